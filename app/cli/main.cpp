@@ -1,0 +1,38 @@
+// burrow-cli: Burrow's headless front end. Wiring only; the work happens in core.
+#include "cli_common.h"
+#include "diff_command.h"
+
+#include <QCoreApplication>
+
+using namespace burrow::cli;
+
+namespace {
+
+const char kUsage[] = "usage: burrow-cli COMMAND [options]\n"
+                      "\n"
+                      "commands:\n"
+                      "  diff    differences between a database and its model definitions\n"
+                      "\n"
+                      "burrow-cli COMMAND --help shows a command's options.\n";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("burrow-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BURROW_VERSION));
+    const QStringList arguments = QCoreApplication::arguments().mid(1);
+    const QString command = arguments.value(0);
+    if (command == u"diff")
+        return runDiff(arguments);
+    if (command == u"--version") {
+        out() << "burrow-cli " << BURROW_VERSION << Qt::endl;
+        return Success;
+    }
+    if (command.isEmpty() || command == u"--help" || command == u"-h" || command == u"help") {
+        (command.isEmpty() ? err() : out()) << kUsage;
+        return command.isEmpty() ? UsageOrError : Success;
+    }
+    return fail(u"unknown command '" + command + u'\'', QStringLiteral("run burrow-cli --help"));
+}

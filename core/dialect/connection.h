@@ -1,0 +1,29 @@
+#pragma once
+
+#include "../result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace burrow::dialect {
+
+/// A QSqlDatabase connection under a unique name, closed and unregistered when destroyed, so
+/// that any number of connections (to different engines, on different threads) can coexist.
+class ScopedConnection {
+public:
+    explicit ScopedConnection(const QString &driver);
+    ~ScopedConnection();
+    ScopedConnection(const ScopedConnection &) = delete;
+    ScopedConnection &operator=(const ScopedConnection &) = delete;
+
+    QSqlDatabase &database() { return m_db; }
+
+private:
+    QString m_name;
+    QSqlDatabase m_db;
+};
+
+/// A forward-only query on `db` that has run `sql`, or the engine's error for it.
+Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql);
+
+} // namespace burrow::dialect

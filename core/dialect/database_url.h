@@ -1,0 +1,34 @@
+#pragma once
+
+#include "../result.h"
+
+#include <QDir>
+#include <QMap>
+
+namespace burrow::dialect {
+
+enum class Engine { SQLite, PostgreSQL, MySQL };
+
+/// A parsed database URL: `sqlite:PATH`, `postgresql://user[:password]@host[:port]/db`,
+/// `mysql://…` or `mariadb://…`. The password never appears in `display()`.
+struct DatabaseUrl {
+    Engine engine = Engine::SQLite;
+    QString path; // SQLite: absolute file path
+    QString user;
+    QString password;
+    QString host;
+    int port = 0;
+    QString database;
+    QMap<QString, QString> parameters; // ?key=value pairs
+
+    /// The URL as it may be shown or logged: never with a password.
+    QString display() const;
+};
+
+/// Parses `text`; a relative SQLite path is resolved against `base`. The password, when the URL
+/// carries none, comes from BURROW_DB_PASSWORD.
+Result<DatabaseUrl> parseDatabaseUrl(const QString &text, const QDir &base = QDir::current());
+
+QString engineName(Engine engine);
+
+} // namespace burrow::dialect

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "../model/model_files.h"
+#include "../schema/schema.h"
+#include "database_url.h"
+
+#include <memory>
+
+namespace burrow::dialect {
+
+/// What Burrow needs from one database engine. Each engine implements it in its own folder;
+/// nothing outside those folders branches on the engine.
+class Dialect {
+public:
+    virtual ~Dialect() = default;
+
+    virtual Engine engine() const = 0;
+    virtual const sql::LexerOptions &lexerOptions() const = 0;
+    /// Whether two names differing only in case denote different objects.
+    virtual bool caseSensitiveNames() const = 0;
+    /// Globs of the tables the engine itself owns (never user schema).
+    virtual QStringList internalTableGlobs() const = 0;
+
+    /// Reads the schema of a live database without modifying it.
+    virtual Result<schema::Schema> introspect(const DatabaseUrl &url) const = 0;
+    /// Lets the engine validate and normalize the model's DDL, and reads the result back.
+    virtual Result<schema::Schema> loadModel(const model::ModelScript &script) const = 0;
+};
+
+/// The dialect for the URL's engine, or an error when Burrow does not support it yet.
+Result<std::unique_ptr<Dialect>> dialectFor(const DatabaseUrl &url);
+
+} // namespace burrow::dialect

@@ -1,0 +1,85 @@
+#include "sqlite_database.h"
+
+#include <QFileInfo>
+#include <QSqlError>
+
+namespace burrow::dialect::sqlite {
+namespace {
+
+// Primary result codes from sqlite3.h; the driver reports them as text.
+enum SqliteCode { Busy = 5, Locked = 6, IoError = 10, Corrupt = 11, CantOpen = 14, NotADb = 26 };
+
+const QString kDriver = QStringLiteral("QSQLITE");
+
+Error refined(Error error, Error::Code code, const QString &message, const QString &hint)
+{
+    error.code = code;
+    error.message = message;
+    error.hint = hint;
+    error.statement.clear(); // the catalog query says nothing useful to the user
+    return error;
+}
+
+} // namespace
+
+Error classify(Error error, const QString &file)
+{
+    error.file = file;
+    const QString text = error.message;
+    switch (error.engineCode.toInt() & 0xff) {
+    case Busy:
+    case Locked:
+        return refined(error, Error::Code::Locked,
+                       QStringLiteral("the database is locked by another process"),
+                       QStringLiteral("retry when the other program has finished writing"));
+    case Corrupt:
+        return refined(error, Error::Code::Corrupt, u"the database is corrupt (" + text + u')',
+                       QStringLiteral("restore it from a backup; sqlite3's .recover may save data"));
+    case NotADb:
+        return refined(error, Error::Code::NotADatabase, QStringLiteral("not a SQLite database"),
+                       QStringLiteral("check that the URL names the right file"));
+    case IoError:
+    case CantOpen:
+        return refined(error, Error::Code::Unreadable, u"cannot open the database (" + text + u')',
+                       QStringLiteral("check the path and the file's permissions"));
+    default:
+        return error;
+    }
+}
+
+Result<std::unique_ptr<ScopedConnection>> openReadOnly(const QString &path, int busyTimeoutMs)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{Error::Code::NotFound, QStringLiteral("database file not found"), path, 0, {},
+                     QStringLiteral("check the path (Burrow never creates a database to diff it)")};
+    if (info.isDir())
+        return Error{Error::Code::Unreadable, QStringLiteral("is a directory, not a database file"),
+                     path, 0, {}, QStringLiteral("name the database file itself")};
+    auto connection = std::make_unique<ScopedConnection>(kDriver);
+    QSqlDatabase &db = connection->database();
+    db.setDatabaseName(path);
+    db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT="
+                         + QString::number(busyTimeoutMs));
+    if (!db.open()) {
+        const QSqlError e = db.lastError();
+        return classify(Error{Error::Code::Sql, e.databaseText(), {}, 0, {}, {}, e.nativeErrorCode()},
+                        path);
+    }
+    if (Result<QSqlQuery> probe = runQuery(db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+        !probe)
+        return classify(probe.error(), path);
+    return connection;
+}
+
+Result<std::unique_ptr<ScopedConnection>> openInMemory()
+{
+    auto connection = std::make_unique<ScopedConnection>(kDriver);
+    connection->database().setDatabaseName(QStringLiteral(":memory:"));
+    if (!connection->database().open())
+        return Error{Error::Code::Internal, QStringLiteral("cannot open an in-memory SQLite database"),
+                     {}, 0, {}, connection->database().lastError().text()};
+    return connection;
+}
+
+} // namespace burrow::dialect::sqlite

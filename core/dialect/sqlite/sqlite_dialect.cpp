@@ -1,0 +1,40 @@
+#include "sqlite_dialect.h"
+
+#include "sqlite_catalog.h"
+#include "sqlite_database.h"
+#include "sqlite_lexer.h"
+#include "sqlite_model_loader.h"
+
+namespace burrow::dialect::sqlite {
+
+const sql::LexerOptions &SqliteDialect::lexerOptions() const
+{
+    return sqlite::lexerOptions();
+}
+
+QStringList SqliteDialect::internalTableGlobs() const
+{
+    return {QStringLiteral("sqlite_*")};
+}
+
+Result<schema::Schema> SqliteDialect::introspect(const DatabaseUrl &url) const
+{
+    Result<std::unique_ptr<ScopedConnection>> connection = openReadOnly(url.path, kBusyTimeoutMs);
+    if (!connection)
+        return connection.error();
+    Result<schema::Schema> schema = readCatalog((*connection)->database());
+    if (!schema)
+        return classify(schema.error(), url.path);
+    schema::resolveImplicitReferences(*schema, Qt::CaseInsensitive);
+    return schema;
+}
+
+Result<schema::Schema> SqliteDialect::loadModel(const model::ModelScript &script) const
+{
+    Result<schema::Schema> schema = loadModelSchema(script);
+    if (schema)
+        schema::resolveImplicitReferences(*schema, Qt::CaseInsensitive);
+    return schema;
+}
+
+} // namespace burrow::dialect::sqlite

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "../dialect/database_url.h"
+#include "../schema/schema.h"
+#include "change.h"
+
+#include <QDir>
+
+namespace burrow::diff {
+
+/// What to compare: a database URL with model definitions, minus ignored tables.
+struct CompareRequest {
+    QString database;   // URL; relative SQLite paths resolve against `base`
+    QStringList models; // .sql files or folders of them
+    QStringList ignore; // table-name globs, besides the built-in ones
+    QDir base = QDir::current();
+};
+
+/// Both schemas (ignored objects removed) and the changes between them.
+struct Comparison {
+    dialect::DatabaseUrl url;
+    schema::Schema live;
+    schema::Schema model;
+    QList<Change> changes;
+};
+
+/// Introspects the database (read-only), loads the model through the same engine, and diffs.
+/// The one entry point the CLI and the GUI share.
+Result<Comparison> compareWithModel(const CompareRequest &request);
+
+} // namespace burrow::diff

@@ -1,0 +1,109 @@
+#include "describe.h"
+
+#include "../sql/canonical.h"
+
+namespace burrow::diff {
+
+using namespace schema;
+
+QString displayName(const QString &name)
+{
+    if (sql::isPlainIdentifier(name))
+        return name;
+    return sql::doubleQuoted(name);
+}
+
+QString displayNames(const QStringList &names)
+{
+    QStringList shown;
+    for (const QString &name : names)
+        shown.append(displayName(name));
+    return u'(' + shown.join(u", ") + u')';
+}
+
+QString describeColumn(const Column &column)
+{
+    QStringList parts;
+    if (!column.type.isEmpty())
+        parts.append(column.type);
+    if (column.notNull)
+        parts.append(QStringLiteral("NOT NULL"));
+    if (column.defaultValue)
+        parts.append(u"DEFAULT " + column.defaultValue->text);
+    if (!column.collation.isEmpty())
+        parts.append(u"COLLATE " + column.collation);
+    if (column.autoIncrement)
+        parts.append(QStringLiteral("AUTOINCREMENT"));
+    if (column.generated != Generated::No)
+        parts.append(u"AS (" + column.generatedExpression.text + u") "
+                     + (column.generated == Generated::Stored ? u"STORED" : u"VIRTUAL"));
+    return parts.isEmpty() ? QStringLiteral("(no declared type)") : parts.join(u' ');
+}
+
+QString describeIndex(const Index &index)
+{
+    QStringList parts;
+    for (const IndexPart &part : index.parts) {
+        QString text = part.column.isEmpty() ? part.expression.text : displayName(part.column);
+        if (!part.collation.isEmpty())
+            text += u" COLLATE " + part.collation;
+        if (part.order == SortOrder::Descending)
+            text += u" DESC";
+        parts.append(text);
+    }
+    QString out = (index.unique ? u"UNIQUE (" : u"(") + parts.join(u", ") + u')';
+    if (!index.where.isEmpty())
+        out += u" WHERE " + index.where.text;
+    return out;
+}
+
+QString describeForeignKey(const ForeignKey &fk)
+{
+    QString out = displayNames(fk.columns) + u" → " + displayName(fk.referencedTable)
+                  + displayNames(fk.referencedColumns);
+    if (fk.onDelete != ReferentialAction::NoAction)
+        out += u" ON DELETE " + toSql(fk.onDelete);
+    if (fk.onUpdate != ReferentialAction::NoAction)
+        out += u" ON UPDATE " + toSql(fk.onUpdate);
+    if (fk.deferral != Deferral::NotDeferrable)
+        out += u' ' + toSql(fk.deferral);
+    return out;
+}
+
+QString describeCheck(const CheckConstraint &check)
+{
+    return u"CHECK (" + oneLine(check.expression.text) + u')';
+}
+
+QString describeTable(const Table &table)
+{
+    QString out = QString::number(table.columns.size())
+                  + (table.columns.size() == 1 ? u" column" : u" columns");
+    if (!table.indexes.isEmpty())
+        out += u", " + QString::number(table.indexes.size())
+               + (table.indexes.size() == 1 ? u" index" : u" indexes");
+    if (!table.triggers.isEmpty())
+        out += u", " + QString::number(table.triggers.size())
+               + (table.triggers.size() == 1 ? u" trigger" : u" triggers");
+    return out;
+}
+
+QString describeOptions(const Table &table)
+{
+    QStringList options;
+    if (table.withoutRowid)
+        options.append(QStringLiteral("WITHOUT ROWID"));
+    if (table.strict)
+        options.append(QStringLiteral("STRICT"));
+    return options.isEmpty() ? QStringLiteral("none") : options.join(u", ");
+}
+
+QString oneLine(const QString &sql, qsizetype maxLength)
+{
+    QString line = sql.simplified();
+    if (line.size() > maxLength)
+        line = line.left(maxLength - 1) + u'…';
+    return line;
+}
+
+} // namespace burrow::diff

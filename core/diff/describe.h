@@ -1,0 +1,23 @@
+#pragma once
+
+#include "../schema/schema.h"
+
+namespace burrow::diff {
+
+/// Human-readable one-line definitions of schema objects, for reports and the GUI. Not SQL for
+/// any particular engine: that is the dialects' job.
+
+/// A name as written in prose: bare when plain, double-quoted otherwise.
+QString displayName(const QString &name);
+QString displayNames(const QStringList &names); // "(a, b)"
+
+QString describeColumn(const schema::Column &column);
+QString describeIndex(const schema::Index &index);
+QString describeForeignKey(const schema::ForeignKey &fk);
+QString describeCheck(const schema::CheckConstraint &check);
+QString describeTable(const schema::Table &table);
+QString describeOptions(const schema::Table &table); // "WITHOUT ROWID, STRICT" or "none"
+/// A stored definition squeezed onto one line and shortened for display.
+QString oneLine(const QString &sql, qsizetype maxLength = 100);
+
+} // namespace burrow::diff

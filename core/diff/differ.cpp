@@ -1,0 +1,475 @@
+#include "differ.h"
+
+#include "describe.h"
+
+#include <QHash>
+
+#include <algorithm>
+
+namespace burrow::diff {
+namespace {
+
+using namespace schema;
+
+template <typename T>
+struct Pair {
+    const T *live = nullptr;
+    const T *model = nullptr;
+};
+
+/// Matches two lists by key: model order first (matched or model-only), then live-only ones.
+template <typename T, typename KeyFn>
+QList<Pair<T>> pairUp(const QList<T> &live, const QList<T> &model, KeyFn key)
+{
+    QHash<QString, QList<const T *>> liveByKey;
+    for (const T &item : live)
+        liveByKey[key(item)].append(&item);
+    QList<Pair<T>> pairs;
+    for (const T &item : model) {
+        QList<const T *> &candidates = liveByKey[key(item)];
+        pairs.append(Pair<T>{candidates.isEmpty() ? nullptr : candidates.takeFirst(), &item});
+    }
+    for (const T &item : live) {
+        if (liveByKey[key(item)].contains(&item))
+            pairs.append(Pair<T>{&item, nullptr});
+    }
+    return pairs;
+}
+
+QString orNone(const QString &text)
+{
+    return text.isEmpty() ? QStringLiteral("none") : text;
+}
+
+QString defaultText(const Column &column)
+{
+    return column.defaultValue ? column.defaultValue->text : QString();
+}
+
+QString generatedText(const Column &column)
+{
+    if (column.generated == Generated::No)
+        return {};
+    return u"AS (" + column.generatedExpression.text + u") "
+           + (column.generated == Generated::Stored ? u"STORED" : u"VIRTUAL");
+}
+
+/// Collects which attributes of two values differ, with "before → after" details.
+class AttributeDiff {
+public:
+    void compare(bool differs, const QString &attribute, const QString &before, const QString &after)
+    {
+        if (!differs)
+            return;
+        attributes.append(attribute);
+        details.append(attribute + u' ' + orNone(before) + u" → " + orNone(after));
+    }
+    void flag(bool differs, const QString &attribute, const QString &detail)
+    {
+        if (!differs)
+            return;
+        attributes.append(attribute);
+        details.append(detail);
+    }
+    bool any() const { return !attributes.isEmpty(); }
+
+    QStringList attributes;
+    QStringList details;
+};
+
+/// The differ proper; `m_out` collects changes in report order.
+class Differ {
+public:
+    explicit Differ(Qt::CaseSensitivity cs) : m_cs(cs) {}
+
+    QList<Change> run(const Schema &live, const Schema &model);
+
+private:
+    QString key(const QString &name) const { return m_cs == Qt::CaseSensitive ? name : name.toLower(); }
+    QString keys(const QStringList &names) const
+    {
+        QStringList out;
+        for (const QString &name : names)
+            out.append(key(name));
+        return out.join(u'\x1f');
+    }
+    bool same(const QString &a, const QString &b) const { return key(a) == key(b); }
+
+    void record(ObjectKind object, ChangeType type, const QString &table, const QString &name,
+              const QString &detail, const QStringList &attributes = {})
+    {
+        m_out.append(Change{object, type, table, name, {}, attributes, detail});
+    }
+
+    QString columnSignature(const Column &c) const;
+    QString tableSignature(const Table &t) const;
+    QString indexSignature(const Index &i) const;
+
+    void compareTable(const Table &live, const Table &model);
+    void compareColumns(const Table &live, const Table &model);
+    void compareColumn(const QString &table, const Column &live, const Column &model);
+    void comparePrimaryKeys(const Table &live, const Table &model);
+    void compareUniques(const Table &live, const Table &model);
+    void compareChecks(const Table &live, const Table &model);
+    void compareForeignKeys(const Table &live, const Table &model);
+    void compareForeignKey(const QString &table, const ForeignKey &live, const ForeignKey &model);
+    void compareIndexes(const Table &live, const Table &model);
+    void compareIndex(const QString &table, const Index &live, const Index &model);
+    void compareTriggers(const Table &live, const Table &model);
+    void compareOptions(const Table &live, const Table &model);
+    void compareViews(const Schema &live, const Schema &model);
+
+    template <typename T, typename SignatureFn>
+    void suggestRenames(const QList<Pair<T>> &pairs, ObjectKind object, const QString &table,
+                        SignatureFn signature);
+
+    Qt::CaseSensitivity m_cs;
+    QList<Change> m_out;
+};
+
+QString Differ::columnSignature(const Column &c) const
+{
+    return QStringList{c.typeKey,
+                       QString::number(c.notNull),
+                       c.defaultValue ? u'=' + c.defaultValue->canonical : QString(),
+                       c.collation,
+                       QString::number(c.primaryKeyPosition),
+                       QString::number(c.autoIncrement),
+                       QString::number(int(c.generated)),
+                       c.generatedExpression.canonical}
+        .join(u'\x1f');
+}
+
+QString Differ::tableSignature(const Table &t) const
+{
+    QStringList columns;
+    for (const Column &c : t.columns)
+        columns.append(key(c.name) + u'\x1e' + columnSignature(c));
+    columns.sort();
+    return columns.join(u'\x1d');
+}
+
+QString Differ::indexSignature(const Index &i) const
+{
+    QStringList parts{QString::number(i.unique), i.where.canonical};
+    for (const IndexPart &p : i.parts)
+        parts << key(p.column) << p.expression.canonical << QString::number(int(p.order))
+              << p.collation;
+    return parts.join(u'\x1f');
+}
+
+template <typename T, typename SignatureFn>
+void Differ::suggestRenames(const QList<Pair<T>> &pairs, ObjectKind object, const QString &table,
+                            SignatureFn signature)
+{
+    QHash<QString, QList<const T *>> removed;
+    QHash<QString, QList<const T *>> added;
+    for (const Pair<T> &p : pairs) {
+        if (!p.model)
+            removed[signature(*p.live)].append(p.live);
+        else if (!p.live)
+            added[signature(*p.model)].append(p.model);
+    }
+    for (const Pair<T> &p : pairs) {
+        if (p.model)
+            continue;
+        const QString sig = signature(*p.live);
+        // Only an unambiguous one-to-one match is a credible rename.
+        if (removed[sig].size() != 1 || added.value(sig).size() != 1)
+            continue;
+        const T *renamed = added[sig].first();
+        m_out.append(Change{object, ChangeType::RenameSuggested,
+                            table.isEmpty() ? p.live->name : table, p.live->name, renamed->name,
+                            {}, u"same definition as " + displayName(renamed->name)});
+    }
+}
+
+QList<Change> Differ::run(const Schema &live, const Schema &model)
+{
+    auto tableKey = [this](const Table &t) { return key(t.name); };
+    QList<Pair<Table>> pairs = pairUp(live.tables, model.tables, tableKey);
+    std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair<Table> &a, const Pair<Table> &b) {
+        return tableKey(a.model ? *a.model : *a.live) < tableKey(b.model ? *b.model : *b.live);
+    });
+    for (const Pair<Table> &p : pairs) {
+        if (!p.live)
+            record(ObjectKind::Table, ChangeType::Added, p.model->name, p.model->name,
+                 describeTable(*p.model));
+        else if (!p.model)
+            record(ObjectKind::Table, ChangeType::Removed, p.live->name, p.live->name,
+                 describeTable(*p.live));
+        else
+            compareTable(*p.live, *p.model);
+    }
+    suggestRenames(pairs, ObjectKind::Table, {}, [this](const Table &t) { return tableSignature(t); });
+    compareViews(live, model);
+    return m_out;
+}
+
+void Differ::compareTable(const Table &live, const Table &model)
+{
+    compareColumns(live, model);
+    comparePrimaryKeys(live, model);
+    compareUniques(live, model);
+    compareChecks(live, model);
+    compareForeignKeys(live, model);
+    compareIndexes(live, model);
+    compareTriggers(live, model);
+    compareOptions(live, model);
+}
+
+void Differ::compareColumns(const Table &live, const Table &model)
+{
+    const auto pairs = pairUp(live.columns, model.columns, [this](const Column &c) { return key(c.name); });
+    for (const Pair<Column> &p : pairs) {
+        if (!p.live)
+            record(ObjectKind::Column, ChangeType::Added, model.name, p.model->name,
+                 describeColumn(*p.model));
+        else if (!p.model)
+            record(ObjectKind::Column, ChangeType::Removed, model.name, p.live->name,
+                 describeColumn(*p.live));
+        else
+            compareColumn(model.name, *p.live, *p.model);
+    }
+    suggestRenames(pairs, ObjectKind::Column, model.name,
+                   [this](const Column &c) { return columnSignature(c); });
+}
+
+void Differ::compareColumn(const QString &table, const Column &live, const Column &model)
+{
+    AttributeDiff d;
+    d.compare(live.typeKey != model.typeKey, QStringLiteral("type"), live.type, model.type);
+    d.flag(live.notNull != model.notNull, QStringLiteral("not null"),
+           model.notNull ? QStringLiteral("NOT NULL added") : QStringLiteral("NOT NULL dropped"));
+    d.compare(live.defaultValue.has_value() != model.defaultValue.has_value()
+                  || (live.defaultValue && *live.defaultValue != *model.defaultValue),
+              QStringLiteral("default"), defaultText(live), defaultText(model));
+    d.compare(live.collation != model.collation, QStringLiteral("collation"), live.collation,
+              model.collation);
+    d.flag(live.autoIncrement != model.autoIncrement, QStringLiteral("autoincrement"),
+           model.autoIncrement ? QStringLiteral("AUTOINCREMENT added")
+                               : QStringLiteral("AUTOINCREMENT dropped"));
+    d.compare(live.generated != model.generated || live.generatedExpression != model.generatedExpression,
+              QStringLiteral("generated"), generatedText(live), generatedText(model));
+    if (d.any())
+        record(ObjectKind::Column, ChangeType::Changed, table, model.name, d.details.join(u"; "),
+             d.attributes);
+}
+
+void Differ::comparePrimaryKeys(const Table &live, const Table &model)
+{
+    const QString before = live.primaryKey ? displayNames(live.primaryKey->columns) : QString();
+    const QString after = model.primaryKey ? displayNames(model.primaryKey->columns) : QString();
+    const QString name = model.primaryKey && !model.primaryKey->name.isEmpty()
+                             ? model.primaryKey->name
+                             : QStringLiteral("primary key");
+    if (!live.primaryKey && model.primaryKey)
+        return record(ObjectKind::PrimaryKey, ChangeType::Added, model.name, name, after);
+    if (live.primaryKey && !model.primaryKey)
+        return record(ObjectKind::PrimaryKey, ChangeType::Removed, model.name,
+                    live.primaryKey->name.isEmpty() ? name : live.primaryKey->name, before);
+    if (!live.primaryKey)
+        return;
+    AttributeDiff d;
+    d.compare(keys(live.primaryKey->columns) != keys(model.primaryKey->columns),
+              QStringLiteral("columns"), before, after);
+    const QString &liveName = live.primaryKey->name;
+    const QString &modelName = model.primaryKey->name;
+    d.compare(!liveName.isEmpty() && !modelName.isEmpty() && !same(liveName, modelName),
+              QStringLiteral("name"), liveName, modelName);
+    if (d.any())
+        record(ObjectKind::PrimaryKey, ChangeType::Changed, model.name, name, d.details.join(u"; "),
+             d.attributes);
+}
+
+void Differ::compareUniques(const Table &live, const Table &model)
+{
+    const auto pairs = pairUp(live.uniques, model.uniques,
+                              [this](const UniqueConstraint &u) { return keys(u.columns); });
+    for (const Pair<UniqueConstraint> &p : pairs) {
+        const UniqueConstraint &any = p.model ? *p.model : *p.live;
+        const QString name = any.name.isEmpty() ? displayNames(any.columns) : any.name;
+        if (!p.live)
+            record(ObjectKind::Unique, ChangeType::Added, model.name, name, displayNames(any.columns));
+        else if (!p.model)
+            record(ObjectKind::Unique, ChangeType::Removed, model.name, name, displayNames(any.columns));
+        else if (!p.live->name.isEmpty() && !p.model->name.isEmpty()
+                 && !same(p.live->name, p.model->name))
+            record(ObjectKind::Unique, ChangeType::Changed, model.name, name,
+                 u"name " + p.live->name + u" → " + p.model->name, {QStringLiteral("name")});
+    }
+}
+
+void Differ::compareChecks(const Table &live, const Table &model)
+{
+    // Named checks pair by name (so an edited expression reads as a change), unnamed ones by
+    // their expression.
+    auto checkKey = [this](const CheckConstraint &c) {
+        return c.name.isEmpty() ? u'\x1f' + c.expression.canonical : key(c.name);
+    };
+    QList<Pair<CheckConstraint>> pairs = pairUp(live.checks, model.checks, checkKey);
+    QList<Pair<CheckConstraint>> byExpression;
+    QList<CheckConstraint> liveLeft, modelLeft;
+    for (const Pair<CheckConstraint> &p : pairs) {
+        if (p.live && p.model)
+            byExpression.append(p);
+        else if (p.live)
+            liveLeft.append(*p.live);
+        else
+            modelLeft.append(*p.model);
+    }
+    byExpression += pairUp(liveLeft, modelLeft,
+                           [](const CheckConstraint &c) { return c.expression.canonical; });
+    for (const Pair<CheckConstraint> &p : byExpression) {
+        const CheckConstraint &any = p.model ? *p.model : *p.live;
+        const QString name = any.name.isEmpty() ? describeCheck(any) : any.name;
+        if (!p.live) {
+            record(ObjectKind::Check, ChangeType::Added, model.name, name, describeCheck(any));
+            continue;
+        }
+        if (!p.model) {
+            record(ObjectKind::Check, ChangeType::Removed, model.name, name, describeCheck(any));
+            continue;
+        }
+        AttributeDiff d;
+        d.compare(p.live->expression != p.model->expression, QStringLiteral("expression"),
+                  p.live->expression.text, p.model->expression.text);
+        d.compare(!p.live->name.isEmpty() && !p.model->name.isEmpty()
+                      && !same(p.live->name, p.model->name),
+                  QStringLiteral("name"), p.live->name, p.model->name);
+        if (d.any())
+            record(ObjectKind::Check, ChangeType::Changed, model.name, name, d.details.join(u"; "),
+                 d.attributes);
+    }
+}
+
+void Differ::compareForeignKeys(const Table &live, const Table &model)
+{
+    const auto pairs = pairUp(live.foreignKeys, model.foreignKeys,
+                              [this](const ForeignKey &fk) { return keys(fk.columns); });
+    for (const Pair<ForeignKey> &p : pairs) {
+        const ForeignKey &any = p.model ? *p.model : *p.live;
+        const QString name = any.name.isEmpty() ? displayNames(any.columns) : any.name;
+        if (!p.live)
+            record(ObjectKind::ForeignKey, ChangeType::Added, model.name, name, describeForeignKey(any));
+        else if (!p.model)
+            record(ObjectKind::ForeignKey, ChangeType::Removed, model.name, name,
+                 describeForeignKey(any));
+        else
+            compareForeignKey(model.name, *p.live, *p.model);
+    }
+}
+
+void Differ::compareForeignKey(const QString &table, const ForeignKey &live, const ForeignKey &model)
+{
+    AttributeDiff d;
+    const bool targetDiffers = !same(live.referencedTable, model.referencedTable)
+                               || keys(live.referencedColumns) != keys(model.referencedColumns);
+    d.compare(targetDiffers, QStringLiteral("references"),
+              displayName(live.referencedTable) + displayNames(live.referencedColumns),
+              displayName(model.referencedTable) + displayNames(model.referencedColumns));
+    d.compare(live.onDelete != model.onDelete, QStringLiteral("on delete"), toSql(live.onDelete),
+              toSql(model.onDelete));
+    d.compare(live.onUpdate != model.onUpdate, QStringLiteral("on update"), toSql(live.onUpdate),
+              toSql(model.onUpdate));
+    d.compare(live.deferral != model.deferral, QStringLiteral("deferrable"), toSql(live.deferral),
+              toSql(model.deferral));
+    d.compare(!live.name.isEmpty() && !model.name.isEmpty() && !same(live.name, model.name),
+              QStringLiteral("name"), live.name, model.name);
+    if (d.any())
+        record(ObjectKind::ForeignKey, ChangeType::Changed, table,
+             model.name.isEmpty() ? displayNames(model.columns) : model.name, d.details.join(u"; "),
+             d.attributes);
+}
+
+void Differ::compareIndexes(const Table &live, const Table &model)
+{
+    const auto pairs = pairUp(live.indexes, model.indexes, [this](const Index &i) { return key(i.name); });
+    for (const Pair<Index> &p : pairs) {
+        if (!p.live)
+            record(ObjectKind::Index, ChangeType::Added, model.name, p.model->name,
+                 describeIndex(*p.model));
+        else if (!p.model)
+            record(ObjectKind::Index, ChangeType::Removed, model.name, p.live->name,
+                 describeIndex(*p.live));
+        else
+            compareIndex(model.name, *p.live, *p.model);
+    }
+    suggestRenames(pairs, ObjectKind::Index, model.name,
+                   [this](const Index &i) { return indexSignature(i); });
+}
+
+void Differ::compareIndex(const QString &table, const Index &live, const Index &model)
+{
+    QStringList liveParts, modelParts;
+    for (const IndexPart &part : live.parts)
+        liveParts << key(part.column) + part.expression.canonical + QString::number(int(part.order)) + part.collation;
+    for (const IndexPart &part : model.parts)
+        modelParts << key(part.column) + part.expression.canonical + QString::number(int(part.order)) + part.collation;
+    AttributeDiff d;
+    d.flag(live.unique != model.unique, QStringLiteral("unique"),
+           model.unique ? QStringLiteral("UNIQUE added") : QStringLiteral("UNIQUE dropped"));
+    d.compare(liveParts != modelParts, QStringLiteral("columns"), describeIndex(live),
+              describeIndex(model));
+    d.compare(live.where != model.where, QStringLiteral("where"), live.where.text, model.where.text);
+    if (d.any())
+        record(ObjectKind::Index, ChangeType::Changed, table, model.name, d.details.join(u"; "),
+             d.attributes);
+}
+
+void Differ::compareTriggers(const Table &live, const Table &model)
+{
+    const auto pairs = pairUp(live.triggers, model.triggers, [this](const Trigger &t) { return key(t.name); });
+    for (const Pair<Trigger> &p : pairs) {
+        if (!p.live)
+            record(ObjectKind::Trigger, ChangeType::Added, model.name, p.model->name,
+                 oneLine(p.model->definition.text));
+        else if (!p.model)
+            record(ObjectKind::Trigger, ChangeType::Removed, model.name, p.live->name,
+                 oneLine(p.live->definition.text));
+        else if (p.live->definition != p.model->definition)
+            record(ObjectKind::Trigger, ChangeType::Changed, model.name, p.model->name,
+                 QStringLiteral("definition differs"), {QStringLiteral("definition")});
+    }
+}
+
+void Differ::compareOptions(const Table &live, const Table &model)
+{
+    AttributeDiff d;
+    d.flag(live.withoutRowid != model.withoutRowid, QStringLiteral("without rowid"),
+           model.withoutRowid ? QStringLiteral("WITHOUT ROWID added")
+                              : QStringLiteral("WITHOUT ROWID dropped"));
+    d.flag(live.strict != model.strict, QStringLiteral("strict"),
+           model.strict ? QStringLiteral("STRICT added") : QStringLiteral("STRICT dropped"));
+    if (d.any())
+        record(ObjectKind::TableOptions, ChangeType::Changed, model.name, model.name,
+             d.details.join(u"; "), d.attributes);
+}
+
+void Differ::compareViews(const Schema &live, const Schema &model)
+{
+    auto viewKey = [this](const View &v) { return key(v.name); };
+    QList<Pair<View>> pairs = pairUp(live.views, model.views, viewKey);
+    std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair<View> &a, const Pair<View> &b) {
+        return viewKey(a.model ? *a.model : *a.live) < viewKey(b.model ? *b.model : *b.live);
+    });
+    for (const Pair<View> &p : pairs) {
+        const View &any = p.model ? *p.model : *p.live;
+        if (!p.live)
+            record(ObjectKind::View, ChangeType::Added, any.name, any.name, oneLine(any.definition.text));
+        else if (!p.model)
+            record(ObjectKind::View, ChangeType::Removed, any.name, any.name, oneLine(any.definition.text));
+        else if (p.live->definition != p.model->definition)
+            record(ObjectKind::View, ChangeType::Changed, any.name, any.name,
+                 QStringLiteral("definition differs"), {QStringLiteral("definition")});
+    }
+}
+
+} // namespace
+
+QList<Change> diffSchemas(const Schema &live, const Schema &model, const DiffOptions &options)
+{
+    return Differ(options.names).run(live, model);
+}
+
+} // namespace burrow::diff

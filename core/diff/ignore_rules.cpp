@@ -1,0 +1,46 @@
+#include "ignore_rules.h"
+
+namespace burrow::diff {
+namespace {
+
+// Globs on names: `*` any run of characters, `?` one character, everything else literal.
+QString globToPattern(const QString &glob)
+{
+    QString pattern;
+    for (QChar c : glob) {
+        if (c == u'*')
+            pattern += QStringLiteral(".*");
+        else if (c == u'?')
+            pattern += u'.';
+        else
+            pattern += QRegularExpression::escape(QString(c));
+    }
+    return QRegularExpression::anchoredPattern(pattern);
+}
+
+} // namespace
+
+IgnoreRules::IgnoreRules(const QStringList &globs, Qt::CaseSensitivity cs)
+{
+    for (const QString &glob : globs + QStringList{historyTable()}) {
+        QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption;
+        if (cs == Qt::CaseInsensitive)
+            options |= QRegularExpression::CaseInsensitiveOption;
+        m_patterns.append(QRegularExpression(globToPattern(glob), options));
+    }
+}
+
+bool IgnoreRules::matches(const QString &name) const
+{
+    return std::any_of(m_patterns.cbegin(), m_patterns.cend(),
+                       [&](const QRegularExpression &re) { return re.match(name).hasMatch(); });
+}
+
+schema::Schema IgnoreRules::apply(schema::Schema schema) const
+{
+    schema.tables.removeIf([this](const schema::Table &t) { return matches(t.name); });
+    schema.views.removeIf([this](const schema::View &v) { return matches(v.name); });
+    return schema;
+}
+
+} // namespace burrow::diff

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "../schema/schema.h"
+
+#include <QRegularExpression>
+
+namespace burrow::diff {
+
+/// Globs on table (and view) names whose objects a diff leaves out: the user's `--ignore` and
+/// burrow.json rules, the engine's own tables, and Burrow's history table.
+class IgnoreRules {
+public:
+    IgnoreRules(const QStringList &globs, Qt::CaseSensitivity cs);
+
+    /// The history table Burrow itself keeps in every database it migrates.
+    static QString historyTable() { return QStringLiteral("burrow_migrations"); }
+
+    bool matches(const QString &name) const;
+    /// `schema` without the tables and views these rules match.
+    schema::Schema apply(schema::Schema schema) const;
+
+private:
+    QList<QRegularExpression> m_patterns;
+};
+
+} // namespace burrow::diff

@@ -1,0 +1,169 @@
+#include "report.h"
+
+#include "describe.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+
+namespace burrow::diff {
+namespace {
+
+QString counted(qsizetype n, const QString &singular, const QString &plural)
+{
+    return QString::number(n) + u' ' + (n == 1 ? singular : plural);
+}
+
+QString pluralNoun(ObjectKind kind)
+{
+    switch (kind) {
+    case ObjectKind::Index: return QStringLiteral("indexes");
+    case ObjectKind::TableOptions: return QStringLiteral("tables with other options");
+    default: return objectNoun(kind) + u's';
+    }
+}
+
+QString singularNoun(ObjectKind kind)
+{
+    return kind == ObjectKind::TableOptions ? QStringLiteral("table with other options")
+                                            : objectNoun(kind);
+}
+
+QString verb(ChangeType type)
+{
+    switch (type) {
+    case ChangeType::Added: return QStringLiteral("missing");
+    case ChangeType::Removed: return QStringLiteral("extra");
+    case ChangeType::Changed: return QStringLiteral("changed");
+    case ChangeType::RenameSuggested: return QStringLiteral("possible rename");
+    }
+    return {};
+}
+
+QChar marker(ChangeType type)
+{
+    switch (type) {
+    case ChangeType::Added: return u'+';
+    case ChangeType::Removed: return u'-';
+    case ChangeType::Changed: return u'~';
+    case ChangeType::RenameSuggested: return u'?';
+    }
+    return u' ';
+}
+
+QString subject(const Change &c)
+{
+    QString out = objectNoun(c.object) + u' ' + displayName(c.name);
+    if (c.type == ChangeType::RenameSuggested)
+        out += u" → " + displayName(c.newName);
+    return out;
+}
+
+QString renameHint(const Change &c)
+{
+    QString target = c.object == ObjectKind::Table ? displayName(c.name)
+                                                   : displayName(c.table) + u'.' + displayName(c.name);
+    return c.detail + u"; to rename instead of drop and add: --rename " + target + u'='
+           + c.newName;
+}
+
+QString headerFor(const Change &c)
+{
+    return (c.object == ObjectKind::View ? u"view " : u"table ") + displayName(c.table);
+}
+
+QString differHeadline(const QList<Change> &changes)
+{
+    QStringList tables, views;
+    for (const Change &c : changes) {
+        QStringList &list = c.object == ObjectKind::View ? views : tables;
+        if (!list.contains(c.table.toLower()))
+            list.append(c.table.toLower());
+    }
+    QStringList parts;
+    if (!tables.isEmpty())
+        parts.append(counted(tables.size(), QStringLiteral("table"), QStringLiteral("tables")));
+    if (!views.isEmpty())
+        parts.append(counted(views.size(), QStringLiteral("view"), QStringLiteral("views")));
+    const bool one = tables.size() + views.size() == 1;
+    return parts.join(u" and ") + (one ? u" differs" : u" differ");
+}
+
+} // namespace
+
+QString summaryLine(const QList<Change> &changes)
+{
+    if (changes.isEmpty())
+        return QStringLiteral("No differences: the database matches the model.");
+    QMap<std::pair<int, int>, qsizetype> counts; // (type, object) → count, in a fixed order
+    qsizetype renames = 0;
+    for (const Change &c : changes) {
+        if (c.type == ChangeType::RenameSuggested)
+            ++renames;
+        else
+            ++counts[{int(c.type), int(c.object)}];
+    }
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        const auto kind = ObjectKind(it.key().second);
+        parts.append(counted(it.value(), singularNoun(kind), pluralNoun(kind)) + u' '
+                     + verb(ChangeType(it.key().first)));
+    }
+    QString line = differHeadline(changes) + u": " + parts.join(u", ");
+    if (renames > 0)
+        line += u"; " + counted(renames, QStringLiteral("possible rename"),
+                                QStringLiteral("possible renames"));
+    return line;
+}
+
+QString formatText(const QList<Change> &changes)
+{
+    if (changes.isEmpty())
+        return summaryLine(changes) + u'\n';
+    QList<QString> order; // group headers in first-appearance order
+    QHash<QString, QList<const Change *>> groups;
+    for (const Change &c : changes) {
+        const QString header = headerFor(c);
+        if (!groups.contains(header))
+            order.append(header);
+        groups[header].append(&c);
+    }
+    QString out;
+    for (const QString &header : order) {
+        out += header + u'\n';
+        qsizetype width = 0;
+        for (const Change *c : groups[header])
+            width = std::max(width, std::min<qsizetype>(subject(*c).size(), 40));
+        for (const Change *c : groups[header]) {
+            const QString detail = c->type == ChangeType::RenameSuggested ? renameHint(*c) : c->detail;
+            out += u"  " + marker(c->type) + u' ' + subject(*c).leftJustified(width) + u"  "
+                   + detail + u'\n';
+        }
+        out += u'\n';
+    }
+    out += summaryLine(changes) + u'\n';
+    out += QStringLiteral("(+ in the model only, - in the database only, ~ different, ? possible rename)\n");
+    return out;
+}
+
+QString formatJson(const QList<Change> &changes)
+{
+    QJsonArray differences;
+    for (const Change &c : changes) {
+        QJsonObject entry{{QStringLiteral("kind"), kindName(c)},
+                          {QStringLiteral("table"), c.table},
+                          {QStringLiteral("name"), c.name},
+                          {QStringLiteral("detail"), c.detail}};
+        if (!c.attributes.isEmpty())
+            entry.insert(QStringLiteral("attributes"), QJsonArray::fromStringList(c.attributes));
+        if (!c.newName.isEmpty())
+            entry.insert(QStringLiteral("new_name"), c.newName);
+        differences.append(entry);
+    }
+    const QJsonObject root{{QStringLiteral("differences"), differences},
+                           {QStringLiteral("summary"), summaryLine(changes)}};
+    return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+}
+
+} // namespace burrow::diff

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "change.h"
+
+namespace burrow::diff {
+
+/// "3 tables differ: 2 columns missing, 1 index extra, 1 column changed; 1 possible rename".
+/// "missing" means in the model but not in the database, "extra" the reverse.
+QString summaryLine(const QList<Change> &changes);
+
+/// The differences grouped by table, readable at a glance, ending with the summary line.
+QString formatText(const QList<Change> &changes);
+
+/// `{"differences": [{"kind", "table", "name", "detail"}, …]}` as the CLI contract says.
+QString formatJson(const QList<Change> &changes);
+
+} // namespace burrow::diff

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "../result.h"
+#include "../sql/splitter.h"
+
+namespace burrow::model {
+
+/// The statements of the model definitions, in the order the files are read.
+struct ModelScript {
+    QList<sql::Statement> statements;
+    QStringList files; // every file read, in order
+};
+
+/// Reads model definitions from `.sql` files and directories of them (recursively, in name
+/// order) and splits them into statements. Missing paths, empty directories, non-UTF-8 text and
+/// unterminated quotes are errors naming the file (and line).
+Result<ModelScript> readModelFiles(const QStringList &paths, const sql::LexerOptions &options);
+
+} // namespace burrow::model

@@ -1,0 +1,55 @@
+#include "schema.h"
+
+#include <QHash>
+
+namespace burrow::schema {
+
+const Table *findTable(const Schema &schema, const QString &name, Qt::CaseSensitivity cs)
+{
+    for (const Table &table : schema.tables) {
+        if (table.name.compare(name, cs) == 0)
+            return &table;
+    }
+    return nullptr;
+}
+
+void resolveImplicitReferences(Schema &schema, Qt::CaseSensitivity cs)
+{
+    QHash<QString, QStringList> keys; // folded table name → primary key columns
+    for (const Table &table : schema.tables) {
+        if (table.primaryKey)
+            keys.insert(cs == Qt::CaseSensitive ? table.name : table.name.toLower(),
+                        table.primaryKey->columns);
+    }
+    for (Table &table : schema.tables) {
+        for (ForeignKey &fk : table.foreignKeys) {
+            if (fk.referencedColumns.isEmpty())
+                fk.referencedColumns = keys.value(
+                    cs == Qt::CaseSensitive ? fk.referencedTable : fk.referencedTable.toLower());
+        }
+    }
+}
+
+QString toSql(ReferentialAction action)
+{
+    switch (action) {
+    case ReferentialAction::NoAction: return QStringLiteral("NO ACTION");
+    case ReferentialAction::Restrict: return QStringLiteral("RESTRICT");
+    case ReferentialAction::Cascade: return QStringLiteral("CASCADE");
+    case ReferentialAction::SetNull: return QStringLiteral("SET NULL");
+    case ReferentialAction::SetDefault: return QStringLiteral("SET DEFAULT");
+    }
+    return {};
+}
+
+QString toSql(Deferral deferral)
+{
+    switch (deferral) {
+    case Deferral::NotDeferrable: return QStringLiteral("NOT DEFERRABLE");
+    case Deferral::InitiallyImmediate: return QStringLiteral("DEFERRABLE INITIALLY IMMEDIATE");
+    case Deferral::InitiallyDeferred: return QStringLiteral("DEFERRABLE INITIALLY DEFERRED");
+    }
+    return {};
+}
+
+} // namespace burrow::schema

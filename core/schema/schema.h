@@ -1,0 +1,132 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace burrow::schema {
+
+/// An SQL fragment as written (for display) and in its dialect's canonical spelling (for
+/// comparison), so that `(0)` and `0`, or keyword case, never show up as differences.
+struct Expression {
+    QString text;
+    QString canonical;
+
+    bool isEmpty() const { return text.isEmpty(); }
+    friend bool operator==(const Expression &a, const Expression &b)
+    {
+        return a.canonical == b.canonical;
+    }
+};
+
+enum class Generated { No, Virtual, Stored };
+enum class SortOrder { Ascending, Descending };
+enum class ReferentialAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
+enum class Deferral { NotDeferrable, InitiallyImmediate, InitiallyDeferred };
+
+/// A table column with the attributes the differ compares.
+struct Column {
+    QString name;
+    QString type;    // declared type as written, blanks normalized
+    QString typeKey; // canonical declared type, for comparison
+    bool notNull = false;
+    std::optional<Expression> defaultValue;
+    QString collation; // empty means the engine's default
+    int primaryKeyPosition = 0; // 1-based position in the primary key, 0 when not part of it
+    bool autoIncrement = false;
+    Generated generated = Generated::No;
+    Expression generatedExpression;
+};
+
+/// One key of an index: a column or an expression, with its order and collation.
+struct IndexPart {
+    QString column; // empty for an expression part
+    Expression expression;
+    SortOrder order = SortOrder::Ascending;
+    QString collation; // empty means the column's or engine's default
+};
+
+/// A named index (constraint-backing indexes are modelled as constraints instead).
+struct Index {
+    QString name;
+    bool unique = false;
+    QList<IndexPart> parts;
+    Expression where; // the predicate of a partial index, empty otherwise
+    QString sql;      // the definition as the engine stores it
+};
+
+/// The primary key of a table, when it has one.
+struct PrimaryKey {
+    QString name; // constraint name, empty when unnamed
+    QStringList columns;
+};
+
+/// A UNIQUE constraint, declared on a column or on the table.
+struct UniqueConstraint {
+    QString name;
+    QStringList columns;
+};
+
+/// A CHECK constraint, declared on a column or on the table.
+struct CheckConstraint {
+    QString name;
+    Expression expression;
+};
+
+/// A FOREIGN KEY constraint, declared inline (REFERENCES) or on the table.
+struct ForeignKey {
+    QString name;
+    QStringList columns;
+    QString referencedTable;
+    QStringList referencedColumns; // empty means the referenced table's primary key
+    ReferentialAction onDelete = ReferentialAction::NoAction;
+    ReferentialAction onUpdate = ReferentialAction::NoAction;
+    Deferral deferral = Deferral::NotDeferrable;
+};
+
+/// A trigger and its full definition.
+struct Trigger {
+    QString name;
+    Expression definition; // the whole CREATE TRIGGER statement
+};
+
+/// A table with everything that belongs to it.
+struct Table {
+    QString name;
+    QList<Column> columns;
+    std::optional<PrimaryKey> primaryKey;
+    QList<UniqueConstraint> uniques;
+    QList<CheckConstraint> checks;
+    QList<ForeignKey> foreignKeys;
+    QList<Index> indexes;
+    QList<Trigger> triggers;
+    bool withoutRowid = false; // SQLite table option
+    bool strict = false;       // SQLite table option
+    QString sql;               // the definition as the engine stores it
+};
+
+/// A view and its definition.
+struct View {
+    QString name;
+    Expression definition; // the whole CREATE VIEW statement
+};
+
+/// Everything Burrow knows about one database's schema (or a model's).
+struct Schema {
+    QList<Table> tables;
+    QList<View> views;
+};
+
+/// The table named `name`, or null.
+const Table *findTable(const Schema &schema, const QString &name, Qt::CaseSensitivity cs);
+
+/// `REFERENCES t` means t's primary key: spell those columns out, so that the short and the
+/// long form compare equal.
+void resolveImplicitReferences(Schema &schema, Qt::CaseSensitivity cs);
+
+QString toSql(ReferentialAction action);
+QString toSql(Deferral deferral);
+
+} // namespace burrow::schema

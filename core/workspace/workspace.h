@@ -1,0 +1,25 @@
+#pragma once
+
+#include "../result.h"
+
+#include <QStringList>
+
+namespace burrow::workspace {
+
+/// A workspace folder's burrow.json: the defaults every command starts from. Paths are resolved
+/// against the folder; passwords are never stored here.
+struct Workspace {
+    QString directory;  // absolute
+    QString database;   // a database URL, relative SQLite paths made absolute
+    QStringList models; // absolute paths
+    QString migrations; // absolute path
+    QStringList ignore; // table-name globs
+
+    static QString fileName() { return QStringLiteral("burrow.json"); }
+};
+
+/// Reads DIR/burrow.json. A missing file, invalid JSON (with its line) or a wrongly typed key is
+/// an error naming the file.
+Result<Workspace> loadWorkspace(const QString &directory);
+
+} // namespace burrow::workspace

@@ -1,0 +1,7 @@
+-- table CHECK added: CHECK (price >= 0) (one check added expected)
+CREATE TABLE book (
+    id    INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    price REAL NOT NULL,
+    CHECK (price >= 0)
+);

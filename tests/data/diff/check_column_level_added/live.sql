@@ -1,0 +1,4 @@
+CREATE TABLE sale (
+    id  INTEGER PRIMARY KEY,
+    qty INTEGER NOT NULL
+);

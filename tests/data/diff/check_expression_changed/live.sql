@@ -1,0 +1,6 @@
+CREATE TABLE book (
+    id    INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    price REAL NOT NULL,
+    CHECK (price >= 0)
+);

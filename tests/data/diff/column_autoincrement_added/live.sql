@@ -1,0 +1,4 @@
+CREATE TABLE invoice (
+    id     INTEGER PRIMARY KEY,
+    number TEXT NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE invoice (
+    id     INTEGER PRIMARY KEY AUTOINCREMENT,
+    number TEXT NOT NULL
+);

@@ -1,0 +1,7 @@
+-- generated column storage changed: VIRTUAL -> STORED, same expression (one column_changed expected)
+CREATE TABLE line_item (
+    id    INTEGER PRIMARY KEY,
+    price REAL NOT NULL,
+    qty   INTEGER NOT NULL,
+    total REAL GENERATED ALWAYS AS (price * qty) STORED
+);

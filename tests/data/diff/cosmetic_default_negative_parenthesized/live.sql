@@ -1,0 +1,4 @@
+CREATE TABLE account (
+    id      INTEGER PRIMARY KEY,
+    balance INTEGER NOT NULL DEFAULT -1
+);

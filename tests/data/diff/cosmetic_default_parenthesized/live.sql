@@ -1,0 +1,5 @@
+CREATE TABLE book (
+    id    INTEGER PRIMARY KEY,
+    stock INTEGER NOT NULL DEFAULT 0,
+    price REAL DEFAULT 9.99
+);

@@ -1,0 +1,8 @@
+-- cosmetic: explicit ASC in index columns vs none; NO differences expected
+CREATE TABLE sale (
+    id      INTEGER PRIMARY KEY,
+    book_id INTEGER NOT NULL,
+    sold_at TEXT NOT NULL
+);
+
+CREATE INDEX ix_sale_book_sold ON sale(book_id ASC, sold_at ASC);

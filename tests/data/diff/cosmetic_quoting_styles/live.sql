@@ -1,0 +1,7 @@
+CREATE TABLE "author" (
+    [id]     INTEGER PRIMARY KEY,
+    `name`   TEXT NOT NULL,
+    "born"   INTEGER
+);
+
+CREATE INDEX [ix_author_name] ON `author` ("name");

@@ -1,0 +1,14 @@
+CREATE TABLE author (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL
+);
+
+CREATE TABLE book (
+    id        INTEGER PRIMARY KEY,
+    title     TEXT NOT NULL,
+    author_id INTEGER REFERENCES author(id)
+);
+
+CREATE INDEX ix_book_title ON book(title);
+
+CREATE VIEW v_book AS SELECT id, title FROM book;

@@ -1,0 +1,4 @@
+CREATE TABLE member (
+    id    INTEGER PRIMARY KEY,
+    email TEXT UNIQUE
+);

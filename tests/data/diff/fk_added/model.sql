@@ -1,0 +1,13 @@
+-- foreign key added: book.author_id -> author(id) (one foreign key added expected)
+CREATE TABLE author (
+    id        INTEGER PRIMARY KEY,
+    legacy_id INTEGER UNIQUE,
+    name      TEXT NOT NULL
+);
+
+CREATE TABLE book (
+    id        INTEGER PRIMARY KEY,
+    title     TEXT NOT NULL,
+    author_id INTEGER,
+    FOREIGN KEY (author_id) REFERENCES author(id)
+);

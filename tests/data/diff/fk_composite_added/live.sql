@@ -1,0 +1,13 @@
+CREATE TABLE shelf (
+    room  TEXT NOT NULL,
+    shelf INTEGER NOT NULL,
+    label TEXT,
+    PRIMARY KEY (room, shelf)
+);
+
+CREATE TABLE copy (
+    id      INTEGER PRIMARY KEY,
+    room    TEXT NOT NULL,
+    shelf   INTEGER NOT NULL,
+    barcode TEXT NOT NULL
+);

@@ -1,0 +1,12 @@
+-- inline (column-level) foreign key added: author_id INTEGER REFERENCES author(id) (one foreign key added expected)
+CREATE TABLE author (
+    id        INTEGER PRIMARY KEY,
+    legacy_id INTEGER UNIQUE,
+    name      TEXT NOT NULL
+);
+
+CREATE TABLE book (
+    id        INTEGER PRIMARY KEY,
+    title     TEXT NOT NULL,
+    author_id INTEGER REFERENCES author(id)
+);

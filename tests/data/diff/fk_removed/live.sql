@@ -1,0 +1,12 @@
+CREATE TABLE author (
+    id        INTEGER PRIMARY KEY,
+    legacy_id INTEGER UNIQUE,
+    name      TEXT NOT NULL
+);
+
+CREATE TABLE book (
+    id        INTEGER PRIMARY KEY,
+    title     TEXT NOT NULL,
+    author_id INTEGER,
+    FOREIGN KEY (author_id) REFERENCES author(id)
+);

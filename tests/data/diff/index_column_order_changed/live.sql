@@ -1,0 +1,8 @@
+CREATE TABLE app_user (
+    id         INTEGER PRIMARY KEY,
+    email      TEXT NOT NULL,
+    first_name TEXT,
+    last_name  TEXT
+);
+
+CREATE INDEX ix_app_user_name ON app_user(last_name, first_name);

@@ -1,0 +1,8 @@
+CREATE TABLE sale (
+    id      INTEGER PRIMARY KEY,
+    book_id INTEGER NOT NULL,
+    qty     INTEGER NOT NULL,
+    sold_at TEXT NOT NULL
+);
+
+CREATE INDEX ix_sale_sold_at ON sale(sold_at);

@@ -1,0 +1,9 @@
+-- index sort order changed: ix_sale_sold_at (sold_at) -> (sold_at DESC) (one index_changed expected)
+CREATE TABLE sale (
+    id      INTEGER PRIMARY KEY,
+    book_id INTEGER NOT NULL,
+    qty     INTEGER NOT NULL,
+    sold_at TEXT NOT NULL
+);
+
+CREATE INDEX ix_sale_sold_at ON sale(sold_at DESC);

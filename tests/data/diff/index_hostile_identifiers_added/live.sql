@@ -1,0 +1,5 @@
+CREATE TABLE "my table" (
+    "id"        INTEGER PRIMARY KEY,
+    "full name" TEXT,
+    "e;mail"    TEXT
+);

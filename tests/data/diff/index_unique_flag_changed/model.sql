@@ -1,0 +1,9 @@
+-- index unique flag changed: ix_app_user_email INDEX -> UNIQUE INDEX (one index_changed expected)
+CREATE TABLE app_user (
+    id         INTEGER PRIMARY KEY,
+    email      TEXT NOT NULL,
+    first_name TEXT,
+    last_name  TEXT
+);
+
+CREATE UNIQUE INDEX ix_app_user_email ON app_user(email);

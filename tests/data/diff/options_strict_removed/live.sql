@@ -1,0 +1,6 @@
+CREATE TABLE measurement (
+    id     INTEGER PRIMARY KEY,
+    sensor TEXT NOT NULL,
+    value  REAL,
+    raw    BLOB
+) STRICT;

@@ -1,0 +1,4 @@
+CREATE TABLE setting (
+    key   TEXT NOT NULL PRIMARY KEY,
+    value TEXT
+);

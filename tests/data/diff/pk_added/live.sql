@@ -1,0 +1,4 @@
+CREATE TABLE tag_alias (
+    alias TEXT NOT NULL,
+    tag   TEXT NOT NULL
+);

@@ -1,0 +1,4 @@
+CREATE TABLE author (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL
+);

@@ -1,0 +1,5 @@
+CREATE TABLE member (
+    id     INTEGER PRIMARY KEY,
+    org_id INTEGER NOT NULL,
+    email  TEXT NOT NULL
+);

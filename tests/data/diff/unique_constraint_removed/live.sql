@@ -1,0 +1,6 @@
+CREATE TABLE member (
+    id     INTEGER PRIMARY KEY,
+    org_id INTEGER NOT NULL,
+    email  TEXT NOT NULL,
+    UNIQUE (email)
+);

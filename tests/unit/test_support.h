@@ -1,0 +1,45 @@
+#pragma once
+
+#include "schema/schema.h"
+
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace burrow::test {
+
+/// A scratch folder that disappears with the test.
+class TempDir {
+public:
+    QString path(const QString &name = {}) const;
+    /// Writes `content` (UTF-8) to `name` inside the folder and returns its path.
+    QString write(const QString &name, const QByteArray &content) const;
+
+private:
+    QTemporaryDir m_dir;
+};
+
+/// Builds a SQLite database file by running `sql` through SQLite's own C API (not Burrow's code),
+/// so tests never depend on what they test to set up.
+void createDatabase(const QString &path, const QByteArray &sql);
+
+/// The live schema of a database built from `sql`.
+schema::Schema introspectSql(const QByteArray &sql);
+
+/// The model schema Burrow loads from `sql`.
+schema::Schema loadModelSql(const QByteArray &sql);
+
+/// SHA-256 of a file's bytes, to prove it was not modified.
+QByteArray fileHash(const QString &path);
+
+/// Runs build/bin/burrow-cli with `arguments`.
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+CliRun runCli(const QStringList &arguments, const QString &workingDirectory = {});
+
+QString testDataPath(const QString &relative);
+
+} // namespace burrow::test
