@@ -33,6 +33,7 @@ struct Change {
     QString newName;       // RenameSuggested: the model's name for it
     QStringList attributes; // Changed: which attributes differ ("type", "not null", …)
     QString detail;        // human-readable: the definition, or "type TEXT → INTEGER; …"
+    bool anonymous = false; // the object has no name; `name` describes it instead
 
     friend bool operator==(const Change &, const Change &) = default;
 };

@@ -96,9 +96,17 @@ private:
     bool same(const QString &a, const QString &b) const { return key(a) == key(b); }
 
     void record(ObjectKind object, ChangeType type, const QString &table, const QString &name,
-              const QString &detail, const QStringList &attributes = {})
+                const QString &detail, const QStringList &attributes = {})
     {
         m_out.append(Change{object, type, table, name, {}, attributes, detail});
+    }
+    // A constraint without a name is identified by its definition.
+    void recordConstraint(ObjectKind object, ChangeType type, const QString &table,
+                          const QString &name, const QString &description, const QString &detail,
+                          const QStringList &attributes = {})
+    {
+        m_out.append(Change{object, type, table, name.isEmpty() ? description : name, {},
+                            attributes, detail, name.isEmpty()});
     }
 
     QString columnSignature(const Column &c) const;
@@ -260,14 +268,12 @@ void Differ::comparePrimaryKeys(const Table &live, const Table &model)
 {
     const QString before = live.primaryKey ? displayNames(live.primaryKey->columns) : QString();
     const QString after = model.primaryKey ? displayNames(model.primaryKey->columns) : QString();
-    const QString name = model.primaryKey && !model.primaryKey->name.isEmpty()
-                             ? model.primaryKey->name
-                             : QStringLiteral("primary key");
     if (!live.primaryKey && model.primaryKey)
-        return record(ObjectKind::PrimaryKey, ChangeType::Added, model.name, name, after);
+        return recordConstraint(ObjectKind::PrimaryKey, ChangeType::Added, model.name,
+                                model.primaryKey->name, after, after);
     if (live.primaryKey && !model.primaryKey)
-        return record(ObjectKind::PrimaryKey, ChangeType::Removed, model.name,
-                    live.primaryKey->name.isEmpty() ? name : live.primaryKey->name, before);
+        return recordConstraint(ObjectKind::PrimaryKey, ChangeType::Removed, model.name,
+                                live.primaryKey->name, before, before);
     if (!live.primaryKey)
         return;
     AttributeDiff d;
@@ -278,8 +284,8 @@ void Differ::comparePrimaryKeys(const Table &live, const Table &model)
     d.compare(!liveName.isEmpty() && !modelName.isEmpty() && !same(liveName, modelName),
               QStringLiteral("name"), liveName, modelName);
     if (d.any())
-        record(ObjectKind::PrimaryKey, ChangeType::Changed, model.name, name, d.details.join(u"; "),
-             d.attributes);
+        recordConstraint(ObjectKind::PrimaryKey, ChangeType::Changed, model.name, modelName, after,
+                         d.details.join(u"; "), d.attributes);
 }
 
 void Differ::compareUniques(const Table &live, const Table &model)
@@ -288,15 +294,15 @@ void Differ::compareUniques(const Table &live, const Table &model)
                               [this](const UniqueConstraint &u) { return keys(u.columns); });
     for (const Pair<UniqueConstraint> &p : pairs) {
         const UniqueConstraint &any = p.model ? *p.model : *p.live;
-        const QString name = any.name.isEmpty() ? displayNames(any.columns) : any.name;
+        const QString columns = displayNames(any.columns);
         if (!p.live)
-            record(ObjectKind::Unique, ChangeType::Added, model.name, name, displayNames(any.columns));
+            recordConstraint(ObjectKind::Unique, ChangeType::Added, model.name, any.name, columns, columns);
         else if (!p.model)
-            record(ObjectKind::Unique, ChangeType::Removed, model.name, name, displayNames(any.columns));
+            recordConstraint(ObjectKind::Unique, ChangeType::Removed, model.name, any.name, columns, columns);
         else if (!p.live->name.isEmpty() && !p.model->name.isEmpty()
                  && !same(p.live->name, p.model->name))
-            record(ObjectKind::Unique, ChangeType::Changed, model.name, name,
-                 u"name " + p.live->name + u" → " + p.model->name, {QStringLiteral("name")});
+            recordConstraint(ObjectKind::Unique, ChangeType::Changed, model.name, any.name, columns,
+                             u"name " + p.live->name + u" → " + p.model->name, {QStringLiteral("name")});
     }
 }
 
@@ -322,13 +328,10 @@ void Differ::compareChecks(const Table &live, const Table &model)
                            [](const CheckConstraint &c) { return c.expression.canonical; });
     for (const Pair<CheckConstraint> &p : byExpression) {
         const CheckConstraint &any = p.model ? *p.model : *p.live;
-        const QString name = any.name.isEmpty() ? describeCheck(any) : any.name;
-        if (!p.live) {
-            record(ObjectKind::Check, ChangeType::Added, model.name, name, describeCheck(any));
-            continue;
-        }
-        if (!p.model) {
-            record(ObjectKind::Check, ChangeType::Removed, model.name, name, describeCheck(any));
+        const QString definition = describeCheck(any);
+        if (!p.live || !p.model) {
+            recordConstraint(ObjectKind::Check, p.live ? ChangeType::Removed : ChangeType::Added,
+                             model.name, any.name, definition, definition);
             continue;
         }
         AttributeDiff d;
@@ -338,8 +341,8 @@ void Differ::compareChecks(const Table &live, const Table &model)
                       && !same(p.live->name, p.model->name),
                   QStringLiteral("name"), p.live->name, p.model->name);
         if (d.any())
-            record(ObjectKind::Check, ChangeType::Changed, model.name, name, d.details.join(u"; "),
-                 d.attributes);
+            recordConstraint(ObjectKind::Check, ChangeType::Changed, model.name, any.name,
+                             definition, d.details.join(u"; "), d.attributes);
     }
 }
 
@@ -349,12 +352,10 @@ void Differ::compareForeignKeys(const Table &live, const Table &model)
                               [this](const ForeignKey &fk) { return keys(fk.columns); });
     for (const Pair<ForeignKey> &p : pairs) {
         const ForeignKey &any = p.model ? *p.model : *p.live;
-        const QString name = any.name.isEmpty() ? displayNames(any.columns) : any.name;
-        if (!p.live)
-            record(ObjectKind::ForeignKey, ChangeType::Added, model.name, name, describeForeignKey(any));
-        else if (!p.model)
-            record(ObjectKind::ForeignKey, ChangeType::Removed, model.name, name,
-                 describeForeignKey(any));
+        if (!p.live || !p.model)
+            recordConstraint(ObjectKind::ForeignKey, p.live ? ChangeType::Removed : ChangeType::Added,
+                             model.name, any.name, displayNames(any.columns),
+                             describeForeignKey(any));
         else
             compareForeignKey(model.name, *p.live, *p.model);
     }
@@ -377,9 +378,8 @@ void Differ::compareForeignKey(const QString &table, const ForeignKey &live, con
     d.compare(!live.name.isEmpty() && !model.name.isEmpty() && !same(live.name, model.name),
               QStringLiteral("name"), live.name, model.name);
     if (d.any())
-        record(ObjectKind::ForeignKey, ChangeType::Changed, table,
-             model.name.isEmpty() ? displayNames(model.columns) : model.name, d.details.join(u"; "),
-             d.attributes);
+        recordConstraint(ObjectKind::ForeignKey, ChangeType::Changed, table, model.name,
+                         displayNames(model.columns), d.details.join(u"; "), d.attributes);
 }
 
 void Differ::compareIndexes(const Table &live, const Table &model)

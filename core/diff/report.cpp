@@ -19,15 +19,14 @@ QString pluralNoun(ObjectKind kind)
 {
     switch (kind) {
     case ObjectKind::Index: return QStringLiteral("indexes");
-    case ObjectKind::TableOptions: return QStringLiteral("tables with other options");
+    case ObjectKind::TableOptions: return QStringLiteral("tables' options");
     default: return objectNoun(kind) + u's';
     }
 }
 
 QString singularNoun(ObjectKind kind)
 {
-    return kind == ObjectKind::TableOptions ? QStringLiteral("table with other options")
-                                            : objectNoun(kind);
+    return kind == ObjectKind::TableOptions ? QStringLiteral("table's options") : objectNoun(kind);
 }
 
 QString verb(ChangeType type)
@@ -54,7 +53,11 @@ QChar marker(ChangeType type)
 
 QString subject(const Change &c)
 {
-    QString out = objectNoun(c.object) + u' ' + displayName(c.name);
+    if (c.object == ObjectKind::TableOptions)
+        return objectNoun(c.object);
+    if (c.anonymous && (c.type != ChangeType::Changed || c.object == ObjectKind::PrimaryKey))
+        return objectNoun(c.object); // the detail shows the definition that identifies it
+    QString out = objectNoun(c.object) + u' ' + (c.anonymous ? c.name : displayName(c.name));
     if (c.type == ChangeType::RenameSuggested)
         out += u" → " + displayName(c.newName);
     return out;
