@@ -40,8 +40,11 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, in
                                   QStringLiteral("Show this help.")};
     parser.addOption(help);
     if (!parser.parse(arguments)) {
-        exitCode = fail(parser.errorText(), QStringLiteral("see burrow-cli ") + arguments.value(0)
-                                                + QStringLiteral(" --help"));
+        QString message = parser.errorText();
+        if (message.endsWith(u'.')) // Qt's sentence; ours goes on with the hint
+            message.chop(1);
+        exitCode = fail(message, QStringLiteral("see burrow-cli ") + arguments.value(0)
+                                     + QStringLiteral(" --help"));
         return false;
     }
     if (parser.isSet(help)) {

@@ -4,6 +4,8 @@
 #include "differ.h"
 #include "ignore_rules.h"
 
+#include <future>
+
 namespace burrow::diff {
 
 Result<Comparison> compareWithModel(const CompareRequest &request)
@@ -21,10 +23,12 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
     Result<model::ModelScript> script = model::readModelFiles(request.models, d.lexerOptions());
     if (!script)
         return script.error();
-    Result<schema::Schema> live = d.introspect(*url);
+    // The live database and the model are independent: read both at once.
+    auto liveFuture = std::async(std::launch::async, [&] { return d.introspect(*url); });
+    Result<schema::Schema> model = d.loadModel(*script);
+    Result<schema::Schema> live = liveFuture.get();
     if (!live)
         return live.error();
-    Result<schema::Schema> model = d.loadModel(*script);
     if (!model)
         return model.error();
     if (model->tables.isEmpty() && model->views.isEmpty())

@@ -36,6 +36,19 @@ QList<Pair<T>> pairUp(const QList<T> &live, const QList<T> &model, KeyFn key)
     return pairs;
 }
 
+// Report order: by name whatever its case, the exact spelling breaking ties (where names are
+// case-sensitive, `Book` and `book` are two objects).
+template <typename T>
+void sortByName(QList<Pair<T>> &pairs)
+{
+    std::stable_sort(pairs.begin(), pairs.end(), [](const Pair<T> &a, const Pair<T> &b) {
+        const QString &left = (a.model ? a.model : a.live)->name;
+        const QString &right = (b.model ? b.model : b.live)->name;
+        const int folded = left.compare(right, Qt::CaseInsensitive);
+        return folded != 0 ? folded < 0 : left < right;
+    });
+}
+
 QString orNone(const QString &text)
 {
     return text.isEmpty() ? QStringLiteral("none") : text;
@@ -196,9 +209,7 @@ QList<Change> Differ::run(const Schema &live, const Schema &model)
 {
     auto tableKey = [this](const Table &t) { return key(t.name); };
     QList<Pair<Table>> pairs = pairUp(live.tables, model.tables, tableKey);
-    std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair<Table> &a, const Pair<Table> &b) {
-        return tableKey(a.model ? *a.model : *a.live) < tableKey(b.model ? *b.model : *b.live);
-    });
+    sortByName(pairs);
     for (const Pair<Table> &p : pairs) {
         if (!p.live)
             record(ObjectKind::Table, ChangeType::Added, p.model->name, p.model->name,
@@ -450,9 +461,7 @@ void Differ::compareViews(const Schema &live, const Schema &model)
 {
     auto viewKey = [this](const View &v) { return key(v.name); };
     QList<Pair<View>> pairs = pairUp(live.views, model.views, viewKey);
-    std::stable_sort(pairs.begin(), pairs.end(), [&](const Pair<View> &a, const Pair<View> &b) {
-        return viewKey(a.model ? *a.model : *a.live) < viewKey(b.model ? *b.model : *b.live);
-    });
+    sortByName(pairs);
     for (const Pair<View> &p : pairs) {
         const View &any = p.model ? *p.model : *p.live;
         if (!p.live)

@@ -217,7 +217,7 @@ QList<Token> significantTokens(QStringView source, const LexerOptions &options)
 
 bool isKeyword(QStringView source, const Token &token, QStringView keyword)
 {
-    return token.kind == TokenKind::Word
+    return token.kind == TokenKind::Word && token.length == keyword.size()
         && token.text(source).compare(keyword, Qt::CaseInsensitive) == 0;
 }
 

@@ -15,7 +15,8 @@ int firstInvalidUtf8Line(const QByteArray &bytes)
         const qsizetype newline = rest.indexOf('\n');
         const QByteArrayView lineBytes = newline < 0 ? rest : rest.first(newline);
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        (void)decoder.decode(lineBytes);
+        const QString decoded = decoder.decode(lineBytes); // decoding happens on conversion
+        Q_UNUSED(decoded);
         if (decoder.hasError())
             return line;
         rest = newline < 0 ? QByteArrayView() : rest.sliced(newline + 1);

@@ -16,9 +16,21 @@ Error workspaceError(const QString &file, const QString &message, int line = 0)
                  QStringLiteral("see the README for burrow.json's keys")};
 }
 
-int lineAt(const QString &text, qsizetype offset)
+// `offset` counts UTF-8 bytes, as QJsonParseError reports it.
+int lineAt(const QByteArray &utf8, qsizetype offset)
 {
-    return int(QStringView(text).left(offset).count(u'\n')) + 1;
+    return int(utf8.left(offset).count('\n')) + 1;
+}
+
+Result<QString> stringValue(const QJsonObject &root, const QString &key, const QString &fallback,
+                            const QString &file)
+{
+    const QJsonValue value = root.value(key);
+    if (value.isUndefined() || value.isNull())
+        return fallback;
+    if (!value.isString())
+        return workspaceError(file, u'"' + key + u"\" must be a string");
+    return value.toString();
 }
 
 Result<QStringList> stringList(const QJsonObject &root, const QString &key, const QString &file)
@@ -59,18 +71,26 @@ Result<Workspace> loadWorkspace(const QString &directory)
     Result<QString> text = sql::readUtf8File(file);
     if (!text)
         return text.error();
+    const QByteArray utf8 = text->toUtf8();
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(text->toUtf8(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &parseError);
     if (doc.isNull())
         return workspaceError(file, u"invalid JSON: " + parseError.errorString(),
-                              lineAt(*text, parseError.offset));
+                              lineAt(utf8, parseError.offset));
     if (!doc.isObject())
         return workspaceError(file, QStringLiteral("must hold a JSON object"));
     const QJsonObject root = doc.object();
+    Result<QString> database = stringValue(root, QStringLiteral("database"), {}, file);
+    Result<QString> migrations
+        = stringValue(root, QStringLiteral("migrations"), QStringLiteral("migrations"), file);
+    if (!database)
+        return database.error();
+    if (!migrations)
+        return migrations.error();
     Workspace ws;
     ws.directory = dir.absolutePath();
-    ws.database = resolveDatabase(root.value(u"database").toString(), dir);
-    ws.migrations = dir.absoluteFilePath(root.value(u"migrations").toString(QStringLiteral("migrations")));
+    ws.database = resolveDatabase(*database, dir);
+    ws.migrations = dir.absoluteFilePath(*migrations);
     Result<QStringList> models = stringList(root, QStringLiteral("models"), file);
     Result<QStringList> ignore = stringList(root, QStringLiteral("ignore"), file);
     if (!models)

@@ -13,7 +13,9 @@ namespace {
 
 using namespace schema;
 
-// One query per object kind for the whole database, never one per table.
+// One query per object kind for the whole database, never one per table. The joins visit
+// sqlite_schema in rowid order and each pragma in its own order (cid, id/seq, seqno), which the
+// builder relies on; an ORDER BY would only add a sort.
 const QString kObjectsQuery = QStringLiteral(
     "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid");
 const QString kTableOptionsQuery = QStringLiteral(
@@ -21,16 +23,16 @@ const QString kTableOptionsQuery = QStringLiteral(
 const QString kColumnsQuery = QStringLiteral(
     "SELECT m.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden "
     "FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS c "
-    "WHERE m.type = 'table' ORDER BY m.rowid, c.cid");
+    "WHERE m.type = 'table'");
 const QString kForeignKeysQuery = QStringLiteral(
     "SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
     "FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS f "
-    "WHERE m.type = 'table' ORDER BY m.rowid, f.id, f.seq");
+    "WHERE m.type = 'table'");
 const QString kIndexesQuery = QStringLiteral(
     "SELECT m.name, l.name, l.\"unique\", l.origin, x.cid, x.name, x.\"desc\", x.coll "
     "FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS l "
     "JOIN pragma_index_xinfo(l.name) AS x "
-    "WHERE m.type = 'table' AND x.key = 1 ORDER BY m.rowid, l.name, x.seqno");
+    "WHERE m.type = 'table' AND x.key = 1");
 
 QString folded(const QString &name)
 {

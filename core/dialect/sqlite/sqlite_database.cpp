@@ -2,6 +2,7 @@
 
 #include <QFileInfo>
 #include <QSqlError>
+#include <QUrl>
 
 namespace burrow::dialect::sqlite {
 namespace {
@@ -70,6 +71,24 @@ Result<std::unique_ptr<ScopedConnection>> openReadOnly(const QString &path, int 
         !probe)
         return classify(probe.error(), path);
     return connection;
+}
+
+bool hasWalFiles(const QString &path)
+{
+    return QFileInfo::exists(path + u"-wal") || QFileInfo::exists(path + u"-shm");
+}
+
+void removeLeftoverWalFiles(const QString &path)
+{
+    if (!hasWalFiles(path))
+        return;
+    ScopedConnection connection(kDriver);
+    QSqlDatabase &db = connection.database();
+    // mode=rw: never create the database should it vanish meanwhile.
+    db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + u"?mode=rw");
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=0"));
+    if (db.open())
+        (void)runQuery(db, QStringLiteral("SELECT count(*) FROM sqlite_schema")); // opens the log
 }
 
 Result<std::unique_ptr<ScopedConnection>> openInMemory()

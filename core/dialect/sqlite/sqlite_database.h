@@ -12,6 +12,15 @@ namespace burrow::dialect::sqlite {
 /// so a non-database or corrupt file is reported at once.
 Result<std::unique_ptr<ScopedConnection>> openReadOnly(const QString &path, int busyTimeoutMs);
 
+/// Whether the -wal or -shm file of a WAL-mode database exists beside `path`.
+bool hasWalFiles(const QString &path);
+
+/// SQLite makes even a read-only connection create a WAL-mode database's -wal and -shm files, and
+/// leaves them behind. Call after closing that connection when they did not exist before it: a
+/// read-write connection's close lets SQLite remove them itself, which it does only when no other
+/// connection uses the database (the log is empty then, so the database file is not written).
+void removeLeftoverWalFiles(const QString &path);
+
 /// A private in-memory database, e.g. to let SQLite validate model DDL.
 Result<std::unique_ptr<ScopedConnection>> openInMemory();
 

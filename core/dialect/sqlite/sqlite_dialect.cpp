@@ -17,15 +17,29 @@ QStringList SqliteDialect::internalTableGlobs() const
     return {QStringLiteral("sqlite_*")};
 }
 
-Result<schema::Schema> SqliteDialect::introspect(const DatabaseUrl &url) const
+namespace {
+
+Result<schema::Schema> readSchema(const QString &path, int busyTimeoutMs)
 {
-    Result<std::unique_ptr<ScopedConnection>> connection = openReadOnly(url.path, kBusyTimeoutMs);
+    Result<std::unique_ptr<ScopedConnection>> connection = openReadOnly(path, busyTimeoutMs);
     if (!connection)
         return connection.error();
     Result<schema::Schema> schema = readCatalog((*connection)->database());
     if (!schema)
-        return classify(schema.error(), url.path);
-    schema::resolveImplicitReferences(*schema, Qt::CaseInsensitive);
+        return classify(schema.error(), path);
+    return schema;
+}
+
+} // namespace
+
+Result<schema::Schema> SqliteDialect::introspect(const DatabaseUrl &url) const
+{
+    const bool hadWalFiles = hasWalFiles(url.path);
+    Result<schema::Schema> schema = readSchema(url.path, kBusyTimeoutMs);
+    if (!hadWalFiles)
+        removeLeftoverWalFiles(url.path);
+    if (schema)
+        schema::resolveImplicitReferences(*schema, Qt::CaseInsensitive);
     return schema;
 }
 

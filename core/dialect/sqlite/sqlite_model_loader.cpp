@@ -7,9 +7,12 @@
 
 #include <QHash>
 #include <QSet>
+#include <QThread>
 
+#include <atomic>
 #include <numeric>
 #include <optional>
+#include <thread>
 
 namespace burrow::dialect::sqlite {
 namespace {
@@ -60,7 +63,7 @@ Route routeCreate(TokenStream &ts)
     const QString name = folded(ts.takeName());
     if (table || view) {
         route.owner = name;
-        route.readsOthers = view;
+        route.readsOthers = view || ts.peekKeyword(u"AS"); // CREATE TABLE t AS SELECT …
     } else if (index || trigger) {
         route.objectName = name;
         route.owner = nameAfterOn(ts);
@@ -81,14 +84,15 @@ Route routeAlter(TokenStream &ts)
     return {Route::Kind::Object, owner, {}, false};
 }
 
-// INSERT/REPLACE INTO t, UPDATE t, DELETE FROM t: data statements belong to their table.
+// INSERT/REPLACE INTO t, UPDATE t, DELETE FROM t: data statements belong to their table, and
+// may read others (INSERT … SELECT, subqueries).
 Route routeData(TokenStream &ts)
 {
     if (ts.acceptKeyword(u"OR"))
         ts.seek(ts.position() + 1);
     ts.acceptKeyword(u"INTO");
     ts.acceptKeyword(u"FROM");
-    return {Route::Kind::Object, folded(ts.takeName()), {}, false};
+    return {Route::Kind::Object, folded(ts.takeName()), {}, true};
 }
 
 Route route(const Statement &statement)
@@ -226,26 +230,64 @@ Result<schema::Schema> loadChunk(const QList<Statement> &statements, const QList
     return readCatalog(db);
 }
 
+// Every chunk's database has its own copy of SQLite's internal tables (sqlite_sequence …). User
+// tables of one name always share a chunk, so only those repeat; they are kept once.
+void appendTables(schema::Schema &merged, QSet<QString> &names, const schema::Schema &part)
+{
+    for (const schema::Table &table : part.tables) {
+        const qsizetype before = names.size();
+        names.insert(folded(table.name));
+        if (names.size() > before)
+            merged.tables.append(table);
+    }
+}
+
+// The chunks' schemas in chunk order, or the failure that comes first in script order.
+Result<schema::Schema> merge(const std::vector<std::optional<Result<schema::Schema>>> &parts,
+                             const std::vector<qsizetype> &failedAt)
+{
+    schema::Schema merged;
+    QSet<QString> tableNames;
+    std::optional<size_t> firstFailure;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        const Result<schema::Schema> &part = *parts[i];
+        if (!part) {
+            if (!firstFailure || failedAt[i] < failedAt[*firstFailure])
+                firstFailure = i;
+            continue;
+        }
+        appendTables(merged, tableNames, *part);
+        merged.views += part->views;
+    }
+    if (firstFailure)
+        return parts[*firstFailure]->error();
+    return merged;
+}
+
 } // namespace
 
 Result<schema::Schema> loadModelSchema(const model::ModelScript &script)
 {
-    schema::Schema merged;
-    std::optional<std::pair<qsizetype, Error>> firstError; // the earliest in script order
-    for (const QList<qsizetype> &chunk : planChunks(script.statements)) {
-        qsizetype failedAt = -1;
-        Result<schema::Schema> part = loadChunk(script.statements, chunk, failedAt);
-        if (!part) {
-            if (!firstError || failedAt < firstError->first)
-                firstError.emplace(failedAt, part.error());
-            continue;
-        }
-        merged.tables += part->tables;
-        merged.views += part->views;
-    }
-    if (firstError)
-        return firstError->second;
-    return merged;
+    const QList<QList<qsizetype>> chunks = planChunks(script.statements);
+    if (chunks.isEmpty())
+        return schema::Schema{};
+    // Chunks are independent databases: load them on all cores. Each worker writes only its own
+    // slots of these vectors, which never reallocate.
+    std::vector<std::optional<Result<schema::Schema>>> parts(size_t(chunks.size()));
+    std::vector<qsizetype> failedAt(size_t(chunks.size()), -1);
+    std::atomic<qsizetype> next{0};
+    auto worker = [&] {
+        for (qsizetype i = next++; i < chunks.size(); i = next++)
+            parts[size_t(i)].emplace(loadChunk(script.statements, chunks[i], failedAt[size_t(i)]));
+    };
+    const int threads = std::clamp<int>(QThread::idealThreadCount(), 1, int(chunks.size()));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (std::thread &thread : pool)
+        thread.join();
+    return merge(parts, failedAt);
 }
 
 } // namespace burrow::dialect::sqlite
