@@ -23,11 +23,11 @@ struct Error {
     };
 
     Code code = Code::Internal;
-    QString message;   // what failed, as one sentence without a trailing period
-    QString file;      // where: the file involved, if any
-    int line = 0;      // 1-based line in `file`, 0 when unknown
-    QString statement; // the SQL statement involved, if any
-    QString hint;      // what to do about it
+    QString message;    // what failed, as one sentence without a trailing period
+    QString file;       // where: the file involved, if any
+    int line = 0;       // 1-based line in `file`, 0 when unknown
+    QString statement;  // the SQL statement involved, if any
+    QString hint;       // what to do about it
     QString engineCode; // the engine's own error code, when the engine reported the error
 
     /// One line for a terminal: "file:line: message: statement; hint".
@@ -35,11 +35,16 @@ struct Error {
 };
 
 /// A value or an Error, never both (Qt Creator's Result, std::expected's shape).
-template <typename T>
-class [[nodiscard]] Result {
+template<typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    {
+    }
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }

@@ -30,7 +30,8 @@ int fail(const QString &message, const QString &hint)
 
 QCommandLineOption workspaceOption()
 {
-    return {QStringLiteral("workspace"), QStringLiteral("Workspace folder whose burrow.json supplies defaults."),
+    return {QStringLiteral("workspace"),
+            QStringLiteral("Workspace folder whose burrow.json supplies defaults."),
             QStringLiteral("DIR")};
 }
 
@@ -43,8 +44,8 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, in
         QString message = parser.errorText();
         if (message.endsWith(u'.')) // Qt's sentence; ours goes on with the hint
             message.chop(1);
-        exitCode = fail(message, QStringLiteral("see burrow-cli ") + arguments.value(0)
-                                     + QStringLiteral(" --help"));
+        exitCode = fail(message, QStringLiteral("see burrow-cli ") + arguments.value(0) +
+                                     QStringLiteral(" --help"));
         return false;
     }
     if (parser.isSet(help)) {

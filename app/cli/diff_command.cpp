@@ -12,13 +12,15 @@ struct DiffOptions {
     QCommandLineOption workspace = workspaceOption();
     QCommandLineOption db{QStringLiteral("db"), QStringLiteral("Database URL (sqlite:PATH, …)."),
                           QStringLiteral("URL")};
-    QCommandLineOption model{QStringLiteral("model"),
-                             QStringLiteral("Model definitions: a .sql file or a folder of them (repeatable)."),
-                             QStringLiteral("PATH")};
+    QCommandLineOption model{
+        QStringLiteral("model"),
+        QStringLiteral("Model definitions: a .sql file or a folder of them (repeatable)."),
+        QStringLiteral("PATH")};
     QCommandLineOption ignore{QStringLiteral("ignore"),
                               QStringLiteral("Leave out tables matching this glob (repeatable)."),
                               QStringLiteral("GLOB")};
-    QCommandLineOption format{QStringLiteral("format"), QStringLiteral("Output: text (default) or json."),
+    QCommandLineOption format{QStringLiteral("format"),
+                              QStringLiteral("Output: text (default) or json."),
                               QStringLiteral("FORMAT"), QStringLiteral("text")};
 };
 

@@ -50,9 +50,12 @@ Result<DatabaseUrl> parseServer(const QString &text, Engine engine)
 QString engineName(Engine engine)
 {
     switch (engine) {
-    case Engine::SQLite: return QStringLiteral("SQLite");
-    case Engine::PostgreSQL: return QStringLiteral("PostgreSQL");
-    case Engine::MySQL: return QStringLiteral("MySQL/MariaDB");
+    case Engine::SQLite:
+        return QStringLiteral("SQLite");
+    case Engine::PostgreSQL:
+        return QStringLiteral("PostgreSQL");
+    case Engine::MySQL:
+        return QStringLiteral("MySQL/MariaDB");
     }
     return {};
 }

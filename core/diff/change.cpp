@@ -5,16 +5,26 @@ namespace burrow::diff {
 QString objectNoun(ObjectKind kind)
 {
     switch (kind) {
-    case ObjectKind::Table: return QStringLiteral("table");
-    case ObjectKind::TableOptions: return QStringLiteral("table options");
-    case ObjectKind::Column: return QStringLiteral("column");
-    case ObjectKind::PrimaryKey: return QStringLiteral("primary key");
-    case ObjectKind::Unique: return QStringLiteral("unique constraint");
-    case ObjectKind::Check: return QStringLiteral("check constraint");
-    case ObjectKind::ForeignKey: return QStringLiteral("foreign key");
-    case ObjectKind::Index: return QStringLiteral("index");
-    case ObjectKind::Trigger: return QStringLiteral("trigger");
-    case ObjectKind::View: return QStringLiteral("view");
+    case ObjectKind::Table:
+        return QStringLiteral("table");
+    case ObjectKind::TableOptions:
+        return QStringLiteral("table options");
+    case ObjectKind::Column:
+        return QStringLiteral("column");
+    case ObjectKind::PrimaryKey:
+        return QStringLiteral("primary key");
+    case ObjectKind::Unique:
+        return QStringLiteral("unique constraint");
+    case ObjectKind::Check:
+        return QStringLiteral("check constraint");
+    case ObjectKind::ForeignKey:
+        return QStringLiteral("foreign key");
+    case ObjectKind::Index:
+        return QStringLiteral("index");
+    case ObjectKind::Trigger:
+        return QStringLiteral("trigger");
+    case ObjectKind::View:
+        return QStringLiteral("view");
     }
     return {};
 }
@@ -26,10 +36,14 @@ QString kindName(const Change &change)
     if (change.object == ObjectKind::Unique || change.object == ObjectKind::Check)
         object = object.section(u'_', 0, 0); // unique_added, check_changed
     switch (change.type) {
-    case ChangeType::Added: return object + u"_added";
-    case ChangeType::Removed: return object + u"_removed";
-    case ChangeType::Changed: return object + u"_changed";
-    case ChangeType::RenameSuggested: return object + u"_rename_suggested";
+    case ChangeType::Added:
+        return object + u"_added";
+    case ChangeType::Removed:
+        return object + u"_removed";
+    case ChangeType::Changed:
+        return object + u"_changed";
+    case ChangeType::RenameSuggested:
+        return object + u"_rename_suggested";
     }
     return object;
 }

@@ -28,11 +28,11 @@ enum class ChangeType { Added, Removed, Changed, RenameSuggested };
 struct Change {
     ObjectKind object = ObjectKind::Table;
     ChangeType type = ChangeType::Changed;
-    QString table;         // the owning table; for views, the view itself
-    QString name;          // the object's name, or its definition when it has none ("(a, b)")
-    QString newName;       // RenameSuggested: the model's name for it
+    QString table;          // the owning table; for views, the view itself
+    QString name;           // the object's name, or its definition when it has none ("(a, b)")
+    QString newName;        // RenameSuggested: the model's name for it
     QStringList attributes; // Changed: which attributes differ ("type", "not null", …)
-    QString detail;        // human-readable: the definition, or "type TEXT → INTEGER; …"
+    QString detail;         // human-readable: the definition, or "type TEXT → INTEGER; …"
     bool anonymous = false; // the object has no name; `name` describes it instead
 
     friend bool operator==(const Change &, const Change &) = default;

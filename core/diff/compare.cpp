@@ -11,7 +11,11 @@ namespace burrow::diff {
 Result<Comparison> compareWithModel(const CompareRequest &request)
 {
     if (request.database.isEmpty())
-        return Error{Error::Code::InvalidArgument, QStringLiteral("no database given"), {}, 0, {},
+        return Error{Error::Code::InvalidArgument,
+                     QStringLiteral("no database given"),
+                     {},
+                     0,
+                     {},
                      QStringLiteral("pass --db URL or set \"database\" in burrow.json")};
     Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(request.database, request.base);
     if (!url)
@@ -32,9 +36,13 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
     if (!model)
         return model.error();
     if (model->tables.isEmpty() && model->views.isEmpty())
-        return Error{Error::Code::Model, QStringLiteral("the model defines no tables or views"),
-                     script->files.join(u", "), 0, {},
-                     QStringLiteral("an empty model would mean dropping every table; check --model")};
+        return Error{
+            Error::Code::Model,
+            QStringLiteral("the model defines no tables or views"),
+            script->files.join(u", "),
+            0,
+            {},
+            QStringLiteral("an empty model would mean dropping every table; check --model")};
     const Qt::CaseSensitivity cs = d.caseSensitiveNames() ? Qt::CaseSensitive : Qt::CaseInsensitive;
     const IgnoreRules rules(d.internalTableGlobs() + request.ignore, cs);
     Comparison result{*url, rules.apply(std::move(*live)), rules.apply(std::move(*model)), {}};

@@ -35,8 +35,8 @@ QString describeColumn(const Column &column)
     if (column.autoIncrement)
         parts.append(QStringLiteral("AUTOINCREMENT"));
     if (column.generated != Generated::No)
-        parts.append(u"AS (" + column.generatedExpression.text + u") "
-                     + (column.generated == Generated::Stored ? u"STORED" : u"VIRTUAL"));
+        parts.append(u"AS (" + column.generatedExpression.text + u") " +
+                     (column.generated == Generated::Stored ? u"STORED" : u"VIRTUAL"));
     return parts.isEmpty() ? QStringLiteral("(no declared type)") : parts.join(u' ');
 }
 
@@ -59,8 +59,8 @@ QString describeIndex(const Index &index)
 
 QString describeForeignKey(const ForeignKey &fk)
 {
-    QString out = displayNames(fk.columns) + u" → " + displayName(fk.referencedTable)
-                  + displayNames(fk.referencedColumns);
+    QString out = displayNames(fk.columns) + u" → " + displayName(fk.referencedTable) +
+                  displayNames(fk.referencedColumns);
     if (fk.onDelete != ReferentialAction::NoAction)
         out += u" ON DELETE " + toSql(fk.onDelete);
     if (fk.onUpdate != ReferentialAction::NoAction)
@@ -77,14 +77,14 @@ QString describeCheck(const CheckConstraint &check)
 
 QString describeTable(const Table &table)
 {
-    QString out = QString::number(table.columns.size())
-                  + (table.columns.size() == 1 ? u" column" : u" columns");
+    QString out = QString::number(table.columns.size()) +
+                  (table.columns.size() == 1 ? u" column" : u" columns");
     if (!table.indexes.isEmpty())
-        out += u", " + QString::number(table.indexes.size())
-               + (table.indexes.size() == 1 ? u" index" : u" indexes");
+        out += u", " + QString::number(table.indexes.size()) +
+               (table.indexes.size() == 1 ? u" index" : u" indexes");
     if (!table.triggers.isEmpty())
-        out += u", " + QString::number(table.triggers.size())
-               + (table.triggers.size() == 1 ? u" trigger" : u" triggers");
+        out += u", " + QString::number(table.triggers.size()) +
+               (table.triggers.size() == 1 ? u" trigger" : u" triggers");
     return out;
 }
 

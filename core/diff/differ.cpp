@@ -11,14 +11,13 @@ namespace {
 
 using namespace schema;
 
-template <typename T>
-struct Pair {
+template<typename T> struct Pair {
     const T *live = nullptr;
     const T *model = nullptr;
 };
 
 /// Matches two lists by key: model order first (matched or model-only), then live-only ones.
-template <typename T, typename KeyFn>
+template<typename T, typename KeyFn>
 QList<Pair<T>> pairUp(const QList<T> &live, const QList<T> &model, KeyFn key)
 {
     QHash<QString, QList<const T *>> liveByKey;
@@ -38,8 +37,7 @@ QList<Pair<T>> pairUp(const QList<T> &live, const QList<T> &model, KeyFn key)
 
 // Report order: by name whatever its case, the exact spelling breaking ties (where names are
 // case-sensitive, `Book` and `book` are two objects).
-template <typename T>
-void sortByName(QList<Pair<T>> &pairs)
+template<typename T> void sortByName(QList<Pair<T>> &pairs)
 {
     std::stable_sort(pairs.begin(), pairs.end(), [](const Pair<T> &a, const Pair<T> &b) {
         const QString &left = (a.model ? a.model : a.live)->name;
@@ -63,14 +61,15 @@ QString generatedText(const Column &column)
 {
     if (column.generated == Generated::No)
         return {};
-    return u"AS (" + column.generatedExpression.text + u") "
-           + (column.generated == Generated::Stored ? u"STORED" : u"VIRTUAL");
+    return u"AS (" + column.generatedExpression.text + u") " +
+           (column.generated == Generated::Stored ? u"STORED" : u"VIRTUAL");
 }
 
 /// Collects which attributes of two values differ, with "before → after" details.
 class AttributeDiff {
 public:
-    void compare(bool differs, const QString &attribute, const QString &before, const QString &after)
+    void compare(bool differs, const QString &attribute, const QString &before,
+                 const QString &after)
     {
         if (!differs)
             return;
@@ -93,12 +92,18 @@ public:
 /// The differ proper; `m_out` collects changes in report order.
 class Differ {
 public:
-    explicit Differ(Qt::CaseSensitivity cs) : m_cs(cs) {}
+    explicit Differ(Qt::CaseSensitivity cs)
+        : m_cs(cs)
+    {
+    }
 
     QList<Change> run(const Schema &live, const Schema &model);
 
 private:
-    QString key(const QString &name) const { return m_cs == Qt::CaseSensitive ? name : name.toLower(); }
+    QString key(const QString &name) const
+    {
+        return m_cs == Qt::CaseSensitive ? name : name.toLower();
+    }
     QString keys(const QStringList &names) const
     {
         QStringList out;
@@ -118,8 +123,14 @@ private:
                           const QString &name, const QString &description, const QString &detail,
                           const QStringList &attributes = {})
     {
-        m_out.append(Change{object, type, table, name.isEmpty() ? description : name, {},
-                            attributes, detail, name.isEmpty()});
+        m_out.append(Change{object,
+                            type,
+                            table,
+                            name.isEmpty() ? description : name,
+                            {},
+                            attributes,
+                            detail,
+                            name.isEmpty()});
     }
 
     QString columnSignature(const Column &c) const;
@@ -140,7 +151,7 @@ private:
     void compareOptions(const Table &live, const Table &model);
     void compareViews(const Schema &live, const Schema &model);
 
-    template <typename T, typename SignatureFn>
+    template<typename T, typename SignatureFn>
     void suggestRenames(const QList<Pair<T>> &pairs, ObjectKind object, const QString &table,
                         SignatureFn signature);
 
@@ -179,7 +190,7 @@ QString Differ::indexSignature(const Index &i) const
     return parts.join(u'\x1f');
 }
 
-template <typename T, typename SignatureFn>
+template<typename T, typename SignatureFn>
 void Differ::suggestRenames(const QList<Pair<T>> &pairs, ObjectKind object, const QString &table,
                             SignatureFn signature)
 {
@@ -199,9 +210,13 @@ void Differ::suggestRenames(const QList<Pair<T>> &pairs, ObjectKind object, cons
         if (removed[sig].size() != 1 || added.value(sig).size() != 1)
             continue;
         const T *renamed = added[sig].first();
-        m_out.append(Change{object, ChangeType::RenameSuggested,
-                            table.isEmpty() ? p.live->name : table, p.live->name, renamed->name,
-                            {}, u"same definition as " + displayName(renamed->name)});
+        m_out.append(Change{object,
+                            ChangeType::RenameSuggested,
+                            table.isEmpty() ? p.live->name : table,
+                            p.live->name,
+                            renamed->name,
+                            {},
+                            u"same definition as " + displayName(renamed->name)});
     }
 }
 
@@ -213,14 +228,15 @@ QList<Change> Differ::run(const Schema &live, const Schema &model)
     for (const Pair<Table> &p : pairs) {
         if (!p.live)
             record(ObjectKind::Table, ChangeType::Added, p.model->name, p.model->name,
-                 describeTable(*p.model));
+                   describeTable(*p.model));
         else if (!p.model)
             record(ObjectKind::Table, ChangeType::Removed, p.live->name, p.live->name,
-                 describeTable(*p.live));
+                   describeTable(*p.live));
         else
             compareTable(*p.live, *p.model);
     }
-    suggestRenames(pairs, ObjectKind::Table, {}, [this](const Table &t) { return tableSignature(t); });
+    suggestRenames(pairs, ObjectKind::Table, {},
+                   [this](const Table &t) { return tableSignature(t); });
     compareViews(live, model);
     return m_out;
 }
@@ -239,14 +255,15 @@ void Differ::compareTable(const Table &live, const Table &model)
 
 void Differ::compareColumns(const Table &live, const Table &model)
 {
-    const auto pairs = pairUp(live.columns, model.columns, [this](const Column &c) { return key(c.name); });
+    const auto pairs =
+        pairUp(live.columns, model.columns, [this](const Column &c) { return key(c.name); });
     for (const Pair<Column> &p : pairs) {
         if (!p.live)
             record(ObjectKind::Column, ChangeType::Added, model.name, p.model->name,
-                 describeColumn(*p.model));
+                   describeColumn(*p.model));
         else if (!p.model)
             record(ObjectKind::Column, ChangeType::Removed, model.name, p.live->name,
-                 describeColumn(*p.live));
+                   describeColumn(*p.live));
         else
             compareColumn(model.name, *p.live, *p.model);
     }
@@ -260,19 +277,20 @@ void Differ::compareColumn(const QString &table, const Column &live, const Colum
     d.compare(live.typeKey != model.typeKey, QStringLiteral("type"), live.type, model.type);
     d.flag(live.notNull != model.notNull, QStringLiteral("not null"),
            model.notNull ? QStringLiteral("NOT NULL added") : QStringLiteral("NOT NULL dropped"));
-    d.compare(live.defaultValue.has_value() != model.defaultValue.has_value()
-                  || (live.defaultValue && *live.defaultValue != *model.defaultValue),
+    d.compare(live.defaultValue.has_value() != model.defaultValue.has_value() ||
+                  (live.defaultValue && *live.defaultValue != *model.defaultValue),
               QStringLiteral("default"), defaultText(live), defaultText(model));
     d.compare(live.collation != model.collation, QStringLiteral("collation"), live.collation,
               model.collation);
     d.flag(live.autoIncrement != model.autoIncrement, QStringLiteral("autoincrement"),
            model.autoIncrement ? QStringLiteral("AUTOINCREMENT added")
                                : QStringLiteral("AUTOINCREMENT dropped"));
-    d.compare(live.generated != model.generated || live.generatedExpression != model.generatedExpression,
+    d.compare(live.generated != model.generated ||
+                  live.generatedExpression != model.generatedExpression,
               QStringLiteral("generated"), generatedText(live), generatedText(model));
     if (d.any())
         record(ObjectKind::Column, ChangeType::Changed, table, model.name, d.details.join(u"; "),
-             d.attributes);
+               d.attributes);
 }
 
 void Differ::comparePrimaryKeys(const Table &live, const Table &model)
@@ -307,13 +325,16 @@ void Differ::compareUniques(const Table &live, const Table &model)
         const UniqueConstraint &any = p.model ? *p.model : *p.live;
         const QString columns = displayNames(any.columns);
         if (!p.live)
-            recordConstraint(ObjectKind::Unique, ChangeType::Added, model.name, any.name, columns, columns);
+            recordConstraint(ObjectKind::Unique, ChangeType::Added, model.name, any.name, columns,
+                             columns);
         else if (!p.model)
-            recordConstraint(ObjectKind::Unique, ChangeType::Removed, model.name, any.name, columns, columns);
-        else if (!p.live->name.isEmpty() && !p.model->name.isEmpty()
-                 && !same(p.live->name, p.model->name))
+            recordConstraint(ObjectKind::Unique, ChangeType::Removed, model.name, any.name, columns,
+                             columns);
+        else if (!p.live->name.isEmpty() && !p.model->name.isEmpty() &&
+                 !same(p.live->name, p.model->name))
             recordConstraint(ObjectKind::Unique, ChangeType::Changed, model.name, any.name, columns,
-                             u"name " + p.live->name + u" → " + p.model->name, {QStringLiteral("name")});
+                             u"name " + p.live->name + u" → " + p.model->name,
+                             {QStringLiteral("name")});
     }
 }
 
@@ -348,8 +369,8 @@ void Differ::compareChecks(const Table &live, const Table &model)
         AttributeDiff d;
         d.compare(p.live->expression != p.model->expression, QStringLiteral("expression"),
                   p.live->expression.text, p.model->expression.text);
-        d.compare(!p.live->name.isEmpty() && !p.model->name.isEmpty()
-                      && !same(p.live->name, p.model->name),
+        d.compare(!p.live->name.isEmpty() && !p.model->name.isEmpty() &&
+                      !same(p.live->name, p.model->name),
                   QStringLiteral("name"), p.live->name, p.model->name);
         if (d.any())
             recordConstraint(ObjectKind::Check, ChangeType::Changed, model.name, any.name,
@@ -364,19 +385,20 @@ void Differ::compareForeignKeys(const Table &live, const Table &model)
     for (const Pair<ForeignKey> &p : pairs) {
         const ForeignKey &any = p.model ? *p.model : *p.live;
         if (!p.live || !p.model)
-            recordConstraint(ObjectKind::ForeignKey, p.live ? ChangeType::Removed : ChangeType::Added,
-                             model.name, any.name, displayNames(any.columns),
-                             describeForeignKey(any));
+            recordConstraint(ObjectKind::ForeignKey,
+                             p.live ? ChangeType::Removed : ChangeType::Added, model.name, any.name,
+                             displayNames(any.columns), describeForeignKey(any));
         else
             compareForeignKey(model.name, *p.live, *p.model);
     }
 }
 
-void Differ::compareForeignKey(const QString &table, const ForeignKey &live, const ForeignKey &model)
+void Differ::compareForeignKey(const QString &table, const ForeignKey &live,
+                               const ForeignKey &model)
 {
     AttributeDiff d;
-    const bool targetDiffers = !same(live.referencedTable, model.referencedTable)
-                               || keys(live.referencedColumns) != keys(model.referencedColumns);
+    const bool targetDiffers = !same(live.referencedTable, model.referencedTable) ||
+                               keys(live.referencedColumns) != keys(model.referencedColumns);
     d.compare(targetDiffers, QStringLiteral("references"),
               displayName(live.referencedTable) + displayNames(live.referencedColumns),
               displayName(model.referencedTable) + displayNames(model.referencedColumns));
@@ -395,14 +417,15 @@ void Differ::compareForeignKey(const QString &table, const ForeignKey &live, con
 
 void Differ::compareIndexes(const Table &live, const Table &model)
 {
-    const auto pairs = pairUp(live.indexes, model.indexes, [this](const Index &i) { return key(i.name); });
+    const auto pairs =
+        pairUp(live.indexes, model.indexes, [this](const Index &i) { return key(i.name); });
     for (const Pair<Index> &p : pairs) {
         if (!p.live)
             record(ObjectKind::Index, ChangeType::Added, model.name, p.model->name,
-                 describeIndex(*p.model));
+                   describeIndex(*p.model));
         else if (!p.model)
             record(ObjectKind::Index, ChangeType::Removed, model.name, p.live->name,
-                 describeIndex(*p.live));
+                   describeIndex(*p.live));
         else
             compareIndex(model.name, *p.live, *p.model);
     }
@@ -414,33 +437,37 @@ void Differ::compareIndex(const QString &table, const Index &live, const Index &
 {
     QStringList liveParts, modelParts;
     for (const IndexPart &part : live.parts)
-        liveParts << key(part.column) + part.expression.canonical + QString::number(int(part.order)) + part.collation;
+        liveParts << key(part.column) + part.expression.canonical +
+                         QString::number(int(part.order)) + part.collation;
     for (const IndexPart &part : model.parts)
-        modelParts << key(part.column) + part.expression.canonical + QString::number(int(part.order)) + part.collation;
+        modelParts << key(part.column) + part.expression.canonical +
+                          QString::number(int(part.order)) + part.collation;
     AttributeDiff d;
     d.flag(live.unique != model.unique, QStringLiteral("unique"),
            model.unique ? QStringLiteral("UNIQUE added") : QStringLiteral("UNIQUE dropped"));
     d.compare(liveParts != modelParts, QStringLiteral("columns"), describeIndex(live),
               describeIndex(model));
-    d.compare(live.where != model.where, QStringLiteral("where"), live.where.text, model.where.text);
+    d.compare(live.where != model.where, QStringLiteral("where"), live.where.text,
+              model.where.text);
     if (d.any())
         record(ObjectKind::Index, ChangeType::Changed, table, model.name, d.details.join(u"; "),
-             d.attributes);
+               d.attributes);
 }
 
 void Differ::compareTriggers(const Table &live, const Table &model)
 {
-    const auto pairs = pairUp(live.triggers, model.triggers, [this](const Trigger &t) { return key(t.name); });
+    const auto pairs =
+        pairUp(live.triggers, model.triggers, [this](const Trigger &t) { return key(t.name); });
     for (const Pair<Trigger> &p : pairs) {
         if (!p.live)
             record(ObjectKind::Trigger, ChangeType::Added, model.name, p.model->name,
-                 oneLine(p.model->definition.text));
+                   oneLine(p.model->definition.text));
         else if (!p.model)
             record(ObjectKind::Trigger, ChangeType::Removed, model.name, p.live->name,
-                 oneLine(p.live->definition.text));
+                   oneLine(p.live->definition.text));
         else if (p.live->definition != p.model->definition)
             record(ObjectKind::Trigger, ChangeType::Changed, model.name, p.model->name,
-                 QStringLiteral("definition differs"), {QStringLiteral("definition")});
+                   QStringLiteral("definition differs"), {QStringLiteral("definition")});
     }
 }
 
@@ -454,7 +481,7 @@ void Differ::compareOptions(const Table &live, const Table &model)
            model.strict ? QStringLiteral("STRICT added") : QStringLiteral("STRICT dropped"));
     if (d.any())
         record(ObjectKind::TableOptions, ChangeType::Changed, model.name, model.name,
-             d.details.join(u"; "), d.attributes);
+               d.details.join(u"; "), d.attributes);
 }
 
 void Differ::compareViews(const Schema &live, const Schema &model)
@@ -465,12 +492,14 @@ void Differ::compareViews(const Schema &live, const Schema &model)
     for (const Pair<View> &p : pairs) {
         const View &any = p.model ? *p.model : *p.live;
         if (!p.live)
-            record(ObjectKind::View, ChangeType::Added, any.name, any.name, oneLine(any.definition.text));
+            record(ObjectKind::View, ChangeType::Added, any.name, any.name,
+                   oneLine(any.definition.text));
         else if (!p.model)
-            record(ObjectKind::View, ChangeType::Removed, any.name, any.name, oneLine(any.definition.text));
+            record(ObjectKind::View, ChangeType::Removed, any.name, any.name,
+                   oneLine(any.definition.text));
         else if (p.live->definition != p.model->definition)
             record(ObjectKind::View, ChangeType::Changed, any.name, any.name,
-                 QStringLiteral("definition differs"), {QStringLiteral("definition")});
+                   QStringLiteral("definition differs"), {QStringLiteral("definition")});
     }
 }
 

@@ -18,9 +18,12 @@ QString counted(qsizetype n, const QString &singular, const QString &plural)
 QString pluralNoun(ObjectKind kind)
 {
     switch (kind) {
-    case ObjectKind::Index: return QStringLiteral("indexes");
-    case ObjectKind::TableOptions: return QStringLiteral("tables' options");
-    default: return objectNoun(kind) + u's';
+    case ObjectKind::Index:
+        return QStringLiteral("indexes");
+    case ObjectKind::TableOptions:
+        return QStringLiteral("tables' options");
+    default:
+        return objectNoun(kind) + u's';
     }
 }
 
@@ -32,10 +35,14 @@ QString singularNoun(ObjectKind kind)
 QString verb(ChangeType type)
 {
     switch (type) {
-    case ChangeType::Added: return QStringLiteral("missing");
-    case ChangeType::Removed: return QStringLiteral("extra");
-    case ChangeType::Changed: return QStringLiteral("changed");
-    case ChangeType::RenameSuggested: return QStringLiteral("possible rename");
+    case ChangeType::Added:
+        return QStringLiteral("missing");
+    case ChangeType::Removed:
+        return QStringLiteral("extra");
+    case ChangeType::Changed:
+        return QStringLiteral("changed");
+    case ChangeType::RenameSuggested:
+        return QStringLiteral("possible rename");
     }
     return {};
 }
@@ -43,10 +50,14 @@ QString verb(ChangeType type)
 QChar marker(ChangeType type)
 {
     switch (type) {
-    case ChangeType::Added: return u'+';
-    case ChangeType::Removed: return u'-';
-    case ChangeType::Changed: return u'~';
-    case ChangeType::RenameSuggested: return u'?';
+    case ChangeType::Added:
+        return u'+';
+    case ChangeType::Removed:
+        return u'-';
+    case ChangeType::Changed:
+        return u'~';
+    case ChangeType::RenameSuggested:
+        return u'?';
     }
     return u' ';
 }
@@ -65,10 +76,10 @@ QString subject(const Change &c)
 
 QString renameHint(const Change &c)
 {
-    QString target = c.object == ObjectKind::Table ? displayName(c.name)
-                                                   : displayName(c.table) + u'.' + displayName(c.name);
-    return c.detail + u"; to rename instead of drop and add: --rename " + target + u'='
-           + c.newName;
+    QString target = c.object == ObjectKind::Table
+                         ? displayName(c.name)
+                         : displayName(c.table) + u'.' + displayName(c.name);
+    return c.detail + u"; to rename instead of drop and add: --rename " + target + u'=' + c.newName;
 }
 
 QString headerFor(const Change &c)
@@ -110,8 +121,8 @@ QString summaryLine(const QList<Change> &changes)
     QStringList parts;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         const auto kind = ObjectKind(it.key().second);
-        parts.append(counted(it.value(), singularNoun(kind), pluralNoun(kind)) + u' '
-                     + verb(ChangeType(it.key().first)));
+        parts.append(counted(it.value(), singularNoun(kind), pluralNoun(kind)) + u' ' +
+                     verb(ChangeType(it.key().first)));
     }
     QString line = differHeadline(changes) + u": " + parts.join(u", ");
     if (renames > 0)
@@ -139,14 +150,16 @@ QString formatText(const QList<Change> &changes)
         for (const Change *c : groups[header])
             width = std::max(width, std::min<qsizetype>(subject(*c).size(), 40));
         for (const Change *c : groups[header]) {
-            const QString detail = c->type == ChangeType::RenameSuggested ? renameHint(*c) : c->detail;
-            out += u"  " + marker(c->type) + u' ' + subject(*c).leftJustified(width) + u"  "
-                   + detail + u'\n';
+            const QString detail =
+                c->type == ChangeType::RenameSuggested ? renameHint(*c) : c->detail;
+            out += u"  " + marker(c->type) + u' ' + subject(*c).leftJustified(width) + u"  " +
+                   detail + u'\n';
         }
         out += u'\n';
     }
     out += summaryLine(changes) + u'\n';
-    out += QStringLiteral("(+ in the model only, - in the database only, ~ different, ? possible rename)\n");
+    out += QStringLiteral(
+        "(+ in the model only, - in the database only, ~ different, ? possible rename)\n");
     return out;
 }
 

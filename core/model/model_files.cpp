@@ -16,8 +16,12 @@ Result<QStringList> sqlFilesIn(const QString &directory)
     while (it.hasNext())
         files.append(it.next());
     if (files.isEmpty())
-        return Error{Error::Code::Model, QStringLiteral("no .sql files in the model directory"),
-                     directory, 0, {}, QStringLiteral("point --model at your model definitions")};
+        return Error{Error::Code::Model,
+                     QStringLiteral("no .sql files in the model directory"),
+                     directory,
+                     0,
+                     {},
+                     QStringLiteral("point --model at your model definitions")};
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -28,8 +32,12 @@ Result<QStringList> expandPaths(const QStringList &paths)
     for (const QString &path : paths) {
         const QFileInfo info(path);
         if (!info.exists())
-            return Error{Error::Code::NotFound, QStringLiteral("model path not found"), path, 0,
-                         {}, QStringLiteral("check --model (a .sql file or a folder of them)")};
+            return Error{Error::Code::NotFound,
+                         QStringLiteral("model path not found"),
+                         path,
+                         0,
+                         {},
+                         QStringLiteral("check --model (a .sql file or a folder of them)")};
         if (!info.isDir()) {
             files.append(path);
             continue;
@@ -47,8 +55,12 @@ Result<QStringList> expandPaths(const QStringList &paths)
 Result<ModelScript> readModelFiles(const QStringList &paths, const sql::LexerOptions &options)
 {
     if (paths.isEmpty())
-        return Error{Error::Code::InvalidArgument, QStringLiteral("no model definitions given"),
-                     {}, 0, {}, QStringLiteral("pass --model PATH or set \"models\" in burrow.json")};
+        return Error{Error::Code::InvalidArgument,
+                     QStringLiteral("no model definitions given"),
+                     {},
+                     0,
+                     {},
+                     QStringLiteral("pass --model PATH or set \"models\" in burrow.json")};
     Result<QStringList> files = expandPaths(paths);
     if (!files)
         return files.error();
@@ -64,9 +76,13 @@ Result<ModelScript> readModelFiles(const QStringList &paths, const sql::LexerOpt
         script.files.append(file);
     }
     if (script.statements.isEmpty())
-        return Error{Error::Code::Model, QStringLiteral("the model is empty: no SQL statements"),
-                     script.files.join(u", "), 0, {},
-                     QStringLiteral("an empty model would mean dropping every table; check --model")};
+        return Error{
+            Error::Code::Model,
+            QStringLiteral("the model is empty: no SQL statements"),
+            script.files.join(u", "),
+            0,
+            {},
+            QStringLiteral("an empty model would mean dropping every table; check --model")};
     return script;
 }
 

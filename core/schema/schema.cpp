@@ -33,11 +33,16 @@ void resolveImplicitReferences(Schema &schema, Qt::CaseSensitivity cs)
 QString toSql(ReferentialAction action)
 {
     switch (action) {
-    case ReferentialAction::NoAction: return QStringLiteral("NO ACTION");
-    case ReferentialAction::Restrict: return QStringLiteral("RESTRICT");
-    case ReferentialAction::Cascade: return QStringLiteral("CASCADE");
-    case ReferentialAction::SetNull: return QStringLiteral("SET NULL");
-    case ReferentialAction::SetDefault: return QStringLiteral("SET DEFAULT");
+    case ReferentialAction::NoAction:
+        return QStringLiteral("NO ACTION");
+    case ReferentialAction::Restrict:
+        return QStringLiteral("RESTRICT");
+    case ReferentialAction::Cascade:
+        return QStringLiteral("CASCADE");
+    case ReferentialAction::SetNull:
+        return QStringLiteral("SET NULL");
+    case ReferentialAction::SetDefault:
+        return QStringLiteral("SET DEFAULT");
     }
     return {};
 }
@@ -45,9 +50,12 @@ QString toSql(ReferentialAction action)
 QString toSql(Deferral deferral)
 {
     switch (deferral) {
-    case Deferral::NotDeferrable: return QStringLiteral("NOT DEFERRABLE");
-    case Deferral::InitiallyImmediate: return QStringLiteral("DEFERRABLE INITIALLY IMMEDIATE");
-    case Deferral::InitiallyDeferred: return QStringLiteral("DEFERRABLE INITIALLY DEFERRED");
+    case Deferral::NotDeferrable:
+        return QStringLiteral("NOT DEFERRABLE");
+    case Deferral::InitiallyImmediate:
+        return QStringLiteral("DEFERRABLE INITIALLY IMMEDIATE");
+    case Deferral::InitiallyDeferred:
+        return QStringLiteral("DEFERRABLE INITIALLY DEFERRED");
     }
     return {};
 }

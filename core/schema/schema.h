@@ -33,7 +33,7 @@ struct Column {
     QString typeKey; // canonical declared type, for comparison
     bool notNull = false;
     std::optional<Expression> defaultValue;
-    QString collation; // empty means the engine's default
+    QString collation;          // empty means the engine's default
     int primaryKeyPosition = 0; // 1-based position in the primary key, 0 when not part of it
     bool autoIncrement = false;
     Generated generated = Generated::No;

@@ -36,8 +36,8 @@ qsizetype matchingParen(const QStringList &tokens, qsizetype open)
 
 void stripWrappingParens(QStringList &tokens)
 {
-    while (tokens.size() >= 2 && tokens.front() == u"("
-           && matchingParen(tokens, 0) == tokens.size() - 1) {
+    while (tokens.size() >= 2 && tokens.front() == u"(" &&
+           matchingParen(tokens, 0) == tokens.size() - 1) {
         tokens.removeFirst();
         tokens.removeLast();
     }

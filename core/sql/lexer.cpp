@@ -16,7 +16,11 @@ bool isWordPart(QChar c)
 /// Walks the source once, emitting tokens; each scan* method consumes one token.
 class Lexer {
 public:
-    Lexer(QStringView source, const LexerOptions &options) : m_src(source), m_opt(options) {}
+    Lexer(QStringView source, const LexerOptions &options)
+        : m_src(source)
+        , m_opt(options)
+    {
+    }
 
     QList<Token> run()
     {
@@ -61,8 +65,9 @@ private:
             return scanQuoted(u'\'', TokenKind::String, unterminated);
         }
         if (c == u'"')
-            return scanQuoted(u'"', m_opt.doubleQuotedIdentifiers ? TokenKind::QuotedIdentifier
-                                                                 : TokenKind::String,
+            return scanQuoted(u'"',
+                              m_opt.doubleQuotedIdentifiers ? TokenKind::QuotedIdentifier
+                                                            : TokenKind::String,
                               unterminated);
         if (c == u'`' && m_opt.backtickIdentifiers)
             return scanQuoted(u'`', TokenKind::QuotedIdentifier, unterminated);
@@ -79,8 +84,7 @@ private:
         return scanSymbol();
     }
 
-    template <typename Pred>
-    TokenKind scanWhile(Pred pred, TokenKind kind)
+    template<typename Pred> TokenKind scanWhile(Pred pred, TokenKind kind)
     {
         advance();
         while (m_pos < m_src.size() && pred(m_src[m_pos]))
@@ -157,9 +161,9 @@ private:
             return scanWhile([](QChar ch) { return ch.isLetterOrNumber(); }, TokenKind::Number);
         while (at(m_pos).isDigit() || at(m_pos) == u'.' || at(m_pos) == u'_')
             advance();
-        if ((at(m_pos) == u'e' || at(m_pos) == u'E')
-            && (at(m_pos + 1).isDigit()
-                || ((at(m_pos + 1) == u'+' || at(m_pos + 1) == u'-') && at(m_pos + 2).isDigit()))) {
+        if ((at(m_pos) == u'e' || at(m_pos) == u'E') &&
+            (at(m_pos + 1).isDigit() ||
+             ((at(m_pos + 1) == u'+' || at(m_pos + 1) == u'-') && at(m_pos + 2).isDigit()))) {
             advance(2);
             while (at(m_pos).isDigit())
                 advance();
@@ -182,8 +186,8 @@ private:
 
     TokenKind scanSymbol()
     {
-        static const QStringView twoCharOperators[] = {u"||", u"<=", u">=", u"<>", u"!=", u"==",
-                                                       u"<<", u">>", u"->", u"::"};
+        static const QStringView twoCharOperators[] = {u"||", u"<=", u">=", u"<>", u"!=",
+                                                       u"==", u"<<", u">>", u"->", u"::"};
         const QStringView two = m_src.mid(m_pos, 2);
         for (QStringView op : twoCharOperators) {
             if (two == op) {
@@ -217,8 +221,8 @@ QList<Token> significantTokens(QStringView source, const LexerOptions &options)
 
 bool isKeyword(QStringView source, const Token &token, QStringView keyword)
 {
-    return token.kind == TokenKind::Word && token.length == keyword.size()
-        && token.text(source).compare(keyword, Qt::CaseInsensitive) == 0;
+    return token.kind == TokenKind::Word && token.length == keyword.size() &&
+           token.text(source).compare(keyword, Qt::CaseInsensitive) == 0;
 }
 
 QString identifierName(QStringView source, const Token &token)

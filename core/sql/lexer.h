@@ -8,13 +8,13 @@ namespace burrow::sql {
 
 /// How a dialect spells identifiers, strings and comments.
 struct LexerOptions {
-    bool doubleQuotedIdentifiers = true; // "x" names an identifier (MySQL: a string)
-    bool backtickIdentifiers = false;    // `x`
-    bool bracketIdentifiers = false;     // [x]
-    bool dollarQuotedStrings = false;    // PostgreSQL $tag$ … $tag$
-    bool hashComments = false;           // MySQL # comment
-    bool backslashEscapes = false;       // MySQL 'it\'s'
-    bool escapeStringPrefix = false;     // PostgreSQL E'…'
+    bool doubleQuotedIdentifiers = true;     // "x" names an identifier (MySQL: a string)
+    bool backtickIdentifiers = false;        // `x`
+    bool bracketIdentifiers = false;         // [x]
+    bool dollarQuotedStrings = false;        // PostgreSQL $tag$ … $tag$
+    bool hashComments = false;               // MySQL # comment
+    bool backslashEscapes = false;           // MySQL 'it\'s'
+    bool escapeStringPrefix = false;         // PostgreSQL E'…'
     bool caseInsensitiveIdentifiers = false; // SQLite: "Book" and book are one name
 };
 
@@ -38,7 +38,10 @@ struct Token {
     bool unterminated = false;
 
     QStringView text(QStringView source) const { return source.mid(begin, length); }
-    bool isSignificant() const { return kind != TokenKind::Whitespace && kind != TokenKind::Comment; }
+    bool isSignificant() const
+    {
+        return kind != TokenKind::Whitespace && kind != TokenKind::Comment;
+    }
 };
 
 /// Splits SQL text into tokens. Never fails: malformed input yields `unterminated` tokens.

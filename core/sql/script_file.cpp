@@ -30,20 +30,28 @@ Result<QString> readUtf8File(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return Error{Error::Code::NotFound, QStringLiteral("file not found"), path, 0, {},
+        return Error{Error::Code::NotFound,           QStringLiteral("file not found"), path, 0, {},
                      QStringLiteral("check the path")};
     if (info.isDir())
         return Error{Error::Code::Unreadable, QStringLiteral("is a directory, not a file"), path};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{Error::Code::Unreadable, u"cannot read: " + file.errorString(), path, 0, {},
+        return Error{Error::Code::Unreadable,
+                     u"cannot read: " + file.errorString(),
+                     path,
+                     0,
+                     {},
                      QStringLiteral("check the file's permissions")};
     QByteArray bytes = file.readAll();
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
     if (const int line = firstInvalidUtf8Line(bytes))
-        return Error{Error::Code::Unreadable, QStringLiteral("not valid UTF-8 text"), path, line,
-                     {}, QStringLiteral("save the file as UTF-8")};
+        return Error{Error::Code::Unreadable,
+                     QStringLiteral("not valid UTF-8 text"),
+                     path,
+                     line,
+                     {},
+                     QStringLiteral("save the file as UTF-8")};
     return QString::fromUtf8(bytes);
 }
 

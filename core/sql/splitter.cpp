@@ -36,7 +36,7 @@ private:
 Error unterminatedError(const Token &token, const QString &file, QStringView script)
 {
     const QChar opener = token.text(script).front();
-    const QString what = token.kind == TokenKind::Comment ? QStringLiteral("comment")
+    const QString what = token.kind == TokenKind::Comment  ? QStringLiteral("comment")
                          : token.kind == TokenKind::String ? QStringLiteral("string literal")
                                                            : QStringLiteral("quoted identifier");
     return Error{Error::Code::Sql,
@@ -70,8 +70,8 @@ Result<QList<Statement>> splitStatements(QStringView script, const QString &file
             return unterminatedError(token, file, script);
         if (!token.isSignificant())
             continue;
-        if (token.kind == TokenKind::Symbol && token.text(script) == u";"
-            && !trigger.insideBody()) {
+        if (token.kind == TokenKind::Symbol && token.text(script) == u";" &&
+            !trigger.insideBody()) {
             finish();
             continue;
         }
@@ -83,8 +83,12 @@ Result<QList<Statement>> splitStatements(QStringView script, const QString &file
         end = token.begin + token.length;
     }
     if (trigger.insideBody())
-        return Error{Error::Code::Sql, QStringLiteral("trigger body has no END"), file,
-                     startLine, {}, QStringLiteral("finish the trigger with END;")};
+        return Error{Error::Code::Sql,
+                     QStringLiteral("trigger body has no END"),
+                     file,
+                     startLine,
+                     {},
+                     QStringLiteral("finish the trigger with END;")};
     finish();
     return statements;
 }

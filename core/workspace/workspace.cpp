@@ -12,7 +12,11 @@ namespace {
 
 Error workspaceError(const QString &file, const QString &message, int line = 0)
 {
-    return Error{Error::Code::InvalidArgument, message, file, line, {},
+    return Error{Error::Code::InvalidArgument,
+                 message,
+                 file,
+                 line,
+                 {},
                  QStringLiteral("see the README for burrow.json's keys")};
 }
 
@@ -67,7 +71,8 @@ Result<Workspace> loadWorkspace(const QString &directory)
     const QDir dir(directory);
     const QString file = dir.absoluteFilePath(Workspace::fileName());
     if (!dir.exists())
-        return Error{Error::Code::NotFound, QStringLiteral("workspace folder not found"), directory};
+        return Error{Error::Code::NotFound, QStringLiteral("workspace folder not found"),
+                     directory};
     Result<QString> text = sql::readUtf8File(file);
     if (!text)
         return text.error();
@@ -81,8 +86,8 @@ Result<Workspace> loadWorkspace(const QString &directory)
         return workspaceError(file, QStringLiteral("must hold a JSON object"));
     const QJsonObject root = doc.object();
     Result<QString> database = stringValue(root, QStringLiteral("database"), {}, file);
-    Result<QString> migrations
-        = stringValue(root, QStringLiteral("migrations"), QStringLiteral("migrations"), file);
+    Result<QString> migrations =
+        stringValue(root, QStringLiteral("migrations"), QStringLiteral("migrations"), file);
     if (!database)
         return database.error();
     if (!migrations)

@@ -23,7 +23,8 @@ TEST(Canonical, keyword_case_whitespace_and_comments_do_not_matter)
 
 TEST(Canonical, quoting_styles_of_plain_names_do_not_matter)
 {
-    EXPECT_EQ(canonicalize(u"\"Price\" > [qty] + `x`", sqlite()), canonicalize(u"price > qty + x", sqlite()));
+    EXPECT_EQ(canonicalize(u"\"Price\" > [qty] + `x`", sqlite()),
+              canonicalize(u"price > qty + x", sqlite()));
 }
 
 TEST(Canonical, wrapping_parentheses_do_not_matter_but_inner_ones_do)
@@ -49,5 +50,6 @@ TEST(Canonical, type_spelling_is_normalized)
 {
     EXPECT_EQ(normalizeTypeSpelling(u"varchar( 10 )", sqlite()), u"VARCHAR(10)");
     EXPECT_EQ(normalizeTypeSpelling(u"numeric(10 ,2)", sqlite()), u"NUMERIC(10, 2)");
-    EXPECT_EQ(normalizeTypeSpelling(u"character   varying(255)", sqlite()), u"CHARACTER VARYING(255)");
+    EXPECT_EQ(normalizeTypeSpelling(u"character   varying(255)", sqlite()),
+              u"CHARACTER VARYING(255)");
 }

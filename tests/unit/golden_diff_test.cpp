@@ -2,6 +2,7 @@
 // After a reviewed change of output, regenerate with tests/data/regenerate-golden.
 #include "diff/compare.h"
 #include "diff/report.h"
+#include "qt_printing.h"
 #include "test_support.h"
 
 #include <QDir>
@@ -15,8 +16,8 @@ namespace {
 
 QStringList caseNames()
 {
-    return QDir(test::testDataPath(QStringLiteral("diff"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot,
-                                                                      QDir::Name);
+    return QDir(test::testDataPath(QStringLiteral("diff")))
+        .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 QByteArray readFile(const QString &path)

@@ -20,10 +20,10 @@ const QString kObjectsQuery = QStringLiteral(
     "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid");
 const QString kTableOptionsQuery = QStringLiteral(
     "SELECT name, wr, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'");
-const QString kColumnsQuery = QStringLiteral(
-    "SELECT m.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden "
-    "FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS c "
-    "WHERE m.type = 'table'");
+const QString kColumnsQuery =
+    QStringLiteral("SELECT m.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden "
+                   "FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS c "
+                   "WHERE m.type = 'table'");
 const QString kForeignKeysQuery = QStringLiteral(
     "SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
     "FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS f "
@@ -142,7 +142,7 @@ private:
             column.defaultValue = expression(row.value(4).toString());
         column.primaryKeyPosition = row.value(5).toInt();
         const int hidden = row.value(6).toInt();
-        column.generated = hidden == 2 ? Generated::Virtual
+        column.generated = hidden == 2   ? Generated::Virtual
                            : hidden == 3 ? Generated::Stored
                                          : Generated::No;
         t->columns.append(column);
@@ -208,7 +208,8 @@ private:
         Index &index = t.indexes.last();
         IndexPart completed = part;
         if (completed.column.isEmpty())
-            completed.expression = expression(m_parsedIndex.partExpressions.value(index.parts.size()));
+            completed.expression =
+                expression(m_parsedIndex.partExpressions.value(index.parts.size()));
         index.parts.append(completed);
     }
 
@@ -285,8 +286,8 @@ void completeConstraints(Table &t, const ParsedTable &parsed)
             }
         } else if (pc.kind == Kind::ForeignKey) {
             for (ForeignKey &fk : t.foreignKeys) {
-                if (sameNames(fk.columns, pc.columns)
-                    && folded(fk.referencedTable) == folded(pc.referencedTable)) {
+                if (sameNames(fk.columns, pc.columns) &&
+                    folded(fk.referencedTable) == folded(pc.referencedTable)) {
                     fk.name = pc.name;
                     // SQLite defers only INITIALLY DEFERRED keys; other spellings are immediate.
                     if (pc.deferral == Deferral::InitiallyDeferred)

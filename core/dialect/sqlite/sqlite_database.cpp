@@ -34,8 +34,9 @@ Error classify(Error error, const QString &file)
                        QStringLiteral("the database is locked by another process"),
                        QStringLiteral("retry when the other program has finished writing"));
     case Corrupt:
-        return refined(error, Error::Code::Corrupt, u"the database is corrupt (" + text + u')',
-                       QStringLiteral("restore it from a backup; sqlite3's .recover may save data"));
+        return refined(
+            error, Error::Code::Corrupt, u"the database is corrupt (" + text + u')',
+            QStringLiteral("restore it from a backup; sqlite3's .recover may save data"));
     case NotADb:
         return refined(error, Error::Code::NotADatabase, QStringLiteral("not a SQLite database"),
                        QStringLiteral("check that the URL names the right file"));
@@ -52,22 +53,31 @@ Result<std::unique_ptr<ScopedConnection>> openReadOnly(const QString &path, int 
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return Error{Error::Code::NotFound, QStringLiteral("database file not found"), path, 0, {},
+        return Error{Error::Code::NotFound,
+                     QStringLiteral("database file not found"),
+                     path,
+                     0,
+                     {},
                      QStringLiteral("check the path (Burrow never creates a database to diff it)")};
     if (info.isDir())
-        return Error{Error::Code::Unreadable, QStringLiteral("is a directory, not a database file"),
-                     path, 0, {}, QStringLiteral("name the database file itself")};
+        return Error{Error::Code::Unreadable,
+                     QStringLiteral("is a directory, not a database file"),
+                     path,
+                     0,
+                     {},
+                     QStringLiteral("name the database file itself")};
     auto connection = std::make_unique<ScopedConnection>(kDriver);
     QSqlDatabase &db = connection->database();
     db.setDatabaseName(path);
-    db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT="
-                         + QString::number(busyTimeoutMs));
+    db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=" +
+                         QString::number(busyTimeoutMs));
     if (!db.open()) {
         const QSqlError e = db.lastError();
-        return classify(Error{Error::Code::Sql, e.databaseText(), {}, 0, {}, {}, e.nativeErrorCode()},
-                        path);
+        return classify(
+            Error{Error::Code::Sql, e.databaseText(), {}, 0, {}, {}, e.nativeErrorCode()}, path);
     }
-    if (Result<QSqlQuery> probe = runQuery(db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+    if (Result<QSqlQuery> probe =
+            runQuery(db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
         !probe)
         return classify(probe.error(), path);
     return connection;
@@ -96,8 +106,12 @@ Result<std::unique_ptr<ScopedConnection>> openInMemory()
     auto connection = std::make_unique<ScopedConnection>(kDriver);
     connection->database().setDatabaseName(QStringLiteral(":memory:"));
     if (!connection->database().open())
-        return Error{Error::Code::Internal, QStringLiteral("cannot open an in-memory SQLite database"),
-                     {}, 0, {}, connection->database().lastError().text()};
+        return Error{Error::Code::Internal,
+                     QStringLiteral("cannot open an in-memory SQLite database"),
+                     {},
+                     0,
+                     {},
+                     connection->database().lastError().text()};
     return connection;
 }
 

@@ -10,8 +10,8 @@ using sql::TokenStream;
 
 bool startsColumnConstraint(const TokenStream &ts, qsizetype i)
 {
-    static const QStringView keywords[] = {u"CONSTRAINT", u"PRIMARY", u"NOT",     u"NULL",
-                                           u"UNIQUE",     u"CHECK",   u"DEFAULT", u"COLLATE",
+    static const QStringView keywords[] = {u"CONSTRAINT", u"PRIMARY",   u"NOT",     u"NULL",
+                                           u"UNIQUE",     u"CHECK",     u"DEFAULT", u"COLLATE",
                                            u"REFERENCES", u"GENERATED", u"AS"};
     for (QStringView keyword : keywords) {
         if (ts.isKeywordAt(i, keyword))
@@ -158,9 +158,9 @@ void readTableConstraint(TokenStream &ts, qsizetype end, ParsedTable &table)
 
 bool startsTableConstraint(const TokenStream &ts, qsizetype i)
 {
-    return ts.isKeywordAt(i, u"CONSTRAINT") || ts.isKeywordAt(i, u"PRIMARY")
-        || ts.isKeywordAt(i, u"UNIQUE") || ts.isKeywordAt(i, u"CHECK")
-        || ts.isKeywordAt(i, u"FOREIGN");
+    return ts.isKeywordAt(i, u"CONSTRAINT") || ts.isKeywordAt(i, u"PRIMARY") ||
+           ts.isKeywordAt(i, u"UNIQUE") || ts.isKeywordAt(i, u"CHECK") ||
+           ts.isKeywordAt(i, u"FOREIGN");
 }
 
 qsizetype firstSymbol(const TokenStream &ts, QStringView symbol, qsizetype from = 0)

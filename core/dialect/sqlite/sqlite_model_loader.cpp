@@ -28,8 +28,8 @@ constexpr qsizetype kStatementsPerChunk = 120;
 struct Route {
     enum class Kind { Object, AllChunks, Skip, Unroutable };
     Kind kind = Kind::Unroutable;
-    QString owner;       // folded name of the table or view it defines or changes
-    QString objectName;  // folded name it creates besides (index, trigger), shares the namespace
+    QString owner;      // folded name of the table or view it defines or changes
+    QString objectName; // folded name it creates besides (index, trigger), shares the namespace
     bool readsOthers = false; // views and triggers may read any table
 };
 
@@ -48,8 +48,8 @@ QString nameAfterOn(TokenStream &ts)
 
 Route routeCreate(TokenStream &ts)
 {
-    while (ts.acceptKeyword(u"TEMP") || ts.acceptKeyword(u"TEMPORARY") || ts.acceptKeyword(u"UNIQUE")
-           || ts.acceptKeyword(u"VIRTUAL")) {
+    while (ts.acceptKeyword(u"TEMP") || ts.acceptKeyword(u"TEMPORARY") ||
+           ts.acceptKeyword(u"UNIQUE") || ts.acceptKeyword(u"VIRTUAL")) {
     }
     Route route{Route::Kind::Object, {}, {}, false};
     const bool table = ts.acceptKeyword(u"TABLE");
@@ -102,8 +102,8 @@ Route route(const Statement &statement)
         return routeCreate(ts);
     if (ts.acceptKeyword(u"ALTER"))
         return routeAlter(ts);
-    if (ts.acceptKeyword(u"INSERT") || ts.acceptKeyword(u"REPLACE") || ts.acceptKeyword(u"UPDATE")
-        || ts.acceptKeyword(u"DELETE"))
+    if (ts.acceptKeyword(u"INSERT") || ts.acceptKeyword(u"REPLACE") ||
+        ts.acceptKeyword(u"UPDATE") || ts.acceptKeyword(u"DELETE"))
         return routeData(ts);
     if (ts.acceptKeyword(u"PRAGMA"))
         return {Route::Kind::AllChunks, {}, {}, false};
@@ -208,8 +208,9 @@ QList<QList<qsizetype>> planChunks(const QList<Statement> &statements)
 
 Error modelError(const Error &engine, const Statement &statement)
 {
-    return Error{Error::Code::Model, engine.message, statement.file, statement.line,
-                 statement.text, QStringLiteral("fix the model definition"), engine.engineCode};
+    return Error{Error::Code::Model, engine.message, statement.file,
+                 statement.line,     statement.text, QStringLiteral("fix the model definition"),
+                 engine.engineCode};
 }
 
 /// Loads one chunk into a fresh in-memory database and reads it back; on a failing statement,
