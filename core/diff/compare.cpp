@@ -4,8 +4,6 @@
 #include "differ.h"
 #include "ignore_rules.h"
 
-#include <future>
-
 namespace burrow::diff {
 
 Result<Comparison> compareWithModel(const CompareRequest &request)
@@ -27,12 +25,10 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
     Result<model::ModelScript> script = model::readModelFiles(request.models, d.lexerOptions());
     if (!script)
         return script.error();
-    // The live database and the model are independent: read both at once.
-    auto liveFuture = std::async(std::launch::async, [&] { return d.introspect(*url); });
-    Result<schema::Schema> model = d.loadModel(*script);
-    Result<schema::Schema> live = liveFuture.get();
+    Result<schema::Schema> live = d.introspect(*url);
     if (!live)
         return live.error();
+    Result<schema::Schema> model = d.loadModel(*script);
     if (!model)
         return model.error();
     if (model->tables.isEmpty() && model->views.isEmpty())

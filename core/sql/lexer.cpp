@@ -25,6 +25,7 @@ public:
     QList<Token> run()
     {
         QList<Token> tokens;
+        tokens.reserve(m_src.size() / 3); // SQL averages a token per 3–5 characters
         while (m_pos < m_src.size()) {
             Token token;
             token.begin = m_pos;
