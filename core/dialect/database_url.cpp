@@ -14,7 +14,7 @@ Error urlError(const QString &message, const QString &hint)
 Result<DatabaseUrl> parseSqlite(const QString &text, const QDir &base)
 {
     QString path = text.mid(text.indexOf(u':') + 1);
-    if (path.startsWith(u"//")) // sqlite:///abs/path and sqlite://rel/path, as SQLAlchemy writes
+    if (path.startsWith(u"//")) // URL style: sqlite:///abs/path is absolute, sqlite://rel relative
         path = path.mid(2);
     if (path.isEmpty())
         return urlError(QStringLiteral("the SQLite URL names no file"),

@@ -135,6 +135,7 @@ private:
 
     QString columnSignature(const Column &c) const;
     QString tableSignature(const Table &t) const;
+    QString indexPartsKey(const Index &i) const;
     QString indexSignature(const Index &i) const;
 
     void compareTable(const Table &live, const Table &model);
@@ -181,13 +182,18 @@ QString Differ::tableSignature(const Table &t) const
     return columns.join(u'\x1d');
 }
 
-QString Differ::indexSignature(const Index &i) const
+QString Differ::indexPartsKey(const Index &i) const
 {
-    QStringList parts{QString::number(i.unique), i.where.canonical};
+    QStringList parts;
     for (const IndexPart &p : i.parts)
         parts << key(p.column) << p.expression.canonical << QString::number(int(p.order))
               << p.collation;
     return parts.join(u'\x1f');
+}
+
+QString Differ::indexSignature(const Index &i) const
+{
+    return QString::number(i.unique) + u'\x1e' + i.where.canonical + u'\x1e' + indexPartsKey(i);
 }
 
 template<typename T, typename SignatureFn>
@@ -435,18 +441,11 @@ void Differ::compareIndexes(const Table &live, const Table &model)
 
 void Differ::compareIndex(const QString &table, const Index &live, const Index &model)
 {
-    QStringList liveParts, modelParts;
-    for (const IndexPart &part : live.parts)
-        liveParts << key(part.column) + part.expression.canonical +
-                         QString::number(int(part.order)) + part.collation;
-    for (const IndexPart &part : model.parts)
-        modelParts << key(part.column) + part.expression.canonical +
-                          QString::number(int(part.order)) + part.collation;
     AttributeDiff d;
     d.flag(live.unique != model.unique, QStringLiteral("unique"),
            model.unique ? QStringLiteral("UNIQUE added") : QStringLiteral("UNIQUE dropped"));
-    d.compare(liveParts != modelParts, QStringLiteral("columns"), describeIndex(live),
-              describeIndex(model));
+    d.compare(indexPartsKey(live) != indexPartsKey(model), QStringLiteral("columns"),
+              describeIndex(live), describeIndex(model));
     d.compare(live.where != model.where, QStringLiteral("where"), live.where.text,
               model.where.text);
     if (d.any())

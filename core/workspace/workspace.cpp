@@ -1,5 +1,6 @@
 #include "workspace.h"
 
+#include "../dialect/database_url.h"
 #include "../sql/script_file.h"
 
 #include <QDir>
@@ -55,13 +56,12 @@ Result<QStringList> stringList(const QJsonObject &root, const QString &key, cons
     return out;
 }
 
+// A relative SQLite path is relative to the workspace; the URL parser knows every spelling.
+// Server URLs (and malformed ones, reported when used) pass through unchanged.
 QString resolveDatabase(const QString &url, const QDir &dir)
 {
-    for (QStringView prefix : {u"sqlite:", u"sqlite3:"}) {
-        if (url.startsWith(prefix) && !url.startsWith(prefix.toString() + u"//"))
-            return u"sqlite:" + QDir::cleanPath(dir.absoluteFilePath(url.mid(prefix.size())));
-    }
-    return url;
+    const Result<dialect::DatabaseUrl> parsed = dialect::parseDatabaseUrl(url, dir);
+    return parsed && parsed->engine == dialect::Engine::SQLite ? parsed->display() : url;
 }
 
 } // namespace
