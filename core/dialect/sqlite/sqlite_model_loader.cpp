@@ -4,6 +4,7 @@
 #include "sqlite_catalog.h"
 #include "sqlite_database.h"
 #include "sqlite_lexer.h"
+#include "sqlite_model_loader_p.h"
 
 #include <QHash>
 #include <QSet>
@@ -16,10 +17,6 @@ namespace {
 
 using sql::Statement;
 using sql::TokenStream;
-
-// Small enough that SQLite's per-statement schema rescans stay cheap, large enough that
-// opening connections does not dominate.
-constexpr qsizetype kStatementsPerChunk = 120;
 
 /// Where a statement belongs when the script is split into independent chunks.
 struct Route {
@@ -150,7 +147,8 @@ QSet<QString> mentionedNames(const Statement &statement, const Groups &groups)
     return names;
 }
 
-/// Statement indexes per chunk, each in script order; AllChunks statements lead every chunk.
+} // namespace
+
 QList<QList<qsizetype>> planChunks(const QList<Statement> &statements)
 {
     QList<Route> routes;
@@ -202,6 +200,8 @@ QList<QList<qsizetype>> planChunks(const QList<Statement> &statements)
         std::sort(chunk.begin(), chunk.end());
     return chunks;
 }
+
+namespace {
 
 Error modelError(const Error &engine, const Statement &statement)
 {
