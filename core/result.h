@@ -19,6 +19,8 @@ struct Error {
         Sql,             // the engine rejected a statement
         Model,           // the model definitions are unusable
         Unsupported,     // a feature or engine Burrow does not handle (yet)
+        Conflict,        // two things that must be unique are not (migration versions, locks)
+        Cancelled,       // the user stopped the work
         Internal,        // a bug: should never happen
     };
 

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "../model/model_files.h"
+#include "../result.h"
+#include "../schema/schema.h"
+#include "migration_plan.h"
+
+namespace burrow::plan {
+
+/// Parses a `--rename` argument: `table=new_table` or `table.column=new_column`. Names may be
+/// double-quoted (`"my table"."a.b"=c`) when they contain dots, equals signs or quotes.
+Result<Rename> parseRenameArgument(const QString &text);
+
+/// The renames written in model definitions with sqldef's annotation: `-- @renamed from=old`
+/// or `/* @renamed from=old */` on a CREATE TABLE line before the first column (the table was
+/// called `old`), or after a column definition on the same line (the column was called `old`).
+/// `old` may be double-quoted. Annotations on other statements (indexes) are ignored: Burrow
+/// recreates a renamed index anyway. Column renames name the table by its live name, so that a
+/// table renamed AND with renamed columns gives `{old_table → new}` and `{old_table.col → new}`.
+QList<Rename> renamesFromAnnotations(const model::ModelScript &script,
+                                     const sql::LexerOptions &options);
+
+/// Table renames first (in the order given), then column renames; duplicates dropped.
+QList<Rename> orderedRenames(const QList<Rename> &renames, Qt::CaseSensitivity cs);
+
+/// Checks every rename against both schemas: its source exists in `live` (table, or column of
+/// that table), its new name exists in `model` (for a column: in the table's model counterpart)
+/// and not already in `live`. The error names the rename and what is missing.
+Status validateRenames(const QList<Rename> &renames, const schema::Schema &live,
+                       const schema::Schema &model, Qt::CaseSensitivity cs);
+
+/// The schema with `renames` applied to its values: table and column names and every reference
+/// to them (primary keys, uniques, indexes' column parts, this table's foreign-key columns,
+/// other tables' foreign keys pointing at the renamed table or column). View and trigger
+/// definitions are left as written (the planner recreates those that mention a renamed table).
+schema::Schema applyRenames(const schema::Schema &schema, const QList<Rename> &renames,
+                            Qt::CaseSensitivity cs);
+
+/// The renames undone: each new name back to the old, in reverse order.
+QList<Rename> invertRenames(const QList<Rename> &renames);
+
+} // namespace burrow::plan

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "../schema/schema.h"
+#include "../sql/lexer.h"
+
+#include <QStringList>
+
+namespace burrow::plan {
+
+/// How an engine brings one table from its live shape to its target shape.
+struct TableAlteration {
+    QStringList sql;
+    /// The engine recreates the table: its indexes are recreated by `sql`, its triggers are gone
+    /// and the planner recreates them (with the views and triggers that read the table).
+    bool rebuild = false;
+};
+
+/// A whole up or down section, ready to be written into a migration file.
+struct SectionText {
+    QStringList statements;
+    bool transaction = true; // false: the statements manage their own transaction
+};
+
+/// How one engine spells the DDL of a plan. Each dialect folder implements it; the generic
+/// planner decides what happens and in which order, and calls only this to spell it.
+/// Statements come without terminating semicolons.
+class SqlRenderer {
+public:
+    virtual ~SqlRenderer() = default;
+
+    virtual const sql::LexerOptions &lexerOptions() const = 0;
+    /// The identifier quoted, whatever it contains.
+    virtual QString quote(const QString &identifier) const = 0;
+
+    /// The table with its columns and constraints (indexes and triggers are separate steps).
+    virtual QStringList createTable(const schema::Table &table) const = 0;
+    virtual QStringList dropTable(const schema::Table &table) const = 0;
+    virtual QStringList renameTable(const QString &from, const QString &to) const = 0;
+    virtual QStringList renameColumn(const QString &table, const QString &from,
+                                     const QString &to) const = 0;
+    virtual QStringList createIndex(const QString &table, const schema::Index &index) const = 0;
+    virtual QStringList dropIndex(const QString &table, const schema::Index &index) const = 0;
+    virtual QStringList createView(const schema::View &view) const = 0;
+    virtual QStringList dropView(const schema::View &view) const = 0;
+    virtual QStringList createTrigger(const QString &table,
+                                      const schema::Trigger &trigger) const = 0;
+    virtual QStringList dropTrigger(const QString &table,
+                                    const schema::Trigger &trigger) const = 0;
+
+    /// Brings `live` to `target`: the same table (renames are already done), same name.
+    /// Indexes of a table that is not rebuilt are the planner's business.
+    virtual TableAlteration alterTable(const schema::Table &live,
+                                       const schema::Table &target) const = 0;
+
+    /// Surrounds a section's statements with what the engine needs to run them safely.
+    /// SQLite with `foreignKeysOff`: foreign keys switched off outside one transaction and
+    /// verified off, `rebuiltTables` checked with `foreign_key_check` before commit.
+    virtual SectionText wrapSection(const QStringList &statements, bool foreignKeysOff,
+                                    const QStringList &rebuiltTables) const = 0;
+};
+
+} // namespace burrow::plan
