@@ -1,6 +1,7 @@
 // burrow-cli: Burrow's headless front end. Wiring only; the work happens in core.
 #include "cli_common.h"
 #include "diff_command.h"
+#include "plan_command.h"
 
 #include <QCoreApplication>
 
@@ -12,6 +13,7 @@ const char kUsage[] = "usage: burrow-cli COMMAND [options]\n"
                       "\n"
                       "commands:\n"
                       "  diff    differences between a database and its model definitions\n"
+                      "  plan    write the migration that brings the database to the model\n"
                       "\n"
                       "burrow-cli COMMAND --help shows a command's options.\n";
 
@@ -26,6 +28,8 @@ int main(int argc, char *argv[])
     const QString command = arguments.value(0);
     if (command == u"diff")
         return runDiff(arguments);
+    if (command == u"plan")
+        return runPlan(arguments);
     if (command == u"--version") {
         out() << "burrow-cli " << BURROW_VERSION << Qt::endl;
         return Success;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "../model/model_files.h"
+#include "../plan/sql_renderer.h"
 #include "../schema/schema.h"
+#include "connection.h"
 #include "database_url.h"
 
 #include <memory>
@@ -25,6 +27,12 @@ public:
     virtual Result<schema::Schema> introspect(const DatabaseUrl &url) const = 0;
     /// Lets the engine validate and normalize the model's DDL, and reads the result back.
     virtual Result<schema::Schema> loadModel(const model::ModelScript &script) const = 0;
+
+    /// How the engine spells a migration plan.
+    virtual const plan::SqlRenderer &renderer() const = 0;
+    /// A read-only connection to the live database, for counting rows (lint).
+    virtual Result<std::unique_ptr<ScopedConnection>>
+    openForReading(const DatabaseUrl &url) const = 0;
 };
 
 /// The dialect for the URL's engine, or an error when Burrow does not support it yet.

@@ -41,7 +41,8 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
             QStringLiteral("an empty model would mean dropping every table; check --model")};
     const Qt::CaseSensitivity cs = d.caseSensitiveNames() ? Qt::CaseSensitive : Qt::CaseInsensitive;
     const IgnoreRules rules(d.internalTableGlobs() + request.ignore, cs);
-    Comparison result{*url, rules.apply(std::move(*live)), rules.apply(std::move(*model)), {}};
+    Comparison result{
+        *url, rules.apply(std::move(*live)), rules.apply(std::move(*model)), {}, *script};
     result.changes = diffSchemas(result.live, result.model, DiffOptions{cs});
     return result;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../dialect/database_url.h"
+#include "../model/model_files.h"
 #include "../schema/schema.h"
 #include "change.h"
 
@@ -22,6 +23,7 @@ struct Comparison {
     schema::Schema live;
     schema::Schema model;
     QList<Change> changes;
+    model::ModelScript script; // the model's statements, for annotations such as renames
 };
 
 /// Introspects the database (read-only), loads the model through the same engine, and diffs.

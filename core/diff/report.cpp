@@ -163,6 +163,12 @@ QString formatText(const QList<Change> &changes)
     return out;
 }
 
+QString changeLine(const Change &c)
+{
+    const QString detail = c.type == ChangeType::RenameSuggested ? renameHint(c) : c.detail;
+    return headerFor(c) + u": " + marker(c.type) + u' ' + subject(c) + u"  " + detail;
+}
+
 QString formatJson(const QList<Change> &changes)
 {
     QJsonArray differences;

@@ -11,6 +11,9 @@ QString summaryLine(const QList<Change> &changes);
 /// The differences grouped by table, readable at a glance, ending with the summary line.
 QString formatText(const QList<Change> &changes);
 
+/// One change on one line: "table book: + column price  NUMERIC".
+QString changeLine(const Change &change);
+
 /// `{"differences": [{"kind", "table", "name", "detail"}, …]}` as the CLI contract says.
 QString formatJson(const QList<Change> &changes);
 

@@ -21,23 +21,23 @@ struct Rename {
 
 /// One step of a migration: SQL that does one thing, and how to undo it.
 struct PlanStep {
-    QString summary;            // "rebuild table book (price: type)", for headers and the GUI
-    QStringList sql;            // statements, without terminating semicolons
-    QStringList reverseSql;     // undoes `sql` structurally; empty when nothing can
+    QString summary;             // "rebuild table book (price: type)", for headers and the GUI
+    QStringList sql;             // statements, without terminating semicolons
+    QStringList reverseSql;      // undoes `sql` structurally; empty when nothing can
     QList<diff::Change> changes; // the differences it implements (empty for helper steps)
-    bool destructive = false;   // loses data (drops a table or column, narrows a type)
-    bool dataDependent = false; // may fail on existing rows (NOT NULL, UNIQUE, FK, CHECK added)
-    bool irreversible = false;  // its reverse cannot bring back what it removes
-    bool needsRebuild = false;  // the engine recreates the table to make it
+    bool destructive = false;    // loses data (drops a table or column, narrows a type)
+    bool dataDependent = false;  // may fail on existing rows (NOT NULL, UNIQUE, FK, CHECK added)
+    bool irreversible = false;   // its reverse cannot bring back what it removes
+    bool needsRebuild = false;   // the engine recreates the table to make it
 };
 
 /// Everything a migration will do, as a value: the GUI previews it, lint inspects it, the
 /// migration file is written from it. Executes nothing.
 struct MigrationPlan {
     QList<PlanStep> steps;
-    QList<Rename> renames;        // applied first, in this order
-    QList<diff::Change> changes;  // every difference the plan implements
-    QList<diff::Change> leftOut;  // destructive differences left out (not allowed)
+    QList<Rename> renames;           // applied first, in this order
+    QList<diff::Change> changes;     // every difference the plan implements
+    QList<diff::Change> leftOut;     // destructive differences left out (not allowed)
     QList<diff::Change> suggestions; // rename suggestions not acted on
     /// SQLite: the script must run with foreign keys off, switched outside the transaction (a
     /// table is rebuilt or dropped, and ON DELETE CASCADE must not fire).
@@ -55,8 +55,5 @@ struct PlanOptions {
     QList<Rename> renames;
     Qt::CaseSensitivity names = Qt::CaseInsensitive; // the dialect's name comparison
 };
-
-/// Whether a difference loses data when applied: a dropped table or column, a narrowed type.
-bool isDestructive(const diff::Change &change);
 
 } // namespace burrow::plan

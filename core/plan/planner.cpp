@@ -1,1 +1,46 @@
-// placeholder
+#include "planner.h"
+
+#include "../diff/differ.h"
+#include "dependencies_p.h"
+#include "renames.h"
+#include "step_builder_p.h"
+
+namespace burrow::plan {
+
+using diff::Change;
+using diff::ChangeType;
+using namespace schema;
+
+Result<MigrationPlan> planMigration(const Schema &live, const Schema &model,
+                                    const PlanOptions &options, const SqlRenderer &renderer)
+{
+    const Qt::CaseSensitivity cs = options.names;
+    MigrationPlan plan;
+    plan.renames = orderedRenames(options.renames, cs);
+    if (Status valid = validateRenames(plan.renames, live, model, cs); !valid)
+        return valid.error();
+    const Schema renamed = applyRenames(live, plan.renames, cs);
+    const DestructiveJudge judge(renamed, model, renderer, cs);
+    for (const Change &c : diff::diffSchemas(renamed, model, {cs})) {
+        if (c.type == ChangeType::RenameSuggested)
+            plan.suggestions.append(c);
+        else if (!options.allowDestructive && judge.isDestructive(c))
+            plan.leftOut.append(c);
+    }
+    const Schema target = targetSchema(renamed, model, plan.leftOut, cs);
+    QList<Change> destructive;
+    for (const Change &c : diff::diffSchemas(renamed, target, {cs})) {
+        if (c.type == ChangeType::RenameSuggested)
+            continue;
+        plan.changes.append(c);
+        if (judge.isDestructive(c))
+            destructive.append(c);
+    }
+    StepBuilder builder(renamed, target, plan.changes, destructive, renderer, cs);
+    plan.steps = builder.build(plan.renames);
+    plan.rebuiltTables = builder.rebuiltTables();
+    plan.foreignKeysOff = !plan.rebuiltTables.isEmpty() || builder.dropsTables();
+    return plan;
+}
+
+} // namespace burrow::plan

@@ -44,13 +44,20 @@ public:
     virtual QStringList dropView(const schema::View &view) const = 0;
     virtual QStringList createTrigger(const QString &table,
                                       const schema::Trigger &trigger) const = 0;
-    virtual QStringList dropTrigger(const QString &table,
-                                    const schema::Trigger &trigger) const = 0;
+    virtual QStringList dropTrigger(const QString &table, const schema::Trigger &trigger) const = 0;
 
     /// Brings `live` to `target`: the same table (renames are already done), same name.
     /// Indexes of a table that is not rebuilt are the planner's business.
     virtual TableAlteration alterTable(const schema::Table &live,
                                        const schema::Table &target) const = 0;
+
+    /// Whether changing `from` into `to` can lose information in stored values (a narrowing
+    /// type change): such a change is destructive and left out unless allowed.
+    virtual bool narrowsType([[maybe_unused]] const schema::Column &from,
+                             [[maybe_unused]] const schema::Column &to) const
+    {
+        return false;
+    }
 
     /// Surrounds a section's statements with what the engine needs to run them safely.
     /// SQLite with `foreignKeysOff`: foreign keys switched off outside one transaction and

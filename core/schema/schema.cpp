@@ -13,6 +13,15 @@ const Table *findTable(const Schema &schema, const QString &name, Qt::CaseSensit
     return nullptr;
 }
 
+const Column *findColumn(const Table &table, const QString &name, Qt::CaseSensitivity cs)
+{
+    for (const Column &column : table.columns) {
+        if (column.name.compare(name, cs) == 0)
+            return &column;
+    }
+    return nullptr;
+}
+
 void resolveImplicitReferences(Schema &schema, Qt::CaseSensitivity cs)
 {
     QHash<QString, QStringList> keys; // folded table name → primary key columns

@@ -122,6 +122,9 @@ struct Schema {
 /// The table named `name`, or null.
 const Table *findTable(const Schema &schema, const QString &name, Qt::CaseSensitivity cs);
 
+/// The column named `name` in `table`, or null.
+const Column *findColumn(const Table &table, const QString &name, Qt::CaseSensitivity cs);
+
 /// `REFERENCES t` means t's primary key: spell those columns out, so that the short and the
 /// long form compare equal.
 void resolveImplicitReferences(Schema &schema, Qt::CaseSensitivity cs);

@@ -50,6 +50,19 @@ schema::Schema introspectSql(const QByteArray &sql)
     return schema ? *schema : schema::Schema{};
 }
 
+schema::Schema introspectFile(const QString &path)
+{
+    dialect::DatabaseUrl url;
+    url.path = path;
+    Result<schema::Schema> schema = dialect::sqlite::SqliteDialect().introspect(url);
+    EXPECT_TRUE(schema.ok()) << (schema ? "" : schema.error().toString().toStdString());
+    if (!schema)
+        return {};
+    schema->tables.removeIf(
+        [](const schema::Table &t) { return t.name.startsWith(u"sqlite_", Qt::CaseInsensitive); });
+    return *schema;
+}
+
 schema::Schema loadModelSql(const QByteArray &sql)
 {
     TempDir dir;

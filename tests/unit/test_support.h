@@ -26,6 +26,9 @@ void createDatabase(const QString &path, const QByteArray &sql);
 /// The live schema of a database built from `sql`.
 schema::Schema introspectSql(const QByteArray &sql);
 
+/// The live schema of the database file at `path`, without SQLite's own tables.
+schema::Schema introspectFile(const QString &path);
+
 /// The model schema Burrow loads from `sql`.
 schema::Schema loadModelSql(const QByteArray &sql);
 

@@ -51,4 +51,10 @@ Result<schema::Schema> SqliteDialect::loadModel(const model::ModelScript &script
     return schema;
 }
 
+Result<std::unique_ptr<ScopedConnection>>
+SqliteDialect::openForReading(const DatabaseUrl &url) const
+{
+    return openReadOnly(url.path, kBusyTimeoutMs);
+}
+
 } // namespace burrow::dialect::sqlite

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../dialect.h"
+#include "sqlite_renderer.h"
 
 namespace burrow::dialect::sqlite {
 
@@ -14,9 +15,14 @@ public:
 
     Result<schema::Schema> introspect(const DatabaseUrl &url) const override;
     Result<schema::Schema> loadModel(const model::ModelScript &script) const override;
+    const plan::SqlRenderer &renderer() const override { return m_renderer; }
+    Result<std::unique_ptr<ScopedConnection>> openForReading(const DatabaseUrl &url) const override;
 
     /// How long to wait for another process's write lock before reporting it.
     static constexpr int kBusyTimeoutMs = 2000;
+
+private:
+    SqliteRenderer m_renderer;
 };
 
 } // namespace burrow::dialect::sqlite

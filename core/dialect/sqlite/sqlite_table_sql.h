@@ -11,6 +11,9 @@ namespace burrow::dialect::sqlite {
 /// semicolons, keywords, `--`) stay names.
 QString quoteIdentifier(const QString &name);
 
+/// A string literal in single quotes, inner single quotes doubled.
+QString quoteString(const QString &text);
+
 /// A default value as SQLite accepts it after DEFAULT: literals (numbers, signed numbers,
 /// strings, blobs, NULL, TRUE/FALSE, CURRENT_TIME/DATE/TIMESTAMP) as they are, any other
 /// expression in parentheses.
@@ -23,6 +26,11 @@ QString defaultClause(const schema::Expression &value);
 /// ROWID and STRICT. Loading it into SQLite and introspecting gives back an equal table (as
 /// the differ compares tables).
 QString createTableSql(const schema::Table &table, const QString &name = {});
+
+/// One column's definition as in CREATE TABLE or ADD COLUMN (`"name" TYPE NOT NULL DEFAULT …
+/// COLLATE … GENERATED …`), with `inlineForeignKey`'s REFERENCES clause when given.
+QString columnDefinitionSql(const schema::Column &column,
+                            const schema::ForeignKey *inlineForeignKey = nullptr);
 
 /// CREATE [UNIQUE] INDEX for an index value on `table`: column or expression parts with
 /// COLLATE and DESC, and the WHERE of a partial index.

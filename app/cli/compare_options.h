@@ -1,0 +1,26 @@
+#pragma once
+
+#include "diff/compare.h"
+
+#include <QCommandLineParser>
+
+namespace burrow::cli {
+
+/// The options every comparing command shares: --workspace, --db, --model, --ignore.
+struct CompareOptions {
+    CompareOptions();
+    void addTo(QCommandLineParser &parser) const;
+
+    QCommandLineOption workspace;
+    QCommandLineOption db;
+    QCommandLineOption model;
+    QCommandLineOption ignore;
+};
+
+/// What to compare: the workspace's burrow.json (when given) overridden by the flags.
+/// `migrations` receives the workspace's migrations folder, if any.
+Result<diff::CompareRequest> compareRequest(const QCommandLineParser &parser,
+                                            const CompareOptions &options,
+                                            QString *migrations = nullptr);
+
+} // namespace burrow::cli

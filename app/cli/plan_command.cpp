@@ -1,0 +1,135 @@
+#include "plan_command.h"
+
+#include "cli_common.h"
+#include "compare_options.h"
+#include "diff/describe.h"
+#include "diff/report.h"
+#include "plan/draft.h"
+#include "plan/migration_writer.h"
+#include "plan/renames.h"
+
+#include <QDir>
+#include <QSaveFile>
+
+namespace burrow::cli {
+namespace {
+
+struct PlanOptions {
+    CompareOptions compare;
+    QCommandLineOption migrations{QStringLiteral("migrations"),
+                                  QStringLiteral("Folder of migration files to write into."),
+                                  QStringLiteral("DIR")};
+    QCommandLineOption name{QStringLiteral("name"),
+                            QStringLiteral("Name of the migration (default: from the changes)."),
+                            QStringLiteral("NAME")};
+    QCommandLineOption rename{
+        QStringLiteral("rename"),
+        QStringLiteral("Rename instead of drop and add: table=new or table.column=new "
+                       "(repeatable)."),
+        QStringLiteral("OLD=NEW")};
+    QCommandLineOption allowDestructive{
+        QStringLiteral("allow-destructive"),
+        QStringLiteral("Include changes that drop tables or columns or narrow types.")};
+};
+
+Result<QList<plan::Rename>> renamesFrom(const QStringList &arguments)
+{
+    QList<plan::Rename> renames;
+    for (const QString &argument : arguments) {
+        Result<plan::Rename> rename = plan::parseRenameArgument(argument);
+        if (!rename)
+            return rename.error();
+        renames.append(*rename);
+    }
+    return renames;
+}
+
+void reportLeftOut(const plan::MigrationPlan &plan)
+{
+    for (const diff::Change &c : plan.leftOut)
+        err() << "burrow-cli: left out (destructive): " << diff::changeLine(c) << '\n';
+    if (!plan.leftOut.isEmpty())
+        err() << "burrow-cli: re-run with --allow-destructive to include them" << Qt::endl;
+    for (const diff::Change &c : plan.suggestions)
+        err() << "burrow-cli: not renamed: " << diff::changeLine(c) << '\n';
+}
+
+Status writeFile(const QString &path, const QString &text)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
+        return Error{Error::Code::Unreadable,
+                     u"cannot write the migration: " + file.errorString(),
+                     path,
+                     0,
+                     {},
+                     QStringLiteral("check the folder's permissions and free space")};
+    return Ok{};
+}
+
+int plan(const diff::Comparison &comparison, const plan::DraftRequest &request,
+         const QString &directory, const QString &name)
+{
+    Result<plan::MigrationDraft> draft = plan::draftMigration(comparison, request);
+    if (!draft)
+        return fail(draft.error());
+    reportLeftOut(draft->up);
+    if (draft->up.isEmpty()) {
+        out() << (draft->up.leftOut.isEmpty() ? "No differences" : "No changes to plan")
+              << Qt::endl;
+        return Success;
+    }
+    if (!QDir().mkpath(directory))
+        return fail(
+            Error{Error::Code::Unreadable, QStringLiteral("cannot create the folder"), directory});
+    Result<QString> path = plan::nextMigrationPath(
+        QDir(directory), name.isEmpty() ? plan::suggestedName(draft->up) : name);
+    if (!path)
+        return fail(path.error());
+    if (Status written = writeFile(*path, draft->text); !written)
+        return fail(written.error());
+    for (const plan::LintWarning &w : draft->warnings)
+        err() << "burrow-cli: warning: " << w.message << '\n';
+    out() << QDir::toNativeSeparators(*path) << Qt::endl;
+    return Success;
+}
+
+} // namespace
+
+int runPlan(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Write the next migration file that brings the database to the model.\n"
+                       "Exit status: 0 written or nothing to do, 2 error."));
+    const PlanOptions o;
+    o.compare.addTo(parser);
+    parser.addOptions({o.migrations, o.name, o.rename, o.allowDestructive});
+    int exitCode = Success;
+    if (!parseArguments(parser, arguments, exitCode))
+        return exitCode;
+    if (!parser.positionalArguments().isEmpty())
+        return fail(u"unexpected argument " + parser.positionalArguments().first(),
+                    QStringLiteral("model paths go after --model"));
+    QString directory;
+    Result<diff::CompareRequest> request = compareRequest(parser, o.compare, &directory);
+    if (!request)
+        return fail(request.error());
+    if (parser.isSet(o.migrations))
+        directory = parser.value(o.migrations);
+    if (directory.isEmpty())
+        return fail(QStringLiteral("no migrations folder given"),
+                    QStringLiteral("pass --migrations DIR or set \"migrations\" in burrow.json"));
+    Result<QList<plan::Rename>> renames = renamesFrom(parser.values(o.rename));
+    if (!renames)
+        return fail(renames.error());
+    Result<diff::Comparison> comparison = diff::compareWithModel(*request);
+    if (!comparison)
+        return fail(comparison.error());
+    const plan::DraftRequest draft{*renames, parser.isSet(o.allowDestructive),
+                                   comparison->url.display() + u" → " +
+                                       request->models.join(u", ")};
+    return plan(*comparison, draft, directory, parser.value(o.name));
+}
+
+} // namespace burrow::cli

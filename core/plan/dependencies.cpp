@@ -1,0 +1,101 @@
+#include "dependencies_p.h"
+
+#include <QHash>
+
+#include <functional>
+
+namespace burrow::plan {
+namespace {
+
+using namespace schema;
+
+/// Depth-first topological order: `before(item)` names the items that must come first.
+template<typename T, typename NameFn, typename BeforeFn>
+QList<const T *> topological(const QList<const T *> &items, NameFn name, BeforeFn before)
+{
+    QHash<QString, const T *> byName;
+    for (const T *item : items)
+        byName.insert(name(item), item);
+    QList<const T *> out;
+    QSet<QString> done, visiting;
+    std::function<void(const T *)> visit = [&](const T *item) {
+        const QString n = name(item);
+        if (done.contains(n) || visiting.contains(n))
+            return; // placed already, or a cycle: keep the given order
+        visiting.insert(n);
+        for (const QString &dependency : before(item)) {
+            if (const T *other = byName.value(dependency))
+                visit(other);
+        }
+        visiting.remove(n);
+        done.insert(n);
+        out.append(item);
+    };
+    for (const T *item : items)
+        visit(item);
+    return out;
+}
+
+} // namespace
+
+bool Dependencies::mentionsAny(const QString &definition, const QSet<QString> &keys) const
+{
+    if (keys.isEmpty())
+        return false;
+    for (const sql::Token &t : sql::significantTokens(definition, m_options)) {
+        if (t.kind != sql::TokenKind::Word && t.kind != sql::TokenKind::QuotedIdentifier &&
+            t.kind != sql::TokenKind::String) // SQLite reads 'name' as a name where one must be
+            continue;
+        if (keys.contains(key(sql::identifierName(definition, t))))
+            return true;
+    }
+    return false;
+}
+
+QList<const Table *> Dependencies::referencedFirst(const QList<const Table *> &tables) const
+{
+    return topological<Table>(
+        tables, [this](const Table *t) { return key(t->name); },
+        [this](const Table *t) {
+            QStringList referenced;
+            for (const ForeignKey &fk : t->foreignKeys)
+                referenced.append(key(fk.referencedTable));
+            return referenced;
+        });
+}
+
+QList<const View *> Dependencies::readFirst(const QList<const View *> &views) const
+{
+    QSet<QString> names;
+    for (const View *v : views)
+        names.insert(key(v->name));
+    return topological<View>(
+        views, [this](const View *v) { return key(v->name); },
+        [this, &names](const View *v) {
+            QStringList read;
+            for (const QString &n : names) {
+                if (n != key(v->name) && mentionsAny(v->definition.text, {n}))
+                    read.append(n);
+            }
+            return read;
+        });
+}
+
+bool DestructiveJudge::isDestructive(const diff::Change &change) const
+{
+    using diff::ChangeType;
+    using diff::ObjectKind;
+    if (change.type == ChangeType::Removed)
+        return change.object == ObjectKind::Table || change.object == ObjectKind::Column;
+    if (change.object != ObjectKind::Column || !change.attributes.contains(u"type"))
+        return false;
+    const Table *live = findTable(m_live, change.table, m_cs);
+    const Table *model = findTable(m_model, change.table, m_cs);
+    if (!live || !model)
+        return false;
+    const Column *from = findColumn(*live, change.name, m_cs);
+    const Column *to = findColumn(*model, change.name, m_cs);
+    return from && to && m_renderer.narrowsType(*from, *to);
+}
+
+} // namespace burrow::plan

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "../diff/change.h"
+#include "../schema/schema.h"
+#include "../sql/lexer.h"
+#include "sql_renderer.h"
+
+#include <QSet>
+
+namespace burrow::plan {
+
+/// Who reads whom: names mentioned by view and trigger definitions, and foreign-key order.
+class Dependencies {
+public:
+    Dependencies(const sql::LexerOptions &options, Qt::CaseSensitivity cs)
+        : m_options(options)
+        , m_cs(cs)
+    {
+    }
+
+    /// The comparison key of a name (folded where names are case-insensitive).
+    QString key(const QString &name) const
+    {
+        return m_cs == Qt::CaseSensitive ? name : name.toLower();
+    }
+
+    /// Whether `definition` names any of `keys` (as an identifier, quoted or not). Errs on the
+    /// side of yes: a column with a table's name counts, and recreating too much is harmless.
+    bool mentionsAny(const QString &definition, const QSet<QString> &keys) const;
+
+    /// `tables` ordered so that a referenced table comes before the tables referencing it
+    /// (cycles keep their given order).
+    QList<const schema::Table *> referencedFirst(const QList<const schema::Table *> &tables) const;
+
+    /// `views` ordered so that a view comes after the views it reads.
+    QList<const schema::View *> readFirst(const QList<const schema::View *> &views) const;
+
+private:
+    sql::LexerOptions m_options;
+    Qt::CaseSensitivity m_cs;
+};
+
+/// Decides which differences lose data: dropped tables and columns, narrowed types.
+class DestructiveJudge {
+public:
+    DestructiveJudge(const schema::Schema &live, const schema::Schema &model,
+                     const SqlRenderer &renderer, Qt::CaseSensitivity cs)
+        : m_live(live)
+        , m_model(model)
+        , m_renderer(renderer)
+        , m_cs(cs)
+    {
+    }
+
+    bool isDestructive(const diff::Change &change) const;
+
+private:
+    const schema::Schema &m_live;
+    const schema::Schema &m_model;
+    const SqlRenderer &m_renderer;
+    Qt::CaseSensitivity m_cs;
+};
+
+} // namespace burrow::plan

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "../result.h"
+#include "../schema/schema.h"
+#include "migration_plan.h"
+#include "sql_renderer.h"
+
+namespace burrow::plan {
+
+/// Plans the migration that brings `live` to `model`: renames first (as the user decided
+/// them), then every difference in dependency order, spelled by `renderer`. Destructive
+/// differences are left out (and listed) unless allowed. Pure: reads values, executes nothing.
+/// Fails only on renames that don't fit the schemas.
+Result<MigrationPlan> planMigration(const schema::Schema &live, const schema::Schema &model,
+                                    const PlanOptions &options, const SqlRenderer &renderer);
+
+/// The schema the plan leads to: `model`, except that the differences in `excluded` keep their
+/// live state (a table or column the user keeps, a type left as it is). `live` has the
+/// renames already applied.
+schema::Schema targetSchema(const schema::Schema &live, const schema::Schema &model,
+                            const QList<diff::Change> &excluded, Qt::CaseSensitivity cs);
+
+} // namespace burrow::plan

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "../diff/change.h"
+#include "dependencies_p.h"
+#include "migration_plan.h"
+#include "sql_renderer.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <initializer_list>
+
+namespace burrow::plan {
+
+/// Changes to a table's columns, keys, constraints or options (not its indexes or triggers).
+inline bool isStructural(diff::ObjectKind kind)
+{
+    using diff::ObjectKind;
+    return kind != ObjectKind::Table && kind != ObjectKind::Index && kind != ObjectKind::Trigger &&
+           kind != ObjectKind::View;
+}
+
+/// Builds the ordered steps from a live schema (renames applied) to a target, in phases:
+/// drop triggers and views that are removed, changed or read what changes; renames; drop
+/// indexes; create, alter, drop tables (in foreign-key order); create indexes, views, triggers.
+class StepBuilder {
+public:
+    StepBuilder(const schema::Schema &live, const schema::Schema &target,
+                const QList<diff::Change> &changes, const QList<diff::Change> &destructive,
+                const SqlRenderer &renderer, Qt::CaseSensitivity cs);
+
+    QList<PlanStep> build(const QList<Rename> &renames);
+    QStringList rebuiltTables() const { return m_rebuilt; }
+    bool dropsTables() const { return m_dropsTables; }
+
+private:
+    QString key(const QString &name) const { return m_deps.key(name); }
+    QList<diff::Change> changesOf(const QString &table, diff::ObjectKind kind, const QString &name,
+                                  std::initializer_list<diff::ChangeType> types) const;
+    bool rebuilt(const QString &table) const;
+
+    void classifyTables(const QList<Rename> &renames);
+    void collectViewWork();
+    void collectTriggerWork();
+
+    void add(const QString &summary, const QStringList &sql, const QStringList &reverse,
+             const QList<diff::Change> &changes, bool rebuild = false);
+    void dropTriggers();
+    void dropViews();
+    void renameObjects(const QList<Rename> &renames);
+    void dropIndexes();
+    void createTables();
+    void alterTables();
+    void dropTables();
+    void createIndexes();
+    void createViews();
+    void createTriggers();
+
+    const schema::Schema &m_live;
+    const schema::Schema &m_target;
+    const QList<diff::Change> &m_destructive;
+    const SqlRenderer &m_r;
+    Dependencies m_deps;
+    Qt::CaseSensitivity m_cs;
+
+    QHash<QString, QList<diff::Change>> m_tableChanges; // by table key
+    QHash<QString, QList<diff::Change>> m_viewChanges;  // by view key
+    QSet<QString> m_touched;                            // tables whose readers are recreated
+    QHash<QString, TableAlteration> m_alterations;      // by table key
+    QSet<QString> m_viewsToDrop;                        // live view keys
+    QSet<QString> m_viewsToCreate;                      // target view keys
+    QSet<QString> m_triggersToDrop;                     // table key \x1f trigger key
+    QSet<QString> m_triggersToCreate;
+    QStringList m_rebuilt;
+    bool m_dropsTables = false;
+    QList<PlanStep> m_steps;
+};
+
+} // namespace burrow::plan

@@ -1,0 +1,245 @@
+// The plan's phases, in the order StepBuilder::build runs them.
+#include "../diff/describe.h"
+#include "step_builder_p.h"
+
+#include <algorithm>
+
+namespace burrow::plan {
+namespace {
+
+using diff::Change;
+using diff::ChangeType;
+using diff::displayName;
+using diff::ObjectKind;
+using namespace schema;
+
+bool isDataDependent(const Change &c)
+{
+    const bool addedOrChanged = c.type == ChangeType::Added || c.type == ChangeType::Changed;
+    switch (c.object) {
+    case ObjectKind::Column:
+        return c.type == ChangeType::Added || c.attributes.contains(u"not null") ||
+               c.attributes.contains(u"type");
+    case ObjectKind::PrimaryKey:
+    case ObjectKind::Unique:
+    case ObjectKind::Check:
+    case ObjectKind::ForeignKey:
+        return addedOrChanged;
+    case ObjectKind::Index:
+        return addedOrChanged && c.attributes.contains(u"unique");
+    default:
+        return false;
+    }
+}
+
+template<typename T> QList<const T *> pointers(const QList<T> &items)
+{
+    QList<const T *> out;
+    for (const T &item : items)
+        out.append(&item);
+    return out;
+}
+
+QString triggerId(const QString &tableKey, const QString &triggerKey)
+{
+    return tableKey + u'\x1f' + triggerKey;
+}
+
+} // namespace
+
+QList<Change> StepBuilder::changesOf(const QString &table, ObjectKind kind, const QString &name,
+                                     std::initializer_list<ChangeType> types) const
+{
+    const QHash<QString, QList<Change>> &source =
+        kind == ObjectKind::View ? m_viewChanges : m_tableChanges;
+    QList<Change> out;
+    for (const Change &c : source.value(key(table))) {
+        const bool nameMatches = name.isNull() || c.name.compare(name, m_cs) == 0;
+        if (c.object == kind && nameMatches &&
+            std::find(types.begin(), types.end(), c.type) != types.end())
+            out.append(c);
+    }
+    return out;
+}
+
+void StepBuilder::add(const QString &summary, const QStringList &sql, const QStringList &reverse,
+                      const QList<Change> &changes, bool rebuild)
+{
+    if (sql.isEmpty())
+        return;
+    PlanStep step{summary, sql, reverse, changes};
+    for (const Change &c : changes) {
+        step.destructive = step.destructive || m_destructive.contains(c);
+        step.dataDependent = step.dataDependent || isDataDependent(c);
+    }
+    step.irreversible = step.destructive || reverse.isEmpty();
+    step.needsRebuild = rebuild;
+    m_steps.append(step);
+}
+
+void StepBuilder::dropTriggers()
+{
+    for (const Table &table : m_live.tables) {
+        for (const Trigger &t : table.triggers) {
+            if (!m_triggersToDrop.contains(triggerId(key(table.name), key(t.name))))
+                continue;
+            add(u"drop trigger " + displayName(t.name), m_r.dropTrigger(table.name, t),
+                m_r.createTrigger(table.name, t),
+                changesOf(table.name, ObjectKind::Trigger, t.name, {ChangeType::Removed}));
+        }
+    }
+}
+
+void StepBuilder::dropViews()
+{
+    QList<const View *> views;
+    for (const View &v : m_live.views) {
+        if (m_viewsToDrop.contains(key(v.name)))
+            views.append(&v);
+    }
+    views = m_deps.readFirst(views);
+    std::reverse(views.begin(), views.end()); // readers go first
+    for (const View *v : views)
+        add(u"drop view " + displayName(v->name), m_r.dropView(*v), m_r.createView(*v),
+            changesOf(v->name, ObjectKind::View, v->name, {ChangeType::Removed}));
+}
+
+void StepBuilder::renameObjects(const QList<Rename> &renames)
+{
+    QHash<QString, QString> renamedTables; // live key → new name
+    for (const Rename &r : renames) {
+        if (!r.isColumn()) {
+            renamedTables.insert(key(r.table), r.newName);
+            add(u"rename table " + displayName(r.table) + u" to " + displayName(r.newName),
+                m_r.renameTable(r.table, r.newName), m_r.renameTable(r.newName, r.table), {});
+            continue;
+        }
+        const QString table = renamedTables.value(key(r.table), r.table);
+        add(u"rename column " + displayName(table) + u'.' + displayName(r.column) + u" to " +
+                displayName(r.newName),
+            m_r.renameColumn(table, r.column, r.newName),
+            m_r.renameColumn(table, r.newName, r.column), {});
+    }
+}
+
+bool StepBuilder::rebuilt(const QString &table) const
+{
+    const auto it = m_alterations.constFind(key(table));
+    return it != m_alterations.constEnd() && it->rebuild;
+}
+
+void StepBuilder::dropIndexes()
+{
+    for (const Table &table : m_live.tables) {
+        if (!findTable(m_target, table.name, m_cs) || rebuilt(table.name))
+            continue;
+        for (const Index &i : table.indexes) {
+            const QList<Change> changes = changesOf(table.name, ObjectKind::Index, i.name,
+                                                    {ChangeType::Removed, ChangeType::Changed});
+            if (changes.isEmpty())
+                continue;
+            add(u"drop index " + displayName(i.name), m_r.dropIndex(table.name, i),
+                m_r.createIndex(table.name, i),
+                changes.first().type == ChangeType::Removed ? changes : QList<Change>{});
+        }
+    }
+}
+
+void StepBuilder::createTables()
+{
+    QList<const Table *> added;
+    for (const Table &t : m_target.tables) {
+        if (!findTable(m_live, t.name, m_cs))
+            added.append(&t);
+    }
+    for (const Table *t : m_deps.referencedFirst(added))
+        add(u"create table " + displayName(t->name), m_r.createTable(*t), m_r.dropTable(*t),
+            changesOf(t->name, ObjectKind::Table, t->name, {ChangeType::Added}));
+}
+
+void StepBuilder::alterTables()
+{
+    QList<const Table *> altered;
+    for (const Table &t : m_target.tables) {
+        if (m_alterations.contains(key(t.name)))
+            altered.append(&t);
+    }
+    for (const Table *target : m_deps.referencedFirst(altered)) {
+        const Table &live = *findTable(m_live, target->name, m_cs);
+        const TableAlteration &alteration = m_alterations[key(target->name)];
+        QList<Change> changes;
+        for (const Change &c : m_tableChanges.value(key(target->name))) {
+            if (isStructural(c.object) || (alteration.rebuild && c.object == ObjectKind::Index))
+                changes.append(c);
+        }
+        const QString verb =
+            alteration.rebuild ? QStringLiteral("rebuild table ") : QStringLiteral("alter table ");
+        add(verb + displayName(target->name), alteration.sql, m_r.alterTable(*target, live).sql,
+            changes, alteration.rebuild);
+    }
+}
+
+void StepBuilder::dropTables()
+{
+    QList<const Table *> removed;
+    for (const Table &t : m_live.tables) {
+        if (!findTable(m_target, t.name, m_cs))
+            removed.append(&t);
+    }
+    removed = m_deps.referencedFirst(removed);
+    std::reverse(removed.begin(), removed.end()); // referencing tables go first
+    for (const Table *t : removed) {
+        QStringList recreate = m_r.createTable(*t);
+        for (const Index &i : t->indexes)
+            recreate += m_r.createIndex(t->name, i);
+        for (const Trigger &trigger : t->triggers)
+            recreate += m_r.createTrigger(t->name, trigger);
+        add(u"drop table " + displayName(t->name), m_r.dropTable(*t), recreate,
+            changesOf(t->name, ObjectKind::Table, t->name, {ChangeType::Removed}));
+    }
+}
+
+void StepBuilder::createIndexes()
+{
+    for (const Table &table : m_target.tables) {
+        const bool isNew = !findTable(m_live, table.name, m_cs);
+        if (!isNew && rebuilt(table.name))
+            continue;
+        for (const Index &i : table.indexes) {
+            const QList<Change> changes = changesOf(table.name, ObjectKind::Index, i.name,
+                                                    {ChangeType::Added, ChangeType::Changed});
+            if (isNew || !changes.isEmpty())
+                add(u"create index " + displayName(i.name), m_r.createIndex(table.name, i),
+                    m_r.dropIndex(table.name, i), changes);
+        }
+    }
+}
+
+void StepBuilder::createViews()
+{
+    QList<const View *> views;
+    for (const View &v : m_target.views) {
+        if (m_viewsToCreate.contains(key(v.name)))
+            views.append(&v);
+    }
+    for (const View *v : m_deps.readFirst(views))
+        add(u"create view " + displayName(v->name), m_r.createView(*v), m_r.dropView(*v),
+            changesOf(v->name, ObjectKind::View, v->name,
+                      {ChangeType::Added, ChangeType::Changed}));
+}
+
+void StepBuilder::createTriggers()
+{
+    for (const Table &table : m_target.tables) {
+        for (const Trigger &t : table.triggers) {
+            if (!m_triggersToCreate.contains(triggerId(key(table.name), key(t.name))))
+                continue;
+            add(u"create trigger " + displayName(t.name), m_r.createTrigger(table.name, t),
+                m_r.dropTrigger(table.name, t),
+                changesOf(table.name, ObjectKind::Trigger, t.name,
+                          {ChangeType::Added, ChangeType::Changed}));
+        }
+    }
+}
+
+} // namespace burrow::plan
