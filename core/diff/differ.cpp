@@ -148,7 +148,8 @@ private:
     void compareForeignKey(const QString &table, const ForeignKey &live, const ForeignKey &model);
     void compareIndexes(const Table &live, const Table &model);
     void compareIndex(const QString &table, const Index &live, const Index &model);
-    void compareTriggers(const Table &live, const Table &model);
+    void compareTriggers(const QString &owner, const QList<Trigger> &live,
+                         const QList<Trigger> &model);
     void compareOptions(const Table &live, const Table &model);
     void compareViews(const Schema &live, const Schema &model);
 
@@ -255,7 +256,7 @@ void Differ::compareTable(const Table &live, const Table &model)
     compareChecks(live, model);
     compareForeignKeys(live, model);
     compareIndexes(live, model);
-    compareTriggers(live, model);
+    compareTriggers(model.name, live.triggers, model.triggers);
     compareOptions(live, model);
 }
 
@@ -453,19 +454,19 @@ void Differ::compareIndex(const QString &table, const Index &live, const Index &
                d.attributes);
 }
 
-void Differ::compareTriggers(const Table &live, const Table &model)
+void Differ::compareTriggers(const QString &owner, const QList<Trigger> &live,
+                             const QList<Trigger> &model)
 {
-    const auto pairs =
-        pairUp(live.triggers, model.triggers, [this](const Trigger &t) { return key(t.name); });
+    const auto pairs = pairUp(live, model, [this](const Trigger &t) { return key(t.name); });
     for (const Pair<Trigger> &p : pairs) {
         if (!p.live)
-            record(ObjectKind::Trigger, ChangeType::Added, model.name, p.model->name,
+            record(ObjectKind::Trigger, ChangeType::Added, owner, p.model->name,
                    oneLine(p.model->definition.text));
         else if (!p.model)
-            record(ObjectKind::Trigger, ChangeType::Removed, model.name, p.live->name,
+            record(ObjectKind::Trigger, ChangeType::Removed, owner, p.live->name,
                    oneLine(p.live->definition.text));
         else if (p.live->definition != p.model->definition)
-            record(ObjectKind::Trigger, ChangeType::Changed, model.name, p.model->name,
+            record(ObjectKind::Trigger, ChangeType::Changed, owner, p.model->name,
                    QStringLiteral("definition differs"), {QStringLiteral("definition")});
     }
 }
@@ -499,6 +500,8 @@ void Differ::compareViews(const Schema &live, const Schema &model)
         else if (p.live->definition != p.model->definition)
             record(ObjectKind::View, ChangeType::Changed, any.name, any.name,
                    QStringLiteral("definition differs"), {QStringLiteral("definition")});
+        if (p.live && p.model)
+            compareTriggers(any.name, p.live->triggers, p.model->triggers);
     }
 }
 

@@ -36,8 +36,7 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
         if (!db)
             return db.error();
         Result<QList<LintWarning>> warnings =
-            lintPlan(draft.up, applyRenames(comparison.live, draft.up.renames, cs), draft.target,
-                     (*db)->database(), renderer);
+            lintPlan(draft.up, comparison.live, draft.target, (*db)->database(), renderer);
         if (!warnings)
             return warnings.error();
         draft.warnings = std::move(*warnings);

@@ -22,7 +22,8 @@ struct LintWarning {
 /// renderer) and warns about destructive and data-dependent changes, with row counts:
 /// dropped tables and columns holding data, narrowed types, NOT NULL over NULLs (or a new NOT
 /// NULL column without default on a table with rows), UNIQUE over duplicates, FOREIGN KEY over
-/// orphans, CHECK over violating rows. `target` is the schema the plan leads to.
+/// orphans, CHECK over violating rows. `live` is the database's schema as it is (before the
+/// plan's renames), `target` the schema the plan leads to.
 Result<QList<LintWarning>> lintPlan(const MigrationPlan &plan, const schema::Schema &live,
                                     const schema::Schema &target, const QSqlDatabase &db,
                                     const SqlRenderer &renderer);

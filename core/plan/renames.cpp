@@ -8,7 +8,6 @@
 namespace burrow::plan {
 namespace {
 
-using schema::Column;
 using schema::Schema;
 using schema::Table;
 
@@ -20,14 +19,10 @@ bool sameName(const QString &a, const QString &b, Qt::CaseSensitivity cs)
 /// A name as the user would type it in a --rename argument: quoted unless plain.
 QString quoted(const QString &name)
 {
-    const bool plain = !name.isEmpty() && std::all_of(name.begin(), name.end(), [](QChar c) {
-        return c.isLetterOrNumber() || c == u'_' || c == u'$';
-    });
-    if (plain)
+    const auto plain = [](QChar c) { return c.isLetterOrNumber() || c == u'_' || c == u'$'; };
+    if (!name.isEmpty() && std::all_of(name.begin(), name.end(), plain))
         return name;
-    QString escaped = name;
-    escaped.replace(u'"', QStringLiteral("\"\""));
-    return u'"' + escaped + u'"';
+    return u'"' + QString(name).replace(u'"', QStringLiteral("\"\"")) + u'"';
 }
 
 QString qualified(const QString &table, const QString &column)
@@ -42,110 +37,58 @@ QString describe(const Rename &r)
            quoted(r.newName);
 }
 
-// --- parseRenameArgument -------------------------------------------------------------------------
-
 Error argumentError(const QString &text, const QString &reason)
 {
-    return Error{Error::Code::InvalidArgument,
-                 u"invalid rename \"" + text + u"\": " + reason +
-                     u"; expected table=new_table or table.column=new_column",
-                 {},
-                 0,
-                 {},
-                 QStringLiteral("double-quote names that contain dots, equals signs or quotes: "
-                                "\"my.table\".\"a=b\"=new_name")};
+    return Error{.code = Error::Code::InvalidArgument,
+                 .message = u"invalid rename \"" + text + u"\": " + reason +
+                            u"; expected table=new_table or table.column=new_column",
+                 .hint = QStringLiteral("double-quote names that contain dots, equals signs or "
+                                        "quotes: \"my.table\".\"a=b\"=new_name")};
 }
 
-/// One name of a --rename argument and the separator that ended it ('.', '=' or null at the end).
-struct Piece {
-    QString name;
-    QChar separator;
+/// A --rename argument cut at '.' and '=' outside double quotes.
+struct SplitArgument {
+    QStringList names;  // unquoted
+    QString separators; // the '.' and '=' between them
 };
 
-void skipSpaces(const QString &text, qsizetype &pos)
+Result<SplitArgument> splitArgument(const QString &text)
 {
-    while (pos < text.size() && text[pos].isSpace())
-        ++pos;
-}
-
-/// Reads a double-quoted name at `pos` (just past the opening quote); "" stands for one quote.
-std::optional<QString> readQuoted(const QString &text, qsizetype &pos)
-{
-    QString name;
-    for (; pos < text.size(); ++pos) {
-        if (text[pos] != u'"') {
-            name += text[pos];
-        } else if (pos + 1 < text.size() && text[pos + 1] == u'"') {
-            name += u'"';
-            ++pos;
+    SplitArgument split{{QString()}, {}};
+    bool wasQuoted = false; // the current name was quoted: a separator must follow
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c == u'.' || c == u'=') {
+            split.names.append(QString());
+            split.separators += c;
+            wasQuoted = false;
+        } else if (c == u'"' && !wasQuoted && split.names.last().isEmpty()) {
+            const QStringView rest = QStringView(text).mid(i); // the lexer undoes "" escapes
+            const sql::Token quote = sql::tokenize(rest, sql::LexerOptions()).constFirst();
+            if (quote.unterminated)
+                return argumentError(text, QStringLiteral("a quote is not closed"));
+            split.names.last() = sql::identifierName(rest, quote);
+            i += quote.length - 1;
+            wasQuoted = true;
+        } else if (c == u'"' || wasQuoted) {
+            return argumentError(text, QStringLiteral("quote whole names, not parts of them"));
         } else {
-            ++pos;
-            return name;
+            split.names.last() += c;
         }
     }
-    return std::nullopt;
+    return split;
 }
-
-/// Reads one name, quoted or bare (bare names are trimmed), up to the next separator.
-Result<QString> readPiece(const QString &text, qsizetype &pos)
-{
-    skipSpaces(text, pos);
-    if (pos < text.size() && text[pos] == u'"') {
-        ++pos;
-        const std::optional<QString> name = readQuoted(text, pos);
-        if (!name)
-            return argumentError(text, QStringLiteral("a quote is not closed"));
-        skipSpaces(text, pos);
-        if (pos < text.size() && text[pos] != u'.' && text[pos] != u'=')
-            return argumentError(text, QStringLiteral("text follows a closing quote"));
-        return *name;
-    }
-    const qsizetype begin = pos;
-    while (pos < text.size() && text[pos] != u'.' && text[pos] != u'=' && text[pos] != u'"')
-        ++pos;
-    if (pos < text.size() && text[pos] == u'"')
-        return argumentError(text, QStringLiteral("a quote inside an unquoted name"));
-    return text.mid(begin, pos - begin).trimmed();
-}
-
-/// Splits the argument at '.' and '=' outside double quotes.
-Result<QList<Piece>> splitArgument(const QString &text)
-{
-    QList<Piece> pieces;
-    qsizetype pos = 0;
-    while (true) {
-        Result<QString> name = readPiece(text, pos);
-        if (!name)
-            return name.error();
-        const QChar separator = pos < text.size() ? text[pos++] : QChar();
-        pieces.append({*name, separator});
-        if (separator.isNull())
-            return pieces;
-    }
-}
-
-// --- renamesFromAnnotations ----------------------------------------------------------------------
 
 /// The old name in a `@renamed from=old` comment, or empty when the comment is something else.
 QString annotatedOldName(QStringView comment, const sql::LexerOptions &options)
 {
-    QStringView body = comment;
-    if (body.startsWith(u"/*"))
-        body = body.mid(2).chopped(body.endsWith(u"*/") && body.size() >= 4 ? 2 : 0);
-    else if (body.startsWith(u"--"))
-        body = body.mid(2);
-    else if (body.startsWith(u'#'))
-        body = body.mid(1);
-    body = body.trimmed();
-    static constexpr QStringView marker = u"@renamed";
-    if (!body.startsWith(marker) || (body.size() > marker.size() && !body[marker.size()].isSpace()))
-        return {};
-    body = body.mid(marker.size());
-    const QList<sql::Token> tokens = sql::significantTokens(body, options);
-    if (tokens.size() < 3 || !sql::isKeyword(body, tokens[0], u"from") ||
-        tokens[1].text(body) != u"=" || tokens[2].kind == sql::TokenKind::Symbol)
-        return {};
-    return sql::identifierName(body, tokens[2]);
+    // Past "--", "/*" or "#"; a closing "*/" lexes as symbols after the name.
+    const QStringView body = comment.mid(comment.startsWith(u'#') ? 1 : 2);
+    const QList<sql::Token> t = sql::significantTokens(body, options);
+    const bool annotation = t.size() >= 4 && t[0].text(body) == u"@renamed" &&
+                            sql::isKeyword(body, t[1], u"from") && t[2].text(body) == u"=" &&
+                            t[3].kind != sql::TokenKind::Symbol && !t[3].unterminated;
+    return annotation ? sql::identifierName(body, t[3]) : QString();
 }
 
 /// Finds the annotations of one CREATE TABLE statement: on its header, and after its columns.
@@ -155,11 +98,8 @@ public:
         : m_src(source)
         , m_options(options)
         , m_tokens(source, options)
+        , m_all(sql::tokenize(source, options))
     {
-        for (const sql::Token &token : sql::tokenize(source, options)) {
-            if (token.kind == sql::TokenKind::Comment)
-                m_comments.append(token);
-        }
     }
 
     void read(QList<Rename> &tableRenames, QList<Rename> &columnRenames)
@@ -168,11 +108,13 @@ public:
             return;
         const auto items = m_tokens.parenItems(m_open);
         const qsizetype close = m_tokens.afterParens(m_open) - 1;
-        const qsizetype closeBegin =
-            close < m_tokens.size() ? m_tokens.at(close).begin : m_src.size();
+        if (!m_tokens.isSymbolAt(close, u")"))
+            return;
+        const qsizetype closeBegin = m_tokens.at(close).begin;
         const qsizetype firstColumn =
             items.isEmpty() ? closeBegin : m_tokens.at(items.first().first).begin;
-        const QString oldTable = headerAnnotation(firstColumn);
+        // On the header's lines only: a line of its own after "(" belongs to no column.
+        const QString oldTable = annotation(0, firstColumn, m_tokens.at(m_open).begin);
         if (!oldTable.isEmpty())
             tableRenames.append({oldTable, {}, m_table});
         const QString liveTable = oldTable.isEmpty() ? m_table : oldTable;
@@ -182,7 +124,8 @@ public:
             const sql::Token &last = m_tokens.at(items[i].second - 1);
             const qsizetype limit =
                 i + 1 < items.size() ? m_tokens.at(items[i + 1].first).begin : closeBegin;
-            const QString oldColumn = annotationOnLine(last.begin + last.length, limit);
+            const qsizetype end = last.begin + last.length;
+            const QString oldColumn = annotation(end, limit, end);
             if (!oldColumn.isEmpty())
                 columnRenames.append({liveTable, oldColumn,
                                       sql::identifierName(m_src, m_tokens.at(items[i].first))});
@@ -208,39 +151,19 @@ private:
         return !m_table.isEmpty() && m_tokens.isSymbolAt(m_open, u"(");
     }
 
-    /// An annotation before the first column, on the header's lines (not a line of its own
-    /// after the "(").
-    QString headerAnnotation(qsizetype firstColumn) const
+    /// The first annotation in a comment in [from, limit), before `anchor` or on its line.
+    QString annotation(qsizetype from, qsizetype limit, qsizetype anchor) const
     {
-        const sql::Token &open = m_tokens.at(m_open);
-        for (const sql::Token &comment : m_comments) {
-            if (comment.begin >= firstColumn)
-                break;
-            if (comment.begin < open.begin || sameLine(open.begin, comment.begin)) {
-                const QString name = annotatedOldName(comment.text(m_src), m_options);
-                if (!name.isEmpty())
-                    return name;
-            }
-        }
-        return {};
-    }
-
-    /// An annotation in [from, limit) on the line where `from` is.
-    QString annotationOnLine(qsizetype from, qsizetype limit) const
-    {
-        for (const sql::Token &comment : m_comments) {
-            if (comment.begin < from || comment.begin >= limit || !sameLine(from, comment.begin))
+        for (const sql::Token &token : m_all) {
+            if (token.kind != sql::TokenKind::Comment || token.begin < from || token.begin >= limit)
                 continue;
-            const QString name = annotatedOldName(comment.text(m_src), m_options);
+            if (token.begin >= anchor && m_src.mid(anchor, token.begin - anchor).contains(u'\n'))
+                continue;
+            QString name = annotatedOldName(token.text(m_src), m_options);
             if (!name.isEmpty())
                 return name;
         }
         return {};
-    }
-
-    bool sameLine(qsizetype from, qsizetype to) const
-    {
-        return !m_src.mid(from, to - from).contains(u'\n');
     }
 
     bool isTableConstraint(qsizetype index) const
@@ -254,26 +177,21 @@ private:
     QStringView m_src;
     const sql::LexerOptions &m_options;
     sql::TokenStream m_tokens;
-    QList<sql::Token> m_comments;
+    QList<sql::Token> m_all; // with comments
     QString m_table;
     qsizetype m_open = 0;
 };
 
-// --- validateRenames -----------------------------------------------------------------------------
-
 Error renameError(const Rename &r, const QString &problem)
 {
-    return Error{Error::Code::InvalidArgument,
-                 u"rename " + describe(r) + u": " + problem,
-                 {},
-                 0,
-                 {},
-                 QStringLiteral("a rename names the table (and column) as the database has it now "
-                                "and the new name as the model has it; check spelling and quotes")};
+    return Error{.code = Error::Code::InvalidArgument,
+                 .message = u"rename " + describe(r) + u": " + problem,
+                 .hint = QStringLiteral("name the table (and column) as the database has them "
+                                        "now, and the new name as the model has it")};
 }
 
-/// The model's name for live table `table`: its new name when `renames` renames it.
-QString modelTableName(const QList<Rename> &renames, const QString &table, Qt::CaseSensitivity cs)
+/// The name live table `table` has once the table renames in `renames` are done.
+QString renamedTableName(const QList<Rename> &renames, const QString &table, Qt::CaseSensitivity cs)
 {
     for (const Rename &r : renames) {
         if (!r.isColumn() && sameName(r.table, table, cs))
@@ -282,37 +200,30 @@ QString modelTableName(const QList<Rename> &renames, const QString &table, Qt::C
     return table;
 }
 
-std::optional<Error> checkTableRename(const Rename &r, const Schema &live, const Schema &model,
-                                      Qt::CaseSensitivity cs)
+/// The rename's source exists in `live`, its new name in `model` and not yet in `live`.
+std::optional<Error> checkRename(const Rename &r, const QList<Rename> &renames, const Schema &live,
+                                 const Schema &model, Qt::CaseSensitivity cs)
 {
     const Table *source = schema::findTable(live, r.table, cs);
     if (!source)
         return renameError(r, u"the database has no table " + quoted(r.table));
-    if (!schema::findTable(model, r.newName, cs))
-        return renameError(r, u"the model has no table " + quoted(r.newName));
-    const Table *taken = schema::findTable(live, r.newName, cs);
-    if (taken && taken != source) // a case-only rename finds its own table
-        return renameError(r, u"the database already has a table " + quoted(r.newName));
-    return std::nullopt;
-}
-
-std::optional<Error> checkColumnRename(const Rename &r, const QList<Rename> &renames,
-                                       const Schema &live, const Schema &model,
-                                       Qt::CaseSensitivity cs)
-{
-    const Table *source = schema::findTable(live, r.table, cs);
-    if (!source)
-        return renameError(r, u"the database has no table " + quoted(r.table));
-    const Column *column = schema::findColumn(*source, r.column, cs);
-    if (!column)
+    const schema::Column *column =
+        r.isColumn() ? schema::findColumn(*source, r.column, cs) : nullptr;
+    if (r.isColumn() && !column)
         return renameError(r, u"the database has no column " + qualified(r.table, r.column));
-    const QString modelName = modelTableName(renames, r.table, cs);
-    const Table *target = schema::findTable(model, modelName, cs);
+    const QString modelTable = r.isColumn() ? renamedTableName(renames, r.table, cs) : r.newName;
+    const Table *target = schema::findTable(model, modelTable, cs);
     if (!target)
-        return renameError(r, u"the model has no table " + quoted(modelName));
+        return renameError(r, u"the model has no table " + quoted(modelTable));
+    if (!r.isColumn()) {
+        const Table *taken = schema::findTable(live, r.newName, cs);
+        if (taken && taken != source) // a case-only rename finds its own table
+            return renameError(r, u"the database already has a table " + quoted(r.newName));
+        return std::nullopt;
+    }
     if (!schema::findColumn(*target, r.newName, cs))
-        return renameError(r, u"the model has no column " + qualified(modelName, r.newName));
-    const Column *taken = schema::findColumn(*source, r.newName, cs);
+        return renameError(r, u"the model has no column " + qualified(modelTable, r.newName));
+    const schema::Column *taken = schema::findColumn(*source, r.newName, cs);
     if (taken && taken != column)
         return renameError(r,
                            u"the database already has a column " + qualified(r.table, r.newName));
@@ -343,34 +254,32 @@ std::optional<Error> checkConflicts(const QList<Rename> &renames, qsizetype i,
     return std::nullopt;
 }
 
-// --- applyRenames --------------------------------------------------------------------------------
-
-void renameIn(QStringList &names, const QString &from, const QString &to, Qt::CaseSensitivity cs)
+void rename(QString &name, const QString &from, const QString &to, Qt::CaseSensitivity cs)
 {
-    for (QString &name : names) {
-        if (sameName(name, from, cs))
-            name = to;
-    }
+    if (sameName(name, from, cs))
+        name = to;
+}
+
+void rename(QStringList &names, const QString &from, const QString &to, Qt::CaseSensitivity cs)
+{
+    for (QString &name : names)
+        rename(name, from, to, cs);
 }
 
 /// Renames a column of `table` and every mention of it within the table.
 void renameColumnInTable(Table &table, const Rename &r, Qt::CaseSensitivity cs)
 {
-    for (Column &column : table.columns) {
-        if (sameName(column.name, r.column, cs))
-            column.name = r.newName;
-    }
+    for (schema::Column &column : table.columns)
+        rename(column.name, r.column, r.newName, cs);
     if (table.primaryKey)
-        renameIn(table.primaryKey->columns, r.column, r.newName, cs);
+        rename(table.primaryKey->columns, r.column, r.newName, cs);
     for (schema::UniqueConstraint &unique : table.uniques)
-        renameIn(unique.columns, r.column, r.newName, cs);
+        rename(unique.columns, r.column, r.newName, cs);
     for (schema::ForeignKey &fk : table.foreignKeys)
-        renameIn(fk.columns, r.column, r.newName, cs);
+        rename(fk.columns, r.column, r.newName, cs);
     for (schema::Index &index : table.indexes) {
-        for (schema::IndexPart &part : index.parts) {
-            if (!part.column.isEmpty() && sameName(part.column, r.column, cs))
-                part.column = r.newName;
-        }
+        for (schema::IndexPart &part : index.parts)
+            rename(part.column, r.column, r.newName, cs); // expression parts have no column
     }
 }
 
@@ -381,7 +290,7 @@ void applyColumnRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs)
             renameColumnInTable(table, r, cs);
         for (schema::ForeignKey &fk : table.foreignKeys) { // self-references included
             if (sameName(fk.referencedTable, r.table, cs))
-                renameIn(fk.referencedColumns, r.column, r.newName, cs);
+                rename(fk.referencedColumns, r.column, r.newName, cs);
         }
     }
 }
@@ -389,62 +298,39 @@ void applyColumnRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs)
 void applyTableRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs)
 {
     for (Table &table : schema.tables) {
-        if (sameName(table.name, r.table, cs))
-            table.name = r.newName;
-        for (schema::ForeignKey &fk : table.foreignKeys) {
-            if (sameName(fk.referencedTable, r.table, cs))
-                fk.referencedTable = r.newName;
-        }
+        rename(table.name, r.table, r.newName, cs);
+        for (schema::ForeignKey &fk : table.foreignKeys)
+            rename(fk.referencedTable, r.table, r.newName, cs);
     }
-}
-
-/// The name a column rename's table has once the table renames in `renames` are done. Exact
-/// spelling wins; otherwise a case-insensitive match (invertRenames has no case rule to go by).
-QString renamedTableName(const QList<Rename> &renames, const QString &table)
-{
-    for (Qt::CaseSensitivity cs : {Qt::CaseSensitive, Qt::CaseInsensitive}) {
-        for (const Rename &r : renames) {
-            if (!r.isColumn() && sameName(r.table, table, cs))
-                return r.newName;
-        }
-    }
-    return table;
 }
 
 } // namespace
 
 Result<Rename> parseRenameArgument(const QString &text)
 {
-    Result<QList<Piece>> split = splitArgument(text);
+    const Result<SplitArgument> split = splitArgument(text);
     if (!split)
         return split.error();
-    const QList<Piece> &pieces = *split;
-    const auto equals = std::count_if(pieces.begin(), pieces.end(),
-                                      [](const Piece &p) { return p.separator == u'='; });
-    if (equals == 0)
-        return argumentError(text, QStringLiteral("no \"=\""));
-    if (equals > 1)
-        return argumentError(text, QStringLiteral("more than one \"=\" outside quotes"));
-    const qsizetype oldParts = std::find_if(pieces.begin(), pieces.end(),
-                                            [](const Piece &p) { return p.separator == u'='; }) -
-                               pieces.begin() + 1;
+    const QStringList &names = split->names;
+    const QString &separators = split->separators;
+    if (separators.count(u'=') != 1)
+        return argumentError(text, separators.contains(u'=')
+                                       ? QStringLiteral("more than one \"=\" outside quotes")
+                                       : QStringLiteral("no \"=\""));
+    const qsizetype oldParts = separators.indexOf(u'=') + 1;
     if (oldParts > 2)
         return argumentError(text, QStringLiteral("more than one dot outside quotes"));
-    if (pieces.size() - oldParts > 1)
-        return argumentError(text, QStringLiteral("the new name has a dot outside quotes (a "
-                                                  "rename keeps a column in its table)"));
-    if (std::any_of(pieces.begin(), pieces.end(), [](const Piece &p) { return p.name.isEmpty(); }))
+    if (names.size() - oldParts > 1)
+        return argumentError(text, QStringLiteral("the new name has a dot outside quotes"));
+    if (names.contains(QString()))
         return argumentError(text, QStringLiteral("a name is empty"));
-    if (oldParts == 1)
-        return Rename{pieces[0].name, {}, pieces[1].name};
-    return Rename{pieces[0].name, pieces[1].name, pieces[2].name};
+    return oldParts == 1 ? Rename{names[0], {}, names[1]} : Rename{names[0], names[1], names[2]};
 }
 
 QList<Rename> renamesFromAnnotations(const model::ModelScript &script,
                                      const sql::LexerOptions &options)
 {
-    QList<Rename> tables;
-    QList<Rename> columns;
+    QList<Rename> tables, columns;
     for (const sql::Statement &statement : script.statements)
         CreateTableReader(statement.text, options).read(tables, columns);
     return tables + columns;
@@ -453,17 +339,13 @@ QList<Rename> renamesFromAnnotations(const model::ModelScript &script,
 QList<Rename> orderedRenames(const QList<Rename> &renames, Qt::CaseSensitivity cs)
 {
     QList<Rename> ordered;
-    auto add = [&](const Rename &r) {
-        const bool seen = std::any_of(ordered.begin(), ordered.end(), [&](const Rename &o) {
-            return sameSource(o, r, cs) && sameName(o.newName, r.newName, cs);
-        });
-        if (!seen)
-            ordered.append(r);
-    };
     for (bool columns : {false, true}) {
         for (const Rename &r : renames) {
-            if (r.isColumn() == columns)
-                add(r);
+            const bool seen = std::any_of(ordered.begin(), ordered.end(), [&](const Rename &o) {
+                return sameSource(o, r, cs) && sameName(o.newName, r.newName, cs);
+            });
+            if (r.isColumn() == columns && !seen)
+                ordered.append(r);
         }
     }
     return ordered;
@@ -473,9 +355,7 @@ Status validateRenames(const QList<Rename> &renames, const Schema &live, const S
                        Qt::CaseSensitivity cs)
 {
     for (qsizetype i = 0; i < renames.size(); ++i) {
-        const Rename &r = renames[i];
-        std::optional<Error> error = r.isColumn() ? checkColumnRename(r, renames, live, model, cs)
-                                                  : checkTableRename(r, live, model, cs);
+        std::optional<Error> error = checkRename(renames[i], renames, live, model, cs);
         if (!error)
             error = checkConflicts(renames, i, cs);
         if (error)
@@ -488,13 +368,13 @@ Schema applyRenames(const Schema &schema, const QList<Rename> &renames, Qt::Case
 {
     // Column renames name tables by their live names, so they go before any table rename.
     Schema renamed = schema;
-    for (const Rename &r : renames) {
-        if (r.isColumn())
-            applyColumnRename(renamed, r, cs);
-    }
-    for (const Rename &r : renames) {
-        if (!r.isColumn())
-            applyTableRename(renamed, r, cs);
+    for (bool columns : {true, false}) {
+        for (const Rename &r : renames) {
+            if (r.isColumn() && columns)
+                applyColumnRename(renamed, r, cs);
+            else if (!r.isColumn() && !columns)
+                applyTableRename(renamed, r, cs);
+        }
     }
     return renamed;
 }
@@ -503,10 +383,15 @@ QList<Rename> invertRenames(const QList<Rename> &renames)
 {
     QList<Rename> inverted;
     for (auto it = renames.crbegin(); it != renames.crend(); ++it) {
-        if (it->isColumn())
-            inverted.append({renamedTableName(renames, it->table), it->newName, it->column});
-        else
+        if (!it->isColumn()) {
             inverted.append({it->newName, {}, it->table});
+            continue;
+        }
+        // Exact spelling first, then any case: there is no case rule to go by here.
+        QString table = renamedTableName(renames, it->table, Qt::CaseSensitive);
+        if (table == it->table)
+            table = renamedTableName(renames, it->table, Qt::CaseInsensitive);
+        inverted.append({table, it->newName, it->column});
     }
     return inverted;
 }

@@ -72,30 +72,55 @@ void StepBuilder::collectViewWork()
     }
 }
 
+QList<TriggerOwner> triggerOwners(const Schema &schema)
+{
+    QList<TriggerOwner> owners;
+    for (const Table &t : schema.tables)
+        owners.append({t.name, &t.triggers});
+    for (const View &v : schema.views)
+        owners.append({v.name, &v.triggers});
+    return owners;
+}
+
+bool StepBuilder::triggerChanged(const QString &owner, const QString &trigger) const
+{
+    return !changesOf(owner, ObjectKind::Trigger, trigger,
+                      {ChangeType::Removed, ChangeType::Changed, ChangeType::Added})
+                .isEmpty();
+}
+
+bool StepBuilder::ownerGoes(const QString &owner) const
+{
+    if (findTable(m_live, owner, m_cs))
+        return !findTable(m_target, owner, m_cs);
+    return m_viewsToDrop.contains(key(owner));
+}
+
+bool StepBuilder::ownerComes(const QString &owner) const
+{
+    if (findTable(m_target, owner, m_cs))
+        return !findTable(m_live, owner, m_cs);
+    return m_viewsToCreate.contains(key(owner));
+}
+
 void StepBuilder::collectTriggerWork()
 {
     QSet<QString> readers = m_touched;
     readers.unite(m_viewsToDrop);
-    for (const Table &table : m_live.tables) {
-        const bool tableGoes = !findTable(m_target, table.name, m_cs);
-        for (const Trigger &t : table.triggers) {
-            if (tableGoes)
-                break; // dropped with its table
-            if (!changesOf(table.name, ObjectKind::Trigger, t.name,
-                           {ChangeType::Removed, ChangeType::Changed, ChangeType::Added})
-                     .isEmpty() ||
+    for (const TriggerOwner &owner : triggerOwners(m_live)) {
+        if (ownerGoes(owner.name))
+            continue;
+        for (const Trigger &t : *owner.triggers) {
+            if (triggerChanged(owner.name, t.name) ||
                 m_deps.mentionsAny(t.definition.text, readers))
-                m_triggersToDrop.insert(key(table.name) + u'\x1f' + key(t.name));
+                m_triggersToDrop.insert(key(owner.name) + u'\x1f' + key(t.name));
         }
     }
-    for (const Table &table : m_target.tables) {
-        const bool isNew = !findTable(m_live, table.name, m_cs);
-        for (const Trigger &t : table.triggers) {
-            const QString id = key(table.name) + u'\x1f' + key(t.name);
-            if (isNew || m_triggersToDrop.contains(id) ||
-                !changesOf(table.name, ObjectKind::Trigger, t.name,
-                           {ChangeType::Removed, ChangeType::Changed, ChangeType::Added})
-                     .isEmpty())
+    for (const TriggerOwner &owner : triggerOwners(m_target)) {
+        const bool comes = ownerComes(owner.name);
+        for (const Trigger &t : *owner.triggers) {
+            const QString id = key(owner.name) + u'\x1f' + key(t.name);
+            if (comes || m_triggersToDrop.contains(id) || triggerChanged(owner.name, t.name))
                 m_triggersToCreate.insert(id);
         }
     }

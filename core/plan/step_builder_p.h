@@ -20,6 +20,15 @@ inline bool isStructural(diff::ObjectKind kind)
            kind != ObjectKind::View;
 }
 
+/// A table or view with its triggers.
+struct TriggerOwner {
+    QString name;
+    const QList<schema::Trigger> *triggers = nullptr;
+};
+
+/// Tables first, then views (whose INSTEAD OF triggers go and come with them).
+QList<TriggerOwner> triggerOwners(const schema::Schema &schema);
+
 /// Builds the ordered steps from a live schema (renames applied) to a target, in phases:
 /// drop triggers and views that are removed, changed or read what changes; renames; drop
 /// indexes; create, alter, drop tables (in foreign-key order); create indexes, views, triggers.
@@ -38,6 +47,11 @@ private:
     QList<diff::Change> changesOf(const QString &table, diff::ObjectKind kind, const QString &name,
                                   std::initializer_list<diff::ChangeType> types) const;
     bool rebuilt(const QString &table) const;
+    bool triggerChanged(const QString &owner, const QString &trigger) const;
+    /// The owner disappears in this migration (its triggers with it, without SQL of their own).
+    bool ownerGoes(const QString &owner) const;
+    /// The owner is created (or recreated) in this migration, so all its triggers must be.
+    bool ownerComes(const QString &owner) const;
 
     void classifyTables(const QList<Rename> &renames);
     void collectViewWork();

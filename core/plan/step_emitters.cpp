@@ -79,13 +79,13 @@ void StepBuilder::add(const QString &summary, const QStringList &sql, const QStr
 
 void StepBuilder::dropTriggers()
 {
-    for (const Table &table : m_live.tables) {
-        for (const Trigger &t : table.triggers) {
-            if (!m_triggersToDrop.contains(triggerId(key(table.name), key(t.name))))
+    for (const TriggerOwner &owner : triggerOwners(m_live)) {
+        for (const Trigger &t : *owner.triggers) {
+            if (!m_triggersToDrop.contains(triggerId(key(owner.name), key(t.name))))
                 continue;
-            add(u"drop trigger " + displayName(t.name), m_r.dropTrigger(table.name, t),
-                m_r.createTrigger(table.name, t),
-                changesOf(table.name, ObjectKind::Trigger, t.name, {ChangeType::Removed}));
+            add(u"drop trigger " + displayName(t.name), m_r.dropTrigger(owner.name, t),
+                m_r.createTrigger(owner.name, t),
+                changesOf(owner.name, ObjectKind::Trigger, t.name, {ChangeType::Removed}));
         }
     }
 }
@@ -99,9 +99,13 @@ void StepBuilder::dropViews()
     }
     views = m_deps.readFirst(views);
     std::reverse(views.begin(), views.end()); // readers go first
-    for (const View *v : views)
-        add(u"drop view " + displayName(v->name), m_r.dropView(*v), m_r.createView(*v),
+    for (const View *v : views) {
+        QStringList recreate = m_r.createView(*v);
+        for (const Trigger &t : v->triggers)
+            recreate += m_r.createTrigger(v->name, t);
+        add(u"drop view " + displayName(v->name), m_r.dropView(*v), recreate,
             changesOf(v->name, ObjectKind::View, v->name, {ChangeType::Removed}));
+    }
 }
 
 void StepBuilder::renameObjects(const QList<Rename> &renames)
@@ -230,13 +234,13 @@ void StepBuilder::createViews()
 
 void StepBuilder::createTriggers()
 {
-    for (const Table &table : m_target.tables) {
-        for (const Trigger &t : table.triggers) {
-            if (!m_triggersToCreate.contains(triggerId(key(table.name), key(t.name))))
+    for (const TriggerOwner &owner : triggerOwners(m_target)) {
+        for (const Trigger &t : *owner.triggers) {
+            if (!m_triggersToCreate.contains(triggerId(key(owner.name), key(t.name))))
                 continue;
-            add(u"create trigger " + displayName(t.name), m_r.createTrigger(table.name, t),
-                m_r.dropTrigger(table.name, t),
-                changesOf(table.name, ObjectKind::Trigger, t.name,
+            add(u"create trigger " + displayName(t.name), m_r.createTrigger(owner.name, t),
+                m_r.dropTrigger(owner.name, t),
+                changesOf(owner.name, ObjectKind::Trigger, t.name,
                           {ChangeType::Added, ChangeType::Changed}));
         }
     }

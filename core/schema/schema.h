@@ -110,7 +110,8 @@ struct Table {
 /// A view and its definition.
 struct View {
     QString name;
-    Expression definition; // the whole CREATE VIEW statement
+    Expression definition;   // the whole CREATE VIEW statement
+    QList<Trigger> triggers; // INSTEAD OF triggers on the view
 };
 
 /// Everything Burrow knows about one database's schema (or a model's).

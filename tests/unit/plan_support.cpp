@@ -16,14 +16,6 @@ namespace {
 
 using dialect::sqlite::quoteIdentifier;
 
-std::unique_ptr<dialect::ScopedConnection> open(const QString &dbPath)
-{
-    auto connection = std::make_unique<dialect::ScopedConnection>(QStringLiteral("QSQLITE"));
-    connection->database().setDatabaseName(dbPath);
-    connection->database().open();
-    return connection;
-}
-
 QString valueFor(const schema::Column &column, int row)
 {
     const QString type = column.type.toUpper();
@@ -54,6 +46,14 @@ QString insertSql(const schema::Table &table, int row)
 
 } // namespace
 
+std::unique_ptr<dialect::ScopedConnection> openDatabase(const QString &dbPath)
+{
+    auto connection = std::make_unique<dialect::ScopedConnection>(QStringLiteral("QSQLITE"));
+    connection->database().setDatabaseName(dbPath);
+    connection->database().open();
+    return connection;
+}
+
 Result<plan::MigrationDraft> draftFor(const QString &dbPath, const QString &modelPath,
                                       const plan::DraftRequest &request, const QStringList &ignore)
 {
@@ -67,15 +67,17 @@ Result<plan::MigrationDraft> draftFor(const QString &dbPath, const QString &mode
     return plan::draftMigration(*comparison, request);
 }
 
-Status applySection(const QString &dbPath, const QString &text, bool down)
+Status applySection(const QString &dbPath, const QString &text, bool down, bool foreignKeysOn)
 {
     Result<migration::MigrationFile> file = migration::parseMigration(
         text, QStringLiteral("migration.sql"), dialect::sqlite::lexerOptions());
     if (!file)
         return file.error();
     const migration::Section &section = down ? file->down : file->up;
-    auto connection = open(dbPath);
+    auto connection = openDatabase(dbPath);
     QSqlDatabase &db = connection->database();
+    if (foreignKeysOn)
+        (void)dialect::runQuery(db, QStringLiteral("PRAGMA foreign_keys = ON"));
     if (section.transaction)
         db.transaction();
     Result<QList<migration::StatementOutcome>> ran =
@@ -99,7 +101,7 @@ QHash<QString, int> fillWithRows(const QString &dbPath, int rows)
     QHash<QString, int> inserted;
     if (!schema)
         return inserted;
-    auto connection = open(dbPath);
+    auto connection = openDatabase(dbPath);
     for (const schema::Table &table : schema->tables) {
         for (int row = 1; row <= rows; ++row) {
             if (dialect::runQuery(connection->database(), insertSql(table, row)))
@@ -122,7 +124,7 @@ QStringList rowsOf(const QString &dbPath, const QString &table, const QStringLis
 
 QStringList queryColumn(const QString &dbPath, const QString &sql)
 {
-    auto connection = open(dbPath);
+    auto connection = openDatabase(dbPath);
     QStringList out;
     Result<QSqlQuery> query = dialect::runQuery(connection->database(), sql);
     while (query && query->next())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dialect/connection.h"
 #include "plan/draft.h"
 
 #include <QHash>
@@ -13,7 +14,12 @@ Result<plan::MigrationDraft> draftFor(const QString &dbPath, const QString &mode
 
 /// Applies the up (or down) section of migration `text` to the database file through Burrow's
 /// parser and statement runner, inside one transaction when the section asks for it.
-Status applySection(const QString &dbPath, const QString &text, bool down = false);
+/// `foreignKeysOn` switches them on first, as some runners' connections do.
+Status applySection(const QString &dbPath, const QString &text, bool down = false,
+                    bool foreignKeysOn = false);
+
+/// An open connection to the database file.
+std::unique_ptr<dialect::ScopedConnection> openDatabase(const QString &dbPath);
 
 /// Inserts up to `rows` generated rows into every table (values by column affinity; foreign
 /// keys point at the parent's rows; rows a constraint rejects are skipped). Rows per table.

@@ -140,6 +140,7 @@ TEST(Renames, malformed_argument_is_an_error_naming_it_and_the_expected_form)
         {"main.users.nick=nickname", "more than one dot outside quotes"},
         {"users.nick=people.nickname", "the new name has a dot"},
         {"\"users=people", "a quote is not closed"},
+        {"\"users\"s=people", "quote whole names"},
     };
     for (const auto &c : cases) {
         SCOPED_TRACE(c.argument);
@@ -196,6 +197,22 @@ TEST(Renames, column_annotations_in_a_renamed_table_name_the_table_by_its_old_na
                       "  nickname text -- @renamed from=nick\n"
                       ");\n"),
         (QList<Rename>{tableRename("users", "people"), columnRename("users", "nick", "nickname")}));
+}
+
+TEST(Renames, annotations_of_all_statements_list_table_renames_first_with_names_unquoted)
+{
+    const QString sql =
+        QStringLiteral("CREATE TABLE notes (\n"
+                       "  \"note text\" TEXT -- @renamed from=\"body\"\"s\"\n"
+                       ");\n"
+                       "CREATE TABLE [tags] /* @renamed from=`labels` */ (id INT);");
+    Result<QList<sql::Statement>> statements =
+        sql::splitStatements(sql, QStringLiteral("model.sql"), dialect::sqlite::lexerOptions());
+    ASSERT_TRUE(statements.ok());
+    const model::ModelScript script{*statements, {QStringLiteral("model.sql")}};
+    EXPECT_EQ(renamesFromAnnotations(script, dialect::sqlite::lexerOptions()),
+              (QList<Rename>{tableRename("labels", "tags"),
+                             columnRename("notes", "body\"s", "note text")}));
 }
 
 TEST(Renames, annotations_on_indexes_constraints_and_lines_of_their_own_are_ignored)

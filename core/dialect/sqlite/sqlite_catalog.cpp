@@ -89,6 +89,8 @@ public:
         for (auto &[tableName, trigger] : m_triggers) {
             if (Table *owner = table(tableName))
                 owner->triggers.append(std::move(trigger));
+            else if (View *view = viewNamed(tableName))
+                view->triggers.append(std::move(trigger));
         }
         for (qsizetype i = 0; i < m_schema.tables.size(); ++i)
             completeFromCreateText(m_schema.tables[i], m_parsed[i]);
@@ -96,6 +98,15 @@ public:
     }
 
 private:
+    View *viewNamed(const QString &name)
+    {
+        for (View &v : m_schema.views) {
+            if (v.name.compare(name, Qt::CaseInsensitive) == 0)
+                return &v;
+        }
+        return nullptr;
+    }
+
     Table *table(const QString &name)
     {
         const auto it = m_tableIndex.constFind(folded(name));
