@@ -15,12 +15,14 @@ CompareOptions::CompareOptions()
     , ignore(QStringLiteral("ignore"),
              QStringLiteral("Leave out tables matching this glob (repeatable)."),
              QStringLiteral("GLOB"))
+    , allowEmptyModel(QStringLiteral("allow-empty-model"),
+                      QStringLiteral("Accept a model without tables (everything would go)."))
 {
 }
 
 void CompareOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({workspace, db, model, ignore});
+    parser.addOptions({workspace, db, model, ignore, allowEmptyModel});
 }
 
 Result<diff::CompareRequest> compareRequest(const QCommandLineParser &parser,
@@ -42,6 +44,7 @@ Result<diff::CompareRequest> compareRequest(const QCommandLineParser &parser,
     if (parser.isSet(o.model))
         request.models = parser.values(o.model);
     request.ignore += parser.values(o.ignore);
+    request.allowEmptyModel = parser.isSet(o.allowEmptyModel);
     return request;
 }
 

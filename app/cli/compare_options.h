@@ -15,6 +15,7 @@ struct CompareOptions {
     QCommandLineOption db;
     QCommandLineOption model;
     QCommandLineOption ignore;
+    QCommandLineOption allowEmptyModel;
 };
 
 /// What to compare: the workspace's burrow.json (when given) overridden by the flags.

@@ -22,7 +22,8 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
     if (!engine)
         return engine.error();
     const dialect::Dialect &d = **engine;
-    Result<model::ModelScript> script = model::readModelFiles(request.models, d.lexerOptions());
+    Result<model::ModelScript> script =
+        model::readModelFiles(request.models, d.lexerOptions(), request.allowEmptyModel);
     if (!script)
         return script.error();
     Result<schema::Schema> live = d.introspect(*url);
@@ -31,14 +32,15 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
     Result<schema::Schema> model = d.loadModel(*script);
     if (!model)
         return model.error();
-    if (model->tables.isEmpty() && model->views.isEmpty())
+    if (model->tables.isEmpty() && model->views.isEmpty() && !request.allowEmptyModel)
         return Error{
             Error::Code::Model,
             QStringLiteral("the model defines no tables or views"),
             script->files.join(u", "),
             0,
             {},
-            QStringLiteral("an empty model would mean dropping every table; check --model")};
+            QStringLiteral("an empty model would mean dropping every table; check --model, or "
+                           "pass --allow-empty-model if that is what you want")};
     const Qt::CaseSensitivity cs = d.caseSensitiveNames() ? Qt::CaseSensitive : Qt::CaseInsensitive;
     const IgnoreRules rules(d.internalTableGlobs() + request.ignore, cs);
     Comparison result{

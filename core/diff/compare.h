@@ -11,9 +11,10 @@ namespace burrow::diff {
 
 /// What to compare: a database URL with model definitions, minus ignored tables.
 struct CompareRequest {
-    QString database;   // URL; relative SQLite paths resolve against `base`
-    QStringList models; // .sql files or folders of them
-    QStringList ignore; // table-name globs, besides the built-in ones
+    QString database;             // URL; relative SQLite paths resolve against `base`
+    QStringList models;           // .sql files or folders of them
+    QStringList ignore;           // table-name globs, besides the built-in ones
+    bool allowEmptyModel = false; // an empty model is a mistake unless the user says otherwise
     QDir base = QDir::current();
 };
 

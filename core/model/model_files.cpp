@@ -52,7 +52,8 @@ Result<QStringList> expandPaths(const QStringList &paths)
 
 } // namespace
 
-Result<ModelScript> readModelFiles(const QStringList &paths, const sql::LexerOptions &options)
+Result<ModelScript> readModelFiles(const QStringList &paths, const sql::LexerOptions &options,
+                                   bool allowEmpty)
 {
     if (paths.isEmpty())
         return Error{Error::Code::InvalidArgument,
@@ -75,14 +76,15 @@ Result<ModelScript> readModelFiles(const QStringList &paths, const sql::LexerOpt
         script.statements += *statements;
         script.files.append(file);
     }
-    if (script.statements.isEmpty())
+    if (script.statements.isEmpty() && !allowEmpty)
         return Error{
             Error::Code::Model,
             QStringLiteral("the model is empty: no SQL statements"),
             script.files.join(u", "),
             0,
             {},
-            QStringLiteral("an empty model would mean dropping every table; check --model")};
+            QStringLiteral("an empty model would mean dropping every table; check --model, or pass "
+                           "--allow-empty-model if that is what you want")};
     return script;
 }
 

@@ -14,6 +14,9 @@ struct ModelScript {
 /// Reads model definitions from `.sql` files and directories of them (recursively, in name
 /// order) and splits them into statements. Missing paths, empty directories, non-UTF-8 text and
 /// unterminated quotes are errors naming the file (and line).
-Result<ModelScript> readModelFiles(const QStringList &paths, const sql::LexerOptions &options);
+/// A model without a single statement is an error too, unless `allowEmpty` (the user really
+/// wants every table gone).
+Result<ModelScript> readModelFiles(const QStringList &paths, const sql::LexerOptions &options,
+                                   bool allowEmpty = false);
 
 } // namespace burrow::model

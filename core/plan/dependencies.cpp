@@ -38,6 +38,19 @@ QList<const T *> topological(const QList<const T *> &items, NameFn name, BeforeF
 
 } // namespace
 
+TableLookup::TableLookup(const Schema &schema, Qt::CaseSensitivity cs)
+    : m_cs(cs)
+{
+    m_tables.reserve(schema.tables.size());
+    for (const Table &t : schema.tables)
+        m_tables.insert(key(t.name), &t);
+}
+
+const Table *TableLookup::find(const QString &name) const
+{
+    return m_tables.value(key(name));
+}
+
 bool Dependencies::mentionsAny(const QString &definition, const QSet<QString> &keys) const
 {
     if (keys.isEmpty())
@@ -89,8 +102,8 @@ bool DestructiveJudge::isDestructive(const diff::Change &change) const
         return change.object == ObjectKind::Table || change.object == ObjectKind::Column;
     if (change.object != ObjectKind::Column || !change.attributes.contains(u"type"))
         return false;
-    const Table *live = findTable(m_live, change.table, m_cs);
-    const Table *model = findTable(m_model, change.table, m_cs);
+    const Table *live = m_live.find(change.table);
+    const Table *model = m_model.find(change.table);
     if (!live || !model)
         return false;
     const Column *from = findColumn(*live, change.name, m_cs);

@@ -5,9 +5,25 @@
 #include "../sql/lexer.h"
 #include "sql_renderer.h"
 
+#include <QHash>
 #include <QSet>
 
 namespace burrow::plan {
+
+/// A schema's tables by name, found in constant time (plans touch thousands of tables).
+class TableLookup {
+public:
+    TableLookup(const schema::Schema &schema, Qt::CaseSensitivity cs);
+    const schema::Table *find(const QString &name) const;
+
+private:
+    QString key(const QString &name) const
+    {
+        return m_cs == Qt::CaseSensitive ? name : name.toLower();
+    }
+    QHash<QString, const schema::Table *> m_tables;
+    Qt::CaseSensitivity m_cs;
+};
 
 /// Who reads whom: names mentioned by view and trigger definitions, and foreign-key order.
 class Dependencies {
@@ -45,8 +61,8 @@ class DestructiveJudge {
 public:
     DestructiveJudge(const schema::Schema &live, const schema::Schema &model,
                      const SqlRenderer &renderer, Qt::CaseSensitivity cs)
-        : m_live(live)
-        , m_model(model)
+        : m_live(live, cs)
+        , m_model(model, cs)
         , m_renderer(renderer)
         , m_cs(cs)
     {
@@ -55,8 +71,8 @@ public:
     bool isDestructive(const diff::Change &change) const;
 
 private:
-    const schema::Schema &m_live;
-    const schema::Schema &m_model;
+    TableLookup m_live;
+    TableLookup m_model;
     const SqlRenderer &m_renderer;
     Qt::CaseSensitivity m_cs;
 };

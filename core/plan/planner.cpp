@@ -21,7 +21,8 @@ Result<MigrationPlan> planMigration(const Schema &live, const Schema &model,
         return valid.error();
     const Schema renamed = applyRenames(live, plan.renames, cs);
     const DestructiveJudge judge(renamed, model, renderer, cs);
-    for (const Change &c : diff::diffSchemas(renamed, model, {cs})) {
+    const QList<Change> all = diff::diffSchemas(renamed, model, {cs});
+    for (const Change &c : all) {
         if (c.type == ChangeType::RenameSuggested)
             plan.suggestions.append(c);
         else if (!options.allowDestructive && judge.isDestructive(c))
@@ -29,7 +30,9 @@ Result<MigrationPlan> planMigration(const Schema &live, const Schema &model,
     }
     const Schema target = targetSchema(renamed, model, plan.leftOut, cs);
     QList<Change> destructive;
-    for (const Change &c : diff::diffSchemas(renamed, target, {cs})) {
+    // Without exclusions the target is the model: its differences are known already.
+    for (const Change &c :
+         plan.leftOut.isEmpty() ? all : diff::diffSchemas(renamed, target, {cs})) {
         if (c.type == ChangeType::RenameSuggested)
             continue;
         plan.changes.append(c);

@@ -16,6 +16,8 @@ StepBuilder::StepBuilder(const Schema &live, const Schema &target, const QList<C
     , m_target(target)
     , m_destructive(destructive)
     , m_r(renderer)
+    , m_liveTables(live, cs)
+    , m_targetTables(target, cs)
     , m_deps(renderer.lexerOptions(), cs)
     , m_cs(cs)
 {
@@ -30,7 +32,7 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
         m_touched.insert(key(r.isColumn() ? r.table : r.newName));
     }
     for (const Table &live : m_live.tables) {
-        const Table *target = findTable(m_target, live.name, m_cs);
+        const Table *target = m_targetTables.find(live.name);
         if (!target) {
             m_touched.insert(key(live.name));
             m_dropsTables = true;
@@ -91,15 +93,15 @@ bool StepBuilder::triggerChanged(const QString &owner, const QString &trigger) c
 
 bool StepBuilder::ownerGoes(const QString &owner) const
 {
-    if (findTable(m_live, owner, m_cs))
-        return !findTable(m_target, owner, m_cs);
+    if (m_liveTables.find(owner))
+        return !m_targetTables.find(owner);
     return m_viewsToDrop.contains(key(owner));
 }
 
 bool StepBuilder::ownerComes(const QString &owner) const
 {
-    if (findTable(m_target, owner, m_cs))
-        return !findTable(m_live, owner, m_cs);
+    if (m_targetTables.find(owner))
+        return !m_liveTables.find(owner);
     return m_viewsToCreate.contains(key(owner));
 }
 

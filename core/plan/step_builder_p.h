@@ -74,6 +74,8 @@ private:
     const schema::Schema &m_target;
     const QList<diff::Change> &m_destructive;
     const SqlRenderer &m_r;
+    TableLookup m_liveTables;
+    TableLookup m_targetTables;
     Dependencies m_deps;
     Qt::CaseSensitivity m_cs;
 

@@ -135,7 +135,7 @@ bool StepBuilder::rebuilt(const QString &table) const
 void StepBuilder::dropIndexes()
 {
     for (const Table &table : m_live.tables) {
-        if (!findTable(m_target, table.name, m_cs) || rebuilt(table.name))
+        if (!m_targetTables.find(table.name) || rebuilt(table.name))
             continue;
         for (const Index &i : table.indexes) {
             const QList<Change> changes = changesOf(table.name, ObjectKind::Index, i.name,
@@ -153,7 +153,7 @@ void StepBuilder::createTables()
 {
     QList<const Table *> added;
     for (const Table &t : m_target.tables) {
-        if (!findTable(m_live, t.name, m_cs))
+        if (!m_liveTables.find(t.name))
             added.append(&t);
     }
     for (const Table *t : m_deps.referencedFirst(added))
@@ -169,7 +169,7 @@ void StepBuilder::alterTables()
             altered.append(&t);
     }
     for (const Table *target : m_deps.referencedFirst(altered)) {
-        const Table &live = *findTable(m_live, target->name, m_cs);
+        const Table &live = *m_liveTables.find(target->name);
         const TableAlteration &alteration = m_alterations[key(target->name)];
         QList<Change> changes;
         for (const Change &c : m_tableChanges.value(key(target->name))) {
@@ -187,7 +187,7 @@ void StepBuilder::dropTables()
 {
     QList<const Table *> removed;
     for (const Table &t : m_live.tables) {
-        if (!findTable(m_target, t.name, m_cs))
+        if (!m_targetTables.find(t.name))
             removed.append(&t);
     }
     removed = m_deps.referencedFirst(removed);
@@ -206,7 +206,7 @@ void StepBuilder::dropTables()
 void StepBuilder::createIndexes()
 {
     for (const Table &table : m_target.tables) {
-        const bool isNew = !findTable(m_live, table.name, m_cs);
+        const bool isNew = !m_liveTables.find(table.name);
         if (!isNew && rebuilt(table.name))
             continue;
         for (const Index &i : table.indexes) {

@@ -149,3 +149,22 @@ TEST_F(CliPlan, bad_input_exits_2_with_one_line_and_writes_nothing)
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(CliPlan, an_empty_model_drops_everything_only_when_the_user_says_so)
+{
+    modelPath = file(u"empty.sql"_s, "-- nothing here yet\n");
+    const CliRun refused = plan({u"--allow-destructive"_s});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains(u"--allow-empty-model")) << refused.err.toStdString();
+    EXPECT_TRUE(files().isEmpty());
+    const CliRun r = plan({u"--allow-destructive"_s, u"--allow-empty-model"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QString text = readMigration(files().first());
+    ASSERT_TRUE(test::applySection(livePath, text)) << text.toStdString();
+    EXPECT_EQ(test::queryColumn(livePath, u"SELECT count(*) FROM sqlite_schema"_s),
+              QStringList{u"0"_s});
+}
+
+} // namespace

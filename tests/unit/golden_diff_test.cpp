@@ -14,27 +14,15 @@ using namespace burrow;
 
 namespace {
 
-QStringList caseNames()
-{
-    return QDir(test::testDataPath(QStringLiteral("diff")))
-        .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 QString actualOutput(const QString &caseDir)
 {
     test::TempDir dir;
     const QString live = dir.path(QStringLiteral("live.sqlite3"));
-    test::createDatabase(live, readFile(caseDir + u"/live.sql"));
+    test::createDatabase(live, test::readBytes(caseDir + u"/live.sql"));
     diff::CompareRequest request;
     request.database = u"sqlite:" + live;
     request.models = {caseDir + u"/model.sql"};
-    const QString ignore = QString::fromUtf8(readFile(caseDir + u"/ignore.txt"));
+    const QString ignore = QString::fromUtf8(test::readBytes(caseDir + u"/ignore.txt"));
     request.ignore = ignore.split(u'\n', Qt::SkipEmptyParts);
     Result<diff::Comparison> comparison = diff::compareWithModel(request);
     if (!comparison)
@@ -56,15 +44,15 @@ TEST_P(GoldenDiff, text_output_matches_expected)
         return;
     }
     ASSERT_TRUE(QFile::exists(expectedPath)) << "missing " << expectedPath.toStdString();
-    EXPECT_EQ(actual.toStdString(), readFile(expectedPath).toStdString());
+    EXPECT_EQ(actual.toStdString(), test::readBytes(expectedPath).toStdString());
 }
 
 TEST(GoldenDiffCases, there_are_at_least_forty)
 {
-    EXPECT_GE(caseNames().size(), 40);
+    EXPECT_GE(test::goldenCaseNames().size(), 40);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, GoldenDiff, ::testing::ValuesIn(caseNames()),
+INSTANTIATE_TEST_SUITE_P(Cases, GoldenDiff, ::testing::ValuesIn(test::goldenCaseNames()),
                          [](const auto &param) { return param.param.toStdString(); });
 
 } // namespace

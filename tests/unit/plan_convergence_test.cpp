@@ -15,18 +15,6 @@ using namespace burrow;
 
 namespace {
 
-QStringList caseNames()
-{
-    return QDir(test::testDataPath(QStringLiteral("diff")))
-        .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 std::string differences(const schema::Schema &actual, const schema::Schema &expected,
                         const diff::IgnoreRules &rules)
 {
@@ -54,12 +42,12 @@ protected:
     {
         caseDir = test::testDataPath(u"diff/" + GetParam());
         database = dir.path(QStringLiteral("live.sqlite3"));
-        test::createDatabase(database, readFile(caseDir + u"/live.sql"));
+        test::createDatabase(database, test::readBytes(caseDir + u"/live.sql"));
         rowsInserted = test::fillWithRows(database, 3);
-        ignore =
-            QString::fromUtf8(readFile(caseDir + u"/ignore.txt")).split(u'\n', Qt::SkipEmptyParts);
-        live = test::introspectSql(readFile(caseDir + u"/live.sql"));
-        model = test::loadModelSql(readFile(caseDir + u"/model.sql"));
+        ignore = QString::fromUtf8(test::readBytes(caseDir + u"/ignore.txt"))
+                     .split(u'\n', Qt::SkipEmptyParts);
+        live = test::introspectSql(test::readBytes(caseDir + u"/live.sql"));
+        model = test::loadModelSql(test::readBytes(caseDir + u"/model.sql"));
     }
 
     test::TempDir dir;
@@ -103,7 +91,7 @@ TEST_P(PlanConvergence, up_reaches_the_model_keeping_rows_and_down_leads_back)
         << draft->text.toStdString();
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, PlanConvergence, ::testing::ValuesIn(caseNames()),
+INSTANTIATE_TEST_SUITE_P(Cases, PlanConvergence, ::testing::ValuesIn(test::goldenCaseNames()),
                          [](const auto &param) { return param.param.toStdString(); });
 
 } // namespace

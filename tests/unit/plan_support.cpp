@@ -61,6 +61,7 @@ Result<plan::MigrationDraft> draftFor(const QString &dbPath, const QString &mode
     compare.database = u"sqlite:" + dbPath;
     compare.models = {modelPath};
     compare.ignore = ignore;
+    compare.allowEmptyModel = true; // as a user who means it would ask
     Result<diff::Comparison> comparison = diff::compareWithModel(compare);
     if (!comparison)
         return comparison.error();

@@ -7,7 +7,8 @@
 
 namespace burrow::test {
 
-/// The migration Burrow drafts for the database file `dbPath` against the model file.
+/// The migration Burrow drafts for the database file `dbPath` against the model file (an
+/// empty model allowed, as with --allow-empty-model).
 Result<plan::MigrationDraft> draftFor(const QString &dbPath, const QString &modelPath,
                                       const plan::DraftRequest &request = {},
                                       const QStringList &ignore = {});

@@ -43,6 +43,14 @@ const QByteArray kParentAndChildren =
     "INSERT INTO task VALUES (1, 1), (2, 1), (3, 2);\n"
     "INSERT INTO note VALUES (1, 1), (2, 2);\n";
 
+// kParentAndChildren with project.budget TEXT → REAL: a rebuild of the parent.
+const QByteArray kBudgetBecomesReal =
+    "CREATE TABLE project (id INTEGER PRIMARY KEY, name TEXT, budget REAL);\n"
+    "CREATE TABLE task (id INTEGER PRIMARY KEY, project_id INTEGER REFERENCES project(id) ON "
+    "DELETE CASCADE);\n"
+    "CREATE TABLE note (id INTEGER PRIMARY KEY, project_id INTEGER REFERENCES project(id) ON "
+    "DELETE SET NULL);\n";
+
 TEST_F(SqliteRebuild, rebuild_keeps_rows_of_child_tables_with_cascade_fks)
 {
     const QString text = draft(kParentAndChildren,
@@ -191,14 +199,7 @@ TEST_F(SqliteRebuild, views_and_triggers_reading_a_rebuilt_table_are_recreated)
                               "CREATE TABLE log (msg TEXT);\n"
                               "CREATE TRIGGER project_log AFTER INSERT ON task BEGIN INSERT INTO "
                               "log SELECT name FROM project WHERE id = NEW.project_id; END;\n";
-    const QString text = draft(kParentAndChildren + common,
-                               "CREATE TABLE project (id INTEGER PRIMARY KEY, name TEXT, budget "
-                               "REAL);\n"
-                               "CREATE TABLE task (id INTEGER PRIMARY KEY, project_id INTEGER "
-                               "REFERENCES project(id) ON DELETE CASCADE);\n"
-                               "CREATE TABLE note (id INTEGER PRIMARY KEY, project_id INTEGER "
-                               "REFERENCES project(id) ON DELETE SET NULL);\n" +
-                                   common);
+    const QString text = draft(kParentAndChildren + common, kBudgetBecomesReal + common);
     ASSERT_TRUE(test::applySection(database, text)) << text.toStdString();
     EXPECT_EQ(column(QStringLiteral("SELECT name FROM named ORDER BY id")),
               (QStringList{u"a"_s, u"b"_s}));
@@ -211,14 +212,7 @@ TEST_F(SqliteRebuild, instead_of_triggers_of_a_recreated_view_are_recreated)
     const QByteArray view = "CREATE VIEW project_names AS SELECT id, name FROM project;\n"
                             "CREATE TRIGGER rename_project INSTEAD OF UPDATE ON project_names "
                             "BEGIN UPDATE project SET name = NEW.name WHERE id = OLD.id; END;\n";
-    const QString text = draft(kParentAndChildren + view,
-                               "CREATE TABLE project (id INTEGER PRIMARY KEY, name TEXT, budget "
-                               "REAL);\n"
-                               "CREATE TABLE task (id INTEGER PRIMARY KEY, project_id INTEGER "
-                               "REFERENCES project(id) ON DELETE CASCADE);\n"
-                               "CREATE TABLE note (id INTEGER PRIMARY KEY, project_id INTEGER "
-                               "REFERENCES project(id) ON DELETE SET NULL);\n" +
-                                   view);
+    const QString text = draft(kParentAndChildren + view, kBudgetBecomesReal + view);
     ASSERT_TRUE(test::applySection(database, text)) << text.toStdString();
     EXPECT_EQ(column(u"SELECT name FROM sqlite_schema WHERE type = 'trigger'"_s),
               QStringList{u"rename_project"_s});

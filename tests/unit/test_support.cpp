@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 
@@ -99,6 +100,18 @@ CliRun runCli(const QStringList &arguments, const QString &workingDirectory)
 QString testDataPath(const QString &relative)
 {
     return QStringLiteral(BURROW_TEST_DATA) + u'/' + relative;
+}
+
+QStringList goldenCaseNames()
+{
+    return QDir(testDataPath(QStringLiteral("diff")))
+        .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+QByteArray readBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 } // namespace burrow::test

@@ -45,4 +45,10 @@ CliRun runCli(const QStringList &arguments, const QString &workingDirectory = {}
 
 QString testDataPath(const QString &relative);
 
+/// The names of the golden diff cases (tests/data/diff/<case>/), sorted.
+QStringList goldenCaseNames();
+
+/// A file's bytes, or nothing when it can't be read.
+QByteArray readBytes(const QString &path);
+
 } // namespace burrow::test
