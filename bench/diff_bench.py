@@ -16,15 +16,14 @@ import argparse
 import json
 import os
 import shutil
-import signal
-import sqlite3
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# This folder is on sys.path when the file runs as a script.
+from bench_common import (PYTHON_BIN, TIME_BIN, Run, fmt_mb, fmt_s, log, median_wall_s,
+                          new_sqlite, peak_rss_kb, print_rows, run_timed, write_sql)
 
 # Bump when the generated schema changes, so stale caches are not reused.
 GEN_VERSION = 2
@@ -36,16 +35,10 @@ EXPECTED_EXIT = {"equal": 0, "changed": 1}
 ALEMBIC_MAX_N = 2000  # beyond this Alembic takes many minutes (see DESIGN.md)
 ALEMBIC_TIMEOUT_S = 600
 BURROW_TIMEOUT_S = 600
-TIME_BIN = "/usr/bin/time"
-PYTHON_BIN = "/usr/bin/python3"  # Debian's, which has sqlalchemy and alembic
 ALEMBIC_SCRIPT = Path(__file__).resolve().parent / "alembic_compare.py"
 
 TARGET_WALL_S = {2000: 1.0, 10000: 10.0}
 TARGET_RSS_MB = 300.0
-
-
-def log(message):
-    print(message, file=sys.stderr, flush=True)
 
 
 # ---------------------------------------------------------------- schema generation
@@ -103,21 +96,10 @@ def schema_statements(n, variant):
     return stmts
 
 
-def write_sql(path, stmts):
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text("".join(s + ";\n\n" for s in stmts))
-    tmp.replace(path)
-
-
 def build_sqlite(path, stmts, label):
     """Builds a SQLite file from DDL in one transaction; atomic via rename."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
     start = time.monotonic()
-    conn = sqlite3.connect(tmp, isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode=OFF")
-        conn.execute("PRAGMA synchronous=OFF")
+    with new_sqlite(path) as conn:
         conn.execute("BEGIN")
         # SQLite rescans its schema table after each DDL statement: the cost is
         # quadratic, so show progress on big schemas.
@@ -127,9 +109,6 @@ def build_sqlite(path, stmts, label):
             if len(stmts) > 3000 and k % step == 0:
                 log(f"  {label}: {k}/{len(stmts)} statements, {time.monotonic() - start:.0f} s")
         conn.execute("COMMIT")
-    finally:
-        conn.close()
-    tmp.replace(path)
     elapsed = time.monotonic() - start
     log(f"  {label}: built {path} in {elapsed:.1f} s")
     return elapsed
@@ -187,48 +166,6 @@ def copy_atomic(src, dst):
 # ---------------------------------------------------------------- timed runs
 
 @dataclass
-class Run:
-    exit_code: int = None  # None when killed by the timeout
-    wall_s: float = None
-    rss_kb: int = None
-    stdout: str = ""
-    stderr: str = ""
-    timed_out: bool = False
-
-
-def parse_time_output(text):
-    # GNU time may prefix "Command exited with non-zero status N"; ours is the last line.
-    lines = text.strip().splitlines()
-    if not lines:
-        return None, None
-    wall, rss = lines[-1].split()
-    return float(wall), int(rss)
-
-
-def run_timed(cmd, timeout_s):
-    """Runs cmd under GNU time; returns a Run with wall seconds and peak RSS."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-        full = [TIME_BIN, "-f", "%e %M", "-o", tf.name, *map(str, cmd)]
-        # Own session, so a timeout kills the measured process too, not just `time`.
-        proc = subprocess.Popen(full, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, start_new_session=True)
-        run = Run()
-        try:
-            run.stdout, run.stderr = proc.communicate(timeout=timeout_s)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            run.stdout, run.stderr = proc.communicate()
-            run.timed_out = True
-            return run
-        run.exit_code = proc.returncode
-        try:
-            run.wall_s, run.rss_kb = parse_time_output(tf.read())
-        except ValueError:
-            pass  # killed by a signal before time could report
-        return run
-
-
-@dataclass
 class Result:
     case: Case
     burrow: list = field(default_factory=list)
@@ -280,30 +217,20 @@ def bench_alembic(case, result):
 
 # ---------------------------------------------------------------- report
 
-def fmt_s(seconds):
-    return "-" if seconds is None else f"{seconds:.2f}"
-
-
-def fmt_mb(kb):
-    return "-" if kb is None else f"{kb / 1024:.1f}"
-
-
 def burrow_columns(result, with_burrow):
     if not with_burrow:
         return ["not run", "not run"]
     if result.burrow_note and not result.burrow:
         return [result.burrow_note, "-"]
-    wall = statistics.median(r.wall_s for r in result.burrow)
-    rss = max(r.rss_kb for r in result.burrow)
-    return [fmt_s(wall), fmt_mb(rss)]
+    return [fmt_s(median_wall_s(result.burrow)), fmt_mb(peak_rss_kb(result.burrow))]
 
 
 def target_verdict(result):
     """Whether a burrow row met the targets, with the reason when not."""
     if not result.burrow:
         return "no"
-    wall = statistics.median(r.wall_s for r in result.burrow)
-    rss_mb = max(r.rss_kb for r in result.burrow) / 1024
+    wall = median_wall_s(result.burrow)
+    rss_mb = peak_rss_kb(result.burrow) / 1024
     misses = []
     limit = TARGET_WALL_S.get(result.case.n)
     if limit is not None and wall > limit:
@@ -334,9 +261,7 @@ def print_table(results, with_burrow, with_alembic):
              *alembic_columns(r, with_alembic),
              target_verdict(r) if with_burrow else "-"]
             for r in results]
-    widths = [max(len(row[c]) for row in [header] + rows) for c in range(len(header))]
-    for row in [header] + rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    print_rows(header, rows)
     print()
     print(f"burrow: median of the runs' wall time, max of their peak RSS. "
           f"Targets: N=2,000 <= {TARGET_WALL_S[2000]:g} s, N=10,000 <= "

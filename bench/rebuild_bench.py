@@ -27,20 +27,21 @@ import argparse
 import os
 import re
 import shutil
-import signal
 import sqlite3
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# This folder is on sys.path when the file runs as a script.
+import bench_common
+from bench_common import (PYTHON_BIN, TIME_BIN, fmt_mb, fmt_s, log, median_wall_s, new_sqlite,
+                          peak_rss_kb, print_rows, write_sql)
+
 # Bump when the fixture changes, so stale caches are not reused.
 GEN_VERSION = 1
-TIME_BIN = "/usr/bin/time"
-PYTHON_BIN = "/usr/bin/python3"  # Debian's, which has sqlalchemy and alembic
 SQLITE_BIN = "sqlite3"
 TIMEOUT_S = 1800
 TARGET_RATIO = 1.3
@@ -89,10 +90,6 @@ print(f"migrate_s={time.perf_counter() - start:.4f}")
 """
 
 
-def log(message):
-    print(message, file=sys.stderr, flush=True)
-
-
 # ---------------------------------------------------------------- fixture
 
 @dataclass
@@ -123,14 +120,9 @@ def tag_rows(n, items):
 
 
 def build_fixture(fixture):
-    tmp = fixture.db.with_name(fixture.db.name + ".tmp")
-    tmp.unlink(missing_ok=True)
     log(f"generating rebuild fixture: {fixture.rows} items, {fixture.child_rows} tags")
     start = time.monotonic()
-    conn = sqlite3.connect(tmp, isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode=OFF")
-        conn.execute("PRAGMA synchronous=OFF")
+    with new_sqlite(fixture.db) as conn:
         conn.execute("BEGIN")
         tables = [s for s in LIVE_DDL if s.startswith("CREATE TABLE")]
         indexes = [s for s in LIVE_DDL if not s.startswith("CREATE TABLE")]
@@ -143,9 +135,6 @@ def build_fixture(fixture):
             conn.execute(stmt)
         conn.execute("COMMIT")
         conn.execute("VACUUM")
-    finally:
-        conn.close()
-    tmp.replace(fixture.db)
     log(f"  built {fixture.db} ({fixture.db.stat().st_size / 2**20:.0f} MB) "
         f"in {time.monotonic() - start:.1f} s")
 
@@ -155,9 +144,7 @@ def prepare_fixture(work, rows, child_rows):
                       child_rows)
     fixture.dir.mkdir(parents=True, exist_ok=True)
     if not fixture.model.exists():
-        tmp = fixture.model.with_suffix(".tmp")
-        tmp.write_text("".join(s + ";\n\n" for s in MODEL_DDL))
-        tmp.replace(fixture.model)
+        write_sql(fixture.model, MODEL_DDL)
     if not fixture.db.exists():
         build_fixture(fixture)
     return fixture
@@ -165,45 +152,12 @@ def prepare_fixture(work, rows, child_rows):
 
 # ---------------------------------------------------------------- timed runs
 
-@dataclass
-class Run:
-    exit_code: int = None  # None when killed by the timeout
-    wall_s: float = None
-    rss_kb: int = None
-    stdout: str = ""
-    stderr: str = ""
-    timed_out: bool = False
-
-
-def run_timed(cmd, stdin_path=None, timeout_s=TIMEOUT_S):
+def run_timed(cmd, stdin_path=None):
     """Runs cmd under GNU time: wall seconds measured here, peak RSS from time."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-        full = [TIME_BIN, "-f", "%M", "-o", tf.name, *map(str, cmd)]
-        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-        try:
-            start = time.monotonic()
-            # Own session, so a timeout kills the measured process too, not just `time`.
-            proc = subprocess.Popen(full, stdin=stdin, stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, text=True, start_new_session=True)
-            run = Run()
-            try:
-                run.stdout, run.stderr = proc.communicate(timeout=timeout_s)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                run.stdout, run.stderr = proc.communicate()
-                run.timed_out = True
-                return run
-            run.wall_s = time.monotonic() - start
-        finally:
-            if stdin_path:
-                stdin.close()
-        run.exit_code = proc.returncode
-        lines = tf.read().strip().splitlines()
-        try:
-            run.rss_kb = int(lines[-1])
-        except (IndexError, ValueError):
-            pass  # killed by a signal before time could report
-        return run
+    if not stdin_path:
+        return bench_common.run_timed(cmd, TIMEOUT_S, subprocess.DEVNULL, wall_from_time=False)
+    with open(stdin_path, "rb") as stdin:
+        return bench_common.run_timed(cmd, TIMEOUT_S, stdin, wall_from_time=False)
 
 
 def key_values(text):
@@ -255,11 +209,11 @@ class Contender:
 
     @property
     def median_s(self):
-        return statistics.median(r.wall_s for r in self.runs) if self.runs else None
+        return median_wall_s(self.runs) if self.runs else None
 
     @property
     def rss_kb(self):
-        return max(r.rss_kb or 0 for r in self.runs) if self.runs else None
+        return peak_rss_kb(self.runs) if self.runs else None
 
 
 def fresh_copy(fixture, scratch, name):
@@ -367,20 +321,6 @@ def bench_plan(args):
 
 
 # ---------------------------------------------------------------- report
-
-def fmt_s(seconds):
-    return "-" if seconds is None else f"{seconds:.2f}"
-
-
-def fmt_mb(kb):
-    return "-" if kb is None else f"{kb / 1024:.1f}"
-
-
-def print_rows(header, rows):
-    widths = [max(len(row[c]) for row in [header] + rows) for c in range(len(header))]
-    for row in [header] + rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
-
 
 def verdict(contender, fixture, floor_s):
     problems = []

@@ -11,7 +11,7 @@ namespace burrow::migration {
 
 /// What happened to one statement.
 struct StatementOutcome {
-    int index = 0;          // position in the list
+    int index = 0;            // position in the list
     qint64 rowsAffected = -1; // -1 when the engine does not say (DDL)
     qint64 elapsedUs = 0;
 };

@@ -1,0 +1,128 @@
+#include "apply_command.h"
+
+#include "cli_common.h"
+#include "compare_options.h"
+#include "diff/report.h"
+#include "migration/apply.h"
+
+#include <QDir>
+
+namespace burrow::cli {
+namespace {
+
+struct ApplyOptions {
+    CompareOptions compare;
+    QCommandLineOption migrations{QStringLiteral("migrations"),
+                                  QStringLiteral("Folder of migration files."),
+                                  QStringLiteral("DIR")};
+    QCommandLineOption to{QStringLiteral("to"),
+                          QStringLiteral("Apply up to this version (inclusive)."),
+                          QStringLiteral("VERSION")};
+    QCommandLineOption dryRun{QStringLiteral("dry-run"),
+                              QStringLiteral("Run on a scratch copy; the database is untouched.")};
+    QCommandLineOption noBackup{QStringLiteral("no-backup"),
+                                QStringLiteral("Apply without taking a backup first (unsafe).")};
+};
+
+/// Progress on stderr; a dry run also lists every statement with its rows and time.
+bool report(const migration::ProgressEvent &e, bool dryRun)
+{
+    using Kind = migration::ProgressEvent::Kind;
+    switch (e.kind) {
+    case Kind::MigrationStarted:
+        err() << "applying " << e.version << '_' << e.name << " (" << e.statements << " statements)"
+              << Qt::endl;
+        break;
+    case Kind::StatementDone:
+        if (dryRun)
+            err() << "  [" << e.statement << '/' << e.statements << "] "
+                  << QString::number(e.outcome.elapsedUs / 1000.0, 'f', 1) << " ms"
+                  << (e.outcome.rowsAffected >= 0
+                          ? u", " + QString::number(e.outcome.rowsAffected) + u" rows"
+                          : QString())
+                  << "  " << e.sql.simplified().left(100) << Qt::endl;
+        break;
+    case Kind::MigrationFinished:
+        err() << "  done in " << QString::number(e.elapsedMs / 1000.0, 'f', 2) << " s" << Qt::endl;
+        break;
+    case Kind::MigrationFailed:
+        err() << "  failed; rolled back" << Qt::endl;
+        break;
+    }
+    return true;
+}
+
+void summarize(const migration::ApplyResult &result, bool dryRun)
+{
+    const qsizetype n = result.applied.size();
+    if (n == 0)
+        out() << "Nothing to apply: every migration is applied." << Qt::endl;
+    else
+        out() << (dryRun ? "Dry run: " : "Applied ") << n << (n == 1 ? " migration" : " migrations")
+              << (dryRun ? " would apply; the database was not changed." : ".") << Qt::endl;
+    if (!result.backupFolder.isEmpty())
+        out() << "Backup: " << QDir::toNativeSeparators(result.backupFolder) << Qt::endl;
+    if (result.compared)
+        out() << (result.remaining.isEmpty()
+                      ? QStringLiteral("No differences remain against the models.")
+                      : u"Differences remain: " + diff::summaryLine(result.remaining))
+              << Qt::endl;
+}
+
+} // namespace
+
+int runApply(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Back up the database, apply the pending migrations, record them, and\n"
+                       "compare with the models. Exit status: 0 done, 1 a migration failed "
+                       "(rolled back), 2 error."));
+    const ApplyOptions o;
+    o.compare.addTo(parser);
+    parser.addOptions({o.migrations, o.to, o.dryRun, o.noBackup});
+    int exitCode = Success;
+    if (!parseArguments(parser, arguments, exitCode))
+        return exitCode;
+    QString directory;
+    Result<diff::CompareRequest> models = compareRequest(parser, o.compare, &directory);
+    if (!models)
+        return fail(models.error());
+    if (parser.isSet(o.migrations))
+        directory = parser.value(o.migrations);
+    if (directory.isEmpty())
+        return fail(QStringLiteral("no migrations folder given"),
+                    QStringLiteral("pass --migrations DIR or set \"migrations\" in burrow.json"));
+    Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(models->database, QDir::current());
+    if (!url)
+        return fail(url.error());
+    migration::ApplyRequest request{*url, directory};
+    if (parser.isSet(o.to)) {
+        bool ok = false;
+        request.to = parser.value(o.to).toULongLong(&ok);
+        if (!ok)
+            return fail(u"--to " + parser.value(o.to) + u" is not a version",
+                        QStringLiteral("give the digits of a migration file's name"));
+    }
+    request.dryRun = parser.isSet(o.dryRun);
+    request.backup = !parser.isSet(o.noBackup);
+    if (!request.backup && !request.dryRun)
+        err() << "burrow-cli: warning: --no-backup: NO BACKUP will be taken; a failed or wrong "
+                 "migration cannot be undone from Burrow"
+              << Qt::endl;
+    request.models = *models;
+    request.observer = [&request](const migration::ProgressEvent &e) {
+        return report(e, request.dryRun);
+    };
+    Result<migration::ApplyResult> result = migration::applyMigrations(request);
+    if (!result) {
+        const bool migrationFailed =
+            !result.error().statement.isEmpty() || result.error().code == Error::Code::Cancelled;
+        fail(result.error());
+        return migrationFailed ? Failed : UsageOrError;
+    }
+    summarize(*result, request.dryRun);
+    return Success;
+}
+
+} // namespace burrow::cli

@@ -1,0 +1,307 @@
+#include "backup_commands.h"
+
+#include "backup/backup_folder.h"
+#include "cli_common.h"
+#include "dialect/database_url.h"
+#include "dialect/sqlite/sqlite_backup.h"
+#include "workspace/workspace.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <optional>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#define BURROW_ISATTY _isatty
+#else
+#include <unistd.h>
+#define BURROW_ISATTY isatty
+#endif
+
+namespace burrow::cli {
+namespace {
+
+struct BackupOptions {
+    QCommandLineOption workspace = workspaceOption();
+    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("Database URL (sqlite:PATH)."),
+                          QStringLiteral("URL")};
+    QCommandLineOption out{QStringLiteral("out"),
+                           QStringLiteral("New or empty folder to write the backup into."),
+                           QStringLiteral("DIR")};
+    QCommandLineOption from{QStringLiteral("from"),
+                            QStringLiteral("Backup folder to restore (it holds manifest.json)."),
+                            QStringLiteral("DIR")};
+    QCommandLineOption yes{QStringLiteral("yes"), QStringLiteral("Restore without asking.")};
+};
+
+QString standaloneName()
+{
+    return QStringLiteral("database.sqlite3");
+}
+
+// --db, else the workspace's database; SQLite only for now.
+Result<dialect::DatabaseUrl> databaseUrl(const QCommandLineParser &parser, const BackupOptions &o)
+{
+    QString text;
+    if (parser.isSet(o.workspace)) {
+        Result<workspace::Workspace> ws = workspace::loadWorkspace(parser.value(o.workspace));
+        if (!ws)
+            return ws.error();
+        text = ws->database;
+    }
+    if (parser.isSet(o.db))
+        text = parser.value(o.db);
+    if (text.isEmpty())
+        return Error{Error::Code::InvalidArgument,
+                     QStringLiteral("no database given"),
+                     {},
+                     0,
+                     {},
+                     QStringLiteral("pass --db URL or set \"database\" in burrow.json")};
+    Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(text, QDir::current());
+    if (url && url->engine != dialect::Engine::SQLite)
+        return Error{Error::Code::Unsupported,
+                     u"backup and restore of " + dialect::engineName(url->engine) +
+                         u" databases is not supported yet",
+                     {},
+                     0,
+                     {},
+                     QStringLiteral("use the engine's own dump tool for now")};
+    return url;
+}
+
+/// Parses, rejects positional arguments, finds the database; false when the command is done.
+bool prepare(QCommandLineParser &parser, const BackupOptions &o, const QStringList &arguments,
+             Result<dialect::DatabaseUrl> &url, int &exitCode)
+{
+    if (!parseArguments(parser, arguments, exitCode))
+        return false;
+    if (!parser.positionalArguments().isEmpty()) {
+        exitCode = fail(u"unexpected argument " + parser.positionalArguments().first(),
+                        u"see burrow-cli " + arguments.value(0) + u" --help");
+        return false;
+    }
+    url = databaseUrl(parser, o);
+    if (!url) {
+        exitCode = fail(url.error());
+        return false;
+    }
+    return true;
+}
+
+// Backs the database up into the folder as `name`, timed, listed and verified.
+Status writeBackup(backup::BackupFolder &folder, const QString &database, const QString &name)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (Status copied = dialect::sqlite::backupDatabase(database, QDir(folder.path).filePath(name));
+        !copied)
+        return copied;
+    if (Status listed = backup::registerFile(folder, name); !listed)
+        return listed;
+    folder.manifest.backupMs = timer.elapsed();
+    if (Status written = backup::writeManifest(folder); !written)
+        return written;
+    if (Result<backup::Manifest> verified = backup::verifyBackupFolder(folder.path); !verified)
+        return verified.error();
+    return Ok{};
+}
+
+// The outermost folder that creating `path` would create.
+QString firstMissing(const QString &path)
+{
+    QString missing = path;
+    while (!QFileInfo::exists(QFileInfo(missing).absolutePath()))
+        missing = QFileInfo(missing).absolutePath();
+    return missing;
+}
+
+// Leaves a folder as it was: removed when we created it, emptied when it was an empty one.
+void discard(const QString &path, bool existed)
+{
+    QDir dir(path);
+    if (!existed) {
+        dir.removeRecursively();
+        return;
+    }
+    const QFileInfoList entries =
+        dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    for (const QFileInfo &entry : entries)
+        entry.isDir() ? (void)QDir(entry.filePath()).removeRecursively()
+                      : (void)QFile::remove(entry.filePath());
+}
+
+/// The database file of a backup folder: a stand-alone backup's, else the one taken before an
+/// apply.
+Result<QString> databaseFileIn(const backup::Manifest &manifest, const QString &folder)
+{
+    for (const QString &name : {standaloneName(), QStringLiteral("before.sqlite3")})
+        for (const backup::BackupFile &file : manifest.files)
+            if (file.name == name)
+                return QDir(folder).filePath(name);
+    return Error{Error::Code::NotFound,
+                 QStringLiteral("the backup holds no SQLite database (database.sqlite3 or "
+                                "before.sqlite3)"),
+                 folder};
+}
+
+// Beside the backup folder (with the other backups), else beside the database.
+Result<backup::BackupFolder> safetyFolder(const QString &from, const dialect::DatabaseUrl &url)
+{
+    const QString name = u"pre-restore-" + backup::folderTimestamp(QDateTime::currentDateTimeUtc());
+    const QString first = QFileInfo(from).absolutePath();
+    Result<backup::BackupFolder> folder =
+        backup::createUniqueBackupFolder(first, name, {}, url.display());
+    if (folder)
+        return folder;
+    const QString second = QFileInfo(url.path).absolutePath();
+    Result<backup::BackupFolder> beside =
+        backup::createUniqueBackupFolder(second, name, {}, url.display());
+    if (beside)
+        return beside;
+    Error error = folder.error();
+    error.hint = u"make " + QDir::toNativeSeparators(first) + u" or " +
+                 QDir::toNativeSeparators(second) + u" writable for the safety copy";
+    return error;
+}
+
+void describe(const QString &backupFile, const backup::Manifest &manifest,
+              const dialect::DatabaseUrl &url, const QString *safety)
+{
+    out() << "Restore " << QDir::toNativeSeparators(url.path) << '\n'
+          << "  from " << QDir::toNativeSeparators(backupFile) << " (backup of " << manifest.source
+          << ", taken " << manifest.createdAt.toString(Qt::ISODate) << ")\n";
+    if (manifest.source != url.display())
+        out() << "  note: the backup was taken from another database\n";
+    if (safety)
+        out() << "  the current database is saved first to "
+              << QDir::toNativeSeparators(QDir(*safety).filePath(standaloneName())) << '\n';
+    else
+        out() << "  there is no current database to save\n";
+    out().flush();
+}
+
+bool userConfirms()
+{
+    out() << "Type yes to replace the database: " << Qt::flush;
+    QTextStream in(stdin);
+    return in.readLine().trimmed() == u"yes";
+}
+
+// Saves the safety copy's manifest and checks it, once restoreDatabase has written the copy.
+Status finishSafetyFolder(backup::BackupFolder &folder)
+{
+    if (Status listed = backup::registerFile(folder, standaloneName()); !listed)
+        return listed;
+    if (Status written = backup::writeManifest(folder); !written)
+        return written;
+    if (Result<backup::Manifest> verified = backup::verifyBackupFolder(folder.path); !verified)
+        return verified.error();
+    return Ok{};
+}
+
+int restore(const QString &backupFile, const dialect::DatabaseUrl &url,
+            std::optional<backup::BackupFolder> safety)
+{
+    const QString safetyCopy = safety ? QDir(safety->path).filePath(standaloneName()) : QString();
+    if (Status restored = dialect::sqlite::restoreDatabase(backupFile, url.path, safetyCopy);
+        !restored) {
+        if (safety) // the database kept its content: the copy is not needed
+            discard(safety->path, false);
+        return fail(restored.error());
+    }
+    if (safety)
+        if (Status finished = finishSafetyFolder(*safety); !finished) {
+            Error error = finished.error();
+            error.message = u"restored, but the safety copy's manifest failed: " + error.message;
+            return fail(error);
+        }
+    out() << "Restored " << QDir::toNativeSeparators(url.path) << '\n';
+    if (safety)
+        out() << "Safety copy of the previous database: " << QDir::toNativeSeparators(safety->path)
+              << '\n';
+    out().flush();
+    return Success;
+}
+
+} // namespace
+
+int runBackup(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Write a verified backup of the database into a new or empty folder.\n"
+                       "Exit status: 0 written, 2 error."));
+    const BackupOptions o;
+    parser.addOptions({o.workspace, o.db, o.out});
+    int exitCode = Success;
+    Result<dialect::DatabaseUrl> url = Error{};
+    if (!prepare(parser, o, arguments, url, exitCode))
+        return exitCode;
+    if (!parser.isSet(o.out))
+        return fail(QStringLiteral("no backup folder given"), QStringLiteral("pass --out DIR"));
+    const QString target = QFileInfo(parser.value(o.out)).absoluteFilePath();
+    const bool existed = QFileInfo::exists(target);
+    const QString created = existed ? target : firstMissing(target);
+    Result<backup::BackupFolder> folder = backup::createBackupFolderAt(target, {}, url->display());
+    if (!folder)
+        return fail(folder.error());
+    if (Status written = writeBackup(*folder, url->path, standaloneName()); !written) {
+        discard(created, existed);
+        return fail(written.error());
+    }
+    out() << QDir::toNativeSeparators(folder->path) << Qt::endl;
+    return Success;
+}
+
+int runRestore(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Replace the database with a backup, after saving the current one beside the backup.\n"
+        "Exit status: 0 restored, 2 error (the database is then unchanged)."));
+    const BackupOptions o;
+    parser.addOptions({o.workspace, o.db, o.from, o.yes});
+    int exitCode = Success;
+    Result<dialect::DatabaseUrl> url = Error{};
+    if (!prepare(parser, o, arguments, url, exitCode))
+        return exitCode;
+    if (!parser.isSet(o.from))
+        return fail(QStringLiteral("no backup folder given"), QStringLiteral("pass --from DIR"));
+    const QString from = QFileInfo(parser.value(o.from)).absoluteFilePath();
+    Result<backup::Manifest> manifest = backup::verifyBackupFolder(from);
+    if (!manifest)
+        return fail(manifest.error());
+    Result<QString> backupFile = databaseFileIn(*manifest, from);
+    if (!backupFile)
+        return fail(backupFile.error());
+    const bool ask = !parser.isSet(o.yes);
+    if (ask && !BURROW_ISATTY(fileno(stdin)))
+        return fail(QStringLiteral("restore replaces the database and needs confirmation"),
+                    QStringLiteral("pass --yes to restore without asking"));
+    std::optional<backup::BackupFolder> safety;
+    if (QFileInfo::exists(url->path)) {
+        Result<backup::BackupFolder> folder = safetyFolder(from, *url);
+        if (!folder)
+            return fail(folder.error());
+        safety = *folder;
+    }
+    describe(*backupFile, *manifest, *url, safety ? &safety->path : nullptr);
+    if (ask && !userConfirms()) {
+        if (safety)
+            discard(safety->path, false);
+        return fail(Error{Error::Code::Cancelled,
+                          QStringLiteral("restore cancelled"),
+                          url->path,
+                          0,
+                          {},
+                          QStringLiteral("nothing was changed")});
+    }
+    return restore(*backupFile, *url, std::move(safety));
+}
+
+} // namespace burrow::cli

@@ -1,0 +1,397 @@
+#include "history_commands.h"
+
+#include "cli_common.h"
+#include "dialect/dialect.h"
+#include "migration/history.h"
+#include "workspace/workspace.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QUrl>
+
+#include <algorithm>
+#include <cstdio>
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
+
+namespace burrow::cli {
+namespace {
+
+using migration::AppliedMigration;
+using migration::MigrationEntry;
+using migration::MigrationState;
+using migration::MigrationStatus;
+
+/// The options the history commands share: --workspace, --db, --migrations.
+struct HistoryOptions {
+    QCommandLineOption workspace = workspaceOption();
+    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("Database URL (sqlite:PATH, …)."),
+                          QStringLiteral("URL")};
+    QCommandLineOption migrations{QStringLiteral("migrations"),
+                                  QStringLiteral("Folder of migration files."),
+                                  QStringLiteral("DIR")};
+};
+
+enum class Database { Required, NotTaken };
+
+Error error(Error::Code code, const QString &message, const QString &file = {},
+            const QString &hint = {})
+{
+    return Error{code, message, file, 0, {}, hint};
+}
+
+/// What a command works on: the migrations, split the way the database's engine splits SQL.
+struct Project {
+    QString directory;
+    dialect::DatabaseUrl url; // SQLite's defaults for `sql` without a database
+    std::unique_ptr<dialect::Dialect> dialect;
+    QList<MigrationEntry> files;
+};
+
+/// The workspace's burrow.json (when given) overridden by the flags.
+Result<Project> projectFrom(const QCommandLineParser &parser, const HistoryOptions &o, Database use)
+{
+    QString database, directory;
+    if (parser.isSet(o.workspace)) {
+        Result<workspace::Workspace> ws = workspace::loadWorkspace(parser.value(o.workspace));
+        if (!ws)
+            return ws.error();
+        database = ws->database;
+        directory = ws->migrations;
+    }
+    const bool takesDatabase = use == Database::Required;
+    database = takesDatabase && parser.isSet(o.db) ? parser.value(o.db) : database;
+    directory = parser.isSet(o.migrations) ? parser.value(o.migrations) : directory;
+    if (directory.isEmpty())
+        return error(Error::Code::InvalidArgument, QStringLiteral("no migrations folder given"), {},
+                     QStringLiteral("pass --migrations DIR or set \"migrations\" in burrow.json"));
+    if (takesDatabase && database.isEmpty())
+        return error(Error::Code::InvalidArgument, QStringLiteral("no database given"), {},
+                     QStringLiteral("pass --db URL or set \"database\" in burrow.json"));
+    Result<dialect::DatabaseUrl> url = database.isEmpty()
+                                           ? dialect::DatabaseUrl{dialect::Engine::SQLite}
+                                           : dialect::parseDatabaseUrl(database, QDir::current());
+    Result<std::unique_ptr<dialect::Dialect>> dialect =
+        url ? dialect::dialectFor(*url) : url.error();
+    if (!dialect)
+        return dialect.error();
+    Result<QList<MigrationEntry>> files =
+        migration::readMigrationDirectory(directory, (*dialect)->lexerOptions());
+    if (!files)
+        return files.error();
+    return Project{directory, *url, std::move(*dialect), std::move(*files)};
+}
+
+QString fileLabel(const MigrationStatus &s)
+{
+    return s.entry ? QFileInfo(s.entry->path).completeBaseName() : s.version + u'_' + s.name;
+}
+
+QString detailText(const MigrationStatus &s)
+{
+    if (!s.applied)
+        return {};
+    const AppliedMigration &row = *s.applied;
+    const QString how = row.status == u"baseline"  ? QStringLiteral("baseline, not run")
+                        : row.finishedAt.isValid() ? QString::number(row.durationMs) + u" ms"
+                                                   : row.status;
+    const QString when = row.startedAt.toString(QStringLiteral("yyyy-MM-dd hh:mm:ss 'UTC'"));
+    QString text = when + u" (" + how + u')';
+    if (s.state == MigrationState::Modified)
+        return text + u"; the file changed since";
+    if (s.state == MigrationState::Missing)
+        return text + u"; its file is gone";
+    return text;
+}
+
+QString statusText(const QList<MigrationStatus> &list, const QString &directory)
+{
+    if (list.isEmpty())
+        return u"No migrations in " + QDir::toNativeSeparators(directory) + u'\n';
+    qsizetype width = 0;
+    for (const MigrationStatus &s : list)
+        width = std::max(width, fileLabel(s).size());
+    QMap<MigrationState, int> counts;
+    QString text;
+    for (const MigrationStatus &s : list) {
+        ++counts[s.state];
+        const QString state = migration::stateName(s.state);
+        const QString detail = detailText(s);
+        text += fileLabel(s).leftJustified(width + 2) +
+                (detail.isEmpty() ? state : state.leftJustified(10) + detail) + u'\n';
+    }
+    QStringList summary;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        summary.append(QString::number(it.value()) + u' ' + migration::stateName(it.key()));
+    return text + summary.join(u", ") + u'\n';
+}
+
+QString statusJson(const QList<MigrationStatus> &list)
+{
+    QJsonArray migrations;
+    for (const MigrationStatus &s : list) {
+        const QJsonValue null(QJsonValue::Null);
+        const AppliedMigration *row = s.applied ? &*s.applied : nullptr;
+        const bool finished = row && row->finishedAt.isValid();
+        migrations.append(QJsonObject{
+            {QStringLiteral("version"), s.version},
+            {QStringLiteral("name"), s.name},
+            {QStringLiteral("state"), migration::stateName(s.state)},
+            {QStringLiteral("applied_at"),
+             row ? QJsonValue(row->startedAt.toString(Qt::ISODateWithMs)) : null},
+            {QStringLiteral("duration_ms"), finished ? QJsonValue(row->durationMs) : null},
+            // The file's checksum; the recorded one only when the file is gone.
+            {QStringLiteral("checksum"), s.entry ? s.entry->checksum : row->checksum},
+            {QStringLiteral("recorded_as"), row ? QJsonValue(row->status) : null},
+        });
+    }
+    const QJsonObject root{{QStringLiteral("migrations"), migrations}};
+    return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+}
+
+/// The migration whose version has the value of `version` ("7" finds 0007).
+Result<MigrationEntry> findVersion(const QList<MigrationEntry> &entries, const QString &version,
+                                   const QString &directory)
+{
+    bool number = !version.isEmpty() && std::all_of(version.cbegin(), version.cend(),
+                                                    [](QChar c) { return c.isDigit(); });
+    const qulonglong value = number ? version.toULongLong(&number) : 0;
+    QStringList versions; // for the error: the versions that do exist
+    for (const MigrationEntry &e : entries) {
+        if (number && e.number == value)
+            return e;
+        versions.append(e.version);
+    }
+    const QString hint = versions.isEmpty() ? QStringLiteral("the folder has no migrations")
+                                            : u"versions there: " + versions.join(u", ");
+    return error(Error::Code::NotFound, u"no migration has version " + version, directory, hint);
+}
+
+/// Asks on a terminal; scripts and CI (stdin not a terminal) are not asked, --to is their limit.
+bool confirmed(qsizetype count)
+{
+#ifdef Q_OS_WIN
+    if (!_isatty(_fileno(stdin)))
+#else
+    if (!isatty(fileno(stdin)))
+#endif
+        return true;
+    out() << "Record " << count << " migration(s) as applied without running them? [y/N] "
+          << Qt::flush;
+    const QString answer = QTextStream(stdin).readLine().trimmed().toLower();
+    return answer == u"y" || answer == u"yes";
+}
+
+/// A read-write connection to an existing SQLite file: `mode=rw` never creates one.
+Result<std::unique_ptr<dialect::ScopedConnection>> openForWriting(const dialect::DatabaseUrl &url)
+{
+    if (url.engine != dialect::Engine::SQLite)
+        return error(Error::Code::Unsupported, QStringLiteral("baseline supports SQLite only yet"));
+    if (!QFileInfo(url.path).isFile())
+        return error(Error::Code::NotFound, QStringLiteral("database file not found"), url.path,
+                     QStringLiteral("check the path (baseline never creates a database)"));
+    auto connection = std::make_unique<dialect::ScopedConnection>(QStringLiteral("QSQLITE"));
+    QSqlDatabase &db = connection->database();
+    db.setDatabaseName(QUrl::fromLocalFile(url.path).toString(QUrl::FullyEncoded) + u"?mode=rw");
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return error(Error::Code::Unreadable, db.lastError().text(), url.path);
+    Result<QSqlQuery> probe = dialect::runQuery(db, QStringLiteral("SELECT 1 FROM sqlite_schema"));
+    if (!probe) // not a database, or locked
+        return error(Error::Code::Sql, probe.error().message, url.path);
+    return connection;
+}
+
+/// Records `entries` as baseline rows in one transaction: all of them or none.
+Status recordBaseline(QSqlDatabase db, const QList<MigrationEntry> &entries)
+{
+    if (!db.transaction())
+        return error(Error::Code::Sql, u"cannot start a transaction: " + db.lastError().text());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Status status = migration::ensureHistoryTable(db);
+    for (qsizetype i = 0; status && i < entries.size(); ++i) {
+        const MigrationEntry &e = entries[i];
+        status = migration::recordMigration(db, {e.version, e.name, e.checksum, now, now, 0,
+                                                 migration::currentApplier(),
+                                                 QStringLiteral("baseline")});
+    }
+    if (status && !db.commit())
+        status = error(Error::Code::Sql, u"cannot commit: " + db.lastError().text());
+    if (!status)
+        db.rollback();
+    return status;
+}
+
+/// The pending migrations up to and including `target`.
+QList<MigrationEntry> toBaseline(const QList<MigrationStatus> &list, qulonglong target)
+{
+    QList<MigrationEntry> entries;
+    for (const MigrationStatus &s : list) {
+        if (s.state == MigrationState::Pending && s.entry->number <= target)
+            entries.append(*s.entry);
+    }
+    return entries;
+}
+
+int baseline(const dialect::DatabaseUrl &url, const QList<MigrationEntry> &files,
+             const MigrationEntry &target, bool yes)
+{
+    Result<std::unique_ptr<dialect::ScopedConnection>> connection = openForWriting(url);
+    if (!connection)
+        return fail(connection.error());
+    const QSqlDatabase &db = (*connection)->database();
+    Result<QList<AppliedMigration>> history = migration::readHistory(db);
+    if (!history)
+        return fail(history.error());
+    const QList<MigrationEntry> entries =
+        toBaseline(migration::migrationStatus(files, *history), target.number);
+    if (entries.isEmpty()) {
+        out() << "Nothing to record: every migration up to " << target.version
+              << " is recorded already" << Qt::endl;
+        return Success;
+    }
+    out() << "Recording as applied without running them (baseline), in " << url.display() << ":\n";
+    for (const MigrationEntry &e : entries)
+        out() << "  " << QFileInfo(e.path).fileName() << '\n';
+    if (!yes && !confirmed(entries.size())) {
+        out() << "Nothing recorded" << Qt::endl;
+        return Success;
+    }
+    if (Status recorded = recordBaseline(db, entries); !recorded)
+        return fail(recorded.error());
+    out() << "Recorded " << entries.size() << " migration(s)" << Qt::endl;
+    return Success;
+}
+
+/// The statements of one section as they would run, after a comment naming file and mode.
+void printSection(const MigrationEntry &entry, bool down)
+{
+    const migration::Section &section = down ? entry.file.down : entry.file.up;
+    out() << "-- " << QFileInfo(entry.path).fileName() << " (" << (down ? "down" : "up") << ", "
+          << (section.transaction ? "in a transaction" : "without a transaction") << ")\n";
+    if (!section.present)
+        out() << "-- no `-- migrate:down` section: nothing would run\n";
+    for (const sql::Statement &statement : section.statements)
+        out() << statement.text << ";\n";
+    out().flush();
+}
+
+/// Parses a command's arguments; false (with `exitCode`) after --help, a usage error, or more
+/// than `positionals` positional arguments.
+bool parseCommand(QCommandLineParser &parser, const QStringList &arguments,
+                  const QString &description, const QList<QCommandLineOption> &options,
+                  qsizetype positionals, int &exitCode)
+{
+    parser.setApplicationDescription(description + u"\nExit status: 0, 2 error.");
+    parser.addOptions(options);
+    exitCode = Success;
+    if (!parseArguments(parser, arguments, exitCode))
+        return false;
+    if (parser.positionalArguments().size() <= positionals)
+        return true;
+    exitCode = fail(u"unexpected argument " + parser.positionalArguments().value(positionals),
+                    u"see burrow-cli " + arguments.value(0) + u" --help");
+    return false;
+}
+
+} // namespace
+
+int runStatus(const QStringList &arguments)
+{
+    const HistoryOptions o;
+    const QCommandLineOption format{QStringLiteral("format"),
+                                    QStringLiteral("Output: text (default) or json."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text")};
+    QCommandLineParser parser;
+    int exitCode = Success;
+    if (!parseCommand(parser, arguments,
+                      QStringLiteral("List every migration: applied (when, how long), pending, "
+                                     "modified since it was applied, or applied but missing its "
+                                     "file. Reads the database without modifying it."),
+                      {o.workspace, o.db, o.migrations, format}, 0, exitCode))
+        return exitCode;
+    const QString formatName = parser.value(format);
+    if (formatName != u"text" && formatName != u"json")
+        return fail(u"unknown --format " + formatName, QStringLiteral("use text or json"));
+    Result<Project> project = projectFrom(parser, o, Database::Required);
+    if (!project)
+        return fail(project.error());
+    Result<std::unique_ptr<dialect::ScopedConnection>> connection =
+        project->dialect->openForReading(project->url); // status never writes
+    Result<QList<AppliedMigration>> history =
+        connection ? migration::readHistory((*connection)->database()) : connection.error();
+    if (!history)
+        return fail(history.error());
+    const QList<MigrationStatus> list = migration::migrationStatus(project->files, *history);
+    out() << (formatName == u"json" ? statusJson(list) : statusText(list, project->directory));
+    out().flush();
+    return Success;
+}
+
+int runSql(const QStringList &arguments)
+{
+    const HistoryOptions o;
+    const QCommandLineOption down{QStringLiteral("down"),
+                                  QStringLiteral("The down section instead of the up one.")};
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("VERSION"), QStringLiteral("e.g. 0003 or 3."));
+    int exitCode = Success;
+    if (!parseCommand(parser, arguments,
+                      QStringLiteral("Print the statements a migration will run, each ending "
+                                     "with `;`, after a comment line naming the file and whether "
+                                     "it runs in a transaction."),
+                      {o.workspace, o.migrations, down}, 1, exitCode))
+        return exitCode;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return fail(QStringLiteral("no version given"),
+                    QStringLiteral("usage: burrow-cli sql --migrations DIR VERSION"));
+    Result<Project> project = projectFrom(parser, o, Database::NotTaken);
+    Result<MigrationEntry> entry =
+        project ? findVersion(project->files, positional.first(), project->directory)
+                : project.error();
+    if (!entry)
+        return fail(entry.error());
+    printSection(*entry, parser.isSet(down));
+    return Success;
+}
+
+int runBaseline(const QStringList &arguments)
+{
+    const HistoryOptions o;
+    const QCommandLineOption to{QStringLiteral("to"),
+                                QStringLiteral("The last version to record (required)."),
+                                QStringLiteral("VERSION")};
+    const QCommandLineOption yes{QStringLiteral("yes"),
+                                 QStringLiteral("Record without asking on a terminal.")};
+    QCommandLineParser parser;
+    int exitCode = Success;
+    if (!parseCommand(
+            parser, arguments,
+            QStringLiteral(
+                "Record the migrations up to VERSION that are not recorded yet as applied "
+                "(status \"baseline\") without running them, for a database whose schema "
+                "already has them.\nPrints the list first, then records it in one transaction. "
+                "On a terminal it asks before recording unless --yes is given; when stdin is not "
+                "a terminal (scripts, CI) it records without asking, since --to names the limit."),
+            {o.workspace, o.db, o.migrations, to, yes}, 0, exitCode))
+        return exitCode;
+    if (!parser.isSet(to))
+        return fail(QStringLiteral("no --to VERSION given"),
+                    QStringLiteral("name the last migration the database already has"));
+    Result<Project> project = projectFrom(parser, o, Database::Required);
+    Result<MigrationEntry> target =
+        project ? findVersion(project->files, parser.value(to), project->directory)
+                : project.error();
+    if (!target)
+        return fail(target.error());
+    return baseline(project->url, project->files, *target, parser.isSet(yes));
+}
+
+} // namespace burrow::cli

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QStringList>
+
+namespace burrow::cli {
+
+/// `burrow-cli status`: every migration applied (when, how long), pending, modified or missing.
+int runStatus(const QStringList &arguments);
+/// `burrow-cli sql VERSION [--down]`: the statements a migration will run.
+int runSql(const QStringList &arguments);
+/// `burrow-cli baseline --to V`: records migrations as applied without running them.
+int runBaseline(const QStringList &arguments);
+
+} // namespace burrow::cli

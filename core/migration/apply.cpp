@@ -1,0 +1,189 @@
+#include "apply.h"
+
+#include "../backup/backup_folder.h"
+#include "../dialect/connection.h"
+#include "../dialect/dialect.h"
+#include "../dialect/sqlite/sqlite_backup.h"
+#include "../dialect/sqlite/sqlite_database.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QTemporaryDir>
+
+namespace burrow::migration {
+namespace {
+
+/// Only one applier per database: a lock file beside it (stale locks of dead processes are
+/// taken over).
+Result<std::unique_ptr<QLockFile>> takeLock(const QString &databasePath)
+{
+    auto lock = std::make_unique<QLockFile>(databasePath + u".burrow-lock");
+    lock->setStaleLockTime(0); // only a dead owner makes it stale, never its age
+    if (lock->tryLock(kLockWaitMs))
+        return lock;
+    qint64 pid = 0;
+    QString host, application;
+    lock->getLockInfo(&pid, &host, &application);
+    return Error{Error::Code::Locked,
+                 u"another apply is running on this database (process " + QString::number(pid) +
+                     u" on " + host + u')',
+                 databasePath,
+                 0,
+                 {},
+                 QStringLiteral("wait for it to finish, then run apply again")};
+}
+
+Result<std::unique_ptr<dialect::ScopedConnection>> openReadWrite(const QString &path)
+{
+    auto connection = std::make_unique<dialect::ScopedConnection>(QStringLiteral("QSQLITE"));
+    QSqlDatabase &db = connection->database();
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+    if (!QFileInfo::exists(path))
+        return Error{Error::Code::NotFound, QStringLiteral("the database does not exist"), path};
+    if (!db.open())
+        return Error{Error::Code::Unreadable, QStringLiteral("cannot open the database"), path};
+    return connection;
+}
+
+Result<QList<MigrationEntry>> pendingFor(const QSqlDatabase &db, const QList<MigrationEntry> &files,
+                                         std::optional<qulonglong> to)
+{
+    Result<QList<AppliedMigration>> history = readHistory(db);
+    if (!history)
+        return history.error();
+    return pendingMigrations(migrationStatus(files, *history), to);
+}
+
+QStringList versionsOf(const QList<MigrationEntry> &migrations)
+{
+    QStringList versions;
+    for (const MigrationEntry &m : migrations)
+        versions.append(m.version);
+    return versions;
+}
+
+/// before.sqlite3 and the migration files, verified, before anything runs.
+Result<backup::BackupFolder> backUpBefore(const ApplyRequest &request,
+                                          const QList<MigrationEntry> &pending)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Result<backup::BackupFolder> folder = backup::createBackupFolder(
+        request.migrationsDir, versionsOf(pending), request.url.display());
+    if (!folder)
+        return folder.error();
+    const QString before = QStringLiteral("before.sqlite3");
+    if (Status copied =
+            dialect::sqlite::backupDatabase(request.url.path, folder->path + u'/' + before);
+        !copied)
+        return copied.error();
+    if (Status listed = backup::registerFile(*folder, before); !listed)
+        return listed.error();
+    for (const MigrationEntry &m : pending) {
+        if (Status added =
+                backup::addFile(*folder, m.path, u"migrations/" + QFileInfo(m.path).fileName());
+            !added)
+            return added.error();
+    }
+    folder->manifest.backupMs = timer.elapsed();
+    if (Status written = backup::writeManifest(*folder); !written)
+        return written.error();
+    if (Result<backup::Manifest> verified = backup::verifyBackupFolder(folder->path); !verified)
+        return verified.error();
+    return folder;
+}
+
+Status backUpAfter(backup::BackupFolder &folder, const QString &database, qint64 applyMs)
+{
+    const QString after = QStringLiteral("after.sqlite3");
+    if (Status copied = dialect::sqlite::backupDatabase(database, folder.path + u'/' + after);
+        !copied)
+        return copied;
+    if (Status listed = backup::registerFile(folder, after); !listed)
+        return listed;
+    folder.manifest.applyMs = applyMs;
+    return backup::writeManifest(folder);
+}
+
+/// Differences left between the (possibly scratch) database and the models.
+Status compareAfter(const ApplyRequest &request, const QString &database, ApplyResult &result)
+{
+    if (request.models.models.isEmpty())
+        return Ok{};
+    diff::CompareRequest compare = request.models;
+    compare.database = u"sqlite:" + database;
+    Result<diff::Comparison> comparison = diff::compareWithModel(compare);
+    if (!comparison)
+        return comparison.error();
+    result.compared = true;
+    result.remaining = comparison->changes;
+    return Ok{};
+}
+
+Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEntry> &files,
+                           const QString &database)
+{
+    Result<std::unique_ptr<dialect::ScopedConnection>> connection = openReadWrite(database);
+    if (!connection)
+        return connection.error();
+    const QSqlDatabase &db = (*connection)->database();
+    Result<QList<MigrationEntry>> pending = pendingFor(db, files, request.to);
+    if (!pending)
+        return pending.error();
+    ApplyResult result;
+    std::optional<backup::BackupFolder> folder;
+    if (!pending->isEmpty() && !request.dryRun && request.backup) {
+        Result<backup::BackupFolder> before = backUpBefore(request, *pending);
+        if (!before)
+            return before.error();
+        folder = *before;
+        result.backupFolder = folder->path;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    Runner runner(db, request.observer);
+    const Status ran = runner.apply(*pending);
+    result.applied = runner.applied();
+    if (!ran)
+        return ran.error();
+    if (folder) {
+        if (Status kept = backUpAfter(*folder, database, timer.elapsed()); !kept)
+            return kept.error();
+    }
+    if (Status compared = compareAfter(request, database, result); !compared)
+        return compared.error();
+    return result;
+}
+
+} // namespace
+
+Result<ApplyResult> applyMigrations(const ApplyRequest &request)
+{
+    if (request.url.engine != dialect::Engine::SQLite)
+        return Error{Error::Code::Unsupported,
+                     QStringLiteral("apply supports SQLite databases for now"),
+                     request.url.display()};
+    Result<std::unique_ptr<dialect::Dialect>> engine = dialect::dialectFor(request.url);
+    if (!engine)
+        return engine.error();
+    Result<QList<MigrationEntry>> files =
+        readMigrationDirectory(request.migrationsDir, (*engine)->lexerOptions());
+    if (!files)
+        return files.error();
+    Result<std::unique_ptr<QLockFile>> lock = takeLock(request.url.path);
+    if (!lock)
+        return lock.error();
+    QTemporaryDir scratch;
+    QString database = request.url.path;
+    if (request.dryRun) {
+        database = scratch.filePath(QStringLiteral("dry-run.sqlite3"));
+        if (Status copied = dialect::sqlite::backupDatabase(request.url.path, database); !copied)
+            return copied.error();
+    }
+    return runAll(request, *files, database);
+}
+
+} // namespace burrow::migration

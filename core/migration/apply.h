@@ -1,0 +1,37 @@
+#pragma once
+
+#include "../diff/compare.h"
+#include "runner.h"
+
+namespace burrow::migration {
+
+/// What `apply` is asked to do.
+struct ApplyRequest {
+    dialect::DatabaseUrl url;
+    QString migrationsDir;
+    std::optional<qulonglong> to; // apply up to this version (inclusive)
+    bool dryRun = false;          // on a scratch copy; the database is not touched
+    bool backup = true;           // --no-backup turns it off (loudly, in the CLI)
+    /// Models to re-diff against afterwards; empty models: no re-diff.
+    diff::CompareRequest models;
+    ProgressObserver observer;
+};
+
+/// What happened.
+struct ApplyResult {
+    QList<AppliedReport> applied;
+    QString backupFolder; // empty for a dry run or --no-backup
+    bool compared = false;
+    QList<diff::Change> remaining; // differences left against the models, when compared
+};
+
+/// The whole apply, as the CLI and the GUI run it: read and check the migrations folder, take the
+/// lock (a second applier waits, then hears who holds it), back up and verify (nothing runs if
+/// that fails), run the pending migrations atomically with their history, keep the state after,
+/// and re-diff against the models. A dry run does the same on a scratch copy, without backup.
+Result<ApplyResult> applyMigrations(const ApplyRequest &request);
+
+/// How long a second applier waits for the lock before reporting who holds it.
+constexpr int kLockWaitMs = 3000;
+
+} // namespace burrow::migration

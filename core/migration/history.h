@@ -1,0 +1,65 @@
+#pragma once
+
+#include "../result.h"
+#include "migration_directory.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace burrow::migration {
+
+/// One row of the history table `burrow_migrations` (the design's contract).
+struct AppliedMigration {
+    QString version;
+    QString name;
+    QString checksum;
+    QDateTime startedAt;  // UTC
+    QDateTime finishedAt; // UTC; invalid while running
+    qint64 durationMs = 0;
+    QString appliedBy; // user@host
+    QString status;    // "applied", or "baseline" for migrations recorded without running
+};
+
+/// The history table's name.
+inline QString historyTableName()
+{
+    return QStringLiteral("burrow_migrations");
+}
+
+/// The rows of the history table in version order; empty when the table does not exist yet.
+Result<QList<AppliedMigration>> readHistory(const QSqlDatabase &db);
+
+/// Creates the history table if it does not exist.
+Status ensureHistoryTable(const QSqlDatabase &db);
+
+/// Inserts one row (the caller decides the transaction it belongs to).
+Status recordMigration(const QSqlDatabase &db, const AppliedMigration &row);
+
+/// `user@host` of this process, for `applied_by`.
+QString currentApplier();
+
+/// Where one migration stands.
+enum class MigrationState {
+    Applied,  // recorded, file unchanged
+    Pending,  // file not recorded yet
+    Modified, // recorded, but the file's checksum differs from the recorded one
+    Missing,  // recorded, but no file has its version any more
+};
+
+struct MigrationStatus {
+    QString version;
+    QString name;
+    MigrationState state = MigrationState::Pending;
+    std::optional<MigrationEntry> entry;     // the file, unless Missing
+    std::optional<AppliedMigration> applied; // the history row, unless Pending
+};
+
+/// Every migration, files and history merged, in numeric version order.
+QList<MigrationStatus> migrationStatus(const QList<MigrationEntry> &files,
+                                       const QList<AppliedMigration> &history);
+
+QString stateName(MigrationState state); // "applied", "pending", "modified", "missing"
+
+} // namespace burrow::migration

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "history.h"
+#include "script_runner.h"
+
+#include <functional>
+#include <optional>
+
+namespace burrow::migration {
+
+/// What the runner tells its observer (the CLI's progress lines, the GUI's progress bar).
+struct ProgressEvent {
+    enum class Kind { MigrationStarted, StatementDone, MigrationFinished, MigrationFailed };
+    Kind kind = Kind::MigrationStarted;
+    QString version;
+    QString name;
+    int statement = 0;        // StatementDone: 1-based index
+    int statements = 0;       // how many the migration runs
+    StatementOutcome outcome; // StatementDone
+    QString sql;              // StatementDone: the statement's text
+    qint64 elapsedMs = 0;     // MigrationFinished
+    QString message;          // MigrationFailed: the error
+};
+
+/// Observers return false to cancel; the runner stops between statements and rolls back.
+using ProgressObserver = std::function<bool(const ProgressEvent &)>;
+
+/// One migration that ran.
+struct AppliedReport {
+    QString version;
+    QString name;
+    QList<StatementOutcome> statements;
+    qint64 elapsedMs = 0;
+};
+
+/// Applies migrations in version order on an open read-write connection. Each is atomic: its
+/// statements and its history row commit together or not at all. A section marked
+/// `transaction:false` that opens its own transaction (Burrow's SQLite rebuilds do) gets the
+/// history row inserted before its last COMMIT; one without any transaction is recorded after
+/// its last statement, as the user opted out. On failure the open transaction is rolled back
+/// and the Error names the file, line, statement and the engine's message.
+class Runner {
+public:
+    Runner(const QSqlDatabase &db, ProgressObserver observer = {});
+
+    /// Runs `migrations` (already known to be pending) in order; stops at the first failure,
+    /// returning what did run before it in `applied`.
+    Status apply(const QList<MigrationEntry> &migrations);
+    const QList<AppliedReport> &applied() const { return m_applied; }
+
+private:
+    Result<AppliedReport> applyOne(const MigrationEntry &migration);
+    Status runSection(const MigrationEntry &migration, AppliedReport &report, AppliedMigration row);
+    bool notify(const ProgressEvent &event) const;
+
+    QSqlDatabase m_db;
+    ProgressObserver m_observer;
+    QList<AppliedReport> m_applied;
+};
+
+/// The migrations to apply: pending ones up to `to` (inclusive, by number). Refuses (Conflict)
+/// while an applied migration was modified or is missing its file, or when a pending migration
+/// is older than an applied one (out of order), naming them: nothing runs on a history that
+/// disagrees with the files.
+Result<QList<MigrationEntry>> pendingMigrations(const QList<MigrationStatus> &status,
+                                                std::optional<qulonglong> to = std::nullopt);
+
+} // namespace burrow::migration

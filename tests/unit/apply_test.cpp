@@ -1,0 +1,173 @@
+// Applying migrations to real SQLite files: history, backups, atomicity, dry runs, the lock.
+#include "dialect/database_url.h"
+#include "migration/apply.h"
+#include "plan_support.h"
+#include "test_support.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLockFile>
+
+#include <gtest/gtest.h>
+
+using namespace burrow;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+class Apply : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        test::createDatabase(database, "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT);\n"
+                                       "INSERT INTO book VALUES (1, 'Dune');\n");
+        QDir().mkpath(migrations);
+    }
+    void write(const QString &name, const QByteArray &text)
+    {
+        dir.write(u"migrations/"_s + name, text);
+    }
+    Result<migration::ApplyResult> apply(bool dryRun = false)
+    {
+        migration::ApplyRequest request;
+        request.url.path = database;
+        request.migrationsDir = migrations;
+        request.dryRun = dryRun;
+        return migration::applyMigrations(request);
+    }
+    QStringList history()
+    {
+        return test::queryColumn(
+            database, u"SELECT version || ':' || status FROM burrow_migrations ORDER BY version"_s);
+    }
+
+    test::TempDir dir;
+    QString database = dir.path(u"app.sqlite3"_s);
+    QString migrations = dir.path(u"migrations"_s);
+};
+
+const QByteArray kAddPrice = "-- migrate:up\nALTER TABLE book ADD COLUMN price NUMERIC;\n"
+                             "-- migrate:down\nALTER TABLE book DROP COLUMN price;\n";
+const QByteArray kAddIsbn =
+    "-- migrate:up\nALTER TABLE book ADD COLUMN isbn TEXT;\nUPDATE book SET isbn = 'x';\n"
+    "-- migrate:down\nALTER TABLE book DROP COLUMN isbn;\n";
+
+TEST_F(Apply, applies_pending_migrations_in_order_records_them_and_backs_up_beside_them)
+{
+    write(u"0010_isbn.sql"_s, kAddIsbn);
+    write(u"0002_price.sql"_s, kAddPrice);
+    Result<migration::ApplyResult> result = apply();
+    ASSERT_TRUE(result) << result.error().toString().toStdString();
+    ASSERT_EQ(result->applied.size(), 2);
+    EXPECT_EQ(result->applied.first().version, u"0002"_s);
+    EXPECT_EQ(history(), (QStringList{u"0002:applied"_s, u"0010:applied"_s}));
+    EXPECT_EQ(test::queryColumn(database, u"SELECT title || (price IS NULL) || isbn FROM book"_s),
+              QStringList{u"Dune1x"_s});
+    const QDir backup(result->backupFolder);
+    EXPECT_EQ(backup.absolutePath().section(u'/', 0, -2),
+              QDir(migrations + u"/backups"_s).absolutePath());
+    EXPECT_TRUE(backup.exists(u"before.sqlite3"_s));
+    EXPECT_TRUE(backup.exists(u"after.sqlite3"_s));
+    EXPECT_TRUE(backup.exists(u"manifest.json"_s));
+    EXPECT_TRUE(backup.exists(u"migrations/0002_price.sql"_s));
+    EXPECT_EQ(test::queryColumn(backup.filePath(u"before.sqlite3"_s),
+                                u"SELECT count(*) FROM pragma_table_info('book')"_s),
+              QStringList{u"2"_s});
+    Result<migration::ApplyResult> again = apply();
+    ASSERT_TRUE(again);
+    EXPECT_TRUE(again->applied.isEmpty());
+}
+
+TEST_F(Apply, a_failing_statement_rolls_back_its_migration_and_leaves_the_file_unchanged)
+{
+    write(u"0001_broken.sql"_s, "-- migrate:up\nALTER TABLE book ADD COLUMN price NUMERIC;\n"
+                                "UPDATE book SET price = 1;\n\nINSERT INTO nowhere VALUES (1);\n"
+                                "-- migrate:down\n");
+    const QByteArray before = test::fileHash(database);
+    Result<migration::ApplyResult> result = apply();
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().line, 5);
+    EXPECT_TRUE(result.error().file.endsWith(u"0001_broken.sql"));
+    EXPECT_TRUE(result.error().statement.contains(u"nowhere"));
+    EXPECT_TRUE(result.error().message.contains(u"no such table"))
+        << result.error().toString().toStdString();
+    EXPECT_EQ(test::fileHash(database), before);
+}
+
+TEST_F(Apply, a_generated_rebuild_records_its_history_inside_its_own_transaction)
+{
+    const QString model =
+        dir.write(u"model.sql"_s, "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT NOT NULL "
+                                  "DEFAULT '', year INTEGER);\n");
+    Result<plan::MigrationDraft> draft = test::draftFor(database, model);
+    ASSERT_TRUE(draft);
+    ASSERT_TRUE(draft->text.contains(u"transaction:false"));
+    write(u"0001_rebuild.sql"_s, draft->text.toUtf8());
+    Result<migration::ApplyResult> result = apply();
+    ASSERT_TRUE(result) << result.error().toString().toStdString();
+    EXPECT_EQ(history(), QStringList{u"0001:applied"_s});
+    EXPECT_TRUE(test::draftFor(database, model)->up.isEmpty());
+}
+
+TEST_F(Apply, a_rebuild_that_breaks_references_leaves_no_history_row)
+{
+    test::TempDir other;
+    database = other.path(u"refs.sqlite3"_s);
+    test::createDatabase(database, "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+                                   "CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER);\n"
+                                   "INSERT INTO c VALUES (1, 99);\n");
+    const QString model = dir.write(u"refs.sql"_s, "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+                                                   "CREATE TABLE c (id INTEGER PRIMARY KEY, p_id "
+                                                   "INTEGER REFERENCES p(id));\n");
+    Result<plan::MigrationDraft> draft = test::draftFor(database, model);
+    ASSERT_TRUE(draft);
+    write(u"0001_fk.sql"_s, draft->text.toUtf8());
+    const QByteArray before = test::fileHash(database);
+    Result<migration::ApplyResult> result = apply();
+    ASSERT_FALSE(result);
+    EXPECT_TRUE(result.error().message.contains(u"row 1 of c references missing p"))
+        << result.error().toString().toStdString();
+    EXPECT_EQ(test::fileHash(database), before);
+}
+
+TEST_F(Apply, dry_run_reports_but_never_touches_the_database)
+{
+    write(u"0001_price.sql"_s, kAddPrice);
+    const QByteArray before = test::fileHash(database);
+    Result<migration::ApplyResult> result = apply(true);
+    ASSERT_TRUE(result) << result.error().toString().toStdString();
+    EXPECT_EQ(result->applied.size(), 1);
+    EXPECT_TRUE(result->backupFolder.isEmpty());
+    EXPECT_EQ(test::fileHash(database), before);
+    EXPECT_FALSE(QDir(migrations + u"/backups"_s).exists());
+}
+
+TEST_F(Apply, an_edited_applied_migration_stops_everything)
+{
+    write(u"0001_price.sql"_s, kAddPrice);
+    ASSERT_TRUE(apply());
+    write(u"0001_price.sql"_s, QByteArray(kAddPrice).replace("NUMERIC", "TEXT"));
+    write(u"0002_isbn.sql"_s, kAddIsbn);
+    Result<migration::ApplyResult> result = apply();
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, Error::Code::Conflict);
+    EXPECT_TRUE(result.error().message.contains(u"edited after it was applied"));
+    EXPECT_EQ(history(), QStringList{u"0001:applied"_s});
+}
+
+TEST_F(Apply, a_second_applier_hears_who_holds_the_lock)
+{
+    write(u"0001_price.sql"_s, kAddPrice);
+    QLockFile held(database + u".burrow-lock"_s);
+    ASSERT_TRUE(held.tryLock(0));
+    Result<migration::ApplyResult> result = apply();
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, Error::Code::Locked);
+    EXPECT_TRUE(
+        result.error().message.contains(QString::number(QCoreApplication::applicationPid())));
+    EXPECT_TRUE(test::queryColumn(
+                    database, u"SELECT name FROM sqlite_schema WHERE name = 'burrow_migrations'"_s)
+                    .isEmpty());
+}
+
+} // namespace
