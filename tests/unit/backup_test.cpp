@@ -4,6 +4,7 @@
 #include "dialect/sqlite/sqlite_backup.h"
 #include "plan_support.h"
 #include "qt_printing.h"
+#include "read_only_folder.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -34,31 +35,7 @@ int exec(const Connection &db, const char *sql)
     return sqlite3_exec(db.get(), sql, nullptr, nullptr, nullptr);
 }
 
-/// A folder no one can write into. Root ignores permission bits, so as root it is also made
-/// immutable (chattr +i); canWrite() tells whether that failed here.
-struct ReadOnlyFolder {
-    explicit ReadOnlyFolder(const QString &folder)
-        : path(folder)
-    {
-        EXPECT_TRUE(QDir().mkpath(path));
-        QFile::setPermissions(path, QFile::ReadOwner | QFile::ExeOwner);
-        immutable = canWrite() && QProcess::execute(u"chattr"_s, {u"+i"_s, path}) == 0;
-    }
-    ~ReadOnlyFolder()
-    {
-        if (immutable)
-            QProcess::execute(u"chattr"_s, {u"-i"_s, path});
-        QFile::setPermissions(path, k0700);
-    }
-    bool canWrite() const
-    {
-        QFile probe(path + u"/probe");
-        return probe.open(QIODevice::WriteOnly) && probe.remove();
-    }
-
-    const QString path;
-    bool immutable = false;
-};
+using test::ReadOnlyFolder;
 
 const QByteArray kBooks = "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT);\n"
                           "INSERT INTO book (title) VALUES ('Dune'), ('Emma'), ('Ulysses');\n";

@@ -4,6 +4,7 @@
 #include "dialect/sqlite/sqlite_backup.h"
 #include "plan_support.h"
 #include "qt_printing.h"
+#include "read_only_folder.h"
 
 #include <QProcess>
 
@@ -27,31 +28,7 @@ QFile::Permissions modeOf(const QString &path)
     return QFileInfo(path).permissions() & kModeBits;
 }
 
-/// A folder no one can write into. Root ignores permission bits, so as root it is also made
-/// immutable (chattr +i); canWrite() tells whether that failed here.
-struct ReadOnlyFolder {
-    explicit ReadOnlyFolder(const QString &folder)
-        : path(folder)
-    {
-        EXPECT_TRUE(QDir().mkpath(path));
-        QFile::setPermissions(path, QFile::ReadOwner | QFile::ExeOwner);
-        immutable = canWrite() && QProcess::execute(u"chattr"_s, {u"+i"_s, path}) == 0;
-    }
-    ~ReadOnlyFolder()
-    {
-        if (immutable)
-            QProcess::execute(u"chattr"_s, {u"-i"_s, path});
-        QFile::setPermissions(path, k0700);
-    }
-    bool canWrite() const
-    {
-        QFile probe(path + u"/probe");
-        return probe.open(QIODevice::WriteOnly) && probe.remove();
-    }
-
-    const QString path;
-    bool immutable = false;
-};
+using test::ReadOnlyFolder;
 
 class CliBackup : public CliDiff {
 protected:
