@@ -2,6 +2,8 @@
 
 #include "cli_common.h"
 #include "dialect/dialect.h"
+#include "dialect/sqlite/sqlite_database.h"
+#include "dialect/sqlite/sqlite_dialect.h"
 #include "migration/history.h"
 #include "workspace/workspace.h"
 
@@ -193,19 +195,7 @@ Result<std::unique_ptr<dialect::ScopedConnection>> openForWriting(const dialect:
 {
     if (url.engine != dialect::Engine::SQLite)
         return error(Error::Code::Unsupported, QStringLiteral("baseline supports SQLite only yet"));
-    if (!QFileInfo(url.path).isFile())
-        return error(Error::Code::NotFound, QStringLiteral("database file not found"), url.path,
-                     QStringLiteral("check the path (baseline never creates a database)"));
-    auto connection = std::make_unique<dialect::ScopedConnection>(QStringLiteral("QSQLITE"));
-    QSqlDatabase &db = connection->database();
-    db.setDatabaseName(QUrl::fromLocalFile(url.path).toString(QUrl::FullyEncoded) + u"?mode=rw");
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open())
-        return error(Error::Code::Unreadable, db.lastError().text(), url.path);
-    Result<QSqlQuery> probe = dialect::runQuery(db, QStringLiteral("SELECT 1 FROM sqlite_schema"));
-    if (!probe) // not a database, or locked
-        return error(Error::Code::Sql, probe.error().message, url.path);
-    return connection;
+    return dialect::sqlite::openReadWrite(url.path, dialect::sqlite::SqliteDialect::kBusyTimeoutMs);
 }
 
 /// Records `entries` as baseline rows in one transaction: all of them or none.

@@ -5,6 +5,7 @@
 #include "../dialect/dialect.h"
 #include "../dialect/sqlite/sqlite_backup.h"
 #include "../dialect/sqlite/sqlite_database.h"
+#include "../dialect/sqlite/sqlite_dialect.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -33,19 +34,6 @@ Result<std::unique_ptr<QLockFile>> takeLock(const QString &databasePath)
                  0,
                  {},
                  QStringLiteral("wait for it to finish, then run apply again")};
-}
-
-Result<std::unique_ptr<dialect::ScopedConnection>> openReadWrite(const QString &path)
-{
-    auto connection = std::make_unique<dialect::ScopedConnection>(QStringLiteral("QSQLITE"));
-    QSqlDatabase &db = connection->database();
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
-    if (!QFileInfo::exists(path))
-        return Error{Error::Code::NotFound, QStringLiteral("the database does not exist"), path};
-    if (!db.open())
-        return Error{Error::Code::Unreadable, QStringLiteral("cannot open the database"), path};
-    return connection;
 }
 
 Result<QList<MigrationEntry>> pendingFor(const QSqlDatabase &db, const QList<MigrationEntry> &files,
@@ -126,7 +114,8 @@ Status compareAfter(const ApplyRequest &request, const QString &database, ApplyR
 Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEntry> &files,
                            const QString &database)
 {
-    Result<std::unique_ptr<dialect::ScopedConnection>> connection = openReadWrite(database);
+    Result<std::unique_ptr<dialect::ScopedConnection>> connection =
+        dialect::sqlite::openReadWrite(database, dialect::sqlite::SqliteDialect::kBusyTimeoutMs);
     if (!connection)
         return connection.error();
     const QSqlDatabase &db = (*connection)->database();

@@ -49,7 +49,11 @@ Error classify(Error error, const QString &file)
     }
 }
 
-Result<std::unique_ptr<ScopedConnection>> openReadOnly(const QString &path, int busyTimeoutMs)
+namespace {
+
+/// Opens an existing file, never creating one: read-only, or read-write through `mode=rw`.
+Result<std::unique_ptr<ScopedConnection>> openExisting(const QString &path, int busyTimeoutMs,
+                                                       bool writable)
 {
     const QFileInfo info(path);
     if (!info.exists())
@@ -58,7 +62,7 @@ Result<std::unique_ptr<ScopedConnection>> openReadOnly(const QString &path, int 
                      path,
                      0,
                      {},
-                     QStringLiteral("check the path (Burrow never creates a database to diff it)")};
+                     QStringLiteral("check the path (Burrow never creates a database)")};
     if (info.isDir())
         return Error{Error::Code::Unreadable,
                      QStringLiteral("is a directory, not a database file"),
@@ -68,9 +72,14 @@ Result<std::unique_ptr<ScopedConnection>> openReadOnly(const QString &path, int 
                      QStringLiteral("name the database file itself")};
     auto connection = std::make_unique<ScopedConnection>(kDriver);
     QSqlDatabase &db = connection->database();
-    db.setDatabaseName(path);
-    db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=" +
-                         QString::number(busyTimeoutMs));
+    const QString timeout = u"QSQLITE_BUSY_TIMEOUT=" + QString::number(busyTimeoutMs);
+    if (writable) {
+        db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + u"?mode=rw");
+        db.setConnectOptions(u"QSQLITE_OPEN_URI;" + timeout);
+    } else {
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;" + timeout);
+    }
     if (!db.open()) {
         const QSqlError e = db.lastError();
         return classify(
@@ -81,6 +90,18 @@ Result<std::unique_ptr<ScopedConnection>> openReadOnly(const QString &path, int 
         !probe)
         return classify(probe.error(), path);
     return connection;
+}
+
+} // namespace
+
+Result<std::unique_ptr<ScopedConnection>> openReadOnly(const QString &path, int busyTimeoutMs)
+{
+    return openExisting(path, busyTimeoutMs, false);
+}
+
+Result<std::unique_ptr<ScopedConnection>> openReadWrite(const QString &path, int busyTimeoutMs)
+{
+    return openExisting(path, busyTimeoutMs, true);
 }
 
 bool hasWalFiles(const QString &path)

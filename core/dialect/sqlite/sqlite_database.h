@@ -12,6 +12,10 @@ namespace burrow::dialect::sqlite {
 /// so a non-database or corrupt file is reported at once.
 Result<std::unique_ptr<ScopedConnection>> openReadOnly(const QString &path, int busyTimeoutMs);
 
+/// Opens an existing SQLite file read-write (never creates one), with the same checks and
+/// error classification as openReadOnly.
+Result<std::unique_ptr<ScopedConnection>> openReadWrite(const QString &path, int busyTimeoutMs);
+
 /// Whether the -wal or -shm file of a WAL-mode database exists beside `path`.
 bool hasWalFiles(const QString &path);
 
