@@ -1,5 +1,6 @@
 #include "apply_command.h"
 
+#include "cancel_on_signals.h"
 #include "cli_common.h"
 #include "compare_options.h"
 #include "diff/report.h"
@@ -52,8 +53,22 @@ bool report(const migration::ProgressEvent &e, bool dryRun)
     return true;
 }
 
+/// The dry run's lint warnings: what the schema change does to the rows that exist.
+void printWarnings(const QList<plan::LintWarning> &warnings)
+{
+    if (warnings.isEmpty())
+        return;
+    out() << "Warnings (" << warnings.size() << "):" << Qt::endl;
+    for (const plan::LintWarning &w : warnings)
+        out() << "  "
+              << (w.severity == plan::LintWarning::Severity::Destructive ? "data loss: "
+                                                                         : "check data: ")
+              << w.message << Qt::endl;
+}
+
 void summarize(const migration::ApplyResult &result, bool dryRun)
 {
+    printWarnings(result.warnings);
     const qsizetype n = result.applied.size();
     if (n == 0)
         out() << "Nothing to apply: every migration is applied." << Qt::endl;
@@ -114,6 +129,7 @@ int runApply(const QStringList &arguments)
     request.observer = [&request](const migration::ProgressEvent &e) {
         return report(e, request.dryRun);
     };
+    const CancelOnSignals cancelOnCtrlC(request.cancellation);
     Result<migration::ApplyResult> result = migration::applyMigrations(request);
     if (!result) {
         const bool migrationFailed =

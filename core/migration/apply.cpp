@@ -6,6 +6,8 @@
 #include "../dialect/sqlite/sqlite_backup.h"
 #include "../dialect/sqlite/sqlite_database.h"
 #include "../dialect/sqlite/sqlite_dialect.h"
+#include "../dialect/sqlite/sqlite_interrupt.h"
+#include "effect_lint.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -111,6 +113,21 @@ Status compareAfter(const ApplyRequest &request, const QString &database, ApplyR
     return Ok{};
 }
 
+/// The error of a run the user stopped: where it stopped, and what stays applied.
+Error cancelled(Error error, const QList<AppliedReport> &applied)
+{
+    error.code = Error::Code::Cancelled;
+    error.engineCode.clear();
+    error.message =
+        applied.isEmpty()
+            ? QStringLiteral("cancelled; nothing was applied, the database is as before")
+            : u"cancelled; the running migration was rolled back, the " +
+                  QString::number(applied.size()) + u" applied before it (up to " +
+                  applied.last().version + u") stay applied";
+    error.hint = QStringLiteral("run apply again to continue");
+    return error;
+}
+
 Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEntry> &files,
                            const QString &database)
 {
@@ -131,19 +148,65 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEnt
         folder = *before;
         result.backupFolder = folder->path;
     }
+    if (request.cancellation.cancelled())
+        return cancelled(Error{Error::Code::Cancelled, {}, request.url.path}, {});
     QElapsedTimer timer;
     timer.start();
-    Runner runner(db, request.observer);
+    const dialect::sqlite::InterruptOnCancel interrupt(db, request.cancellation);
+    Runner runner(db, [&request](const ProgressEvent &e) {
+        return !request.cancellation.cancelled() && (!request.observer || request.observer(e));
+    });
     const Status ran = runner.apply(*pending);
     result.applied = runner.applied();
     if (!ran)
-        return ran.error();
+        return request.cancellation.cancelled() ? cancelled(ran.error(), result.applied)
+                                                : ran.error();
     if (folder) {
         if (Status kept = backUpAfter(*folder, database, timer.elapsed()); !kept)
             return kept.error();
     }
     if (Status compared = compareAfter(request, database, result); !compared)
         return compared.error();
+    return result;
+}
+
+/// The schema of a database as migrations see it: without Burrow's own history table.
+Result<schema::Schema> userSchema(const dialect::Dialect &engine, const QString &path)
+{
+    dialect::DatabaseUrl url;
+    url.path = path;
+    Result<schema::Schema> schema = engine.introspect(url);
+    if (schema)
+        schema->tables.removeIf(
+            [](const schema::Table &t) { return t.name == historyTableName(); });
+    return schema;
+}
+
+/// Runs on a scratch copy, then lints the net schema change against the real rows (read-only).
+Result<ApplyResult> dryRun(const ApplyRequest &request, const QList<MigrationEntry> &files,
+                           const dialect::Dialect &engine)
+{
+    QTemporaryDir scratch;
+    const QString copy = scratch.filePath(QStringLiteral("dry-run.sqlite3"));
+    if (Status copied = dialect::sqlite::backupDatabase(request.url.path, copy); !copied)
+        return copied.error();
+    Result<schema::Schema> before = userSchema(engine, copy);
+    if (!before)
+        return before.error();
+    Result<ApplyResult> result = runAll(request, files, copy);
+    if (!result || result->applied.isEmpty())
+        return result;
+    Result<schema::Schema> after = userSchema(engine, copy);
+    if (!after)
+        return after.error();
+    Result<std::unique_ptr<dialect::ScopedConnection>> live = engine.openForReading(request.url);
+    if (!live)
+        return live.error();
+    Result<QList<plan::LintWarning>> warnings =
+        lintEffect(*before, *after, (*live)->database(), engine);
+    if (!warnings)
+        return warnings.error();
+    result->warnings = std::move(*warnings);
     return result;
 }
 
@@ -165,14 +228,9 @@ Result<ApplyResult> applyMigrations(const ApplyRequest &request)
     Result<std::unique_ptr<QLockFile>> lock = takeLock(request.url.path);
     if (!lock)
         return lock.error();
-    QTemporaryDir scratch;
-    QString database = request.url.path;
-    if (request.dryRun) {
-        database = scratch.filePath(QStringLiteral("dry-run.sqlite3"));
-        if (Status copied = dialect::sqlite::backupDatabase(request.url.path, database); !copied)
-            return copied.error();
-    }
-    return runAll(request, *files, database);
+    if (!request.dryRun)
+        return runAll(request, *files, request.url.path);
+    return dryRun(request, *files, **engine);
 }
 
 } // namespace burrow::migration

@@ -6,26 +6,6 @@
 #include "renames.h"
 
 namespace burrow::plan {
-namespace {
-
-/// A rename annotation stays in the model after its migration ran; it applies only while the
-/// database still has the old name (explicit --rename flags, by contrast, must fit).
-QList<Rename> stillPending(const QList<Rename> &annotated, const diff::Comparison &comparison,
-                           Qt::CaseSensitivity cs)
-{
-    QList<Rename> kept;
-    for (const bool columns : {false, true}) { // a column's table may be renamed too
-        for (const Rename &r : annotated) {
-            if (r.isColumn() == columns &&
-                validateRenames(kept + QList<Rename>{r}, comparison.live, comparison.model, cs))
-                kept.append(r);
-        }
-    }
-    return kept;
-}
-
-} // namespace
-
 Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
                                       const DraftRequest &request)
 {
@@ -37,7 +17,8 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
     const Qt::CaseSensitivity cs = d.caseSensitiveNames() ? Qt::CaseSensitive : Qt::CaseInsensitive;
     const QList<Rename> renames =
         request.renames +
-        stillPending(renamesFromAnnotations(comparison.script, d.lexerOptions()), comparison, cs);
+        fittingRenames(renamesFromAnnotations(comparison.script, d.lexerOptions()), comparison.live,
+                       comparison.model, cs);
     Result<MigrationPlan> up = planMigration(comparison.live, comparison.model,
                                              {request.allowDestructive, renames, cs}, renderer);
     if (!up)

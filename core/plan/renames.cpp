@@ -396,4 +396,32 @@ QList<Rename> invertRenames(const QList<Rename> &renames)
     return inverted;
 }
 
+QList<Rename> fittingRenames(const QList<Rename> &candidates, const Schema &live,
+                             const Schema &model, Qt::CaseSensitivity cs)
+{
+    QList<Rename> kept;
+    for (const bool columns : {false, true}) { // a column's table may be renamed too
+        for (const Rename &r : candidates) {
+            if (r.isColumn() == columns &&
+                validateRenames(kept + QList<Rename>{r}, live, model, cs))
+                kept.append(r);
+        }
+    }
+    return kept;
+}
+
+QList<Rename> suggestedRenames(const QList<diff::Change> &suggestions)
+{
+    QList<Rename> renames;
+    for (const diff::Change &c : suggestions) {
+        if (c.type != diff::ChangeType::RenameSuggested)
+            continue;
+        if (c.object == diff::ObjectKind::Table)
+            renames.append(Rename{c.name, {}, c.newName});
+        else if (c.object == diff::ObjectKind::Column)
+            renames.append(Rename{c.table, c.name, c.newName});
+    }
+    return renames;
+}
+
 } // namespace burrow::plan

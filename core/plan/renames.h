@@ -29,6 +29,16 @@ QList<Rename> orderedRenames(const QList<Rename> &renames, Qt::CaseSensitivity c
 Status validateRenames(const QList<Rename> &renames, const schema::Schema &live,
                        const schema::Schema &model, Qt::CaseSensitivity cs);
 
+/// The candidates that fit the schemas (as validateRenames checks them), table renames first.
+/// A rename annotation stays in the model after its migration ran; it applies only while the
+/// database still has the old name. Rename suggestions are filtered the same way.
+QList<Rename> fittingRenames(const QList<Rename> &candidates, const schema::Schema &live,
+                             const schema::Schema &model, Qt::CaseSensitivity cs);
+
+/// The renames the differ suggested in `suggestions` (RenameSuggested changes of tables and
+/// columns), as Renames.
+QList<Rename> suggestedRenames(const QList<diff::Change> &suggestions);
+
 /// The schema with `renames` applied to its values: table and column names and every reference
 /// to them (primary keys, uniques, indexes' column parts, this table's foreign-key columns,
 /// other tables' foreign keys pointing at the renamed table or column). View and trigger

@@ -6,9 +6,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLockFile>
 
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
 
 using namespace burrow;
 using namespace Qt::Literals::StringLiterals;
@@ -27,12 +31,15 @@ protected:
     {
         dir.write(u"migrations/"_s + name, text);
     }
-    Result<migration::ApplyResult> apply(bool dryRun = false)
+    Result<migration::ApplyResult> apply(bool dryRun = false,
+                                         migration::ProgressObserver observer = {})
     {
         migration::ApplyRequest request;
         request.url.path = database;
         request.migrationsDir = migrations;
         request.dryRun = dryRun;
+        request.observer = std::move(observer);
+        request.cancellation = cancellation;
         return migration::applyMigrations(request);
     }
     QStringList history()
@@ -41,6 +48,7 @@ protected:
             database, u"SELECT version || ':' || status FROM burrow_migrations ORDER BY version"_s);
     }
 
+    Cancellation cancellation;
     test::TempDir dir;
     QString database = dir.path(u"app.sqlite3"_s);
     QString migrations = dir.path(u"migrations"_s);
@@ -168,6 +176,69 @@ TEST_F(Apply, a_second_applier_hears_who_holds_the_lock)
     EXPECT_TRUE(test::queryColumn(
                     database, u"SELECT name FROM sqlite_schema WHERE name = 'burrow_migrations'"_s)
                     .isEmpty());
+}
+
+TEST_F(Apply, dry_run_warns_what_the_schema_change_does_to_existing_rows)
+{
+    write(u"0001_drop_title.sql"_s, "-- migrate:up\nALTER TABLE book DROP COLUMN title;\n"
+                                    "-- migrate:down\nALTER TABLE book ADD COLUMN title TEXT;\n");
+    Result<migration::ApplyResult> result = apply(true);
+    ASSERT_TRUE(result) << result.error().toString().toStdString();
+    ASSERT_EQ(result->warnings.size(), 1);
+    const plan::LintWarning &warning = result->warnings.first();
+    EXPECT_EQ(warning.severity, plan::LintWarning::Severity::Destructive);
+    EXPECT_EQ(warning.rows, 1);
+    EXPECT_TRUE(warning.message.contains(u"book.title")) << warning.message.toStdString();
+}
+
+TEST_F(Apply, dry_run_takes_a_renamed_column_for_a_rename_not_a_loss)
+{
+    write(u"0001_rename.sql"_s, "-- migrate:up\nALTER TABLE book RENAME COLUMN title TO name;\n"
+                                "-- migrate:down\nALTER TABLE book RENAME COLUMN name TO title;\n");
+    Result<migration::ApplyResult> result = apply(true);
+    ASSERT_TRUE(result) << result.error().toString().toStdString();
+    EXPECT_EQ(result->applied.size(), 1);
+    EXPECT_TRUE(result->warnings.isEmpty()) << result->warnings.first().message.toStdString();
+}
+
+TEST_F(Apply, cancelling_interrupts_a_long_statement_and_rolls_back_only_its_migration)
+{
+    write(u"0001_price.sql"_s, kAddPrice);
+    // The count runs for minutes unless SQLite is interrupted.
+    write(u"0002_slow.sql"_s, "-- migrate:up\nUPDATE book SET title = 'changed';\n"
+                              "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                              "WHERE i < 2000000000) SELECT count(*) FROM n;\n-- migrate:down\n");
+    std::jthread canceller;
+    auto cancelDuringTheCount = [&](const migration::ProgressEvent &e) {
+        if (e.kind == migration::ProgressEvent::Kind::StatementDone && e.version == u"0002"_s)
+            canceller = std::jthread([c = cancellation] {
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+                c.cancel();
+            });
+        return true;
+    };
+    QElapsedTimer timer;
+    timer.start();
+    Result<migration::ApplyResult> result = apply(false, cancelDuringTheCount);
+    ASSERT_FALSE(result);
+    EXPECT_LT(timer.elapsed(), 20000);
+    EXPECT_EQ(result.error().code, Error::Code::Cancelled);
+    EXPECT_TRUE(result.error().message.contains(u"1 applied before it (up to 0001) stay applied"))
+        << result.error().toString().toStdString();
+    EXPECT_EQ(history(), QStringList{u"0001:applied"_s});
+    EXPECT_EQ(test::queryColumn(database, u"SELECT title FROM book"_s), QStringList{u"Dune"_s});
+}
+
+TEST_F(Apply, a_cancelled_request_applies_nothing)
+{
+    write(u"0001_price.sql"_s, kAddPrice);
+    cancellation.cancel();
+    const QByteArray before = test::fileHash(database);
+    Result<migration::ApplyResult> result = apply();
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, Error::Code::Cancelled);
+    EXPECT_TRUE(result.error().message.contains(u"nothing was applied"));
+    EXPECT_EQ(test::fileHash(database), before);
 }
 
 } // namespace

@@ -61,6 +61,18 @@ TEST_F(CliApply, dry_run_lists_statements_and_changes_nothing)
     EXPECT_EQ(test::fileHash(livePath), before);
 }
 
+TEST_F(CliApply, dry_run_warns_about_the_rows_a_migration_would_drop)
+{
+    livePath = database(u"rows.sqlite3"_s, kLiveSql + "INSERT INTO book VALUES (1, 'Dune');\n"
+                                                      "INSERT INTO book VALUES (2, 'Emma');\n");
+    file(u"migrations/0001_untitled.sql"_s,
+         "-- migrate:up\nALTER TABLE book DROP COLUMN title;\n-- migrate:down\n");
+    const CliRun r = apply({u"--dry-run"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(u"Warnings (1):\n  data loss: drops column book.title holding 2"))
+        << r.out.toStdString();
+}
+
 TEST_F(CliApply, a_failed_migration_exits_1_naming_file_line_and_statement)
 {
     file(u"migrations/0001_bad.sql"_s,
