@@ -19,14 +19,15 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
         request.renames +
         fittingRenames(renamesFromAnnotations(comparison.script, d.lexerOptions()), comparison.live,
                        comparison.model, cs);
-    Result<MigrationPlan> up = planMigration(comparison.live, comparison.model,
-                                             {request.allowDestructive, renames, cs}, renderer);
+    Result<MigrationPlan> up =
+        planMigration(comparison.live, comparison.model,
+                      {request.allowDestructive, renames, cs, request.skip}, renderer);
     if (!up)
         return up.error();
     MigrationDraft draft;
     draft.up = std::move(*up);
     draft.target = targetSchema(applyRenames(comparison.live, draft.up.renames, cs),
-                                comparison.model, draft.up.leftOut, cs);
+                                comparison.model, draft.up.leftOut + draft.up.skipped, cs);
     Result<MigrationPlan> down = planMigration(
         draft.target, comparison.live, {true, invertRenames(draft.up.renames), cs}, renderer);
     if (!down)

@@ -11,6 +11,7 @@ struct DraftRequest {
     QList<Rename> renames; // besides those annotated in the model
     bool allowDestructive = false;
     QString source; // for the file's header, e.g. "sqlite:app.db → models/"
+    QList<diff::Change> skip; // differences to keep as they are (the GUI's unchecked rows)
 };
 
 /// A migration ready to be written: both plans, the lint warnings, and the file's text.

@@ -38,6 +38,7 @@ struct MigrationPlan {
     QList<Rename> renames;           // applied first, in this order
     QList<diff::Change> changes;     // every difference the plan implements
     QList<diff::Change> leftOut;     // destructive differences left out (not allowed)
+    QList<diff::Change> skipped;     // differences the user chose to keep as they are
     QList<diff::Change> suggestions; // rename suggestions not acted on
     /// SQLite: the script must run with foreign keys off, switched outside the transaction (a
     /// table is rebuilt or dropped, and ON DELETE CASCADE must not fire).
@@ -54,6 +55,9 @@ struct PlanOptions {
     bool allowDestructive = false;
     QList<Rename> renames;
     Qt::CaseSensitivity names = Qt::CaseInsensitive; // the dialect's name comparison
+    /// Differences (as the differ reports them after the renames) to keep as they are: the
+    /// GUI's unchecked rows. Constraints follow their table: skipping one alone keeps nothing.
+    QList<diff::Change> skip;
 };
 
 } // namespace burrow::plan

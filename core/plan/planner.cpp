@@ -25,14 +25,16 @@ Result<MigrationPlan> planMigration(const Schema &live, const Schema &model,
     for (const Change &c : all) {
         if (c.type == ChangeType::RenameSuggested)
             plan.suggestions.append(c);
+        else if (options.skip.contains(c))
+            plan.skipped.append(c);
         else if (!options.allowDestructive && judge.isDestructive(c))
             plan.leftOut.append(c);
     }
-    const Schema target = targetSchema(renamed, model, plan.leftOut, cs);
+    const QList<Change> kept = plan.leftOut + plan.skipped;
+    const Schema target = targetSchema(renamed, model, kept, cs);
     QList<Change> destructive;
     // Without exclusions the target is the model: its differences are known already.
-    for (const Change &c :
-         plan.leftOut.isEmpty() ? all : diff::diffSchemas(renamed, target, {cs})) {
+    for (const Change &c : kept.isEmpty() ? all : diff::diffSchemas(renamed, target, {cs})) {
         if (c.type == ChangeType::RenameSuggested)
             continue;
         plan.changes.append(c);

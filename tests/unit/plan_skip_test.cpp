@@ -1,0 +1,71 @@
+// The GUI's unchecked differences: the plan keeps them as they are and still converges on the rest.
+#include "plan_support.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+using namespace burrow;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QByteArray kLive = "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT);\n"
+                         "CREATE TABLE legacy (payload BLOB);\n"
+                         "INSERT INTO legacy VALUES (x'01');\n";
+const QByteArray kModel = "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT, price REAL);\n"
+                          "CREATE INDEX book_title ON book (title);\n";
+
+class PlanSkip : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        test::createDatabase(database, kLive);
+        model = dir.write(u"model.sql"_s, kModel);
+    }
+    /// The differences of a draft that skips nothing, by kind.
+    diff::Change changeOfKind(const QString &kind)
+    {
+        Result<plan::MigrationDraft> all = test::draftFor(database, model, {{}, true});
+        for (const diff::Change &c : all->up.changes) {
+            if (diff::kindName(c) == kind)
+                return c;
+        }
+        ADD_FAILURE() << "no " << kind.toStdString();
+        return {};
+    }
+
+    test::TempDir dir;
+    QString database = dir.path(u"app.sqlite3"_s);
+    QString model;
+};
+
+TEST_F(PlanSkip, skipped_differences_stay_as_they_are_and_the_rest_is_applied)
+{
+    plan::DraftRequest request{{}, true};
+    request.skip = {changeOfKind(u"table_removed"_s), changeOfKind(u"column_added"_s)};
+    Result<plan::MigrationDraft> draft = test::draftFor(database, model, request);
+    ASSERT_TRUE(draft) << draft.error().toString().toStdString();
+    EXPECT_EQ(draft->up.skipped.size(), 2);
+    EXPECT_TRUE(draft->up.skipped.contains(request.skip.first()));
+    EXPECT_FALSE(draft->text.contains(u"DROP TABLE"_s)) << draft->text.toStdString();
+    EXPECT_FALSE(draft->text.contains(u"price"_s));
+    ASSERT_TRUE(draft->text.contains(u"CREATE INDEX"_s));
+    ASSERT_TRUE(test::applySection(database, draft->text));
+    EXPECT_EQ(test::queryColumn(database, u"SELECT count(*) FROM legacy"_s), QStringList{u"1"_s});
+    EXPECT_EQ(test::queryColumn(database, u"SELECT name FROM pragma_table_info('book')"_s),
+              (QStringList{u"id"_s, u"title"_s}));
+    // What remains against the model is exactly what was skipped.
+    Result<plan::MigrationDraft> after = test::draftFor(database, model, {{}, true});
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->up.changes.size(), 2);
+}
+
+TEST_F(PlanSkip, skipping_nothing_plans_every_difference)
+{
+    Result<plan::MigrationDraft> draft = test::draftFor(database, model, {{}, true});
+    ASSERT_TRUE(draft);
+    EXPECT_TRUE(draft->up.skipped.isEmpty());
+    EXPECT_EQ(draft->up.changes.size(), 3);
+}
+
+} // namespace
