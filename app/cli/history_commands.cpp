@@ -198,26 +198,6 @@ Result<std::unique_ptr<dialect::ScopedConnection>> openForWriting(const dialect:
     return dialect::sqlite::openReadWrite(url.path, dialect::sqlite::SqliteDialect::kBusyTimeoutMs);
 }
 
-/// Records `entries` as baseline rows in one transaction: all of them or none.
-Status recordBaseline(QSqlDatabase db, const QList<MigrationEntry> &entries)
-{
-    if (!db.transaction())
-        return error(Error::Code::Sql, u"cannot start a transaction: " + db.lastError().text());
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    Status status = migration::ensureHistoryTable(db);
-    for (qsizetype i = 0; status && i < entries.size(); ++i) {
-        const MigrationEntry &e = entries[i];
-        status = migration::recordMigration(db, {e.version, e.name, e.checksum, now, now, 0,
-                                                 migration::currentApplier(),
-                                                 QStringLiteral("baseline")});
-    }
-    if (status && !db.commit())
-        status = error(Error::Code::Sql, u"cannot commit: " + db.lastError().text());
-    if (!status)
-        db.rollback();
-    return status;
-}
-
 /// The pending migrations up to and including `target`.
 QList<MigrationEntry> toBaseline(const QList<MigrationStatus> &list, qulonglong target)
 {
@@ -253,7 +233,7 @@ int baseline(const dialect::DatabaseUrl &url, const QList<MigrationEntry> &files
         out() << "Nothing recorded" << Qt::endl;
         return Success;
     }
-    if (Status recorded = recordBaseline(db, entries); !recorded)
+    if (Status recorded = migration::recordBaseline(db, entries); !recorded)
         return fail(recorded.error());
     out() << "Recorded " << entries.size() << " migration(s)" << Qt::endl;
     return Success;

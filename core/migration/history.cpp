@@ -149,6 +149,27 @@ Status recordMigration(const QSqlDatabase &db, const AppliedMigration &row)
     return Ok{};
 }
 
+Status recordBaseline(QSqlDatabase db, const QList<MigrationEntry> &entries)
+{
+    auto engineError = [&db](const QString &what) {
+        return Error{Error::Code::Sql, what + u": " + db.lastError().text()};
+    };
+    if (!db.transaction())
+        return engineError(QStringLiteral("cannot start a transaction"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Status status = ensureHistoryTable(db);
+    for (qsizetype i = 0; status && i < entries.size(); ++i) {
+        const MigrationEntry &e = entries[i];
+        status = recordMigration(db, {e.version, e.name, e.checksum, now, now, 0, currentApplier(),
+                                      QStringLiteral("baseline")});
+    }
+    if (status && !db.commit())
+        status = engineError(QStringLiteral("cannot commit"));
+    if (!status)
+        db.rollback();
+    return status;
+}
+
 QString currentApplier()
 {
     QString user = qEnvironmentVariable("USER");

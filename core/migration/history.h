@@ -37,6 +37,10 @@ Status ensureHistoryTable(const QSqlDatabase &db);
 /// Inserts one row (the caller decides the transaction it belongs to).
 Status recordMigration(const QSqlDatabase &db, const AppliedMigration &row);
 
+/// Records `entries` as applied without running them (status "baseline"), in one transaction:
+/// all of them or none. For databases brought into compliance by hand, and the demo.
+Status recordBaseline(QSqlDatabase db, const QList<MigrationEntry> &entries);
+
 /// `user@host` of this process, for `applied_by`.
 QString currentApplier();
 

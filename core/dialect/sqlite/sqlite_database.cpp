@@ -1,8 +1,11 @@
 #include "sqlite_database.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QUrl>
+
+#include <sqlite3.h>
 
 namespace burrow::dialect::sqlite {
 namespace {
@@ -120,6 +123,27 @@ void removeLeftoverWalFiles(const QString &path)
     db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=0"));
     if (db.open())
         (void)runQuery(db, QStringLiteral("SELECT count(*) FROM sqlite_schema")); // opens the log
+}
+
+Status createDatabaseFromScript(const QString &path, const QByteArray &sql)
+{
+    if (QFileInfo::exists(path))
+        return Error{Error::Code::Conflict, QStringLiteral("the database file exists already"),
+                     path};
+    sqlite3 *db = nullptr;
+    int rc = sqlite3_open_v2(path.toUtf8().constData(), &db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    char *message = nullptr;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message);
+    const QString reason = message ? QString::fromUtf8(message)
+                                   : QString::fromUtf8(db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_free(message);
+    sqlite3_close(db);
+    if (rc == SQLITE_OK)
+        return Ok{};
+    QFile::remove(path);
+    return classify(Error{Error::Code::Sql, u"cannot create the database: " + reason, path}, path);
 }
 
 Result<std::unique_ptr<ScopedConnection>> openInMemory()

@@ -25,6 +25,11 @@ bool hasWalFiles(const QString &path);
 /// connection uses the database (the log is empty then, so the database file is not written).
 void removeLeftoverWalFiles(const QString &path);
 
+/// Creates the new database file `path` (it must not exist) by running the SQL script `sql`
+/// (statements, PRAGMAs, inserts). On error the file is removed and the error names the script
+/// statement SQLite stopped at.
+Status createDatabaseFromScript(const QString &path, const QByteArray &sql);
+
 /// A private in-memory database, e.g. to let SQLite validate model DDL.
 Result<std::unique_ptr<ScopedConnection>> openInMemory();
 
