@@ -1,10 +1,12 @@
-"""What diff_bench.py and rebuild_bench.py share: timed runs under GNU time, atomic writes of
-cached fixtures, and the report's formatting.
+"""What the benchmarks share: timed runs under GNU time, atomic writes of cached fixtures, fresh
+copies of a fixture per run, the up section of a migration file, and the report's formatting.
 
 Not a script. The benchmarks run as scripts (`/usr/bin/python3 bench/<name>.py`), so Python puts
 this folder first on sys.path and `import bench_common` finds this file. See bench/README.md.
 """
 import os
+import re
+import shutil
 import signal
 import sqlite3
 import statistics
@@ -14,6 +16,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 TIME_BIN = "/usr/bin/time"
 PYTHON_BIN = "/usr/bin/python3"  # Debian's, which has sqlalchemy and alembic
@@ -47,6 +50,37 @@ def new_sqlite(path):
     finally:
         conn.close()
     tmp.replace(path)
+
+
+def fsync_path(path):
+    """Flushes a file (or a folder's entries) to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fresh_copy(source, scratch, name):
+    """Copies the fixture `source` to `<scratch>/<name>.sqlite3` (removing a previous copy and its
+    -journal/-wal/-shm) and flushes it: otherwise its dirty pages are written back during the
+    contender's first fsync, and that lands in its time (seconds of noise on a small VM)."""
+    db = scratch / f"{name}.sqlite3"
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(source, db)
+    fsync_path(db)
+    fsync_path(scratch)
+    return db
+
+
+def up_section(migration_text):
+    """The statements between `-- migrate:up` and `-- migrate:down`, as sqlite3 input."""
+    match = re.search(r"^-- migrate:up[^\n]*\n(.*?)^-- migrate:down", migration_text,
+                      re.S | re.M)
+    if not match:
+        raise ValueError("no -- migrate:up ... -- migrate:down section in Burrow's migration")
+    return match.group(1)
 
 
 # ---------------------------------------------------------------- timed runs

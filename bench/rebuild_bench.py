@@ -37,8 +37,8 @@ from pathlib import Path
 
 # This folder is on sys.path when the file runs as a script.
 import bench_common
-from bench_common import (PYTHON_BIN, TIME_BIN, fmt_mb, fmt_s, log, median_wall_s, new_sqlite,
-                          peak_rss_kb, print_rows, write_sql)
+from bench_common import (PYTHON_BIN, TIME_BIN, fmt_mb, fmt_s, fresh_copy, log, median_wall_s,
+                          new_sqlite, peak_rss_kb, print_rows, up_section, write_sql)
 
 # Bump when the fixture changes, so stale caches are not reused.
 GEN_VERSION = 1
@@ -216,37 +216,11 @@ class Contender:
         return peak_rss_kb(self.runs) if self.runs else None
 
 
-def fresh_copy(fixture, scratch, name):
-    db = scratch / f"{name}.sqlite3"
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-    shutil.copyfile(fixture.db, db)
-    # Flush the copy now: otherwise its 80+ MB of dirty pages are written back during the
-    # contender's first fsync, and that lands in its time (seconds of noise on a small VM).
-    with open(db, "rb+") as f:
-        os.fsync(f.fileno())
-    dir_fd = os.open(scratch, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-    return db
-
-
-def up_section(migration_text):
-    """The statements between `-- migrate:up` and `-- migrate:down`, as sqlite3 input."""
-    match = re.search(r"^-- migrate:up[^\n]*\n(.*?)^-- migrate:down", migration_text,
-                      re.S | re.M)
-    if not match:
-        raise ValueError("no -- migrate:up ... -- migrate:down section in Burrow's migration")
-    return match.group(1)
-
-
 def run_once(contender, fixture, scratch, command, stdin_path=None):
     """One timed run on a fresh copy of the fixture; False (and a note) on failure."""
     if contender.note:
         return False  # a contender stops at its first failure
-    db = fresh_copy(fixture, scratch, contender.name)
+    db = fresh_copy(fixture.db, scratch, contender.name)
     run = run_timed(command(db), stdin_path)
     if run.timed_out:
         contender.note = f"timed out ({TIMEOUT_S} s)"

@@ -1,6 +1,5 @@
 #include "backup_folder.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,6 +9,8 @@
 #include <QSaveFile>
 
 #include <filesystem>
+#include <memory>
+#include <openssl/evp.h>
 
 namespace burrow::backup {
 namespace {
@@ -18,6 +19,29 @@ const QFile::Permissions kFolderMode = QFile::ReadOwner | QFile::WriteOwner | QF
 const QFile::Permissions kFileMode = QFile::ReadOwner | QFile::WriteOwner;
 constexpr qint64 kChunk = qint64(1) << 20;
 constexpr int kMaxSuffix = 1000;
+
+// SHA-256 through OpenSSL, which uses the CPU's SHA instructions: Qt 6.4's QCryptographicHash
+// hashes about 80 MB/s, ten times slower, and a backup hashes every byte it writes.
+class Sha256 {
+public:
+    Sha256() { EVP_DigestInit_ex(m_context.get(), EVP_sha256(), nullptr); }
+    void add(const char *data, qint64 size)
+    {
+        EVP_DigestUpdate(m_context.get(), data, size_t(size));
+    }
+    QString hex()
+    {
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int size = 0;
+        EVP_DigestFinal_ex(m_context.get(), digest, &size);
+        return QString::fromLatin1(
+            QByteArray(reinterpret_cast<const char *>(digest), int(size)).toHex());
+    }
+
+private:
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> m_context{EVP_MD_CTX_new(),
+                                                                      &EVP_MD_CTX_free};
+};
 
 QString manifestName()
 {
@@ -140,7 +164,7 @@ Result<BackupFile> copyHashed(const QString &from, const QString &to, const QStr
     QFile out(to);
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, kFileMode))
         return ioError(QStringLiteral("cannot create the backup file"), to, out.errorString());
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     qint64 bytes = 0;
     while (!in.atEnd()) {
         const QByteArray chunk = in.read(kChunk);
@@ -154,7 +178,7 @@ Result<BackupFile> copyHashed(const QString &from, const QString &to, const QStr
             out.remove();
             return error;
         }
-        hash.addData(chunk);
+        hash.add(chunk.constData(), chunk.size());
         bytes += chunk.size();
     }
     if (!out.flush()) {
@@ -163,7 +187,7 @@ Result<BackupFile> copyHashed(const QString &from, const QString &to, const QStr
         out.remove();
         return error;
     }
-    return BackupFile{name, QString::fromLatin1(hash.result().toHex()), bytes};
+    return BackupFile{name, hash.hex(), bytes};
 }
 
 QJsonObject toJson(const Manifest &m)
@@ -351,12 +375,18 @@ Result<Manifest> verifyBackupFolder(const QString &path)
 Result<QString> sha256OfFile(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return ioError(QStringLiteral("cannot read the file"), path, file.errorString());
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file))
-        return ioError(QStringLiteral("cannot read the file"), path, file.errorString());
-    return QString::fromLatin1(hash.result().toHex());
+    Sha256 hash;
+    const std::unique_ptr<char[]> buffer(new char[kChunk]);
+    for (;;) {
+        const qint64 n = file.read(buffer.get(), kChunk);
+        if (n < 0)
+            return ioError(QStringLiteral("cannot read the file"), path, file.errorString());
+        if (n == 0)
+            return hash.hex();
+        hash.add(buffer.get(), n);
+    }
 }
 
 } // namespace burrow::backup

@@ -5,7 +5,14 @@
 
 #include <memory>
 
+struct sqlite3;
+
 namespace burrow::dialect::sqlite {
+
+/// The `sqlite3*` behind a QSQLITE connection (Debian's driver and Burrow link the same
+/// libsqlite3), for what Qt's driver does not offer: interrupting, reading the file. Null when
+/// the connection is not SQLite.
+sqlite3 *nativeHandle(const QSqlDatabase &db);
 
 /// Opens an existing SQLite file read-only: never creates, never writes. Waits up to
 /// `busyTimeoutMs` for another process's lock, then reports it. The schema is read once here,

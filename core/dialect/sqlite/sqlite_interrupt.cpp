@@ -1,7 +1,6 @@
 #include "sqlite_interrupt.h"
 
-#include <QSqlDriver>
-#include <QVariant>
+#include "sqlite_database.h"
 
 #include <sqlite3.h>
 
@@ -17,20 +16,10 @@ int stopWhenCancelled(void *flag)
     return static_cast<const std::atomic<bool> *>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
 }
 
-sqlite3 *handleOf(const QSqlDatabase &db)
-{
-    // Qt's QSQLITE driver hands out its connection as a QVariant holding `sqlite3*`; Debian's
-    // driver and Burrow link the same libsqlite3.
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.data());
-}
-
 } // namespace
 
 InterruptOnCancel::InterruptOnCancel(const QSqlDatabase &db, Cancellation cancellation)
-    : m_handle(handleOf(db))
+    : m_handle(nativeHandle(db))
     , m_cancellation(std::move(cancellation))
 {
     if (m_handle)
