@@ -1,0 +1,170 @@
+// The whole path as a user walks it, on the offscreen platform: open the demo, see its
+// differences, generate, preview, apply with a backup, see "No differences"; restore brings
+// the differences back. And a picture of the window, to look at.
+#include "dialect/sqlite/sqlite_backup.h"
+#include "differences/differences_filter.h"
+#include "differences/differences_model.h"
+#include "differences/differences_panel.h"
+#include "editor/migration_editor.h"
+#include "preview/preview_panel.h"
+#include "preview/statements_model.h"
+#include "ui_test_support.h"
+#include "window/main_window.h"
+#include "window/workbench_controller.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTreeView>
+
+#include <gtest/gtest.h>
+
+using namespace burrow;
+using namespace burrow::ui;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+class Workbench : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        window.resize(1400, 860);
+        window.show();
+        window.controller()->setConfirm([this](const QString &text) {
+            confirmation = text;
+            return true;
+        });
+        ASSERT_TRUE(window.openWorkspace(demo.path()));
+        ASSERT_TRUE(idle()) << "the first comparison did not finish";
+    }
+    bool idle()
+    {
+        return uitest::waitFor(
+            [this] { return !window.session()->isBusy() && window.session()->comparison(); });
+    }
+    DifferencesModel *model() { return window.differences()->model(); }
+    /// Every change row of the tree, with its index.
+    QList<QPair<QModelIndex, diff::Change>> changeRows()
+    {
+        QList<QPair<QModelIndex, diff::Change>> rows;
+        for (int t = 0; t < model()->rowCount(); ++t) {
+            const QModelIndex table = model()->index(t, 0);
+            for (int c = 0; c < model()->rowCount(table); ++c) {
+                const QModelIndex index = model()->index(c, 0, table);
+                rows.append(
+                    {index, index.data(DifferencesModel::ChangeRole).value<diff::Change>()});
+            }
+        }
+        return rows;
+    }
+    QStringList tables()
+    {
+        QStringList names;
+        for (int t = 0; t < model()->rowCount(); ++t)
+            names.append(model()->index(t, 0).data(DifferencesModel::TableRole).toString());
+        return names;
+    }
+    /// Ticks every difference, destructive ones included, and accepts the rename suggestions.
+    void checkEverything()
+    {
+        for (const auto &[index, change] : changeRows()) {
+            if (change.type == diff::ChangeType::RenameSuggested)
+                model()->setRenameAccepted(index, true);
+            else
+                model()->setData(index, Qt::Checked, Qt::CheckStateRole);
+        }
+    }
+    void generateAndWait()
+    {
+        window.controller()->generate();
+        ASSERT_TRUE(uitest::waitFor([this] {
+            return !window.session()->isBusy() && !window.migrationEditor()->text().isEmpty();
+        }));
+    }
+
+    uitest::DemoWorkspace demo;
+    MainWindow window;
+    QString confirmation;
+};
+
+TEST_F(Workbench, the_demo_shows_its_drift_grouped_by_table)
+{
+    const QStringList names = tables();
+    for (const QString &table : {u"author"_s, u"book"_s, u"loan"_s, u"review"_s, u"tag"_s})
+        EXPECT_TRUE(names.contains(table)) << table.toStdString();
+    EXPECT_FALSE(names.contains(u"tmp_import_2019"_s)) << "ignored by the workspace";
+    bool renameSuggested = false;
+    for (const auto &[index, change] : changeRows()) {
+        if (change.type == diff::ChangeType::RenameSuggested && change.name == u"borrower_name")
+            renameSuggested = true;
+        if (change.type == diff::ChangeType::Removed && change.name == u"review") {
+            EXPECT_EQ(index.data(Qt::CheckStateRole).toInt(), Qt::Unchecked)
+                << "destructive changes start unchecked";
+        }
+    }
+    EXPECT_TRUE(renameSuggested);
+}
+
+TEST_F(Workbench, generate_preview_apply_then_no_differences_and_a_backup)
+{
+    checkEverything();
+    generateAndWait();
+    const QString text = window.migrationEditor()->text();
+    EXPECT_TRUE(text.contains(u"RENAME COLUMN \"borrower_name\" TO \"borrower\""_s))
+        << text.toStdString();
+    window.controller()->preview();
+    ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
+    EXPECT_TRUE(window.preview()->verdict().contains(u"No differences would remain"))
+        << window.preview()->verdict().toStdString();
+    EXPECT_GT(window.preview()->statements()->rowCount(), 5);
+
+    window.controller()->apply();
+    ASSERT_TRUE(idle());
+    EXPECT_TRUE(confirmation.contains(u"These steps remove data")) << confirmation.toStdString();
+    EXPECT_TRUE(window.banner().contains(u"Backup:")) << window.banner().toStdString();
+    ASSERT_TRUE(window.session()->comparison()->changes.isEmpty());
+    EXPECT_TRUE(window.differences()->showsEmptyState());
+    const QStringList backups =
+        QDir(demo.migrations() + u"/backups"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    ASSERT_EQ(backups.size(), 1);
+    const QString backup = demo.migrations() + u"/backups/"_s + backups.first();
+    EXPECT_TRUE(QFileInfo::exists(backup + u"/manifest.json"_s));
+    EXPECT_EQ(uitest::queryColumn(demo.database(), u"SELECT count(*) FROM loan"_s),
+              QStringList{u"2"_s});
+
+    // Restoring the backup brings the drift back (F5 shows it).
+    ASSERT_TRUE(dialect::sqlite::restoreDatabase(backup + u"/before.sqlite3"_s, demo.database()));
+    window.session()->compare();
+    ASSERT_TRUE(idle());
+    EXPECT_FALSE(window.session()->comparison()->changes.isEmpty());
+    EXPECT_TRUE(tables().contains(u"review"_s));
+}
+
+TEST_F(Workbench, a_failing_migration_is_marked_in_the_editor_and_changes_nothing)
+{
+    generateAndWait();
+    window.migrationEditor()->setText(
+        u"-- migrate:up\nALTER TABLE book ADD COLUMN isbn TEXT;\nUPDATE nowhere SET x = 1;\n"
+        "-- migrate:down\n"_s);
+    const QStringList before = uitest::queryColumn(demo.database(), u"PRAGMA table_info(book)"_s);
+    window.controller()->apply();
+    ASSERT_TRUE(idle());
+    EXPECT_TRUE(window.banner().contains(u"no such table: nowhere"))
+        << window.banner().toStdString();
+    EXPECT_EQ(uitest::queryColumn(demo.database(), u"PRAGMA table_info(book)"_s), before);
+}
+
+TEST_F(Workbench, renders_the_demo_to_a_png_to_look_at)
+{
+    const QModelIndex book = window.differences()->filter()->mapFromSource(model()->index(1, 0));
+    window.differences()->view()->setCurrentIndex(book);
+    QCoreApplication::processEvents();
+    const QString folder = QStringLiteral(BURROW_BUILD_DIR "/screenshots");
+    QDir().mkpath(folder);
+    const QImage image = window.grab().toImage();
+    EXPECT_GT(image.width(), 1000);
+    EXPECT_TRUE(image.save(folder + u"/workbench.png"_s));
+}
+
+} // namespace

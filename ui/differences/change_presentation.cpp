@@ -1,0 +1,138 @@
+#include "change_presentation_p.h"
+
+namespace burrow::ui {
+
+using diff::ChangeType;
+using diff::ObjectKind;
+
+QString objectText(const diff::Change &change)
+{
+    if (change.type == ChangeType::RenameSuggested)
+        return change.name + u" → " + change.newName;
+    if (change.object == ObjectKind::TableOptions)
+        return diff::objectNoun(change.object);
+    if (!change.anonymous || !change.name.startsWith(u'('))
+        return change.name; // named, or described in full ("CHECK (born > 0)")
+    // The icon says it is a constraint; "check (born > 0)" reads better than the full noun.
+    switch (change.object) {
+    case ObjectKind::Unique:
+        return u"unique " + change.name;
+    case ObjectKind::Check:
+        return u"check " + change.name;
+    default:
+        return diff::objectNoun(change.object) + u' ' + change.name;
+    }
+}
+
+QString changeTypeText(ChangeType type)
+{
+    switch (type) {
+    case ChangeType::Added:
+        return QStringLiteral("added");
+    case ChangeType::Removed:
+        return QStringLiteral("removed");
+    case ChangeType::Changed:
+        return QStringLiteral("changed");
+    case ChangeType::RenameSuggested:
+        return QStringLiteral("rename suggested");
+    }
+    return {};
+}
+
+QString changeTypeExplanation(ChangeType type)
+{
+    switch (type) {
+    case ChangeType::Added:
+        return QStringLiteral("In the models, missing from the database: the migration adds it.");
+    case ChangeType::Removed:
+        return QStringLiteral("In the database, not in the models: the migration drops it.");
+    case ChangeType::Changed:
+        return QStringLiteral("Defined differently: the migration changes it to the model's.");
+    case ChangeType::RenameSuggested:
+        return QStringLiteral("Same definition under another name: tick it to rename instead "
+                              "of dropping and adding.");
+    }
+    return {};
+}
+
+int kindRank(ObjectKind kind)
+{
+    switch (kind) {
+    case ObjectKind::Column:
+        return 0;
+    case ObjectKind::PrimaryKey:
+        return 1;
+    case ObjectKind::Unique:
+        return 2;
+    case ObjectKind::ForeignKey:
+        return 3;
+    case ObjectKind::Check:
+        return 4;
+    case ObjectKind::Index:
+        return 5;
+    case ObjectKind::Trigger:
+        return 6;
+    case ObjectKind::Table:
+    case ObjectKind::TableOptions:
+    case ObjectKind::View:
+        return 7;
+    }
+    return 8;
+}
+
+static QIcon icon(const char16_t *name)
+{
+    return QIcon(u":/icons/" + QString::fromUtf16(name) + u".svg");
+}
+
+const DifferenceIcons &DifferenceIcons::get()
+{
+    static const DifferenceIcons icons{
+        icon(u"table"),      icon(u"view"),    icon(u"column"),  icon(u"key"),
+        icon(u"constraint"), icon(u"index"),   icon(u"trigger"), icon(u"added"),
+        icon(u"removed"),    icon(u"changed"), icon(u"rename"),  icon(u"warning"),
+        icon(u"identical"),
+    };
+    return icons;
+}
+
+const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
+{
+    switch (kind) {
+    case ObjectKind::Table:
+    case ObjectKind::TableOptions:
+        return table;
+    case ObjectKind::Column:
+        return column;
+    case ObjectKind::PrimaryKey:
+    case ObjectKind::ForeignKey:
+        return key;
+    case ObjectKind::Unique:
+    case ObjectKind::Check:
+        return constraint;
+    case ObjectKind::Index:
+        return index;
+    case ObjectKind::Trigger:
+        return trigger;
+    case ObjectKind::View:
+        return view;
+    }
+    return table;
+}
+
+const QIcon &DifferenceIcons::forType(ChangeType type) const
+{
+    switch (type) {
+    case ChangeType::Added:
+        return added;
+    case ChangeType::Removed:
+        return removed;
+    case ChangeType::Changed:
+        return changed;
+    case ChangeType::RenameSuggested:
+        return rename;
+    }
+    return changed;
+}
+
+} // namespace burrow::ui

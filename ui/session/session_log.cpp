@@ -1,0 +1,49 @@
+#include "session_log.h"
+
+#include "diff/report.h"
+
+#include <QDir>
+
+namespace burrow::ui {
+
+QString comparedLine(const diff::Comparison &comparison, qint64 elapsedMs)
+{
+    const QString what = comparison.changes.isEmpty() ? QStringLiteral("no differences")
+                                                      : diff::summaryLine(comparison.changes);
+    return u"Compared " + comparison.url.display() + u" with the models in " +
+           QString::number(elapsedMs) + u" ms: " + what;
+}
+
+QString progressLine(const migration::ProgressEvent &e, bool dryRun)
+{
+    using Kind = migration::ProgressEvent::Kind;
+    const QString prefix = dryRun ? QStringLiteral("[dry run] ") : QString();
+    switch (e.kind) {
+    case Kind::MigrationStarted:
+        return prefix + u"Applying " + e.version + u'_' + e.name + u" (" +
+               QString::number(e.statements) + u" statements)";
+    case Kind::StatementDone: {
+        const QString rows = e.outcome.rowsAffected >= 0
+                                 ? u", " + QString::number(e.outcome.rowsAffected) + u" rows"
+                                 : QString();
+        return prefix + u"  " + QString::number(e.outcome.elapsedUs / 1000.0, 'f', 1) + u" ms" +
+               rows + u"  " + e.sql.simplified();
+    }
+    case Kind::MigrationFinished:
+        return prefix + u"Applied " + e.version + u'_' + e.name + u" in " +
+               QString::number(e.elapsedMs) + u" ms";
+    case Kind::MigrationFailed:
+        return prefix + u"Failed " + e.version + u'_' + e.name + u", rolled back: " + e.message;
+    }
+    return {};
+}
+
+QString appliedLine(const migration::ApplyResult &result)
+{
+    QString line = u"Applied " + QString::number(result.applied.size()) + u" migration(s)";
+    if (!result.backupFolder.isEmpty())
+        line += u"; backup in " + QDir::toNativeSeparators(result.backupFolder);
+    return line;
+}
+
+} // namespace burrow::ui

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "cancellation.h"
+#include "diff/compare.h"
+#include "migration/apply.h"
+#include "plan/draft.h"
+#include "workspace/workspace.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace burrow::ui {
+
+/// The open workspace and what Burrow knows about it, for every panel: the latest comparison,
+/// the work running on it. Database work runs off the UI thread, one task at a time; results
+/// and progress arrive as signals on the UI thread. Knows no SQL dialect: core does the work.
+class WorkspaceSession : public QObject {
+    Q_OBJECT
+public:
+    enum class Task { Idle, Comparing, Drafting, Previewing, Applying };
+    Q_ENUM(Task)
+
+    explicit WorkspaceSession(QObject *parent = nullptr);
+    ~WorkspaceSession() override;
+
+    void open(const workspace::Workspace &workspace);
+    bool isOpen() const { return m_workspace.has_value(); }
+    const workspace::Workspace &workspace() const { return *m_workspace; }
+    /// The latest comparison, or null before the first one finished.
+    const diff::Comparison *comparison() const;
+    /// What its differences would do to the rows there are (lint of the full plan).
+    const QList<plan::LintWarning> &warnings() const { return m_warnings; }
+    Task task() const { return m_task; }
+    bool isBusy() const { return m_task != Task::Idle; }
+
+    /// Compares the database with the models (F5) and counts the rows each difference touches.
+    /// Each call below refuses while busy.
+    void compare();
+    /// Plans the migration for the latest comparison (the user's unchecked rows in `skip`).
+    void draft(const plan::DraftRequest &request);
+    /// Dry run of the pending migrations plus `text` as migration file `fileName` (not saved
+    /// yet) on a scratch copy: statements, lint warnings, differences that would remain.
+    void preview(const QString &text, const QString &fileName);
+    /// Backs up, applies the pending migrations of the migrations folder, then compares again.
+    void apply();
+    /// Stops the running task: a migration rolls back; the database stays as it was.
+    void cancel();
+
+Q_SIGNALS:
+    void taskChanged(burrow::ui::WorkspaceSession::Task task);
+    void compared();
+    void drafted(const burrow::plan::MigrationDraft &draft);
+    void previewed(const burrow::migration::ApplyResult &result);
+    void applied(const burrow::migration::ApplyResult &result);
+    void progress(const burrow::migration::ProgressEvent &event);
+    void failed(burrow::ui::WorkspaceSession::Task task, const burrow::Error &error);
+    /// One line for the log: a statement Burrow ran with its time, or what a task did.
+    void logged(const QString &line);
+
+private:
+    bool start(Task task);
+    void finish();
+    diff::CompareRequest compareRequest() const;
+    migration::ApplyRequest applyRequest(const QString &migrationsDir, bool dryRun);
+    void report(const migration::ProgressEvent &event);
+
+    std::optional<workspace::Workspace> m_workspace;
+    std::optional<diff::Comparison> m_comparison;
+    QList<plan::LintWarning> m_warnings;
+    Task m_task = Task::Idle;
+    Cancellation m_cancellation;
+};
+
+} // namespace burrow::ui

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "session/workspace_session.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QStackedWidget;
+class QTabWidget;
+class QToolButton;
+
+namespace burrow::ui {
+
+class DefinitionCompare;
+class DifferencesPanel;
+class LogPanel;
+class MigrationEditor;
+class PreviewPanel;
+class WelcomePage;
+class WorkbenchController;
+
+/// The workbench window. It only composes: the welcome page, the differences panel, the
+/// definitions / migration / preview tabs, the log dock, the actions with their shortcuts, and
+/// the status bar; the controller connects them to the session.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens the workspace folder (its burrow.json) and compares at once.
+    Status openWorkspace(const QString &directory);
+    /// Writes a fresh copy of the demo into `directory` and opens it.
+    Status openDemo(const QString &directory);
+
+    WorkspaceSession *session() const { return m_session; }
+    WorkbenchController *controller() const { return m_controller; }
+    DifferencesPanel *differences() const { return m_differences; }
+    MigrationEditor *migrationEditor() const { return m_editor; }
+    PreviewPanel *preview() const { return m_preview; }
+    QString banner() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildWorkbench();
+    void buildActions();
+    void buildMenusAndToolbar();
+    void buildStatusBar();
+    QAction *addAction(const QString &icon, const QString &text, const QKeySequence &shortcut,
+                       void (MainWindow::*slot)());
+    void showNotice(const QString &html, bool good);
+    void onTaskChanged(WorkspaceSession::Task task);
+    void onProgress(const migration::ProgressEvent &event);
+    void updateActions();
+    void chooseWorkspace();
+    void chooseDemoFolder();
+    void refresh();
+    void generate();
+    void save();
+    void previewMigration();
+    void applyMigration();
+    void cancel();
+    void restoreLayout();
+
+    WorkspaceSession *m_session;
+    QStackedWidget *m_pages = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    QLabel *m_banner = nullptr;
+    DifferencesPanel *m_differences = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    DefinitionCompare *m_definitions = nullptr;
+    MigrationEditor *m_editor = nullptr;
+    PreviewPanel *m_preview = nullptr;
+    LogPanel *m_log = nullptr;
+    WorkbenchController *m_controller = nullptr;
+    QLabel *m_taskLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+    QList<QAction *> m_workspaceActions; // enabled while a workspace is open and idle
+    QAction *m_cancel = nullptr;
+};
+
+} // namespace burrow::ui

@@ -1,0 +1,182 @@
+// The window's actions, menus, toolbar and status bar, and what they do.
+#include "differences/differences_panel.h"
+#include "editor/migration_editor.h"
+#include "main_window.h"
+#include "workbench_controller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace burrow::ui {
+
+QAction *MainWindow::addAction(const QString &icon, const QString &text,
+                               const QKeySequence &shortcut, void (MainWindow::*slot)())
+{
+    auto *action = new QAction(QIcon(u":/icons/" + icon + u".svg"), text, this);
+    action->setShortcut(shortcut);
+    if (!shortcut.isEmpty())
+        action->setToolTip(text + u"  (" + shortcut.toString(QKeySequence::NativeText) + u')');
+    connect(action, &QAction::triggered, this, slot);
+    return action;
+}
+
+void MainWindow::buildActions()
+{
+    m_controller->setConfirm([this](const QString &text) {
+        return QMessageBox::question(this, tr("Apply migrations"), text,
+                                     QMessageBox::Apply | QMessageBox::Cancel,
+                                     QMessageBox::Cancel) == QMessageBox::Apply;
+    });
+    m_workspaceActions = {
+        addAction(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh,
+                  &MainWindow::refresh),
+        addAction(QStringLiteral("generate"), tr("&Generate migration"),
+                  QKeySequence(Qt::CTRL | Qt::Key_G), &MainWindow::generate),
+        addAction(QStringLiteral("save"), tr("&Save migration"), QKeySequence::Save,
+                  &MainWindow::save),
+        addAction(QStringLiteral("preview"), tr("&Preview (dry run)"),
+                  QKeySequence(Qt::CTRL | Qt::Key_Return), &MainWindow::previewMigration),
+        addAction(QStringLiteral("apply"), tr("&Apply…"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), &MainWindow::applyMigration),
+    };
+    m_cancel = addAction(QStringLiteral("cancel"), tr("&Cancel"), QKeySequence(Qt::Key_Escape),
+                         &MainWindow::cancel);
+}
+
+void MainWindow::buildMenusAndToolbar()
+{
+    QMenu *file = menuBar()->addMenu(tr("&Workspace"));
+    QAction *open = addAction(QStringLiteral("open"), tr("&Open workspace…"), QKeySequence::Open,
+                              &MainWindow::chooseWorkspace);
+    file->addAction(open);
+    file->addAction(addAction(QStringLiteral("burrow"), tr("Open the &demo…"), {},
+                              &MainWindow::chooseDemoFolder));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu *migration = menuBar()->addMenu(tr("&Migration"));
+    migration->addActions(m_workspaceActions);
+    migration->addAction(m_cancel);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+    QToolBar *toolbar = addToolBar(tr("Workbench"));
+    toolbar->setObjectName(QStringLiteral("workbenchToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(open);
+    toolbar->addSeparator();
+    toolbar->addActions(m_workspaceActions);
+    toolbar->addAction(m_cancel);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_taskLabel = new QLabel(tr("Ready"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setDefaultAction(m_cancel);
+    m_cancelButton->hide();
+    statusBar()->addWidget(m_taskLabel, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+}
+
+void MainWindow::updateActions()
+{
+    const bool ready = m_session->isOpen() && !m_session->isBusy();
+    for (QAction *action : std::as_const(m_workspaceActions))
+        action->setEnabled(ready);
+    m_cancel->setEnabled(m_session->isBusy());
+}
+
+void MainWindow::onTaskChanged(WorkspaceSession::Task task)
+{
+    static const QHash<WorkspaceSession::Task, QString> what{
+        {WorkspaceSession::Task::Comparing, tr("Comparing the database with the models…")},
+        {WorkspaceSession::Task::Drafting, tr("Planning the migration…")},
+        {WorkspaceSession::Task::Previewing, tr("Dry run on a scratch copy…")},
+        {WorkspaceSession::Task::Applying, tr("Backing up and applying…")}};
+    const bool busy = task != WorkspaceSession::Task::Idle;
+    m_taskLabel->setText(busy ? what.value(task) : tr("Ready"));
+    m_progress->setRange(0, 0); // busy until a migration says how many statements it runs
+    m_progress->setVisible(busy);
+    m_cancelButton->setVisible(busy);
+    updateActions();
+}
+
+void MainWindow::onProgress(const migration::ProgressEvent &event)
+{
+    using Kind = migration::ProgressEvent::Kind;
+    if (event.kind == Kind::MigrationStarted)
+        m_progress->setRange(0, std::max(1, event.statements));
+    if (event.kind == Kind::StatementDone)
+        m_progress->setValue(event.statement);
+    if (event.kind == Kind::MigrationStarted || event.kind == Kind::StatementDone)
+        m_taskLabel->setText(tr("Migration %1: statement %2 of %3")
+                                 .arg(event.version)
+                                 .arg(event.statement)
+                                 .arg(event.statements));
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Open a workspace folder (with burrow.json)"), QDir::homePath());
+    if (!dir.isEmpty())
+        (void)openWorkspace(dir); // errors show in the banner
+}
+
+void MainWindow::chooseDemoFolder()
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    (void)openDemo(base + u"/demo-" +
+                   QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+}
+
+void MainWindow::refresh()
+{
+    m_session->compare();
+}
+
+void MainWindow::generate()
+{
+    m_controller->generate();
+}
+
+void MainWindow::save()
+{
+    if (Status saved = m_controller->save(); !saved)
+        showNotice(saved.error().toString().toHtmlEscaped(), false);
+}
+
+void MainWindow::previewMigration()
+{
+    m_controller->preview();
+}
+
+void MainWindow::applyMigration()
+{
+    m_controller->apply();
+}
+
+void MainWindow::cancel()
+{
+    m_session->cancel();
+}
+
+} // namespace burrow::ui

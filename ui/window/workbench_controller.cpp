@@ -1,0 +1,180 @@
+#include "workbench_controller.h"
+
+#include "differences/differences_model.h"
+#include "differences/differences_panel.h"
+#include "editor/definition_compare.h"
+#include "editor/definition_text.h"
+#include "editor/migration_editor.h"
+#include "editor/sql_editor.h"
+#include "log/log_panel.h"
+#include "plan/migration_writer.h"
+#include "preview/preview_panel.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTabWidget>
+#include <QUrl>
+
+namespace burrow::ui {
+namespace {
+
+enum Tab { DefinitionsTab, MigrationTab, PreviewTab };
+
+void collectNames(const schema::Schema &schema, QStringList &tables,
+                  QHash<QString, QStringList> &columns)
+{
+    for (const schema::Table &t : schema.tables) {
+        if (!tables.contains(t.name))
+            tables.append(t.name);
+        for (const schema::Column &c : t.columns) {
+            if (!columns[t.name].contains(c.name))
+                columns[t.name].append(c.name);
+        }
+    }
+}
+
+} // namespace
+
+WorkbenchController::WorkbenchController(WorkspaceSession *session, const WorkbenchPanels &panels,
+                                         QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_panels(panels)
+{
+    connect(session, &WorkspaceSession::compared, this, &WorkbenchController::onCompared);
+    connect(session, &WorkspaceSession::drafted, this, &WorkbenchController::onDrafted);
+    connect(session, &WorkspaceSession::failed, this, &WorkbenchController::onFailed);
+    connect(session, &WorkspaceSession::applied, this, &WorkbenchController::onApplied);
+    connect(session, &WorkspaceSession::logged, panels.log, &LogPanel::append);
+    connect(panels.differences, &DifferencesPanel::currentTableChanged, this,
+            &WorkbenchController::showDefinitions);
+}
+
+void WorkbenchController::onCompared()
+{
+    const diff::Comparison &c = *m_session->comparison();
+    m_panels.differences->setSchemas(c.live, c.model);
+    m_panels.differences->setChanges(c.changes, m_session->warnings());
+    QStringList tables;
+    QHash<QString, QStringList> columns;
+    collectNames(c.live, tables, columns);
+    collectNames(c.model, tables, columns);
+    m_panels.editor->editor()->setCompletionNames(tables, columns);
+    m_panels.editor->setMigrationsFolder(m_session->workspace().migrations);
+    m_panels.definitions->clear();
+}
+
+void WorkbenchController::showDefinitions(const QString &table)
+{
+    const diff::Comparison *c = m_session->comparison();
+    if (!c)
+        return;
+    m_panels.definitions->setDefinitions(definitionOf(c->live, table),
+                                         definitionOf(c->model, table));
+    m_panels.tabs->setCurrentIndex(DefinitionsTab);
+}
+
+void WorkbenchController::generate()
+{
+    const diff::Comparison *c = m_session->comparison();
+    if (!c)
+        return;
+    plan::DraftRequest request;
+    request.renames = m_panels.differences->model()->acceptedRenames();
+    // The check boxes decide: destructive rows start unchecked, so a checked one is intended.
+    request.allowDestructive = true;
+    request.skip = m_panels.differences->model()->uncheckedChanges();
+    request.source = c->url.display() + u" → " +
+                     QDir::toNativeSeparators(QFileInfo(c->script.files.value(0)).path());
+    m_session->draft(request);
+}
+
+void WorkbenchController::onDrafted(const plan::MigrationDraft &draft)
+{
+    m_draft = draft;
+    m_panels.editor->setMigrationsFolder(m_session->workspace().migrations);
+    m_panels.editor->setName(plan::suggestedName(draft.up));
+    m_panels.editor->setText(draft.up.isEmpty() ? QString() : draft.text);
+    m_panels.tabs->setCurrentIndex(MigrationTab);
+    if (draft.up.isEmpty())
+        Q_EMIT notice(tr("Nothing to generate: no checked difference needs a change."), true);
+}
+
+void WorkbenchController::preview()
+{
+    if (m_panels.editor->text().trimmed().isEmpty() || m_panels.editor->fileName().isEmpty())
+        return Q_EMIT notice(tr("Generate or write a migration first, then preview it."), false);
+    m_panels.editor->clearErrors();
+    m_panels.tabs->setCurrentIndex(PreviewTab);
+    m_session->preview(m_panels.editor->text(), QFileInfo(m_panels.editor->fileName()).fileName());
+}
+
+Status WorkbenchController::save()
+{
+    if (!m_panels.editor->isModified())
+        return Ok{};
+    return m_panels.editor->save();
+}
+
+QString WorkbenchController::confirmationText() const
+{
+    const workspace::Workspace &w = m_session->workspace();
+    QString text = tr("Apply the pending migrations to %1?\n\nA verified backup goes to %2 first.")
+                       .arg(w.database, QDir::toNativeSeparators(w.migrations + u"/backups/"));
+    if (m_draft && m_draft->text == m_panels.editor->text()) {
+        QStringList destructive;
+        for (const plan::PlanStep &step : m_draft->up.steps) {
+            if (step.destructive)
+                destructive.append(u"  • " + step.summary);
+        }
+        if (!destructive.isEmpty())
+            text += tr("\n\nThese steps remove data:\n") + destructive.join(u'\n');
+    }
+    return text;
+}
+
+void WorkbenchController::apply()
+{
+    if (m_session->isBusy())
+        return;
+    if (Status saved = save(); !saved)
+        return Q_EMIT notice(tr("Not applied: the migration could not be saved: ") +
+                                 saved.error().toString().toHtmlEscaped(),
+                             false);
+    if (m_confirm && !m_confirm(confirmationText()))
+        return;
+    m_panels.tabs->setCurrentIndex(PreviewTab);
+    m_session->apply();
+}
+
+void WorkbenchController::onApplied(const migration::ApplyResult &result)
+{
+    if (result.applied.isEmpty())
+        return Q_EMIT notice(tr("Nothing to apply: every migration is applied already."), true);
+    const QString link = QUrl::fromLocalFile(result.backupFolder).toString();
+    Q_EMIT notice(
+        tr("Applied %n migration(s). ", nullptr, int(result.applied.size())) +
+            (result.backupFolder.isEmpty()
+                 ? QString()
+                 : tr("Backup: <a href=\"%1\">%2</a>")
+                       .arg(link, QDir::toNativeSeparators(result.backupFolder).toHtmlEscaped())),
+        true);
+    m_draft.reset();
+}
+
+void WorkbenchController::onFailed(WorkspaceSession::Task task, const Error &error)
+{
+    const bool aboutEditor =
+        !error.file.isEmpty() && !m_panels.editor->fileName().isEmpty() &&
+        QFileInfo(error.file).fileName() == QFileInfo(m_panels.editor->fileName()).fileName();
+    if (aboutEditor) {
+        m_panels.tabs->setCurrentIndex(MigrationTab);
+        m_panels.editor->showError(error);
+    }
+    const QString safe = task == WorkspaceSession::Task::Applying
+                             ? tr(" The database was not changed by the failed migration.")
+                             : QString();
+    Q_EMIT notice(error.toString().toHtmlEscaped() + safe, false);
+}
+
+} // namespace burrow::ui

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "session/workspace_session.h"
+
+#include <QObject>
+
+#include <functional>
+
+class QTabWidget;
+
+namespace burrow::ui {
+
+class DefinitionCompare;
+class DifferencesPanel;
+class LogPanel;
+class MigrationEditor;
+class PreviewPanel;
+
+/// The panels the controller connects (the window owns them).
+struct WorkbenchPanels {
+    DifferencesPanel *differences = nullptr;
+    QTabWidget *tabs = nullptr; // definitions, migration, preview
+    DefinitionCompare *definitions = nullptr;
+    MigrationEditor *editor = nullptr;
+    PreviewPanel *preview = nullptr;
+    LogPanel *log = nullptr;
+};
+
+/// Connects the session with the panels: a comparison fills the tree, the selected table its
+/// definitions, "Generate" drafts from the checked rows into the editor, "Preview" dry-runs the
+/// editor's text, "Apply" saves it, confirms, backs up and applies. Errors point at their line.
+class WorkbenchController : public QObject {
+    Q_OBJECT
+public:
+    /// Asks the user to confirm an apply described by `text`; true to go on.
+    using Confirm = std::function<bool(const QString &text)>;
+
+    WorkbenchController(WorkspaceSession *session, const WorkbenchPanels &panels,
+                        QObject *parent = nullptr);
+
+    /// Tests answer the confirmation themselves; the window asks with a message box.
+    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+
+    void generate();
+    void preview();
+    void apply();
+    Status save();
+
+Q_SIGNALS:
+    /// A message for the window's banner: what happened, and whether it went well.
+    void notice(const QString &html, bool good);
+
+private:
+    void onCompared();
+    void onDrafted(const plan::MigrationDraft &draft);
+    void onFailed(WorkspaceSession::Task task, const Error &error);
+    void onApplied(const migration::ApplyResult &result);
+    void showDefinitions(const QString &table);
+    QString confirmationText() const;
+
+    WorkspaceSession *m_session;
+    WorkbenchPanels m_panels;
+    Confirm m_confirm;
+    std::optional<plan::MigrationDraft> m_draft;
+};
+
+} // namespace burrow::ui
