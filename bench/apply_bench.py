@@ -25,7 +25,7 @@ from pathlib import Path
 
 # This folder is on sys.path when the file runs as a script.
 import bench_common
-from bench_common import (TIME_BIN, fmt_mb, fmt_s, fresh_copy, log, median_wall_s, peak_rss_kb,
+from bench_common import (require_tools, TIME_BIN, fmt_mb, fmt_s, fresh_copy, log, median_wall_s, peak_rss_kb,
                           print_rows, up_section)
 from rebuild_bench import SQLITE_BIN, inspect, prepare_fixture, verdict
 
@@ -161,13 +161,7 @@ def parse_args(argv):
     args = p.parse_args(argv)
     if args.rows < 1 or args.child_rows < 0 or args.runs < 1:
         p.error("--rows and --runs must be positive, --child-rows >= 0")
-    args.cli = Path(args.cli).resolve()
-    if not os.access(args.cli, os.X_OK):
-        p.error(f"{args.cli} is not an executable file; build it first "
-                f"(cmake --preset release && cmake --build --preset release)")
-    for tool in (TIME_BIN, shutil.which(SQLITE_BIN)):
-        if not tool or not os.access(tool, os.X_OK):
-            p.error(f"{tool or SQLITE_BIN} not found; install GNU time and sqlite3")
+    args.cli = require_tools(p, args.cli, (TIME_BIN, SQLITE_BIN))
     args.work = args.work.resolve()
     return args
 

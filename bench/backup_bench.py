@@ -15,7 +15,6 @@ Burrow runs succeeded; 1 one failed; 2 bad arguments. Target (shown, not enforce
 """
 import argparse
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -26,7 +25,7 @@ from pathlib import Path
 
 # This folder is on sys.path when the file runs as a script.
 import bench_common
-from bench_common import (TIME_BIN, fmt_mb, fmt_s, log, median_wall_s, peak_rss_kb, print_rows)
+from bench_common import (require_tools, TIME_BIN, fmt_mb, fmt_s, log, median_wall_s, peak_rss_kb, print_rows)
 
 # Bump when the fixture changes, so stale caches are not reused.
 GEN_VERSION = 1
@@ -266,13 +265,7 @@ def parse_args(argv):
     args = p.parse_args(argv)
     if args.size_mb < 1 or args.runs < 1:
         p.error("--size-mb and --runs must be positive")
-    args.cli = Path(args.cli).resolve()
-    if not os.access(args.cli, os.X_OK):
-        p.error(f"{args.cli} is not an executable file; build it first "
-                f"(cmake --preset release && cmake --build --preset release)")
-    for tool in (TIME_BIN, shutil.which(SQLITE_BIN)):
-        if not tool or not os.access(tool, os.X_OK):
-            p.error(f"{tool or SQLITE_BIN} not found; install GNU time and sqlite3")
+    args.cli = require_tools(p, args.cli, (TIME_BIN, SQLITE_BIN))
     args.work = args.work.resolve()
     return args
 

@@ -95,6 +95,20 @@ class Run:
     timed_out: bool = False
 
 
+
+def require_tools(parser, executable, tools):
+    """Resolves `executable` (the program under test) and fails the parse when it or one of
+    `tools` (names on PATH or absolute paths) cannot be run."""
+    executable = Path(executable).resolve()
+    if not os.access(executable, os.X_OK):
+        parser.error(f"{executable} is not an executable file; build it first "
+                     f"(cmake --preset release && cmake --build --preset release)")
+    for name in tools:
+        tool = name if os.path.isabs(name) else shutil.which(name)
+        if not tool or not os.access(tool, os.X_OK):
+            parser.error(f"{name} not found; install GNU time and sqlite3")
+    return executable
+
 def run_timed(cmd, timeout_s, stdin=None, wall_from_time=True):
     """Runs cmd under GNU time; returns a Run with wall seconds and peak RSS (time's %M).
 

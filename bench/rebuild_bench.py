@@ -24,9 +24,7 @@ or lost rows; 2 bad arguments. Targets (shown, not enforced): burrow within 1.3x
 floor; planning 2,000 changed tables <= 0.5 s. See bench/README.md.
 """
 import argparse
-import os
 import re
-import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -37,7 +35,7 @@ from pathlib import Path
 
 # This folder is on sys.path when the file runs as a script.
 import bench_common
-from bench_common import (PYTHON_BIN, TIME_BIN, fmt_mb, fmt_s, fresh_copy, log, median_wall_s,
+from bench_common import (require_tools, PYTHON_BIN, TIME_BIN, fmt_mb, fmt_s, fresh_copy, log, median_wall_s,
                           new_sqlite, peak_rss_kb, print_rows, up_section, write_sql)
 
 # Bump when the fixture changes, so stale caches are not reused.
@@ -390,13 +388,7 @@ def parse_args(argv):
     args = p.parse_args(argv)
     if args.rows < 1 or args.child_rows < 0 or args.runs < 1 or args.plan_tables < 1:
         p.error("--rows, --runs and --plan-tables must be positive, --child-rows >= 0")
-    args.bin = Path(args.bin).resolve()
-    if not os.access(args.bin, os.X_OK):
-        p.error(f"{args.bin} is not an executable file; build it first "
-                f"(cmake --preset release && cmake --build --preset release)")
-    for tool in (TIME_BIN, shutil.which(SQLITE_BIN)):
-        if not tool or not os.access(tool, os.X_OK):
-            p.error(f"{tool or SQLITE_BIN} not found; install GNU time and sqlite3")
+    args.bin = require_tools(p, args.bin, (TIME_BIN, SQLITE_BIN))
     args.work = args.work.resolve()
     return args
 

@@ -132,8 +132,11 @@ int runApply(const QStringList &arguments)
     const CancelOnSignals cancelOnCtrlC(request.cancellation);
     Result<migration::ApplyResult> result = migration::applyMigrations(request);
     if (!result) {
+        // Exit 1: a migration ran and failed (or was stopped); a lock is not the migration's fault.
+        const Error::Code code = result.error().code;
         const bool migrationFailed =
-            !result.error().statement.isEmpty() || result.error().code == Error::Code::Cancelled;
+            (!result.error().statement.isEmpty() && code != Error::Code::Locked) ||
+            code == Error::Code::Cancelled;
         fail(result.error());
         return migrationFailed ? Failed : UsageOrError;
     }

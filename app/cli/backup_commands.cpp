@@ -1,6 +1,8 @@
 #include "backup_commands.h"
 
 #include "backup/backup_folder.h"
+#include "backup/database_copy.h"
+#include "backup/restore.h"
 #include "cli_common.h"
 #include "dialect/database_url.h"
 #include "dialect/sqlite/sqlite_backup.h"
@@ -37,11 +39,6 @@ struct BackupOptions {
                             QStringLiteral("DIR")};
     QCommandLineOption yes{QStringLiteral("yes"), QStringLiteral("Restore without asking.")};
 };
-
-QString standaloneName()
-{
-    return QStringLiteral("database.sqlite3");
-}
 
 // --db, else the workspace's database; SQLite only for now.
 Result<dialect::DatabaseUrl> databaseUrl(const QCommandLineParser &parser, const BackupOptions &o)
@@ -98,15 +95,12 @@ Status writeBackup(backup::BackupFolder &folder, const QString &database, const 
 {
     QElapsedTimer timer;
     timer.start();
-    if (Status copied = dialect::sqlite::backupDatabase(database, QDir(folder.path).filePath(name));
-        !copied)
+    if (Status copied = backup::addDatabaseCopy(folder, database, name); !copied)
         return copied;
-    if (Status listed = backup::registerFile(folder, name); !listed)
-        return listed;
     folder.manifest.backupMs = timer.elapsed();
     if (Status written = backup::writeManifest(folder); !written)
         return written;
-    if (Result<backup::Manifest> verified = backup::verifyBackupFolder(folder.path); !verified)
+    if (Result<backup::Manifest> verified = backup::verifyWrittenFolder(folder); !verified)
         return verified.error();
     return Ok{};
 }
@@ -135,40 +129,6 @@ void discard(const QString &path, bool existed)
                       : (void)QFile::remove(entry.filePath());
 }
 
-/// The database file of a backup folder: a stand-alone backup's, else the one taken before an
-/// apply.
-Result<QString> databaseFileIn(const backup::Manifest &manifest, const QString &folder)
-{
-    for (const QString &name : {standaloneName(), QStringLiteral("before.sqlite3")})
-        for (const backup::BackupFile &file : manifest.files)
-            if (file.name == name)
-                return QDir(folder).filePath(name);
-    return Error{Error::Code::NotFound,
-                 QStringLiteral("the backup holds no SQLite database (database.sqlite3 or "
-                                "before.sqlite3)"),
-                 folder};
-}
-
-// Beside the backup folder (with the other backups), else beside the database.
-Result<backup::BackupFolder> safetyFolder(const QString &from, const dialect::DatabaseUrl &url)
-{
-    const QString name = u"pre-restore-" + backup::folderTimestamp(QDateTime::currentDateTimeUtc());
-    const QString first = QFileInfo(from).absolutePath();
-    Result<backup::BackupFolder> folder =
-        backup::createUniqueBackupFolder(first, name, {}, url.display());
-    if (folder)
-        return folder;
-    const QString second = QFileInfo(url.path).absolutePath();
-    Result<backup::BackupFolder> beside =
-        backup::createUniqueBackupFolder(second, name, {}, url.display());
-    if (beside)
-        return beside;
-    Error error = folder.error();
-    error.hint = u"make " + QDir::toNativeSeparators(first) + u" or " +
-                 QDir::toNativeSeparators(second) + u" writable for the safety copy";
-    return error;
-}
-
 void describe(const QString &backupFile, const backup::Manifest &manifest,
               const dialect::DatabaseUrl &url, const QString *safety)
 {
@@ -179,7 +139,8 @@ void describe(const QString &backupFile, const backup::Manifest &manifest,
         out() << "  note: the backup was taken from another database\n";
     if (safety)
         out() << "  the current database is saved first to "
-              << QDir::toNativeSeparators(QDir(*safety).filePath(standaloneName())) << '\n';
+              << QDir::toNativeSeparators(QDir(*safety).filePath(backup::standaloneDatabaseName()))
+              << '\n';
     else
         out() << "  there is no current database to save\n";
     out().flush();
@@ -192,34 +153,11 @@ bool userConfirms()
     return in.readLine().trimmed() == u"yes";
 }
 
-// Saves the safety copy's manifest and checks it, once restoreDatabase has written the copy.
-Status finishSafetyFolder(backup::BackupFolder &folder)
-{
-    if (Status listed = backup::registerFile(folder, standaloneName()); !listed)
-        return listed;
-    if (Status written = backup::writeManifest(folder); !written)
-        return written;
-    if (Result<backup::Manifest> verified = backup::verifyBackupFolder(folder.path); !verified)
-        return verified.error();
-    return Ok{};
-}
-
 int restore(const QString &backupFile, const dialect::DatabaseUrl &url,
-            std::optional<backup::BackupFolder> safety)
+            const std::optional<backup::BackupFolder> &safety)
 {
-    const QString safetyCopy = safety ? QDir(safety->path).filePath(standaloneName()) : QString();
-    if (Status restored = dialect::sqlite::restoreDatabase(backupFile, url.path, safetyCopy);
-        !restored) {
-        if (safety) // the database kept its content: the copy is not needed
-            discard(safety->path, false);
+    if (Status restored = backup::restoreWithSafetyCopy(backupFile, url.path, safety); !restored)
         return fail(restored.error());
-    }
-    if (safety)
-        if (Status finished = finishSafetyFolder(*safety); !finished) {
-            Error error = finished.error();
-            error.message = u"restored, but the safety copy's manifest failed: " + error.message;
-            return fail(error);
-        }
     out() << "Restored " << QDir::toNativeSeparators(url.path) << '\n';
     if (safety)
         out() << "Safety copy of the previous database: " << QDir::toNativeSeparators(safety->path)
@@ -250,7 +188,8 @@ int runBackup(const QStringList &arguments)
     Result<backup::BackupFolder> folder = backup::createBackupFolderAt(target, {}, url->display());
     if (!folder)
         return fail(folder.error());
-    if (Status written = writeBackup(*folder, url->path, standaloneName()); !written) {
+    if (Status written = writeBackup(*folder, url->path, backup::standaloneDatabaseName());
+        !written) {
         discard(created, existed);
         return fail(written.error());
     }
@@ -276,7 +215,7 @@ int runRestore(const QStringList &arguments)
     Result<backup::Manifest> manifest = backup::verifyBackupFolder(from);
     if (!manifest)
         return fail(manifest.error());
-    Result<QString> backupFile = databaseFileIn(*manifest, from);
+    Result<QString> backupFile = backup::databaseFileIn(*manifest, from);
     if (!backupFile)
         return fail(backupFile.error());
     const bool ask = !parser.isSet(o.yes);
@@ -285,7 +224,7 @@ int runRestore(const QStringList &arguments)
                     QStringLiteral("pass --yes to restore without asking"));
     std::optional<backup::BackupFolder> safety;
     if (QFileInfo::exists(url->path)) {
-        Result<backup::BackupFolder> folder = safetyFolder(from, *url);
+        Result<backup::BackupFolder> folder = backup::createSafetyFolder(from, *url);
         if (!folder)
             return fail(folder.error());
         safety = *folder;
@@ -301,7 +240,7 @@ int runRestore(const QStringList &arguments)
                           {},
                           QStringLiteral("nothing was changed")});
     }
-    return restore(*backupFile, *url, std::move(safety));
+    return restore(*backupFile, *url, safety);
 }
 
 } // namespace burrow::cli

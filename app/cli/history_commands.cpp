@@ -5,6 +5,7 @@
 #include "dialect/sqlite/sqlite_database.h"
 #include "dialect/sqlite/sqlite_dialect.h"
 #include "migration/history.h"
+#include "migration/status.h"
 #include "workspace/workspace.h"
 
 #include <QFileInfo>
@@ -198,17 +199,6 @@ Result<std::unique_ptr<dialect::ScopedConnection>> openForWriting(const dialect:
     return dialect::sqlite::openReadWrite(url.path, dialect::sqlite::SqliteDialect::kBusyTimeoutMs);
 }
 
-/// The pending migrations up to and including `target`.
-QList<MigrationEntry> toBaseline(const QList<MigrationStatus> &list, qulonglong target)
-{
-    QList<MigrationEntry> entries;
-    for (const MigrationStatus &s : list) {
-        if (s.state == MigrationState::Pending && s.entry->number <= target)
-            entries.append(*s.entry);
-    }
-    return entries;
-}
-
 int baseline(const dialect::DatabaseUrl &url, const QList<MigrationEntry> &files,
              const MigrationEntry &target, bool yes)
 {
@@ -220,7 +210,7 @@ int baseline(const dialect::DatabaseUrl &url, const QList<MigrationEntry> &files
     if (!history)
         return fail(history.error());
     const QList<MigrationEntry> entries =
-        toBaseline(migration::migrationStatus(files, *history), target.number);
+        migration::unrecordedUpTo(migration::migrationStatus(files, *history), target.number);
     if (entries.isEmpty()) {
         out() << "Nothing to record: every migration up to " << target.version
               << " is recorded already" << Qt::endl;
@@ -292,10 +282,8 @@ int runStatus(const QStringList &arguments)
     Result<Project> project = projectFrom(parser, o, Database::Required);
     if (!project)
         return fail(project.error());
-    Result<std::unique_ptr<dialect::ScopedConnection>> connection =
-        project->dialect->openForReading(project->url); // status never writes
-    Result<QList<AppliedMigration>> history =
-        connection ? migration::readHistory((*connection)->database()) : connection.error();
+    Result<QList<AppliedMigration>> history = // status never writes
+        migration::readHistoryOf(*project->dialect, project->url);
     if (!history)
         return fail(history.error());
     const QList<MigrationStatus> list = migration::migrationStatus(project->files, *history);

@@ -9,6 +9,7 @@
 #include <QSaveFile>
 
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <openssl/evp.h>
 
@@ -231,7 +232,8 @@ Result<Manifest> fromJson(const QByteArray &bytes, const QString &path)
     return m;
 }
 
-Status verifyFile(const QString &folder, const BackupFile &file)
+/// The file is there with the manifest's size and, when `hash`, its SHA-256.
+Status verifyFile(const QString &folder, const BackupFile &file, bool hash = true)
 {
     if (!isSafeName(file.name))
         return corrupt(u"manifest names a file outside the backup: " + file.name,
@@ -244,6 +246,8 @@ Status verifyFile(const QString &folder, const BackupFile &file)
         return corrupt(u"size differs from the manifest (" + QString::number(info.size()) +
                            u" bytes, expected " + QString::number(file.bytes) + u')',
                        path);
+    if (!hash)
+        return Ok{};
     Result<QString> sha = sha256OfFile(path);
     if (!sha)
         return sha.error();
@@ -322,13 +326,23 @@ Status addFile(BackupFolder &folder, const QString &file, const QString &name)
 
 Status registerFile(BackupFolder &folder, const QString &name)
 {
+    return registerCheckedFile(folder, name, [] { return Status(Ok{}); });
+}
+
+Status registerCheckedFile(BackupFolder &folder, const QString &name,
+                           const std::function<Status()> &check)
+{
     const QString path = QDir(folder.path).filePath(name);
     if (Status mode = restrictTo(path, kFileMode); !mode)
         return mode.error();
+    std::future<Status> checked = std::async(std::launch::async, check);
     Result<QString> sha = sha256OfFile(path);
+    if (Status verified = checked.get(); !verified)
+        return verified.error();
     if (!sha)
         return sha.error();
     upsert(folder.manifest.files, {name, *sha, QFileInfo(path).size()});
+    folder.hashedOnDisk.append(name);
     return Ok{};
 }
 
@@ -345,7 +359,7 @@ Status writeManifest(const BackupFolder &folder)
     return Ok{};
 }
 
-Result<Manifest> verifyBackupFolder(const QString &path)
+Result<Manifest> readManifest(const QString &path)
 {
     if (!QFileInfo(path).isDir())
         return Error{Error::Code::NotFound,
@@ -363,11 +377,39 @@ Result<Manifest> verifyBackupFolder(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return ioError(QStringLiteral("cannot read the backup manifest"), manifestPath,
                        file.errorString());
-    Result<Manifest> manifest = fromJson(file.readAll(), manifestPath);
+    return fromJson(file.readAll(), manifestPath);
+}
+
+Result<Manifest> verifyBackupFolder(const QString &path)
+{
+    Result<Manifest> manifest = readManifest(path);
     if (!manifest)
         return manifest.error();
     for (const BackupFile &f : manifest->files)
         if (Status checked = verifyFile(path, f); !checked)
+            return checked.error();
+    return manifest;
+}
+
+Result<Manifest> verifyWrittenFolder(const BackupFolder &folder)
+{
+    Result<Manifest> manifest = readManifest(folder.path);
+    if (!manifest)
+        return manifest.error();
+    for (const BackupFile &f : manifest->files)
+        if (Status checked = verifyFile(folder.path, f, !folder.hashedOnDisk.contains(f.name));
+            !checked)
+            return checked.error();
+    return manifest;
+}
+
+Result<Manifest> checkBackupFolder(const QString &path)
+{
+    Result<Manifest> manifest = readManifest(path);
+    if (!manifest)
+        return manifest.error();
+    for (const BackupFile &f : manifest->files)
+        if (Status checked = verifyFile(path, f, false); !checked)
             return checked.error();
     return manifest;
 }

@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QStringList>
 
+#include <functional>
+
 namespace burrow::backup {
 
 /// One file a backup holds, with its checksum.
@@ -30,6 +32,7 @@ struct Manifest {
 struct BackupFolder {
     QString path;
     Manifest manifest;
+    QStringList hashedOnDisk; // files whose checksum was read back from the folder itself
 };
 
 /// Creates the folder for a backup before applying `versions` (named after the last one).
@@ -57,12 +60,30 @@ Status addFile(BackupFolder &folder, const QString &file, const QString &name);
 /// checksum, and makes it 0600.
 Status registerFile(BackupFolder &folder, const QString &name);
 
+/// registerFile for a database copy, hashed while `check` (the engine's verification of the
+/// copy, e.g. SQLite's quick_check) runs on another thread: each reads the whole file, and
+/// together they take as long as the slower one. Fails when either fails.
+Status registerCheckedFile(BackupFolder &folder, const QString &name,
+                           const std::function<Status()> &check);
+
 /// Writes manifest.json (0600), atomically.
 Status writeManifest(const BackupFolder &folder);
+
+/// Reads a backup folder's manifest.json without checking the files it lists.
+Result<Manifest> readManifest(const QString &path);
 
 /// Reads a backup folder's manifest and verifies every listed file's size and SHA-256; an error
 /// names the first file that is missing or differs.
 Result<Manifest> verifyBackupFolder(const QString &path);
+
+/// verifyBackupFolder for a folder just written: the manifest reads back and lists every file
+/// with its size; checksums are compared again only for files not hashed from the folder
+/// itself (copies hashed from their source bytes).
+Result<Manifest> verifyWrittenFolder(const BackupFolder &folder);
+
+/// A quick look at a backup folder, for lists: the manifest reads and every file it lists is
+/// there with its size. Checksums are verified when the backup is used (verifyBackupFolder).
+Result<Manifest> checkBackupFolder(const QString &path);
 
 /// SHA-256 (hex) of a file, streamed.
 Result<QString> sha256OfFile(const QString &path);

@@ -4,6 +4,16 @@
 
 namespace burrow::dialect {
 
+Status Dialect::createEmptyDatabase(const DatabaseUrl &url) const
+{
+    return Error{Error::Code::Unsupported,
+                 u"Burrow cannot create " + engineName(url.engine) + u" databases",
+                 {},
+                 0,
+                 {},
+                 QStringLiteral("create the database with the server's own tools")};
+}
+
 Result<std::unique_ptr<Dialect>> dialectFor(const DatabaseUrl &url)
 {
     if (url.engine == Engine::SQLite)

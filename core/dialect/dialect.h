@@ -33,6 +33,9 @@ public:
     /// A read-only connection to the live database, for counting rows (lint).
     virtual Result<std::unique_ptr<ScopedConnection>>
     openForReading(const DatabaseUrl &url) const = 0;
+    /// Creates a new, empty database at the URL (which must not exist yet). Engines that cannot
+    /// report Unsupported.
+    virtual Status createEmptyDatabase(const DatabaseUrl &url) const;
 };
 
 /// The dialect for the URL's engine, or an error when Burrow does not support it yet.

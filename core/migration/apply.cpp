@@ -1,6 +1,7 @@
 #include "apply.h"
 
 #include "../backup/backup_folder.h"
+#include "../backup/database_copy.h"
 #include "../dialect/connection.h"
 #include "../dialect/dialect.h"
 #include "../dialect/sqlite/sqlite_backup.h"
@@ -65,13 +66,10 @@ Result<backup::BackupFolder> backUpBefore(const ApplyRequest &request,
         request.migrationsDir, versionsOf(pending), request.url.display());
     if (!folder)
         return folder.error();
-    const QString before = QStringLiteral("before.sqlite3");
     if (Status copied =
-            dialect::sqlite::backupDatabase(request.url.path, folder->path + u'/' + before);
+            backup::addDatabaseCopy(*folder, request.url.path, QStringLiteral("before.sqlite3"));
         !copied)
         return copied.error();
-    if (Status listed = backup::registerFile(*folder, before); !listed)
-        return listed.error();
     for (const MigrationEntry &m : pending) {
         if (Status added =
                 backup::addFile(*folder, m.path, u"migrations/" + QFileInfo(m.path).fileName());
@@ -81,19 +79,16 @@ Result<backup::BackupFolder> backUpBefore(const ApplyRequest &request,
     folder->manifest.backupMs = timer.elapsed();
     if (Status written = backup::writeManifest(*folder); !written)
         return written.error();
-    if (Result<backup::Manifest> verified = backup::verifyBackupFolder(folder->path); !verified)
+    if (Result<backup::Manifest> verified = backup::verifyWrittenFolder(*folder); !verified)
         return verified.error();
     return folder;
 }
 
 Status backUpAfter(backup::BackupFolder &folder, const QString &database, qint64 applyMs)
 {
-    const QString after = QStringLiteral("after.sqlite3");
-    if (Status copied = dialect::sqlite::backupDatabase(database, folder.path + u'/' + after);
+    if (Status copied = backup::addDatabaseCopy(folder, database, QStringLiteral("after.sqlite3"));
         !copied)
         return copied;
-    if (Status listed = backup::registerFile(folder, after); !listed)
-        return listed;
     folder.manifest.applyMs = applyMs;
     return backup::writeManifest(folder);
 }
@@ -111,6 +106,19 @@ Status compareAfter(const ApplyRequest &request, const QString &database, ApplyR
     result.compared = true;
     result.remaining = comparison->changes;
     return Ok{};
+}
+
+/// A statement that waited in vain for another connection's lock is not a broken migration:
+/// say so, keeping where it stopped (file, line, statement).
+Error lockedOrAsIs(Error error, const QString &database)
+{
+    if (dialect::sqlite::classify(error, database).code != Error::Code::Locked)
+        return error;
+    error.code = Error::Code::Locked;
+    error.message = u"another connection is writing to the database (" + error.message + u')';
+    error.hint = QStringLiteral("this migration was rolled back; retry when the other program "
+                                "has finished writing");
+    return error;
 }
 
 /// The error of a run the user stopped: where it stopped, and what stays applied.
@@ -160,7 +168,7 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEnt
     result.applied = runner.applied();
     if (!ran)
         return request.cancellation.cancelled() ? cancelled(ran.error(), result.applied)
-                                                : ran.error();
+                                                : lockedOrAsIs(ran.error(), database);
     if (folder) {
         if (Status kept = backUpAfter(*folder, database, timer.elapsed()); !kept)
             return kept.error();

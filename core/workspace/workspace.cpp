@@ -4,9 +4,12 @@
 #include "../sql/script_file.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
+#include <QUrl>
 
 namespace burrow::workspace {
 namespace {
@@ -64,7 +67,69 @@ QString resolveDatabase(const QString &url, const QDir &dir)
     return parsed && parsed->engine == dialect::Engine::SQLite ? parsed->display() : url;
 }
 
+// `path` relative to `dir` when it lies inside it, absolute otherwise.
+QString portablePath(const QString &path, const QDir &dir)
+{
+    const QString absolute = QDir::cleanPath(dir.absoluteFilePath(path));
+    const QString relative = dir.relativeFilePath(absolute);
+    if (relative.isEmpty())
+        return QStringLiteral(".");
+    return relative == u".." || relative.startsWith(u"../") ? absolute : relative;
+}
+
+// The URL as burrow.json keeps it: a SQLite path made portable, a server URL without password.
+Result<QString> portableDatabase(const QString &url, const QDir &dir)
+{
+    if (url.isEmpty())
+        return QString();
+    const Result<dialect::DatabaseUrl> parsed = dialect::parseDatabaseUrl(url, dir);
+    if (!parsed)
+        return parsed.error();
+    if (parsed->engine == dialect::Engine::SQLite)
+        return QString(u"sqlite:" + portablePath(parsed->path, dir));
+    return QUrl(url).toString(QUrl::RemovePassword);
+}
+
+QByteArray workspaceJson(const Workspace &ws, const QString &database, const QDir &dir)
+{
+    QJsonArray models;
+    for (const QString &model : ws.models)
+        models.append(portablePath(model, dir));
+    QJsonObject root{{QStringLiteral("models"), models},
+                     {QStringLiteral("ignore"), QJsonArray::fromStringList(ws.ignore)}};
+    if (!database.isEmpty())
+        root.insert(QStringLiteral("database"), database);
+    if (!ws.migrations.isEmpty())
+        root.insert(QStringLiteral("migrations"), portablePath(ws.migrations, dir));
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
 } // namespace
+
+Status saveWorkspace(const Workspace &workspace, Overwrite overwrite)
+{
+    const QDir dir(QDir(workspace.directory).absolutePath());
+    const QString file = dir.absoluteFilePath(Workspace::fileName());
+    if (overwrite == Overwrite::No && QFileInfo::exists(file))
+        return Error{Error::Code::Conflict,
+                     QStringLiteral("the folder holds a burrow.json already"),
+                     file,
+                     0,
+                     {},
+                     QStringLiteral("open it as a workspace, or choose to replace it")};
+    const Result<QString> database = portableDatabase(workspace.database, dir);
+    if (!database)
+        return database.error();
+    if (!dir.mkpath(QStringLiteral(".")))
+        return Error{Error::Code::Unreadable, QStringLiteral("cannot create the folder"),
+                     dir.path()};
+    const QByteArray json = workspaceJson(workspace, *database, dir);
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size() || !out.commit())
+        return Error{Error::Code::Unreadable,
+                     u"cannot write the workspace file: " + out.errorString(), file};
+    return Ok{};
+}
 
 Result<Workspace> loadWorkspace(const QString &directory)
 {

@@ -22,4 +22,12 @@ struct Workspace {
 /// an error naming the file.
 Result<Workspace> loadWorkspace(const QString &directory);
 
+/// Whether saveWorkspace may replace a burrow.json that exists already.
+enum class Overwrite { No, Yes };
+
+/// Writes `workspace` as its directory's burrow.json (creating the folder when missing). Paths
+/// inside the folder are written relative to it, others absolute; a password in the database URL
+/// is dropped. An existing burrow.json is a Conflict unless `overwrite` says Yes.
+Status saveWorkspace(const Workspace &workspace, Overwrite overwrite = Overwrite::No);
+
 } // namespace burrow::workspace

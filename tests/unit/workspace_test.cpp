@@ -1,10 +1,14 @@
 // loadWorkspace: burrow.json's keys, paths resolved against the workspace folder, and errors that
-// name the file (and the line, for invalid JSON).
+// name the file (and the line, for invalid JSON). saveWorkspace: the file it writes reads back.
 #include "dialect/database_url.h"
 #include "test_support.h"
 #include "workspace/workspace.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <gtest/gtest.h>
 
@@ -227,4 +231,111 @@ TEST_F(WorkspaceFile, burrow_json_that_is_not_utf8_is_an_error_naming_the_line)
     const Error error = loadError();
     EXPECT_EQ(error.file.toStdString(), jsonPath().toStdString());
     EXPECT_EQ(error.line, 2);
+}
+
+// saveWorkspace: what the GUI's "New workspace…" writes, read back by loadWorkspace.
+
+namespace {
+
+Workspace workspaceIn(const QString &folder)
+{
+    Workspace ws;
+    ws.directory = folder;
+    ws.database = u"sqlite:" + folder + u"/data/app.db";
+    ws.models = {folder + u"/models", folder + u"/extra/more.sql"};
+    ws.migrations = folder + u"/db/migrations";
+    ws.ignore = {QStringLiteral("tmp_*"), QStringLiteral("audit_log")};
+    return ws;
+}
+
+QJsonObject savedJson(const QString &path)
+{
+    return QJsonDocument::fromJson(test::readBytes(path)).object();
+}
+
+} // namespace
+
+TEST_F(WorkspaceFile, saved_workspace_reads_back_with_the_same_values)
+{
+    const Workspace written = workspaceIn(folder());
+    ASSERT_TRUE(workspace::saveWorkspace(written).ok());
+    const Workspace read = loaded();
+    EXPECT_EQ(read.directory.toStdString(), written.directory.toStdString());
+    EXPECT_EQ(read.database.toStdString(), written.database.toStdString());
+    EXPECT_EQ(read.models, written.models);
+    EXPECT_EQ(read.migrations.toStdString(), written.migrations.toStdString());
+    EXPECT_EQ(read.ignore, written.ignore);
+}
+
+TEST_F(WorkspaceFile, saved_paths_inside_the_folder_are_relative_so_it_can_move)
+{
+    ASSERT_TRUE(workspace::saveWorkspace(workspaceIn(folder())).ok());
+    const QJsonObject json = savedJson(jsonPath());
+    EXPECT_EQ(json.value(u"database").toString().toStdString(), "sqlite:data/app.db");
+    EXPECT_EQ(json.value(u"models").toArray(),
+              (QJsonArray{QStringLiteral("models"), QStringLiteral("extra/more.sql")}));
+    EXPECT_EQ(json.value(u"migrations").toString().toStdString(), "db/migrations");
+}
+
+TEST_F(WorkspaceFile, saved_paths_outside_the_folder_stay_absolute)
+{
+    Workspace ws = workspaceIn(inFolder(QStringLiteral("project")));
+    ws.database = QStringLiteral("sqlite:/var/lib/app.db");
+    ws.models = {inFolder(QStringLiteral("shared/models"))};
+    ws.migrations = QStringLiteral("/opt/migrations");
+    ASSERT_TRUE(workspace::saveWorkspace(ws).ok());
+    const QJsonObject json = savedJson(ws.directory + u"/burrow.json");
+    EXPECT_EQ(json.value(u"database").toString().toStdString(), "sqlite:/var/lib/app.db");
+    EXPECT_EQ(json.value(u"models").toArray(),
+              QJsonArray{inFolder(QStringLiteral("shared/models"))});
+    EXPECT_EQ(json.value(u"migrations").toString().toStdString(), "/opt/migrations");
+}
+
+TEST_F(WorkspaceFile, a_password_in_the_database_url_is_never_written)
+{
+    Workspace ws = workspaceIn(folder());
+    ws.database =
+        QStringLiteral("postgresql://app:s3cret-pw@db.example.org:5433/shop?sslmode=require");
+    ASSERT_TRUE(workspace::saveWorkspace(ws).ok());
+    const QByteArray bytes = test::readBytes(jsonPath());
+    EXPECT_FALSE(bytes.contains("s3cret-pw")) << bytes.constData();
+    EXPECT_EQ(loaded().database.toStdString(),
+              "postgresql://app@db.example.org:5433/shop?sslmode=require");
+}
+
+TEST_F(WorkspaceFile, saving_refuses_to_replace_an_existing_burrow_json)
+{
+    writeJson(R"({"database": "sqlite:keep.db"})");
+    const Status saved = workspace::saveWorkspace(workspaceIn(folder()));
+    ASSERT_FALSE(saved.ok());
+    EXPECT_EQ(saved.error().code, Error::Code::Conflict);
+    EXPECT_EQ(saved.error().file.toStdString(), jsonPath().toStdString());
+    EXPECT_EQ(test::readBytes(jsonPath()).toStdString(), R"({"database": "sqlite:keep.db"})");
+}
+
+TEST_F(WorkspaceFile, saving_replaces_an_existing_burrow_json_when_asked)
+{
+    writeJson(R"({"database": "sqlite:old.db"})");
+    ASSERT_TRUE(workspace::saveWorkspace(workspaceIn(folder()), workspace::Overwrite::Yes).ok());
+    EXPECT_EQ(loaded().database.toStdString(),
+              sqliteUrl(QStringLiteral("data/app.db")).toStdString());
+}
+
+TEST_F(WorkspaceFile, saving_creates_a_missing_workspace_folder)
+{
+    const Workspace ws = workspaceIn(inFolder(QStringLiteral("new/project")));
+    ASSERT_TRUE(workspace::saveWorkspace(ws).ok());
+    Result<Workspace> read = loadWorkspace(ws.directory);
+    ASSERT_TRUE(read.ok()) << read.error().toString().toStdString();
+    EXPECT_EQ(read->database.toStdString(), ws.database.toStdString());
+}
+
+TEST_F(WorkspaceFile, saving_a_malformed_database_url_is_an_error_and_writes_nothing)
+{
+    Workspace ws = workspaceIn(folder());
+    ws.database = QStringLiteral("oracle://scott@db/orcl");
+    const Status saved = workspace::saveWorkspace(ws);
+    ASSERT_FALSE(saved.ok());
+    EXPECT_EQ(saved.error().code, Error::Code::InvalidArgument);
+    EXPECT_FALSE(QFileInfo::exists(jsonPath()));
 }

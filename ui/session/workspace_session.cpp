@@ -119,6 +119,7 @@ void WorkspaceSession::compare()
             m_warnings = std::move(result->warnings);
             Q_EMIT logged(comparedLine(*m_comparison, timer.elapsed()));
             Q_EMIT compared();
+            readStatus(true); // what the migrations and backups panels show follows the database
         });
 }
 
@@ -162,11 +163,8 @@ void WorkspaceSession::report(const migration::ProgressEvent &event)
 
 void WorkspaceSession::preview(const QString &text, const QString &fileName)
 {
-    Result<dialect::DatabaseUrl> url =
-        dialect::parseDatabaseUrl(m_workspace ? m_workspace->database : QString());
-    if (!url)
-        return Q_EMIT failed(Task::Previewing, url.error());
-    if (!start(Task::Previewing))
+    Result<dialect::DatabaseUrl> url = databaseUrl(Task::Previewing);
+    if (!url || !start(Task::Previewing))
         return;
     migration::ApplyRequest request = applyRequest({}, true);
     request.url = *url;
@@ -188,16 +186,14 @@ void WorkspaceSession::preview(const QString &text, const QString &fileName)
         });
 }
 
-void WorkspaceSession::apply()
+void WorkspaceSession::apply(std::optional<qulonglong> to)
 {
-    Result<dialect::DatabaseUrl> url =
-        dialect::parseDatabaseUrl(m_workspace ? m_workspace->database : QString());
-    if (!url)
-        return Q_EMIT failed(Task::Applying, url.error());
-    if (!start(Task::Applying))
+    Result<dialect::DatabaseUrl> url = databaseUrl(Task::Applying);
+    if (!url || !start(Task::Applying))
         return;
     migration::ApplyRequest request = applyRequest(m_workspace->migrations, false);
     request.url = *url;
+    request.to = to;
     runInBackground(
         this, [request] { return migration::applyMigrations(request); },
         [this](Result<migration::ApplyResult> result) {

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "backup/backup_list.h"
+#include "backup/restore.h"
 #include "cancellation.h"
 #include "diff/compare.h"
 #include "migration/apply.h"
+#include "migration/history.h"
 #include "plan/draft.h"
 #include "workspace/workspace.h"
 
@@ -18,7 +21,17 @@ namespace burrow::ui {
 class WorkspaceSession : public QObject {
     Q_OBJECT
 public:
-    enum class Task { Idle, Comparing, Drafting, Previewing, Applying };
+    enum class Task {
+        Idle,
+        Comparing,
+        Drafting,
+        Previewing,
+        Applying,
+        ReadingStatus,
+        Baselining,
+        Restoring,
+        ListingBackups
+    };
     Q_ENUM(Task)
 
     explicit WorkspaceSession(QObject *parent = nullptr);
@@ -34,16 +47,28 @@ public:
     Task task() const { return m_task; }
     bool isBusy() const { return m_task != Task::Idle; }
 
-    /// Compares the database with the models (F5) and counts the rows each difference touches.
-    /// Each call below refuses while busy.
+    /// Compares the database with the models (F5) and counts the rows each difference touches;
+    /// then reads the migrations' status and lists the backups. Each call below refuses while
+    /// busy.
     void compare();
     /// Plans the migration for the latest comparison (the user's unchecked rows in `skip`).
     void draft(const plan::DraftRequest &request);
     /// Dry run of the pending migrations plus `text` as migration file `fileName` (not saved
     /// yet) on a scratch copy: statements, lint warnings, differences that would remain.
     void preview(const QString &text, const QString &fileName);
-    /// Backs up, applies the pending migrations of the migrations folder, then compares again.
-    void apply();
+    /// Backs up, applies the pending migrations of the migrations folder (up to version number
+    /// `to`, inclusive, when given), then compares again.
+    void apply(std::optional<qulonglong> to = std::nullopt);
+    /// Reads where every migration of the migrations folder stands in the database.
+    void status();
+    /// Records the unrecorded migrations up to version number `to` as applied without running
+    /// them, then reads the status again.
+    void baseline(qulonglong to);
+    /// Replaces the database with the backup in `backupFolder`, after saving the current one
+    /// beside it; then compares again.
+    void restore(const QString &backupFolder);
+    /// Lists the backups under the migrations folder, newest first, each verified.
+    void listBackups();
     /// Stops the running task: a migration rolls back; the database stays as it was.
     void cancel();
 
@@ -54,6 +79,10 @@ Q_SIGNALS:
     void previewed(const burrow::migration::ApplyResult &result);
     void applied(const burrow::migration::ApplyResult &result);
     void progress(const burrow::migration::ProgressEvent &event);
+    void statusRead(const QList<burrow::migration::MigrationStatus> &status);
+    void baselined(const QList<burrow::migration::MigrationEntry> &recorded);
+    void restored(const burrow::backup::Restored &restored);
+    void backupsListed(const QList<burrow::backup::BackupListing> &backups);
     void failed(burrow::ui::WorkspaceSession::Task task, const burrow::Error &error);
     /// One line for the log: a statement Burrow ran with its time, or what a task did.
     void logged(const QString &line);
@@ -64,6 +93,8 @@ private:
     diff::CompareRequest compareRequest() const;
     migration::ApplyRequest applyRequest(const QString &migrationsDir, bool dryRun);
     void report(const migration::ProgressEvent &event);
+    Result<dialect::DatabaseUrl> databaseUrl(Task task);
+    void readStatus(bool thenListBackups);
 
     std::optional<workspace::Workspace> m_workspace;
     std::optional<diff::Comparison> m_comparison;

@@ -31,9 +31,12 @@ WelcomePage::WelcomePage(QWidget *parent)
                                 "first.</p>"),
                              this);
     title->setWordWrap(true);
+    auto *create = bigButton(QStringLiteral("new"), tr("New workspace…"), this);
+    create->setObjectName(QStringLiteral("newWorkspace"));
     auto *open = bigButton(QStringLiteral("open"), tr("Open workspace…"), this);
     auto *demo = bigButton(QStringLiteral("burrow"), tr("Open the demo"), this);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(create);
     buttons->addWidget(open);
     buttons->addWidget(demo);
     buttons->addStretch();
@@ -47,6 +50,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     outer->addStretch(1);
     outer->addLayout(column, 3);
     outer->addStretch(1);
+    connect(create, &QPushButton::clicked, this, &WelcomePage::newWorkspaceRequested);
     connect(open, &QPushButton::clicked, this, &WelcomePage::openWorkspaceRequested);
     connect(demo, &QPushButton::clicked, this, &WelcomePage::openDemoRequested);
     connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {

@@ -6,7 +6,7 @@ class QListWidget;
 
 namespace burrow::ui {
 
-/// The first page: open a workspace, open the demo, or pick a recent workspace.
+/// The first page: create or open a workspace, open the demo, or pick a recent workspace.
 class WelcomePage : public QWidget {
     Q_OBJECT
 public:
@@ -16,6 +16,7 @@ public:
     void refresh();
 
 Q_SIGNALS:
+    void newWorkspaceRequested();
     void openWorkspaceRequested();
     void openDemoRequested();
     void recentWorkspaceChosen(const QString &directory);

@@ -1,9 +1,11 @@
 #include "main_window.h"
 
+#include "backups/backups_panel.h"
 #include "differences/differences_panel.h"
 #include "editor/definition_compare.h"
 #include "editor/migration_editor.h"
 #include "log/log_panel.h"
+#include "migrations/migrations_panel.h"
 #include "preview/preview_panel.h"
 #include "welcome/recent_workspaces.h"
 #include "welcome/welcome_page.h"
@@ -14,6 +16,7 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -87,6 +90,34 @@ void MainWindow::buildWorkbench()
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
     m_controller = new WorkbenchController(
         m_session, {m_differences, m_tabs, m_definitions, m_editor, m_preview, m_log}, this);
+    buildHistoryDocks(logDock);
+}
+
+void MainWindow::buildHistoryDocks(QDockWidget *logDock)
+{
+    m_migrations = new MigrationsPanel(m_session, this);
+    m_backups = new BackupsPanel(m_session, this);
+    const auto ask = [this](const QString &title, const QString &text) {
+        return QMessageBox::question(this, title, text, QMessageBox::Ok | QMessageBox::Cancel,
+                                     QMessageBox::Cancel) == QMessageBox::Ok;
+    };
+    m_migrations->setConfirm(ask);
+    m_backups->setConfirm(ask);
+    connect(m_migrations, &MigrationsPanel::notice, this, &MainWindow::showNotice);
+    connect(m_backups, &BackupsPanel::notice, this, &MainWindow::showNotice);
+    const auto addDock = [this](QWidget *panel, const QString &title, const QString &name,
+                                QDockWidget *tabbedWith) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setWidget(panel);
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+        tabifyDockWidget(tabbedWith, dock);
+        return dock;
+    };
+    QDockWidget *migrations =
+        addDock(m_migrations, tr("Migrations"), QStringLiteral("migrationsDock"), logDock);
+    addDock(m_backups, tr("Backups"), QStringLiteral("backupsDock"), migrations);
+    logDock->raise();
 }
 
 QString MainWindow::banner() const

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QStackedWidget;
@@ -13,17 +14,19 @@ class QToolButton;
 
 namespace burrow::ui {
 
+class BackupsPanel;
 class DefinitionCompare;
 class DifferencesPanel;
 class LogPanel;
 class MigrationEditor;
+class MigrationsPanel;
 class PreviewPanel;
 class WelcomePage;
 class WorkbenchController;
 
 /// The workbench window. It only composes: the welcome page, the differences panel, the
-/// definitions / migration / preview tabs, the log dock, the actions with their shortcuts, and
-/// the status bar; the controller connects them to the session.
+/// definitions / migration / preview tabs, the log, migrations and backups docks, the actions with
+/// their shortcuts, and the status bar; the controller connects them to the session.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -40,6 +43,8 @@ public:
     DifferencesPanel *differences() const { return m_differences; }
     MigrationEditor *migrationEditor() const { return m_editor; }
     PreviewPanel *preview() const { return m_preview; }
+    MigrationsPanel *migrations() const { return m_migrations; }
+    BackupsPanel *backups() const { return m_backups; }
     QString banner() const;
 
 protected:
@@ -47,6 +52,7 @@ protected:
 
 private:
     void buildWorkbench();
+    void buildHistoryDocks(QDockWidget *logDock);
     void buildActions();
     void buildMenusAndToolbar();
     void buildStatusBar();
@@ -76,6 +82,8 @@ private:
     MigrationEditor *m_editor = nullptr;
     PreviewPanel *m_preview = nullptr;
     LogPanel *m_log = nullptr;
+    MigrationsPanel *m_migrations = nullptr;
+    BackupsPanel *m_backups = nullptr;
     WorkbenchController *m_controller = nullptr;
     QLabel *m_taskLabel = nullptr;
     QProgressBar *m_progress = nullptr;

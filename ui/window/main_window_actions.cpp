@@ -2,6 +2,8 @@
 #include "differences/differences_panel.h"
 #include "editor/migration_editor.h"
 #include "main_window.h"
+#include "welcome/new_workspace_dialog.h"
+#include "welcome/welcome_page.h"
 #include "workbench_controller.h"
 
 #include <QAction>
@@ -58,6 +60,17 @@ void MainWindow::buildActions()
 void MainWindow::buildMenusAndToolbar()
 {
     QMenu *file = menuBar()->addMenu(tr("&Workspace"));
+    auto *create =
+        new QAction(QIcon(QStringLiteral(":/icons/new.svg")), tr("&New workspace…"), this);
+    create->setObjectName(QStringLiteral("newWorkspaceAction"));
+    create->setShortcut(QKeySequence::New);
+    connect(create, &QAction::triggered, this, [this] {
+        NewWorkspaceDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            (void)openWorkspace(dialog.directory()); // errors show in the banner
+    });
+    connect(m_welcome, &WelcomePage::newWorkspaceRequested, create, &QAction::trigger);
+    file->addAction(create);
     QAction *open = addAction(QStringLiteral("open"), tr("&Open workspace…"), QKeySequence::Open,
                               &MainWindow::chooseWorkspace);
     file->addAction(open);
@@ -110,7 +123,11 @@ void MainWindow::onTaskChanged(WorkspaceSession::Task task)
         {WorkspaceSession::Task::Comparing, tr("Comparing the database with the models…")},
         {WorkspaceSession::Task::Drafting, tr("Planning the migration…")},
         {WorkspaceSession::Task::Previewing, tr("Dry run on a scratch copy…")},
-        {WorkspaceSession::Task::Applying, tr("Backing up and applying…")}};
+        {WorkspaceSession::Task::Applying, tr("Backing up and applying…")},
+        {WorkspaceSession::Task::ReadingStatus, tr("Reading the migrations' status…")},
+        {WorkspaceSession::Task::Baselining, tr("Recording migrations as applied…")},
+        {WorkspaceSession::Task::Restoring, tr("Saving the database, then restoring the backup…")},
+        {WorkspaceSession::Task::ListingBackups, tr("Verifying the backups…")}};
     const bool busy = task != WorkspaceSession::Task::Idle;
     m_taskLabel->setText(busy ? what.value(task) : tr("Ready"));
     m_progress->setRange(0, 0); // busy until a migration says how many statements it runs

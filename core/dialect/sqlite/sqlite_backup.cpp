@@ -163,7 +163,8 @@ Status copyInto(const QSqlDatabase &db, const QString &source, const QString &ta
 }
 
 // Writes and verifies `target` through `db`, a connection to `source`; removes it on failure.
-Status copyAndVerify(const QSqlDatabase &db, const QString &source, const QString &target)
+Status copyAndVerify(const QSqlDatabase &db, const QString &source, const QString &target,
+                     bool verify = true)
 {
     if (QFileInfo::exists(target))
         return fileError(Error::Code::Conflict, QStringLiteral("the backup file exists already"),
@@ -171,7 +172,7 @@ Status copyAndVerify(const QSqlDatabase &db, const QString &source, const QStrin
     if (Status created = createEmpty(target); !created)
         return created;
     Status done = copyInto(db, source, target);
-    if (done)
+    if (done && verify)
         done = quickCheck(target);
     if (!done)
         removeDatabaseFiles(target);
@@ -381,18 +382,37 @@ Status replaceLocked(const QString &backup, const QString &target, const QString
 
 } // namespace
 
-Status backupDatabase(const QString &source, const QString &target)
+namespace {
+
+Status backUp(const QString &source, const QString &target, bool verify)
 {
     const bool hadWalFiles = hasWalFiles(source);
     Status done = [&]() -> Status {
         Result<std::unique_ptr<ScopedConnection>> connection = openReadOnly(source, kBusyTimeoutMs);
         if (!connection)
             return connection.error();
-        return copyAndVerify((*connection)->database(), source, target);
+        return copyAndVerify((*connection)->database(), source, target, verify);
     }();
     if (!hadWalFiles)
         removeLeftoverWalFiles(source);
     return done;
+}
+
+} // namespace
+
+Status backupDatabase(const QString &source, const QString &target)
+{
+    return backUp(source, target, true);
+}
+
+Status copyDatabase(const QString &source, const QString &target)
+{
+    return backUp(source, target, false);
+}
+
+Status checkDatabase(const QString &path)
+{
+    return quickCheck(path);
 }
 
 Status restoreDatabase(const QString &backup, const QString &target, const QString &safetyCopy)

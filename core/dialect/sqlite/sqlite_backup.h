@@ -10,6 +10,14 @@ namespace burrow::dialect::sqlite {
 /// to do; a partial `target` is removed.
 Status backupDatabase(const QString &source, const QString &target);
 
+/// backupDatabase without the verification: the consistent copy, flushed to disk. For callers
+/// that run checkDatabase() while they do other work on the copy (hashing it); they remove the
+/// copy when the check fails.
+Status copyDatabase(const QString &source, const QString &target);
+
+/// SQLite's quick_check of the database file `path`, opened read-only.
+Status checkDatabase(const QString &path);
+
 /// Replaces the database `target` with the verified backup `backup`: the copy is written beside
 /// the target and renamed over it (atomic on one filesystem), its -wal/-shm files removed first.
 /// Refuses while another connection holds a lock on `target`.

@@ -57,4 +57,9 @@ SqliteDialect::openForReading(const DatabaseUrl &url) const
     return openReadOnly(url.path, kBusyTimeoutMs);
 }
 
+Status SqliteDialect::createEmptyDatabase(const DatabaseUrl &url) const
+{
+    return createDatabaseFromScript(url.path, {});
+}
+
 } // namespace burrow::dialect::sqlite

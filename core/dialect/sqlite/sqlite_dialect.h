@@ -17,6 +17,8 @@ public:
     Result<schema::Schema> loadModel(const model::ModelScript &script) const override;
     const plan::SqlRenderer &renderer() const override { return m_renderer; }
     Result<std::unique_ptr<ScopedConnection>> openForReading(const DatabaseUrl &url) const override;
+    /// An empty file: SQLite writes its header with the first table.
+    Status createEmptyDatabase(const DatabaseUrl &url) const override;
 
     /// How long to wait for another process's write lock before reporting it.
     static constexpr int kBusyTimeoutMs = 2000;

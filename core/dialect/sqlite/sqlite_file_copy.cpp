@@ -5,13 +5,11 @@
 #include <QSqlDriver>
 #include <QVariant>
 
+#include <cerrno>
 #include <cstring>
 #include <memory>
 #include <sqlite3.h>
-
-#ifdef Q_OS_UNIX
 #include <unistd.h>
-#endif
 
 namespace burrow::dialect::sqlite {
 namespace {
@@ -26,6 +24,19 @@ Error copyError(const QString &message, const QString &path)
                  0,
                  {},
                  QStringLiteral("check the folder's permissions and the free disk space")};
+}
+
+/// The error of a failed write(2): a full disk says so, with what to do.
+Error writeError(int error, const QString &path)
+{
+    if (error == ENOSPC || error == EDQUOT || error == EFBIG)
+        return Error{Error::Code::Unreadable,
+                     QStringLiteral("the disk is full"),
+                     path,
+                     0,
+                     {},
+                     QStringLiteral("free some disk space or back up elsewhere")};
+    return copyError(u"cannot write the backup: " + QString::fromLocal8Bit(strerror(error)), path);
 }
 
 // The open file of the connection's main database: reading through it keeps SQLite's POSIX
@@ -62,12 +73,28 @@ Result<qint64> databaseBytes(const QSqlDatabase &db, const QString &path)
 
 Status flush(QFile &out)
 {
-#ifdef Q_OS_UNIX
     if (::fsync(out.handle()) != 0)
-        return copyError(u"cannot flush the backup to disk: " +
-                             QString::fromLocal8Bit(strerror(errno)),
-                         out.fileName());
-#endif
+        return errno == ENOSPC || errno == EDQUOT
+                   ? writeError(errno, out.fileName())
+                   : copyError(u"cannot flush the backup to disk: " +
+                                   QString::fromLocal8Bit(strerror(errno)),
+                               out.fileName());
+    return Ok{};
+}
+
+/// Writes all of `data`, retrying short writes: QFile reports no error for a write that
+/// stopped partway (a disk filling up), so the loop asks write(2) for errno itself.
+Status writeAll(int fd, const char *data, qint64 size, const QString &path)
+{
+    while (size > 0) {
+        const ssize_t written = ::write(fd, data, size_t(size));
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return writeError(written < 0 ? errno : ENOSPC, path);
+        data += written;
+        size -= written;
+    }
     return Ok{};
 }
 
@@ -78,8 +105,8 @@ Status copyBytes(sqlite3_file *from, qint64 bytes, const QString &source, QFile 
         const int n = int(std::min(kChunk, bytes - offset));
         if (from->pMethods->xRead(from, buffer.get(), n, offset) != SQLITE_OK)
             return copyError(QStringLiteral("cannot read the database"), source);
-        if (out.write(buffer.get(), n) != n)
-            return copyError(u"cannot write the backup: " + out.errorString(), out.fileName());
+        if (Status written = writeAll(out.handle(), buffer.get(), n, out.fileName()); !written)
+            return written;
     }
     return flush(out);
 }

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "../dialect/database_url.h"
+#include "backup_folder.h"
+
+#include <optional>
+
+namespace burrow::backup {
+
+/// The name of the database file in a stand-alone backup and in a pre-restore safety copy.
+QString standaloneDatabaseName();
+
+/// The database file of a backup folder: a stand-alone backup's, else the one taken before an
+/// apply (before.sqlite3). An error when the manifest lists neither.
+Result<QString> databaseFileIn(const Manifest &manifest, const QString &folder);
+
+/// A new folder `pre-restore-<time>` for the safety copy of the database at `url`: beside the
+/// backup folder `from` (with the other backups), else beside the database.
+Result<BackupFolder> createSafetyFolder(const QString &from, const dialect::DatabaseUrl &url);
+
+/// Replaces the SQLite database `database` with `backupFile`. With a `safety` folder, the current
+/// database is first saved there (its manifest written and verified after); on failure the
+/// database keeps its content and the safety folder is removed.
+Status restoreWithSafetyCopy(const QString &backupFile, const QString &database,
+                             const std::optional<BackupFolder> &safety);
+
+/// What restoreBackup did.
+struct Restored {
+    QString backupFile;   // the file the database now is a copy of
+    QString safetyFolder; // the previous database's copy; empty when there was no database
+};
+
+/// The whole restore as the GUI runs it: verifies the backup folder `from`, saves the current
+/// database into a safety folder (when it exists), then replaces it. SQLite only for now.
+Result<Restored> restoreBackup(const QString &from, const dialect::DatabaseUrl &url);
+
+} // namespace burrow::backup

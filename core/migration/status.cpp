@@ -1,0 +1,71 @@
+#include "status.h"
+
+#include "../dialect/sqlite/sqlite_database.h"
+#include "../dialect/sqlite/sqlite_dialect.h"
+
+namespace burrow::migration {
+
+Result<QList<AppliedMigration>> readHistoryOf(const dialect::Dialect &engine,
+                                              const dialect::DatabaseUrl &url)
+{
+    Result<std::unique_ptr<dialect::ScopedConnection>> connection = engine.openForReading(url);
+    if (!connection)
+        return connection.error();
+    return readHistory((*connection)->database());
+}
+
+Result<QList<MigrationStatus>> readMigrationStatus(const dialect::DatabaseUrl &url,
+                                                   const QString &directory)
+{
+    Result<std::unique_ptr<dialect::Dialect>> engine = dialect::dialectFor(url);
+    if (!engine)
+        return engine.error();
+    Result<QList<MigrationEntry>> files =
+        readMigrationDirectory(directory, (*engine)->lexerOptions());
+    if (!files)
+        return files.error();
+    Result<QList<AppliedMigration>> history = readHistoryOf(**engine, url);
+    if (!history)
+        return history.error();
+    return migrationStatus(*files, *history);
+}
+
+QList<MigrationEntry> unrecordedUpTo(const QList<MigrationStatus> &status, qulonglong target)
+{
+    QList<MigrationEntry> entries;
+    for (const MigrationStatus &s : status) {
+        if (s.state == MigrationState::Pending && s.entry->number <= target)
+            entries.append(*s.entry);
+    }
+    return entries;
+}
+
+Result<QList<MigrationEntry>> baselineUpTo(const dialect::DatabaseUrl &url,
+                                           const QString &directory, qulonglong target)
+{
+    if (url.engine != dialect::Engine::SQLite)
+        return Error{Error::Code::Unsupported, QStringLiteral("baseline supports SQLite only yet"),
+                     url.display()};
+    Result<std::unique_ptr<dialect::Dialect>> engine = dialect::dialectFor(url);
+    if (!engine)
+        return engine.error();
+    Result<QList<MigrationEntry>> files =
+        readMigrationDirectory(directory, (*engine)->lexerOptions());
+    if (!files)
+        return files.error();
+    Result<std::unique_ptr<dialect::ScopedConnection>> connection =
+        dialect::sqlite::openReadWrite(url.path, dialect::sqlite::SqliteDialect::kBusyTimeoutMs);
+    if (!connection)
+        return connection.error();
+    const QSqlDatabase &db = (*connection)->database();
+    Result<QList<AppliedMigration>> history = readHistory(db);
+    if (!history)
+        return history.error();
+    const QList<MigrationEntry> entries = unrecordedUpTo(migrationStatus(*files, *history), target);
+    if (!entries.isEmpty())
+        if (Status recorded = recordBaseline(db, entries); !recorded)
+            return recorded.error();
+    return entries;
+}
+
+} // namespace burrow::migration

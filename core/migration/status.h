@@ -1,0 +1,26 @@
+#pragma once
+
+#include "../dialect/dialect.h"
+#include "history.h"
+
+namespace burrow::migration {
+
+/// The history of the database at `url`, read through a read-only connection: never writes.
+Result<QList<AppliedMigration>> readHistoryOf(const dialect::Dialect &engine,
+                                              const dialect::DatabaseUrl &url);
+
+/// Every migration of the folder `directory` and where it stands in the database at `url`
+/// (what `burrow-cli status` lists). Reads without writing.
+Result<QList<MigrationStatus>> readMigrationStatus(const dialect::DatabaseUrl &url,
+                                                   const QString &directory);
+
+/// The migrations up to and including version number `target` that are not recorded yet.
+QList<MigrationEntry> unrecordedUpTo(const QList<MigrationStatus> &status, qulonglong target);
+
+/// Records the unrecorded migrations of `directory` up to version number `target` as applied
+/// without running them (baseline), in one transaction, and returns them (empty: nothing was
+/// left to record). SQLite only for now.
+Result<QList<MigrationEntry>> baselineUpTo(const dialect::DatabaseUrl &url,
+                                           const QString &directory, qulonglong target);
+
+} // namespace burrow::migration

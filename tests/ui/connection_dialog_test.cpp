@@ -1,0 +1,266 @@
+// The connection dialog: the URL each engine's fields make (never with the password), when OK
+// is enabled, and "Test connection" running in the background against real files and engines
+// Burrow does not support yet.
+#include "connection/connection_dialog.h"
+#include "connection/connection_probe.h"
+#include "dialect/database_url.h"
+#include "ui_test_support.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace burrow;
+using namespace burrow::ui;
+using namespace Qt::Literals::StringLiterals;
+using dialect::Engine;
+
+namespace {
+
+class ConnectionDialogTest : public ::testing::Test {
+protected:
+    template<typename W> W *field(const QString &name)
+    {
+        W *widget = dialog.findChild<W *>(name);
+        EXPECT_NE(widget, nullptr) << name.toStdString();
+        return widget;
+    }
+    void chooseEngine(Engine engine)
+    {
+        auto *combo = field<QComboBox>(u"engine"_s);
+        combo->setCurrentIndex(combo->findData(int(engine)));
+    }
+    void fillServer(Engine engine, const QString &password = u"s3cret-pw"_s)
+    {
+        chooseEngine(engine);
+        field<QLineEdit>(u"host"_s)->setText(u"db.example.org"_s);
+        field<QLineEdit>(u"database"_s)->setText(u"shop"_s);
+        field<QLineEdit>(u"user"_s)->setText(u"app"_s);
+        field<QLineEdit>(u"password"_s)->setText(password);
+    }
+    void useSqliteFile(const QString &path)
+    {
+        chooseEngine(Engine::SQLite);
+        field<QLineEdit>(u"sqlitePath"_s)->setText(path);
+    }
+    bool okEnabled()
+    {
+        return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled();
+    }
+    /// Runs the test and waits (bounded) for its verdict.
+    bool testAndWait()
+    {
+        dialog.testConnection();
+        return uitest::waitFor([this] { return !dialog.isTesting(); }, 15000);
+    }
+    QString path(const QString &name) const { return dir.filePath(name); }
+
+    QTemporaryDir dir;
+    ConnectionDialog dialog;
+};
+
+} // namespace
+
+TEST_F(ConnectionDialogTest, sqlite_url_is_the_file_path_and_has_no_password)
+{
+    useSqliteFile(path(u"app.db"_s));
+    EXPECT_EQ(dialog.url(), u"sqlite:"_s + path(u"app.db"_s));
+    EXPECT_TRUE(dialog.password().isEmpty());
+}
+
+TEST_F(ConnectionDialogTest, postgresql_url_holds_every_field_but_the_password)
+{
+    fillServer(Engine::PostgreSQL);
+    field<QComboBox>(u"sslMode"_s)->setCurrentText(u"require"_s);
+    EXPECT_EQ(dialog.url().toStdString(),
+              "postgresql://app@db.example.org:5432/shop?sslmode=require");
+    EXPECT_EQ(dialog.password(), u"s3cret-pw"_s);
+    EXPECT_EQ(field<QLineEdit>(u"password"_s)->echoMode(), QLineEdit::Password);
+    EXPECT_FALSE(field<QLabel>(u"urlPreview"_s)->text().contains(u"s3cret"));
+}
+
+TEST_F(ConnectionDialogTest, mysql_url_uses_its_own_port_and_ssl_switch)
+{
+    fillServer(Engine::MySQL);
+    EXPECT_EQ(dialog.url().toStdString(), "mysql://app@db.example.org:3306/shop");
+    field<QComboBox>(u"sslMode"_s)->setCurrentText(u"on"_s);
+    EXPECT_EQ(dialog.url().toStdString(), "mysql://app@db.example.org:3306/shop?ssl=on");
+    EXPECT_FALSE(dialog.url().contains(u"s3cret"));
+}
+
+TEST_F(ConnectionDialogTest, the_urls_parse_back_to_the_fields)
+{
+    fillServer(Engine::PostgreSQL);
+    field<QSpinBox>(u"port"_s)->setValue(6543);
+    const Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(dialog.url());
+    ASSERT_TRUE(url.ok());
+    EXPECT_EQ(url->engine, Engine::PostgreSQL);
+    EXPECT_EQ(url->host, u"db.example.org"_s);
+    EXPECT_EQ(url->port, 6543);
+    EXPECT_EQ(url->database, u"shop"_s);
+    EXPECT_EQ(url->user, u"app"_s);
+}
+
+TEST_F(ConnectionDialogTest, switching_engines_swaps_the_default_port_but_keeps_a_chosen_one)
+{
+    chooseEngine(Engine::PostgreSQL);
+    EXPECT_EQ(field<QSpinBox>(u"port"_s)->value(), 5432);
+    chooseEngine(Engine::MySQL);
+    EXPECT_EQ(field<QSpinBox>(u"port"_s)->value(), 3306);
+    field<QSpinBox>(u"port"_s)->setValue(3307);
+    chooseEngine(Engine::PostgreSQL);
+    EXPECT_EQ(field<QSpinBox>(u"port"_s)->value(), 3307);
+}
+
+TEST_F(ConnectionDialogTest, set_url_fills_the_fields_and_ignores_a_password_in_it)
+{
+    dialog.setUrl(u"postgresql://app:inline-pw@db.example.org:5433/shop?sslmode=verify-full"_s);
+    EXPECT_EQ(field<QLineEdit>(u"host"_s)->text(), u"db.example.org"_s);
+    EXPECT_EQ(field<QSpinBox>(u"port"_s)->value(), 5433);
+    EXPECT_EQ(field<QComboBox>(u"sslMode"_s)->currentText(), u"verify-full"_s);
+    EXPECT_TRUE(dialog.password().isEmpty());
+    EXPECT_EQ(dialog.url().toStdString(),
+              "postgresql://app@db.example.org:5433/shop?sslmode=verify-full");
+}
+
+TEST_F(ConnectionDialogTest, ok_is_enabled_only_while_the_sqlite_fields_make_a_url)
+{
+    chooseEngine(Engine::SQLite);
+    EXPECT_FALSE(okEnabled());
+    field<QLineEdit>(u"sqlitePath"_s)->setText(u"app.db"_s);
+    EXPECT_TRUE(okEnabled());
+    field<QLineEdit>(u"sqlitePath"_s)->setText(u"   "_s);
+    EXPECT_FALSE(okEnabled());
+}
+
+TEST_F(ConnectionDialogTest, ok_is_enabled_only_while_the_server_fields_make_a_url)
+{
+    fillServer(Engine::PostgreSQL);
+    EXPECT_TRUE(okEnabled());
+    field<QLineEdit>(u"host"_s)->setText(QString());
+    EXPECT_FALSE(okEnabled()) << dialog.url().toStdString();
+    field<QLineEdit>(u"host"_s)->setText(u"not a host"_s);
+    EXPECT_FALSE(okEnabled()) << dialog.url().toStdString();
+    field<QLineEdit>(u"host"_s)->setText(u"localhost"_s);
+    field<QLineEdit>(u"database"_s)->setText(QString());
+    EXPECT_FALSE(okEnabled()) << dialog.url().toStdString();
+}
+
+TEST_F(ConnectionDialogTest, test_connection_on_a_real_sqlite_file_succeeds_in_the_background)
+{
+    uitest::DemoWorkspace demo;
+    useSqliteFile(demo.database());
+    dialog.testConnection();
+    EXPECT_TRUE(dialog.isTesting()) << "the test ran on the UI thread";
+    ASSERT_TRUE(uitest::waitFor([this] { return !dialog.isTesting(); }, 15000));
+    EXPECT_TRUE(dialog.testSucceeded()) << dialog.testMessage().toStdString();
+    EXPECT_TRUE(dialog.testMessage().startsWith(u"Connected to SQLite: "))
+        << dialog.testMessage().toStdString();
+    EXPECT_FALSE(field<QLabel>(u"testIcon"_s)->pixmap().isNull());
+}
+
+TEST_F(ConnectionDialogTest, test_connection_on_a_corrupt_file_shows_the_core_error_inline)
+{
+    QFile file(path(u"corrupt.db"_s));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("this is no database, only text\n").repeated(200));
+    file.close();
+    useSqliteFile(file.fileName());
+    ASSERT_TRUE(testAndWait()) << "the test never finished";
+    EXPECT_FALSE(dialog.testSucceeded());
+    EXPECT_TRUE(dialog.testMessage().contains(file.fileName()))
+        << dialog.testMessage().toStdString();
+    EXPECT_TRUE(field<QLabel>(u"testResult"_s)->isVisibleTo(&dialog));
+    EXPECT_FALSE(field<QLabel>(u"testIcon"_s)->pixmap().isNull());
+}
+
+TEST_F(ConnectionDialogTest, test_connection_on_a_missing_file_shows_the_core_error_inline)
+{
+    useSqliteFile(path(u"absent.db"_s));
+    ASSERT_TRUE(testAndWait()) << "the test never finished";
+    EXPECT_FALSE(dialog.testSucceeded());
+    EXPECT_TRUE(dialog.testMessage().contains(path(u"absent.db"_s)))
+        << dialog.testMessage().toStdString();
+    EXPECT_FALSE(QFileInfo::exists(path(u"absent.db"_s))) << "testing created the file";
+}
+
+TEST_F(ConnectionDialogTest, server_engines_are_reported_as_not_supported_yet)
+{
+    for (const Engine engine : {Engine::PostgreSQL, Engine::MySQL}) {
+        fillServer(engine);
+        ASSERT_TRUE(testAndWait()) << "the test never finished";
+        EXPECT_FALSE(dialog.testSucceeded());
+        EXPECT_TRUE(dialog.testMessage().contains(u"not supported yet"))
+            << dialog.testMessage().toStdString();
+        EXPECT_FALSE(dialog.testMessage().contains(u"s3cret"))
+            << dialog.testMessage().toStdString();
+    }
+}
+
+TEST_F(ConnectionDialogTest, editing_a_field_clears_the_previous_verdict)
+{
+    uitest::DemoWorkspace demo;
+    useSqliteFile(demo.database());
+    ASSERT_TRUE(testAndWait());
+    ASSERT_TRUE(dialog.testSucceeded());
+    field<QLineEdit>(u"sqlitePath"_s)->setText(path(u"other.db"_s));
+    EXPECT_FALSE(dialog.testSucceeded());
+    EXPECT_TRUE(dialog.testMessage().isEmpty()) << dialog.testMessage().toStdString();
+}
+
+TEST_F(ConnectionDialogTest, a_new_empty_database_is_created_on_ok_and_opens)
+{
+    const QString file = path(u"sub/new.db"_s);
+    useSqliteFile(file);
+    field<QCheckBox>(u"createNew"_s)->setChecked(true);
+    ASSERT_TRUE(testAndWait());
+    EXPECT_TRUE(dialog.testSucceeded()) << dialog.testMessage().toStdString();
+    EXPECT_FALSE(QFileInfo::exists(file)) << "testing created the file";
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted) << dialog.testMessage().toStdString();
+    EXPECT_TRUE(QFileInfo::exists(file));
+    const Result<QString> opened = probeConnection(dialog.url(), {}, QDir::current());
+    ASSERT_TRUE(opened.ok()) << opened.error().toString().toStdString();
+    EXPECT_EQ(opened->toStdString(), "Connected to SQLite: 0 tables, 0 views");
+}
+
+TEST_F(ConnectionDialogTest, creating_over_an_existing_database_keeps_it)
+{
+    uitest::DemoWorkspace demo;
+    const QStringList before =
+        uitest::queryColumn(demo.database(), u"SELECT name FROM sqlite_schema"_s);
+    useSqliteFile(demo.database());
+    field<QCheckBox>(u"createNew"_s)->setChecked(true);
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_FALSE(before.isEmpty());
+    EXPECT_EQ(uitest::queryColumn(demo.database(), u"SELECT name FROM sqlite_schema"_s), before);
+}
+
+TEST_F(ConnectionDialogTest, renders_to_pngs_to_look_at)
+{
+    const QString folder = QStringLiteral(BURROW_BUILD_DIR "/screenshots");
+    QDir().mkpath(folder);
+    dialog.show();
+    fillServer(Engine::PostgreSQL);
+    ASSERT_TRUE(testAndWait());
+    QCoreApplication::processEvents();
+    const QImage server = dialog.grab().toImage();
+    EXPECT_GT(server.width(), 400);
+    EXPECT_TRUE(server.save(folder + u"/connection_dialog.png"_s));
+    uitest::DemoWorkspace demo;
+    useSqliteFile(demo.database());
+    ASSERT_TRUE(testAndWait());
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(dialog.grab().toImage().save(folder + u"/connection_dialog_sqlite.png"_s));
+}

@@ -1,0 +1,267 @@
+#include "new_workspace_dialog.h"
+
+#include "connection/connection_dialog.h"
+#include "dialect/database_url.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+
+namespace burrow::ui {
+namespace {
+
+template<typename W> W *named(W *widget, const QString &name)
+{
+    widget->setObjectName(name);
+    return widget;
+}
+
+// A line edit with a button after it, as one form field.
+QWidget *withButton(QWidget *parent, QLineEdit *edit, QPushButton *button)
+{
+    auto *row = new QWidget(parent);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(edit, 1);
+    layout->addWidget(button);
+    return row;
+}
+
+} // namespace
+
+NewWorkspaceDialog::NewWorkspaceDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_folder(named(new QLineEdit(this), QStringLiteral("folder")))
+    , m_database(named(new QLineEdit(this), QStringLiteral("database")))
+    , m_migrations(
+          named(new QLineEdit(QStringLiteral("migrations"), this), QStringLiteral("migrations")))
+    , m_ignore(named(new QLineEdit(this), QStringLiteral("ignore")))
+    , m_replace(named(new QCheckBox(tr("&Replace the burrow.json this folder holds"), this),
+                      QStringLiteral("replaceExisting")))
+    , m_messageIcon(new QLabel(this))
+    , m_message(named(new QLabel(this), QStringLiteral("message")))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("New workspace"));
+    auto *intro = new QLabel(tr("A workspace is a folder whose <i>burrow.json</i> names the "
+                                "database, its model definitions and the migrations folder. "
+                                "Passwords never go into it: Burrow keeps them in the system "
+                                "keychain, or asks."),
+                             this);
+    intro->setWordWrap(true);
+    m_database->setPlaceholderText(tr("sqlite:app.db or postgresql://user@host/db"));
+    m_migrations->setToolTip(tr("Relative to the workspace folder"));
+    m_ignore->setPlaceholderText(tr("tables to leave alone, e.g. tmp_*, audit_log"));
+    m_replace->hide();
+    m_messageIcon->setFixedSize(16, 16);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create workspace"));
+    auto *folderButton = new QPushButton(tr("&Browse…"), this);
+    auto *connectionButton =
+        named(new QPushButton(tr("&Connection…"), this), QStringLiteral("chooseConnection"));
+    auto *migrationsButton = new QPushButton(tr("Br&owse…"), this);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Folder:"), withButton(this, m_folder, folderButton));
+    form->addRow(QString(), m_replace);
+    form->addRow(tr("&Database:"), withButton(this, m_database, connectionButton));
+    form->addRow(tr("&Models:"), buildModelsBox());
+    form->addRow(tr("M&igrations:"), withButton(this, m_migrations, migrationsButton));
+    form->addRow(tr("I&gnore:"), m_ignore);
+    auto *messageRow = new QHBoxLayout;
+    messageRow->addWidget(m_messageIcon, 0, Qt::AlignTop);
+    messageRow->addWidget(m_message, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(form, 1);
+    layout->addLayout(messageRow);
+    layout->addWidget(m_buttons);
+    connect(folderButton, &QPushButton::clicked, this, &NewWorkspaceDialog::chooseFolder);
+    connect(connectionButton, &QPushButton::clicked, this, &NewWorkspaceDialog::chooseConnection);
+    connect(migrationsButton, &QPushButton::clicked, this, &NewWorkspaceDialog::chooseMigrations);
+    for (QLineEdit *edit : {m_folder, m_database, m_migrations})
+        connect(edit, &QLineEdit::textChanged, this, &NewWorkspaceDialog::updateState);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &NewWorkspaceDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &NewWorkspaceDialog::reject);
+    lineUpSideButtons();
+    setMinimumWidth(600);
+    updateState();
+}
+
+void NewWorkspaceDialog::lineUpSideButtons()
+{
+    QList<QPushButton *> side;
+    int widest = 0;
+    for (QPushButton *button : findChildren<QPushButton *>()) {
+        if (m_buttons->isAncestorOf(button))
+            continue;
+        side.append(button);
+        widest = std::max(widest, button->sizeHint().width());
+    }
+    for (QPushButton *button : std::as_const(side))
+        button->setMinimumWidth(widest);
+}
+
+QWidget *NewWorkspaceDialog::buildModelsBox()
+{
+    auto *box = new QWidget(this);
+    m_models = named(new QListWidget(box), QStringLiteral("models"));
+    m_models->setMaximumHeight(120);
+    m_models->setToolTip(tr("SQL files, or folders of them, that define the expected schema"));
+    auto *addFolder = new QPushButton(tr("Add folder…"), box);
+    auto *addFiles = new QPushButton(tr("Add files…"), box);
+    auto *remove = new QPushButton(tr("Remove"), box);
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(addFolder);
+    buttons->addWidget(addFiles);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_models, 1);
+    layout->addLayout(buttons);
+    connect(addFolder, &QPushButton::clicked, this, &NewWorkspaceDialog::addModelFolder);
+    connect(addFiles, &QPushButton::clicked, this, &NewWorkspaceDialog::addModelFiles);
+    connect(remove, &QPushButton::clicked, this, [this] {
+        qDeleteAll(m_models->selectedItems());
+        updateState();
+    });
+    connect(m_models->model(), &QAbstractItemModel::rowsInserted, this,
+            &NewWorkspaceDialog::updateState);
+    connect(m_models->model(), &QAbstractItemModel::rowsRemoved, this,
+            &NewWorkspaceDialog::updateState);
+    return box;
+}
+
+QString NewWorkspaceDialog::directory() const
+{
+    const QString folder = m_folder->text().trimmed();
+    return folder.isEmpty() ? QString() : QDir::cleanPath(QDir(folder).absolutePath());
+}
+
+workspace::Workspace NewWorkspaceDialog::workspace() const
+{
+    const QDir dir(directory());
+    workspace::Workspace ws;
+    ws.directory = dir.absolutePath();
+    ws.database = m_database->text().trimmed();
+    for (int row = 0; row < m_models->count(); ++row)
+        ws.models.append(QDir::cleanPath(
+            dir.absoluteFilePath(QDir::fromNativeSeparators(m_models->item(row)->text()))));
+    ws.migrations = QDir::cleanPath(
+        dir.absoluteFilePath(QDir::fromNativeSeparators(m_migrations->text().trimmed())));
+    ws.ignore =
+        m_ignore->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+    return ws;
+}
+
+QString NewWorkspaceDialog::message() const
+{
+    return m_message->text();
+}
+
+QStringList NewWorkspaceDialog::missing() const
+{
+    QStringList missing;
+    if (directory().isEmpty())
+        missing.append(tr("a folder"));
+    if (!dialect::parseDatabaseUrl(m_database->text().trimmed(), QDir(directory())))
+        missing.append(tr("a database"));
+    if (m_models->count() == 0)
+        missing.append(tr("the models"));
+    if (m_migrations->text().trimmed().isEmpty())
+        missing.append(tr("a migrations folder"));
+    return missing;
+}
+
+void NewWorkspaceDialog::updateState()
+{
+    const bool exists = !directory().isEmpty() &&
+                        QFileInfo::exists(directory() + u'/' + workspace::Workspace::fileName());
+    m_replace->setVisible(exists);
+    if (!exists)
+        m_replace->setChecked(false);
+    const QStringList missing = this->missing();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(missing.isEmpty());
+    showMessage(missing.isEmpty() ? QString() : tr("Still needed: %1.").arg(missing.join(u", ")),
+                false);
+}
+
+void NewWorkspaceDialog::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_messageIcon->setPixmap(error ? QIcon(QStringLiteral(":/icons/warning.svg")).pixmap(16)
+                                   : QPixmap());
+}
+
+void NewWorkspaceDialog::accept()
+{
+    if (!missing().isEmpty())
+        return;
+    const workspace::Workspace ws = workspace();
+    const auto overwrite =
+        m_replace->isChecked() ? workspace::Overwrite::Yes : workspace::Overwrite::No;
+    if (Status saved = workspace::saveWorkspace(ws, overwrite); !saved) {
+        showMessage(saved.error().toString(), true);
+        return;
+    }
+    if (!QDir().mkpath(ws.migrations)) {
+        showMessage(tr("Cannot create the migrations folder %1").arg(ws.migrations), true);
+        return;
+    }
+    QDialog::accept();
+}
+
+void NewWorkspaceDialog::chooseFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Workspace folder"), directory().isEmpty() ? QDir::homePath() : directory());
+    if (!dir.isEmpty())
+        m_folder->setText(QDir::toNativeSeparators(dir));
+}
+
+void NewWorkspaceDialog::chooseConnection()
+{
+    ConnectionDialog dialog(this);
+    if (!directory().isEmpty())
+        dialog.setBaseDirectory(directory());
+    if (!m_database->text().trimmed().isEmpty())
+        dialog.setUrl(m_database->text().trimmed());
+    if (dialog.exec() == QDialog::Accepted)
+        m_database->setText(dialog.url());
+}
+
+void NewWorkspaceDialog::addModelFolder()
+{
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Folder of model SQL files"), directory());
+    if (!dir.isEmpty())
+        m_models->addItem(QDir::toNativeSeparators(dir));
+}
+
+void NewWorkspaceDialog::addModelFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Model SQL files"), directory(), tr("SQL files (*.sql);;All files (*)"));
+    for (const QString &file : files)
+        m_models->addItem(QDir::toNativeSeparators(file));
+}
+
+void NewWorkspaceDialog::chooseMigrations()
+{
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Migrations folder"), directory());
+    if (!dir.isEmpty())
+        m_migrations->setText(QDir::toNativeSeparators(dir));
+}
+
+} // namespace burrow::ui

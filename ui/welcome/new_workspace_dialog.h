@@ -1,0 +1,57 @@
+#pragma once
+
+#include "workspace/workspace.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+
+namespace burrow::ui {
+
+/// Sets up a new workspace: its folder, the database (through the connection dialog), the model
+/// files or folders, the migrations folder and the ignore globs. OK writes the folder's
+/// burrow.json (never a password) and creates the migrations folder; the caller then opens
+/// directory().
+class NewWorkspaceDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit NewWorkspaceDialog(QWidget *parent = nullptr);
+
+    /// The workspace the fields describe, with absolute paths.
+    workspace::Workspace workspace() const;
+    QString directory() const;
+    /// Why OK wrote nothing (shown in the dialog), or what is still missing.
+    QString message() const;
+
+    /// Writes burrow.json and the migrations folder, then closes; on error stays open.
+    void accept() override;
+
+private:
+    QWidget *buildModelsBox();
+    /// The buttons beside the fields as one column of equal widths.
+    void lineUpSideButtons();
+    QStringList missing() const;
+    void updateState();
+    void showMessage(const QString &text, bool error);
+    void chooseFolder();
+    void chooseConnection();
+    void addModelFolder();
+    void addModelFiles();
+    void chooseMigrations();
+
+    QLineEdit *m_folder;
+    QLineEdit *m_database;
+    QListWidget *m_models = nullptr;
+    QLineEdit *m_migrations;
+    QLineEdit *m_ignore;
+    QCheckBox *m_replace;
+    QLabel *m_messageIcon;
+    QLabel *m_message;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace burrow::ui
