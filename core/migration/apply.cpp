@@ -56,31 +56,43 @@ QStringList versionsOf(const QList<MigrationEntry> &migrations)
     return versions;
 }
 
-/// before.sqlite3 and the migration files, verified, before anything runs.
-Result<backup::BackupFolder> backUpBefore(const ApplyRequest &request,
-                                          const QList<MigrationEntry> &pending)
+/// Fills the new backup folder: before.sqlite3 and the migration files, verified.
+Status fillBackupBefore(backup::BackupFolder &folder, const ApplyRequest &request,
+                        const QList<MigrationEntry> &pending)
 {
     QElapsedTimer timer;
     timer.start();
+    if (Status copied =
+            backup::addDatabaseCopy(folder, request.url.path, QStringLiteral("before.sqlite3"));
+        !copied)
+        return copied;
+    for (const MigrationEntry &m : pending) {
+        if (Status added =
+                backup::addFile(folder, m.path, u"migrations/" + QFileInfo(m.path).fileName());
+            !added)
+            return added;
+    }
+    folder.manifest.backupMs = timer.elapsed();
+    if (Status written = backup::writeManifest(folder); !written)
+        return written;
+    if (Result<backup::Manifest> verified = backup::verifyWrittenFolder(folder); !verified)
+        return verified.error();
+    return Ok{};
+}
+
+/// The verified backup before anything runs. A backup that fails leaves no folder behind that
+/// could pass for one.
+Result<backup::BackupFolder> backUpBefore(const ApplyRequest &request,
+                                          const QList<MigrationEntry> &pending)
+{
     Result<backup::BackupFolder> folder = backup::createBackupFolder(
         request.migrationsDir, versionsOf(pending), request.url.display());
     if (!folder)
         return folder.error();
-    if (Status copied =
-            backup::addDatabaseCopy(*folder, request.url.path, QStringLiteral("before.sqlite3"));
-        !copied)
-        return copied.error();
-    for (const MigrationEntry &m : pending) {
-        if (Status added =
-                backup::addFile(*folder, m.path, u"migrations/" + QFileInfo(m.path).fileName());
-            !added)
-            return added.error();
+    if (Status filled = fillBackupBefore(*folder, request, pending); !filled) {
+        QDir(folder->path).removeRecursively();
+        return filled.error();
     }
-    folder->manifest.backupMs = timer.elapsed();
-    if (Status written = backup::writeManifest(*folder); !written)
-        return written.error();
-    if (Result<backup::Manifest> verified = backup::verifyWrittenFolder(*folder); !verified)
-        return verified.error();
     return folder;
 }
 

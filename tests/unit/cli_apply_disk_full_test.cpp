@@ -2,6 +2,7 @@
 // Each gives a clear error and loses nothing.
 #include "process_support.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QRegularExpression>
 
@@ -54,8 +55,10 @@ TEST_F(ReliabilityDiskFull, a_full_disk_under_the_backups_stops_apply_before_any
     EXPECT_FALSE(r.err.contains(u"applying"_s)) << r.err.toStdString();
     EXPECT_EQ(fileHash(db), before);
     EXPECT_EQ(historyRows(db), QStringList{});
-    // Nothing that could pass for a backup: no manifest, no partial copy of the database.
+    // Nothing that could pass for a backup: not even the empty folder it was started in.
     EXPECT_EQ(filesUnder(onDisk + u"/backups"_s), QStringList{});
+    EXPECT_EQ(QDir(onDisk + u"/backups"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot),
+              QStringList{});
 }
 
 TEST_F(ReliabilityDiskFull, a_disk_filling_up_during_the_rebuild_rolls_it_back)
