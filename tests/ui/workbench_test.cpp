@@ -14,7 +14,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTreeView>
 
 #include <gtest/gtest.h>
@@ -165,6 +167,36 @@ TEST_F(Workbench, renders_the_demo_to_a_png_to_look_at)
     const QImage image = window.grab().toImage();
     EXPECT_GT(image.width(), 1000);
     EXPECT_TRUE(image.save(folder + u"/workbench.png"_s));
+}
+
+TEST(WorkbenchBadInput, a_corrupt_database_gives_a_clear_message_and_stays_untouched)
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath(u"app.sqlite3"_s);
+    QFile garbage(database);
+    ASSERT_TRUE(garbage.open(QIODevice::WriteOnly));
+    garbage.write(QByteArray(8192, 'x'));
+    garbage.close();
+    QDir(dir.path()).mkpath(u"models"_s);
+    QFile model(dir.filePath(u"models/m.sql"_s));
+    ASSERT_TRUE(model.open(QIODevice::WriteOnly));
+    model.write("CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+    model.close();
+    QFile json(dir.filePath(u"burrow.json"_s));
+    ASSERT_TRUE(json.open(QIODevice::WriteOnly));
+    json.write(R"({"database": "sqlite:app.sqlite3", "models": ["models"]})");
+    json.close();
+
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(window.openWorkspace(dir.path()));
+    ASSERT_TRUE(uitest::waitFor([&] { return !window.session()->isBusy(); }));
+    EXPECT_TRUE(window.banner().contains(u"not a SQLite database"))
+        << window.banner().toStdString();
+    EXPECT_EQ(window.session()->comparison(), nullptr);
+    QFile after(database);
+    ASSERT_TRUE(after.open(QIODevice::ReadOnly));
+    EXPECT_EQ(after.readAll(), QByteArray(8192, 'x'));
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "workspace_session.h"
 
 #include "background.h"
+#include "progress_relay.h"
 #include "session_log.h"
 
 #include <QDir>
@@ -34,6 +35,7 @@ Status stageMigrations(const QString &from, const QString &scratch, const QStrin
 struct Compared {
     diff::Comparison comparison;
     QList<plan::LintWarning> warnings;
+    CompletionNames names;
 };
 
 /// The comparison, and the lint of the plan that would make every difference: the row counts
@@ -43,7 +45,9 @@ Result<Compared> compareAndLint(const diff::CompareRequest &request)
     Result<diff::Comparison> comparison = diff::compareWithModel(request);
     if (!comparison)
         return comparison.error();
-    Compared out{std::move(*comparison), {}};
+    Compared out{std::move(*comparison), {}, {}};
+    out.names.add(out.comparison.live);
+    out.names.add(out.comparison.model);
     if (out.comparison.changes.isEmpty())
         return out;
     plan::DraftRequest everything;
@@ -59,6 +63,7 @@ Result<Compared> compareAndLint(const diff::CompareRequest &request)
 
 WorkspaceSession::WorkspaceSession(QObject *parent)
     : QObject(parent)
+    , m_progress(new ProgressRelay([this](const migration::ProgressEvent &e) { report(e); }, this))
 {
 }
 
@@ -74,6 +79,7 @@ void WorkspaceSession::open(const workspace::Workspace &workspace)
     m_workspace = workspace;
     m_comparison.reset();
     m_warnings.clear();
+    m_names = {};
 }
 
 const diff::Comparison *WorkspaceSession::comparison() const
@@ -117,6 +123,7 @@ void WorkspaceSession::compare()
                 return Q_EMIT failed(Task::Comparing, result.error());
             m_comparison = std::move(result->comparison);
             m_warnings = std::move(result->warnings);
+            m_names = std::move(result->names);
             Q_EMIT logged(comparedLine(*m_comparison, timer.elapsed()));
             Q_EMIT compared();
             readStatus(true); // what the migrations and backups panels show follows the database
@@ -145,10 +152,9 @@ migration::ApplyRequest WorkspaceSession::applyRequest(const QString &migrations
     request.dryRun = dryRun;
     request.models = compareRequest();
     request.cancellation = m_cancellation;
-    // Runs on the worker thread: hand every event to the UI thread.
-    request.observer = [this](const migration::ProgressEvent &event) {
-        QMetaObject::invokeMethod(
-            this, [this, event] { report(event); }, Qt::QueuedConnection);
+    // Runs on the worker thread: the relay hands every event to the UI thread.
+    request.observer = [relay = m_progress](const migration::ProgressEvent &event) {
+        relay->post(event);
         return true;
     };
     return request;
@@ -179,10 +185,12 @@ void WorkspaceSession::preview(const QString &text, const QString &fileName)
             return migration::applyMigrations(request);
         },
         [this](Result<migration::ApplyResult> result) {
-            finish();
-            if (!result)
-                return Q_EMIT failed(Task::Previewing, result.error());
-            Q_EMIT previewed(*result);
+            m_progress->whenDelivered([this, result] {
+                finish();
+                if (!result)
+                    return Q_EMIT failed(Task::Previewing, result.error());
+                Q_EMIT previewed(*result);
+            });
         });
 }
 
@@ -197,14 +205,16 @@ void WorkspaceSession::apply(std::optional<qulonglong> to)
     runInBackground(
         this, [request] { return migration::applyMigrations(request); },
         [this](Result<migration::ApplyResult> result) {
-            finish();
-            if (!result) {
-                Q_EMIT failed(Task::Applying, result.error());
-            } else {
-                Q_EMIT logged(appliedLine(*result));
-                Q_EMIT applied(*result);
-            }
-            compare(); // what the database looks like now, success or not
+            m_progress->whenDelivered([this, result] {
+                finish();
+                if (!result) {
+                    Q_EMIT failed(Task::Applying, result.error());
+                } else {
+                    Q_EMIT logged(appliedLine(*result));
+                    Q_EMIT applied(*result);
+                }
+                compare(); // what the database looks like now, success or not
+            });
         });
 }
 

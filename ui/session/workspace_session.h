@@ -3,6 +3,7 @@
 #include "backup/backup_list.h"
 #include "backup/restore.h"
 #include "cancellation.h"
+#include "completion_names.h"
 #include "diff/compare.h"
 #include "migration/apply.h"
 #include "migration/history.h"
@@ -14,6 +15,8 @@
 #include <optional>
 
 namespace burrow::ui {
+
+class ProgressRelay;
 
 /// The open workspace and what Burrow knows about it, for every panel: the latest comparison,
 /// the work running on it. Database work runs off the UI thread, one task at a time; results
@@ -44,6 +47,8 @@ public:
     const diff::Comparison *comparison() const;
     /// What its differences would do to the rows there are (lint of the full plan).
     const QList<plan::LintWarning> &warnings() const { return m_warnings; }
+    /// Its table and column names, for completion.
+    const CompletionNames &completionNames() const { return m_names; }
     Task task() const { return m_task; }
     bool isBusy() const { return m_task != Task::Idle; }
 
@@ -99,8 +104,10 @@ private:
     std::optional<workspace::Workspace> m_workspace;
     std::optional<diff::Comparison> m_comparison;
     QList<plan::LintWarning> m_warnings;
+    CompletionNames m_names;
     Task m_task = Task::Idle;
     Cancellation m_cancellation;
+    ProgressRelay *m_progress; // worker threads' events to the UI thread, in slices
 };
 
 } // namespace burrow::ui

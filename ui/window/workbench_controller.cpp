@@ -20,19 +20,6 @@ namespace {
 
 enum Tab { DefinitionsTab, MigrationTab, PreviewTab };
 
-void collectNames(const schema::Schema &schema, QStringList &tables,
-                  QHash<QString, QStringList> &columns)
-{
-    for (const schema::Table &t : schema.tables) {
-        if (!tables.contains(t.name))
-            tables.append(t.name);
-        for (const schema::Column &c : t.columns) {
-            if (!columns[t.name].contains(c.name))
-                columns[t.name].append(c.name);
-        }
-    }
-}
-
 } // namespace
 
 WorkbenchController::WorkbenchController(WorkspaceSession *session, const WorkbenchPanels &panels,
@@ -55,11 +42,8 @@ void WorkbenchController::onCompared()
     const diff::Comparison &c = *m_session->comparison();
     m_panels.differences->setSchemas(c.live, c.model);
     m_panels.differences->setChanges(c.changes, m_session->warnings());
-    QStringList tables;
-    QHash<QString, QStringList> columns;
-    collectNames(c.live, tables, columns);
-    collectNames(c.model, tables, columns);
-    m_panels.editor->editor()->setCompletionNames(tables, columns);
+    const CompletionNames &names = m_session->completionNames();
+    m_panels.editor->editor()->setCompletionNames(names.tables, names.columns);
     m_panels.editor->setMigrationsFolder(m_session->workspace().migrations);
     m_panels.definitions->clear();
 }
