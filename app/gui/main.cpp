@@ -1,12 +1,17 @@
-// burrow: the workbench. `burrow [WORKSPACE_DIR]`, `burrow --workspace DIR`, `burrow --demo [DIR]`.
+// burrow: the workbench. `burrow [DIR | DATABASE_FILE | URL]`, `burrow --workspace DIR`,
+// `burrow --demo`.
 #include "window/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QStandardPaths>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -14,6 +19,20 @@ QString freshDemoFolder()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/demo-" +
            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+}
+
+/// `burrow DIR` opens a workspace folder; `burrow app.db` or `burrow URL` starts a new workspace
+/// around that database.
+void openArgument(burrow::ui::MainWindow &window, const QString &argument)
+{
+    const QFileInfo file(argument);
+    if (file.isDir() || (!file.exists() && !argument.contains(u':'))) {
+        (void)window.openWorkspace(argument); // errors show in the window's banner
+        return;
+    }
+    const QString url = file.isFile() ? u"sqlite:"_s + file.absoluteFilePath() : argument;
+    // After the window is up: the dialog is modal.
+    QTimer::singleShot(0, &window, [&window, url] { window.newWorkspace(url); });
 }
 
 } // namespace
@@ -41,9 +60,11 @@ int main(int argc, char **argv)
                                      QStringLiteral("Where --demo writes its copy."),
                                      QStringLiteral("DIR"));
     parser.addOptions({workspace, demo, demoDir});
-    parser.addPositionalArgument(QStringLiteral("workspace"),
-                                 QStringLiteral("A workspace folder (with burrow.json)."),
-                                 QStringLiteral("[DIR]"));
+    parser.addPositionalArgument(
+        QStringLiteral("target"),
+        QStringLiteral("A workspace folder (with burrow.json), or a database file or URL to "
+                       "start a new workspace around."),
+        QStringLiteral("[DIR|FILE|URL]"));
     parser.process(app);
 
     burrow::ui::MainWindow window;
@@ -54,6 +75,6 @@ int main(int argc, char **argv)
     else if (parser.isSet(workspace))
         (void)window.openWorkspace(parser.value(workspace));
     else if (!parser.positionalArguments().isEmpty())
-        (void)window.openWorkspace(parser.positionalArguments().constFirst());
+        openArgument(window, parser.positionalArguments().constFirst());
     return QApplication::exec();
 }

@@ -149,6 +149,27 @@ TEST_F(NewWorkspaceTest, the_window_action_writes_the_workspace_and_opens_it)
         << "the demo's differences did not show";
 }
 
+TEST_F(NewWorkspaceTest, a_database_named_on_the_command_line_starts_the_new_workspace)
+{
+    MainWindow window;
+    window.show();
+    QString shownDatabase, shownFolder;
+    uitest::whenModalOpens<NewWorkspaceDialog>([&](NewWorkspaceDialog *shown) {
+        shownDatabase = field<QLineEdit>(shown, u"database"_s)->text();
+        shownFolder = field<QLineEdit>(shown, u"folder"_s)->text();
+        // The demo's folder holds a burrow.json already: this workspace goes elsewhere.
+        field<QLineEdit>(shown, u"folder"_s)->setText(folder());
+        field<QListWidget>(shown, u"models"_s)->addItem(demo.workspace().models.value(0));
+        shown->accept();
+    });
+    window.newWorkspace(u"sqlite:"_s + demo.database());
+    EXPECT_EQ(shownDatabase, u"sqlite:"_s + demo.database());
+    EXPECT_EQ(shownFolder, QFileInfo(demo.database()).absolutePath())
+        << "a SQLite file's folder is the workspace's default";
+    ASSERT_TRUE(window.session()->isOpen()) << window.banner().toStdString();
+    EXPECT_EQ(window.session()->workspace().database, u"sqlite:"_s + demo.database());
+}
+
 TEST_F(NewWorkspaceTest, the_welcome_page_button_opens_the_dialog)
 {
     MainWindow window;

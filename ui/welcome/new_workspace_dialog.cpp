@@ -148,6 +148,14 @@ QString NewWorkspaceDialog::directory() const
     return folder.isEmpty() ? QString() : QDir::cleanPath(QDir(folder).absolutePath());
 }
 
+void NewWorkspaceDialog::setDatabase(const QString &url)
+{
+    m_database->setText(url);
+    Result<dialect::DatabaseUrl> parsed = dialect::parseDatabaseUrl(url);
+    if (parsed && parsed->engine == dialect::Engine::SQLite && m_folder->text().trimmed().isEmpty())
+        m_folder->setText(QDir::toNativeSeparators(QFileInfo(parsed->path).absolutePath()));
+}
+
 workspace::Workspace NewWorkspaceDialog::workspace() const
 {
     const QDir dir(directory());

@@ -21,6 +21,10 @@ class NewWorkspaceDialog : public QDialog {
 public:
     explicit NewWorkspaceDialog(QWidget *parent = nullptr);
 
+    /// Starts from a database the user named (`burrow sqlite:app.db`); for a SQLite file, the
+    /// workspace folder defaults to the file's folder.
+    void setDatabase(const QString &url);
+
     /// The workspace the fields describe, with absolute paths.
     workspace::Workspace workspace() const;
     QString directory() const;

@@ -35,6 +35,9 @@ public:
 
     /// Opens the workspace folder (its burrow.json) and compares at once.
     Status openWorkspace(const QString &directory);
+    /// Asks for a new workspace (folder, models, migrations) around the database `url` (may be
+    /// empty), writes its burrow.json and opens it.
+    void newWorkspace(const QString &url = {});
     /// Writes a fresh copy of the demo into `directory` and opens it.
     Status openDemo(const QString &directory);
 

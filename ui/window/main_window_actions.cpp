@@ -64,11 +64,7 @@ void MainWindow::buildMenusAndToolbar()
         new QAction(QIcon(QStringLiteral(":/icons/new.svg")), tr("&New workspace…"), this);
     create->setObjectName(QStringLiteral("newWorkspaceAction"));
     create->setShortcut(QKeySequence::New);
-    connect(create, &QAction::triggered, this, [this] {
-        NewWorkspaceDialog dialog(this);
-        if (dialog.exec() == QDialog::Accepted)
-            (void)openWorkspace(dialog.directory()); // errors show in the banner
-    });
+    connect(create, &QAction::triggered, this, [this] { newWorkspace(); });
     connect(m_welcome, &WelcomePage::newWorkspaceRequested, create, &QAction::trigger);
     file->addAction(create);
     QAction *open = addAction(QStringLiteral("open"), tr("&Open workspace…"), QKeySequence::Open,
@@ -148,6 +144,15 @@ void MainWindow::onProgress(const migration::ProgressEvent &event)
                                  .arg(event.version)
                                  .arg(event.statement)
                                  .arg(event.statements));
+}
+
+void MainWindow::newWorkspace(const QString &url)
+{
+    NewWorkspaceDialog dialog(this);
+    if (!url.isEmpty())
+        dialog.setDatabase(url);
+    if (dialog.exec() == QDialog::Accepted)
+        (void)openWorkspace(dialog.directory()); // errors show in the banner
 }
 
 void MainWindow::chooseWorkspace()
