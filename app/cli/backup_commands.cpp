@@ -98,11 +98,7 @@ Status writeBackup(backup::BackupFolder &folder, const QString &database, const 
     if (Status copied = backup::addDatabaseCopy(folder, database, name); !copied)
         return copied;
     folder.manifest.backupMs = timer.elapsed();
-    if (Status written = backup::writeManifest(folder); !written)
-        return written;
-    if (Result<backup::Manifest> verified = backup::verifyWrittenFolder(folder); !verified)
-        return verified.error();
-    return Ok{};
+    return backup::sealBackupFolder(folder);
 }
 
 // The outermost folder that creating `path` would create.

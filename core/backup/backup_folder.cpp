@@ -403,6 +403,15 @@ Result<Manifest> verifyWrittenFolder(const BackupFolder &folder)
     return manifest;
 }
 
+Status sealBackupFolder(const BackupFolder &folder)
+{
+    if (Status written = writeManifest(folder); !written)
+        return written;
+    if (Result<Manifest> verified = verifyWrittenFolder(folder); !verified)
+        return verified.error();
+    return Ok{};
+}
+
 Result<Manifest> checkBackupFolder(const QString &path)
 {
     Result<Manifest> manifest = readManifest(path);

@@ -69,6 +69,10 @@ Status registerCheckedFile(BackupFolder &folder, const QString &name,
 /// Writes manifest.json (0600), atomically.
 Status writeManifest(const BackupFolder &folder);
 
+/// Writes manifest.json, then reads the folder back (verifyWrittenFolder): the last step of
+/// every backup, so a folder that passes for a backup is one that was checked.
+Status sealBackupFolder(const BackupFolder &folder);
+
 /// Reads a backup folder's manifest.json without checking the files it lists.
 Result<Manifest> readManifest(const QString &path);
 

@@ -13,11 +13,7 @@ Status finishSafetyFolder(BackupFolder &folder)
 {
     if (Status listed = registerFile(folder, standaloneDatabaseName()); !listed)
         return listed;
-    if (Status written = writeManifest(folder); !written)
-        return written;
-    if (Result<Manifest> verified = verifyBackupFolder(folder.path); !verified)
-        return verified.error();
-    return Ok{};
+    return sealBackupFolder(folder);
 }
 
 } // namespace

@@ -73,11 +73,7 @@ Status fillBackupBefore(backup::BackupFolder &folder, const ApplyRequest &reques
             return added;
     }
     folder.manifest.backupMs = timer.elapsed();
-    if (Status written = backup::writeManifest(folder); !written)
-        return written;
-    if (Result<backup::Manifest> verified = backup::verifyWrittenFolder(folder); !verified)
-        return verified.error();
-    return Ok{};
+    return backup::sealBackupFolder(folder);
 }
 
 /// The verified backup before anything runs. A backup that fails leaves no folder behind that
