@@ -56,18 +56,57 @@ Phase phaseOf(const CliRun &run)
     return run.err.contains(u"applying ") ? Phase::InMigration : Phase::BeforeMigration;
 }
 
+/// What the CLI prints on stderr as a phase begins; the first phase begins with the process.
+QString markerOf(Phase phase)
+{
+    switch (phase) {
+    case Phase::InMigration:
+        return QStringLiteral("applying ");
+    case Phase::AfterCommit:
+        return QStringLiteral("  done in");
+    default:
+        return {};
+    }
+}
+
+/// How long each phase of a whole apply took.
+struct ApplyTiming {
+    qint64 backupMs = 0, migrationMs = 0, afterMs = 0;
+    qint64 totalMs() const { return backupMs + migrationMs + afterMs; }
+};
+
+/// A kill moment: so long after its phase began.
+struct KillMoment {
+    Phase phase = Phase::BeforeMigration;
+    std::chrono::microseconds offset{0};
+};
+
 /// One kill moment in each twentieth of the apply, in random order: uniform over the apply, yet
-/// no stretch of it (the rebuild is a fraction) goes without kills by bad luck.
-std::vector<std::chrono::microseconds> killMoments(unsigned seed, qint64 applyMs)
+/// no stretch of it (the rebuild is a fraction) goes without kills by bad luck. Each moment is
+/// anchored at the start of its phase, so that a slower run on a busy machine (tests run two at
+/// a time) still kills inside the phase it drew instead of drifting into the next one.
+std::vector<KillMoment> killMoments(unsigned seed, const ApplyTiming &timing)
 {
     std::mt19937 rng(seed);
     std::vector<int> strata(kKills);
     std::iota(strata.begin(), strata.end(), 0);
     std::shuffle(strata.begin(), strata.end(), rng);
     std::uniform_real_distribution<double> within(0.0, 1.0);
-    std::vector<std::chrono::microseconds> moments;
-    for (int stratum : strata)
-        moments.emplace_back(qint64((stratum + within(rng)) * double(applyMs) * 1000.0 / kKills));
+    std::vector<KillMoment> moments;
+    for (int stratum : strata) {
+        double ms = (stratum + within(rng)) * double(timing.totalMs()) / kKills;
+        KillMoment moment;
+        if (ms >= timing.backupMs) {
+            ms -= double(timing.backupMs);
+            moment.phase = Phase::InMigration;
+            if (ms >= timing.migrationMs) {
+                ms -= double(timing.migrationMs);
+                moment.phase = Phase::AfterCommit;
+            }
+        }
+        moment.offset = std::chrono::microseconds(qint64(ms * 1000.0));
+        moments.push_back(moment);
+    }
     return moments;
 }
 
@@ -102,10 +141,6 @@ protected:
         return old;
     }
 
-    struct ApplyTiming {
-        qint64 totalMs = 0;
-        qint64 migrationStartMs = 0;
-    };
     /// Applies the migration to a fresh copy in folder `run`, checking that it succeeds.
     ApplyTiming applyToCompletion(const QString &run) const
     {
@@ -113,23 +148,26 @@ protected:
         QElapsedTimer timer;
         timer.start();
         CliProcess apply(applyArguments(copy, migrationsOf(run)));
-        EXPECT_TRUE(apply.waitForError(u"applying "_s, 120000));
+        EXPECT_TRUE(apply.waitForError(markerOf(Phase::InMigration), 120000));
         const qint64 migrationStart = timer.elapsed();
+        EXPECT_TRUE(apply.waitForError(markerOf(Phase::AfterCommit), 120000));
+        const qint64 commit = timer.elapsed();
         const CliRun completed = apply.finish();
         const qint64 total = timer.elapsed();
         EXPECT_EQ(completed.exitCode, 0) << completed.err.toStdString();
         EXPECT_EQ(historyRows(copy), QStringList{u"0001:applied"_s});
-        return {total, migrationStart};
+        return {migrationStart, commit - migrationStart, total - commit};
     }
 
-    /// Applies to a fresh copy in folder `run`, kills it `delay` after its start, and tells
-    /// where it was then.
-    Phase killedAt(const QString &run, std::chrono::microseconds delay) const
+    /// Applies to a fresh copy in folder `run`, kills it at `moment`, and tells where it was then.
+    Phase killedAt(const QString &run, const KillMoment &moment) const
     {
         const QString copy = freshCopy(run);
-        const auto start = std::chrono::steady_clock::now();
         CliProcess apply(applyArguments(copy, migrationsOf(run)));
-        std::this_thread::sleep_until(start + delay);
+        const QString marker = markerOf(moment.phase);
+        if (!marker.isEmpty())
+            (void)apply.waitForError(marker, 120000); // false only when it ended first
+        std::this_thread::sleep_for(moment.offset);
         apply.signal(SIGKILL);
         return phaseOf(apply.finish());
     }
@@ -145,17 +183,18 @@ TEST_F(ReliabilityKill, kill_9_at_20_random_moments_leaves_the_old_or_the_new_st
     // two runs, as the first one also warms the caches.
     const ApplyTiming first = applyToCompletion(u"reference"_s);
     const ApplyTiming second = applyToCompletion(u"reference2"_s);
-    const qint64 applyMs = std::min(first.totalMs, second.totalMs);
+    const ApplyTiming timing = first.totalMs() <= second.totalMs() ? first : second;
     newState = databaseState(dir.path(u"reference/app.sqlite3"_s));
     ASSERT_NE(newState, oldState);
     ASSERT_EQ(databaseState(dir.path(u"reference2/app.sqlite3"_s)), newState);
     const unsigned seed = killSeed();
-    std::cout << "[ kill -9  ] apply takes " << applyMs << " ms (runs of " << first.totalMs
-              << " and " << second.totalMs << " ms), the migration starts at "
-              << second.migrationStartMs << " ms; seed " << seed << " (BURROW_KILL_SEED=" << seed
+    std::cout << "[ kill -9  ] apply takes " << timing.totalMs() << " ms (runs of "
+              << first.totalMs() << " and " << second.totalMs() << " ms): backup "
+              << timing.backupMs << " ms, migration " << timing.migrationMs << " ms, after it "
+              << timing.afterMs << " ms; seed " << seed << " (BURROW_KILL_SEED=" << seed
               << " reproduces)" << std::endl;
 
-    const std::vector<std::chrono::microseconds> moments = killMoments(seed, applyMs);
+    const std::vector<KillMoment> moments = killMoments(seed, timing);
     QMap<Phase, int> phases;
     int oldStates = 0, newStates = 0;
     const QString lastRun = u"kill"_s + QString::number(kKills - 1);
@@ -163,11 +202,12 @@ TEST_F(ReliabilityKill, kill_9_at_20_random_moments_leaves_the_old_or_the_new_st
         const QString run = u"kill"_s + QString::number(i);
         const Phase phase = killedAt(run, moments[i]);
         ++phases[phase];
-        const std::string context = "kill " + std::to_string(i) + " at " +
-                                    std::to_string(moments[i].count() / 1000) + " ms";
+        const std::string context = "kill " + std::to_string(i) + " drawn " +
+                                    std::to_string(moments[i].offset.count() / 1000) + " ms " +
+                                    phaseName(moments[i].phase);
         const bool old = isOld(dir.path(run + u"/app.sqlite3"_s), context);
         (old ? oldStates : newStates)++;
-        std::cout << "[ kill -9  ] " << context << ", " << phaseName(phase) << ": "
+        std::cout << "[ kill -9  ] " << context << ", died " << phaseName(phase) << ": "
                   << (old ? "old" : "new") << " state" << std::endl;
         if (run != lastRun)
             QDir(dir.path(run)).removeRecursively();

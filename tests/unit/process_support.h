@@ -41,6 +41,8 @@ public:
             m_process.setWorkingDirectory(workingDirectory);
         if (setup)
             m_process.setChildProcessModifier(setup);
+        // waitForReadyRead() wakes on stderr, where the CLI prints its progress.
+        m_process.setReadChannel(QProcess::StandardError);
         m_process.start(QStringLiteral(BURROW_CLI), arguments);
         EXPECT_TRUE(m_process.waitForStarted(10000)) << m_process.errorString().toStdString();
     }
