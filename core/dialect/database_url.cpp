@@ -28,7 +28,11 @@ Result<DatabaseUrl> parseSqlite(const QString &text, const QDir &base)
 Result<DatabaseUrl> parseServer(const QString &text, Engine engine)
 {
     const QUrl parsed(text, QUrl::StrictMode);
-    if (!parsed.isValid() || parsed.host().isEmpty())
+    const QUrlQuery query(parsed);
+    // A socket instead of a host: postgresql:///db?host=/run/postgresql, mysql:///db?unix_socket=…
+    const bool socket = query.hasQueryItem(QStringLiteral("host")) ||
+                        query.hasQueryItem(QStringLiteral("unix_socket"));
+    if (!parsed.isValid() || (parsed.host().isEmpty() && !socket))
         return urlError(u"malformed database URL: " + parsed.toString(QUrl::RemovePassword),
                         QStringLiteral("write scheme://user@host[:port]/database"));
     DatabaseUrl url;
@@ -38,7 +42,7 @@ Result<DatabaseUrl> parseServer(const QString &text, Engine engine)
     url.host = parsed.host();
     url.port = parsed.port(0);
     url.database = parsed.path().mid(1);
-    for (const auto &[key, value] : QUrlQuery(parsed).queryItems(QUrl::FullyDecoded))
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
         url.parameters.insert(key, value);
     if (url.password.isEmpty())
         url.password = qEnvironmentVariable("BURROW_DB_PASSWORD");

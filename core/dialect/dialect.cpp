@@ -1,5 +1,7 @@
 #include "dialect.h"
 
+#include "mysql/mysql_dialect.h"
+#include "postgres/postgres_dialect.h"
 #include "sqlite/sqlite_dialect.h"
 
 namespace burrow::dialect {
@@ -16,8 +18,20 @@ Status Dialect::createEmptyDatabase(const DatabaseUrl &url) const
 
 Result<std::unique_ptr<Dialect>> dialectFor(const DatabaseUrl &url)
 {
-    if (url.engine == Engine::SQLite)
-        return std::unique_ptr<Dialect>(std::make_unique<sqlite::SqliteDialect>());
+    std::unique_ptr<Dialect> dialect;
+    switch (url.engine) {
+    case Engine::SQLite:
+        dialect = std::make_unique<sqlite::SqliteDialect>();
+        break;
+    case Engine::PostgreSQL:
+        dialect = postgres::makePostgresDialect();
+        break;
+    case Engine::MySQL:
+        dialect = mysql::makeMysqlDialect();
+        break;
+    }
+    if (dialect)
+        return dialect;
     return Error{Error::Code::Unsupported,
                  engineName(url.engine) + u" databases are not supported yet",
                  {},

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Real PostgreSQL 15 and MariaDB 10.11 servers for the tests, from Debian's packages, on loopback
+# in a temporary directory, each as its own system user when run as root.
+#
+#   tests/servers.sh start DIR   starts both in DIR (created) and prints `export` lines for the
+#                                tests: BURROW_TEST_POSTGRES_URL, BURROW_TEST_MARIADB_URL
+#   tests/servers.sh stop DIR    stops both (whatever state they are in) and removes DIR
+#
+# The passwords are random per run and live only in DIR (0700) and the test environment.
+set -euo pipefail
+
+PG_BIN=/usr/lib/postgresql/15/bin
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'servers.sh: %s\n' "$*" >&2; exit 1; }
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# Runs a command as `user` when root (the servers refuse to run as root), else as ourselves.
+as_user() {
+  local user=$1; shift
+  if is_root; then runuser -u "$user" -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+start_postgres() {
+  local dir=$1/postgres port password
+  port=$(free_port)
+  password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  mkdir -p "$dir"
+  printf '%s\n' "$password" >"$dir/pwfile"
+  is_root && chown -R postgres:postgres "$dir"
+  chmod 0700 "$dir"
+  as_user postgres "$PG_BIN/initdb" -D "$dir/data" -U postgres --pwfile="$dir/pwfile" \
+    --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 \
+    >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
+  rm -f "$dir/pwfile"
+  as_user postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+    start >/dev/null || { cat "$dir/server.log" >&2; die "PostgreSQL did not start"; }
+  echo "export BURROW_TEST_POSTGRES_URL='postgresql://postgres:$password@127.0.0.1:$port/postgres'"
+}
+
+start_mariadb() {
+  local dir=$1/mariadb port password user_opt=()
+  port=$(free_port)
+  password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  mkdir -p "$dir"
+  if is_root; then
+    chown -R mysql:mysql "$dir"
+    user_opt=(--user=mysql)
+  fi
+  chmod 0700 "$dir"
+  mariadb-install-db --no-defaults "${user_opt[@]}" --datadir="$dir/data" \
+    --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1 ||
+    { cat "$dir/install.log" >&2; die "mariadb-install-db failed"; }
+  mariadbd --no-defaults "${user_opt[@]}" --datadir="$dir/data" --socket="$dir/mysqld.sock" \
+    --port="$port" --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" \
+    --log-error="$dir/server.log" --innodb-flush-log-at-trx-commit=0 --skip-name-resolve \
+    --max-connections=200 >/dev/null 2>&1 &
+  local i
+  for i in $(seq 1 120); do
+    mariadb-admin --no-defaults --socket="$dir/mysqld.sock" -uroot ping >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  mariadb-admin --no-defaults --socket="$dir/mysqld.sock" -uroot ping >/dev/null 2>&1 ||
+    { cat "$dir/server.log" >&2; die "MariaDB did not start"; }
+  # root logs in through the socket as the OS root; the tests use a password account over TCP.
+  mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot <<SQL
+CREATE USER 'burrow'@'127.0.0.1' IDENTIFIED BY '$password';
+GRANT ALL PRIVILEGES ON *.* TO 'burrow'@'127.0.0.1' WITH GRANT OPTION;
+SQL
+  echo "export BURROW_TEST_MARIADB_URL='mariadb://burrow:$password@127.0.0.1:$port/mysql'"
+}
+
+stop_servers() {
+  local dir=$1
+  [ -d "$dir" ] || return 0
+  if [ -f "$dir/postgres/data/postmaster.pid" ]; then
+    as_user postgres "$PG_BIN/pg_ctl" -D "$dir/postgres/data" -m immediate -w stop \
+      >/dev/null 2>&1 || true
+  fi
+  if [ -f "$dir/mariadb/mysqld.pid" ]; then
+    local pid
+    pid=$(cat "$dir/mariadb/mysqld.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$dir"
+}
+
+case "${1:-}" in
+  start)
+    [ -n "${2:-}" ] || die "usage: servers.sh start DIR"
+    mkdir -p "$2"
+    chmod 0755 "$2" # the server users must reach their own subfolders
+    say "starting PostgreSQL 15 and MariaDB 10.11 in $2"
+    start_postgres "$2"
+    start_mariadb "$2"
+    ;;
+  stop)
+    [ -n "${2:-}" ] || die "usage: servers.sh stop DIR"
+    stop_servers "$2"
+    ;;
+  *) die "usage: servers.sh start|stop DIR" ;;
+esac

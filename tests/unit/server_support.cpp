@@ -1,0 +1,185 @@
+#include "server_support.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <atomic>
+
+namespace burrow::test {
+namespace {
+
+int nextSerial()
+{
+    static std::atomic<int> serial{0};
+    return ++serial;
+}
+
+QString driverOf(Backend backend)
+{
+    switch (backend) {
+    case Backend::SQLite:
+        return QStringLiteral("QSQLITE");
+    case Backend::PostgreSQL:
+        return QStringLiteral("QPSQL");
+    case Backend::MariaDB:
+        return QStringLiteral("QMYSQL");
+    }
+    return {};
+}
+
+/// A Qt connection named `name` to `database` on the server of `adminUrl`.
+QSqlDatabase openServer(Backend backend, const QUrl &adminUrl, const QString &database,
+                        const QString &name)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(driverOf(backend), name);
+    db.setHostName(adminUrl.host());
+    db.setPort(adminUrl.port());
+    db.setUserName(adminUrl.userName());
+    db.setPassword(adminUrl.password());
+    db.setDatabaseName(database);
+    EXPECT_TRUE(db.open()) << db.lastError().text().toStdString();
+    return db;
+}
+
+void run(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    EXPECT_TRUE(query.exec(sql)) << sql.toStdString() << ": "
+                                 << query.lastError().text().toStdString();
+}
+
+/// Runs one statement on the server's admin database, through a connection of its own.
+void runAdmin(Backend backend, const QUrl &adminUrl, const QString &sql)
+{
+    const QString name = u"burrow-test-admin-" + QString::number(nextSerial());
+    {
+        QSqlDatabase db = openServer(backend, adminUrl, adminUrl.path().mid(1), name);
+        run(db, sql);
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QString quoted(Backend backend, const QString &name)
+{
+    return backend == Backend::MariaDB ? u'`' + name + u'`' : u'"' + name + u'"';
+}
+
+} // namespace
+
+std::string backendName(Backend backend)
+{
+    switch (backend) {
+    case Backend::SQLite:
+        return "SQLite";
+    case Backend::PostgreSQL:
+        return "PostgreSQL";
+    case Backend::MariaDB:
+        return "MariaDB";
+    }
+    return "?";
+}
+
+std::string backendParamName(const ::testing::TestParamInfo<Backend> &info)
+{
+    return backendName(info.param);
+}
+
+QString serverUrl(Backend backend)
+{
+    switch (backend) {
+    case Backend::PostgreSQL:
+        return qEnvironmentVariable("BURROW_TEST_POSTGRES_URL");
+    case Backend::MariaDB:
+        return qEnvironmentVariable("BURROW_TEST_MARIADB_URL");
+    case Backend::SQLite:
+        break;
+    }
+    return {};
+}
+
+bool serversRequired()
+{
+    return qEnvironmentVariable("BURROW_REQUIRE_SERVERS") == u"1";
+}
+
+TestDatabase::TestDatabase(Backend backend)
+    : m_backend(backend)
+    , m_connectionName(u"burrow-test-db-" + QString::number(nextSerial()))
+{
+    if (backend == Backend::SQLite) {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_name = m_dir->filePath(QStringLiteral("test.sqlite3"));
+        m_url = u"sqlite:" + m_name;
+        m_available = true;
+        return;
+    }
+    const QString admin = serverUrl(backend);
+    if (admin.isEmpty())
+        return;
+    m_name = u"burrow_test_" + QString::number(QCoreApplication::applicationPid()) + u'_' +
+             QString::number(nextSerial());
+    const QUrl adminUrl(admin);
+    runAdmin(backend, adminUrl, u"CREATE DATABASE " + quoted(backend, m_name));
+    QUrl url = adminUrl;
+    url.setPath(u'/' + m_name);
+    m_url = url.toString();
+    m_available = true;
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    if (!m_available || m_backend == Backend::SQLite)
+        return;
+    const QString force =
+        m_backend == Backend::PostgreSQL ? QStringLiteral(" WITH (FORCE)") : QString();
+    runAdmin(m_backend, QUrl(serverUrl(m_backend)),
+             u"DROP DATABASE IF EXISTS " + quoted(m_backend, m_name) + force);
+}
+
+QSqlDatabase TestDatabase::connection()
+{
+    if (QSqlDatabase::contains(m_connectionName))
+        return QSqlDatabase::database(m_connectionName);
+    if (m_backend == Backend::SQLite) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(driverOf(m_backend), m_connectionName);
+        db.setDatabaseName(m_name);
+        EXPECT_TRUE(db.open()) << db.lastError().text().toStdString();
+        return db;
+    }
+    return openServer(m_backend, QUrl(m_url), m_name, m_connectionName);
+}
+
+void TestDatabase::exec(const QString &statements)
+{
+    QSqlDatabase db = connection();
+    for (const QString &statement : statements.split(u';', Qt::SkipEmptyParts)) {
+        if (!statement.trimmed().isEmpty())
+            run(db, statement);
+    }
+}
+
+QStringList TestDatabase::rows(const QString &query)
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    EXPECT_TRUE(q.exec(query)) << query.toStdString() << ": " << q.lastError().text().toStdString();
+    QStringList out;
+    while (q.next()) {
+        QStringList values;
+        for (int i = 0; i < q.record().count(); ++i)
+            values << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
+        out << values.join(u'|');
+    }
+    return out;
+}
+
+} // namespace burrow::test
