@@ -21,6 +21,7 @@ struct Error {
         Unsupported,     // a feature or engine Burrow does not handle (yet)
         Conflict,        // two things that must be unique are not (migration versions, locks)
         Cancelled,       // the user stopped the work
+        Tool,            // one of the engine's own client tools (pg_dump …) failed
         Internal,        // a bug: should never happen
     };
 

@@ -5,7 +5,7 @@
 #include "backup/restore.h"
 #include "cli_common.h"
 #include "dialect/database_url.h"
-#include "dialect/sqlite/sqlite_backup.h"
+#include "dialect/dialect.h"
 #include "workspace/workspace.h"
 
 #include <QDateTime>
@@ -29,7 +29,8 @@ namespace {
 
 struct BackupOptions {
     QCommandLineOption workspace = workspaceOption();
-    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("Database URL (sqlite:PATH)."),
+    QCommandLineOption db{QStringLiteral("db"),
+                          QStringLiteral("Database URL (sqlite:PATH, postgresql://…, mysql://…)."),
                           QStringLiteral("URL")};
     QCommandLineOption out{QStringLiteral("out"),
                            QStringLiteral("New or empty folder to write the backup into."),
@@ -40,7 +41,7 @@ struct BackupOptions {
     QCommandLineOption yes{QStringLiteral("yes"), QStringLiteral("Restore without asking.")};
 };
 
-// --db, else the workspace's database; SQLite only for now.
+// --db, else the workspace's database.
 Result<dialect::DatabaseUrl> databaseUrl(const QCommandLineParser &parser, const BackupOptions &o)
 {
     QString text;
@@ -59,16 +60,7 @@ Result<dialect::DatabaseUrl> databaseUrl(const QCommandLineParser &parser, const
                      0,
                      {},
                      QStringLiteral("pass --db URL or set \"database\" in burrow.json")};
-    Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(text, QDir::current());
-    if (url && url->engine != dialect::Engine::SQLite)
-        return Error{Error::Code::Unsupported,
-                     u"backup and restore of " + dialect::engineName(url->engine) +
-                         u" databases is not supported yet",
-                     {},
-                     0,
-                     {},
-                     QStringLiteral("use the engine's own dump tool for now")};
-    return url;
+    return dialect::parseDatabaseUrl(text, QDir::current());
 }
 
 /// Parses, rejects positional arguments, finds the database; false when the command is done.
@@ -91,11 +83,13 @@ bool prepare(QCommandLineParser &parser, const BackupOptions &o, const QStringLi
 }
 
 // Backs the database up into the folder as `name`, timed, listed and verified.
-Status writeBackup(backup::BackupFolder &folder, const QString &database, const QString &name)
+Status writeBackup(backup::BackupFolder &folder, const dialect::DatabaseOps &engine,
+                   const dialect::DatabaseUrl &database)
 {
     QElapsedTimer timer;
     timer.start();
-    if (Status copied = backup::addDatabaseCopy(folder, database, name); !copied)
+    const QString name = backup::standaloneDatabaseName(engine);
+    if (Status copied = backup::addDatabaseCopy(folder, engine, database, name); !copied)
         return copied;
     folder.manifest.backupMs = timer.elapsed();
     return backup::sealBackupFolder(folder);
@@ -126,17 +120,16 @@ void discard(const QString &path, bool existed)
 }
 
 void describe(const QString &backupFile, const backup::Manifest &manifest,
-              const dialect::DatabaseUrl &url, const QString *safety)
+              const dialect::DatabaseUrl &url, const QString *safety, const QString &safetyName)
 {
-    out() << "Restore " << QDir::toNativeSeparators(url.path) << '\n'
+    out() << "Restore " << dialect::locationOf(url) << '\n'
           << "  from " << QDir::toNativeSeparators(backupFile) << " (backup of " << manifest.source
           << ", taken " << manifest.createdAt.toString(Qt::ISODate) << ")\n";
     if (manifest.source != url.display())
         out() << "  note: the backup was taken from another database\n";
     if (safety)
         out() << "  the current database is saved first to "
-              << QDir::toNativeSeparators(QDir(*safety).filePath(backup::standaloneDatabaseName()))
-              << '\n';
+              << QDir::toNativeSeparators(QDir(*safety).filePath(safetyName)) << '\n';
     else
         out() << "  there is no current database to save\n";
     out().flush();
@@ -149,12 +142,12 @@ bool userConfirms()
     return in.readLine().trimmed() == u"yes";
 }
 
-int restore(const QString &backupFile, const dialect::DatabaseUrl &url,
-            const std::optional<backup::BackupFolder> &safety)
+int restore(const dialect::DatabaseOps &engine, const QString &backupFile,
+            const dialect::DatabaseUrl &url, const std::optional<backup::BackupFolder> &safety)
 {
-    if (Status restored = backup::restoreWithSafetyCopy(backupFile, url.path, safety); !restored)
+    if (Status restored = backup::restoreWithSafetyCopy(engine, backupFile, url, safety); !restored)
         return fail(restored.error());
-    out() << "Restored " << QDir::toNativeSeparators(url.path) << '\n';
+    out() << "Restored " << dialect::locationOf(url) << '\n';
     if (safety)
         out() << "Safety copy of the previous database: " << QDir::toNativeSeparators(safety->path)
               << '\n';
@@ -178,14 +171,16 @@ int runBackup(const QStringList &arguments)
         return exitCode;
     if (!parser.isSet(o.out))
         return fail(QStringLiteral("no backup folder given"), QStringLiteral("pass --out DIR"));
+    Result<std::unique_ptr<dialect::Dialect>> engine = dialect::dialectFor(*url);
+    if (!engine)
+        return fail(engine.error());
     const QString target = QFileInfo(parser.value(o.out)).absoluteFilePath();
     const bool existed = QFileInfo::exists(target);
     const QString created = existed ? target : firstMissing(target);
     Result<backup::BackupFolder> folder = backup::createBackupFolderAt(target, {}, url->display());
     if (!folder)
         return fail(folder.error());
-    if (Status written = writeBackup(*folder, url->path, backup::standaloneDatabaseName());
-        !written) {
+    if (Status written = writeBackup(*folder, (*engine)->operations(), *url); !written) {
         discard(created, existed);
         return fail(written.error());
     }
@@ -207,11 +202,15 @@ int runRestore(const QStringList &arguments)
         return exitCode;
     if (!parser.isSet(o.from))
         return fail(QStringLiteral("no backup folder given"), QStringLiteral("pass --from DIR"));
+    Result<std::unique_ptr<dialect::Dialect>> dialect = dialect::dialectFor(*url);
+    if (!dialect)
+        return fail(dialect.error());
+    const dialect::DatabaseOps &engine = (*dialect)->operations();
     const QString from = QFileInfo(parser.value(o.from)).absoluteFilePath();
     Result<backup::Manifest> manifest = backup::verifyBackupFolder(from);
     if (!manifest)
         return fail(manifest.error());
-    Result<QString> backupFile = backup::databaseFileIn(*manifest, from);
+    Result<QString> backupFile = backup::databaseFileIn(*manifest, from, engine);
     if (!backupFile)
         return fail(backupFile.error());
     const bool ask = !parser.isSet(o.yes);
@@ -219,24 +218,25 @@ int runRestore(const QStringList &arguments)
         return fail(QStringLiteral("restore replaces the database and needs confirmation"),
                     QStringLiteral("pass --yes to restore without asking"));
     std::optional<backup::BackupFolder> safety;
-    if (QFileInfo::exists(url->path)) {
+    if (engine.exists(*url)) {
         Result<backup::BackupFolder> folder = backup::createSafetyFolder(from, *url);
         if (!folder)
             return fail(folder.error());
         safety = *folder;
     }
-    describe(*backupFile, *manifest, *url, safety ? &safety->path : nullptr);
+    describe(*backupFile, *manifest, *url, safety ? &safety->path : nullptr,
+             backup::standaloneDatabaseName(engine));
     if (ask && !userConfirms()) {
         if (safety)
             discard(safety->path, false);
         return fail(Error{Error::Code::Cancelled,
                           QStringLiteral("restore cancelled"),
-                          url->path,
+                          dialect::locationOf(*url),
                           0,
                           {},
                           QStringLiteral("nothing was changed")});
     }
-    return restore(*backupFile, *url, safety);
+    return restore(engine, *backupFile, *url, safety);
 }
 
 } // namespace burrow::cli

@@ -191,18 +191,12 @@ bool confirmed(qsizetype count)
     return answer == u"y" || answer == u"yes";
 }
 
-/// A read-write connection to an existing SQLite file: `mode=rw` never creates one.
-Result<std::unique_ptr<dialect::ScopedConnection>> openForWriting(const dialect::DatabaseUrl &url)
+int baseline(const Project &project, const MigrationEntry &target, bool yes)
 {
-    if (url.engine != dialect::Engine::SQLite)
-        return error(Error::Code::Unsupported, QStringLiteral("baseline supports SQLite only yet"));
-    return dialect::sqlite::openReadWrite(url.path, dialect::sqlite::SqliteDialect::kBusyTimeoutMs);
-}
-
-int baseline(const dialect::DatabaseUrl &url, const QList<MigrationEntry> &files,
-             const MigrationEntry &target, bool yes)
-{
-    Result<std::unique_ptr<dialect::ScopedConnection>> connection = openForWriting(url);
+    const dialect::DatabaseUrl &url = project.url;
+    const QList<MigrationEntry> &files = project.files;
+    Result<std::unique_ptr<dialect::ScopedConnection>> connection =
+        project.dialect->operations().openForWriting(url);
     if (!connection)
         return fail(connection.error());
     const QSqlDatabase &db = (*connection)->database();
@@ -349,7 +343,7 @@ int runBaseline(const QStringList &arguments)
                 : project.error();
     if (!target)
         return fail(target.error());
-    return baseline(project->url, project->files, *target, parser.isSet(yes));
+    return baseline(*project, *target, parser.isSet(yes));
 }
 
 } // namespace burrow::cli

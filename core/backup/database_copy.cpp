@@ -1,22 +1,26 @@
 #include "database_copy.h"
 
-#include "../dialect/sqlite/sqlite_backup.h"
-
 #include <QDir>
 #include <QFile>
 
 namespace burrow::backup {
 
-Status addDatabaseCopy(BackupFolder &folder, const QString &database, const QString &name)
+Status addDatabaseCopy(BackupFolder &folder, const dialect::DatabaseOps &engine,
+                       const dialect::DatabaseUrl &database, const QString &name)
 {
     const QString copy = QDir(folder.path).filePath(name);
-    if (Status copied = dialect::sqlite::copyDatabase(database, copy); !copied)
+    if (Status copied = engine.writeBackup(database, copy); !copied)
         return copied;
     Status listed =
-        registerCheckedFile(folder, name, [&copy] { return dialect::sqlite::checkDatabase(copy); });
+        registerCheckedFile(folder, name, [&engine, &copy] { return engine.checkBackup(copy); });
     if (!listed)
         QFile::remove(copy);
     return listed;
+}
+
+QString backupFileName(const dialect::DatabaseOps &engine, const QString &stem)
+{
+    return stem + u'.' + engine.backupSuffix();
 }
 
 } // namespace burrow::backup

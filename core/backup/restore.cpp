@@ -1,6 +1,7 @@
 #include "restore.h"
 
-#include "../dialect/sqlite/sqlite_backup.h"
+#include "../dialect/dialect.h"
+#include "database_copy.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -8,30 +9,32 @@
 namespace burrow::backup {
 namespace {
 
-// Lists the safety copy once restoreDatabase has written it, and checks the folder.
-Status finishSafetyFolder(BackupFolder &folder)
+// Lists the safety copy once the restore has written it, and checks the folder.
+Status finishSafetyFolder(BackupFolder &folder, const dialect::DatabaseOps &engine)
 {
-    if (Status listed = registerFile(folder, standaloneDatabaseName()); !listed)
+    if (Status listed = registerFile(folder, standaloneDatabaseName(engine)); !listed)
         return listed;
     return sealBackupFolder(folder);
 }
 
 } // namespace
 
-QString standaloneDatabaseName()
+QString standaloneDatabaseName(const dialect::DatabaseOps &engine)
 {
-    return QStringLiteral("database.sqlite3");
+    return backupFileName(engine, QStringLiteral("database"));
 }
 
-Result<QString> databaseFileIn(const Manifest &manifest, const QString &folder)
+Result<QString> databaseFileIn(const Manifest &manifest, const QString &folder,
+                               const dialect::DatabaseOps &engine)
 {
-    for (const QString &name : {standaloneDatabaseName(), QStringLiteral("before.sqlite3")})
+    const QStringList names{standaloneDatabaseName(engine),
+                            backupFileName(engine, QStringLiteral("before"))};
+    for (const QString &name : names)
         for (const BackupFile &file : manifest.files)
             if (file.name == name)
                 return QDir(folder).filePath(name);
     return Error{Error::Code::NotFound,
-                 QStringLiteral("the backup holds no SQLite database (database.sqlite3 or "
-                                "before.sqlite3)"),
+                 u"the backup holds no database of this engine (" + names.join(u" or ") + u')',
                  folder};
 }
 
@@ -40,7 +43,7 @@ Result<BackupFolder> createSafetyFolder(const QString &from, const dialect::Data
     const QString name = u"pre-restore-" + folderTimestamp(QDateTime::currentDateTimeUtc());
     const QString first = QFileInfo(from).absolutePath();
     Result<BackupFolder> folder = createUniqueBackupFolder(first, name, {}, url.display());
-    if (folder)
+    if (folder || url.path.isEmpty())
         return folder;
     const QString second = QFileInfo(url.path).absolutePath();
     Result<BackupFolder> beside = createUniqueBackupFolder(second, name, {}, url.display());
@@ -52,11 +55,13 @@ Result<BackupFolder> createSafetyFolder(const QString &from, const dialect::Data
     return error;
 }
 
-Status restoreWithSafetyCopy(const QString &backupFile, const QString &database,
+Status restoreWithSafetyCopy(const dialect::DatabaseOps &engine, const QString &backupFile,
+                             const dialect::DatabaseUrl &url,
                              const std::optional<BackupFolder> &safety)
 {
-    const QString copy = safety ? QDir(safety->path).filePath(standaloneDatabaseName()) : QString();
-    if (Status restored = dialect::sqlite::restoreDatabase(backupFile, database, copy); !restored) {
+    const QString copy =
+        safety ? QDir(safety->path).filePath(standaloneDatabaseName(engine)) : QString();
+    if (Status restored = engine.restoreBackup(backupFile, url, copy); !restored) {
         if (safety) // the database kept its content: the copy is not needed
             QDir(safety->path).removeRecursively();
         return restored;
@@ -64,7 +69,7 @@ Status restoreWithSafetyCopy(const QString &backupFile, const QString &database,
     if (!safety)
         return Ok{};
     BackupFolder folder = *safety;
-    if (Status finished = finishSafetyFolder(folder); !finished) {
+    if (Status finished = finishSafetyFolder(folder, engine); !finished) {
         Error error = finished.error();
         error.message = u"restored, but the safety copy's manifest failed: " + error.message;
         return error;
@@ -74,25 +79,24 @@ Status restoreWithSafetyCopy(const QString &backupFile, const QString &database,
 
 Result<Restored> restoreBackup(const QString &from, const dialect::DatabaseUrl &url)
 {
-    if (url.engine != dialect::Engine::SQLite)
-        return Error{Error::Code::Unsupported,
-                     u"restore of " + dialect::engineName(url.engine) +
-                         u" databases is not supported yet",
-                     url.display()};
+    Result<std::unique_ptr<dialect::Dialect>> dialect = dialect::dialectFor(url);
+    if (!dialect)
+        return dialect.error();
+    const dialect::DatabaseOps &engine = (*dialect)->operations();
     Result<Manifest> manifest = verifyBackupFolder(from);
     if (!manifest)
         return manifest.error();
-    Result<QString> backupFile = databaseFileIn(*manifest, from);
+    Result<QString> backupFile = databaseFileIn(*manifest, from, engine);
     if (!backupFile)
         return backupFile.error();
     std::optional<BackupFolder> safety;
-    if (QFileInfo::exists(url.path)) {
+    if (engine.exists(url)) {
         Result<BackupFolder> folder = createSafetyFolder(from, url);
         if (!folder)
             return folder.error();
         safety = *folder;
     }
-    if (Status restored = restoreWithSafetyCopy(*backupFile, url.path, safety); !restored)
+    if (Status restored = restoreWithSafetyCopy(engine, *backupFile, url, safety); !restored)
         return restored.error();
     return Restored{*backupFile, safety ? safety->path : QString()};
 }

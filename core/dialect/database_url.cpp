@@ -80,6 +80,11 @@ Result<DatabaseUrl> parseDatabaseUrl(const QString &text, const QDir &base)
                     QStringLiteral("use sqlite:PATH, postgresql://… or mysql://…"));
 }
 
+QString locationOf(const DatabaseUrl &url)
+{
+    return url.engine == Engine::SQLite ? QDir::toNativeSeparators(url.path) : url.display();
+}
+
 QString DatabaseUrl::display() const
 {
     if (engine == Engine::SQLite)

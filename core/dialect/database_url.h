@@ -31,4 +31,7 @@ Result<DatabaseUrl> parseDatabaseUrl(const QString &text, const QDir &base = QDi
 
 QString engineName(Engine engine);
 
+/// Where the database is, for messages: a SQLite file's native path, else the URL (no password).
+QString locationOf(const DatabaseUrl &url);
+
 } // namespace burrow::dialect

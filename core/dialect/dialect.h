@@ -4,6 +4,7 @@
 #include "../plan/sql_renderer.h"
 #include "../schema/schema.h"
 #include "connection.h"
+#include "database_ops.h"
 #include "database_url.h"
 
 #include <memory>
@@ -36,6 +37,8 @@ public:
     /// Creates a new, empty database at the URL (which must not exist yet). Engines that cannot
     /// report Unsupported.
     virtual Status createEmptyDatabase(const DatabaseUrl &url) const;
+    /// Applying, backing up and restoring on this engine.
+    virtual const DatabaseOps &operations() const { return unsupportedOps(engine()); }
 };
 
 /// The dialect for the URL's engine, or an error when Burrow does not support it yet.

@@ -8,14 +8,15 @@ namespace burrow::diff {
 
 Result<Comparison> compareWithModel(const CompareRequest &request)
 {
-    if (request.database.isEmpty())
+    if (request.database.isEmpty() && !request.url)
         return Error{Error::Code::InvalidArgument,
                      QStringLiteral("no database given"),
                      {},
                      0,
                      {},
                      QStringLiteral("pass --db URL or set \"database\" in burrow.json")};
-    Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(request.database, request.base);
+    Result<dialect::DatabaseUrl> url =
+        request.url ? *request.url : dialect::parseDatabaseUrl(request.database, request.base);
     if (!url)
         return url.error();
     Result<std::unique_ptr<dialect::Dialect>> engine = dialect::dialectFor(*url);

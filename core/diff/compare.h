@@ -7,6 +7,8 @@
 
 #include <QDir>
 
+#include <optional>
+
 namespace burrow::diff {
 
 /// What to compare: a database URL with model definitions, minus ignored tables.
@@ -16,6 +18,7 @@ struct CompareRequest {
     QStringList ignore;           // table-name globs, besides the built-in ones
     bool allowEmptyModel = false; // an empty model is a mistake unless the user says otherwise
     QDir base = QDir::current();
+    std::optional<dialect::DatabaseUrl> url; // already parsed: takes precedence over `database`
 };
 
 /// Both schemas (ignored objects removed) and the changes between them.

@@ -4,40 +4,14 @@
 #include "../backup/database_copy.h"
 #include "../dialect/connection.h"
 #include "../dialect/dialect.h"
-#include "../dialect/sqlite/sqlite_backup.h"
-#include "../dialect/sqlite/sqlite_database.h"
-#include "../dialect/sqlite/sqlite_dialect.h"
-#include "../dialect/sqlite/sqlite_interrupt.h"
 #include "effect_lint.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QLockFile>
-#include <QTemporaryDir>
 
 namespace burrow::migration {
 namespace {
-
-/// Only one applier per database: a lock file beside it (stale locks of dead processes are
-/// taken over).
-Result<std::unique_ptr<QLockFile>> takeLock(const QString &databasePath)
-{
-    auto lock = std::make_unique<QLockFile>(databasePath + u".burrow-lock");
-    lock->setStaleLockTime(0); // only a dead owner makes it stale, never its age
-    if (lock->tryLock(kLockWaitMs))
-        return lock;
-    qint64 pid = 0;
-    QString host, application;
-    lock->getLockInfo(&pid, &host, &application);
-    return Error{Error::Code::Locked,
-                 u"another apply is running on this database (process " + QString::number(pid) +
-                     u" on " + host + u')',
-                 databasePath,
-                 0,
-                 {},
-                 QStringLiteral("wait for it to finish, then run apply again")};
-}
 
 Result<QList<MigrationEntry>> pendingFor(const QSqlDatabase &db, const QList<MigrationEntry> &files,
                                          std::optional<qulonglong> to)
@@ -56,15 +30,14 @@ QStringList versionsOf(const QList<MigrationEntry> &migrations)
     return versions;
 }
 
-/// Fills the new backup folder: before.sqlite3 and the migration files, verified.
+/// Fills the new backup folder: the database before and the migration files, verified.
 Status fillBackupBefore(backup::BackupFolder &folder, const ApplyRequest &request,
-                        const QList<MigrationEntry> &pending)
+                        const dialect::DatabaseOps &ops, const QList<MigrationEntry> &pending)
 {
     QElapsedTimer timer;
     timer.start();
-    if (Status copied =
-            backup::addDatabaseCopy(folder, request.url.path, QStringLiteral("before.sqlite3"));
-        !copied)
+    const QString name = backup::backupFileName(ops, QStringLiteral("before"));
+    if (Status copied = backup::addDatabaseCopy(folder, ops, request.url, name); !copied)
         return copied;
     for (const MigrationEntry &m : pending) {
         if (Status added =
@@ -79,54 +52,44 @@ Status fillBackupBefore(backup::BackupFolder &folder, const ApplyRequest &reques
 /// The verified backup before anything runs. A backup that fails leaves no folder behind that
 /// could pass for one.
 Result<backup::BackupFolder> backUpBefore(const ApplyRequest &request,
+                                          const dialect::DatabaseOps &ops,
                                           const QList<MigrationEntry> &pending)
 {
     Result<backup::BackupFolder> folder = backup::createBackupFolder(
         request.migrationsDir, versionsOf(pending), request.url.display());
     if (!folder)
         return folder.error();
-    if (Status filled = fillBackupBefore(*folder, request, pending); !filled) {
+    if (Status filled = fillBackupBefore(*folder, request, ops, pending); !filled) {
         QDir(folder->path).removeRecursively();
         return filled.error();
     }
     return folder;
 }
 
-Status backUpAfter(backup::BackupFolder &folder, const QString &database, qint64 applyMs)
+Status backUpAfter(backup::BackupFolder &folder, const dialect::DatabaseOps &ops,
+                   const dialect::DatabaseUrl &database, qint64 applyMs)
 {
-    if (Status copied = backup::addDatabaseCopy(folder, database, QStringLiteral("after.sqlite3"));
-        !copied)
+    const QString name = backup::backupFileName(ops, QStringLiteral("after"));
+    if (Status copied = backup::addDatabaseCopy(folder, ops, database, name); !copied)
         return copied;
     folder.manifest.applyMs = applyMs;
     return backup::writeManifest(folder);
 }
 
 /// Differences left between the (possibly scratch) database and the models.
-Status compareAfter(const ApplyRequest &request, const QString &database, ApplyResult &result)
+Status compareAfter(const ApplyRequest &request, const dialect::DatabaseUrl &database,
+                    ApplyResult &result)
 {
     if (request.models.models.isEmpty())
         return Ok{};
     diff::CompareRequest compare = request.models;
-    compare.database = u"sqlite:" + database;
+    compare.url = database;
     Result<diff::Comparison> comparison = diff::compareWithModel(compare);
     if (!comparison)
         return comparison.error();
     result.compared = true;
     result.remaining = comparison->changes;
     return Ok{};
-}
-
-/// A statement that waited in vain for another connection's lock is not a broken migration:
-/// say so, keeping where it stopped (file, line, statement).
-Error lockedOrAsIs(Error error, const QString &database)
-{
-    if (dialect::sqlite::classify(error, database).code != Error::Code::Locked)
-        return error;
-    error.code = Error::Code::Locked;
-    error.message = u"another connection is writing to the database (" + error.message + u')';
-    error.hint = QStringLiteral("this migration was rolled back; retry when the other program "
-                                "has finished writing");
-    return error;
 }
 
 /// The error of a run the user stopped: where it stopped, and what stays applied.
@@ -145,10 +108,9 @@ Error cancelled(Error error, const QList<AppliedReport> &applied)
 }
 
 Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEntry> &files,
-                           const QString &database)
+                           const dialect::DatabaseOps &ops, const dialect::DatabaseUrl &database)
 {
-    Result<std::unique_ptr<dialect::ScopedConnection>> connection =
-        dialect::sqlite::openReadWrite(database, dialect::sqlite::SqliteDialect::kBusyTimeoutMs);
+    Result<std::unique_ptr<dialect::ScopedConnection>> connection = ops.openForWriting(database);
     if (!connection)
         return connection.error();
     const QSqlDatabase &db = (*connection)->database();
@@ -158,17 +120,18 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEnt
     ApplyResult result;
     std::optional<backup::BackupFolder> folder;
     if (!pending->isEmpty() && !request.dryRun && request.backup) {
-        Result<backup::BackupFolder> before = backUpBefore(request, *pending);
+        Result<backup::BackupFolder> before = backUpBefore(request, ops, *pending);
         if (!before)
             return before.error();
         folder = *before;
         result.backupFolder = folder->path;
     }
     if (request.cancellation.cancelled())
-        return cancelled(Error{Error::Code::Cancelled, {}, request.url.path}, {});
+        return cancelled(Error{Error::Code::Cancelled, {}, database.display()}, {});
     QElapsedTimer timer;
     timer.start();
-    const dialect::sqlite::InterruptOnCancel interrupt(db, request.cancellation);
+    const std::unique_ptr<dialect::StatementInterrupter> interrupt =
+        ops.interruptOnCancel(**connection, database, request.cancellation);
     Runner runner(db, [&request](const ProgressEvent &e) {
         return !request.cancellation.cancelled() && (!request.observer || request.observer(e));
     });
@@ -176,9 +139,9 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEnt
     result.applied = runner.applied();
     if (!ran)
         return request.cancellation.cancelled() ? cancelled(ran.error(), result.applied)
-                                                : lockedOrAsIs(ran.error(), database);
+                                                : ops.explainRunError(ran.error(), database);
     if (folder) {
-        if (Status kept = backUpAfter(*folder, database, timer.elapsed()); !kept)
+        if (Status kept = backUpAfter(*folder, ops, database, timer.elapsed()); !kept)
             return kept.error();
     }
     if (Status compared = compareAfter(request, database, result); !compared)
@@ -187,10 +150,8 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEnt
 }
 
 /// The schema of a database as migrations see it: without Burrow's own history table.
-Result<schema::Schema> userSchema(const dialect::Dialect &engine, const QString &path)
+Result<schema::Schema> userSchema(const dialect::Dialect &engine, const dialect::DatabaseUrl &url)
 {
-    dialect::DatabaseUrl url;
-    url.path = path;
     Result<schema::Schema> schema = engine.introspect(url);
     if (schema)
         schema->tables.removeIf(
@@ -202,14 +163,15 @@ Result<schema::Schema> userSchema(const dialect::Dialect &engine, const QString 
 Result<ApplyResult> dryRun(const ApplyRequest &request, const QList<MigrationEntry> &files,
                            const dialect::Dialect &engine)
 {
-    QTemporaryDir scratch;
-    const QString copy = scratch.filePath(QStringLiteral("dry-run.sqlite3"));
-    if (Status copied = dialect::sqlite::backupDatabase(request.url.path, copy); !copied)
-        return copied.error();
+    const dialect::DatabaseOps &ops = engine.operations();
+    Result<std::unique_ptr<dialect::ScratchDatabase>> scratch = ops.scratchCopy(request.url);
+    if (!scratch)
+        return scratch.error();
+    const dialect::DatabaseUrl &copy = (*scratch)->url();
     Result<schema::Schema> before = userSchema(engine, copy);
     if (!before)
         return before.error();
-    Result<ApplyResult> result = runAll(request, files, copy);
+    Result<ApplyResult> result = runAll(request, files, ops, copy);
     if (!result || result->applied.isEmpty())
         return result;
     Result<schema::Schema> after = userSchema(engine, copy);
@@ -230,22 +192,19 @@ Result<ApplyResult> dryRun(const ApplyRequest &request, const QList<MigrationEnt
 
 Result<ApplyResult> applyMigrations(const ApplyRequest &request)
 {
-    if (request.url.engine != dialect::Engine::SQLite)
-        return Error{Error::Code::Unsupported,
-                     QStringLiteral("apply supports SQLite databases for now"),
-                     request.url.display()};
     Result<std::unique_ptr<dialect::Dialect>> engine = dialect::dialectFor(request.url);
     if (!engine)
         return engine.error();
+    const dialect::DatabaseOps &ops = (*engine)->operations();
     Result<QList<MigrationEntry>> files =
         readMigrationDirectory(request.migrationsDir, (*engine)->lexerOptions());
     if (!files)
         return files.error();
-    Result<std::unique_ptr<QLockFile>> lock = takeLock(request.url.path);
+    Result<std::unique_ptr<dialect::ApplierLock>> lock = ops.lockApplier(request.url, kLockWaitMs);
     if (!lock)
         return lock.error();
     if (!request.dryRun)
-        return runAll(request, *files, request.url.path);
+        return runAll(request, *files, ops, request.url);
     return dryRun(request, *files, **engine);
 }
 

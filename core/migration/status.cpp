@@ -1,8 +1,5 @@
 #include "status.h"
 
-#include "../dialect/sqlite/sqlite_database.h"
-#include "../dialect/sqlite/sqlite_dialect.h"
-
 namespace burrow::migration {
 
 Result<QList<AppliedMigration>> readHistoryOf(const dialect::Dialect &engine,
@@ -43,9 +40,6 @@ QList<MigrationEntry> unrecordedUpTo(const QList<MigrationStatus> &status, qulon
 Result<QList<MigrationEntry>> baselineUpTo(const dialect::DatabaseUrl &url,
                                            const QString &directory, qulonglong target)
 {
-    if (url.engine != dialect::Engine::SQLite)
-        return Error{Error::Code::Unsupported, QStringLiteral("baseline supports SQLite only yet"),
-                     url.display()};
     Result<std::unique_ptr<dialect::Dialect>> engine = dialect::dialectFor(url);
     if (!engine)
         return engine.error();
@@ -54,7 +48,7 @@ Result<QList<MigrationEntry>> baselineUpTo(const dialect::DatabaseUrl &url,
     if (!files)
         return files.error();
     Result<std::unique_ptr<dialect::ScopedConnection>> connection =
-        dialect::sqlite::openReadWrite(url.path, dialect::sqlite::SqliteDialect::kBusyTimeoutMs);
+        (*engine)->operations().openForWriting(url);
     if (!connection)
         return connection.error();
     const QSqlDatabase &db = (*connection)->database();

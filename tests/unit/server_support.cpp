@@ -132,10 +132,6 @@ TestDatabase::TestDatabase(Backend backend)
 
 TestDatabase::~TestDatabase()
 {
-    if (QSqlDatabase::contains(m_connectionName)) {
-        QSqlDatabase::database(m_connectionName, false).close();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
     if (!m_available || m_backend == Backend::SQLite)
         return;
     const QString force =
@@ -144,41 +140,48 @@ TestDatabase::~TestDatabase()
              u"DROP DATABASE IF EXISTS " + quoted(m_backend, m_name) + force);
 }
 
-QSqlDatabase TestDatabase::connection()
+void TestDatabase::withConnection(const std::function<void(QSqlDatabase &)> &work)
 {
-    if (QSqlDatabase::contains(m_connectionName))
-        return QSqlDatabase::database(m_connectionName);
-    if (m_backend == Backend::SQLite) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(driverOf(m_backend), m_connectionName);
-        db.setDatabaseName(m_name);
-        EXPECT_TRUE(db.open()) << db.lastError().text().toStdString();
-        return db;
+    {
+        QSqlDatabase db;
+        if (m_backend == Backend::SQLite) {
+            db = QSqlDatabase::addDatabase(driverOf(m_backend), m_connectionName);
+            db.setDatabaseName(m_name);
+            EXPECT_TRUE(db.open()) << db.lastError().text().toStdString();
+        } else {
+            db = openServer(m_backend, QUrl(m_url), m_name, m_connectionName);
+        }
+        work(db);
+        db.close();
     }
-    return openServer(m_backend, QUrl(m_url), m_name, m_connectionName);
+    QSqlDatabase::removeDatabase(m_connectionName);
 }
 
 void TestDatabase::exec(const QString &statements)
 {
-    QSqlDatabase db = connection();
-    for (const QString &statement : statements.split(u';', Qt::SkipEmptyParts)) {
-        if (!statement.trimmed().isEmpty())
-            run(db, statement);
-    }
+    withConnection([&statements](QSqlDatabase &db) {
+        for (const QString &statement : statements.split(u';', Qt::SkipEmptyParts)) {
+            if (!statement.trimmed().isEmpty())
+                run(db, statement);
+        }
+    });
 }
 
 QStringList TestDatabase::rows(const QString &query)
 {
-    QSqlDatabase db = connection();
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    EXPECT_TRUE(q.exec(query)) << query.toStdString() << ": " << q.lastError().text().toStdString();
     QStringList out;
-    while (q.next()) {
-        QStringList values;
-        for (int i = 0; i < q.record().count(); ++i)
-            values << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
-        out << values.join(u'|');
-    }
+    withConnection([&query, &out](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        EXPECT_TRUE(q.exec(query))
+            << query.toStdString() << ": " << q.lastError().text().toStdString();
+        while (q.next()) {
+            QStringList values;
+            for (int i = 0; i < q.record().count(); ++i)
+                values << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
+            out << values.join(u'|');
+        }
+    });
     return out;
 }
 

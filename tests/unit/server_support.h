@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 
 namespace burrow::test {
@@ -37,7 +38,8 @@ QString serverUrl(Backend backend);
 bool serversRequired();
 
 /// A fresh, empty database for one test, dropped when it goes. `url()` is the URL Burrow takes;
-/// `exec()` runs SQL on it through Qt's own driver.
+/// `exec()` and `rows()` run SQL on it through Qt's own driver, each on a new connection (a
+/// restored SQLite file is a new file: an open connection would still see the old one).
 class TestDatabase {
 public:
     explicit TestDatabase(Backend backend);
@@ -59,7 +61,8 @@ public:
     QStringList rows(const QString &query);
 
 private:
-    QSqlDatabase connection();
+    /// Runs `work` on a new connection to the database, closed afterwards.
+    void withConnection(const std::function<void(QSqlDatabase &)> &work);
 
     Backend m_backend;
     bool m_available = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../dialect.h"
+#include "sqlite_ops.h"
 #include "sqlite_renderer.h"
 
 namespace burrow::dialect::sqlite {
@@ -19,12 +20,14 @@ public:
     Result<std::unique_ptr<ScopedConnection>> openForReading(const DatabaseUrl &url) const override;
     /// An empty file: SQLite writes its header with the first table.
     Status createEmptyDatabase(const DatabaseUrl &url) const override;
+    const DatabaseOps &operations() const override { return m_ops; }
 
     /// How long to wait for another process's write lock before reporting it.
     static constexpr int kBusyTimeoutMs = 2000;
 
 private:
     SqliteRenderer m_renderer;
+    SqliteOps m_ops;
 };
 
 } // namespace burrow::dialect::sqlite

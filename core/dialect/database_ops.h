@@ -1,0 +1,72 @@
+#pragma once
+
+#include "../cancellation.h"
+#include "../result.h"
+#include "connection.h"
+#include "database_url.h"
+
+#include <memory>
+
+namespace burrow::dialect {
+
+/// Held while one applier works on a database; released when destroyed.
+class ApplierLock {
+public:
+    virtual ~ApplierLock() = default;
+};
+
+/// A throwaway copy of a database (schema and rows), for dry runs; gone when destroyed.
+class ScratchDatabase {
+public:
+    virtual ~ScratchDatabase() = default;
+    virtual const DatabaseUrl &url() const = 0;
+};
+
+/// Interrupts the statement running on a connection once the user cancels, while it lives.
+class StatementInterrupter {
+public:
+    virtual ~StatementInterrupter() = default;
+};
+
+/// What applying migrations, backing up and restoring need from one engine, beside reading
+/// schemas (Dialect). The runner, the backup folder and the CLI talk to this only.
+class DatabaseOps {
+public:
+    virtual ~DatabaseOps() = default;
+
+    /// A connection that may change the database (an existing one: never created here).
+    virtual Result<std::unique_ptr<ScopedConnection>>
+    openForWriting(const DatabaseUrl &url) const = 0;
+    /// Only one applier per database: waits up to `waitMs`, then says who holds the lock.
+    virtual Result<std::unique_ptr<ApplierLock>> lockApplier(const DatabaseUrl &url,
+                                                             int waitMs) const = 0;
+    /// Whether DDL takes part in transactions (a failed migration then leaves nothing behind).
+    virtual bool transactionalDdl() const = 0;
+    /// Interrupts `connection`'s running statement once `cancellation` is set (null: only
+    /// between statements).
+    virtual std::unique_ptr<StatementInterrupter>
+    interruptOnCancel(ScopedConnection &connection, const DatabaseUrl &url,
+                      const Cancellation &cancellation) const;
+    /// A statement's failure as the user should read it (another writer's lock, say).
+    virtual Error explainRunError(Error error, const DatabaseUrl &url) const;
+
+    /// The suffix of backup files ("sqlite3", "dump", "sql"): before.<suffix>, after.<suffix>.
+    virtual QString backupSuffix() const = 0;
+    /// A consistent online copy of the whole database into `file`, flushed to disk.
+    virtual Status writeBackup(const DatabaseUrl &url, const QString &file) const = 0;
+    /// Proves that `file` is a readable, complete backup of this engine.
+    virtual Status checkBackup(const QString &file) const = 0;
+    /// Replaces the database's content with the backup's. `safetyFile`, when given, first
+    /// receives a backup of the current content (the restore's own undo).
+    virtual Status restoreBackup(const QString &file, const DatabaseUrl &url,
+                                 const QString &safetyFile) const = 0;
+    /// Whether the database exists (a SQLite file may not yet; a server database does).
+    virtual bool exists(const DatabaseUrl &url) const;
+    /// A scratch copy of the database for a dry run.
+    virtual Result<std::unique_ptr<ScratchDatabase>> scratchCopy(const DatabaseUrl &url) const = 0;
+};
+
+/// The operations for an engine Burrow cannot apply to yet: every call explains that.
+const DatabaseOps &unsupportedOps(Engine engine);
+
+} // namespace burrow::dialect

@@ -1,0 +1,77 @@
+#include "external_tool.h"
+
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace burrow::dialect {
+namespace {
+
+/// The last few lines a tool printed on stderr: its reason, without pages of noise.
+QString tail(const QByteArray &stderrText)
+{
+    const QStringList lines = QString::fromUtf8(stderrText).trimmed().split(u'\n');
+    return lines.mid(std::max<qsizetype>(0, lines.size() - 3)).join(u" / ");
+}
+
+Error toolError(const ToolRun &run, const QString &what, const QString &message)
+{
+    return Error{Error::Code::Tool,
+                 what + u" failed: " + QFileInfo(run.program).fileName() + u": " + message,
+                 {},
+                 0,
+                 {},
+                 {}};
+}
+
+} // namespace
+
+Result<QByteArray> runTool(const ToolRun &run, const QString &what)
+{
+    const QString program = QStandardPaths::findExecutable(run.program);
+    if (program.isEmpty())
+        return Error{Error::Code::NotFound,
+                     what + u" needs " + run.program + u", which is not installed",
+                     {},
+                     0,
+                     {},
+                     u"install the engine's client tools (they provide " + run.program + u')'};
+    QProcess process;
+    process.setProcessEnvironment(run.environment);
+    if (!run.standardInputFile.isEmpty())
+        process.setStandardInputFile(run.standardInputFile);
+    if (!run.standardOutputFile.isEmpty())
+        process.setStandardOutputFile(run.standardOutputFile);
+    process.start(program, run.arguments);
+    if (!process.waitForStarted(30000))
+        return toolError(run, what, process.errorString());
+    if (!process.waitForFinished(run.timeoutMs)) {
+        process.kill();
+        process.waitForFinished(10000);
+        return toolError(run, what, QStringLiteral("did not finish in time"));
+    }
+    const QByteArray errors = process.readAllStandardError();
+    if (process.exitStatus() != QProcess::NormalExit)
+        return toolError(run, what, u"crashed: " + tail(errors));
+    if (process.exitCode() != 0)
+        return toolError(run, what,
+                         tail(errors).isEmpty()
+                             ? u"exit status " + QString::number(process.exitCode())
+                             : tail(errors));
+    return process.readAllStandardOutput();
+}
+
+Result<std::unique_ptr<PasswordFile>> PasswordFile::create(const QByteArray &content)
+{
+    auto file = std::unique_ptr<PasswordFile>(new PasswordFile());
+    // QTemporaryFile creates its file 0600 and opens it exclusively.
+    if (!file->m_file.open() || file->m_file.write(content) != content.size() ||
+        !file->m_file.flush())
+        return Error{Error::Code::Tool,
+                     u"cannot write a private credentials file: " + file->m_file.errorString(),
+                     file->m_file.fileName()};
+    file->m_file.close();
+    return file;
+}
+
+} // namespace burrow::dialect

@@ -1,0 +1,152 @@
+// The same apply, backup, restore, dry run and lock behaviour on every engine, through the real
+// burrow-cli: SQLite always, PostgreSQL (and MariaDB once it applies) on ./dev test's servers.
+#include "server_support.h"
+#include "test_support.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QByteArray kLegacy =
+    "CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(80) NOT NULL);"
+    "CREATE TABLE review (id INTEGER PRIMARY KEY, body VARCHAR(200));"
+    "INSERT INTO author VALUES (1, 'Le Guin');"
+    "INSERT INTO author VALUES (2, 'Herbert');"
+    "INSERT INTO review VALUES (1, 'superb')";
+
+class BackendApply : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override
+    {
+        BURROW_REQUIRE_BACKEND(db);
+        db.exec(QString::fromUtf8(kLegacy));
+        ASSERT_TRUE(QDir().mkpath(migrations()));
+    }
+    QString migrations() const { return dir.path(u"migrations"_s); }
+    void writeMigration(const QString &file, const QByteArray &up)
+    {
+        dir.write(u"migrations/"_s + file, "-- migrate:up\n" + up + "\n-- migrate:down\n");
+    }
+    CliRun cli(const QString &command, const QStringList &more = {})
+    {
+        return runCli(QStringList{command, u"--db"_s, db.url(), u"--migrations"_s, migrations()} +
+                      more);
+    }
+    QStringList tables()
+    {
+        const QString sql =
+            GetParam() == Backend::SQLite
+                ? u"SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"_s
+            : GetParam() == Backend::PostgreSQL
+                ? u"SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"_s
+                : u"SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                  u"DATABASE() ORDER BY 1"_s;
+        return db.rows(sql);
+    }
+    /// The backup folder an apply names on its output.
+    static QString backupFolderOf(const CliRun &run)
+    {
+        for (const QString &line : QString(run.out + run.err).split(u'\n')) {
+            const qsizetype at = line.indexOf(u"backups/");
+            if (at >= 0)
+                return line.mid(line.lastIndexOf(u' ', at) + 1).trimmed();
+        }
+        return {};
+    }
+
+    TestDatabase db{GetParam()};
+    TempDir dir;
+};
+
+TEST_P(BackendApply, applies_records_and_backs_up_before_and_after)
+{
+    writeMigration(u"0001_genre.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
+                                        "INSERT INTO genre VALUES (7);");
+    const CliRun applied = cli(u"apply"_s);
+    ASSERT_EQ(applied.exitCode, 0) << applied.out.toStdString() << applied.err.toStdString();
+    EXPECT_TRUE(tables().contains(u"genre"_s));
+    EXPECT_EQ(db.rows(u"SELECT id FROM genre"_s), QStringList{u"7"_s});
+    EXPECT_EQ(db.rows(u"SELECT version, status FROM burrow_migrations"_s),
+              QStringList{u"0001|applied"_s});
+
+    const QStringList backups =
+        QDir(migrations() + u"/backups"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    ASSERT_EQ(backups.size(), 1) << applied.out.toStdString();
+    const QDir folder(migrations() + u"/backups/"_s + backups.first());
+    const QStringList files = folder.entryList(QDir::Files);
+    EXPECT_EQ(files.filter(u"before."_s).size(), 1) << files.join(u' ').toStdString();
+    EXPECT_EQ(files.filter(u"after."_s).size(), 1) << files.join(u' ').toStdString();
+    EXPECT_TRUE(files.contains(u"manifest.json"_s));
+
+    const CliRun status = cli(u"status"_s);
+    EXPECT_EQ(status.exitCode, 0) << status.err.toStdString();
+    EXPECT_TRUE(status.out.contains(u"applied"_s)) << status.out.toStdString();
+}
+
+TEST_P(BackendApply, a_failing_statement_leaves_the_database_as_it_was)
+{
+    writeMigration(u"0001_broken.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
+                                         "INSERT INTO genre VALUES (1);\n"
+                                         "INSERT INTO no_such_table VALUES (1);");
+    const QStringList before = tables();
+    const CliRun failed = cli(u"apply"_s);
+    EXPECT_EQ(failed.exitCode, 1) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(u"0001_broken.sql:4"_s)) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(u"no_such_table"_s)) << failed.err.toStdString();
+    EXPECT_EQ(tables(), before) << "the failed migration left tables behind";
+}
+
+TEST_P(BackendApply, dry_run_changes_nothing_and_reports_the_statements)
+{
+    writeMigration(u"0001_drop_review.sql"_s, "DROP TABLE review;");
+    const CliRun dry = cli(u"apply"_s, {u"--dry-run"_s});
+    ASSERT_EQ(dry.exitCode, 0) << dry.out.toStdString() << dry.err.toStdString();
+    EXPECT_TRUE(QString(dry.out + dry.err).contains(u"DROP TABLE review"_s))
+        << dry.out.toStdString() << dry.err.toStdString();
+    EXPECT_TRUE(tables().contains(u"review"_s));
+    EXPECT_FALSE(tables().contains(u"burrow_migrations"_s));
+    EXPECT_FALSE(QDir(migrations() + u"/backups"_s).exists());
+}
+
+TEST_P(BackendApply, restore_brings_back_what_a_migration_dropped)
+{
+    writeMigration(u"0001_drop_review.sql"_s, "DROP TABLE review;\n"
+                                              "CREATE TABLE genre (id INTEGER PRIMARY KEY);");
+    const CliRun applied = cli(u"apply"_s);
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    ASSERT_FALSE(tables().contains(u"review"_s));
+    const QStringList backups =
+        QDir(migrations() + u"/backups"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    ASSERT_EQ(backups.size(), 1);
+
+    const CliRun restored = runCli({u"restore"_s, u"--db"_s, db.url(), u"--from"_s,
+                                    migrations() + u"/backups/"_s + backups.first(), u"--yes"_s});
+    ASSERT_EQ(restored.exitCode, 0) << restored.out.toStdString() << restored.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT body FROM review"_s), QStringList{u"superb"_s});
+    EXPECT_FALSE(tables().contains(u"genre"_s)) << "an object created after the backup survived";
+    EXPECT_FALSE(tables().contains(u"burrow_migrations"_s));
+    EXPECT_FALSE(restored.out.contains(u"password"_s));
+}
+
+TEST_P(BackendApply, standalone_backup_then_restore_round_trips_the_rows)
+{
+    const QString out = dir.path(u"snapshot"_s);
+    const CliRun backedUp = runCli({u"backup"_s, u"--db"_s, db.url(), u"--out"_s, out});
+    ASSERT_EQ(backedUp.exitCode, 0) << backedUp.err.toStdString();
+    db.exec(u"DELETE FROM author WHERE id = 2"_s);
+    const CliRun restored =
+        runCli({u"restore"_s, u"--db"_s, db.url(), u"--from"_s, out, u"--yes"_s});
+    ASSERT_EQ(restored.exitCode, 0) << restored.out.toStdString() << restored.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT name FROM author ORDER BY id"_s),
+              (QStringList{u"Le Guin"_s, u"Herbert"_s}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, BackendApply,
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL), backendParamName);
+
+} // namespace
