@@ -24,7 +24,7 @@ Result<std::unique_ptr<Dialect>> dialectFor(const DatabaseUrl &url)
         dialect = std::make_unique<sqlite::SqliteDialect>();
         break;
     case Engine::PostgreSQL:
-        dialect = postgres::makePostgresDialect();
+        dialect = postgres::makePostgresDialect(url);
         break;
     case Engine::MySQL:
         dialect = mysql::makeMysqlDialect();

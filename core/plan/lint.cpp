@@ -152,9 +152,12 @@ QString Linter::rowsAs(const Table &live, const Table &target, const QString &al
     QStringList columns;
     for (const Column &c : target.columns) {
         const Column *source = findColumn(live, liveColumnName(live.name, c.name), kNames);
+        // A typed NULL: PostgreSQL reads a bare one as text, which no integer compares with.
+        const QString null =
+            c.type.isEmpty() ? QStringLiteral("NULL") : u"CAST(NULL AS " + c.type + u')';
         const QString value = source           ? q(source->name)
                               : c.defaultValue ? u'(' + c.defaultValue->text + u')'
-                                               : QStringLiteral("NULL");
+                                               : null;
         columns.append(value + u" AS " + q(c.name));
     }
     return u"(SELECT " + columns.join(u", ") + u" FROM " + q(live.name) + u") AS " + q(alias);
@@ -293,7 +296,8 @@ void Linter::duplicates(const Change &c, const Table &live, const Table &target,
         conditions.append(u'(' + index.where.text + u')');
     const QString sql = u"SELECT COUNT(*) FROM (SELECT 1 FROM " +
                         rowsAs(live, target, target.name) + u" WHERE " + conditions.join(u" AND ") +
-                        u" GROUP BY " + groups.join(u", ") + u" HAVING COUNT(*) > 1)";
+                        u" GROUP BY " + groups.join(u", ") + u" HAVING COUNT(*) > 1) AS " +
+                        q(QStringLiteral("duplicates"));
     const QString where = u'(' + shown.join(u", ") + u") in " + displayName(c.table);
     probe(c,
           {Severity::DataDependent, u"the duplicates of " + where, sql, [&](qint64 n) -> QString {

@@ -150,3 +150,29 @@ INSTANTIATE_TEST_SUITE_P(Engines, BackendApply,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL), backendParamName);
 
 } // namespace
+
+namespace {
+
+class BackendPlan : public BackendApply {};
+
+TEST_P(BackendPlan, lint_counts_the_rows_a_plan_would_break_on_every_engine)
+{
+    db.exec(u"INSERT INTO author VALUES (3, 'Herbert')"_s);
+    const QString model = dir.write(
+        u"model.sql"_s, "CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(80) NOT NULL);\n"
+                        "CREATE UNIQUE INDEX author_name ON author (name);\n"
+                        "CREATE TABLE review (id INTEGER PRIMARY KEY, body VARCHAR(200),\n"
+                        "    rating INTEGER CHECK (rating > 0));\n");
+    const CliRun plan = runCli(
+        {u"plan"_s, u"--db"_s, db.url(), u"--model"_s, model, u"--migrations"_s, migrations()});
+    const std::string output = QString(plan.out + plan.err).toStdString();
+    EXPECT_EQ(plan.exitCode, 0) << output;
+    EXPECT_TRUE(QString(plan.out + plan.err).contains(u"1 duplicate value of (name) in author"_s))
+        << output;
+    EXPECT_FALSE(QString(plan.out + plan.err).contains(u"could not count"_s)) << output;
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, BackendPlan,
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL), backendParamName);
+
+} // namespace

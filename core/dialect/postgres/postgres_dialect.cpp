@@ -1,10 +1,55 @@
 #include "postgres_dialect.h"
 
+#include "postgres_catalog.h"
+#include "postgres_model_loader.h"
+#include "postgres_names.h"
+#include "postgres_session.h"
+
 namespace burrow::dialect::postgres {
 
-std::unique_ptr<Dialect> makePostgresDialect()
+PostgresDialect::PostgresDialect(DatabaseUrl server)
+    : m_server(std::move(server))
 {
-    return nullptr; // not implemented yet: dialectFor() reports Unsupported
+}
+
+const sql::LexerOptions &PostgresDialect::lexerOptions() const
+{
+    return postgres::lexerOptions();
+}
+
+Result<schema::Schema> PostgresDialect::introspectCounting(const DatabaseUrl &url, int &queries)
+{
+    Result<std::unique_ptr<Session>> session = Session::open(url, Access::ReadSchema);
+    if (!session)
+        return session.error();
+    Result<schema::Schema> schema = readCatalog(**session);
+    queries = (*session)->queryCount();
+    return schema;
+}
+
+Result<schema::Schema> PostgresDialect::introspect(const DatabaseUrl &url) const
+{
+    int queries = 0;
+    return introspectCounting(url, queries);
+}
+
+Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &script) const
+{
+    return loadModelSchema(m_server, script);
+}
+
+Result<std::unique_ptr<ScopedConnection>>
+PostgresDialect::openForReading(const DatabaseUrl &url) const
+{
+    Result<std::unique_ptr<Session>> session = Session::open(url, Access::ReadSchema);
+    if (!session)
+        return session.error();
+    return (*session)->release();
+}
+
+std::unique_ptr<Dialect> makePostgresDialect(const DatabaseUrl &url)
+{
+    return std::make_unique<PostgresDialect>(url);
 }
 
 } // namespace burrow::dialect::postgres

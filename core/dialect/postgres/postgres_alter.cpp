@@ -1,0 +1,227 @@
+#include "postgres_alter.h"
+
+#include "postgres_names.h"
+#include "postgres_table_sql.h"
+#include "postgres_types.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace burrow::dialect::postgres {
+namespace {
+
+using namespace schema;
+
+/// A table constraint reduced to what identifies it: its name, its definition (the SQL that
+/// adds it, without the name) and how to spell it whole.
+struct Constraint {
+    QString name;
+    QString definition;
+    QString sql;
+    int order = 0; // drop order: foreign keys first, the primary key last; added in reverse
+};
+
+template<typename T>
+Constraint constraintOf(const T &value, QString (*render)(const T &), int order)
+{
+    T unnamed = value;
+    unnamed.name.clear();
+    return {value.name, render(unnamed), render(value), order};
+}
+
+QList<Constraint> constraintsOf(const Table &table)
+{
+    QList<Constraint> out;
+    for (const ForeignKey &fk : table.foreignKeys)
+        out.append(constraintOf(fk, &foreignKeySql, 0));
+    for (const CheckConstraint &check : table.checks)
+        out.append(constraintOf(check, &checkSql, 1));
+    for (const UniqueConstraint &unique : table.uniques)
+        out.append(constraintOf(unique, &uniqueSql, 2));
+    if (const std::optional<PrimaryKey> key = primaryKeyOf(table))
+        out.append(constraintOf(*key, &primaryKeySql, 3));
+    return out;
+}
+
+// The counterpart of `c` in `others`: the same name, or for an unnamed one the same definition.
+const Constraint *counterpart(const Constraint &c, const QList<Constraint> &others)
+{
+    for (const Constraint &other : others) {
+        const bool named = !c.name.isEmpty() && !other.name.isEmpty();
+        if (named ? c.name == other.name : c.definition == other.definition)
+            return &other;
+    }
+    return nullptr;
+}
+
+class Alteration {
+public:
+    Alteration(const Table &live, const Table &target)
+        : m_live(live)
+        , m_target(target)
+        , m_prefix(u"ALTER TABLE " + quoteIdentifier(target.name) + u' ')
+    {
+    }
+
+    QStringList build();
+
+private:
+    void add(const QString &action) { m_sql.append(m_prefix + action); }
+    QString column(const Column &c) const { return u"ALTER COLUMN " + quoteIdentifier(c.name); }
+    void findRenames(const QList<Constraint> &live, const QList<Constraint> &target);
+    bool renamed(const Constraint &c, bool isLive) const
+    {
+        return std::any_of(m_renames.begin(), m_renames.end(), [&](const auto &rename) {
+            return (isLive ? rename.first : rename.second) == c.name;
+        });
+    }
+    void dropConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
+    void addConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
+    void alterColumn(const Column &from, const Column &to);
+    void alterType(const Column &from, const Column &to);
+    void alterIdentity(const Column &from, const Column &to, bool adding);
+
+    const Table &m_live;
+    const Table &m_target;
+    const QString m_prefix;
+    QList<std::pair<QString, QString>> m_renames; // live name → target name, same definition
+    QStringList m_sql;
+};
+
+QStringList Alteration::build()
+{
+    const QList<Constraint> liveConstraints = constraintsOf(m_live);
+    const QList<Constraint> targetConstraints = constraintsOf(m_target);
+    findRenames(liveConstraints, targetConstraints);
+    dropConstraints(liveConstraints, targetConstraints);
+    for (const auto &[from, to] : m_renames)
+        add(u"RENAME CONSTRAINT " + quoteIdentifier(from) + u" TO " + quoteIdentifier(to));
+    for (const Column &c : m_live.columns) {
+        if (!findColumn(m_target, c.name, Qt::CaseSensitive))
+            add(u"DROP COLUMN " + quoteIdentifier(c.name));
+    }
+    for (const Column &c : m_target.columns) {
+        if (const Column *from = findColumn(m_live, c.name, Qt::CaseSensitive))
+            alterColumn(*from, c);
+        else
+            add(u"ADD COLUMN " + columnDefinitionSql(c));
+    }
+    addConstraints(liveConstraints, targetConstraints);
+    return m_sql;
+}
+
+// A constraint whose name alone changes (a table renamed, say, keeps `old_pkey`) is renamed:
+// dropping a key that foreign keys reference would fail.
+void Alteration::findRenames(const QList<Constraint> &live, const QList<Constraint> &target)
+{
+    QSet<QString> taken;
+    for (const Constraint &c : live) {
+        if (c.name.isEmpty() || counterpart(c, target))
+            continue;
+        for (const Constraint &t : target) {
+            if (!t.name.isEmpty() && t.definition == c.definition && !counterpart(t, live) &&
+                !taken.contains(t.name)) {
+                taken.insert(t.name);
+                m_renames.append({c.name, t.name});
+                break;
+            }
+        }
+    }
+}
+
+void Alteration::dropConstraints(const QList<Constraint> &live, const QList<Constraint> &target)
+{
+    for (int order = 0; order <= 3; ++order) {
+        for (const Constraint &c : live) {
+            const Constraint *kept = counterpart(c, target);
+            if (c.order != order || (kept && kept->definition == c.definition) || renamed(c, true))
+                continue;
+            if (!c.name.isEmpty())
+                add(u"DROP CONSTRAINT " + quoteIdentifier(c.name));
+        }
+    }
+}
+
+void Alteration::addConstraints(const QList<Constraint> &live, const QList<Constraint> &target)
+{
+    for (int order = 3; order >= 0; --order) {
+        for (const Constraint &c : target) {
+            if (c.order != order)
+                continue;
+            const Constraint *existing = counterpart(c, live);
+            if ((!existing || existing->definition != c.definition) && !renamed(c, false))
+                add(u"ADD " + c.sql);
+        }
+    }
+}
+
+void Alteration::alterColumn(const Column &from, const Column &to)
+{
+    const bool generationChanges =
+        from.generated != to.generated || from.generatedExpression != to.generatedExpression;
+    if (generationChanges && to.generated != Generated::No) {
+        // PostgreSQL cannot change a generation expression: the values are derived, so the
+        // column is dropped and added again (its constraints and indexes go with it).
+        add(u"DROP COLUMN " + quoteIdentifier(from.name));
+        add(u"ADD COLUMN " + columnDefinitionSql(to));
+        return;
+    }
+    if (generationChanges)
+        add(column(from) + u" DROP EXPRESSION");
+    if (from.autoIncrement && !to.autoIncrement)
+        alterIdentity(from, to, false);
+    const bool typeChanges = from.typeKey != to.typeKey || from.collation != to.collation;
+    const bool defaultChanges = from.defaultValue.has_value() != to.defaultValue.has_value() ||
+                                (from.defaultValue && *from.defaultValue != *to.defaultValue);
+    // The old default may not cast to the new type: it goes first, the new one comes after.
+    const bool dropDefault =
+        from.defaultValue && (typeChanges || (defaultChanges && !to.defaultValue));
+    if (dropDefault)
+        add(column(from) + u" DROP DEFAULT");
+    if (typeChanges)
+        alterType(from, to);
+    if (from.notNull != to.notNull)
+        add(column(to) + (to.notNull ? u" SET NOT NULL" : u" DROP NOT NULL"));
+    if (to.defaultValue && (defaultChanges || dropDefault))
+        add(column(to) + u" SET DEFAULT " + to.defaultValue->text);
+    if (!from.autoIncrement && to.autoIncrement)
+        alterIdentity(from, to, true);
+}
+
+void Alteration::alterType(const Column &from, const Column &to)
+{
+    QString action = column(to) + u" TYPE " + to.type;
+    if (!to.collation.isEmpty())
+        action += u" COLLATE " + quoteIdentifier(to.collation);
+    else if (!from.collation.isEmpty())
+        action += u" COLLATE \"default\"";
+    if (from.typeKey != to.typeKey && needsExplicitCast(from.typeKey, to.typeKey))
+        action += u" USING " + quoteIdentifier(to.name) + u"::" + to.type;
+    add(action);
+}
+
+void Alteration::alterIdentity(const Column &from, const Column &to, bool adding)
+{
+    if (!adding) {
+        // A serial column numbers through its default, an identity column through IDENTITY.
+        add(column(from) + u" DROP IDENTITY IF EXISTS");
+        add(column(from) + u" DROP DEFAULT");
+        return;
+    }
+    add(column(to) + u" ADD GENERATED BY DEFAULT AS IDENTITY");
+    // Existing rows keep their numbers: the sequence continues after the highest.
+    m_sql.append(u"SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(" +
+                 quoteLiteral(quoteIdentifier(m_target.name)) + u", " + quoteLiteral(to.name) +
+                 u"), COALESCE(MAX(" + quoteIdentifier(to.name) + u"), 0) + 1, false) FROM " +
+                 quoteIdentifier(m_target.name));
+}
+
+} // namespace
+
+QStringList alterTableSql(const Table &live, const Table &target)
+{
+    return Alteration(live, target).build();
+}
+
+} // namespace burrow::dialect::postgres

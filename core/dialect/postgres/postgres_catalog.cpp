@@ -1,0 +1,222 @@
+#include "postgres_catalog.h"
+
+#include "postgres_catalog_queries_p.h"
+#include "postgres_names.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace burrow::dialect::postgres {
+namespace {
+
+using namespace schema;
+
+// The engine normalized the text already: it is its own canonical form.
+Expression serverExpression(const QString &text)
+{
+    return {text, text};
+}
+
+QJsonArray jsonArray(const QVariant &value)
+{
+    return QJsonDocument::fromJson(value.toString().toUtf8()).array();
+}
+
+QStringList names(const QVariant &jsonValue)
+{
+    QStringList out;
+    for (const QJsonValue &name : jsonArray(jsonValue))
+        out.append(name.toString());
+    return out;
+}
+
+ReferentialAction referentialAction(const QString &code)
+{
+    if (code == u"r")
+        return ReferentialAction::Restrict;
+    if (code == u"c")
+        return ReferentialAction::Cascade;
+    if (code == u"n")
+        return ReferentialAction::SetNull;
+    if (code == u"d")
+        return ReferentialAction::SetDefault;
+    return ReferentialAction::NoAction;
+}
+
+Deferral deferral(bool deferrable, bool deferred)
+{
+    if (!deferrable)
+        return Deferral::NotDeferrable;
+    return deferred ? Deferral::InitiallyDeferred : Deferral::InitiallyImmediate;
+}
+
+/// Builds the schema row by row; tables are found by oid, trigger owners by name.
+class CatalogBuilder {
+public:
+    Status read(Session &session)
+    {
+        using Reader = void (CatalogBuilder::*)(const QSqlQuery &);
+        const std::pair<const QString *, Reader> steps[] = {
+            {&queries::tables(), &CatalogBuilder::readTable},
+            {&queries::columns(), &CatalogBuilder::readColumn},
+            {&queries::constraints(), &CatalogBuilder::readConstraint},
+            {&queries::indexes(), &CatalogBuilder::readIndex},
+            {&queries::views(), &CatalogBuilder::readView},
+            {&queries::triggers(), &CatalogBuilder::readTrigger},
+        };
+        for (const auto &[sql, reader] : steps) {
+            Result<QSqlQuery> query = session.run(*sql);
+            if (!query)
+                return query.error();
+            while (query->next())
+                (this->*reader)(*query);
+        }
+        return Ok{};
+    }
+
+    Schema finish()
+    {
+        for (auto &[owner, trigger] : m_triggers) {
+            if (const auto t = m_tableByName.constFind(owner); t != m_tableByName.cend())
+                m_schema.tables[*t].triggers.append(std::move(trigger));
+            else if (const auto v = m_viewByName.constFind(owner); v != m_viewByName.cend())
+                m_schema.views[*v].triggers.append(std::move(trigger));
+        }
+        return std::move(m_schema);
+    }
+
+private:
+    Table *table(const QSqlQuery &row)
+    {
+        const auto it = m_tableByOid.constFind(row.value(0).toLongLong());
+        return it == m_tableByOid.cend() ? nullptr : &m_schema.tables[*it];
+    }
+
+    void readTable(const QSqlQuery &row)
+    {
+        Table t;
+        t.name = row.value(1).toString();
+        m_tableByOid.insert(row.value(0).toLongLong(), m_schema.tables.size());
+        m_tableByName.insert(t.name, m_schema.tables.size());
+        m_schema.tables.append(std::move(t));
+    }
+
+    void readColumn(const QSqlQuery &row);
+    void readConstraint(const QSqlQuery &row);
+    void readIndex(const QSqlQuery &row);
+    void readView(const QSqlQuery &row);
+
+    void readTrigger(const QSqlQuery &row)
+    {
+        m_triggers.append(
+            {row.value(0).toString(),
+             Trigger{row.value(1).toString(), serverExpression(row.value(2).toString())}});
+    }
+
+    Schema m_schema;
+    QHash<qint64, qsizetype> m_tableByOid;
+    QHash<QString, qsizetype> m_tableByName;
+    QHash<QString, qsizetype> m_viewByName;
+    QList<std::pair<QString, Trigger>> m_triggers; // (owner, trigger), attached at the end
+};
+
+void CatalogBuilder::readColumn(const QSqlQuery &row)
+{
+    Table *t = table(row);
+    if (!t)
+        return;
+    Column column;
+    column.name = row.value(1).toString();
+    column.type = column.typeKey = row.value(2).toString();
+    column.notNull = row.value(3).toBool();
+    const QString expression = row.value(4).toString();
+    const bool identity = !row.value(5).toString().trimmed().isEmpty();
+    const bool serial = row.value(8).toBool() && expression.startsWith(u"nextval(");
+    column.collation = row.value(7).toString();
+    if (row.value(6).toString() == u"s") {
+        column.generated = Generated::Stored;
+        column.generatedExpression = serverExpression(expression);
+    } else if (identity || serial) {
+        // serial and identity both number rows by themselves: one notion, AUTOINCREMENT.
+        column.autoIncrement = true;
+    } else if (!row.value(4).isNull()) {
+        column.defaultValue = serverExpression(expression);
+    }
+    t->columns.append(std::move(column));
+}
+
+void CatalogBuilder::readConstraint(const QSqlQuery &row)
+{
+    Table *t = table(row);
+    if (!t)
+        return;
+    const QString name = row.value(1).toString();
+    const QString type = row.value(2).toString();
+    const QStringList columns = names(row.value(3));
+    if (type == u"p") {
+        t->primaryKey = PrimaryKey{name, columns};
+        for (Column &column : t->columns)
+            column.primaryKeyPosition = int(columns.indexOf(column.name)) + 1;
+    } else if (type == u"u") {
+        t->uniques.append(UniqueConstraint{name, columns});
+    } else if (type == u"c") {
+        t->checks.append(CheckConstraint{name, serverExpression(row.value(10).toString())});
+    } else if (type == u"f") {
+        t->foreignKeys.append(ForeignKey{
+            name, columns, row.value(4).toString(), names(row.value(5)),
+            referentialAction(row.value(6).toString()), referentialAction(row.value(7).toString()),
+            deferral(row.value(8).toBool(), row.value(9).toBool())});
+    }
+}
+
+void CatalogBuilder::readIndex(const QSqlQuery &row)
+{
+    Table *t = table(row);
+    if (!t)
+        return;
+    Index index;
+    index.name = row.value(1).toString();
+    index.unique = row.value(2).toBool();
+    index.sql = row.value(3).toString();
+    if (!row.value(4).isNull())
+        index.where = serverExpression(row.value(4).toString());
+    for (const QJsonValue &value : jsonArray(row.value(5))) {
+        const QJsonArray part = value.toArray();
+        IndexPart p;
+        p.column = part.at(0).toString();
+        if (p.column.isEmpty())
+            p.expression = serverExpression(part.at(1).toString());
+        p.order = part.at(2).toBool() ? SortOrder::Descending : SortOrder::Ascending;
+        p.collation = part.at(3).toString();
+        index.parts.append(p);
+    }
+    t->indexes.append(std::move(index));
+}
+
+void CatalogBuilder::readView(const QSqlQuery &row)
+{
+    View view;
+    view.name = row.value(0).toString();
+    QString body = row.value(1).toString().trimmed();
+    if (body.endsWith(u';'))
+        body.chop(1);
+    const QString options = row.value(2).toString();
+    view.definition = serverExpression(
+        u"CREATE VIEW " + quoteIdentifier(view.name) +
+        (options.isEmpty() ? QString() : u" WITH (" + options + u')') + u" AS\n" + body);
+    m_viewByName.insert(view.name, m_schema.views.size());
+    m_schema.views.append(std::move(view));
+}
+
+} // namespace
+
+Result<Schema> readCatalog(Session &session)
+{
+    CatalogBuilder builder;
+    if (Status status = builder.read(session); !status)
+        return status.error();
+    return builder.finish();
+}
+
+} // namespace burrow::dialect::postgres

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "../../schema/schema.h"
+#include "postgres_session.h"
+
+namespace burrow::dialect::postgres {
+
+/// Reads the tables and views of the session's current schema (its search_path) from
+/// pg_catalog, never information_schema: six queries whatever the number of tables. Every
+/// expression is the engine's own normalized text (format_type, pg_get_expr, pg_get_viewdef…),
+/// so that spellings like int4 and integer, or 'x' and 'x'::text, compare equal.
+Result<schema::Schema> readCatalog(Session &session);
+
+} // namespace burrow::dialect::postgres

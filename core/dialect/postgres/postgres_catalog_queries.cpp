@@ -1,0 +1,115 @@
+#include "postgres_catalog_queries_p.h"
+
+// Relations of the schema the session's search_path names: the live one or the model's scratch.
+#define IN_SCHEMA                                                                                  \
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "                                    \
+    "WHERE n.nspname = pg_catalog.current_schema() "
+#define TABLE_KINDS "c.relkind IN ('r', 'p') AND NOT c.relispartition "
+
+namespace burrow::dialect::postgres::queries {
+
+const QString &tables()
+{
+    static const QString sql =
+        QStringLiteral("SELECT c.oid::bigint, c.relname FROM pg_catalog.pg_class c " IN_SCHEMA
+                       "AND " TABLE_KINDS "ORDER BY c.oid");
+    return sql;
+}
+
+const QString &columns()
+{
+    // A serial column is an integer whose default calls nextval on a sequence the column owns
+    // (pg_depend deptype 'a'); identity columns own theirs with deptype 'i'.
+    static const QString sql = QStringLiteral(
+        "SELECT a.attrelid::bigint, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), "
+        "a.attnotnull, pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, "
+        "CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, "
+        "EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep "
+        "JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S' "
+        "WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+        "AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+        "AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a') "
+        "FROM pg_catalog.pg_attribute a "
+        "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+        "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+        "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation " IN_SCHEMA
+        "AND " TABLE_KINDS "AND a.attnum > 0 AND NOT a.attisdropped "
+        "ORDER BY a.attrelid, a.attnum");
+    return sql;
+}
+
+const QString &constraints()
+{
+    static const QString sql = QStringLiteral(
+        "SELECT con.conrelid::bigint, con.conname, con.contype, "
+        "(SELECT pg_catalog.json_agg(a.attname ORDER BY k.ord) "
+        "FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord) "
+        "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum), "
+        "f.relname, "
+        "(SELECT pg_catalog.json_agg(a.attname ORDER BY k.ord) "
+        "FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord) "
+        "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum), "
+        "con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
+        "CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END "
+        "FROM pg_catalog.pg_constraint con "
+        "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
+        "LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid " IN_SCHEMA "AND " TABLE_KINDS
+        "AND con.contype IN ('p', 'u', 'c', 'f') "
+        "ORDER BY con.conrelid, con.conname");
+    return sql;
+}
+
+const QString &indexes()
+{
+    // A part's collation is named only where it is not the column's (or the database's).
+    static const QString sql = QStringLiteral(
+        "SELECT i.indrelid::bigint, ic.relname, i.indisunique, "
+        "pg_catalog.pg_get_indexdef(i.indexrelid), pg_catalog.pg_get_expr(i.indpred, i.indrelid), "
+        "(SELECT pg_catalog.json_agg(pg_catalog.json_build_array("
+        "CASE WHEN i.indkey[k.n - 1] <> 0 THEN a.attname END, "
+        "CASE WHEN i.indkey[k.n - 1] = 0 "
+        "THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) END, "
+        "(i.indoption[k.n - 1] & 1) = 1, "
+        "CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100) "
+        "AND i.indcollation[k.n - 1] <> COALESCE(a.attcollation, 0) THEN co.collname END) "
+        "ORDER BY k.n) "
+        "FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k(n) "
+        "LEFT JOIN pg_catalog.pg_attribute a "
+        "ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1] "
+        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[k.n - 1]) "
+        "FROM pg_catalog.pg_index i "
+        "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+        "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid " IN_SCHEMA "AND " TABLE_KINDS
+        "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "
+        "WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
+        "AND con.contype IN ('p', 'u', 'x')) "
+        "ORDER BY i.indrelid, ic.relname");
+    return sql;
+}
+
+const QString &views()
+{
+    static const QString sql = QStringLiteral(
+        "SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid, true), "
+        "pg_catalog.array_to_string(c.reloptions, ', ') "
+        "FROM pg_catalog.pg_class c " IN_SCHEMA "AND c.relkind = 'v' ORDER BY c.oid");
+    return sql;
+}
+
+const QString &triggers()
+{
+    // Pretty pg_get_triggerdef leaves out the schema of what the search_path reaches.
+    static const QString sql =
+        QStringLiteral("SELECT c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true) "
+                       "FROM pg_catalog.pg_trigger t "
+                       "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid " IN_SCHEMA
+                       "AND NOT t.tgisinternal AND c.relkind IN ('r', 'p', 'v') "
+                       "ORDER BY c.oid, t.tgname");
+    return sql;
+}
+
+} // namespace burrow::dialect::postgres::queries
+
+#undef IN_SCHEMA
+#undef TABLE_KINDS

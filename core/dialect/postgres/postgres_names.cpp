@@ -1,0 +1,32 @@
+#include "postgres_names.h"
+
+namespace burrow::dialect::postgres {
+
+const sql::LexerOptions &lexerOptions()
+{
+    static const sql::LexerOptions options = [] {
+        sql::LexerOptions o;
+        o.doubleQuotedIdentifiers = true;
+        o.dollarQuotedStrings = true;
+        o.escapeStringPrefix = true;
+        return o;
+    }();
+    return options;
+}
+
+QString quoteIdentifier(const QString &name)
+{
+    QString quoted = name;
+    quoted.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + quoted + u'"';
+}
+
+// E'…' reads the same whatever standard_conforming_strings says.
+QString quoteLiteral(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("''"));
+    return u"E'" + quoted + u'\'';
+}
+
+} // namespace burrow::dialect::postgres

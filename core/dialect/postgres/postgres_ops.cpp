@@ -1,0 +1,166 @@
+#include "postgres_ops.h"
+
+#include "postgres_session.h"
+#include "postgres_tools.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QThread>
+
+namespace burrow::dialect::postgres {
+namespace {
+
+/// The advisory lock's first key: "Burr" in ASCII; the second is the schema name's hash, so
+/// appliers of different schemas in one database do not wait for each other.
+constexpr int kLockClass = 0x42757272;
+
+QString literal(const QString &text)
+{
+    QString quoted = text;
+    return u'\'' + quoted.replace(u'\'', QStringLiteral("''")) + u'\'';
+}
+
+QString quoteIdentifier(const QString &name)
+{
+    QString quoted = name;
+    return u'"' + quoted.replace(u'"', QStringLiteral("\"\"")) + u'"';
+}
+
+/// The session holding the advisory lock: closing it releases the lock, also when the
+/// process dies.
+class AdvisoryLock final : public ApplierLock {
+public:
+    explicit AdvisoryLock(std::unique_ptr<Session> session)
+        : m_session(std::move(session))
+    {
+    }
+
+private:
+    std::unique_ptr<Session> m_session;
+};
+
+/// Who holds the lock, for the message: "process 1234 (burrow-cli, 127.0.0.1)".
+QString holderOf(Session &session, const QString &key)
+{
+    Result<QSqlQuery> holder = session.run(
+        u"SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local') "
+        u"FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+        u"WHERE l.locktype = 'advisory' AND l.granted AND l.classid = " +
+        QString::number(kLockClass) + u" AND l.objid = (" + key + u")::oid LIMIT 1");
+    if (!holder || !holder->next())
+        return QStringLiteral("another session");
+    return u"process " + holder->value(0).toString() + u" (" + holder->value(1).toString() + u", " +
+           holder->value(2).toString() + u')';
+}
+
+/// A scratch database on the same server, dropped (with any session still in it) when done.
+class ScratchCopy final : public ScratchDatabase {
+public:
+    ScratchCopy(DatabaseUrl origin, DatabaseUrl scratch)
+        : m_origin(std::move(origin))
+        , m_url(std::move(scratch))
+    {
+    }
+    ~ScratchCopy() override
+    {
+        Result<std::unique_ptr<Session>> admin = Session::open(m_origin, Access::Write);
+        if (admin)
+            (void)(*admin)->run(u"DROP DATABASE IF EXISTS " + quoteIdentifier(m_url.database) +
+                                u" WITH (FORCE)");
+    }
+    const DatabaseUrl &url() const override { return m_url; }
+
+private:
+    DatabaseUrl m_origin, m_url;
+};
+
+} // namespace
+
+Result<std::unique_ptr<ScopedConnection>> PostgresOps::openForWriting(const DatabaseUrl &url) const
+{
+    Result<std::unique_ptr<Session>> session = Session::open(url, Access::Write);
+    if (!session)
+        return session.error();
+    return (*session)->release();
+}
+
+Result<std::unique_ptr<ApplierLock>> PostgresOps::lockApplier(const DatabaseUrl &url,
+                                                              int waitMs) const
+{
+    Result<std::unique_ptr<Session>> session = Session::open(url, Access::Write);
+    if (!session)
+        return session.error();
+    const QString key = u"hashtext(" + literal(schemaOf(url)) + u')';
+    const QString attempt =
+        u"SELECT pg_try_advisory_lock(" + QString::number(kLockClass) + u", " + key + u')';
+    for (int waited = 0;; waited += 100) {
+        Result<QSqlQuery> taken = (*session)->run(attempt);
+        if (!taken)
+            return taken.error();
+        if (taken->next() && taken->value(0).toBool())
+            return std::unique_ptr<ApplierLock>(
+                std::make_unique<AdvisoryLock>(std::move(*session)));
+        if (waited >= waitMs)
+            break;
+        QThread::msleep(100);
+    }
+    return Error{Error::Code::Locked,
+                 u"another apply is running on this database (" + holderOf(**session, key) + u')',
+                 url.display(),
+                 0,
+                 {},
+                 QStringLiteral("wait for it to finish, then run apply again")};
+}
+
+Status PostgresOps::writeBackup(const DatabaseUrl &url, const QString &file) const
+{
+    return dumpDatabase(url, file);
+}
+
+Status PostgresOps::checkBackup(const QString &file) const
+{
+    return listArchive(file);
+}
+
+Status PostgresOps::restoreBackup(const QString &file, const DatabaseUrl &url,
+                                  const QString &safetyFile) const
+{
+    if (!safetyFile.isEmpty()) {
+        if (Status saved = dumpDatabase(url, safetyFile); !saved)
+            return saved;
+        if (Status checked = listArchive(safetyFile); !checked)
+            return checked;
+    }
+    return replaceWithArchive(url, file);
+}
+
+Result<std::unique_ptr<ScratchDatabase>> PostgresOps::scratchCopy(const DatabaseUrl &url) const
+{
+    DatabaseUrl scratch = url;
+    scratch.database =
+        u"burrow_dryrun_" + QString::number(QRandomGenerator::global()->generate64(), 36);
+    {
+        Result<std::unique_ptr<Session>> admin = Session::open(url, Access::Write);
+        if (!admin)
+            return admin.error();
+        if (Result<QSqlQuery> created =
+                (*admin)->run(u"CREATE DATABASE " + quoteIdentifier(scratch.database));
+            !created) {
+            Error error = created.error();
+            error.message = u"the dry run needs a scratch database: " + error.message;
+            error.hint = QStringLiteral("grant the user CREATEDB (ALTER ROLE … CREATEDB), or "
+                                        "apply without --dry-run");
+            return error;
+        }
+    }
+    auto copy = std::make_unique<ScratchCopy>(url, scratch);
+    QTemporaryDir dir;
+    const QString archive = dir.filePath(QStringLiteral("dry-run.dump"));
+    if (Status dumped = dumpDatabase(url, archive); !dumped)
+        return dumped.error();
+    if (Status loaded = loadArchive(scratch, archive); !loaded)
+        return loaded.error();
+    return std::unique_ptr<ScratchDatabase>(std::move(copy));
+}
+
+} // namespace burrow::dialect::postgres

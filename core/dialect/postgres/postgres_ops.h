@@ -1,0 +1,25 @@
+#pragma once
+
+#include "../database_ops.h"
+
+namespace burrow::dialect::postgres {
+
+/// PostgreSQL: a session-level advisory lock per schema, pg_dump archives for backups, a
+/// scratch database loaded from an archive for dry runs. DDL is transactional, so a failed
+/// migration leaves nothing behind.
+class PostgresOps final : public DatabaseOps {
+public:
+    Result<std::unique_ptr<ScopedConnection>> openForWriting(const DatabaseUrl &url) const override;
+    Result<std::unique_ptr<ApplierLock>> lockApplier(const DatabaseUrl &url,
+                                                     int waitMs) const override;
+    bool transactionalDdl() const override { return true; }
+
+    QString backupSuffix() const override { return QStringLiteral("dump"); }
+    Status writeBackup(const DatabaseUrl &url, const QString &file) const override;
+    Status checkBackup(const QString &file) const override;
+    Status restoreBackup(const QString &file, const DatabaseUrl &url,
+                         const QString &safetyFile) const override;
+    Result<std::unique_ptr<ScratchDatabase>> scratchCopy(const DatabaseUrl &url) const override;
+};
+
+} // namespace burrow::dialect::postgres

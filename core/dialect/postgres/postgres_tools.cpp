@@ -1,0 +1,158 @@
+#include "postgres_tools.h"
+
+#include "postgres_session.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+namespace burrow::dialect::postgres {
+namespace {
+
+/// A .pgpass line that matches any server: the file serves this one run only.
+QByteArray passwordLine(const QString &password)
+{
+    QString escaped = password;
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u':', QStringLiteral("\\:"));
+    return (u"*:*:*:*:" + escaped + u'\n').toUtf8();
+}
+
+// Drops every user object of the database, so that the archive's script recreates exactly the
+// backup. Schemas other than public go whole; in public, everything that no extension owns.
+const QString kDropUserObjects = QStringLiteral(R"sql(
+DO $burrow$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT nspname FROM pg_namespace
+           WHERE nspname NOT IN ('public', 'information_schema') AND nspname NOT LIKE 'pg\_%'
+  LOOP EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname); END LOOP;
+  FOR r IN SELECT c.oid, c.relname, c.relkind FROM pg_class c
+           WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                             AND d.objid = c.oid AND d.deptype = 'e')
+  LOOP
+    EXECUTE format(CASE r.relkind WHEN 'v' THEN 'DROP VIEW IF EXISTS public.%I CASCADE'
+                                  WHEN 'm' THEN 'DROP MATERIALIZED VIEW IF EXISTS public.%I CASCADE'
+                                  WHEN 'S' THEN 'DROP SEQUENCE IF EXISTS public.%I CASCADE'
+                                  WHEN 'f' THEN 'DROP FOREIGN TABLE IF EXISTS public.%I CASCADE'
+                                  ELSE 'DROP TABLE IF EXISTS public.%I CASCADE' END, r.relname);
+  END LOOP;
+  FOR r IN SELECT p.oid::regprocedure AS signature, p.prokind FROM pg_proc p
+           WHERE p.pronamespace = 'public'::regnamespace
+             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
+                             AND d.objid = p.oid AND d.deptype = 'e')
+  LOOP
+    EXECUTE format(CASE r.prokind WHEN 'a' THEN 'DROP AGGREGATE IF EXISTS %s CASCADE'
+                                  WHEN 'p' THEN 'DROP PROCEDURE IF EXISTS %s CASCADE'
+                                  ELSE 'DROP FUNCTION IF EXISTS %s CASCADE' END, r.signature);
+  END LOOP;
+  FOR r IN SELECT t.typname FROM pg_type t
+           WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd', 'c', 'r')
+             AND (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                             AND d.objid = t.oid AND d.deptype = 'e')
+  LOOP EXECUTE format('DROP TYPE IF EXISTS public.%I CASCADE', r.typname); END LOOP;
+END
+$burrow$;
+)sql");
+
+Result<QByteArray> runWith(const DatabaseUrl &url, ToolRun run, const QString &what)
+{
+    std::unique_ptr<PasswordFile> password;
+    Result<QProcessEnvironment> environment = toolEnvironment(url, password);
+    if (!environment)
+        return environment.error();
+    run.environment = *environment;
+    return runTool(run, what);
+}
+
+Status statusOf(const Result<QByteArray> &ran)
+{
+    return ran ? Status(Ok{}) : Status(ran.error());
+}
+
+} // namespace
+
+Result<QProcessEnvironment> toolEnvironment(const DatabaseUrl &url,
+                                            std::unique_ptr<PasswordFile> &passwordFile)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("PGPASSWORD")); // only the file may carry one
+    const QString host = url.parameters.value(QStringLiteral("host"), url.host);
+    if (!host.isEmpty())
+        environment.insert(QStringLiteral("PGHOST"), host);
+    if (url.port > 0)
+        environment.insert(QStringLiteral("PGPORT"), QString::number(url.port));
+    if (!url.user.isEmpty())
+        environment.insert(QStringLiteral("PGUSER"), url.user);
+    environment.insert(QStringLiteral("PGDATABASE"), url.database);
+    environment.insert(
+        QStringLiteral("PGCONNECT_TIMEOUT"),
+        url.parameters.value(QStringLiteral("connect_timeout"), QStringLiteral("10")));
+    if (url.parameters.contains(QStringLiteral("sslmode")))
+        environment.insert(QStringLiteral("PGSSLMODE"),
+                           url.parameters.value(QStringLiteral("sslmode")));
+    if (!url.password.isEmpty()) {
+        Result<std::unique_ptr<PasswordFile>> file =
+            PasswordFile::create(passwordLine(url.password));
+        if (!file)
+            return file.error();
+        passwordFile = std::move(*file);
+        environment.insert(QStringLiteral("PGPASSFILE"), passwordFile->path());
+    }
+    return environment;
+}
+
+Status dumpDatabase(const DatabaseUrl &url, const QString &file)
+{
+    ToolRun run{QStringLiteral("pg_dump"), {QStringLiteral("--format=custom"), u"--file=" + file}};
+    Status dumped = statusOf(runWith(url, run, QStringLiteral("the backup (pg_dump)")));
+    if (!dumped)
+        QFile::remove(file);
+    return dumped;
+}
+
+Status listArchive(const QString &file)
+{
+    ToolRun run{QStringLiteral("pg_restore"), {QStringLiteral("--list"), file}};
+    Result<QByteArray> listed = runTool(run, u"checking the backup " + file);
+    if (!listed)
+        return listed.error();
+    if (!listed->contains("; Archive created at"))
+        return Error{Error::Code::Corrupt,
+                     QStringLiteral("the backup is not a complete pg_dump archive"), file};
+    return Ok{};
+}
+
+Status loadArchive(const DatabaseUrl &url, const QString &file)
+{
+    ToolRun run{QStringLiteral("pg_restore"),
+                {QStringLiteral("--no-owner"), QStringLiteral("--exit-on-error"),
+                 QStringLiteral("--single-transaction"), u"--dbname=" + url.database, file}};
+    return statusOf(runWith(url, run, QStringLiteral("copying the database (pg_restore)")));
+}
+
+Status replaceWithArchive(const DatabaseUrl &url, const QString &file)
+{
+    QTemporaryDir scripts;
+    const QString drop = scripts.filePath(QStringLiteral("drop.sql"));
+    const QString restore = scripts.filePath(QStringLiteral("restore.sql"));
+    QFile dropFile(drop);
+    if (!scripts.isValid() || !dropFile.open(QIODevice::WriteOnly) ||
+        dropFile.write(kDropUserObjects.toUtf8()) < 0)
+        return Error{Error::Code::Tool, QStringLiteral("cannot write the restore script"), drop};
+    dropFile.close();
+    ToolRun script{
+        QStringLiteral("pg_restore"),
+        {QStringLiteral("--clean"), QStringLiteral("--if-exists"), u"--file=" + restore, file}};
+    if (Result<QByteArray> written =
+            runTool(script, QStringLiteral("reading the backup (pg_restore)"));
+        !written)
+        return written.error();
+    ToolRun load{QStringLiteral("psql"),
+                 {QStringLiteral("--no-psqlrc"), QStringLiteral("--quiet"),
+                  QStringLiteral("--single-transaction"), QStringLiteral("--set=ON_ERROR_STOP=1"),
+                  u"--file=" + drop, u"--file=" + restore}};
+    return statusOf(runWith(url, load, QStringLiteral("the restore (psql)")));
+}
+
+} // namespace burrow::dialect::postgres

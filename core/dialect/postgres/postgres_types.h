@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+namespace burrow::dialect::postgres {
+
+/// Type knowledge over format_type spellings (`integer`, `character varying(10)`,
+/// `numeric(10,2)`, `timestamp(3) with time zone`, `text[]`…).
+
+/// Whether converting values of type `from` to `to` can lose information. Only conversions
+/// known to keep every value (wider integers, longer strings, more digits, anything to text…)
+/// are not narrowing: an unknown conversion counts as narrowing, so it is never planned
+/// unless the user allows destructive changes.
+bool narrowsType(const QString &from, const QString &to);
+
+/// Whether ALTER COLUMN … TYPE needs `USING col::type`. Not to a length-bounded string or bit
+/// type: an explicit cast there truncates silently, the default assignment cast reports values
+/// that do not fit.
+bool needsExplicitCast(const QString &from, const QString &to);
+
+} // namespace burrow::dialect::postgres

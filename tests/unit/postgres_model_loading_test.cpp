@@ -1,0 +1,178 @@
+// Models loaded on the PostgreSQL server itself: in a scratch schema that never persists.
+#include "dialect/postgres/postgres_dialect.h"
+#include "dialect/postgres/postgres_model_loader.h"
+#include "qt_printing.h"
+#include "server_support.h"
+#include "test_support.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+#include <gtest/gtest.h>
+
+using namespace burrow;
+using namespace burrow::schema;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+/// Loads `sql` (written to model.sql) as a model on the server of `db`.
+Result<Schema> loadModel(const TestDatabase &db, const QByteArray &sql, const QString &url = {})
+{
+    TempDir dir;
+    const QString file = dir.write(u"model.sql"_s, sql);
+    const Result<dialect::DatabaseUrl> parsed =
+        dialect::parseDatabaseUrl(url.isEmpty() ? db.url() : url);
+    EXPECT_TRUE(parsed.ok());
+    const dialect::postgres::PostgresDialect dialect(*parsed);
+    Result<model::ModelScript> script = model::readModelFiles({file}, dialect.lexerOptions());
+    if (!script)
+        return script.error();
+    return dialect.loadModel(*script);
+}
+
+QStringList schemas(TestDatabase &db)
+{
+    return db.rows(u"SELECT nspname FROM pg_namespace ORDER BY nspname"_s);
+}
+
+QStringList tablesEverywhere(TestDatabase &db)
+{
+    return db.rows(u"SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n "
+                   u"ON n.oid = c.relnamespace WHERE n.nspname NOT IN "
+                   u"('pg_catalog', 'information_schema', 'pg_toast') ORDER BY 1"_s);
+}
+
+} // namespace
+
+TEST(PostgresModelLoading, a_model_is_read_back_and_leaves_no_schema_or_table_behind)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE live_one (id int)"_s);
+    const QStringList schemasBefore = schemas(db);
+    const QStringList tablesBefore = tablesEverywhere(db);
+    const Result<Schema> model = loadModel(
+        db, "CREATE TABLE author (id serial PRIMARY KEY, name text NOT NULL);\n"
+            "CREATE TABLE book (id int PRIMARY KEY, author int REFERENCES author);\n"
+            "CREATE INDEX book_author ON book (author);\n"
+            "CREATE VIEW authors AS SELECT name FROM author;\n"
+            "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            "BEGIN RETURN NEW; END; $$;\n"
+            "CREATE TRIGGER book_touch BEFORE UPDATE ON book FOR EACH ROW EXECUTE FUNCTION "
+            "touch();\n");
+    ASSERT_TRUE(model.ok()) << model.error().toString().toStdString();
+    QStringList names;
+    for (const Table &t : model->tables)
+        names.append(t.name);
+    names.sort();
+    EXPECT_EQ(names, (QStringList{u"author"_s, u"book"_s}));
+    const Table *book = findTable(*model, u"book"_s, Qt::CaseSensitive);
+    ASSERT_NE(book, nullptr);
+    EXPECT_EQ(book->foreignKeys.value(0).referencedColumns, QStringList{u"id"_s});
+    EXPECT_EQ(book->indexes.value(0).name, u"book_author"_s);
+    EXPECT_EQ(book->triggers.value(0).definition.text,
+              u"CREATE TRIGGER book_touch BEFORE UPDATE ON book FOR EACH ROW EXECUTE FUNCTION "
+              u"touch()"_s);
+    ASSERT_EQ(model->views.size(), 1);
+    EXPECT_FALSE(model->views[0].definition.text.contains(u"burrow_model"))
+        << model->views[0].definition.text.toStdString();
+    EXPECT_EQ(schemas(db), schemasBefore);
+    EXPECT_EQ(tablesEverywhere(db), tablesBefore);
+}
+
+TEST(PostgresModelLoading, a_failing_statement_names_file_and_line_and_leaves_nothing)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    const QStringList schemasBefore = schemas(db);
+    const Result<Schema> model = loadModel(db, "CREATE TABLE ok_one (id int);\n"
+                                               "\n"
+                                               "CREATE TABLE broken (\n"
+                                               "  id int,\n"
+                                               "  ref int REFERENCES nowhere\n"
+                                               ");\n");
+    ASSERT_FALSE(model.ok());
+    const Error &error = model.error();
+    EXPECT_EQ(error.code, Error::Code::Model);
+    EXPECT_TRUE(error.file.endsWith(u"model.sql")) << error.file.toStdString();
+    EXPECT_EQ(error.line, 3);
+    EXPECT_EQ(error.message, u"relation \"nowhere\" does not exist"_s);
+    EXPECT_EQ(schemas(db), schemasBefore);
+    EXPECT_EQ(tablesEverywhere(db), QStringList());
+}
+
+TEST(PostgresModelLoading, the_engines_line_inside_a_statement_is_the_files_line)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    const Result<Schema> model = loadModel(db, "CREATE TABLE a (id int);\n"
+                                               "CREATE TABLE b (\n"
+                                               "  id int,\n"
+                                               "  name txet\n"
+                                               ");\n");
+    ASSERT_FALSE(model.ok());
+    EXPECT_EQ(model.error().line, 4) << model.error().toString().toStdString();
+    EXPECT_TRUE(model.error().message.contains(u"type \"txet\" does not exist"))
+        << model.error().toString().toStdString();
+}
+
+TEST(PostgresModelLoading, transaction_control_in_the_model_cannot_commit_the_scratch_schema)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    const QStringList schemasBefore = schemas(db);
+    const Result<Schema> model =
+        loadModel(db, "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nSET search_path = public;\n"
+                      "CREATE TABLE b (id int);\nEND;\n");
+    ASSERT_TRUE(model.ok()) << model.error().toString().toStdString();
+    EXPECT_EQ(model->tables.size(), 2);
+    EXPECT_EQ(schemas(db), schemasBefore);
+    EXPECT_EQ(tablesEverywhere(db), QStringList());
+}
+
+TEST(PostgresModelLoading, a_model_naming_another_schema_is_refused_and_changes_nothing)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    const Result<Schema> model =
+        loadModel(db, "CREATE TABLE public.book (id int);\nCREATE TABLE author (id int);\n");
+    ASSERT_FALSE(model.ok());
+    EXPECT_TRUE(model.error().message.contains(u"\"public\".\"book\""))
+        << model.error().toString().toStdString();
+    EXPECT_EQ(tablesEverywhere(db), QStringList());
+}
+
+TEST(PostgresModelLoading, a_user_without_create_privilege_is_told_which_privilege)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    const QString role = u"burrow_noc_"_s + QString::number(QCoreApplication::applicationPid());
+    db.exec(u"DROP ROLE IF EXISTS "_s + role + u";CREATE ROLE "_s + role +
+            u" LOGIN PASSWORD 'Pw-for-test'"_s);
+    QUrl url(db.url());
+    url.setUserName(role);
+    url.setPassword(u"Pw-for-test"_s);
+    const Result<Schema> model = loadModel(db, "CREATE TABLE a (id int);\n", url.toString());
+    db.exec(u"DROP ROLE "_s + role);
+    ASSERT_FALSE(model.ok());
+    const QString text = model.error().toString();
+    EXPECT_TRUE(text.contains(u"CREATE privilege on database \""_s + db.name()))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(u"GRANT CREATE ON DATABASE")) << text.toStdString();
+    EXPECT_FALSE(text.contains(u"Pw-for-test")) << text.toStdString();
+}
+
+TEST(PostgresModelLoading, transaction_and_search_path_statements_are_recognised)
+{
+    using dialect::postgres::isSkippedModelStatement;
+    for (const QString &skipped :
+         {u"BEGIN"_s, u"begin transaction"_s, u"START TRANSACTION"_s, u"COMMIT"_s, u"end"_s,
+          u"ROLLBACK"_s, u"SAVEPOINT a"_s, u"RELEASE SAVEPOINT a"_s, u"PREPARE TRANSACTION 'x'"_s,
+          u"SET search_path = public"_s, u"set local search_path to x"_s, u"SET SCHEMA 'x'"_s})
+        EXPECT_TRUE(isSkippedModelStatement(skipped)) << skipped.toStdString();
+    for (const QString &kept : {u"CREATE TABLE begin_log (id int)"_s, u"SET TIME ZONE 'UTC'"_s,
+                                u"PREPARE q AS SELECT 1"_s, u"select 1"_s})
+        EXPECT_FALSE(isSkippedModelStatement(kept)) << kept.toStdString();
+}
