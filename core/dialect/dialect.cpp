@@ -27,7 +27,7 @@ Result<std::unique_ptr<Dialect>> dialectFor(const DatabaseUrl &url)
         dialect = postgres::makePostgresDialect(url);
         break;
     case Engine::MySQL:
-        dialect = mysql::makeMysqlDialect();
+        dialect = mysql::makeMysqlDialect(url);
         break;
     }
     if (dialect)

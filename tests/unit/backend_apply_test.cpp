@@ -1,5 +1,6 @@
 // The same apply, backup, restore, dry run and lock behaviour on every engine, through the real
 // burrow-cli: SQLite always, PostgreSQL (and MariaDB once it applies) on ./dev test's servers.
+#include "dialect/dialect.h"
 #include "server_support.h"
 #include "test_support.h"
 
@@ -7,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+using namespace burrow;
 using namespace burrow::test;
 using namespace Qt::Literals::StringLiterals;
 
@@ -144,6 +146,27 @@ TEST_P(BackendApply, standalone_backup_then_restore_round_trips_the_rows)
     ASSERT_EQ(restored.exitCode, 0) << restored.out.toStdString() << restored.err.toStdString();
     EXPECT_EQ(db.rows(u"SELECT name FROM author ORDER BY id"_s),
               (QStringList{u"Le Guin"_s, u"Herbert"_s}));
+}
+
+TEST_P(BackendApply, a_second_applier_waits_then_names_the_one_holding_the_lock)
+{
+    writeMigration(u"0001_genre.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);");
+    const Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(db.url());
+    ASSERT_TRUE(url);
+    auto engine = dialect::dialectFor(*url);
+    ASSERT_TRUE(engine);
+    auto held = (*engine)->operations().lockApplier(*url, 0); // the first applier
+    ASSERT_TRUE(held) << held.error().toString().toStdString();
+
+    const CliRun second = cli(u"apply"_s);
+    EXPECT_EQ(second.exitCode, 2) << second.err.toStdString();
+    EXPECT_TRUE(second.err.contains(u"another apply is running"_s)) << second.err.toStdString();
+    EXPECT_FALSE(tables().contains(u"genre"_s));
+
+    held->reset(); // the first applier is done: the next one runs
+    const CliRun third = cli(u"apply"_s);
+    EXPECT_EQ(third.exitCode, 0) << third.err.toStdString();
+    EXPECT_TRUE(tables().contains(u"genre"_s));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, BackendApply,

@@ -1,12 +1,39 @@
 #pragma once
 
 #include "../dialect.h"
+#include "mysql_renderer.h"
 
 #include <memory>
 
 namespace burrow::dialect::mysql {
 
-/// The MySQL dialect (see mysql_dialect.cpp).
-std::unique_ptr<Dialect> makeMysqlDialect();
+/// MySQL/MariaDB: schemas read from information_schema, models loaded into a scratch database
+/// on the same server (the one `server` names).
+class MysqlDialect final : public Dialect {
+public:
+    explicit MysqlDialect(DatabaseUrl server)
+        : m_server(std::move(server))
+    {
+    }
+
+    Engine engine() const override { return Engine::MySQL; }
+    const sql::LexerOptions &lexerOptions() const override;
+    /// Table names are file names on Linux (lower_case_table_names=0, the default there).
+    bool caseSensitiveNames() const override { return true; }
+    /// MySQL keeps its own tables in databases of their own, never beside the user's.
+    QStringList internalTableGlobs() const override { return {}; }
+
+    Result<schema::Schema> introspect(const DatabaseUrl &url) const override;
+    Result<schema::Schema> loadModel(const model::ModelScript &script) const override;
+    const plan::SqlRenderer &renderer() const override { return m_renderer; }
+    Result<std::unique_ptr<ScopedConnection>> openForReading(const DatabaseUrl &url) const override;
+
+private:
+    DatabaseUrl m_server;
+    MysqlRenderer m_renderer;
+};
+
+/// The MySQL dialect for the server `url` names (models are loaded there).
+std::unique_ptr<Dialect> makeMysqlDialect(const DatabaseUrl &url);
 
 } // namespace burrow::dialect::mysql

@@ -1,0 +1,230 @@
+#include "mysql_alter.h"
+
+#include "mysql_connection.h"
+#include "mysql_table_sql.h"
+
+#include <QSet>
+
+namespace burrow::dialect::mysql {
+
+using namespace schema;
+
+namespace {
+
+QString columnSignature(const Column &c)
+{
+    return QStringList{c.typeKey,
+                       QString::number(c.notNull),
+                       c.defaultValue ? u'=' + c.defaultValue->canonical : QString(),
+                       c.collation,
+                       QString::number(c.autoIncrement),
+                       QString::number(int(c.generated)),
+                       c.generatedExpression.canonical}
+        .join(u'\x1f');
+}
+
+QString foreignKeySignature(const ForeignKey &fk)
+{
+    return QStringList{fk.referencedTable, fk.referencedColumns.join(u'\x1e'),
+                       QString::number(int(fk.onDelete)), QString::number(int(fk.onUpdate))}
+        .join(u'\x1f');
+}
+
+QString indexSignature(const Index &i)
+{
+    QStringList parts{QString::number(i.unique), indexKind(i)};
+    for (const IndexPart &p : i.parts)
+        parts << p.column << p.expression.canonical << QString::number(int(p.order));
+    return parts.join(u'\x1f');
+}
+
+/// Two names agree when either is left to the server, or they are equal.
+bool namesAgree(const QString &a, const QString &b)
+{
+    return a.isEmpty() || b.isEmpty() || a == b;
+}
+
+template<typename T, typename KeyFn>
+const T *findBy(const QList<T> &items, const QString &key, KeyFn keyOf)
+{
+    for (const T &item : items) {
+        if (keyOf(item) == key)
+            return &item;
+    }
+    return nullptr;
+}
+
+/// Collects the clauses of the ALTER TABLE, in the order MariaDB needs them.
+class AlterBuilder {
+public:
+    AlterBuilder(const Table &live, const Table &target)
+        : m_live(live)
+        , m_target(target)
+    {
+    }
+
+    plan::TableAlteration build();
+
+private:
+    void foreignKeys();
+    void checks();
+    void uniques();
+    void indexes();
+    void primaryKey();
+    void columns();
+    void modifyColumn(const schema::Column &live);
+
+    const Table &m_live;
+    const Table &m_target;
+    QStringList m_drops, m_columns, m_adds, m_readded;
+    QSet<QString> m_changedColumns; // dropped or rewritten by MODIFY
+    bool m_touchesIndexes = false;
+};
+
+void AlterBuilder::foreignKeys()
+{
+    auto columnsOf = [](const ForeignKey &fk) { return fk.columns.join(u'\x1f'); };
+    for (const ForeignKey &live : m_live.foreignKeys) {
+        const ForeignKey *target = findBy(m_target.foreignKeys, columnsOf(live), columnsOf);
+        if (target && foreignKeySignature(*target) == foreignKeySignature(live) &&
+            namesAgree(live.name, target->name))
+            continue;
+        m_drops.append(u"DROP FOREIGN KEY " + quoteIdentifier(foreignKeyName(m_live.name, live)));
+    }
+    for (const ForeignKey &target : m_target.foreignKeys) {
+        const ForeignKey *live = findBy(m_live.foreignKeys, columnsOf(target), columnsOf);
+        if (live && foreignKeySignature(*live) == foreignKeySignature(target) &&
+            namesAgree(live->name, target.name))
+            continue;
+        const QString name = foreignKeyName(m_target.name, target);
+        const bool reused = live && foreignKeyName(m_live.name, *live) == name;
+        (reused ? m_readded : m_adds).append(u"ADD " + foreignKeyClause(name, target));
+    }
+}
+
+// MariaDB keeps a column-level CHECK (named after its column) in the column's definition:
+// DROP CONSTRAINT cannot remove it, any MODIFY COLUMN removes it. So it goes with a MODIFY, and
+// a check that should stay on a modified column is added back as a table constraint.
+void AlterBuilder::checks()
+{
+    auto matches = [](const CheckConstraint &a, const CheckConstraint &b) {
+        return a.expression.canonical == b.expression.canonical && namesAgree(a.name, b.name);
+    };
+    QList<const CheckConstraint *> kept;
+    for (const CheckConstraint &live : m_live.checks) {
+        const Column *owner = findColumn(m_live, live.name, Qt::CaseSensitive);
+        const bool goesWithColumn = owner && m_changedColumns.contains(live.name);
+        const bool wanted = std::any_of(m_target.checks.begin(), m_target.checks.end(),
+                                        [&](const CheckConstraint &t) { return matches(live, t); });
+        if (wanted && !goesWithColumn)
+            kept.append(&live);
+        else if (!goesWithColumn && owner)
+            modifyColumn(*owner);
+        else if (!goesWithColumn)
+            m_drops.append(u"DROP CONSTRAINT " + quoteIdentifier(checkName(m_live.name, live)));
+    }
+    for (const CheckConstraint &target : m_target.checks) {
+        if (std::none_of(kept.begin(), kept.end(),
+                         [&](const CheckConstraint *l) { return matches(*l, target); }))
+            m_adds.append(u"ADD " + checkClause(checkName(m_target.name, target), target));
+    }
+}
+
+/// Rewrites `live`'s definition as the target has it (which drops its column-level check).
+void AlterBuilder::modifyColumn(const Column &live)
+{
+    if (const Column *target = findColumn(m_target, live.name, Qt::CaseSensitive)) {
+        m_columns.append(u"MODIFY COLUMN " + columnDefinition(*target));
+        m_changedColumns.insert(live.name);
+    }
+}
+
+void AlterBuilder::uniques()
+{
+    auto columnsOf = [](const UniqueConstraint &u) { return u.columns.join(u'\x1f'); };
+    for (const UniqueConstraint &live : m_live.uniques) {
+        const UniqueConstraint *target = findBy(m_target.uniques, columnsOf(live), columnsOf);
+        if (!target || !namesAgree(live.name, target->name))
+            m_drops.append(u"DROP INDEX " + quoteIdentifier(uniqueName(live)));
+    }
+    for (const UniqueConstraint &target : m_target.uniques) {
+        const UniqueConstraint *live = findBy(m_live.uniques, columnsOf(target), columnsOf);
+        if (!live || !namesAgree(live->name, target.name))
+            m_adds.append(u"ADD " + uniqueClause(target));
+    }
+}
+
+void AlterBuilder::indexes()
+{
+    auto nameOf = [](const Index &i) { return i.name; };
+    for (const Index &live : m_live.indexes) {
+        const Index *target = findBy(m_target.indexes, live.name, nameOf);
+        if (target && indexSignature(*target) == indexSignature(live))
+            continue;
+        m_drops.append(u"DROP INDEX " + quoteIdentifier(live.name));
+        m_touchesIndexes = true;
+    }
+    for (const Index &target : m_target.indexes) {
+        const Index *live = findBy(m_live.indexes, target.name, nameOf);
+        if (live && indexSignature(*live) == indexSignature(target))
+            continue;
+        m_adds.append(u"ADD " + indexClause(target));
+        m_touchesIndexes = true;
+    }
+}
+
+void AlterBuilder::primaryKey()
+{
+    const QStringList before = m_live.primaryKey ? m_live.primaryKey->columns : QStringList();
+    const QStringList after = m_target.primaryKey ? m_target.primaryKey->columns : QStringList();
+    if (before == after)
+        return;
+    if (!before.isEmpty())
+        m_drops.append(QStringLiteral("DROP PRIMARY KEY"));
+    if (!after.isEmpty())
+        m_adds.prepend(u"ADD " + primaryKeyClause(*m_target.primaryKey));
+}
+
+void AlterBuilder::columns()
+{
+    for (const Column &live : m_live.columns) {
+        if (!findColumn(m_target, live.name, Qt::CaseSensitive)) {
+            m_drops.append(u"DROP COLUMN " + quoteIdentifier(live.name));
+            m_changedColumns.insert(live.name);
+        }
+    }
+    for (const Column &target : m_target.columns) {
+        const Column *live = findColumn(m_live, target.name, Qt::CaseSensitive);
+        if (!live)
+            m_columns.append(u"ADD COLUMN " + columnDefinition(target));
+        else if (columnSignature(*live) != columnSignature(target))
+            modifyColumn(*live);
+    }
+}
+
+plan::TableAlteration AlterBuilder::build()
+{
+    columns(); // first: checks depend on which columns are rewritten
+    foreignKeys();
+    checks();
+    uniques();
+    indexes();
+    primaryKey();
+    const QString alter = u"ALTER TABLE " + quoteIdentifier(m_target.name) + u"\n  ";
+    const QStringList clauses = m_drops + m_columns + m_adds;
+    plan::TableAlteration out{{}, m_touchesIndexes};
+    if (!clauses.isEmpty())
+        out.sql.append(alter + clauses.join(u",\n  "));
+    if (!m_readded.isEmpty())
+        out.sql.append(alter + m_readded.join(u",\n  "));
+    return out;
+}
+
+} // namespace
+
+plan::TableAlteration alterTableSql(const Table &live, const Table &target)
+{
+    return AlterBuilder(live, target).build();
+}
+
+} // namespace burrow::dialect::mysql

@@ -1,0 +1,86 @@
+#include "mysql_catalog.h"
+
+#include "mysql_catalog_builder_p.h"
+#include "mysql_connection.h"
+
+#include <atomic>
+
+namespace burrow::dialect::mysql {
+namespace {
+
+std::atomic<int> queriesSent{0};
+
+// One query per object kind for the whole schema, never one per table. Each reads only the
+// schema's rows: MariaDB then opens only that schema's table definitions.
+const QString kTablesQuery =
+    QStringLiteral("SELECT TABLE_NAME, TABLE_COLLATION FROM information_schema.TABLES "
+                   "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') "
+                   "ORDER BY TABLE_NAME");
+const QString kColumnsQuery = QStringLiteral(
+    "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
+    "GENERATION_EXPRESSION, COLLATION_NAME FROM information_schema.COLUMNS "
+    "WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION");
+const QString kIndexesQuery = QStringLiteral(
+    "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE "
+    "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? "
+    "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX");
+const QString kForeignKeysQuery = QStringLiteral(
+    "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, "
+    "k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE "
+    "FROM information_schema.KEY_COLUMN_USAGE AS k "
+    "JOIN information_schema.REFERENTIAL_CONSTRAINTS AS r "
+    "ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME "
+    "AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME "
+    "WHERE k.TABLE_SCHEMA = ? AND r.CONSTRAINT_SCHEMA = ? "
+    "AND k.REFERENCED_TABLE_NAME IS NOT NULL "
+    "ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION");
+// MariaDB's CHECK_CONSTRAINTS has TABLE_NAME and LEVEL (check names are per table there).
+const QString kChecksQuery = QStringLiteral(
+    "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+    "WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME");
+const QString kViewsQuery =
+    QStringLiteral("SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION FROM information_schema.VIEWS "
+                   "WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME");
+const QString kTriggersQuery =
+    QStringLiteral("SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, "
+                   "ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? "
+                   "ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER");
+
+struct CatalogQuery {
+    const QString *sql;
+    int schemaParameters;
+    void (CatalogBuilder::*read)(const QSqlQuery &row);
+};
+
+} // namespace
+
+int catalogQueryCount()
+{
+    return queriesSent.load();
+}
+
+Result<schema::Schema> readCatalog(const QSqlDatabase &db, const QString &database)
+{
+    CatalogBuilder builder(database);
+    const CatalogQuery queries[] = {
+        {&kTablesQuery, 1, &CatalogBuilder::readTable},
+        {&kColumnsQuery, 1, &CatalogBuilder::readColumn},
+        {&kIndexesQuery, 1, &CatalogBuilder::readIndexPart},
+        {&kForeignKeysQuery, 2, &CatalogBuilder::readForeignKeyPart},
+        {&kChecksQuery, 1, &CatalogBuilder::readCheck},
+        {&kViewsQuery, 1, &CatalogBuilder::readView},
+        {&kTriggersQuery, 1, &CatalogBuilder::readTrigger},
+    };
+    for (const CatalogQuery &query : queries) {
+        ++queriesSent;
+        const QVariantList parameters(query.schemaParameters, database);
+        Result<QSqlQuery> rows = runBound(db, *query.sql, parameters);
+        if (!rows)
+            return rows.error();
+        while (rows->next())
+            (builder.*query.read)(*rows);
+    }
+    return builder.finish();
+}
+
+} // namespace burrow::dialect::mysql

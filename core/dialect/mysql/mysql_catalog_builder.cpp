@@ -1,0 +1,201 @@
+#include "mysql_catalog_builder_p.h"
+#include "mysql_connection.h"
+#include "mysql_normalize.h"
+#include "mysql_table_sql.h"
+
+namespace burrow::dialect::mysql {
+
+using namespace schema;
+
+namespace {
+
+QString text(const QSqlQuery &row, int column)
+{
+    return row.value(column).toString();
+}
+
+QString foreignKeyKey(const QString &table, const QString &constraint)
+{
+    return table + u'\x1f' + constraint;
+}
+
+/// The `on update …` clause of an EXTRA value, empty when there is none.
+QString onUpdateClause(const QString &extra)
+{
+    const qsizetype at = extra.indexOf(u"on update ", 0, Qt::CaseInsensitive);
+    return at < 0 ? QString() : extra.mid(at).trimmed();
+}
+
+Generated generatedKind(const QString &extra)
+{
+    if (extra.contains(u"VIRTUAL GENERATED", Qt::CaseInsensitive))
+        return Generated::Virtual;
+    if (extra.contains(u"STORED GENERATED", Qt::CaseInsensitive))
+        return Generated::Stored;
+    return Generated::No;
+}
+
+} // namespace
+
+Table *CatalogBuilder::table(const QString &name)
+{
+    const auto it = m_tableIndex.constFind(name);
+    return it == m_tableIndex.cend() ? nullptr : &m_schema.tables[*it];
+}
+
+void CatalogBuilder::readTable(const QSqlQuery &row)
+{
+    const QString name = text(row, 0);
+    m_tableIndex.insert(name, m_schema.tables.size());
+    m_tableCollation.insert(name, text(row, 1));
+    Table t;
+    t.name = name;
+    m_schema.tables.append(t);
+}
+
+void CatalogBuilder::readColumn(const QSqlQuery &row)
+{
+    Table *t = table(text(row, 0));
+    if (!t)
+        return; // a view's column
+    const QString extra = text(row, 5);
+    Column column;
+    column.name = text(row, 1);
+    // ON UPDATE has no field of its own: it travels with the type, so that it is compared and
+    // written back with it.
+    const QString onUpdate = onUpdateClause(extra);
+    column.type = onUpdate.isEmpty() ? text(row, 2) : text(row, 2) + u' ' + onUpdate;
+    column.typeKey = typeKey(column.type);
+    column.notNull = text(row, 3) == u"NO";
+    column.generated = generatedKind(extra);
+    if (column.generated == Generated::No)
+        column.defaultValue = columnDefault(row.value(4));
+    else
+        column.generatedExpression = expression(text(row, 6));
+    column.autoIncrement = extra.contains(u"auto_increment", Qt::CaseInsensitive);
+    const QString collation = text(row, 7);
+    if (!collation.isEmpty() && collation != m_tableCollation.value(t->name))
+        column.collation = collation;
+    t->columns.append(column);
+}
+
+void CatalogBuilder::addPrimaryKeyColumn(Table &t, const QString &column)
+{
+    if (!t.primaryKey)
+        t.primaryKey = PrimaryKey{};
+    t.primaryKey->columns.append(column);
+    for (Column &c : t.columns) {
+        if (c.name == column)
+            c.primaryKeyPosition = int(t.primaryKey->columns.size());
+    }
+}
+
+void CatalogBuilder::readIndexPart(const QSqlQuery &row)
+{
+    Table *t = table(text(row, 0));
+    if (!t)
+        return;
+    const QString indexName = text(row, 1);
+    const QString column = text(row, 3);
+    if (indexName == u"PRIMARY")
+        return addPrimaryKeyColumn(*t, column);
+    QList<RawIndex> &indexes = m_indexes[t->name];
+    if (indexes.isEmpty() || indexes.last().index.name != indexName) {
+        RawIndex raw;
+        raw.index.name = indexName;
+        raw.index.unique = row.value(2).toInt() == 0;
+        raw.type = text(row, 6).toUpper();
+        indexes.append(raw);
+    }
+    RawIndex &raw = indexes.last();
+    IndexPart part;
+    if (row.value(4).isNull()) {
+        part.column = column;
+    } else { // a prefix: `name`(10)
+        part.expression = expression(quoteIdentifier(column) + u'(' + text(row, 4) + u')');
+        raw.plainColumns = false;
+    }
+    if (text(row, 5) == u"D") {
+        part.order = SortOrder::Descending;
+        raw.plainColumns = false;
+    }
+    raw.index.parts.append(part);
+}
+
+void CatalogBuilder::readForeignKeyPart(const QSqlQuery &row)
+{
+    Table *t = table(text(row, 0));
+    if (!t)
+        return;
+    const QString key = foreignKeyKey(t->name, text(row, 1));
+    auto it = m_foreignKeyIndex.constFind(key);
+    if (it == m_foreignKeyIndex.cend()) {
+        ForeignKey fk;
+        fk.name = text(row, 1);
+        fk.referencedTable = text(row, 3);
+        fk.onUpdate = referentialAction(text(row, 5));
+        fk.onDelete = referentialAction(text(row, 6));
+        it = m_foreignKeyIndex.insert(key, t->foreignKeys.size());
+        t->foreignKeys.append(fk);
+    }
+    ForeignKey &fk = t->foreignKeys[*it];
+    fk.columns.append(text(row, 2));
+    fk.referencedColumns.append(text(row, 4));
+}
+
+void CatalogBuilder::readCheck(const QSqlQuery &row)
+{
+    if (Table *t = table(text(row, 0)))
+        t->checks.append(CheckConstraint{text(row, 1), expression(text(row, 2))});
+}
+
+void CatalogBuilder::readView(const QSqlQuery &row)
+{
+    const QString name = text(row, 0);
+    QString sql = u"CREATE VIEW " + quoteIdentifier(name) + u" AS " +
+                  withoutSchemaPrefix(text(row, 1), m_database);
+    const QString checkOption = text(row, 2);
+    if (!checkOption.isEmpty() && checkOption != u"NONE")
+        sql += u" WITH " + checkOption + u" CHECK OPTION";
+    m_schema.views.append(View{name, expression(sql), {}});
+}
+
+void CatalogBuilder::readTrigger(const QSqlQuery &row)
+{
+    Table *t = table(text(row, 0));
+    if (!t)
+        return;
+    const QString name = text(row, 1);
+    const QString sql = u"CREATE TRIGGER " + quoteIdentifier(name) + u' ' + text(row, 2) + u' ' +
+                        text(row, 3) + u" ON " + quoteIdentifier(t->name) + u" FOR EACH ROW " +
+                        text(row, 4);
+    t->triggers.append(Trigger{name, expression(sql)});
+}
+
+// A unique BTREE index on whole columns is what UNIQUE declares: a constraint. Everything else
+// (prefixes, descending parts, FULLTEXT, non-unique) stays an index.
+void CatalogBuilder::classifyIndexes(Table &t, const QList<RawIndex> &indexes)
+{
+    for (const RawIndex &raw : indexes) {
+        const bool special = raw.type == u"FULLTEXT" || raw.type == u"SPATIAL";
+        if (raw.index.unique && raw.plainColumns && !special) {
+            UniqueConstraint unique{raw.index.name, {}};
+            for (const IndexPart &part : raw.index.parts)
+                unique.columns.append(part.column);
+            t.uniques.append(unique);
+            continue;
+        }
+        Index index = raw.index;
+        index.sql = createIndexSql(t.name, index, special ? raw.type : QString());
+        t.indexes.append(index);
+    }
+}
+
+Schema CatalogBuilder::finish()
+{
+    for (Table &t : m_schema.tables)
+        classifyIndexes(t, m_indexes.value(t.name));
+    return std::move(m_schema);
+}
+
+} // namespace burrow::dialect::mysql

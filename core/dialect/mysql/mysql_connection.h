@@ -1,0 +1,24 @@
+#pragma once
+
+#include "../connection.h"
+#include "../database_url.h"
+
+#include <memory>
+
+namespace burrow::dialect::mysql {
+
+/// Seconds to wait for the server before giving up, unless the URL says `?connect_timeout=N`.
+constexpr int kDefaultConnectTimeoutSeconds = 10;
+
+/// A connection to the server of `url`, on `database` (empty: none selected). Failures read as
+/// one line naming what failed and what to do; the password never appears in them.
+Result<std::unique_ptr<ScopedConnection>> openServer(const DatabaseUrl &url,
+                                                     const QString &database);
+
+/// Runs `sql` with `values` bound to its `?` placeholders.
+Result<QSqlQuery> runBound(const QSqlDatabase &db, const QString &sql, const QVariantList &values);
+
+/// `name` in backticks, inner backticks doubled.
+QString quoteIdentifier(const QString &name);
+
+} // namespace burrow::dialect::mysql

@@ -1,0 +1,132 @@
+#include "mysql_model_loader.h"
+
+#include "../../sql/token_stream.h"
+#include "mysql_catalog.h"
+#include "mysql_connection.h"
+#include "mysql_lexer.h"
+#include "mysql_normalize.h"
+
+#include <QRandomGenerator>
+
+namespace burrow::dialect::mysql {
+namespace {
+
+enum NativeError {
+    DatabaseAccessDenied = 1044,
+    SpecificAccessDenied = 1227,
+};
+
+Error modelError(const QString &message, const sql::Statement &statement, const QString &hint)
+{
+    return Error{Error::Code::Model, message, statement.file, statement.line, statement.text, hint};
+}
+
+/// The model must stay inside its scratch database: statements that switch or create databases
+/// would reach the live ones on the same server.
+Status checkStaysInScratch(const model::ModelScript &script)
+{
+    for (const sql::Statement &statement : script.statements) {
+        sql::TokenStream ts(statement.text, lexerOptions());
+        const bool use = ts.acceptKeyword(u"USE");
+        const bool ddl = !use && (ts.acceptKeyword(u"CREATE") || ts.acceptKeyword(u"DROP") ||
+                                  ts.acceptKeyword(u"ALTER"));
+        if (use || (ddl && (ts.peekKeyword(u"DATABASE") || ts.peekKeyword(u"SCHEMA"))))
+            return modelError(QStringLiteral("a model may not switch, create or drop databases"),
+                              statement,
+                              QStringLiteral("remove the statement: Burrow loads the model into a "
+                                             "database of its own"));
+    }
+    return Ok{};
+}
+
+QString scratchName()
+{
+    return u"burrow_model_" +
+           QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, u'0');
+}
+
+/// `CHARACTER SET x COLLATE y` of the live database, so that the model's columns get the same
+/// defaults; empty when there is none to copy.
+QString characterSetOf(const QSqlDatabase &db, const QString &database)
+{
+    Result<QSqlQuery> row =
+        runBound(db,
+                 QStringLiteral("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME "
+                                "FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?"),
+                 {database});
+    if (!row || !row->next())
+        return {};
+    return u" CHARACTER SET " + row->value(0).toString() + u" COLLATE " + row->value(1).toString();
+}
+
+Error createError(const Error &engine, const DatabaseUrl &server, const QString &name)
+{
+    Error error = engine;
+    const int code = engine.engineCode.toInt();
+    error.message =
+        u"cannot create the scratch database " + name + u" for the model: " + engine.message;
+    error.statement.clear();
+    if (code == DatabaseAccessDenied || code == SpecificAccessDenied) {
+        error.code = Error::Code::Unreadable;
+        error.message = u"cannot load the model: user '" + server.user +
+                        u"' lacks the CREATE privilege to make the scratch database " + name;
+        error.hint = u"ask an administrator to GRANT CREATE, DROP ON `burrow\\_model\\_%`.* TO '" +
+                     server.user + u"' (Burrow loads the model there and drops it again)";
+    }
+    return error;
+}
+
+Result<schema::Schema> runModel(const QSqlDatabase &db, const QString &name,
+                                const model::ModelScript &script)
+{
+    const QStringList setup{u"USE " + quoteIdentifier(name),
+                            QStringLiteral("SET SESSION foreign_key_checks = 0")};
+    for (const QString &statement : setup) {
+        if (Result<QSqlQuery> done = runQuery(db, statement); !done)
+            return done.error();
+    }
+    for (const sql::Statement &statement : script.statements) {
+        if (Result<QSqlQuery> done = runQuery(db, statement.text); !done) {
+            Error error = modelError(done.error().message, statement,
+                                     QStringLiteral("fix the model definition"));
+            error.engineCode = done.error().engineCode;
+            return error;
+        }
+    }
+    Result<schema::Schema> schema = readCatalog(db, name);
+    if (schema)
+        clearGeneratedNames(*schema);
+    return schema;
+}
+
+} // namespace
+
+Result<schema::Schema> loadModelOnServer(const DatabaseUrl &server,
+                                         const model::ModelScript &script)
+{
+    if (Status stays = checkStaysInScratch(script); !stays)
+        return stays.error();
+    Result<std::unique_ptr<ScopedConnection>> connection = openServer(server, QString());
+    if (!connection)
+        return connection.error();
+    const QSqlDatabase &db = (*connection)->database();
+    const QString name = scratchName();
+    const QString create =
+        u"CREATE DATABASE " + quoteIdentifier(name) + characterSetOf(db, server.database);
+    if (Result<QSqlQuery> created = runQuery(db, create); !created)
+        return createError(created.error(), server, name);
+    Result<schema::Schema> schema = runModel(db, name, script);
+    // Always dropped, also after a failing statement; a failed drop must not go unnoticed.
+    Result<QSqlQuery> dropped = runQuery(db, u"DROP DATABASE IF EXISTS " + quoteIdentifier(name));
+    if (!dropped && schema)
+        return Error{Error::Code::Sql,
+                     u"cannot drop the model's scratch database " + name + u": " +
+                         dropped.error().message,
+                     {},
+                     0,
+                     {},
+                     u"drop it by hand: DROP DATABASE " + quoteIdentifier(name)};
+    return schema;
+}
+
+} // namespace burrow::dialect::mysql

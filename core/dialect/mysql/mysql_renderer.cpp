@@ -1,0 +1,98 @@
+#include "mysql_renderer.h"
+
+#include "mysql_alter.h"
+#include "mysql_connection.h"
+#include "mysql_lexer.h"
+#include "mysql_table_sql.h"
+#include "mysql_type_width.h"
+
+namespace burrow::dialect::mysql {
+
+using namespace schema;
+
+const sql::LexerOptions &MysqlRenderer::lexerOptions() const
+{
+    return mysql::lexerOptions();
+}
+
+QString MysqlRenderer::quote(const QString &identifier) const
+{
+    return quoteIdentifier(identifier);
+}
+
+QStringList MysqlRenderer::createTable(const Table &table) const
+{
+    return {createTableSql(table)};
+}
+
+QStringList MysqlRenderer::dropTable(const Table &table) const
+{
+    return {u"DROP TABLE " + quote(table.name)};
+}
+
+QStringList MysqlRenderer::renameTable(const QString &from, const QString &to) const
+{
+    return {u"RENAME TABLE " + quote(from) + u" TO " + quote(to)};
+}
+
+QStringList MysqlRenderer::renameColumn(const QString &table, const QString &from,
+                                        const QString &to) const
+{
+    return {u"ALTER TABLE " + quote(table) + u" RENAME COLUMN " + quote(from) + u" TO " +
+            quote(to)};
+}
+
+// IF NOT EXISTS: a foreign key of a table created just before made its index already (InnoDB
+// indexes every foreign key), under the name the model's own index has.
+QStringList MysqlRenderer::createIndex(const QString &table, const Index &index) const
+{
+    QString sql = createIndexSql(table, index, indexKind(index));
+    sql.replace(u"INDEX " + quote(index.name) + u" ON ",
+                u"INDEX IF NOT EXISTS " + quote(index.name) + u" ON ");
+    return {sql};
+}
+
+QStringList MysqlRenderer::dropIndex(const QString &table, const Index &index) const
+{
+    return {u"DROP INDEX " + quote(index.name) + u" ON " + quote(table)};
+}
+
+// Views and triggers are the user's own SQL: recreated as the server reports them.
+QStringList MysqlRenderer::createView(const View &view) const
+{
+    return {view.definition.text};
+}
+
+QStringList MysqlRenderer::dropView(const View &view) const
+{
+    return {u"DROP VIEW " + quote(view.name)};
+}
+
+QStringList MysqlRenderer::createTrigger(const QString &, const Trigger &trigger) const
+{
+    return {trigger.definition.text};
+}
+
+QStringList MysqlRenderer::dropTrigger(const QString &, const Trigger &trigger) const
+{
+    return {u"DROP TRIGGER " + quote(trigger.name)};
+}
+
+plan::TableAlteration MysqlRenderer::alterTable(const Table &live, const Table &target) const
+{
+    return alterTableSql(live, target);
+}
+
+bool MysqlRenderer::narrowsType(const Column &from, const Column &to) const
+{
+    return narrows(from.typeKey, to.typeKey);
+}
+
+// DDL commits implicitly in MySQL: no transaction can hold a section, so none is claimed.
+plan::SectionText MysqlRenderer::wrapSection(const QStringList &statements, bool,
+                                             const QStringList &) const
+{
+    return {statements, false};
+}
+
+} // namespace burrow::dialect::mysql

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "../../plan/sql_renderer.h"
+
+namespace burrow::dialect::mysql {
+
+/// MySQL/MariaDB's spelling of a plan: every change to one table in one ALTER TABLE, backtick
+/// quoting, and no transaction around a section (MySQL commits each DDL statement at once).
+class MysqlRenderer final : public plan::SqlRenderer {
+public:
+    const sql::LexerOptions &lexerOptions() const override;
+    QString quote(const QString &identifier) const override;
+
+    QStringList createTable(const schema::Table &table) const override;
+    QStringList dropTable(const schema::Table &table) const override;
+    QStringList renameTable(const QString &from, const QString &to) const override;
+    QStringList renameColumn(const QString &table, const QString &from,
+                             const QString &to) const override;
+    QStringList createIndex(const QString &table, const schema::Index &index) const override;
+    QStringList dropIndex(const QString &table, const schema::Index &index) const override;
+    QStringList createView(const schema::View &view) const override;
+    QStringList dropView(const schema::View &view) const override;
+    QStringList createTrigger(const QString &table, const schema::Trigger &trigger) const override;
+    QStringList dropTrigger(const QString &table, const schema::Trigger &trigger) const override;
+
+    plan::TableAlteration alterTable(const schema::Table &live,
+                                     const schema::Table &target) const override;
+    bool narrowsType(const schema::Column &from, const schema::Column &to) const override;
+    plan::SectionText wrapSection(const QStringList &statements, bool foreignKeysOff,
+                                  const QStringList &rebuiltTables) const override;
+};
+
+} // namespace burrow::dialect::mysql

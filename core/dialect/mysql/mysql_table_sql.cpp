@@ -1,0 +1,185 @@
+#include "mysql_table_sql.h"
+
+#include "mysql_connection.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+
+namespace burrow::dialect::mysql {
+
+using namespace schema;
+
+namespace {
+
+constexpr qsizetype kMaxNameLength = 64; // MySQL's limit for identifiers
+
+QString quotedList(const QStringList &names)
+{
+    QStringList quoted;
+    for (const QString &name : names)
+        quoted.append(quoteIdentifier(name));
+    return u'(' + quoted.join(u", ") + u')';
+}
+
+/// Literals and argument-less calls (current_timestamp()) are valid after DEFAULT as they
+/// are; any other expression needs parentheses.
+QString defaultSql(const QString &text)
+{
+    static const QRegularExpression bare(
+        QStringLiteral(
+            "^('.*'|-?[0-9.]+(e[-+]?[0-9]+)?|[bx]'[0-9a-f]*'|\\w+\\(\\d*\\)|NULL|TRUE|FALSE)$"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    return bare.match(text).hasMatch() ? text : u'(' + text + u')';
+}
+
+QString constraintPrefix(const QString &name)
+{
+    return name.isEmpty() ? QString() : u"CONSTRAINT " + quoteIdentifier(name) + u' ';
+}
+
+QString shortened(const QString &name)
+{
+    return name.left(kMaxNameLength);
+}
+
+} // namespace
+
+QString columnDefinition(const Column &column)
+{
+    // The catalog carries ON UPDATE in the type; it goes after DEFAULT.
+    const qsizetype onUpdateAt = column.type.indexOf(u" on update ", 0, Qt::CaseInsensitive);
+    const QString type = onUpdateAt < 0 ? column.type : column.type.left(onUpdateAt);
+    QString out = quoteIdentifier(column.name) + u' ' + type;
+    if (!column.collation.isEmpty())
+        out += u" COLLATE " + column.collation;
+    if (column.generated != Generated::No) {
+        out += u" AS (" + column.generatedExpression.text + u')' +
+               (column.generated == Generated::Stored ? u" STORED" : u" VIRTUAL");
+        return out; // generated columns take neither NULL nor DEFAULT
+    }
+    out += column.notNull ? QStringLiteral(" NOT NULL") : QStringLiteral(" NULL");
+    if (column.defaultValue)
+        out += u" DEFAULT " + defaultSql(column.defaultValue->text);
+    if (onUpdateAt >= 0)
+        out += u' ' + column.type.mid(onUpdateAt + 1);
+    if (column.autoIncrement)
+        out += QStringLiteral(" AUTO_INCREMENT");
+    return out;
+}
+
+QString primaryKeyClause(const PrimaryKey &key)
+{
+    return u"PRIMARY KEY " + quotedList(key.columns);
+}
+
+QString uniqueClause(const UniqueConstraint &unique)
+{
+    return u"UNIQUE KEY " + quoteIdentifier(uniqueName(unique)) + u' ' + quotedList(unique.columns);
+}
+
+QString checkClause(const QString &name, const CheckConstraint &check)
+{
+    return constraintPrefix(name) + u"CHECK (" + check.expression.text + u')';
+}
+
+QString foreignKeyClause(const QString &name, const ForeignKey &fk)
+{
+    QString out = constraintPrefix(name) + u"FOREIGN KEY " + quotedList(fk.columns) +
+                  u" REFERENCES " + quoteIdentifier(fk.referencedTable) + u' ' +
+                  quotedList(fk.referencedColumns);
+    if (fk.onDelete != ReferentialAction::NoAction)
+        out += u" ON DELETE " + toSql(fk.onDelete);
+    if (fk.onUpdate != ReferentialAction::NoAction)
+        out += u" ON UPDATE " + toSql(fk.onUpdate);
+    return out;
+}
+
+namespace {
+
+QString indexPrefix(const Index &index)
+{
+    const QString kind = indexKind(index);
+    if (!kind.isEmpty())
+        return kind + u' ';
+    return index.unique ? QStringLiteral("UNIQUE ") : QString();
+}
+
+QString indexParts(const Index &index)
+{
+    QStringList parts;
+    for (const IndexPart &part : index.parts) {
+        QString spelled =
+            part.column.isEmpty() ? part.expression.text : quoteIdentifier(part.column);
+        if (part.order == SortOrder::Descending)
+            spelled += QStringLiteral(" DESC");
+        parts.append(spelled);
+    }
+    return u'(' + parts.join(u", ") + u')';
+}
+
+} // namespace
+
+QString indexClause(const Index &index)
+{
+    return indexPrefix(index) + u"INDEX " + quoteIdentifier(index.name) + u' ' + indexParts(index);
+}
+
+QString createIndexSql(const QString &table, const Index &index, const QString &kind)
+{
+    const QString prefix = !kind.isEmpty() ? kind + u' '
+                           : index.unique  ? QStringLiteral("UNIQUE ")
+                                           : QString();
+    return u"CREATE " + prefix + u"INDEX " + quoteIdentifier(index.name) + u" ON " +
+           quoteIdentifier(table) + u' ' + indexParts(index);
+}
+
+QString indexKind(const Index &index)
+{
+    for (const QString &kind : {QStringLiteral("FULLTEXT"), QStringLiteral("SPATIAL")}) {
+        if (index.sql.startsWith(u"CREATE " + kind + u' '))
+            return kind;
+    }
+    return {};
+}
+
+QString createTableSql(const Table &table)
+{
+    QStringList items;
+    for (const Column &column : table.columns)
+        items.append(columnDefinition(column));
+    if (table.primaryKey)
+        items.append(primaryKeyClause(*table.primaryKey));
+    for (const UniqueConstraint &unique : table.uniques)
+        items.append(uniqueClause(unique));
+    for (const CheckConstraint &check : table.checks)
+        items.append(checkClause(check.name, check));
+    for (const ForeignKey &fk : table.foreignKeys)
+        items.append(foreignKeyClause(fk.name, fk));
+    return u"CREATE TABLE " + quoteIdentifier(table.name) + u" (\n  " + items.join(u",\n  ") +
+           u"\n)";
+}
+
+QString foreignKeyName(const QString &table, const ForeignKey &fk)
+{
+    if (!fk.name.isEmpty())
+        return fk.name;
+    const QString base = table + u'_' + fk.columns.join(u'_');
+    return base.left(kMaxNameLength - 3) + u"_fk";
+}
+
+QString checkName(const QString &table, const CheckConstraint &check)
+{
+    if (!check.name.isEmpty())
+        return check.name;
+    const QByteArray hash =
+        QCryptographicHash::hash(check.expression.canonical.toUtf8(), QCryptographicHash::Sha1);
+    return table.left(kMaxNameLength - 13) + u"_chk_" + QString::fromLatin1(hash.toHex().left(8));
+}
+
+QString uniqueName(const UniqueConstraint &unique)
+{
+    // The server's own choice for an unnamed key: its first column.
+    return unique.name.isEmpty() ? shortened(unique.columns.value(0)) : unique.name;
+}
+
+} // namespace burrow::dialect::mysql

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "../../schema/schema.h"
+
+namespace burrow::dialect::mysql {
+
+/// `name type [COLLATE c] [AS (expr) VIRTUAL|STORED] [NOT NULL] [DEFAULT d] [ON UPDATE u]
+/// [AUTO_INCREMENT]`: a full column definition, for CREATE TABLE, ADD and MODIFY COLUMN.
+QString columnDefinition(const schema::Column &column);
+
+QString primaryKeyClause(const schema::PrimaryKey &key);
+QString uniqueClause(const schema::UniqueConstraint &unique);
+/// `CONSTRAINT name CHECK (expr)`; `name` may be empty (the server names it then).
+QString checkClause(const QString &name, const schema::CheckConstraint &check);
+/// `CONSTRAINT name FOREIGN KEY … REFERENCES …`; `name` may be empty.
+QString foreignKeyClause(const QString &name, const schema::ForeignKey &fk);
+/// `[UNIQUE|FULLTEXT|SPATIAL] INDEX name (parts)`, as ALTER TABLE … ADD takes it.
+QString indexClause(const schema::Index &index);
+
+/// `CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX` for `index` on `table`; `kind` is FULLTEXT, SPATIAL
+/// or empty.
+QString createIndexSql(const QString &table, const schema::Index &index, const QString &kind);
+/// FULLTEXT or SPATIAL when `index` is one (read from its stored definition), else empty.
+QString indexKind(const schema::Index &index);
+
+/// CREATE TABLE with columns and constraints; indexes are separate steps.
+QString createTableSql(const schema::Table &table);
+
+// Names for constraints the model left unnamed, the same whenever they are computed, so that
+// the down section drops what the up section added.
+QString foreignKeyName(const QString &table, const schema::ForeignKey &fk);
+QString checkName(const QString &table, const schema::CheckConstraint &check);
+QString uniqueName(const schema::UniqueConstraint &unique);
+
+} // namespace burrow::dialect::mysql

@@ -1,0 +1,236 @@
+// burrow-cli diff and plan on a real MariaDB server, end to end through the executable.
+#include "server_support.h"
+#include "test_support.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QUrl>
+
+using namespace burrow;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString readText(const QString &path)
+{
+    return QString::fromUtf8(readBytes(path));
+}
+
+/// The statements between `-- migrate:up` and `-- migrate:down`.
+QString upSection(const QString &migration)
+{
+    const qsizetype up = migration.indexOf(u"-- migrate:up");
+    const qsizetype down = migration.indexOf(u"-- migrate:down");
+    const qsizetype body = migration.indexOf(u'\n', up) + 1;
+    return migration.mid(body, down - body);
+}
+
+/// The password a URL carries.
+QString passwordOf(const QString &url)
+{
+    return QUrl(url).password();
+}
+
+class MysqlCli : public ::testing::Test {
+protected:
+    CliRun diff(const QString &url, const QString &model) const
+    {
+        return runCli({u"diff"_s, u"--db"_s, url, u"--model"_s, model});
+    }
+    CliRun plan(const QString &url, const QString &model) const
+    {
+        return runCli({u"plan"_s, u"--db"_s, url, u"--model"_s, model, u"--migrations"_s,
+                       dir.path(u"migrations"_s), u"--allow-destructive"_s});
+    }
+    QString onlyMigration() const
+    {
+        const QDir migrations(dir.path(u"migrations"_s));
+        const QStringList files = migrations.entryList({u"*.sql"_s}, QDir::Files);
+        EXPECT_EQ(files.size(), 1) << files.join(u", ").toStdString();
+        return files.isEmpty() ? QString() : readText(migrations.filePath(files.first()));
+    }
+
+    TempDir dir;
+};
+
+TEST_F(MysqlCli, legacy_database_differs_then_one_migration_brings_it_to_no_differences)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(readText(testDataPath(u"mysql/legacy.sql"_s)));
+    const QString model = testDataPath(u"mysql/model.sql"_s);
+
+    const CliRun before = diff(db.url(), model);
+    EXPECT_EQ(before.exitCode, 1) << before.err.toStdString();
+    for (const QString &expected :
+         {u"+ column price"_s, u"- column legacy_flag"_s, u"- table old_stuff"_s,
+          u"+ table genre"_s, u"+ view cheap_books"_s, u"- column nickname"_s})
+        EXPECT_TRUE(before.out.contains(expected)) << expected.toStdString() << " missing in\n"
+                                                   << before.out.toStdString();
+
+    const CliRun planned = plan(db.url(), model);
+    ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    EXPECT_FALSE(planned.err.contains(u"could not count"_s)) << planned.err.toStdString();
+    const QString up = upSection(onlyMigration());
+    // Every change to one table is one ALTER TABLE.
+    EXPECT_EQ(up.count(u"ALTER TABLE `book`"_s), 1) << up.toStdString();
+    EXPECT_EQ(up.count(u"ALTER TABLE `author`"_s), 1) << up.toStdString();
+    EXPECT_FALSE(up.contains(u"CREATE INDEX `idx_title_author`"_s)) << up.toStdString();
+    EXPECT_TRUE(up.contains(u"DROP TABLE `old_stuff`"_s)) << up.toStdString();
+
+    db.exec(up);
+    const CliRun after = diff(db.url(), model);
+    EXPECT_EQ(after.exitCode, 0) << after.out.toStdString() << after.err.toStdString()
+                                 << "\nmigration:\n"
+                                 << up.toStdString();
+    EXPECT_TRUE(after.out.contains(u"No differences"_s)) << after.out.toStdString();
+}
+
+TEST_F(MysqlCli, changed_keys_and_checks_converge_after_one_migration)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(readText(testDataPath(u"mysql/constraints_live.sql"_s)));
+    const QString model = testDataPath(u"mysql/constraints_model.sql"_s);
+    ASSERT_EQ(diff(db.url(), model).exitCode, 1);
+    const CliRun planned = plan(db.url(), model);
+    ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    const QString up = upSection(onlyMigration());
+    // The foreign key re-created under its own name is the one second ALTER TABLE.
+    EXPECT_EQ(up.count(u"ALTER TABLE `child`"_s), 2) << up.toStdString();
+    EXPECT_EQ(up.count(u"ALTER TABLE `other`"_s), 1) << up.toStdString();
+    db.exec(up);
+    const CliRun after = diff(db.url(), model);
+    EXPECT_EQ(after.exitCode, 0) << after.out.toStdString() << after.err.toStdString()
+                                 << "\nmigration:\n"
+                                 << up.toStdString();
+}
+
+TEST_F(MysqlCli, the_same_schema_spelled_differently_has_no_differences)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE item (id INT(11) NOT NULL, qty INTEGER DEFAULT '0', "
+            "active BOOL DEFAULT 1, code varchar(10) NOT NULL DEFAULT 'x', "
+            "big BIGINT(20) UNSIGNED, price NUMERIC(8,2) DEFAULT 1.5, "
+            "made TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, "
+            "PRIMARY KEY (id), UNIQUE KEY uq_code (code))"_s);
+    const QString model =
+        dir.write(u"model.sql"_s, "create table `item` (\n"
+                                  "  `id` int primary key,\n"
+                                  "  qty int default 0,\n"
+                                  "  active tinyint(1) default '1',\n"
+                                  "  code VARCHAR(10) not null default 'x' unique,\n"
+                                  "  big bigint unsigned,\n"
+                                  "  price decimal(8,2) default '1.50',\n"
+                                  "  made timestamp not null default now() on update now()\n"
+                                  ") # MySQL comments too\n");
+    const CliRun run = diff(db.url(), model);
+    EXPECT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(run.out.contains(u"No differences"_s)) << run.out.toStdString();
+}
+
+TEST_F(MysqlCli, burrows_history_table_is_not_a_difference)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE burrow_migrations (version VARCHAR(32) PRIMARY KEY);"
+            "CREATE TABLE t (id INT)"_s);
+    const CliRun run = diff(db.url(), dir.write(u"model.sql"_s, "CREATE TABLE t (id INT);\n"));
+    EXPECT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+}
+
+TEST_F(MysqlCli, hostile_identifiers_round_trip_through_plan_and_diff)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE `Mixed Case` (`Id` INT PRIMARY KEY)"_s);
+    const QString model =
+        dir.write(u"model.sql"_s,
+                  "CREATE TABLE `Mixed Case` (`Id` INT PRIMARY KEY, `it's \"quoted\"` VARCHAR(9),\n"
+                  "  `back``tick` INT DEFAULT 3, KEY `idx ``x``` (`back``tick`));\n"
+                  "CREATE TABLE `mixed case` (`Id` INT);\n"
+                  "CREATE VIEW `v w` AS SELECT `back``tick` FROM `Mixed Case`;\n");
+    ASSERT_EQ(diff(db.url(), model).exitCode, 1);
+    const CliRun planned = plan(db.url(), model);
+    ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    db.exec(upSection(onlyMigration()));
+    const CliRun after = diff(db.url(), model);
+    EXPECT_EQ(after.exitCode, 0) << after.out.toStdString() << after.err.toStdString();
+    const QStringList tables = db.rows(u"SHOW TABLES"_s);
+    EXPECT_TRUE(tables.contains(u"Mixed Case"_s)) << tables.join(u", ").toStdString();
+    EXPECT_TRUE(tables.contains(u"mixed case"_s)) << tables.join(u", ").toStdString();
+}
+
+TEST_F(MysqlCli, a_unix_socket_url_needs_no_host)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    const QString socket = db.rows(u"SELECT @@socket"_s).value(0);
+    const QString user = u"burrow_socket_"_s + QString::number(QCoreApplication::applicationPid());
+    db.exec(u"CREATE USER '%1'@'localhost' IDENTIFIED BY 'Socket-Pw-9';"
+            "GRANT ALL ON *.* TO '%1'@'localhost';"
+            "CREATE TABLE t (id INT)"_s.arg(user));
+    const QString url =
+        u"mariadb://%1:Socket-Pw-9@/%2?unix_socket=%3"_s.arg(user, db.name(), socket);
+    const CliRun run = diff(url, dir.write(u"model.sql"_s, "CREATE TABLE t (id INT);\n"));
+    db.exec(u"DROP USER '%1'@'localhost'"_s.arg(user));
+    EXPECT_EQ(run.exitCode, 0) << run.out.toStdString() << run.err.toStdString();
+}
+
+// ---- connection failures: exit 2, one line, never the password -------------------------------
+
+void expectOneLineError(const CliRun &run, const QString &password, const QString &says)
+{
+    EXPECT_EQ(run.exitCode, 2) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_EQ(run.err.trimmed().count(u'\n'), 0) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(says)) << run.err.toStdString();
+    if (!password.isEmpty()) {
+        EXPECT_FALSE(run.err.contains(password)) << run.err.toStdString();
+        EXPECT_FALSE(run.out.contains(password)) << run.out.toStdString();
+    }
+}
+
+TEST_F(MysqlCli, wrong_password_exits_2_with_one_line_without_the_password)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    QUrl url(db.url());
+    url.setPassword(u"not-the-Password-42"_s);
+    const QString model = dir.write(u"model.sql"_s, "CREATE TABLE t (id INT);\n");
+    expectOneLineError(diff(url.toString(), model), u"not-the-Password-42"_s, u"access denied"_s);
+}
+
+TEST_F(MysqlCli, unknown_database_exits_2_naming_it)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    QUrl url(db.url());
+    url.setPath(u"/no_such_database_here"_s);
+    const QString model = dir.write(u"model.sql"_s, "CREATE TABLE t (id INT);\n");
+    expectOneLineError(diff(url.toString(), model), passwordOf(db.url()),
+                       u"the database 'no_such_database_here' does not exist"_s);
+}
+
+TEST_F(MysqlCli, closed_port_exits_2_saying_the_server_cannot_be_reached)
+{
+    const QString model = dir.write(u"model.sql"_s, "CREATE TABLE t (id INT);\n");
+    // Port 1 on the loopback: nothing listens there.
+    expectOneLineError(diff(u"mysql://someone:Secret-77@127.0.0.1:1/app"_s, model), u"Secret-77"_s,
+                       u"cannot reach the MySQL/MariaDB server at 127.0.0.1:1"_s);
+}
+
+TEST_F(MysqlCli, unroutable_host_gives_up_after_the_connect_timeout)
+{
+    const QString model = dir.write(u"model.sql"_s, "CREATE TABLE t (id INT);\n");
+    QElapsedTimer timer;
+    timer.start();
+    const CliRun run =
+        diff(u"mariadb://someone:Secret-78@10.255.255.1:3306/app?connect_timeout=2"_s, model);
+    expectOneLineError(run, u"Secret-78"_s, u"cannot reach the MySQL/MariaDB server"_s);
+    EXPECT_LT(timer.elapsed(), 15000);
+}
+
+} // namespace

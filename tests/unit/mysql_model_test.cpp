@@ -1,0 +1,111 @@
+// Loading model DDL on the MariaDB server: a scratch database that never outlives the load.
+#include "dialect/dialect.h"
+#include "server_support.h"
+#include "test_support.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+using namespace burrow;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+class MysqlModel : public ::testing::Test {
+protected:
+    Result<schema::Schema> load(const QByteArray &sql)
+    {
+        Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(db.url());
+        EXPECT_TRUE(url.ok());
+        Result<std::unique_ptr<dialect::Dialect>> d = dialect::dialectFor(*url);
+        EXPECT_TRUE(d.ok());
+        Result<model::ModelScript> script =
+            model::readModelFiles({dir.write(u"model.sql"_s, sql)}, (*d)->lexerOptions());
+        EXPECT_TRUE(script.ok()) << script.error().toString().toStdString();
+        return (*d)->loadModel(*script);
+    }
+    QStringList scratchDatabases()
+    {
+        return db.rows(u"SELECT SCHEMA_NAME FROM information_schema.SCHEMATA "
+                       "WHERE SCHEMA_NAME LIKE 'burrow\\_model\\_%'"_s);
+    }
+
+    TestDatabase db{Backend::MariaDB};
+    TempDir dir;
+};
+
+TEST_F(MysqlModel, loads_the_model_through_the_server_and_drops_the_scratch_database)
+{
+    BURROW_REQUIRE_BACKEND(db);
+    const QStringList before = scratchDatabases();
+    Result<schema::Schema> model =
+        load("CREATE TABLE child (id INT PRIMARY KEY, parent_id INT,\n"
+             "  FOREIGN KEY (parent_id) REFERENCES parent (id));\n" // defined later: allowed
+             "CREATE TABLE parent (id INT PRIMARY KEY, name VARCHAR(10) UNIQUE);\n"
+             "CREATE VIEW names AS SELECT name FROM parent;\n");
+    ASSERT_TRUE(model.ok()) << model.error().toString().toStdString();
+    ASSERT_EQ(model->tables.size(), 2);
+    ASSERT_EQ(model->views.size(), 1);
+    const schema::Table *child = schema::findTable(*model, u"child"_s, Qt::CaseSensitive);
+    ASSERT_NE(child, nullptr);
+    ASSERT_EQ(child->foreignKeys.size(), 1);
+    EXPECT_EQ(child->foreignKeys[0].name, u"") << "the server's made-up name is cleared";
+    const schema::Table *parent = schema::findTable(*model, u"parent"_s, Qt::CaseSensitive);
+    ASSERT_NE(parent, nullptr);
+    ASSERT_EQ(parent->uniques.size(), 1);
+    EXPECT_EQ(parent->uniques[0].name, u"");
+    EXPECT_FALSE(model->views[0].definition.text.contains(u"burrow_model_"))
+        << model->views[0].definition.text.toStdString();
+    EXPECT_EQ(scratchDatabases(), before);
+}
+
+TEST_F(MysqlModel, a_failing_statement_names_file_and_line_and_leaves_no_scratch_database)
+{
+    BURROW_REQUIRE_BACKEND(db);
+    const QStringList before = scratchDatabases();
+    Result<schema::Schema> model = load("CREATE TABLE a (id INT);\n"
+                                        "\n"
+                                        "CREATE TABLE b (id INT,\n"
+                                        "  broken NOT_A_TYPE);\n");
+    ASSERT_FALSE(model.ok());
+    EXPECT_EQ(model.error().code, Error::Code::Model);
+    EXPECT_TRUE(model.error().file.endsWith(u"model.sql")) << model.error().file.toStdString();
+    EXPECT_EQ(model.error().line, 3);
+    EXPECT_TRUE(model.error().message.contains(u"NOT_A_TYPE"))
+        << model.error().message.toStdString();
+    EXPECT_EQ(scratchDatabases(), before);
+}
+
+TEST_F(MysqlModel, a_model_may_not_leave_its_scratch_database)
+{
+    BURROW_REQUIRE_BACKEND(db);
+    Result<schema::Schema> model = load("CREATE TABLE a (id INT);\nUSE mysql;\n"
+                                        "CREATE TABLE user_copy (id INT);\n");
+    ASSERT_FALSE(model.ok());
+    EXPECT_EQ(model.error().line, 2);
+    EXPECT_TRUE(model.error().message.contains(u"databases"))
+        << model.error().message.toStdString();
+}
+
+TEST_F(MysqlModel, a_user_without_create_privilege_is_told_which_grant_is_missing)
+{
+    BURROW_REQUIRE_BACKEND(db);
+    const QString user = u"burrow_limited_"_s + QString::number(QCoreApplication::applicationPid());
+    const QString password = u"Limited-Pw-1"_s;
+    db.exec(u"CREATE USER '%1'@'%' IDENTIFIED BY '%2';"
+            "GRANT SELECT ON `%3`.* TO '%1'@'%'"_s.arg(user, password, db.name()));
+    QUrl url(db.url());
+    url.setUserName(user);
+    url.setPassword(password);
+    const CliRun run = runCli({u"diff"_s, u"--db"_s, url.toString(), u"--model"_s,
+                               dir.write(u"m.sql"_s, "CREATE TABLE t (id INT);\n")});
+    db.exec(u"DROP USER '%1'@'%'"_s.arg(user));
+    EXPECT_EQ(run.exitCode, 2) << run.out.toStdString() << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(u"lacks the CREATE privilege")) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(u"GRANT CREATE, DROP ON `burrow\\_model\\_%`.*"))
+        << run.err.toStdString();
+    EXPECT_FALSE(run.err.contains(password));
+}
+
+} // namespace
