@@ -47,7 +47,8 @@ bool report(const migration::ProgressEvent &e, bool dryRun)
         err() << "  done in " << QString::number(e.elapsedMs / 1000.0, 'f', 2) << " s" << Qt::endl;
         break;
     case Kind::MigrationFailed:
-        err() << "  failed; rolled back" << Qt::endl;
+        err() << (e.rolledBack ? "  failed; rolled back" : "  failed; what ran stays applied")
+              << Qt::endl;
         break;
     }
     return true;

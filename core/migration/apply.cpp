@@ -132,9 +132,12 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEnt
     timer.start();
     const std::unique_ptr<dialect::StatementInterrupter> interrupt =
         ops.interruptOnCancel(**connection, database, request.cancellation);
-    Runner runner(db, [&request](const ProgressEvent &e) {
-        return !request.cancellation.cancelled() && (!request.observer || request.observer(e));
-    });
+    Runner runner(
+        db,
+        [&request](const ProgressEvent &e) {
+            return !request.cancellation.cancelled() && (!request.observer || request.observer(e));
+        },
+        ops.transactionalDdl());
     const Status ran = runner.apply(*pending);
     result.applied = runner.applied();
     if (!ran)

@@ -2,6 +2,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QSysInfo>
 
 #include <algorithm>
@@ -11,25 +12,24 @@
 namespace burrow::migration {
 namespace {
 
-// Generic SQL that SQLite and PostgreSQL both accept. MariaDB/MySQL will differ: double quotes
-// name identifiers there only with ANSI_QUOTES (else backticks), and a TEXT column cannot be a
-// PRIMARY KEY without a key length (use VARCHAR(255) for "version").
-const QString kCreateTable = QStringLiteral("CREATE TABLE IF NOT EXISTS \"burrow_migrations\" (\n"
-                                            "    \"version\" TEXT PRIMARY KEY,\n"
-                                            "    \"name\" TEXT NOT NULL,\n"
-                                            "    \"checksum\" TEXT NOT NULL,\n"
-                                            "    \"started_at\" TEXT NOT NULL,\n"
-                                            "    \"finished_at\" TEXT,\n"
-                                            "    \"duration_ms\" INTEGER,\n"
-                                            "    \"applied_by\" TEXT,\n"
-                                            "    \"status\" TEXT NOT NULL\n"
+// One spelling that SQLite, PostgreSQL and MariaDB all accept: plain lower-case names (no
+// quoting, which differs between them) and VARCHAR keys (MariaDB cannot key a TEXT column).
+// statements_applied counts the statements of a migration that ran, for engines whose DDL
+// commits on its own; tables created before it existed read as NULL there.
+const QString kCreateTable = QStringLiteral("CREATE TABLE IF NOT EXISTS burrow_migrations (\n"
+                                            "    version VARCHAR(64) NOT NULL PRIMARY KEY,\n"
+                                            "    name VARCHAR(255) NOT NULL,\n"
+                                            "    checksum VARCHAR(64) NOT NULL,\n"
+                                            "    started_at VARCHAR(40) NOT NULL,\n"
+                                            "    finished_at VARCHAR(40),\n"
+                                            "    duration_ms BIGINT,\n"
+                                            "    applied_by VARCHAR(255),\n"
+                                            "    status VARCHAR(16) NOT NULL,\n"
+                                            "    statements_applied INTEGER\n"
                                             ")");
 
-const QString kColumns = QStringLiteral("\"version\", \"name\", \"checksum\", \"started_at\", "
-                                        "\"finished_at\", \"duration_ms\", \"applied_by\", "
-                                        "\"status\"");
-
-enum Column { Version, Name, Checksum, StartedAt, FinishedAt, DurationMs, AppliedBy, StatusCol };
+const QString kColumns = QStringLiteral("version, name, checksum, started_at, finished_at, "
+                                        "duration_ms, applied_by, status");
 
 /// Orders and matches versions by number ("7" and "0007" are one version); a version that is
 /// not all digits (a hand-edited row) sorts after every number and matches only itself.
@@ -79,15 +79,22 @@ QDateTime timeFrom(const QVariant &value)
 
 AppliedMigration rowFrom(const QSqlQuery &query)
 {
+    const QSqlRecord record = query.record();
+    auto value = [&](const char *column) {
+        return query.value(record.indexOf(QLatin1String(column)));
+    };
     AppliedMigration row;
-    row.version = query.value(Version).toString();
-    row.name = query.value(Name).toString();
-    row.checksum = query.value(Checksum).toString();
-    row.startedAt = timeFrom(query.value(StartedAt));
-    row.finishedAt = timeFrom(query.value(FinishedAt));
-    row.durationMs = query.value(DurationMs).toLongLong(); // NULL reads as 0
-    row.appliedBy = query.value(AppliedBy).toString();
-    row.status = query.value(StatusCol).toString();
+    row.version = value("version").toString();
+    row.name = value("name").toString();
+    row.checksum = value("checksum").toString();
+    row.startedAt = timeFrom(value("started_at"));
+    row.finishedAt = timeFrom(value("finished_at"));
+    row.durationMs = value("duration_ms").toLongLong(); // NULL reads as 0
+    row.appliedBy = value("applied_by").toString();
+    row.status = value("status").toString();
+    const int progress = record.indexOf(QLatin1String("statements_applied"));
+    if (progress >= 0 && !query.isNull(progress))
+        row.statementsApplied = query.value(progress).toInt();
     return row;
 }
 
@@ -103,7 +110,8 @@ Result<QList<AppliedMigration>> readHistory(const QSqlDatabase &db)
 {
     if (!historyTableExists(db))
         return QList<AppliedMigration>{};
-    const QString sql = u"SELECT " + kColumns + u" FROM \"burrow_migrations\"";
+    // Every column: tables written by older versions lack statements_applied.
+    const QString sql = QStringLiteral("SELECT * FROM burrow_migrations");
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.exec(sql))
@@ -129,7 +137,7 @@ Status ensureHistoryTable(const QSqlDatabase &db)
 Status recordMigration(const QSqlDatabase &db, const AppliedMigration &row)
 {
     const QString sql =
-        u"INSERT INTO \"burrow_migrations\" (" + kColumns + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        u"INSERT INTO burrow_migrations (" + kColumns + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     QSqlQuery query(db);
     if (!query.prepare(sql))
         return sqlError(query, sql);
@@ -144,6 +152,37 @@ Status recordMigration(const QSqlDatabase &db, const AppliedMigration &row)
     query.addBindValue(row.appliedBy.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                                : QVariant(row.appliedBy));
     query.addBindValue(row.status);
+    if (!query.exec())
+        return sqlError(query, sql);
+    return Ok{};
+}
+
+Status recordProgress(const QSqlDatabase &db, const QString &version, int statements)
+{
+    const QString sql =
+        QStringLiteral("UPDATE burrow_migrations SET statements_applied = ? WHERE version = ?");
+    QSqlQuery query(db);
+    if (!query.prepare(sql))
+        return sqlError(query, sql);
+    query.addBindValue(statements);
+    query.addBindValue(version);
+    if (!query.exec())
+        return sqlError(query, sql);
+    return Ok{};
+}
+
+Status finishMigration(const QSqlDatabase &db, const AppliedMigration &row)
+{
+    const QString sql = QStringLiteral("UPDATE burrow_migrations SET status = ?, finished_at = ?, "
+                                       "duration_ms = ?, statements_applied = ? WHERE version = ?");
+    QSqlQuery query(db);
+    if (!query.prepare(sql))
+        return sqlError(query, sql);
+    query.addBindValue(row.status);
+    query.addBindValue(timeValue(row.finishedAt));
+    query.addBindValue(row.durationMs);
+    query.addBindValue(row.statementsApplied);
+    query.addBindValue(row.version);
     if (!query.exec())
         return sqlError(query, sql);
     return Ok{};
@@ -199,8 +238,9 @@ QList<MigrationStatus> migrationStatus(const QList<MigrationEntry> &files,
             status.name = row.name;
             status.state = MigrationState::Missing;
         } else {
-            status.state = status.entry->checksum == row.checksum ? MigrationState::Applied
-                                                                  : MigrationState::Modified;
+            status.state = !row.isComplete()                        ? MigrationState::Failed
+                           : status.entry->checksum == row.checksum ? MigrationState::Applied
+                                                                    : MigrationState::Modified;
         }
     }
     QList<MigrationStatus> list;
@@ -221,6 +261,8 @@ QString stateName(MigrationState state)
         return QStringLiteral("modified");
     case MigrationState::Missing:
         return QStringLiteral("missing");
+    case MigrationState::Failed:
+        return QStringLiteral("failed");
     }
     return {};
 }

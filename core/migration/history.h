@@ -19,7 +19,12 @@ struct AppliedMigration {
     QDateTime finishedAt; // UTC; invalid while running
     qint64 durationMs = 0;
     QString appliedBy; // user@host
-    QString status;    // "applied", or "baseline" for migrations recorded without running
+    QString status;    // "applied", "baseline" (recorded without running), or on engines whose
+                       // DDL commits on its own "running" / "failed" (statementsApplied ran)
+    int statementsApplied = -1; // -1: not tracked (the migration ran in one transaction)
+
+    /// Whether the migration ran to its end (or was recorded as such).
+    bool isComplete() const { return status != u"running" && status != u"failed"; }
 };
 
 /// The history table's name.
@@ -50,6 +55,7 @@ enum class MigrationState {
     Pending,  // file not recorded yet
     Modified, // recorded, but the file's checksum differs from the recorded one
     Missing,  // recorded, but no file has its version any more
+    Failed,   // started on an engine without transactional DDL and stopped part-way
 };
 
 struct MigrationStatus {
@@ -64,6 +70,10 @@ struct MigrationStatus {
 QList<MigrationStatus> migrationStatus(const QList<MigrationEntry> &files,
                                        const QList<AppliedMigration> &history);
 
-QString stateName(MigrationState state); // "applied", "pending", "modified", "missing"
+QString stateName(MigrationState state); // "applied", "pending", "modified", "missing", "failed"
+
+/// Updates how far a running migration got (`statements` ran), or ends it with `status`.
+Status recordProgress(const QSqlDatabase &db, const QString &version, int statements);
+Status finishMigration(const QSqlDatabase &db, const AppliedMigration &row);
 
 } // namespace burrow::migration

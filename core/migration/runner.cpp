@@ -35,9 +35,10 @@ Error sqlError(const QString &what, const QSqlDatabase &db)
 
 } // namespace
 
-Runner::Runner(const QSqlDatabase &db, ProgressObserver observer)
+Runner::Runner(const QSqlDatabase &db, ProgressObserver observer, bool transactionalDdl)
     : m_db(db)
     , m_observer(std::move(observer))
+    , m_transactionalDdl(transactionalDdl)
 {
 }
 
@@ -76,20 +77,23 @@ Result<AppliedReport> Runner::applyOne(const MigrationEntry &migration)
                                0,
                                currentApplier(),
                                QStringLiteral("applied")};
-    if (up.transaction && !m_db.transaction())
+    const bool transaction = up.transaction && m_transactionalDdl;
+    if (transaction && !m_db.transaction())
         return sqlError(QStringLiteral("cannot start a transaction"), m_db);
-    Status ran = runSection(migration, report, row);
-    if (ran && up.transaction && !m_db.commit())
+    Status ran = m_transactionalDdl ? runSection(migration, report, row)
+                                    : runTracked(migration, report, row);
+    if (ran && transaction && !m_db.commit())
         ran = sqlError(QStringLiteral("cannot commit"), m_db);
     if (!ran) {
         // Undo whatever transaction is open: the runner's, or the section's own BEGIN.
-        if (up.transaction)
+        if (transaction)
             m_db.rollback();
-        else
+        else if (m_transactionalDdl)
             (void)dialect::runQuery(m_db, QStringLiteral("ROLLBACK"));
         ProgressEvent failed{ProgressEvent::Kind::MigrationFailed, migration.version,
                              migration.name};
         failed.message = ran.error().toString();
+        failed.rolledBack = m_transactionalDdl;
         notify(failed);
         return ran.error();
     }
@@ -102,29 +106,39 @@ Result<AppliedReport> Runner::applyOne(const MigrationEntry &migration)
     return report;
 }
 
+Result<QList<StatementOutcome>> Runner::runRange(const MigrationEntry &migration,
+                                                 AppliedReport &report, qsizetype from,
+                                                 qsizetype count,
+                                                 const std::function<Status(int)> &afterEach)
+{
+    const QList<sql::Statement> &statements = migration.file.up.statements;
+    Status bookkeeping = Ok{};
+    auto observer = [&](const StatementOutcome &outcome) {
+        ProgressEvent done{ProgressEvent::Kind::StatementDone, migration.version, migration.name};
+        done.statement = int(from + outcome.index + 1);
+        done.statements = int(statements.size());
+        done.outcome = outcome;
+        done.outcome.index = int(from + outcome.index);
+        done.sql = statements[done.outcome.index].text;
+        report.statements.append(done.outcome);
+        if (afterEach)
+            bookkeeping = afterEach(done.statement);
+        return bookkeeping && notify(done);
+    };
+    Result<QList<StatementOutcome>> ran =
+        runStatements(m_db, statements.mid(from, count), observer);
+    if (!bookkeeping)
+        return bookkeeping.error();
+    return ran;
+}
+
 Status Runner::runSection(const MigrationEntry &migration, AppliedReport &report,
                           AppliedMigration row)
 {
     const QList<sql::Statement> &statements = migration.file.up.statements;
     const qsizetype recordAt = historyPosition(migration.file.up);
-    auto run = [&](qsizetype from, qsizetype count) -> Status {
-        auto observer = [&, from](const StatementOutcome &outcome) {
-            ProgressEvent done{ProgressEvent::Kind::StatementDone, migration.version,
-                               migration.name};
-            done.statement = int(from + outcome.index + 1);
-            done.statements = int(statements.size());
-            done.outcome = outcome;
-            done.outcome.index = int(from + outcome.index);
-            done.sql = statements[done.outcome.index].text;
-            report.statements.append(done.outcome);
-            return notify(done);
-        };
-        Result<QList<StatementOutcome>> ran =
-            runStatements(m_db, statements.mid(from, count), observer);
-        return ran ? Status(Ok{}) : Status(ran.error());
-    };
-    if (Status first = run(0, recordAt); !first)
-        return first;
+    if (auto first = runRange(migration, report, 0, recordAt); !first)
+        return first.error();
     row.finishedAt = QDateTime::currentDateTimeUtc();
     row.durationMs = row.startedAt.msecsTo(row.finishedAt);
     // Inside the migration's transaction: a failed first migration leaves no trace at all.
@@ -132,7 +146,46 @@ Status Runner::runSection(const MigrationEntry &migration, AppliedReport &report
         return created;
     if (Status recorded = recordMigration(m_db, row); !recorded)
         return recorded;
-    return run(recordAt, statements.size() - recordAt);
+    auto rest = runRange(migration, report, recordAt, statements.size() - recordAt);
+    return rest ? Status(Ok{}) : Status(rest.error());
+}
+
+Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report,
+                          AppliedMigration row)
+{
+    const int total = int(migration.file.up.statements.size());
+    row.status = QStringLiteral("running");
+    row.statementsApplied = 0;
+    if (Status created = ensureHistoryTable(m_db); !created)
+        return created;
+    if (Status recorded = recordMigration(m_db, row); !recorded)
+        return recorded;
+    if (Status counted = recordProgress(m_db, row.version, 0); !counted)
+        return counted;
+    auto ran = runRange(migration, report, 0, total, [&](int done) {
+        row.statementsApplied = done;
+        return recordProgress(m_db, row.version, done);
+    });
+    row.finishedAt = QDateTime::currentDateTimeUtc();
+    row.durationMs = row.startedAt.msecsTo(row.finishedAt);
+    row.status = ran ? QStringLiteral("applied") : QStringLiteral("failed");
+    const Status finished = finishMigration(m_db, row);
+    if (!ran) {
+        Error error = ran.error();
+        if (error.code == Error::Code::Cancelled)
+            return error;
+        const int done = int(report.statements.size());
+        error.message += u" (" + QString::number(done) + u" of " + QString::number(total) +
+                         u" statements ran before it and stay applied: the engine cannot roll "
+                         u"back DDL; the history marks " +
+                         migration.version + u" as failed)";
+        error.hint =
+            QStringLiteral("restore the backup taken before this apply (burrow-cli restore "
+                           "--from …), or finish the migration by hand and fix its "
+                           "history row");
+        return error;
+    }
+    return finished;
 }
 
 Result<QList<MigrationEntry>> pendingMigrations(const QList<MigrationStatus> &status,
@@ -149,6 +202,16 @@ Result<QList<MigrationEntry>> pendingMigrations(const QList<MigrationStatus> &st
                          {},
                          QStringLiteral("restore the applied text (see burrow-cli status) and put "
                                         "the change into a new migration")};
+        if (s.state == MigrationState::Failed)
+            return Error{Error::Code::Conflict,
+                         u"migration " + s.version + u" stopped part-way on an earlier apply (" +
+                             QString::number(s.applied->statementsApplied) +
+                             u" of its statements ran)",
+                         s.entry ? s.entry->path : QString(),
+                         0,
+                         {},
+                         QStringLiteral("restore the backup taken before that apply, or finish "
+                                        "the migration by hand and fix its history row")};
         if (s.state == MigrationState::Missing)
             return Error{Error::Code::Conflict,
                          u"migration " + s.version + u" (" + s.name +

@@ -20,6 +20,7 @@ struct ProgressEvent {
     QString sql;              // StatementDone: the statement's text
     qint64 elapsedMs = 0;     // MigrationFinished
     QString message;          // MigrationFailed: the error
+    bool rolledBack = true;   // MigrationFailed: false where DDL commits on its own (MySQL)
 };
 
 /// Observers return false to cancel; the runner stops between statements and rolls back.
@@ -39,9 +40,13 @@ struct AppliedReport {
 /// history row inserted before its last COMMIT; one without any transaction is recorded after
 /// its last statement, as the user opted out. On failure the open transaction is rolled back
 /// and the Error names the file, line, statement and the engine's message.
+///
+/// On engines whose DDL commits on its own (`transactionalDdl` false: MariaDB/MySQL) nothing can
+/// be rolled back: the history row goes in first as "running", counts every statement that ran,
+/// and ends "applied", or "failed" with the count, and the Error says exactly what ran.
 class Runner {
 public:
-    Runner(const QSqlDatabase &db, ProgressObserver observer = {});
+    Runner(const QSqlDatabase &db, ProgressObserver observer = {}, bool transactionalDdl = true);
 
     /// Runs `migrations` (already known to be pending) in order; stops at the first failure,
     /// returning what did run before it in `applied`.
@@ -51,17 +56,22 @@ public:
 private:
     Result<AppliedReport> applyOne(const MigrationEntry &migration);
     Status runSection(const MigrationEntry &migration, AppliedReport &report, AppliedMigration row);
+    Status runTracked(const MigrationEntry &migration, AppliedReport &report, AppliedMigration row);
+    Result<QList<StatementOutcome>> runRange(const MigrationEntry &migration, AppliedReport &report,
+                                             qsizetype from, qsizetype count,
+                                             const std::function<Status(int)> &afterEach = {});
     bool notify(const ProgressEvent &event) const;
 
     QSqlDatabase m_db;
     ProgressObserver m_observer;
+    bool m_transactionalDdl = true;
     QList<AppliedReport> m_applied;
 };
 
 /// The migrations to apply: pending ones up to `to` (inclusive, by number). Refuses (Conflict)
-/// while an applied migration was modified or is missing its file, or when a pending migration
-/// is older than an applied one (out of order), naming them: nothing runs on a history that
-/// disagrees with the files.
+/// while an applied migration was modified or is missing its file, one stopped part-way, or when
+/// a pending migration is older than an applied one (out of order), naming them: nothing runs on
+/// a history that disagrees with the files.
 Result<QList<MigrationEntry>> pendingMigrations(const QList<MigrationStatus> &status,
                                                 std::optional<qulonglong> to = std::nullopt);
 

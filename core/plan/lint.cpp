@@ -152,9 +152,7 @@ QString Linter::rowsAs(const Table &live, const Table &target, const QString &al
     QStringList columns;
     for (const Column &c : target.columns) {
         const Column *source = findColumn(live, liveColumnName(live.name, c.name), kNames);
-        // A typed NULL: PostgreSQL reads a bare one as text, which no integer compares with.
-        const QString null =
-            c.type.isEmpty() ? QStringLiteral("NULL") : u"CAST(NULL AS " + c.type + u')';
+        const QString null = m_r.typedNull(c);
         const QString value = source           ? q(source->name)
                               : c.defaultValue ? u'(' + c.defaultValue->text + u')'
                                                : null;

@@ -59,6 +59,14 @@ public:
         return false;
     }
 
+    /// A NULL of the column's type, for lint queries that shape live rows as the target table
+    /// (PostgreSQL reads a bare NULL as text, which no integer compares with).
+    virtual QString typedNull(const schema::Column &column) const
+    {
+        return column.type.isEmpty() ? QStringLiteral("NULL")
+                                     : u"CAST(NULL AS " + column.type + u')';
+    }
+
     /// Surrounds a section's statements with what the engine needs to run them safely.
     /// SQLite with `foreignKeysOff`: foreign keys switched off outside one transaction and
     /// verified off, `rebuiltTables` checked with `foreign_key_check` before commit.

@@ -90,19 +90,6 @@ TEST_P(BackendApply, applies_records_and_backs_up_before_and_after)
     EXPECT_TRUE(status.out.contains(u"applied"_s)) << status.out.toStdString();
 }
 
-TEST_P(BackendApply, a_failing_statement_leaves_the_database_as_it_was)
-{
-    writeMigration(u"0001_broken.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
-                                         "INSERT INTO genre VALUES (1);\n"
-                                         "INSERT INTO no_such_table VALUES (1);");
-    const QStringList before = tables();
-    const CliRun failed = cli(u"apply"_s);
-    EXPECT_EQ(failed.exitCode, 1) << failed.err.toStdString();
-    EXPECT_TRUE(failed.err.contains(u"0001_broken.sql:4"_s)) << failed.err.toStdString();
-    EXPECT_TRUE(failed.err.contains(u"no_such_table"_s)) << failed.err.toStdString();
-    EXPECT_EQ(tables(), before) << "the failed migration left tables behind";
-}
-
 TEST_P(BackendApply, dry_run_changes_nothing_and_reports_the_statements)
 {
     writeMigration(u"0001_drop_review.sql"_s, "DROP TABLE review;");
@@ -169,8 +156,65 @@ TEST_P(BackendApply, a_second_applier_waits_then_names_the_one_holding_the_lock)
     EXPECT_TRUE(tables().contains(u"genre"_s));
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, BackendApply,
+INSTANTIATE_TEST_SUITE_P(Engines, BackendApply, allBackends(), backendParamName);
+
+/// Engines whose DDL is transactional: a failed migration leaves nothing behind.
+class TransactionalApply : public BackendApply {};
+
+TEST_P(TransactionalApply, a_failing_statement_leaves_the_database_as_it_was)
+{
+    writeMigration(u"0001_broken.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
+                                         "INSERT INTO genre VALUES (1);\n"
+                                         "INSERT INTO no_such_table VALUES (1);");
+    const QStringList before = tables();
+    const CliRun failed = cli(u"apply"_s);
+    EXPECT_EQ(failed.exitCode, 1) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(u"0001_broken.sql:4"_s)) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(u"no_such_table"_s)) << failed.err.toStdString();
+    EXPECT_EQ(tables(), before) << "the failed migration left tables behind";
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, TransactionalApply,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL), backendParamName);
+
+/// MariaDB commits each DDL statement: a failure cannot be undone, so Burrow says exactly what
+/// ran, marks the migration failed, refuses to go on, and the backup brings the old state back.
+class NonTransactionalApply : public BackendApply {};
+
+TEST_P(NonTransactionalApply, a_failing_statement_reports_what_ran_and_blocks_the_next_apply)
+{
+    writeMigration(u"0001_broken.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
+                                         "INSERT INTO genre VALUES (1);\n"
+                                         "INSERT INTO no_such_table VALUES (1);");
+    const CliRun failed = cli(u"apply"_s);
+    EXPECT_EQ(failed.exitCode, 1) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(u"0001_broken.sql:4"_s)) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(u"2 of 3 statements ran before it and stay applied"_s))
+        << failed.err.toStdString();
+    EXPECT_TRUE(tables().contains(u"genre"_s)) << "the statements that ran are there";
+    EXPECT_EQ(db.rows(u"SELECT version, status, statements_applied FROM burrow_migrations"_s),
+              QStringList{u"0001|failed|2"_s});
+
+    const CliRun status = cli(u"status"_s);
+    EXPECT_TRUE(status.out.contains(u"failed"_s)) << status.out.toStdString();
+    const CliRun again = cli(u"apply"_s);
+    EXPECT_EQ(again.exitCode, 2) << again.err.toStdString();
+    EXPECT_TRUE(again.err.contains(u"stopped part-way"_s)) << again.err.toStdString();
+
+    const QStringList backups =
+        QDir(migrations() + u"/backups"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    ASSERT_EQ(backups.size(), 1);
+    const CliRun restored = runCli({u"restore"_s, u"--db"_s, db.url(), u"--from"_s,
+                                    migrations() + u"/backups/"_s + backups.first(), u"--yes"_s});
+    ASSERT_EQ(restored.exitCode, 0) << restored.out.toStdString() << restored.err.toStdString();
+    EXPECT_FALSE(tables().contains(u"genre"_s));
+    EXPECT_FALSE(tables().contains(u"burrow_migrations"_s));
+    EXPECT_EQ(db.rows(u"SELECT name FROM author ORDER BY id"_s),
+              (QStringList{u"Le Guin"_s, u"Herbert"_s}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, NonTransactionalApply, ::testing::Values(Backend::MariaDB),
+                         backendParamName);
 
 } // namespace
 
@@ -195,7 +239,6 @@ TEST_P(BackendPlan, lint_counts_the_rows_a_plan_would_break_on_every_engine)
     EXPECT_FALSE(QString(plan.out + plan.err).contains(u"could not count"_s)) << output;
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, BackendPlan,
-                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL), backendParamName);
+INSTANTIATE_TEST_SUITE_P(Engines, BackendPlan, allBackends(), backendParamName);
 
 } // namespace

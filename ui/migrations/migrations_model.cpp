@@ -25,6 +25,8 @@ QString iconName(const migration::MigrationStatus &s)
         return QStringLiteral("warning");
     case MigrationState::Missing:
         return QStringLiteral("removed");
+    case MigrationState::Failed:
+        return QStringLiteral("warning");
     }
     return {};
 }
@@ -67,6 +69,8 @@ QString MigrationsModel::stateText(const migration::MigrationStatus &s)
         return tr("modified since applied");
     case MigrationState::Missing:
         return tr("applied, file missing");
+    case MigrationState::Failed:
+        return tr("stopped part-way (%1 statements ran)").arg(s.applied->statementsApplied);
     }
     return {};
 }

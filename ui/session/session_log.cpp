@@ -33,7 +33,8 @@ QString progressLine(const migration::ProgressEvent &e, bool dryRun)
         return prefix + u"Applied " + e.version + u'_' + e.name + u" in " +
                QString::number(e.elapsedMs) + u" ms";
     case Kind::MigrationFailed:
-        return prefix + u"Failed " + e.version + u'_' + e.name + u", rolled back: " + e.message;
+        return prefix + u"Failed " + e.version + u'_' + e.name +
+               (e.rolledBack ? u", rolled back: " : u", not rolled back: ") + e.message;
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../dialect.h"
+#include "mysql_ops.h"
 #include "mysql_renderer.h"
 
 #include <memory>
@@ -27,10 +28,12 @@ public:
     Result<schema::Schema> loadModel(const model::ModelScript &script) const override;
     const plan::SqlRenderer &renderer() const override { return m_renderer; }
     Result<std::unique_ptr<ScopedConnection>> openForReading(const DatabaseUrl &url) const override;
+    const DatabaseOps &operations() const override { return m_ops; }
 
 private:
     DatabaseUrl m_server;
     MysqlRenderer m_renderer;
+    MysqlOps m_ops;
 };
 
 /// The MySQL dialect for the server `url` names (models are loaded there).

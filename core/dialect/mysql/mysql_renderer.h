@@ -10,6 +10,8 @@ class MysqlRenderer final : public plan::SqlRenderer {
 public:
     const sql::LexerOptions &lexerOptions() const override;
     QString quote(const QString &identifier) const override;
+    /// MySQL's CAST knows few types (no INT(11), no VARCHAR), and compares a bare NULL fine.
+    QString typedNull(const schema::Column &) const override { return QStringLiteral("NULL"); }
 
     QStringList createTable(const schema::Table &table) const override;
     QStringList dropTable(const schema::Table &table) const override;

@@ -1,0 +1,175 @@
+#include "mysql_ops.h"
+
+#include "mysql_connection.h"
+#include "mysql_tools.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+namespace burrow::dialect::mysql {
+namespace {
+
+/// The session holding GET_LOCK: closing it (or the process dying) releases the lock.
+class NamedLock final : public ApplierLock {
+public:
+    explicit NamedLock(std::unique_ptr<ScopedConnection> connection)
+        : m_connection(std::move(connection))
+    {
+    }
+
+private:
+    std::unique_ptr<ScopedConnection> m_connection;
+};
+
+/// Lock names are server-wide: one per database.
+QString lockName(const DatabaseUrl &url)
+{
+    return QString(u"burrow:" + url.database).left(64);
+}
+
+/// Who holds the lock, for the message: "connection 12 (burrow@127.0.0.1)".
+QString holderOf(const QSqlDatabase &db, const QString &name)
+{
+    Result<QSqlQuery> holder =
+        runBound(db,
+                 QStringLiteral("SELECT p.ID, p.USER, p.HOST FROM information_schema.PROCESSLIST p "
+                                "WHERE p.ID = IS_USED_LOCK(?)"),
+                 {name});
+    if (!holder || !holder->next())
+        return QStringLiteral("another session");
+    return u"connection " + holder->value(0).toString() + u" (" + holder->value(1).toString() +
+           u'@' + holder->value(2).toString() + u')';
+}
+
+/// Drops every table and view of the database, so that a dump recreates exactly its content.
+Status dropEverything(const DatabaseUrl &url)
+{
+    Result<std::unique_ptr<ScopedConnection>> connection = openServer(url, url.database);
+    if (!connection)
+        return connection.error();
+    const QSqlDatabase &db = (*connection)->database();
+    Result<QSqlQuery> objects =
+        runBound(db,
+                 QStringLiteral("SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES "
+                                "WHERE TABLE_SCHEMA = ? ORDER BY TABLE_TYPE = 'VIEW' DESC"),
+                 {url.database});
+    if (!objects)
+        return objects.error();
+    QStringList drops{QStringLiteral("SET FOREIGN_KEY_CHECKS = 0")};
+    while (objects->next())
+        drops << (objects->value(1).toString() == u"VIEW" ? u"DROP VIEW IF EXISTS "
+                                                          : u"DROP TABLE IF EXISTS ") +
+                     quoteIdentifier(objects->value(0).toString());
+    for (const QString &drop : drops)
+        if (Result<QSqlQuery> dropped = runQuery(db, drop); !dropped)
+            return dropped.error();
+    return Ok{};
+}
+
+/// A scratch database on the same server, dropped when done.
+class ScratchCopy final : public ScratchDatabase {
+public:
+    ScratchCopy(DatabaseUrl origin, DatabaseUrl scratch)
+        : m_origin(std::move(origin))
+        , m_url(std::move(scratch))
+    {
+    }
+    ~ScratchCopy() override
+    {
+        Result<std::unique_ptr<ScopedConnection>> admin = openServer(m_origin, m_origin.database);
+        if (admin)
+            (void)runQuery((*admin)->database(),
+                           u"DROP DATABASE IF EXISTS " + quoteIdentifier(m_url.database));
+    }
+    const DatabaseUrl &url() const override { return m_url; }
+
+private:
+    DatabaseUrl m_origin, m_url;
+};
+
+} // namespace
+
+Result<std::unique_ptr<ScopedConnection>> MysqlOps::openForWriting(const DatabaseUrl &url) const
+{
+    return openServer(url, url.database);
+}
+
+Result<std::unique_ptr<ApplierLock>> MysqlOps::lockApplier(const DatabaseUrl &url, int waitMs) const
+{
+    Result<std::unique_ptr<ScopedConnection>> connection = openServer(url, url.database);
+    if (!connection)
+        return connection.error();
+    const QSqlDatabase &db = (*connection)->database();
+    const QString name = lockName(url);
+    Result<QSqlQuery> taken =
+        runBound(db, QStringLiteral("SELECT GET_LOCK(?, ?)"), {name, (waitMs + 999) / 1000});
+    if (!taken)
+        return taken.error();
+    if (taken->next() && taken->value(0).toInt() == 1)
+        return std::unique_ptr<ApplierLock>(std::make_unique<NamedLock>(std::move(*connection)));
+    return Error{Error::Code::Locked,
+                 u"another apply is running on this database (" + holderOf(db, name) + u')',
+                 url.display(),
+                 0,
+                 {},
+                 QStringLiteral("wait for it to finish, then run apply again")};
+}
+
+Status MysqlOps::writeBackup(const DatabaseUrl &url, const QString &file) const
+{
+    return dumpDatabase(url, file);
+}
+
+Status MysqlOps::checkBackup(const QString &file) const
+{
+    return checkDump(file);
+}
+
+Status MysqlOps::restoreBackup(const QString &file, const DatabaseUrl &url,
+                               const QString &safetyFile) const
+{
+    if (Status checked = checkDump(file); !checked)
+        return checked;
+    if (!safetyFile.isEmpty()) {
+        if (Status saved = dumpDatabase(url, safetyFile); !saved)
+            return saved;
+        if (Status checked = checkDump(safetyFile); !checked)
+            return checked;
+    }
+    // Not one transaction (MariaDB's DDL commits on its own): should the load fail, the safety
+    // copy holds what was there.
+    if (Status dropped = dropEverything(url); !dropped)
+        return dropped;
+    return loadDump(url, file);
+}
+
+Result<std::unique_ptr<ScratchDatabase>> MysqlOps::scratchCopy(const DatabaseUrl &url) const
+{
+    DatabaseUrl scratch = url;
+    scratch.database =
+        u"burrow_dryrun_" + QString::number(QRandomGenerator::global()->generate64(), 36);
+    {
+        Result<std::unique_ptr<ScopedConnection>> admin = openServer(url, url.database);
+        if (!admin)
+            return admin.error();
+        if (Result<QSqlQuery> created = runQuery(
+                (*admin)->database(), u"CREATE DATABASE " + quoteIdentifier(scratch.database));
+            !created) {
+            Error error = created.error();
+            error.message = u"the dry run needs a scratch database: " + error.message;
+            error.hint = QStringLiteral("grant the user CREATE and DROP on `burrow_dryrun_%`.*, or "
+                                        "apply without --dry-run");
+            return error;
+        }
+    }
+    auto copy = std::make_unique<ScratchCopy>(url, scratch);
+    QTemporaryDir dir;
+    const QString dump = dir.filePath(QStringLiteral("dry-run.sql"));
+    if (Status dumped = dumpDatabase(url, dump); !dumped)
+        return dumped.error();
+    if (Status loaded = loadDump(scratch, dump); !loaded)
+        return loaded.error();
+    return std::unique_ptr<ScratchDatabase>(std::move(copy));
+}
+
+} // namespace burrow::dialect::mysql

@@ -1,0 +1,87 @@
+#include "mysql_tools.h"
+
+#include "mysql_connection.h"
+
+#include <QFile>
+
+namespace burrow::dialect::mysql {
+namespace {
+
+/// An option-file value in double quotes, with the characters the client unescapes escaped.
+QString quotedOption(const QString &value)
+{
+    QString escaped = value;
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+    return u'"' + escaped + u'"';
+}
+
+/// The [client] options of `url` for --defaults-extra-file: the password never reaches argv.
+/// (No connect timeout: mariadb-dump rejects the option, and the tools run only after Burrow
+/// itself has reached the server.)
+QByteArray clientOptions(const DatabaseUrl &url)
+{
+    QStringList lines{QStringLiteral("[client]")};
+    const QString socket = url.parameters.value(QStringLiteral("unix_socket"));
+    if (!socket.isEmpty())
+        lines << u"socket=" + quotedOption(socket);
+    if (!url.host.isEmpty())
+        lines << u"host=" + quotedOption(url.host);
+    if (url.port > 0)
+        lines << u"port=" + QString::number(url.port);
+    if (!url.user.isEmpty())
+        lines << u"user=" + quotedOption(url.user);
+    if (!url.password.isEmpty())
+        lines << u"password=" + quotedOption(url.password);
+    return (lines.join(u'\n') + u'\n').toUtf8();
+}
+
+/// Runs a client tool with the URL's options file first (the tools demand it first).
+Result<QByteArray> runClient(const DatabaseUrl &url, ToolRun run, const QString &what)
+{
+    Result<std::unique_ptr<PasswordFile>> options = PasswordFile::create(clientOptions(url));
+    if (!options)
+        return options.error();
+    run.arguments.prepend(u"--defaults-extra-file=" + (*options)->path());
+    return runTool(run, what);
+}
+
+} // namespace
+
+Status dumpDatabase(const DatabaseUrl &url, const QString &file)
+{
+    ToolRun run{QStringLiteral("mariadb-dump"),
+                {QStringLiteral("--single-transaction"), QStringLiteral("--routines"),
+                 QStringLiteral("--triggers"), QStringLiteral("--hex-blob"),
+                 u"--result-file=" + file, url.database}};
+    Result<QByteArray> dumped = runClient(url, run, QStringLiteral("the backup (mariadb-dump)"));
+    if (!dumped) {
+        QFile::remove(file);
+        return dumped.error();
+    }
+    return Ok{};
+}
+
+Status checkDump(const QString &file)
+{
+    QFile dump(file);
+    if (!dump.open(QIODevice::ReadOnly))
+        return Error{Error::Code::Unreadable, u"cannot read the backup: " + dump.errorString(),
+                     file};
+    const qint64 tail = std::min<qint64>(dump.size(), 512);
+    if (!dump.seek(dump.size() - tail) || !dump.read(tail).contains("-- Dump completed"))
+        return Error{Error::Code::Corrupt,
+                     QStringLiteral("the backup is not a complete mariadb-dump file (its closing "
+                                    "line is missing)"),
+                     file};
+    return Ok{};
+}
+
+Status loadDump(const DatabaseUrl &url, const QString &file)
+{
+    ToolRun run{QStringLiteral("mariadb"), {url.database}};
+    run.standardInputFile = file;
+    Result<QByteArray> loaded = runClient(url, run, QStringLiteral("loading the dump (mariadb)"));
+    return loaded ? Status(Ok{}) : Status(loaded.error());
+}
+
+} // namespace burrow::dialect::mysql
