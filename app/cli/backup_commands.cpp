@@ -174,6 +174,9 @@ int runBackup(const QStringList &arguments)
     Result<std::unique_ptr<dialect::Dialect>> engine = dialect::dialectFor(*url);
     if (!engine)
         return fail(engine.error());
+    // Burrow's own connection first: its errors say what to do, the dump tool's do not.
+    if (auto reachable = (*engine)->openForReading(*url); !reachable)
+        return fail(reachable.error());
     const QString target = QFileInfo(parser.value(o.out)).absoluteFilePath();
     const bool existed = QFileInfo::exists(target);
     const QString created = existed ? target : firstMissing(target);

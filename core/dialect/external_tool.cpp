@@ -16,8 +16,10 @@ QString tail(const QByteArray &stderrText)
 
 Error toolError(const ToolRun &run, const QString &what, const QString &message)
 {
+    const QString program = QFileInfo(run.program).fileName();
+    const QString said = message.startsWith(program + u':') ? message : program + u": " + message;
     return Error{Error::Code::Tool,
-                 what + u" failed: " + QFileInfo(run.program).fileName() + u": " + message,
+                 what + u" failed: " + said,
                  {},
                  0,
                  {},

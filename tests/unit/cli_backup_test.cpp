@@ -110,11 +110,13 @@ TEST_F(CliBackup, backup_of_a_missing_database_leaves_no_folder)
         {absent, u"not found"_s});
 }
 
-TEST_F(CliBackup, backup_of_a_server_database_is_not_supported_yet)
+TEST_F(CliBackup, backup_of_an_unreachable_server_fails_and_leaves_no_folder)
 {
-    expectCleanError({u"backup"_s, u"--db"_s, u"postgresql://app@localhost/app"_s, u"--out"_s,
-                      data(u"backup"_s)},
-                     {u"PostgreSQL"_s, u"not supported yet"_s});
+    const QString out = data(u"backup"_s);
+    expectCleanError({u"backup"_s, u"--db"_s, u"postgresql://app@127.0.0.1:1/app"_s, u"--out"_s,
+                      out},
+                     {u"127.0.0.1:1"_s});
+    EXPECT_FALSE(QFileInfo::exists(out));
 }
 
 TEST_F(CliBackup, backup_into_an_unwritable_folder_fails_and_leaves_nothing)
