@@ -23,6 +23,10 @@ struct ApplyOptions {
                               QStringLiteral("Run on a scratch copy; the database is untouched.")};
     QCommandLineOption noBackup{QStringLiteral("no-backup"),
                                 QStringLiteral("Apply without taking a backup first (unsafe).")};
+    QCommandLineOption noRehearsal{
+        QStringLiteral("no-rehearsal"),
+        QStringLiteral("MySQL/MariaDB: skip the rehearsal on a scratch copy of the database "
+                       "(a failing migration then stops part-way on the database itself).")};
 };
 
 /// Progress on stderr; a dry run also lists every statement with its rows and time.
@@ -96,7 +100,7 @@ int runApply(const QStringList &arguments)
                        "(rolled back), 2 error."));
     const ApplyOptions o;
     o.compare.addTo(parser);
-    parser.addOptions({o.migrations, o.to, o.dryRun, o.noBackup});
+    parser.addOptions({o.migrations, o.to, o.dryRun, o.noBackup, o.noRehearsal});
     int exitCode = Success;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
@@ -126,6 +130,7 @@ int runApply(const QStringList &arguments)
         err() << "burrow-cli: warning: --no-backup: NO BACKUP will be taken; a failed or wrong "
                  "migration cannot be undone from Burrow"
               << Qt::endl;
+    request.rehearse = !parser.isSet(o.noRehearsal);
     request.models = *models;
     request.observer = [&request](const migration::ProgressEvent &e) {
         return report(e, request.dryRun);

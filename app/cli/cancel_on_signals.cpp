@@ -9,7 +9,7 @@ namespace {
 // What the handler may touch: a lock-free atomic store and write(2) are async-signal-safe.
 const Cancellation *g_cancellation = nullptr;
 
-constexpr char kCancelling[] = "\nburrow-cli: cancelling: the running migration rolls back "
+constexpr char kCancelling[] = "\nburrow-cli: cancelling: the running statement is interrupted "
                                "(press Ctrl-C again to stop at once)\n";
 
 extern "C" void requestCancel(int)

@@ -1,5 +1,8 @@
 #include "database_ops.h"
 
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
 namespace burrow::dialect {
 namespace {
 
@@ -67,6 +70,51 @@ bool DatabaseOps::exists(const DatabaseUrl &) const
 Error DatabaseOps::explainRunError(Error error, const DatabaseUrl &) const
 {
     return error;
+}
+
+CancelWatcher::CancelWatcher(Cancellation cancellation, std::function<void()> interrupt)
+    : m_thread([this, cancellation, interrupt = std::move(interrupt)] {
+        // A 20 ms poll: a cancel is seen at once on the scale of a user's reaction.
+        while (!m_done.load()) {
+            if (cancellation.cancelled()) {
+                interrupt();
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    })
+{
+}
+
+CancelWatcher::~CancelWatcher()
+{
+    m_done.store(true);
+    m_thread.join();
+}
+
+QString scratchDatabaseName()
+{
+    return u"burrow_dryrun_" + QString::number(QRandomGenerator::global()->generate64(), 36);
+}
+
+Error scratchCreationFailed(Error error, const QString &hint)
+{
+    error.message = u"the dry run needs a scratch database: " + error.message;
+    error.hint = hint;
+    return error;
+}
+
+Result<std::unique_ptr<ScratchDatabase>> fillFromDump(std::unique_ptr<ScratchDatabase> scratch,
+                                                      const DatabaseUrl &origin,
+                                                      const DumpStep &dump, const DumpStep &load)
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("dry-run.dump"));
+    if (Status dumped = dump(origin, file); !dumped)
+        return dumped.error();
+    if (Status loaded = load(scratch->url(), file); !loaded)
+        return loaded.error();
+    return scratch;
 }
 
 const DatabaseOps &unsupportedOps(Engine engine)

@@ -5,7 +5,10 @@
 #include "connection.h"
 #include "database_url.h"
 
+#include <atomic>
+#include <functional>
 #include <memory>
+#include <thread>
 
 namespace burrow::dialect {
 
@@ -26,6 +29,21 @@ public:
 class StatementInterrupter {
 public:
     virtual ~StatementInterrupter() = default;
+};
+
+/// Watches a Cancellation on a thread of its own and, once it is set, calls `interrupt` once
+/// (a server's "cancel that session's statement" sent over a second connection). Stops
+/// watching when destroyed.
+class CancelWatcher final : public StatementInterrupter {
+public:
+    CancelWatcher(Cancellation cancellation, std::function<void()> interrupt);
+    ~CancelWatcher() override;
+    CancelWatcher(const CancelWatcher &) = delete;
+    CancelWatcher &operator=(const CancelWatcher &) = delete;
+
+private:
+    std::atomic<bool> m_done{false};
+    std::thread m_thread;
 };
 
 /// What applying migrations, backing up and restoring need from one engine, beside reading
@@ -65,6 +83,21 @@ public:
     /// A scratch copy of the database for a dry run.
     virtual Result<std::unique_ptr<ScratchDatabase>> scratchCopy(const DatabaseUrl &url) const = 0;
 };
+
+/// A name for a dry run's scratch database on a server, unlikely to exist.
+QString scratchDatabaseName();
+
+/// The error of a scratch database that cannot be created: what it was for, and `hint`.
+Error scratchCreationFailed(Error error, const QString &hint);
+
+/// How an engine writes a dump of a database into a file, or loads one into a database.
+using DumpStep = std::function<Status(const DatabaseUrl &database, const QString &file)>;
+
+/// Fills the new, empty `scratch` database (which drops itself when destroyed) with a dump of
+/// `origin` written to a temporary file with the engine's own tools.
+Result<std::unique_ptr<ScratchDatabase>> fillFromDump(std::unique_ptr<ScratchDatabase> scratch,
+                                                      const DatabaseUrl &origin,
+                                                      const DumpStep &dump, const DumpStep &load);
 
 /// The operations for an engine Burrow cannot apply to yet: every call explains that.
 const DatabaseOps &unsupportedOps(Engine engine);

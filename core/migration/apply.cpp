@@ -107,6 +107,15 @@ Error cancelled(Error error, const QList<AppliedReport> &applied)
     return error;
 }
 
+/// A cancel on an engine that cannot roll back: the runner's error already says what ran.
+Error cancelledPartWay(Error error)
+{
+    error.code = Error::Code::Cancelled;
+    if (!error.message.startsWith(u"cancelled"))
+        error.message = u"cancelled: " + error.message;
+    return error;
+}
+
 Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEntry> &files,
                            const dialect::DatabaseOps &ops, const dialect::DatabaseUrl &database)
 {
@@ -141,8 +150,9 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEnt
     const Status ran = runner.apply(*pending);
     result.applied = runner.applied();
     if (!ran)
-        return request.cancellation.cancelled() ? cancelled(ran.error(), result.applied)
-                                                : ops.explainRunError(ran.error(), database);
+        return !request.cancellation.cancelled() ? ops.explainRunError(ran.error(), database)
+               : runner.stoppedPartWay()         ? cancelledPartWay(ran.error())
+                                                 : cancelled(ran.error(), result.applied);
     if (folder) {
         if (Status kept = backUpAfter(*folder, ops, database, timer.elapsed()); !kept)
             return kept.error();
@@ -191,6 +201,37 @@ Result<ApplyResult> dryRun(const ApplyRequest &request, const QList<MigrationEnt
     return result;
 }
 
+/// Where a failed migration cannot be rolled back (MariaDB), it first runs on a scratch copy of
+/// the database on the same server: one that fails there never touches the database.
+Status rehearse(const ApplyRequest &request, const QList<MigrationEntry> &files,
+                const dialect::DatabaseOps &ops)
+{
+    Result<std::unique_ptr<dialect::ScratchDatabase>> scratch = ops.scratchCopy(request.url);
+    if (!scratch)
+        return scratch.error();
+    ApplyRequest rehearsal = request;
+    rehearsal.dryRun = true;
+    rehearsal.models = {};
+    rehearsal.observer = {};
+    Result<ApplyResult> ran = runAll(rehearsal, files, ops, (*scratch)->url());
+    if (ran)
+        return Ok{};
+    Error error = ran.error();
+    if (error.code == Error::Code::Cancelled)
+        return Error{Error::Code::Cancelled,
+                     QStringLiteral("cancelled during the rehearsal on a scratch copy; the "
+                                    "database was not touched"),
+                     request.url.display(),
+                     0,
+                     {},
+                     QStringLiteral("run apply again to continue")};
+    error.message = u"rehearsed on a scratch copy of the database first, it failed there, so the "
+                    u"database was not touched: " +
+                    error.message;
+    error.hint = QStringLiteral("fix the migration, then apply again");
+    return error;
+}
+
 } // namespace
 
 Result<ApplyResult> applyMigrations(const ApplyRequest &request)
@@ -206,9 +247,12 @@ Result<ApplyResult> applyMigrations(const ApplyRequest &request)
     Result<std::unique_ptr<dialect::ApplierLock>> lock = ops.lockApplier(request.url, kLockWaitMs);
     if (!lock)
         return lock.error();
-    if (!request.dryRun)
-        return runAll(request, *files, ops, request.url);
-    return dryRun(request, *files, **engine);
+    if (request.dryRun)
+        return dryRun(request, *files, **engine);
+    if (!ops.transactionalDdl() && request.rehearse)
+        if (Status rehearsed = rehearse(request, *files, ops); !rehearsed)
+            return rehearsed.error();
+    return runAll(request, *files, ops, request.url);
 }
 
 } // namespace burrow::migration

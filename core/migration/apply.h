@@ -14,6 +14,9 @@ struct ApplyRequest {
     std::optional<qulonglong> to; // apply up to this version (inclusive)
     bool dryRun = false;          // on a scratch copy; the database is not touched
     bool backup = true;           // --no-backup turns it off (loudly, in the CLI)
+    /// Engines without transactional DDL: run the migrations on a scratch copy first, so that
+    /// one that fails never stops part-way on the database (--no-rehearsal for huge ones).
+    bool rehearse = true;
     /// Models to re-diff against afterwards; empty models: no re-diff.
     diff::CompareRequest models;
     ProgressObserver observer;
@@ -34,7 +37,8 @@ struct ApplyResult {
 /// The whole apply, as the CLI and the GUI run it: read and check the migrations folder, take the
 /// lock (a second applier waits, then hears who holds it), back up and verify (nothing runs if
 /// that fails), run the pending migrations atomically with their history, keep the state after,
-/// and re-diff against the models. A dry run does the same on a scratch copy, without backup,
+/// and re-diff against the models (where DDL is not transactional, after a rehearsal on a scratch
+/// copy). A dry run does the same on a scratch copy, without backup,
 /// and lints the schema change against the real database's rows. Cancelled: an Error with code
 /// Cancelled; the running migration is rolled back, those before it stay applied.
 Result<ApplyResult> applyMigrations(const ApplyRequest &request);

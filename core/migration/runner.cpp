@@ -168,17 +168,23 @@ Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report
     });
     row.finishedAt = QDateTime::currentDateTimeUtc();
     row.durationMs = row.startedAt.msecsTo(row.finishedAt);
-    row.status = ran ? QStringLiteral("applied") : QStringLiteral("failed");
+    // A cancel seen after the last statement stopped nothing: the migration is complete.
+    const bool complete =
+        ran || (ran.error().code == Error::Code::Cancelled && report.statements.size() == total);
+    row.status = complete ? QStringLiteral("applied") : QStringLiteral("failed");
     const Status finished = finishMigration(m_db, row);
-    if (!ran) {
+    if (!complete) {
         Error error = ran.error();
-        if (error.code == Error::Code::Cancelled)
-            return error;
         const int done = int(report.statements.size());
-        error.message += u" (" + QString::number(done) + u" of " + QString::number(total) +
-                         u" statements ran before it and stay applied: the engine cannot roll "
-                         u"back DDL; the history marks " +
-                         migration.version + u" as failed)";
+        m_stoppedPartWay = true;
+        const QString kept = QString::number(done) + u" of " + QString::number(total) +
+                             u" statements ran before it and stay applied: the engine cannot roll "
+                             u"back DDL; the history marks " +
+                             migration.version + u" as failed";
+        if (error.code == Error::Code::Cancelled)
+            error.message = u"cancelled during " + migration.version + u" (" + kept + u')';
+        else
+            error.message += u" (" + kept + u')';
         error.hint =
             QStringLiteral("restore the backup taken before this apply (burrow-cli restore "
                            "--from …), or finish the migration by hand and fix its "

@@ -52,6 +52,9 @@ public:
     /// returning what did run before it in `applied`.
     Status apply(const QList<MigrationEntry> &migrations);
     const QList<AppliedReport> &applied() const { return m_applied; }
+    /// Whether the failed migration stopped part-way with its statements so far kept (engines
+    /// without transactional DDL); its Error then says exactly what ran.
+    bool stoppedPartWay() const { return m_stoppedPartWay; }
 
 private:
     Result<AppliedReport> applyOne(const MigrationEntry &migration);
@@ -65,6 +68,7 @@ private:
     QSqlDatabase m_db;
     ProgressObserver m_observer;
     bool m_transactionalDdl = true;
+    bool m_stoppedPartWay = false;
     QList<AppliedReport> m_applied;
 };
 

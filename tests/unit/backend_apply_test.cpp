@@ -50,15 +50,16 @@ protected:
                   u"DATABASE() ORDER BY 1"_s;
         return db.rows(sql);
     }
-    /// The backup folder an apply names on its output.
-    static QString backupFolderOf(const CliRun &run)
+    /// The folders apply wrote under migrations/backups/, by name.
+    QStringList backupFolders() const
     {
-        for (const QString &line : QString(run.out + run.err).split(u'\n')) {
-            const qsizetype at = line.indexOf(u"backups/");
-            if (at >= 0)
-                return line.mid(line.lastIndexOf(u' ', at) + 1).trimmed();
-        }
-        return {};
+        return QDir(migrations() + u"/backups"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    }
+    /// burrow-cli restore from one of them, confirmed.
+    CliRun restoreFrom(const QString &folder)
+    {
+        return runCli({u"restore"_s, u"--db"_s, db.url(), u"--from"_s,
+                       migrations() + u"/backups/"_s + folder, u"--yes"_s});
     }
 
     TestDatabase db{GetParam()};
@@ -76,8 +77,7 @@ TEST_P(BackendApply, applies_records_and_backs_up_before_and_after)
     EXPECT_EQ(db.rows(u"SELECT version, status FROM burrow_migrations"_s),
               QStringList{u"0001|applied"_s});
 
-    const QStringList backups =
-        QDir(migrations() + u"/backups"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList backups = backupFolders();
     ASSERT_EQ(backups.size(), 1) << applied.out.toStdString();
     const QDir folder(migrations() + u"/backups/"_s + backups.first());
     const QStringList files = folder.entryList(QDir::Files);
@@ -109,12 +109,10 @@ TEST_P(BackendApply, restore_brings_back_what_a_migration_dropped)
     const CliRun applied = cli(u"apply"_s);
     ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
     ASSERT_FALSE(tables().contains(u"review"_s));
-    const QStringList backups =
-        QDir(migrations() + u"/backups"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList backups = backupFolders();
     ASSERT_EQ(backups.size(), 1);
 
-    const CliRun restored = runCli({u"restore"_s, u"--db"_s, db.url(), u"--from"_s,
-                                    migrations() + u"/backups/"_s + backups.first(), u"--yes"_s});
+    const CliRun restored = restoreFrom(backups.first());
     ASSERT_EQ(restored.exitCode, 0) << restored.out.toStdString() << restored.err.toStdString();
     EXPECT_EQ(db.rows(u"SELECT body FROM review"_s), QStringList{u"superb"_s});
     EXPECT_FALSE(tables().contains(u"genre"_s)) << "an object created after the backup survived";
@@ -181,12 +179,29 @@ INSTANTIATE_TEST_SUITE_P(Engines, TransactionalApply,
 /// ran, marks the migration failed, refuses to go on, and the backup brings the old state back.
 class NonTransactionalApply : public BackendApply {};
 
-TEST_P(NonTransactionalApply, a_failing_statement_reports_what_ran_and_blocks_the_next_apply)
+TEST_P(NonTransactionalApply, a_failing_migration_is_caught_by_the_rehearsal_and_changes_nothing)
 {
     writeMigration(u"0001_broken.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
                                          "INSERT INTO genre VALUES (1);\n"
                                          "INSERT INTO no_such_table VALUES (1);");
     const CliRun failed = cli(u"apply"_s);
+    EXPECT_EQ(failed.exitCode, 1) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(u"rehearsed on a scratch copy"_s)) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(u"0001_broken.sql:4"_s)) << failed.err.toStdString();
+    EXPECT_FALSE(tables().contains(u"genre"_s));
+    EXPECT_FALSE(tables().contains(u"burrow_migrations"_s));
+    EXPECT_TRUE(backupFolders().isEmpty()) << "nothing was to be applied, nothing backed up";
+    EXPECT_FALSE(db.rows(u"SHOW DATABASES"_s).join(u' ').contains(u"burrow_dryrun"_s))
+        << "the scratch copy was left behind";
+}
+
+TEST_P(NonTransactionalApply,
+       without_rehearsal_a_failure_reports_what_ran_and_blocks_the_next_apply)
+{
+    writeMigration(u"0001_broken.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
+                                         "INSERT INTO genre VALUES (1);\n"
+                                         "INSERT INTO no_such_table VALUES (1);");
+    const CliRun failed = cli(u"apply"_s, {u"--no-rehearsal"_s});
     EXPECT_EQ(failed.exitCode, 1) << failed.err.toStdString();
     EXPECT_TRUE(failed.err.contains(u"0001_broken.sql:4"_s)) << failed.err.toStdString();
     EXPECT_TRUE(failed.err.contains(u"2 of 3 statements ran before it and stay applied"_s))
@@ -201,11 +216,9 @@ TEST_P(NonTransactionalApply, a_failing_statement_reports_what_ran_and_blocks_th
     EXPECT_EQ(again.exitCode, 2) << again.err.toStdString();
     EXPECT_TRUE(again.err.contains(u"stopped part-way"_s)) << again.err.toStdString();
 
-    const QStringList backups =
-        QDir(migrations() + u"/backups"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList backups = backupFolders();
     ASSERT_EQ(backups.size(), 1);
-    const CliRun restored = runCli({u"restore"_s, u"--db"_s, db.url(), u"--from"_s,
-                                    migrations() + u"/backups/"_s + backups.first(), u"--yes"_s});
+    const CliRun restored = restoreFrom(backups.first());
     ASSERT_EQ(restored.exitCode, 0) << restored.out.toStdString() << restored.err.toStdString();
     EXPECT_FALSE(tables().contains(u"genre"_s));
     EXPECT_FALSE(tables().contains(u"burrow_migrations"_s));

@@ -3,9 +3,6 @@
 #include "mysql_connection.h"
 #include "mysql_tools.h"
 
-#include <QRandomGenerator>
-#include <QTemporaryDir>
-
 namespace burrow::dialect::mysql {
 namespace {
 
@@ -115,6 +112,22 @@ Result<std::unique_ptr<ApplierLock>> MysqlOps::lockApplier(const DatabaseUrl &ur
                  QStringLiteral("wait for it to finish, then run apply again")};
 }
 
+std::unique_ptr<StatementInterrupter>
+MysqlOps::interruptOnCancel(ScopedConnection &connection, const DatabaseUrl &url,
+                            const Cancellation &cancellation) const
+{
+    Result<QSqlQuery> id =
+        runQuery(connection.database(), QStringLiteral("SELECT CONNECTION_ID()"));
+    if (!id || !id->next())
+        return nullptr; // cancelling then waits for the statement to end
+    const QString session = id->value(0).toString();
+    return std::make_unique<CancelWatcher>(cancellation, [url, session] {
+        Result<std::unique_ptr<ScopedConnection>> other = openServer(url, url.database);
+        if (other)
+            (void)runQuery((*other)->database(), u"KILL QUERY " + session);
+    });
+}
+
 Status MysqlOps::writeBackup(const DatabaseUrl &url, const QString &file) const
 {
     return dumpDatabase(url, file);
@@ -146,30 +159,20 @@ Status MysqlOps::restoreBackup(const QString &file, const DatabaseUrl &url,
 Result<std::unique_ptr<ScratchDatabase>> MysqlOps::scratchCopy(const DatabaseUrl &url) const
 {
     DatabaseUrl scratch = url;
-    scratch.database =
-        u"burrow_dryrun_" + QString::number(QRandomGenerator::global()->generate64(), 36);
+    scratch.database = scratchDatabaseName();
     {
         Result<std::unique_ptr<ScopedConnection>> admin = openServer(url, url.database);
         if (!admin)
             return admin.error();
         if (Result<QSqlQuery> created = runQuery(
                 (*admin)->database(), u"CREATE DATABASE " + quoteIdentifier(scratch.database));
-            !created) {
-            Error error = created.error();
-            error.message = u"the dry run needs a scratch database: " + error.message;
-            error.hint = QStringLiteral("grant the user CREATE and DROP on `burrow_dryrun_%`.*, or "
-                                        "apply without --dry-run");
-            return error;
-        }
+            !created)
+            return scratchCreationFailed(created.error(),
+                                         QStringLiteral("grant the user CREATE and DROP on "
+                                                        "`burrow_dryrun_%`.*, or apply without "
+                                                        "--dry-run"));
     }
-    auto copy = std::make_unique<ScratchCopy>(url, scratch);
-    QTemporaryDir dir;
-    const QString dump = dir.filePath(QStringLiteral("dry-run.sql"));
-    if (Status dumped = dumpDatabase(url, dump); !dumped)
-        return dumped.error();
-    if (Status loaded = loadDump(scratch, dump); !loaded)
-        return loaded.error();
-    return std::unique_ptr<ScratchDatabase>(std::move(copy));
+    return fillFromDump(std::make_unique<ScratchCopy>(url, scratch), url, dumpDatabase, loadDump);
 }
 
 } // namespace burrow::dialect::mysql

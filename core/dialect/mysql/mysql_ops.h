@@ -12,6 +12,11 @@ public:
     Result<std::unique_ptr<ApplierLock>> lockApplier(const DatabaseUrl &url,
                                                      int waitMs) const override;
     bool transactionalDdl() const override { return false; }
+    /// KILL QUERY from a second connection: the running statement stops (what ran before it
+    /// stays, as after any failure there).
+    std::unique_ptr<StatementInterrupter>
+    interruptOnCancel(ScopedConnection &connection, const DatabaseUrl &url,
+                      const Cancellation &cancellation) const override;
 
     QString backupSuffix() const override { return QStringLiteral("sql"); }
     Status writeBackup(const DatabaseUrl &url, const QString &file) const override;

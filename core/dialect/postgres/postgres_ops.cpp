@@ -3,8 +3,6 @@
 #include "postgres_session.h"
 #include "postgres_tools.h"
 
-#include <QRandomGenerator>
-#include <QTemporaryDir>
 #include <QThread>
 
 namespace burrow::dialect::postgres {
@@ -112,6 +110,22 @@ Result<std::unique_ptr<ApplierLock>> PostgresOps::lockApplier(const DatabaseUrl 
                  QStringLiteral("wait for it to finish, then run apply again")};
 }
 
+std::unique_ptr<StatementInterrupter>
+PostgresOps::interruptOnCancel(ScopedConnection &connection, const DatabaseUrl &url,
+                               const Cancellation &cancellation) const
+{
+    Result<QSqlQuery> pid =
+        runQuery(connection.database(), QStringLiteral("SELECT pg_backend_pid()"));
+    if (!pid || !pid->next())
+        return nullptr; // cancelling then waits for the statement to end
+    const QString backend = pid->value(0).toString();
+    return std::make_unique<CancelWatcher>(cancellation, [url, backend] {
+        Result<std::unique_ptr<Session>> other = Session::open(url, Access::Write);
+        if (other)
+            (void)(*other)->run(u"SELECT pg_cancel_backend(" + backend + u')');
+    });
+}
+
 Status PostgresOps::writeBackup(const DatabaseUrl &url, const QString &file) const
 {
     return dumpDatabase(url, file);
@@ -137,30 +151,20 @@ Status PostgresOps::restoreBackup(const QString &file, const DatabaseUrl &url,
 Result<std::unique_ptr<ScratchDatabase>> PostgresOps::scratchCopy(const DatabaseUrl &url) const
 {
     DatabaseUrl scratch = url;
-    scratch.database =
-        u"burrow_dryrun_" + QString::number(QRandomGenerator::global()->generate64(), 36);
+    scratch.database = scratchDatabaseName();
     {
         Result<std::unique_ptr<Session>> admin = Session::open(url, Access::Write);
         if (!admin)
             return admin.error();
         if (Result<QSqlQuery> created =
                 (*admin)->run(u"CREATE DATABASE " + quoteIdentifier(scratch.database));
-            !created) {
-            Error error = created.error();
-            error.message = u"the dry run needs a scratch database: " + error.message;
-            error.hint = QStringLiteral("grant the user CREATEDB (ALTER ROLE … CREATEDB), or "
-                                        "apply without --dry-run");
-            return error;
-        }
+            !created)
+            return scratchCreationFailed(created.error(),
+                                         QStringLiteral("grant the user CREATEDB (ALTER ROLE … "
+                                                        "CREATEDB), or apply without --dry-run"));
     }
-    auto copy = std::make_unique<ScratchCopy>(url, scratch);
-    QTemporaryDir dir;
-    const QString archive = dir.filePath(QStringLiteral("dry-run.dump"));
-    if (Status dumped = dumpDatabase(url, archive); !dumped)
-        return dumped.error();
-    if (Status loaded = loadArchive(scratch, archive); !loaded)
-        return loaded.error();
-    return std::unique_ptr<ScratchDatabase>(std::move(copy));
+    return fillFromDump(std::make_unique<ScratchCopy>(url, scratch), url, dumpDatabase,
+                        loadArchive);
 }
 
 } // namespace burrow::dialect::postgres

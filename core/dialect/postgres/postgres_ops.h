@@ -13,6 +13,11 @@ public:
     Result<std::unique_ptr<ApplierLock>> lockApplier(const DatabaseUrl &url,
                                                      int waitMs) const override;
     bool transactionalDdl() const override { return true; }
+    /// pg_cancel_backend() from a second session: the running statement stops, its
+    /// transaction rolls back.
+    std::unique_ptr<StatementInterrupter>
+    interruptOnCancel(ScopedConnection &connection, const DatabaseUrl &url,
+                      const Cancellation &cancellation) const override;
 
     QString backupSuffix() const override { return QStringLiteral("dump"); }
     Status writeBackup(const DatabaseUrl &url, const QString &file) const override;
