@@ -77,6 +77,7 @@ WorkspaceSession::~WorkspaceSession()
 void WorkspaceSession::open(const workspace::Workspace &workspace)
 {
     m_workspace = workspace;
+    m_password.clear();
     m_comparison.reset();
     m_warnings.clear();
     m_names = {};
@@ -103,10 +104,34 @@ void WorkspaceSession::finish()
     Q_EMIT taskChanged(m_task);
 }
 
+Result<dialect::DatabaseUrl> WorkspaceSession::parsedUrl() const
+{
+    Result<dialect::DatabaseUrl> url =
+        dialect::parseDatabaseUrl(m_workspace ? m_workspace->database : QString());
+    if (url && url->password.isEmpty())
+        url->password = m_password;
+    return url;
+}
+
+bool WorkspaceSession::isServer() const
+{
+    const Result<dialect::DatabaseUrl> url = parsedUrl();
+    return url && url->engine != dialect::Engine::SQLite;
+}
+
+bool WorkspaceSession::needsPassword() const
+{
+    const Result<dialect::DatabaseUrl> url = parsedUrl();
+    return url && url->engine != dialect::Engine::SQLite && url->password.isEmpty();
+}
+
 diff::CompareRequest WorkspaceSession::compareRequest() const
 {
     const workspace::Workspace &w = *m_workspace;
-    return {w.database, w.models, w.ignore, false, QDir(w.directory)};
+    diff::CompareRequest request{w.database, w.models, w.ignore, false, QDir(w.directory)};
+    if (Result<dialect::DatabaseUrl> url = parsedUrl())
+        request.url = *url; // with the session's password; a bad URL is reported by compare
+    return request;
 }
 
 void WorkspaceSession::compare()

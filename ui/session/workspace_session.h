@@ -40,7 +40,16 @@ public:
     explicit WorkspaceSession(QObject *parent = nullptr);
     ~WorkspaceSession() override;
 
+    /// Opens `workspace`, forgetting the previous one's password.
     void open(const workspace::Workspace &workspace);
+    /// Whether the database is a server that its URL (or BURROW_DB_PASSWORD) gives no password
+    /// for: the window then asks the keychain or the user before the first comparison.
+    bool needsPassword() const;
+    /// Whether the database is a server (PostgreSQL, MariaDB/MySQL) rather than a SQLite file.
+    bool isServer() const;
+    /// The server password for this session's work, held in memory only: never written to a
+    /// file, a setting or the log.
+    void setPassword(const QString &password) { m_password = password; }
     bool isOpen() const { return m_workspace.has_value(); }
     const workspace::Workspace &workspace() const { return *m_workspace; }
     /// The latest comparison, or null before the first one finished.
@@ -96,12 +105,14 @@ private:
     bool start(Task task);
     void finish();
     diff::CompareRequest compareRequest() const;
+    Result<dialect::DatabaseUrl> parsedUrl() const;
     migration::ApplyRequest applyRequest(const QString &migrationsDir, bool dryRun);
     void report(const migration::ProgressEvent &event);
     Result<dialect::DatabaseUrl> databaseUrl(Task task);
     void readStatus(bool thenListBackups);
 
     std::optional<workspace::Workspace> m_workspace;
+    QString m_password;
     std::optional<diff::Comparison> m_comparison;
     QList<plan::LintWarning> m_warnings;
     CompletionNames m_names;

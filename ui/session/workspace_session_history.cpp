@@ -10,8 +10,7 @@ namespace burrow::ui {
 
 Result<dialect::DatabaseUrl> WorkspaceSession::databaseUrl(Task task)
 {
-    Result<dialect::DatabaseUrl> url =
-        dialect::parseDatabaseUrl(m_workspace ? m_workspace->database : QString());
+    Result<dialect::DatabaseUrl> url = parsedUrl();
     if (!url)
         Q_EMIT failed(task, url.error());
     return url;

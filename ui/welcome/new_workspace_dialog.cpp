@@ -90,6 +90,8 @@ NewWorkspaceDialog::NewWorkspaceDialog(QWidget *parent)
     connect(migrationsButton, &QPushButton::clicked, this, &NewWorkspaceDialog::chooseMigrations);
     for (QLineEdit *edit : {m_folder, m_database, m_migrations})
         connect(edit, &QLineEdit::textChanged, this, &NewWorkspaceDialog::updateState);
+    // A database typed by hand is not the one the connection dialog's password belongs to.
+    connect(m_database, &QLineEdit::textEdited, this, [this] { m_password.clear(); });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &NewWorkspaceDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &NewWorkspaceDialog::reject);
     lineUpSideButtons();
@@ -244,8 +246,10 @@ void NewWorkspaceDialog::chooseConnection()
         dialog.setBaseDirectory(directory());
     if (!m_database->text().trimmed().isEmpty())
         dialog.setUrl(m_database->text().trimmed());
-    if (dialog.exec() == QDialog::Accepted)
+    if (dialog.exec() == QDialog::Accepted) {
         m_database->setText(dialog.url());
+        m_password = dialog.password();
+    }
 }
 
 void NewWorkspaceDialog::addModelFolder()

@@ -28,6 +28,9 @@ public:
     /// The workspace the fields describe, with absolute paths.
     workspace::Workspace workspace() const;
     QString directory() const;
+    /// The server password typed in the connection dialog (never written to burrow.json), for
+    /// the first session; empty when none was typed.
+    QString password() const { return m_password; }
     /// Why OK wrote nothing (shown in the dialog), or what is still missing.
     QString message() const;
 
@@ -47,6 +50,7 @@ private:
     void addModelFiles();
     void chooseMigrations();
 
+    QString m_password;
     QLineEdit *m_folder;
     QLineEdit *m_database;
     QListWidget *m_models = nullptr;

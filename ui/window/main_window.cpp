@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "backups/backups_panel.h"
+#include "connection/password_store.h"
 #include "differences/differences_panel.h"
 #include "editor/definition_compare.h"
 #include "editor/migration_editor.h"
@@ -17,6 +18,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -29,6 +31,7 @@ namespace burrow::ui {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new WorkspaceSession(this))
+    , m_passwords(new PasswordStore(this))
 {
     setWindowTitle(tr("Burrow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/burrow.svg")));
@@ -132,7 +135,7 @@ void MainWindow::showNotice(const QString &html, bool good)
     m_banner->show();
 }
 
-Status MainWindow::openWorkspace(const QString &directory)
+Status MainWindow::openWorkspace(const QString &directory, const QString &password)
 {
     Result<workspace::Workspace> workspace = workspace::loadWorkspace(directory);
     if (!workspace) {
@@ -140,14 +143,44 @@ Status MainWindow::openWorkspace(const QString &directory)
         return workspace.error();
     }
     m_session->open(*workspace);
+    if (!password.isEmpty())
+        m_session->setPassword(password);
     rememberWorkspace(workspace->directory);
     setWindowTitle(tr("%1 — Burrow").arg(QDir(workspace->directory).dirName()));
     m_banner->hide();
     m_pages->setCurrentIndex(1);
     m_editor->setMigrationsFolder(workspace->migrations);
-    m_session->compare();
     updateActions();
+    unlockThenCompare();
     return Ok{};
+}
+
+void MainWindow::unlockThenCompare()
+{
+    if (!m_session->needsPassword())
+        return m_session->compare();
+    const QString database = m_session->workspace().database;
+    obtainPassword(m_passwords, this, database,
+                   [self = QPointer(this), database](std::optional<QString> password) {
+                       // The user may have opened another workspace while the keychain answered.
+                       if (!self || self->m_session->workspace().database != database)
+                           return;
+                       // Without one (the prompt cancelled), the client's own files may serve:
+                       // ~/.pgpass; the comparison says so if none does.
+                       if (password)
+                           self->m_session->setPassword(*password);
+                       self->m_session->compare();
+                   });
+}
+
+void MainWindow::enterPassword()
+{
+    if (!m_session->isOpen() || m_session->isBusy())
+        return;
+    if (std::optional<QString> password = askPassword(this, m_session->workspace().database)) {
+        m_session->setPassword(*password);
+        m_session->compare();
+    }
 }
 
 Status MainWindow::openDemo(const QString &directory)

@@ -20,6 +20,7 @@ class DifferencesPanel;
 class LogPanel;
 class MigrationEditor;
 class MigrationsPanel;
+class PasswordStore;
 class PreviewPanel;
 class WelcomePage;
 class WorkbenchController;
@@ -34,7 +35,9 @@ public:
     ~MainWindow() override;
 
     /// Opens the workspace folder (its burrow.json) and compares at once.
-    Status openWorkspace(const QString &directory);
+    /// Opens the workspace in `directory` and compares. A server's password comes from
+    /// `password` (just typed by the user), else the keychain, else a prompt; it stays in memory.
+    Status openWorkspace(const QString &directory, const QString &password = {});
     /// Asks for a new workspace (folder, models, migrations) around the database `url` (may be
     /// empty), writes its burrow.json and opens it.
     void newWorkspace(const QString &url = {});
@@ -48,6 +51,7 @@ public:
     PreviewPanel *preview() const { return m_preview; }
     MigrationsPanel *migrations() const { return m_migrations; }
     BackupsPanel *backups() const { return m_backups; }
+    PasswordStore *passwords() const { return m_passwords; }
     QString banner() const;
 
 protected:
@@ -74,8 +78,12 @@ private:
     void applyMigration();
     void cancel();
     void restoreLayout();
+    void unlockThenCompare();
+    void enterPassword();
 
     WorkspaceSession *m_session;
+    PasswordStore *m_passwords;
+    QAction *m_enterPassword = nullptr;
     QStackedWidget *m_pages = nullptr;
     WelcomePage *m_welcome = nullptr;
     QLabel *m_banner = nullptr;

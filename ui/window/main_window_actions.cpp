@@ -55,6 +55,9 @@ void MainWindow::buildActions()
     };
     m_cancel = addAction(QStringLiteral("cancel"), tr("&Cancel"), QKeySequence(Qt::Key_Escape),
                          &MainWindow::cancel);
+    m_enterPassword = addAction(QStringLiteral("database"), tr("Database &password…"), {},
+                                &MainWindow::enterPassword);
+    m_enterPassword->setObjectName(QStringLiteral("enterPasswordAction"));
 }
 
 void MainWindow::buildMenusAndToolbar()
@@ -72,6 +75,7 @@ void MainWindow::buildMenusAndToolbar()
     file->addAction(open);
     file->addAction(addAction(QStringLiteral("burrow"), tr("Open the &demo…"), {},
                               &MainWindow::chooseDemoFolder));
+    file->addAction(m_enterPassword);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -111,6 +115,8 @@ void MainWindow::updateActions()
     for (QAction *action : std::as_const(m_workspaceActions))
         action->setEnabled(ready);
     m_cancel->setEnabled(m_session->isBusy());
+    m_enterPassword->setVisible(m_session->isOpen() && m_session->isServer());
+    m_enterPassword->setEnabled(ready);
 }
 
 void MainWindow::onTaskChanged(WorkspaceSession::Task task)
@@ -152,7 +158,7 @@ void MainWindow::newWorkspace(const QString &url)
     if (!url.isEmpty())
         dialog.setDatabase(url);
     if (dialog.exec() == QDialog::Accepted)
-        (void)openWorkspace(dialog.directory()); // errors show in the banner
+        (void)openWorkspace(dialog.directory(), dialog.password()); // errors show in the banner
 }
 
 void MainWindow::chooseWorkspace()

@@ -1,0 +1,205 @@
+// The workbench on the PostgreSQL and MariaDB servers of ./dev test, with no GUI change: a
+// workspace whose burrow.json holds no password asks for it (no keychain answers here, as on
+// CI), then the whole path runs: differences, generate, preview, apply with a backup, "No
+// differences". The password lands nowhere but in memory.
+#include "connection/password_store.h"
+#include "differences/differences_model.h"
+#include "differences/differences_panel.h"
+#include "editor/migration_editor.h"
+#include "log/log_panel.h"
+#include "modal_test_support.h"
+#include "preview/preview_panel.h"
+#include "server_support.h"
+#include "ui_test_support.h"
+#include "window/main_window.h"
+#include "window/workbench_controller.h"
+#include "workspace/workspace.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QInputDialog>
+#include <QSettings>
+#include <QUrl>
+
+#include <gtest/gtest.h>
+
+using namespace burrow;
+using namespace burrow::ui;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QString kModel = u"CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(100),\n"
+                       "                     email VARCHAR(200));\n"
+                       "CREATE INDEX author_name ON author (name);\n"_s;
+
+/// BURROW_DB_PASSWORD unset for the test's life: the password must come from the window.
+class NoPasswordVariable {
+public:
+    NoPasswordVariable()
+        : m_saved(qgetenv("BURROW_DB_PASSWORD"))
+    {
+        qunsetenv("BURROW_DB_PASSWORD");
+    }
+    ~NoPasswordVariable()
+    {
+        if (!m_saved.isEmpty())
+            qputenv("BURROW_DB_PASSWORD", m_saved);
+    }
+
+private:
+    QByteArray m_saved;
+};
+
+/// Whether any file under `folder` contains `text`.
+bool filesHold(const QString &folder, const QString &text)
+{
+    QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(text.toUtf8()))
+            return true;
+    }
+    return false;
+}
+
+bool settingsHold(const QString &text)
+{
+    QSettings settings;
+    for (const QString &key : settings.allKeys()) {
+        if (settings.value(key).toString().contains(text))
+            return true;
+    }
+    return false;
+}
+
+class ServerWorkbench : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override
+    {
+        BURROW_REQUIRE_BACKEND(db);
+        db.exec(u"CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(100));"
+                "INSERT INTO author (id, name) VALUES (1, 'Ann'), (2, 'Bob')"_s);
+        password = QUrl(db.url()).password(QUrl::FullyDecoded);
+        ASSERT_FALSE(password.isEmpty());
+        ASSERT_TRUE(writeWorkspace());
+        window.resize(1400, 860);
+        window.show();
+        window.controller()->setConfirm([](const QString &) { return true; });
+    }
+    /// burrow.json (saveWorkspace drops the URL's password), the model, a migrations folder.
+    Status writeWorkspace()
+    {
+        QFile model(folder.filePath(u"model.sql"_s));
+        if (!model.open(QIODevice::WriteOnly) || model.write(kModel.toUtf8()) < 0)
+            return Error{Error::Code::Unreadable, u"cannot write the model"_s, model.fileName()};
+        model.close();
+        workspace::Workspace ws{
+            folder.path(), db.url(), {model.fileName()}, folder.filePath(u"migrations"_s), {}};
+        QDir().mkpath(ws.migrations);
+        return workspace::saveWorkspace(ws);
+    }
+    /// Opens the workspace, answering the password prompt with `typed` (nothing: cancel).
+    void openAnswering(std::optional<QString> typed)
+    {
+        bool asked = false;
+        uitest::whenModalOpens<QInputDialog>([&asked, typed](QInputDialog *prompt) {
+            asked = prompt->objectName() == u"passwordPrompt";
+            if (typed) {
+                prompt->setTextValue(*typed);
+                prompt->accept();
+            }
+        });
+        ASSERT_TRUE(window.openWorkspace(folder.path()));
+        ASSERT_TRUE(idle());
+        EXPECT_TRUE(asked) << "no password prompt appeared";
+    }
+    bool idle()
+    {
+        return uitest::waitFor([this] {
+            return !window.session()->isBusy() &&
+                   (window.session()->comparison() || !window.banner().isEmpty());
+        });
+    }
+    QStringList tables()
+    {
+        QStringList names;
+        DifferencesModel *model = window.differences()->model();
+        for (int t = 0; t < model->rowCount(); ++t)
+            names.append(model->index(t, 0).data(DifferencesModel::TableRole).toString());
+        return names;
+    }
+
+    TestDatabase db{GetParam()};
+    NoPasswordVariable noVariable;
+    QTemporaryDir folder;
+    QString password;
+    MainWindow window;
+};
+
+TEST_P(ServerWorkbench, asks_the_password_then_generates_previews_and_applies_with_a_backup)
+{
+    window.passwords()->setTimeout(3000);
+    openAnswering(password);
+    ASSERT_NE(window.session()->comparison(), nullptr) << window.banner().toStdString();
+    EXPECT_TRUE(tables().contains(u"author"_s));
+    EXPECT_FALSE(window.session()->comparison()->changes.isEmpty());
+
+    window.controller()->generate();
+    ASSERT_TRUE(uitest::waitFor([this] {
+        return !window.session()->isBusy() && !window.migrationEditor()->text().isEmpty();
+    }));
+    window.controller()->preview();
+    ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
+    EXPECT_TRUE(window.preview()->verdict().contains(u"No differences would remain"))
+        << window.preview()->verdict().toStdString() << window.banner().toStdString();
+
+    window.controller()->apply();
+    ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
+    EXPECT_TRUE(window.banner().contains(u"Backup:")) << window.banner().toStdString();
+    ASSERT_NE(window.session()->comparison(), nullptr);
+    EXPECT_TRUE(window.session()->comparison()->changes.isEmpty());
+    EXPECT_TRUE(window.differences()->showsEmptyState());
+    EXPECT_EQ(db.rows(u"SELECT id, name FROM author ORDER BY id"_s),
+              (QStringList{u"1|Ann"_s, u"2|Bob"_s}));
+    EXPECT_EQ(QDir(folder.filePath(u"migrations/backups"_s))
+                  .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+                  .size(),
+              1);
+
+    // Typed once, kept in memory only: not in burrow.json, the migration, the backup's
+    // manifest, the settings or the log.
+    EXPECT_FALSE(filesHold(folder.path(), password));
+    EXPECT_FALSE(settingsHold(password));
+    EXPECT_FALSE(window.findChild<LogPanel *>()->toPlainText().contains(password));
+}
+
+TEST_P(ServerWorkbench, without_a_password_says_so_and_the_menu_asks_again)
+{
+    window.passwords()->setTimeout(3000);
+    openAnswering(std::nullopt);
+    EXPECT_EQ(window.session()->comparison(), nullptr);
+    EXPECT_TRUE(window.banner().contains(u"password"_s) ||
+                window.banner().contains(u"access denied"_s))
+        << window.banner().toStdString();
+
+    auto *enter = window.findChild<QAction *>(u"enterPasswordAction"_s);
+    ASSERT_NE(enter, nullptr);
+    ASSERT_TRUE(enter->isVisible());
+    uitest::whenModalOpens<QInputDialog>([this](QInputDialog *prompt) {
+        prompt->setTextValue(password);
+        prompt->accept();
+    });
+    enter->trigger();
+    ASSERT_TRUE(uitest::waitFor([this] { return window.session()->comparison() != nullptr; }))
+        << window.banner().toStdString();
+    EXPECT_TRUE(tables().contains(u"author"_s));
+}
+
+INSTANTIATE_TEST_SUITE_P(Servers, ServerWorkbench,
+                         ::testing::Values(Backend::PostgreSQL, Backend::MariaDB),
+                         backendParamName);
+
+} // namespace
