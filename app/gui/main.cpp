@@ -1,5 +1,6 @@
 // burrow: the workbench. `burrow [DIR | DATABASE_FILE | URL]`, `burrow --workspace DIR`,
 // `burrow --demo`.
+#include "style/readable_style.h"
 #include "window/main_window.h"
 
 #include <QApplication>
@@ -40,6 +41,7 @@ void openArgument(burrow::ui::MainWindow &window, const QString &argument)
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    burrow::ui::useReadableStyle();
     QApplication::setOrganizationName(QStringLiteral("Burrow"));
     QApplication::setApplicationName(QStringLiteral("Burrow"));
     QApplication::setApplicationVersion(QStringLiteral(BURROW_VERSION));

@@ -27,6 +27,10 @@ inline QPalette darkPalette()
     p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
     p.setColor(QPalette::Highlight, QColor(0x26, 0x4f, 0x78));
     p.setColor(QPalette::HighlightedText, Qt::white);
+    // As real dark themes do: disabled text greyed, or a disabled action looks enabled.
+    const QColor disabled(0x80, 0x80, 0x80);
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
     return p;
 }
 

@@ -6,6 +6,7 @@
 #include "differences/differences_model.h"
 #include "differences/differences_panel.h"
 #include "editor/migration_editor.h"
+#include "editor_test_support.h"
 #include "preview/preview_panel.h"
 #include "preview/statements_model.h"
 #include "ui_test_support.h"
@@ -167,6 +168,32 @@ TEST_F(Workbench, renders_the_demo_to_a_png_to_look_at)
     const QImage image = window.grab().toImage();
     EXPECT_GT(image.width(), 1000);
     EXPECT_TRUE(image.save(folder + u"/workbench.png"_s));
+}
+
+/// The mean lightness (0–255) of `image`'s pixels, sampled on a grid.
+int meanLightness(const QImage &image)
+{
+    qint64 sum = 0, count = 0;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7, ++count)
+            sum += QColor(image.pixel(x, y)).lightness();
+    }
+    return int(sum / std::max<qint64>(count, 1));
+}
+
+TEST_F(Workbench, follows_a_switch_to_the_dark_palette_and_renders_it_to_a_png)
+{
+    generateAndWait(); // the migration tab: the largest editor in view
+    const int light = meanLightness(window.grab().toImage());
+    uitest::ScopedAppPalette dark(uitest::darkPalette());
+    QCoreApplication::processEvents();
+    const QImage image = window.grab().toImage();
+    const QString folder = QStringLiteral(BURROW_BUILD_DIR "/screenshots");
+    QDir().mkpath(folder);
+    EXPECT_TRUE(image.save(folder + u"/workbench_dark.png"_s));
+    // Every panel follows the palette: the window as a whole turns dark, not just its frame.
+    EXPECT_GT(light, 180);
+    EXPECT_LT(meanLightness(image), 90);
 }
 
 TEST(WorkbenchBadInput, a_corrupt_database_gives_a_clear_message_and_stays_untouched)

@@ -208,7 +208,12 @@ void MainWindow::restoreLayout()
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 800);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        return;
+    // First start: the docks below get a fifth of the height, the workbench the rest (left to
+    // their size hints, the migrations table would take a third).
+    const QList<QDockWidget *> docks{findChild<QDockWidget *>(QStringLiteral("logDock"))};
+    resizeDocks(docks, {height() / 5}, Qt::Vertical);
 }
 
 } // namespace burrow::ui
