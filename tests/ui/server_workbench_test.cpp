@@ -17,6 +17,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QInputDialog>
 #include <QSettings>
@@ -196,6 +197,39 @@ TEST_P(ServerWorkbench, without_a_password_says_so_and_the_menu_asks_again)
     ASSERT_TRUE(uitest::waitFor([this] { return window.session()->comparison() != nullptr; }))
         << window.banner().toStdString();
     EXPECT_TRUE(tables().contains(u"author"_s));
+}
+
+TEST(ServerWorkbenchBadInput, an_unreachable_server_is_one_clear_line_at_once)
+{
+    NoPasswordVariable noVariable;
+    QTemporaryDir folder;
+    workspace::Workspace ws{folder.path(),
+                            u"postgresql://app@127.0.0.1:1/shop"_s,
+                            {folder.filePath(u"model.sql"_s)},
+                            folder.filePath(u"migrations"_s),
+                            {}};
+    QFile model(ws.models.first());
+    ASSERT_TRUE(model.open(QIODevice::WriteOnly));
+    model.write("CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+    model.close();
+    ASSERT_TRUE(workspace::saveWorkspace(ws));
+
+    MainWindow window;
+    window.show();
+    window.passwords()->setTimeout(3000);
+    uitest::whenModalOpens<QInputDialog>([](QInputDialog *prompt) {
+        prompt->setTextValue(u"secret-never-shown"_s);
+        prompt->accept();
+    });
+    QElapsedTimer timer;
+    timer.start();
+    ASSERT_TRUE(window.openWorkspace(folder.path()));
+    ASSERT_TRUE(uitest::waitFor([&] { return !window.banner().isEmpty(); }, 20000));
+    EXPECT_LT(timer.elapsed(), 15000);
+    EXPECT_TRUE(window.banner().contains(u"127.0.0.1:1"_s)) << window.banner().toStdString();
+    EXPECT_FALSE(window.banner().contains(u"secret-never-shown"_s));
+    EXPECT_EQ(window.session()->comparison(), nullptr);
+    EXPECT_FALSE(window.session()->isBusy());
 }
 
 INSTANTIATE_TEST_SUITE_P(Servers, ServerWorkbench,
