@@ -10,7 +10,7 @@ namespace burrow::plan {
 struct DraftRequest {
     QList<Rename> renames; // besides those annotated in the model
     bool allowDestructive = false;
-    QString source; // for the file's header, e.g. "sqlite:app.db → models/"
+    QString source;           // for the file's header, e.g. "sqlite:app.db → models/"
     QList<diff::Change> skip; // differences to keep as they are (the GUI's unchecked rows)
 };
 

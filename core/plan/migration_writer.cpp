@@ -52,10 +52,8 @@ QString header(const MigrationPlan &up, const MigrationFileInfo &info, const Sec
     commentBlock(out, QStringLiteral("Warnings:"), warnings);
     commentBlock(out, QStringLiteral("Not renamed (suggestions only):"),
                  changeLines(up.suggestions));
-    if (!section.transaction)
-        out += QStringLiteral("-- This migration switches foreign keys off and runs its own "
-                              "transaction: apply it with\n-- burrow-cli apply, dbmate, or "
-                              "sqlite3 -bail (which stops at the first error).\n");
+    for (const QString &line : section.note)
+        out += u"-- " + line + u'\n';
     return out;
 }
 

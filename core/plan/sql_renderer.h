@@ -19,6 +19,8 @@ struct TableAlteration {
 struct SectionText {
     QStringList statements;
     bool transaction = true; // false: the statements manage their own transaction
+    /// With `transaction` false: why, and how to apply the file, for its header comment.
+    QStringList note;
 };
 
 /// How one engine spells the DDL of a plan. Each dialect folder implements it; the generic

@@ -252,6 +252,36 @@ TEST_P(BackendPlan, lint_counts_the_rows_a_plan_would_break_on_every_engine)
     EXPECT_FALSE(QString(plan.out + plan.err).contains(u"could not count"_s)) << output;
 }
 
+TEST_P(BackendPlan, the_file_header_says_how_its_engine_runs_it)
+{
+    const QString model =
+        dir.write(u"model.sql"_s,
+                  "CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(80) NOT NULL);\n"
+                  "CREATE TABLE review (id INTEGER PRIMARY KEY, body VARCHAR(200) NOT NULL);\n");
+    const CliRun plan = runCli(
+        {u"plan"_s, u"--db"_s, db.url(), u"--model"_s, model, u"--migrations"_s, migrations()});
+    ASSERT_EQ(plan.exitCode, 0) << plan.err.toStdString();
+    QFile file(plan.out.trimmed().split(u'\n').last()); // plan prints the file it wrote
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly))
+        << plan.out.toStdString() << "|" << plan.err.toStdString();
+    const QString text = QString::fromUtf8(file.readAll());
+    const QString header = text.left(text.indexOf(u"-- migrate:up"_s));
+    switch (GetParam()) {
+    case Backend::SQLite: // a rebuild: foreign keys off, its own transaction
+        EXPECT_TRUE(header.contains(u"sqlite3 -bail"_s)) << header.toStdString();
+        break;
+    case Backend::PostgreSQL: // one transaction, nothing to explain
+        EXPECT_FALSE(text.contains(u"transaction:false"_s)) << text.toStdString();
+        EXPECT_FALSE(header.contains(u"sqlite3"_s)) << header.toStdString();
+        break;
+    case Backend::MariaDB:
+        EXPECT_TRUE(header.contains(u"commits every DDL statement on its own"_s))
+            << header.toStdString();
+        EXPECT_FALSE(header.contains(u"sqlite3"_s)) << header.toStdString();
+        break;
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, BackendPlan, allBackends(), backendParamName);
 
 } // namespace

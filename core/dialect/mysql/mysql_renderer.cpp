@@ -92,7 +92,14 @@ bool MysqlRenderer::narrowsType(const Column &from, const Column &to) const
 plan::SectionText MysqlRenderer::wrapSection(const QStringList &statements, bool,
                                              const QStringList &) const
 {
-    return {statements, false};
+    return {
+        statements,
+        false,
+        {QStringLiteral("MariaDB/MySQL commits every DDL statement on its own: this migration "
+                        "cannot roll back"),
+         QStringLiteral("as a whole. burrow-cli apply rehearses it on a scratch copy, backs "
+                        "up first, and records"),
+         QStringLiteral("how many statements ran, so a failure says exactly what to restore.")}};
 }
 
 } // namespace burrow::dialect::mysql

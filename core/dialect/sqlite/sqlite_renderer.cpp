@@ -148,7 +148,12 @@ plan::SectionText SqliteRenderer::wrapSection(const QStringList &statements, boo
         out.append(u"INSERT INTO " + guard + u' ' + checks.join(u" UNION ALL "));
     out << u"DROP TABLE " + guard << QStringLiteral("COMMIT")
         << QStringLiteral("PRAGMA foreign_keys = ON");
-    return {out, false};
+    return {out,
+            false,
+            {QStringLiteral("This migration switches foreign keys off and runs its own "
+                            "transaction: apply it with"),
+             QStringLiteral("burrow-cli apply, dbmate, or sqlite3 -bail (which stops at the first "
+                            "error).")}};
 }
 
 } // namespace burrow::dialect::sqlite
