@@ -147,6 +147,7 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEnt
             return !request.cancellation.cancelled() && (!request.observer || request.observer(e));
         },
         ops.transactionalDdl());
+    runner.setOnScratchCopy(request.dryRun);
     const Status ran = runner.apply(*pending);
     result.applied = runner.applied();
     if (!ran)

@@ -177,18 +177,25 @@ Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report
         Error error = ran.error();
         const int done = int(report.statements.size());
         m_stoppedPartWay = true;
-        const QString kept = QString::number(done) + u" of " + QString::number(total) +
-                             u" statements ran before it and stay applied: the engine cannot roll "
-                             u"back DDL; the history marks " +
-                             migration.version + u" as failed";
+        const QString ranBefore =
+            QString::number(done) + u" of " + QString::number(total) + u" statements ran before it";
+        // On a scratch copy (a dry run, a rehearsal) nothing stays: the copy is dropped.
+        const QString kept =
+            m_onScratchCopy ? QString(ranBefore + u" on the scratch copy")
+                            : QString(ranBefore +
+                                      u" and stay applied: the engine cannot roll back DDL; the "
+                                      u"history marks " +
+                                      migration.version + u" as failed");
         if (error.code == Error::Code::Cancelled)
             error.message = u"cancelled during " + migration.version + u" (" + kept + u')';
         else
             error.message += u" (" + kept + u')';
         error.hint =
-            QStringLiteral("restore the backup taken before this apply (burrow-cli restore "
-                           "--from …), or finish the migration by hand and fix its "
-                           "history row");
+            m_onScratchCopy
+                ? QStringLiteral("fix the migration; the database itself was not touched")
+                : QStringLiteral("restore the backup taken before this apply (burrow-cli restore "
+                                 "--from …), or finish the migration by hand and fix its "
+                                 "history row");
         return error;
     }
     return finished;

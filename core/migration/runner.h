@@ -55,6 +55,9 @@ public:
     /// Whether the failed migration stopped part-way with its statements so far kept (engines
     /// without transactional DDL); its Error then says exactly what ran.
     bool stoppedPartWay() const { return m_stoppedPartWay; }
+    /// The database is a scratch copy (a dry run, a rehearsal): a failure part-way says so
+    /// instead of pointing at a backup.
+    void setOnScratchCopy(bool scratch) { m_onScratchCopy = scratch; }
 
 private:
     Result<AppliedReport> applyOne(const MigrationEntry &migration);
@@ -69,6 +72,7 @@ private:
     ProgressObserver m_observer;
     bool m_transactionalDdl = true;
     bool m_stoppedPartWay = false;
+    bool m_onScratchCopy = false;
     QList<AppliedReport> m_applied;
 };
 

@@ -188,6 +188,10 @@ TEST_P(NonTransactionalApply, a_failing_migration_is_caught_by_the_rehearsal_and
     EXPECT_EQ(failed.exitCode, 1) << failed.err.toStdString();
     EXPECT_TRUE(failed.err.contains(u"rehearsed on a scratch copy"_s)) << failed.err.toStdString();
     EXPECT_TRUE(failed.err.contains(u"0001_broken.sql:4"_s)) << failed.err.toStdString();
+    // What ran, ran on the copy: nothing "stays applied", no history row is marked failed.
+    EXPECT_TRUE(failed.err.contains(u"2 of 3 statements ran before it on the scratch copy"_s))
+        << failed.err.toStdString();
+    EXPECT_FALSE(failed.err.contains(u"stay applied"_s)) << failed.err.toStdString();
     EXPECT_FALSE(tables().contains(u"genre"_s));
     EXPECT_FALSE(tables().contains(u"burrow_migrations"_s));
     EXPECT_TRUE(backupFolders().isEmpty()) << "nothing was to be applied, nothing backed up";

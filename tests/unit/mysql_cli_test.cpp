@@ -108,6 +108,37 @@ TEST_F(MysqlCli, changed_keys_and_checks_converge_after_one_migration)
                                  << up.toStdString();
 }
 
+// MariaDB cannot MODIFY a column from VIRTUAL to STORED, to VIRTUAL, or from plain to generated:
+// such a column is dropped and added again, its indexes with it, and a virtual column that
+// becomes plain keeps the values it showed.
+TEST_F(MysqlCli, a_change_of_generated_column_kind_converges_and_keeps_values_and_indexes)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE g (id INT PRIMARY KEY, b INT, v INT AS (b * 2) VIRTUAL,"
+            "  s INT AS (b * 3) STORED, w INT AS (b + 1) VIRTUAL, p INT, KEY g_w (w));"
+            "INSERT INTO g (id, b, p) VALUES (1, 5, 7), (2, 6, 8)"_s);
+    const QString model =
+        dir.write(u"model.sql"_s, "CREATE TABLE g (id INT PRIMARY KEY, b INT, v INT,\n"
+                                  "  s INT AS (b * 3) VIRTUAL, w INT AS (b + 1) STORED,\n"
+                                  "  p INT AS (b - 1) STORED, KEY g_w (w));\n");
+    ASSERT_EQ(diff(db.url(), model).exitCode, 1);
+    const CliRun planned = plan(db.url(), model);
+    ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    const QString up = upSection(onlyMigration());
+    EXPECT_EQ(up.count(u"ALTER TABLE `g`"_s), 1) << up.toStdString();
+    db.exec(up);
+    const CliRun after = diff(db.url(), model);
+    EXPECT_EQ(after.exitCode, 0) << after.out.toStdString() << after.err.toStdString()
+                                 << "\nmigration:\n"
+                                 << up.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, v, s, w, p FROM g ORDER BY id"_s),
+              (QStringList{u"1|10|15|6|4"_s, u"2|12|18|7|5"_s}));
+    EXPECT_EQ(db.rows(u"SELECT COUNT(*) FROM information_schema.STATISTICS "
+                      "WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME = 'g_w'"_s),
+              QStringList{u"1"_s});
+}
+
 TEST_F(MysqlCli, the_same_schema_spelled_differently_has_no_differences)
 {
     TestDatabase db(Backend::MariaDB);

@@ -38,6 +38,16 @@ QString indexSignature(const Index &i)
     return parts.join(u'\x1f');
 }
 
+/// MariaDB rewrites a column's generation in place only within its kind (VIRTUAL stays VIRTUAL,
+/// STORED stays STORED) or from STORED to a plain column; any other change is "not yet
+/// supported for generated columns", so the column is dropped and added again.
+bool mustRecreate(const Column &live, const Column &target)
+{
+    if (live.generated == target.generated)
+        return false;
+    return !(live.generated == Generated::Stored && target.generated == Generated::No);
+}
+
 /// Two names agree when either is left to the server, or they are equal.
 bool namesAgree(const QString &a, const QString &b)
 {
@@ -73,11 +83,16 @@ private:
     void primaryKey();
     void columns();
     void modifyColumn(const schema::Column &live);
+    void recreateColumn(const schema::Column &live, const schema::Column &target);
+    bool touchesRecreated(const QList<IndexPart> &parts) const;
+    bool touchesRecreated(const QStringList &columns) const;
 
     const Table &m_live;
     const Table &m_target;
     QStringList m_drops, m_columns, m_adds, m_readded;
-    QSet<QString> m_changedColumns; // dropped or rewritten by MODIFY
+    QSet<QString> m_changedColumns;   // dropped or rewritten by MODIFY
+    QSet<QString> m_recreatedColumns; // dropped and added again: their indexes go with them
+    QStringList m_after;              // statements after the ALTER
     bool m_touchesIndexes = false;
 };
 
@@ -144,12 +159,12 @@ void AlterBuilder::uniques()
     auto columnsOf = [](const UniqueConstraint &u) { return u.columns.join(u'\x1f'); };
     for (const UniqueConstraint &live : m_live.uniques) {
         const UniqueConstraint *target = findBy(m_target.uniques, columnsOf(live), columnsOf);
-        if (!target || !namesAgree(live.name, target->name))
+        if (!target || !namesAgree(live.name, target->name) || touchesRecreated(live.columns))
             m_drops.append(u"DROP INDEX " + quoteIdentifier(uniqueName(live)));
     }
     for (const UniqueConstraint &target : m_target.uniques) {
         const UniqueConstraint *live = findBy(m_live.uniques, columnsOf(target), columnsOf);
-        if (!live || !namesAgree(live->name, target.name))
+        if (!live || !namesAgree(live->name, target.name) || touchesRecreated(target.columns))
             m_adds.append(u"ADD " + uniqueClause(target));
     }
 }
@@ -159,14 +174,16 @@ void AlterBuilder::indexes()
     auto nameOf = [](const Index &i) { return i.name; };
     for (const Index &live : m_live.indexes) {
         const Index *target = findBy(m_target.indexes, live.name, nameOf);
-        if (target && indexSignature(*target) == indexSignature(live))
+        if (target && indexSignature(*target) == indexSignature(live) &&
+            !touchesRecreated(live.parts))
             continue;
         m_drops.append(u"DROP INDEX " + quoteIdentifier(live.name));
         m_touchesIndexes = true;
     }
     for (const Index &target : m_target.indexes) {
         const Index *live = findBy(m_live.indexes, target.name, nameOf);
-        if (live && indexSignature(*live) == indexSignature(target))
+        if (live && indexSignature(*live) == indexSignature(target) &&
+            !touchesRecreated(target.parts))
             continue;
         m_adds.append(u"ADD " + indexClause(target));
         m_touchesIndexes = true;
@@ -197,9 +214,37 @@ void AlterBuilder::columns()
         const Column *live = findColumn(m_live, target.name, Qt::CaseSensitive);
         if (!live)
             m_columns.append(u"ADD COLUMN " + columnDefinition(target));
+        else if (mustRecreate(*live, target))
+            recreateColumn(*live, target);
         else if (columnSignature(*live) != columnSignature(target))
             modifyColumn(*live);
     }
+}
+
+void AlterBuilder::recreateColumn(const Column &live, const Column &target)
+{
+    m_drops.append(u"DROP COLUMN " + quoteIdentifier(live.name));
+    m_columns.append(u"ADD COLUMN " + columnDefinition(target));
+    m_changedColumns.insert(live.name);
+    m_recreatedColumns.insert(live.name);
+    // A virtual column becoming a plain one keeps the values it showed.
+    if (target.generated == Generated::No)
+        m_after.append(u"UPDATE " + quoteIdentifier(m_target.name) + u" SET " +
+                       quoteIdentifier(target.name) + u" = (" + live.generatedExpression.text +
+                       u')');
+}
+
+bool AlterBuilder::touchesRecreated(const QList<IndexPart> &parts) const
+{
+    return std::any_of(parts.begin(), parts.end(), [this](const IndexPart &p) {
+        return m_recreatedColumns.contains(p.column);
+    });
+}
+
+bool AlterBuilder::touchesRecreated(const QStringList &columns) const
+{
+    return std::any_of(columns.begin(), columns.end(),
+                       [this](const QString &c) { return m_recreatedColumns.contains(c); });
 }
 
 plan::TableAlteration AlterBuilder::build()
@@ -217,6 +262,7 @@ plan::TableAlteration AlterBuilder::build()
         out.sql.append(alter + clauses.join(u",\n  "));
     if (!m_readded.isEmpty())
         out.sql.append(alter + m_readded.join(u",\n  "));
+    out.sql += m_after;
     return out;
 }
 
