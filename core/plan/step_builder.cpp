@@ -31,6 +31,7 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
         m_touched.insert(key(r.table));
         m_touched.insert(key(r.isColumn() ? r.table : r.newName));
     }
+    liftBlockedForeignKeys();
     for (const Table &live : m_live.tables) {
         const Table *target = m_targetTables.find(live.name);
         if (!target) {
@@ -39,11 +40,13 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
             continue;
         }
         const QList<Change> changes = m_tableChanges.value(key(live.name));
-        if (std::none_of(changes.begin(), changes.end(),
-                         [](const Change &c) { return isStructural(c.object); }))
+        const bool lifted = m_lifted.contains(key(live.name)); // must add its keys back
+        if (!lifted && std::none_of(changes.begin(), changes.end(),
+                                    [](const Change &c) { return isStructural(c.object); }))
             continue;
-        m_touched.insert(key(live.name));
-        TableAlteration alteration = m_r.alterTable(live, *target);
+        if (!lifted)
+            m_touched.insert(key(live.name));
+        TableAlteration alteration = m_r.alterTable(liveForAlteration(live.name), *target);
         if (alteration.rebuild)
             m_rebuilt.append(target->name);
         m_alterations.insert(key(live.name), alteration);
@@ -136,6 +139,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropTriggers();
     dropViews();
     renameObjects(renames);
+    dropLiftedForeignKeys();
     dropIndexes();
     createTables();
     alterTables();

@@ -54,6 +54,13 @@ private:
     bool ownerComes(const QString &owner) const;
 
     void classifyTables(const QList<Rename> &renames);
+    /// Finds the live foreign keys the engine would not let a column change pass (see
+    /// SqlRenderer::dropForeignKey); they are dropped first and come back with their table.
+    void liftBlockedForeignKeys();
+    bool columnsChange(const QString &table, const QStringList &columns) const;
+    /// The live table as its alteration starts: without its lifted foreign keys.
+    const schema::Table &liveForAlteration(const QString &table) const;
+    void dropLiftedForeignKeys();
     void collectViewWork();
     void collectTriggerWork();
 
@@ -83,6 +90,8 @@ private:
     QHash<QString, QList<diff::Change>> m_viewChanges;  // by view key
     QSet<QString> m_touched;                            // tables whose readers are recreated
     QHash<QString, TableAlteration> m_alterations;      // by table key
+    QHash<QString, schema::Table> m_liftedLive;         // live tables without lifted keys
+    QHash<QString, QList<schema::ForeignKey>> m_lifted; // by table key
     QSet<QString> m_viewsToDrop;                        // live view keys
     QSet<QString> m_viewsToCreate;                      // target view keys
     QSet<QString> m_triggersToDrop;                     // table key \x1f trigger key

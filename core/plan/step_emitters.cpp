@@ -169,7 +169,7 @@ void StepBuilder::alterTables()
             altered.append(&t);
     }
     for (const Table *target : m_deps.referencedFirst(altered)) {
-        const Table &live = *m_liveTables.find(target->name);
+        const Table &live = liveForAlteration(target->name);
         const TableAlteration &alteration = m_alterations[key(target->name)];
         QList<Change> changes;
         for (const Change &c : m_tableChanges.value(key(target->name))) {

@@ -139,6 +139,44 @@ TEST_F(MysqlCli, a_change_of_generated_column_kind_converges_and_keeps_values_an
               QStringList{u"1"_s});
 }
 
+// MariaDB refuses to change a column a foreign key uses ("Cannot change column 'id': used in a
+// foreign key constraint"), even with foreign_key_checks off: widening ids to BIGINT, or a new
+// composite primary key, drops the key first and adds it back with the referencing table.
+TEST_F(MysqlCli, widening_a_referenced_key_lifts_the_foreign_key_and_converges_with_the_rows)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE parent (id INT PRIMARY KEY, n VARCHAR(10));"
+            "CREATE TABLE child (id INT PRIMARY KEY, parent_id INT,"
+            "  CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent (id));"
+            "INSERT INTO parent VALUES (1, 'a'), (2, 'b');"
+            "INSERT INTO child VALUES (10, 1), (11, 2)"_s);
+    const QString model =
+        dir.write(u"model.sql"_s,
+                  "CREATE TABLE parent (id BIGINT PRIMARY KEY, n VARCHAR(10));\n"
+                  "CREATE TABLE child (id INT PRIMARY KEY, parent_id BIGINT,\n"
+                  "  CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent (id));\n");
+    const CliRun planned = plan(db.url(), model);
+    ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    const QString up = upSection(onlyMigration());
+    EXPECT_LT(up.indexOf(u"DROP FOREIGN KEY `child_parent`"_s),
+              up.indexOf(u"ALTER TABLE `parent`"_s))
+        << up.toStdString();
+    EXPECT_EQ(up.count(u"ALTER TABLE `parent`"_s), 1) << up.toStdString();
+    const CliRun applied =
+        runCli({u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, dir.path(u"migrations"_s)});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString() << "\nmigration:\n"
+                                   << up.toStdString();
+    const CliRun after = diff(db.url(), model);
+    EXPECT_EQ(after.exitCode, 0) << after.out.toStdString() << after.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT c.id, p.n FROM child c JOIN parent p ON p.id = c.parent_id "
+                      "ORDER BY c.id"_s),
+              (QStringList{u"10|a"_s, u"11|b"_s}));
+    EXPECT_EQ(db.rows(u"SELECT DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
+                      "DATABASE() AND TABLE_NAME = 'child' AND COLUMN_NAME = 'parent_id'"_s),
+              QStringList{u"bigint"_s});
+}
+
 TEST_F(MysqlCli, the_same_schema_spelled_differently_has_no_differences)
 {
     TestDatabase db(Backend::MariaDB);

@@ -83,6 +83,18 @@ plan::TableAlteration MysqlRenderer::alterTable(const Table &live, const Table &
     return alterTableSql(live, target);
 }
 
+QStringList MysqlRenderer::dropForeignKey(const QString &table, const ForeignKey &fk) const
+{
+    return {u"ALTER TABLE " + quoteIdentifier(table) + u" DROP FOREIGN KEY " +
+            quoteIdentifier(foreignKeyName(table, fk))};
+}
+
+QStringList MysqlRenderer::addForeignKey(const QString &table, const ForeignKey &fk) const
+{
+    return {u"ALTER TABLE " + quoteIdentifier(table) + u" ADD " +
+            foreignKeyClause(foreignKeyName(table, fk), fk)};
+}
+
 bool MysqlRenderer::narrowsType(const Column &from, const Column &to) const
 {
     return narrows(from.typeKey, to.typeKey);
