@@ -1,36 +1,61 @@
 #include "splitter.h"
 
+#include <algorithm>
+
 namespace burrow::sql {
 namespace {
 
-/// Follows CREATE TRIGGER … BEGIN … END so that semicolons inside the body don't split it.
-class TriggerTracker {
+bool isAnyKeyword(QStringView src, const Token &token, std::initializer_list<QStringView> words)
+{
+    return std::any_of(words.begin(), words.end(),
+                       [&](QStringView word) { return isKeyword(src, token, word); });
+}
+
+/// Follows the body of CREATE TRIGGER / EVENT / PROCEDURE / FUNCTION … BEGIN … END so that
+/// semicolons inside it don't split it: nested BEGIN blocks, CASE, and the IF, LOOP, WHILE and
+/// REPEAT statements that close with END IF, END LOOP… (IF(…) inside an expression is a function
+/// and opens nothing: only a statement's first word opens a block).
+class BodyTracker {
 public:
-    void reset() { *this = TriggerTracker(); }
+    void reset() { *this = BodyTracker(); }
 
     void see(QStringView src, const Token &token)
     {
         ++m_count;
-        if (m_count <= 3 && isKeyword(src, token, u"TRIGGER"))
-            m_isTrigger = true;
-        if (!m_isTrigger)
+        // CREATE [OR REPLACE] [DEFINER = `u`@`h`] TRIGGER …: the kind comes within 8 words.
+        if (m_count <= 8 &&
+            isAnyKeyword(src, token, {u"TRIGGER", u"EVENT", u"PROCEDURE", u"FUNCTION"}))
+            m_hasBody = true;
+        if (!m_hasBody)
             return;
-        if (isKeyword(src, token, u"BEGIN") && m_depth == 0)
-            m_depth = 1;
-        else if (m_depth > 0 && isKeyword(src, token, u"CASE"))
+        const bool afterEnd = m_afterEnd;
+        // Where a statement of the body starts: inside a block after ; THEN …, or as the whole
+        // body right after FOR EACH ROW / DO.
+        const bool statementStart = m_depth > 0 ? m_statementStart : m_bodyStart;
+        m_afterEnd = isKeyword(src, token, u"END");
+        m_bodyStart = isAnyKeyword(src, token, {u"ROW", u"DO"});
+        m_statementStart =
+            isAnyKeyword(src, token, {u"BEGIN", u"THEN", u"ELSE", u"DO", u"LOOP", u"REPEAT"}) ||
+            token.text(src) == u";" || token.text(src) == u":";
+        const bool isCase = isKeyword(src, token, u"CASE");
+        if (isKeyword(src, token, u"BEGIN") || (isCase && (m_depth > 0 || statementStart)))
+            m_depth += afterEnd && isCase ? 0 : 1; // END CASE closes, it opens nothing
+        else if (statementStart && !afterEnd &&
+                 isAnyKeyword(src, token, {u"IF", u"LOOP", u"WHILE", u"REPEAT"}))
             ++m_depth;
         else if (m_depth > 0 && isKeyword(src, token, u"END"))
             --m_depth;
-        m_bodyOpen = m_depth > 0;
     }
 
-    bool insideBody() const { return m_bodyOpen; }
+    bool insideBody() const { return m_depth > 0; }
 
 private:
     int m_count = 0; // significant tokens seen in this statement
-    bool m_isTrigger = false;
-    int m_depth = 0; // 1 inside BEGIN, +1 per open CASE
-    bool m_bodyOpen = false;
+    bool m_hasBody = false;
+    int m_depth = 0; // open blocks: BEGIN, CASE, IF, LOOP, WHILE, REPEAT
+    bool m_afterEnd = false;
+    bool m_statementStart = false;
+    bool m_bodyStart = false;
 };
 
 Error unterminatedError(const Token &token, const QString &file, QStringView script)
@@ -53,7 +78,7 @@ Result<QList<Statement>> splitStatements(QStringView script, const QString &file
                                          const LexerOptions &options)
 {
     QList<Statement> statements;
-    TriggerTracker trigger;
+    BodyTracker trigger;
     qsizetype start = -1; // offset of the current statement's first significant token
     int startLine = 1;
     qsizetype end = 0; // offset just past its last significant token
@@ -84,11 +109,12 @@ Result<QList<Statement>> splitStatements(QStringView script, const QString &file
     }
     if (trigger.insideBody())
         return Error{Error::Code::Sql,
-                     QStringLiteral("trigger body has no END"),
+                     QStringLiteral("the body has no END"),
                      file,
                      startLine,
                      {},
-                     QStringLiteral("finish the trigger with END;")};
+                     QStringLiteral("close every BEGIN, IF, CASE, LOOP, WHILE and REPEAT with its "
+                                    "END, and finish the body with END;")};
     finish();
     return statements;
 }

@@ -7,9 +7,9 @@ using burrow::Result;
 
 namespace {
 
-QList<Statement> split(const QString &script)
+QList<Statement> split(const QString &script, const LexerOptions &options = {})
 {
-    Result<QList<Statement>> r = splitStatements(script, QStringLiteral("m.sql"), LexerOptions{});
+    Result<QList<Statement>> r = splitStatements(script, QStringLiteral("m.sql"), options);
     EXPECT_TRUE(r.ok()) << (r ? "" : r.error().toString().toStdString());
     return r ? *r : QList<Statement>{};
 }
@@ -72,4 +72,48 @@ TEST(Splitter, trigger_without_end_is_an_error)
                         QStringLiteral("m.sql"), {});
     ASSERT_FALSE(r.ok());
     EXPECT_TRUE(r.error().message.contains(u"END"));
+}
+
+TEST(Splitter, mariadb_bodies_with_if_loops_and_handlers_are_one_statement_each)
+{
+    const QList<Statement> s = split(
+        QStringLiteral("CREATE TRIGGER a BEFORE INSERT ON t FOR EACH ROW begin\n"
+                       "  if NEW.n is null or NEW.n = 0 then\n"
+                       "    set NEW.n = IF(NEW.m > 0, 1, 2);\n"
+                       "  elseif NEW.n < 0 then set NEW.n = 0;\n"
+                       "  end if;\n"
+                       "  CASE NEW.k WHEN 1 THEN SET NEW.k = 2; ELSE SET NEW.k = 3; END CASE;\n"
+                       "end;\n"
+                       "CREATE DEFINER = `root`@`%` PROCEDURE p() BEGIN\n"
+                       "  DECLARE done INT DEFAULT 0;\n"
+                       "  DECLARE CONTINUE HANDLER FOR NOT FOUND BEGIN SET done = 1; END;\n"
+                       "  lbl: LOOP IF done THEN LEAVE lbl; END IF; END LOOP lbl;\n"
+                       "  WHILE done < 3 DO SET done = done + 1; END WHILE;\n"
+                       "  REPEAT SET done = done - 1; UNTIL done = 0 END REPEAT;\n"
+                       "END;\n"
+                       "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END;\n"
+                       "CREATE TRIGGER b AFTER INSERT ON t FOR EACH ROW IF NEW.n > 1 THEN\n"
+                       "  INSERT INTO log VALUES (1); END IF;\n"
+                       "CREATE TABLE z(q);"),
+        LexerOptions{.doubleQuotedIdentifiers = false, .backtickIdentifiers = true});
+    QStringList texts;
+    for (const Statement &st : s)
+        texts.append(st.text);
+    ASSERT_EQ(s.size(), 5) << texts.join(u"\n---\n").toStdString();
+    EXPECT_TRUE(s[0].text.endsWith(u"end")) << s[0].text.toStdString();
+    EXPECT_TRUE(s[1].text.endsWith(u"END")) << s[1].text.toStdString();
+    EXPECT_TRUE(s[2].text.startsWith(u"CREATE EVENT")) << s[2].text.toStdString();
+    EXPECT_TRUE(s[3].text.endsWith(u"END IF")) << s[3].text.toStdString();
+    EXPECT_EQ(s[4].text, u"CREATE TABLE z(q)");
+    EXPECT_EQ(s[4].line, 18);
+}
+
+TEST(Splitter, an_if_function_or_a_column_named_loop_opens_no_block)
+{
+    const QList<Statement> s = split(QStringLiteral(
+        "UPDATE t SET x = IF(y, 1, 2), loop = 3;\n"
+        "CREATE TRIGGER c BEFORE UPDATE ON t FOR EACH ROW SET NEW.x = IF(NEW.y, 1, 2);\n"
+        "CREATE TABLE z(q);"));
+    ASSERT_EQ(s.size(), 3);
+    EXPECT_EQ(s[2].text, u"CREATE TABLE z(q)");
 }
