@@ -52,6 +52,16 @@ protected:
         return files.isEmpty() ? QString() : readText(migrations.filePath(files.first()));
     }
 
+    /// After the migration `up` ran: the database matches the model.
+    void expectConverged(const QString &url, const QString &model, const QString &up) const
+    {
+        const CliRun after = diff(url, model);
+        EXPECT_EQ(after.exitCode, 0)
+            << after.out.toStdString() << after.err.toStdString() << "\nmigration:\n"
+            << up.toStdString();
+        EXPECT_TRUE(after.out.contains(u"No differences"_s)) << after.out.toStdString();
+    }
+
     TempDir dir;
 };
 
@@ -81,11 +91,7 @@ TEST_F(MysqlCli, legacy_database_differs_then_one_migration_brings_it_to_no_diff
     EXPECT_TRUE(up.contains(u"DROP TABLE `old_stuff`"_s)) << up.toStdString();
 
     db.exec(up);
-    const CliRun after = diff(db.url(), model);
-    EXPECT_EQ(after.exitCode, 0) << after.out.toStdString() << after.err.toStdString()
-                                 << "\nmigration:\n"
-                                 << up.toStdString();
-    EXPECT_TRUE(after.out.contains(u"No differences"_s)) << after.out.toStdString();
+    expectConverged(db.url(), model, up);
 }
 
 TEST_F(MysqlCli, changed_keys_and_checks_converge_after_one_migration)
@@ -102,10 +108,7 @@ TEST_F(MysqlCli, changed_keys_and_checks_converge_after_one_migration)
     EXPECT_EQ(up.count(u"ALTER TABLE `child`"_s), 2) << up.toStdString();
     EXPECT_EQ(up.count(u"ALTER TABLE `other`"_s), 1) << up.toStdString();
     db.exec(up);
-    const CliRun after = diff(db.url(), model);
-    EXPECT_EQ(after.exitCode, 0) << after.out.toStdString() << after.err.toStdString()
-                                 << "\nmigration:\n"
-                                 << up.toStdString();
+    expectConverged(db.url(), model, up);
 }
 
 // MariaDB cannot MODIFY a column from VIRTUAL to STORED, to VIRTUAL, or from plain to generated:
@@ -128,10 +131,7 @@ TEST_F(MysqlCli, a_change_of_generated_column_kind_converges_and_keeps_values_an
     const QString up = upSection(onlyMigration());
     EXPECT_EQ(up.count(u"ALTER TABLE `g`"_s), 1) << up.toStdString();
     db.exec(up);
-    const CliRun after = diff(db.url(), model);
-    EXPECT_EQ(after.exitCode, 0) << after.out.toStdString() << after.err.toStdString()
-                                 << "\nmigration:\n"
-                                 << up.toStdString();
+    expectConverged(db.url(), model, up);
     EXPECT_EQ(db.rows(u"SELECT id, v, s, w, p FROM g ORDER BY id"_s),
               (QStringList{u"1|10|15|6|4"_s, u"2|12|18|7|5"_s}));
     EXPECT_EQ(db.rows(u"SELECT COUNT(*) FROM information_schema.STATISTICS "
@@ -167,8 +167,7 @@ TEST_F(MysqlCli, widening_a_referenced_key_lifts_the_foreign_key_and_converges_w
         runCli({u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, dir.path(u"migrations"_s)});
     ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString() << "\nmigration:\n"
                                    << up.toStdString();
-    const CliRun after = diff(db.url(), model);
-    EXPECT_EQ(after.exitCode, 0) << after.out.toStdString() << after.err.toStdString();
+    expectConverged(db.url(), model, up);
     EXPECT_EQ(db.rows(u"SELECT c.id, p.n FROM child c JOIN parent p ON p.id = c.parent_id "
                       "ORDER BY c.id"_s),
               (QStringList{u"10|a"_s, u"11|b"_s}));
