@@ -172,7 +172,9 @@ TEST_P(MariaDbKill, a_killed_session_reports_exactly_what_ran_and_the_backup_und
 
 TEST_P(MariaDbKill, a_session_killed_during_the_rehearsal_leaves_the_database_untouched)
 {
-    const CliRun run = killedApply({}, u"burrow\\_dryrun\\_%"_s);
+    const QString scratch = u"burrow\\_dryrun\\_%"_s;
+    const QStringList scratchBefore = databasesLike(db, scratch);
+    const CliRun run = killedApply({}, scratch);
     EXPECT_NE(run.exitCode, 0) << run.err.toStdString();
     const QString error = errorLine(run);
     EXPECT_TRUE(error.contains(u"rehearsed on a scratch copy"_s)) << error.toStdString();
@@ -180,6 +182,8 @@ TEST_P(MariaDbKill, a_session_killed_during_the_rehearsal_leaves_the_database_un
     EXPECT_TRUE(error.contains(u"the database was not touched"_s)) << error.toStdString();
     EXPECT_EQ(state(), before);
     EXPECT_FALSE(hasHistory());
+    EXPECT_EQ(leftoverDatabases(db, scratch, scratchBefore), QStringList{})
+        << "the scratch copy was left behind";
     applyFinishesAfterwards();
 }
 

@@ -195,6 +195,31 @@ void TestDatabase::execEach(const QStringList &statements)
     });
 }
 
+QStringList databasesLike(TestDatabase &db, const QString &pattern)
+{
+    const QString names =
+        db.backend() == Backend::PostgreSQL
+            ? QStringLiteral("SELECT datname FROM pg_database WHERE datname")
+            : QStringLiteral("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA "
+                             "WHERE SCHEMA_NAME");
+    return db.rows(names + u" LIKE '" + pattern + u'\'');
+}
+
+QStringList leftoverDatabases(TestDatabase &db, const QString &pattern, const QStringList &before)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QStringList added;
+    do {
+        added = databasesLike(db, pattern);
+        added.removeIf([&before](const QString &name) { return before.contains(name); });
+        if (added.isEmpty())
+            break;
+        QThread::msleep(100);
+    } while (timer.elapsed() < 15000);
+    return added;
+}
+
 ServerSession::ServerSession(const TestDatabase &db)
     : m_connectionName(u"burrow-test-session-" + QString::number(nextSerial()))
 {

@@ -72,6 +72,14 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
+/// The databases on `db`'s server named like `pattern` (SQL LIKE) that `before` did not hold,
+/// once those that tests running at the same time create and drop have gone (up to 15 s): the
+/// server is shared, so only one that stays was left behind.
+QStringList leftoverDatabases(TestDatabase &db, const QString &pattern, const QStringList &before);
+
+/// The databases on `db`'s server named like `pattern` (SQL LIKE) now.
+QStringList databasesLike(TestDatabase &db, const QString &pattern);
+
 /// A client of the test's own on a test server database, connected while it lives: it holds
 /// locks (an open transaction, LOCK TABLES) and ends sessions, as another program would.
 class ServerSession {
