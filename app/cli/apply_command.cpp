@@ -27,7 +27,27 @@ struct ApplyOptions {
         QStringLiteral("no-rehearsal"),
         QStringLiteral("MySQL/MariaDB: skip the rehearsal on a scratch copy of the database "
                        "(a failing migration then stops part-way on the database itself).")};
+    QCommandLineOption lockTimeout{
+        QStringLiteral("lock-timeout"),
+        u"Servers: give up when a table stays locked by another session this long (default " +
+            QString::number(dialect::kDefaultLockTimeoutSeconds) +
+            u"; the URL's ?lock_timeout= too).",
+        QStringLiteral("SECONDS")};
 };
+
+/// --lock-timeout into the URL, where every connection and backup tool of the apply reads it.
+bool applyLockTimeout(const QCommandLineParser &parser, const ApplyOptions &o,
+                      dialect::DatabaseUrl &url)
+{
+    if (!parser.isSet(o.lockTimeout))
+        return true;
+    bool ok = false;
+    const int seconds = parser.value(o.lockTimeout).toInt(&ok);
+    if (!ok || seconds <= 0)
+        return false;
+    url.parameters.insert(QStringLiteral("lock_timeout"), QString::number(seconds));
+    return true;
+}
 
 /// Progress on stderr; a dry run also lists every statement with its rows and time.
 bool report(const migration::ProgressEvent &e, bool dryRun)
@@ -100,7 +120,7 @@ int runApply(const QStringList &arguments)
                        "(rolled back), 2 error."));
     const ApplyOptions o;
     o.compare.addTo(parser);
-    parser.addOptions({o.migrations, o.to, o.dryRun, o.noBackup, o.noRehearsal});
+    parser.addOptions({o.migrations, o.to, o.dryRun, o.noBackup, o.noRehearsal, o.lockTimeout});
     int exitCode = Success;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
@@ -116,6 +136,10 @@ int runApply(const QStringList &arguments)
     Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(models->database, QDir::current());
     if (!url)
         return fail(url.error());
+    if (!applyLockTimeout(parser, o, *url))
+        return fail(u"--lock-timeout " + parser.value(o.lockTimeout) +
+                        u" is not a number of seconds",
+                    QStringLiteral("give a whole number above 0"));
     migration::ApplyRequest request{*url, directory};
     if (parser.isSet(o.to)) {
         bool ok = false;

@@ -1,6 +1,7 @@
 #include "database_ops.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 namespace burrow::dialect {
@@ -115,6 +116,38 @@ Result<std::unique_ptr<ScratchDatabase>> fillFromDump(std::unique_ptr<ScratchDat
     if (Status loaded = load(scratch->url(), file); !loaded)
         return loaded.error();
     return scratch;
+}
+
+QStringList tablesNamedIn(const QString &statement, const QStringList &candidates)
+{
+    QStringList named;
+    for (const QString &table : candidates) {
+        // Not inside a longer name: "book" is not named by "bookshelf" or "old_book".
+        const QRegularExpression word(u"(?<![\\w$])" + QRegularExpression::escape(table) +
+                                          u"(?![\\w$])",
+                                      QRegularExpression::CaseInsensitiveOption);
+        if (statement.contains(word) && !named.contains(table))
+            named.append(table);
+    }
+    return named;
+}
+
+Error lockWaitExpired(Error error, const QStringList &tables, const QString &holder,
+                      const DatabaseUrl &url)
+{
+    QString what = QStringLiteral("a table it needs is");
+    if (tables.size() == 1)
+        what = u"table " + tables.first() + u" is";
+    else if (tables.size() > 1)
+        what = u"tables " + tables.join(u", ") + u" are";
+    const QString by = holder.isEmpty() ? QStringLiteral("another session") : holder;
+    error.code = Error::Code::Locked;
+    error.message = what + u" locked by " + by + u"; gave up after waiting " +
+                    QString::number(lockTimeoutSeconds(url)) + u" s (" + error.message + u')';
+    const QString retry = QStringLiteral("try again once the other session has committed or "
+                                         "ended, or wait longer with --lock-timeout SECONDS");
+    error.hint = error.hint.isEmpty() ? retry : error.hint + u"; " + retry;
+    return error;
 }
 
 const DatabaseOps &unsupportedOps(Engine engine)

@@ -90,6 +90,16 @@ QString scratchDatabaseName();
 /// The error of a scratch database that cannot be created: what it was for, and `hint`.
 Error scratchCreationFailed(Error error, const QString &hint);
 
+/// The tables of `candidates` that `statement` names as whole words, any case: which of the
+/// tables other sessions hold a statement that gave up waiting was after.
+QStringList tablesNamedIn(const QString &statement, const QStringList &candidates);
+
+/// A statement (or a backup tool) that gave up waiting for a lock another session holds, as the
+/// user should read it: which table (`tables`, may be empty) and who holds it (`holder`, may be
+/// empty), how long it waited, the engine's words, what to do. File, line and statement stay.
+Error lockWaitExpired(Error error, const QStringList &tables, const QString &holder,
+                      const DatabaseUrl &url);
+
 /// How an engine writes a dump of a database into a file, or loads one into a database.
 using DumpStep = std::function<Status(const DatabaseUrl &database, const QString &file)>;
 

@@ -80,6 +80,13 @@ Result<DatabaseUrl> parseDatabaseUrl(const QString &text, const QDir &base)
                     QStringLiteral("use sqlite:PATH, postgresql://… or mysql://…"));
 }
 
+int lockTimeoutSeconds(const DatabaseUrl &url)
+{
+    bool ok = false;
+    const int seconds = url.parameters.value(QStringLiteral("lock_timeout")).toInt(&ok);
+    return ok && seconds > 0 ? seconds : kDefaultLockTimeoutSeconds;
+}
+
 QString locationOf(const DatabaseUrl &url)
 {
     return url.engine == Engine::SQLite ? QDir::toNativeSeparators(url.path) : url.display();

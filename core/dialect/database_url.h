@@ -31,6 +31,16 @@ Result<DatabaseUrl> parseDatabaseUrl(const QString &text, const QDir &base = QDi
 
 QString engineName(Engine engine);
 
+/// How long a write waits for a lock another session holds before it gives up, unless the URL
+/// says `?lock_timeout=SECONDS` (burrow-cli apply --lock-timeout): long enough for ordinary
+/// traffic, short enough that a forgotten open transaction or LOCK TABLES is reported instead
+/// of hanging the apply (and queueing every other query behind it) for hours.
+constexpr int kDefaultLockTimeoutSeconds = 10;
+
+/// The URL's lock timeout in seconds (kDefaultLockTimeoutSeconds when absent or not a positive
+/// whole number).
+int lockTimeoutSeconds(const DatabaseUrl &url);
+
 /// Where the database is, for messages: a SQLite file's native path, else the URL (no password).
 QString locationOf(const DatabaseUrl &url);
 

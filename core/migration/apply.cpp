@@ -148,10 +148,12 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEnt
         },
         ops.transactionalDdl());
     runner.setOnScratchCopy(request.dryRun);
+    runner.setErrorExplainer(
+        [&ops, &database](Error error) { return ops.explainRunError(std::move(error), database); });
     const Status ran = runner.apply(*pending);
     result.applied = runner.applied();
     if (!ran)
-        return !request.cancellation.cancelled() ? ops.explainRunError(ran.error(), database)
+        return !request.cancellation.cancelled() ? ran.error()
                : runner.stoppedPartWay()         ? cancelledPartWay(ran.error())
                                                  : cancelled(ran.error(), result.applied);
     if (folder) {
@@ -227,9 +229,9 @@ Status rehearse(const ApplyRequest &request, const QList<MigrationEntry> &files,
                      {},
                      QStringLiteral("run apply again to continue")};
     error.message = u"rehearsed on a scratch copy of the database first, it failed there, so the "
-                    u"database was not touched: " +
+                    u"database was not touched (what follows happened on the copy, now dropped): " +
                     error.message;
-    error.hint = QStringLiteral("fix the migration, then apply again");
+    error.hint = QStringLiteral("fix the migration (or what stopped it there), then apply again");
     return error;
 }
 

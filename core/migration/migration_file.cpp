@@ -2,6 +2,8 @@
 
 #include "../sql/script_file.h"
 
+#include <algorithm>
+
 namespace burrow::migration {
 namespace {
 
@@ -32,6 +34,12 @@ public:
         , m_options(options)
     {
         m_file.path = path;
+        for (const Token &token : sql::tokenize(text, options)) {
+            const bool quoted =
+                token.kind == TokenKind::QuotedIdentifier || token.kind == TokenKind::String;
+            if (quoted && !token.unterminated && token.text(text).contains(u'\n'))
+                m_multiLineQuotes.append({token.begin, token.begin + token.length});
+        }
     }
 
     Result<MigrationFile> run()
@@ -51,7 +59,7 @@ public:
 private:
     Result<Marker> parseMarker(const Line &line) const
     {
-        if (!line.text.startsWith(u"--"))
+        if (!line.text.startsWith(u"--") || insideQuote(line.begin))
             return Marker{};
         const QStringView rest = line.text.sliced(2).trimmed();
         if (rest.startsWith(u"migrate:"))
@@ -261,6 +269,15 @@ private:
                      line);
     }
 
+    /// Whether `offset` lies inside a quoted name or string that spans lines: a line there that
+    /// reads like a marker (a table named "x\n-- migrate:down") is part of the name.
+    bool insideQuote(qsizetype offset) const
+    {
+        return std::any_of(
+            m_multiLineQuotes.cbegin(), m_multiLineQuotes.cend(),
+            [offset](const auto &span) { return span.first < offset && offset < span.second; });
+    }
+
     Error error(Error::Code code, const QString &message, int line, const QString &hint = {}) const
     {
         return Error{code, message, m_file.path, line, {}, hint};
@@ -268,6 +285,7 @@ private:
 
     QStringView m_text;
     sql::LexerOptions m_options;
+    QList<std::pair<qsizetype, qsizetype>> m_multiLineQuotes; // [begin, end) in m_text
     MigrationFile m_file;
     QStringList m_description;
     Section *m_section = nullptr;     // where statements go; none before the first up/down marker

@@ -86,7 +86,7 @@ Result<AppliedReport> Runner::applyOne(const MigrationEntry &migration)
         ran = sqlError(QStringLiteral("cannot commit"), m_db);
     if (!ran) {
         // Undo whatever transaction is open: the runner's, or the section's own BEGIN.
-        if (transaction)
+        if (transaction && m_db.isOpen()) // a session the server ended rolled back already
             m_db.rollback();
         else if (m_transactionalDdl)
             (void)dialect::runQuery(m_db, QStringLiteral("ROLLBACK"));
@@ -129,6 +129,8 @@ Result<QList<StatementOutcome>> Runner::runRange(const MigrationEntry &migration
         runStatements(m_db, statements.mid(from, count), observer);
     if (!bookkeeping)
         return bookkeeping.error();
+    if (!ran && m_explain && ran.error().code != Error::Code::Cancelled)
+        return m_explain(ran.error());
     return ran;
 }
 
@@ -172,33 +174,54 @@ Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report
     const bool complete =
         ran || (ran.error().code == Error::Code::Cancelled && report.statements.size() == total);
     row.status = complete ? QStringLiteral("applied") : QStringLiteral("failed");
-    const Status finished = finishMigration(m_db, row);
+    row.statementsApplied = int(report.statements.size());
+    const Status finished = recordOutcome(row);
     if (!complete) {
         Error error = ran.error();
         const int done = int(report.statements.size());
         m_stoppedPartWay = true;
         const QString ranBefore =
             QString::number(done) + u" of " + QString::number(total) + u" statements ran before it";
+        const QString recorded =
+            finished
+                ? QString(u"the history marks " + migration.version + u" as failed")
+                : QString(u"its history row could not be updated (" + finished.error().message +
+                          u") and still reads running with the count before the failure");
         // On a scratch copy (a dry run, a rehearsal) nothing stays: the copy is dropped.
         const QString kept =
-            m_onScratchCopy ? QString(ranBefore + u" on the scratch copy")
-                            : QString(ranBefore +
-                                      u" and stay applied: the engine cannot roll back DDL; the "
-                                      u"history marks " +
-                                      migration.version + u" as failed");
+            m_onScratchCopy
+                ? QString(ranBefore + u" on the scratch copy")
+                : QString(ranBefore + u" and stay applied: the engine cannot roll back DDL; " +
+                          recorded);
         if (error.code == Error::Code::Cancelled)
             error.message = u"cancelled during " + migration.version + u" (" + kept + u')';
         else
             error.message += u" (" + kept + u')';
+        const QString explained = error.hint;
         error.hint =
             m_onScratchCopy
                 ? QStringLiteral("fix the migration; the database itself was not touched")
                 : QStringLiteral("restore the backup taken before this apply (burrow-cli restore "
                                  "--from …), or finish the migration by hand and fix its "
                                  "history row");
+        if (!explained.isEmpty())
+            error.hint += u"; " + explained;
         return error;
     }
     return finished;
+}
+
+Status Runner::recordOutcome(const AppliedMigration &row)
+{
+    Status recorded = finishMigration(m_db, row);
+    if (recorded || m_transactionalDdl)
+        return recorded;
+    // The session may be what failed (killed, or the server restarted): what ran is known
+    // here and committed there, so a new connection records it.
+    m_db.close();
+    if (!m_db.open())
+        return recorded;
+    return finishMigration(m_db, row);
 }
 
 Result<QList<MigrationEntry>> pendingMigrations(const QList<MigrationStatus> &status,

@@ -51,6 +51,9 @@ public:
     /// Runs `migrations` (already known to be pending) in order; stops at the first failure,
     /// returning what did run before it in `applied`.
     Status apply(const QList<MigrationEntry> &migrations);
+    /// How the engine explains a failed statement (a lock that timed out, a lost session),
+    /// applied before the runner adds what stays applied.
+    void setErrorExplainer(std::function<Error(Error)> explain) { m_explain = std::move(explain); }
     const QList<AppliedReport> &applied() const { return m_applied; }
     /// Whether the failed migration stopped part-way with its statements so far kept (engines
     /// without transactional DDL); its Error then says exactly what ran.
@@ -67,6 +70,8 @@ private:
                                              qsizetype from, qsizetype count,
                                              const std::function<Status(int)> &afterEach = {});
     bool notify(const ProgressEvent &event) const;
+    /// Records how a tracked migration ended, over a new connection when the session is gone.
+    Status recordOutcome(const AppliedMigration &row);
 
     QSqlDatabase m_db;
     ProgressObserver m_observer;
@@ -74,6 +79,7 @@ private:
     bool m_stoppedPartWay = false;
     bool m_onScratchCopy = false;
     QList<AppliedReport> m_applied;
+    std::function<Error(Error)> m_explain;
 };
 
 /// The migrations to apply: pending ones up to `to` (inclusive, by number). Refuses (Conflict)

@@ -259,3 +259,16 @@ TEST(MigrationFile, crlf_line_endings_keep_markers_and_lines)
     EXPECT_EQ(file.down.statements[0].text, u"DROP TABLE a");
     EXPECT_EQ(file.down.statements[0].line, 6);
 }
+
+TEST(MigrationFile, a_marker_line_inside_a_quoted_name_or_string_is_part_of_it)
+{
+    const MigrationFile file = parse(
+        QStringLiteral("-- migrate:up\n"
+                       "CREATE TABLE \"m\n-- migrate:down\nx\" (id INTEGER);\n"
+                       "INSERT INTO \"m\n-- migrate:down\nx\" VALUES ('\n-- migrate:down\n');\n"
+                       "-- migrate:down\n"
+                       "DROP TABLE \"m\n-- migrate:down\nx\";\n"));
+    EXPECT_EQ(file.up.statements.size(), 2);
+    EXPECT_EQ(texts(file.down),
+              QStringList{QStringLiteral("DROP TABLE \"m\n-- migrate:down\nx\"")});
+}

@@ -12,6 +12,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
+const QString kScratchPattern = u"burrow\\_model\\_%"_s;
+
 class MysqlModel : public ::testing::Test {
 protected:
     Result<schema::Schema> load(const QByteArray &sql)
@@ -25,11 +27,7 @@ protected:
         EXPECT_TRUE(script.ok()) << script.error().toString().toStdString();
         return (*d)->loadModel(*script);
     }
-    QStringList scratchDatabases()
-    {
-        return db.rows(u"SELECT SCHEMA_NAME FROM information_schema.SCHEMATA "
-                       "WHERE SCHEMA_NAME LIKE 'burrow\\_model\\_%'"_s);
-    }
+    QStringList scratchDatabases() { return databasesLike(db, kScratchPattern); }
 
     TestDatabase db{Backend::MariaDB};
     TempDir dir;
@@ -57,7 +55,7 @@ TEST_F(MysqlModel, loads_the_model_through_the_server_and_drops_the_scratch_data
     EXPECT_EQ(parent->uniques[0].name, u"");
     EXPECT_FALSE(model->views[0].definition.text.contains(u"burrow_model_"))
         << model->views[0].definition.text.toStdString();
-    EXPECT_EQ(scratchDatabases(), before);
+    EXPECT_EQ(leftoverDatabases(db, kScratchPattern, before), QStringList{});
 }
 
 TEST_F(MysqlModel, a_failing_statement_names_file_and_line_and_leaves_no_scratch_database)
@@ -74,7 +72,7 @@ TEST_F(MysqlModel, a_failing_statement_names_file_and_line_and_leaves_no_scratch
     EXPECT_EQ(model.error().line, 3);
     EXPECT_TRUE(model.error().message.contains(u"NOT_A_TYPE"))
         << model.error().message.toStdString();
-    EXPECT_EQ(scratchDatabases(), before);
+    EXPECT_EQ(leftoverDatabases(db, kScratchPattern, before), QStringList{});
 }
 
 TEST_F(MysqlModel, a_model_may_not_leave_its_scratch_database)

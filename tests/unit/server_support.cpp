@@ -1,10 +1,12 @@
 #include "server_support.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QUrl>
 
 #include <atomic>
@@ -183,6 +185,85 @@ QStringList TestDatabase::rows(const QString &query)
         }
     });
     return out;
+}
+
+void TestDatabase::execEach(const QStringList &statements)
+{
+    withConnection([&statements](QSqlDatabase &db) {
+        for (const QString &statement : statements)
+            run(db, statement);
+    });
+}
+
+QStringList databasesLike(TestDatabase &db, const QString &pattern)
+{
+    const QString names =
+        db.backend() == Backend::PostgreSQL
+            ? QStringLiteral("SELECT datname FROM pg_database WHERE datname")
+            : QStringLiteral("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA "
+                             "WHERE SCHEMA_NAME");
+    return db.rows(names + u" LIKE '" + pattern + u'\'');
+}
+
+QStringList leftoverDatabases(TestDatabase &db, const QString &pattern, const QStringList &before)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QStringList added;
+    do {
+        added = databasesLike(db, pattern);
+        added.removeIf([&before](const QString &name) { return before.contains(name); });
+        if (added.isEmpty())
+            break;
+        QThread::msleep(100);
+    } while (timer.elapsed() < 15000);
+    return added;
+}
+
+ServerSession::ServerSession(const TestDatabase &db)
+    : m_connectionName(u"burrow-test-session-" + QString::number(nextSerial()))
+{
+    openServer(db.backend(), QUrl(db.url()), db.name(), m_connectionName);
+}
+
+ServerSession::~ServerSession()
+{
+    QSqlDatabase::database(m_connectionName, false).close();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void ServerSession::exec(const QString &sql)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    run(db, sql);
+}
+
+QStringList ServerSession::rows(const QString &query)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    EXPECT_TRUE(q.exec(query)) << query.toStdString() << ": " << q.lastError().text().toStdString();
+    QStringList out;
+    while (q.next()) {
+        QStringList values;
+        for (int i = 0; i < q.record().count(); ++i)
+            values << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
+        out << values.join(u'|');
+    }
+    return out;
+}
+
+QString ServerSession::waitForRow(const QString &query, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    do {
+        const QStringList found = rows(query);
+        if (!found.isEmpty())
+            return found.first().section(u'|', 0, 0);
+        QThread::msleep(50);
+    } while (timer.elapsed() < timeoutMs);
+    return {};
 }
 
 } // namespace burrow::test

@@ -59,6 +59,8 @@ public:
     void exec(const QString &statements);
     /// Every row of `query`, columns joined by '|'.
     QStringList rows(const QString &query);
+    /// Runs each statement as it is (names may hold `;`); fails the test on an error.
+    void execEach(const QStringList &statements);
 
 private:
     /// Runs `work` on a new connection to the database, closed afterwards.
@@ -68,6 +70,35 @@ private:
     bool m_available = false;
     QString m_url, m_name, m_connectionName;
     std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+/// The databases on `db`'s server named like `pattern` (SQL LIKE) that `before` did not hold,
+/// once those that tests running at the same time create and drop have gone (up to 15 s): the
+/// server is shared, so only one that stays was left behind.
+QStringList leftoverDatabases(TestDatabase &db, const QString &pattern, const QStringList &before);
+
+/// The databases on `db`'s server named like `pattern` (SQL LIKE) now.
+QStringList databasesLike(TestDatabase &db, const QString &pattern);
+
+/// A client of the test's own on a test server database, connected while it lives: it holds
+/// locks (an open transaction, LOCK TABLES) and ends sessions, as another program would.
+class ServerSession {
+public:
+    explicit ServerSession(const TestDatabase &db);
+    ~ServerSession();
+    ServerSession(const ServerSession &) = delete;
+    ServerSession &operator=(const ServerSession &) = delete;
+
+    /// Runs one statement; fails the test on an error.
+    void exec(const QString &sql);
+    /// Every row of `query`, columns joined by '|'.
+    QStringList rows(const QString &query);
+    /// Polls `query` every 50 ms until it returns a row; its first value, or empty after
+    /// `timeoutMs` (a session to watch for, say).
+    QString waitForRow(const QString &query, int timeoutMs);
+
+private:
+    QString m_connectionName;
 };
 
 } // namespace burrow::test

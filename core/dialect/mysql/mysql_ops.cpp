@@ -1,6 +1,7 @@
 #include "mysql_ops.h"
 
 #include "mysql_connection.h"
+#include "mysql_faults.h"
 #include "mysql_tools.h"
 
 namespace burrow::dialect::mysql {
@@ -84,11 +85,25 @@ private:
     DatabaseUrl m_origin, m_url;
 };
 
+/// A dump that fails at once, naming the table, where another session's lock would make
+/// mariadb-dump wait for it a day.
+Status dumpReadable(const DatabaseUrl &url, const QString &file)
+{
+    if (Status readable = checkTablesReadable(url); !readable)
+        return readable;
+    return dumpDatabase(url, file);
+}
+
 } // namespace
 
 Result<std::unique_ptr<ScopedConnection>> MysqlOps::openForWriting(const DatabaseUrl &url) const
 {
-    return openServer(url, url.database);
+    Result<std::unique_ptr<ScopedConnection>> connection = openServer(url, url.database);
+    if (!connection)
+        return connection;
+    if (Status limited = limitLockWaits((*connection)->database(), url); !limited)
+        return limited.error();
+    return connection;
 }
 
 Result<std::unique_ptr<ApplierLock>> MysqlOps::lockApplier(const DatabaseUrl &url, int waitMs) const
@@ -128,9 +143,14 @@ MysqlOps::interruptOnCancel(ScopedConnection &connection, const DatabaseUrl &url
     });
 }
 
+Error MysqlOps::explainRunError(Error error, const DatabaseUrl &url) const
+{
+    return explainStatementError(std::move(error), url);
+}
+
 Status MysqlOps::writeBackup(const DatabaseUrl &url, const QString &file) const
 {
-    return dumpDatabase(url, file);
+    return dumpReadable(url, file);
 }
 
 Status MysqlOps::checkBackup(const QString &file) const
@@ -144,7 +164,7 @@ Status MysqlOps::restoreBackup(const QString &file, const DatabaseUrl &url,
     if (Status checked = checkDump(file); !checked)
         return checked;
     if (!safetyFile.isEmpty()) {
-        if (Status saved = dumpDatabase(url, safetyFile); !saved)
+        if (Status saved = dumpReadable(url, safetyFile); !saved)
             return saved;
         if (Status checked = checkDump(safetyFile); !checked)
             return checked;
@@ -172,7 +192,7 @@ Result<std::unique_ptr<ScratchDatabase>> MysqlOps::scratchCopy(const DatabaseUrl
                                                         "`burrow_dryrun_%`.*, or apply without "
                                                         "--dry-run"));
     }
-    return fillFromDump(std::make_unique<ScratchCopy>(url, scratch), url, dumpDatabase, loadDump);
+    return fillFromDump(std::make_unique<ScratchCopy>(url, scratch), url, dumpReadable, loadDump);
 }
 
 } // namespace burrow::dialect::mysql

@@ -17,6 +17,8 @@ public:
     std::unique_ptr<StatementInterrupter>
     interruptOnCancel(ScopedConnection &connection, const DatabaseUrl &url,
                       const Cancellation &cancellation) const override;
+    /// A lock held past the lock timeout, or a session killed or lost, said plainly.
+    Error explainRunError(Error error, const DatabaseUrl &url) const override;
 
     QString backupSuffix() const override { return QStringLiteral("sql"); }
     Status writeBackup(const DatabaseUrl &url, const QString &file) const override;

@@ -1,5 +1,6 @@
 #include "postgres_ops.h"
 
+#include "postgres_faults.h"
 #include "postgres_session.h"
 #include "postgres_tools.h"
 
@@ -126,9 +127,15 @@ PostgresOps::interruptOnCancel(ScopedConnection &connection, const DatabaseUrl &
     });
 }
 
+Error PostgresOps::explainRunError(Error error, const DatabaseUrl &url) const
+{
+    return explainStatementError(std::move(error), url);
+}
+
 Status PostgresOps::writeBackup(const DatabaseUrl &url, const QString &file) const
 {
-    return dumpDatabase(url, file);
+    Status dumped = dumpDatabase(url, file);
+    return dumped ? dumped : Status(explainDumpError(dumped.error(), url));
 }
 
 Status PostgresOps::checkBackup(const QString &file) const

@@ -18,6 +18,8 @@ public:
     std::unique_ptr<StatementInterrupter>
     interruptOnCancel(ScopedConnection &connection, const DatabaseUrl &url,
                       const Cancellation &cancellation) const override;
+    /// A lock held past the lock timeout, or a session the server ended, said plainly.
+    Error explainRunError(Error error, const DatabaseUrl &url) const override;
 
     QString backupSuffix() const override { return QStringLiteral("dump"); }
     Status writeBackup(const DatabaseUrl &url, const QString &file) const override;

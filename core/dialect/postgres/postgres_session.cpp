@@ -10,7 +10,8 @@ namespace {
 
 const QString kDefaultConnectTimeout = QStringLiteral("10");
 
-// URL parameters handed to libpq as they are; `schema` and `host` are Burrow's own.
+// URL parameters handed to libpq as they are; `schema`, `host` and `lock_timeout` are Burrow's
+// own.
 const QStringList kLibpqParameters{
     QStringLiteral("sslmode"),
     QStringLiteral("sslrootcert"),
@@ -38,7 +39,7 @@ Result<QString> connectOptions(const DatabaseUrl &url)
 {
     QStringList options;
     for (auto it = url.parameters.cbegin(); it != url.parameters.cend(); ++it) {
-        if (it.key() == u"schema" || it.key() == u"host")
+        if (it.key() == u"schema" || it.key() == u"host" || it.key() == u"lock_timeout")
             continue;
         if (!kLibpqParameters.contains(it.key()))
             return Error{Error::Code::InvalidArgument,
@@ -126,20 +127,24 @@ Result<QSqlQuery> Session::run(const QString &sql)
 }
 
 // One round trip: the search_path (so that the engine's own SQL text names this schema's
-// objects without qualification), read-only transactions, and whether the schema exists.
+// objects without qualification), read-only transactions, the lock timeout (a table another
+// session holds fails the statement instead of hanging it, and every query queued behind it),
+// and whether the schema exists.
 Status Session::enterSchema(bool readOnly)
 {
     const QString schema = schemaOf(m_url);
+    const QString lockTimeout = QString::number(lockTimeoutSeconds(m_url)) + u"s";
     Result<QSqlQuery> query = run(
         u"SELECT pg_catalog.set_config('search_path', " + quoteLiteral(quoteIdentifier(schema)) +
         u", false), pg_catalog.set_config('default_transaction_read_only', " +
-        (readOnly ? u"'on'" : u"'off'") +
+        (readOnly ? u"'on'" : u"'off'") + u", false), pg_catalog.set_config('lock_timeout', " +
+        quoteLiteral(lockTimeout) +
         u", false), "
         u"EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = " +
         quoteLiteral(schema) + u')');
     if (!query)
         return query.error();
-    if (!query->next() || !query->value(2).toBool())
+    if (!query->next() || !query->value(3).toBool())
         return Error{Error::Code::NotFound,
                      u"schema \"" + schema + u"\" does not exist in database \"" + m_url.database +
                          u"\" on PostgreSQL at " + serverLocation(m_url),

@@ -104,7 +104,12 @@ Result<QProcessEnvironment> toolEnvironment(const DatabaseUrl &url,
 
 Status dumpDatabase(const DatabaseUrl &url, const QString &file)
 {
-    ToolRun run{QStringLiteral("pg_dump"), {QStringLiteral("--format=custom"), u"--file=" + file}};
+    // pg_dump waits for a share lock on every table: one another session holds exclusively
+    // fails the backup after the lock timeout instead of hanging it.
+    ToolRun run{QStringLiteral("pg_dump"),
+                {QStringLiteral("--format=custom"),
+                 u"--lock-wait-timeout=" + QString::number(lockTimeoutSeconds(url) * 1000),
+                 u"--file=" + file}};
     Status dumped = statusOf(runWith(url, run, QStringLiteral("the backup (pg_dump)")));
     if (!dumped)
         QFile::remove(file);

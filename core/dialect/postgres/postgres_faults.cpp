@@ -1,0 +1,105 @@
+#include "postgres_faults.h"
+
+#include "../database_ops.h"
+#include "postgres_errors.h"
+#include "postgres_names.h"
+#include "postgres_session.h"
+
+namespace burrow::dialect::postgres {
+namespace {
+
+// SQLSTATEs: lock_not_available, and the server ending the session (terminated by an
+// administrator, crash, shutdown) or the connection failing under it.
+const QString kLockNotAvailable = QStringLiteral("55P03");
+
+bool connectionLost(const Error &error)
+{
+    const QString &code = error.engineCode;
+    return code == u"57P01" || code == u"57P02" || code == u"57P03" || code.startsWith(u"08") ||
+           error.message.contains(u"server closed the connection") ||
+           error.message.contains(u"no connection to the server") ||
+           error.message.contains(u"terminating connection");
+}
+
+/// The tables of the URL's schema that other sessions hold locks on, and who holds them
+/// ("process 123 (psql)"), read from a new session.
+struct LockHolders {
+    QStringList tables;
+    QStringList holders;
+};
+
+LockHolders lockHolders(const DatabaseUrl &url, const QString &statement)
+{
+    LockHolders found;
+    Result<std::unique_ptr<Session>> session = Session::open(url, Access::ReadSchema);
+    if (!session)
+        return found;
+    Result<QSqlQuery> rows = (*session)->run(
+        u"SELECT DISTINCT c.relname, a.pid, coalesce(nullif(a.application_name, ''), a.usename) "
+        u"FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_class c ON c.oid = l.relation "
+        u"JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid "
+        u"WHERE l.granted AND l.pid <> pg_catalog.pg_backend_pid() "
+        u"AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relnamespace = " +
+        quoteLiteral(quoteIdentifier(schemaOf(url))) + u"::regnamespace ORDER BY 1, 2");
+    if (!rows)
+        return found;
+    QStringList tables, holders;
+    while (rows->next()) {
+        tables.append(rows->value(0).toString());
+        holders.append(u"process " + rows->value(1).toString() + u" (" + rows->value(2).toString() +
+                       u')');
+    }
+    // The tables the statement names, when it names any of them; else every locked one.
+    const QStringList named = tablesNamedIn(statement, tables);
+    for (qsizetype i = 0; i < tables.size(); ++i) {
+        if (!named.isEmpty() && !named.contains(tables[i]))
+            continue;
+        if (!found.tables.contains(tables[i]))
+            found.tables.append(tables[i]);
+        if (!found.holders.contains(holders[i]))
+            found.holders.append(holders[i]);
+    }
+    return found;
+}
+
+Error lockError(Error error, const DatabaseUrl &url, const QString &statement)
+{
+    const LockHolders held = lockHolders(url, statement);
+    return lockWaitExpired(std::move(error), held.tables, held.holders.join(u", "), url);
+}
+
+} // namespace
+
+Error explainStatementError(Error error, const DatabaseUrl &url)
+{
+    // One line without libpq's ERROR/FATAL prefix and its LINE/caret lines: the Error already
+    // says where (file:line) and what (the statement).
+    error.message = engineMessage(error.message, url);
+    if (error.engineCode == kLockNotAvailable) {
+        const QString statement = error.statement;
+        error.hint = QStringLiteral("the migration was rolled back");
+        return lockError(std::move(error), url, statement);
+    }
+    if (!connectionLost(error))
+        return error;
+    error.message = u"lost the connection to PostgreSQL at " + serverLocation(url) +
+                    u" while the statement ran (" + error.message +
+                    u"); the server rolled back the transaction that was open";
+    error.hint = QStringLiteral("find out why the session ended (server restarted, session "
+                                "terminated), then run apply again");
+    return error;
+}
+
+Error explainDumpError(Error error, const DatabaseUrl &url)
+{
+    // pg_dump's --lock-wait-timeout is a statement timeout on its LOCK TABLE, which it quotes:
+    // "… due to statement timeout / … Query was: LOCK TABLE public.book IN ACCESS SHARE MODE".
+    const qsizetype at = error.message.indexOf(u"LOCK TABLE");
+    if (at < 0 || !error.message.contains(u" timeout"))
+        return error;
+    const QString statement = error.message.mid(at);
+    error.hint = QStringLiteral("nothing was changed");
+    return lockError(std::move(error), url, statement);
+}
+
+} // namespace burrow::dialect::postgres
