@@ -52,10 +52,13 @@ QString header(const MigrationPlan &up, const MigrationFileInfo &info, const Sec
     commentBlock(out, QStringLiteral("Warnings:"), warnings);
     commentBlock(out, QStringLiteral("Not renamed (suggestions only):"),
                  changeLines(up.suggestions));
-    if (!section.transaction)
+    if (!section.transaction && up.foreignKeysOff)
         out += QStringLiteral("-- This migration switches foreign keys off and runs its own "
                               "transaction: apply it with\n-- burrow-cli apply, dbmate, or "
                               "sqlite3 -bail (which stops at the first error).\n");
+    else if (!section.transaction) // PostgreSQL: enum labels commit before their first use
+        out += QStringLiteral("-- This migration runs its own transactions: apply it with "
+                              "burrow-cli apply or dbmate.\n");
     return out;
 }
 
