@@ -25,6 +25,12 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("trigger");
     case ObjectKind::View:
         return QStringLiteral("view");
+    case ObjectKind::Enum:
+        return QStringLiteral("enum type");
+    case ObjectKind::Domain:
+        return QStringLiteral("domain");
+    case ObjectKind::Sequence:
+        return QStringLiteral("sequence");
     }
     return {};
 }
@@ -33,8 +39,9 @@ QString kindName(const Change &change)
 {
     QString object = objectNoun(change.object);
     object.replace(u' ', u'_');
-    if (change.object == ObjectKind::Unique || change.object == ObjectKind::Check)
-        object = object.section(u'_', 0, 0); // unique_added, check_changed
+    if (change.object == ObjectKind::Unique || change.object == ObjectKind::Check ||
+        change.object == ObjectKind::Enum)
+        object = object.section(u'_', 0, 0); // unique_added, check_changed, enum_added
     switch (change.type) {
     case ChangeType::Added:
         return object + u"_added";

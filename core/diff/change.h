@@ -18,7 +18,17 @@ enum class ObjectKind {
     Index,
     Trigger,
     View,
+    Enum,     // a user-defined enumerated type; `table` is its name
+    Domain,   // a domain; `table` is its name
+    Sequence, // a stand-alone sequence; `table` is its name
 };
+
+/// Objects of the schema itself rather than parts of a table: views, types, sequences.
+inline bool isSchemaLevel(ObjectKind kind)
+{
+    return kind == ObjectKind::View || kind == ObjectKind::Enum || kind == ObjectKind::Domain ||
+           kind == ObjectKind::Sequence;
+}
 
 /// What happens to it, seen from the database towards the model: `Added` means the model has it
 /// and the database does not (the migration would add it).
@@ -28,7 +38,7 @@ enum class ChangeType { Added, Removed, Changed, RenameSuggested };
 struct Change {
     ObjectKind object = ObjectKind::Table;
     ChangeType type = ChangeType::Changed;
-    QString table;          // the owning table; for views, the view itself
+    QString table;          // the owning table; for views, types, sequences: the object itself
     QString name;           // the object's name, or its definition when it has none ("(a, b)")
     QString newName;        // RenameSuggested: the model's name for it
     QStringList attributes; // Changed: which attributes differ ("type", "not null", …)

@@ -1,6 +1,7 @@
 #include "differ.h"
 
 #include "describe.h"
+#include "schema_objects_differ_p.h"
 
 #include <QHash>
 
@@ -245,6 +246,7 @@ QList<Change> Differ::run(const Schema &live, const Schema &model)
     suggestRenames(pairs, ObjectKind::Table, {},
                    [this](const Table &t) { return tableSignature(t); });
     compareViews(live, model);
+    m_out += diffSchemaObjects(live, model, m_cs);
     return m_out;
 }
 
@@ -295,6 +297,8 @@ void Differ::compareColumn(const QString &table, const Column &live, const Colum
     d.compare(live.generated != model.generated ||
                   live.generatedExpression != model.generatedExpression,
               QStringLiteral("generated"), generatedText(live), generatedText(model));
+    d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
+              model.comment);
     if (d.any())
         record(ObjectKind::Column, ChangeType::Changed, table, model.name, d.details.join(u"; "),
                d.attributes);
@@ -479,6 +483,8 @@ void Differ::compareOptions(const Table &live, const Table &model)
                               : QStringLiteral("WITHOUT ROWID dropped"));
     d.flag(live.strict != model.strict, QStringLiteral("strict"),
            model.strict ? QStringLiteral("STRICT added") : QStringLiteral("STRICT dropped"));
+    d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
+              model.comment);
     if (d.any())
         record(ObjectKind::TableOptions, ChangeType::Changed, model.name, model.name,
                d.details.join(u"; "), d.attributes);

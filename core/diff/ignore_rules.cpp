@@ -40,6 +40,12 @@ schema::Schema IgnoreRules::apply(schema::Schema schema) const
 {
     schema.tables.removeIf([this](const schema::Table &t) { return matches(t.name); });
     schema.views.removeIf([this](const schema::View &v) { return matches(v.name); });
+    schema.enums.removeIf([this](const schema::EnumType &e) { return matches(e.name); });
+    schema.domains.removeIf([this](const schema::Domain &d) { return matches(d.name); });
+    // A sequence an ignored table owns is that table's business too.
+    schema.sequences.removeIf([this](const schema::Sequence &s) {
+        return matches(s.name) || (!s.ownedByTable.isEmpty() && matches(s.ownedByTable));
+    });
     return schema;
 }
 

@@ -6,8 +6,8 @@
 
 namespace burrow::diff {
 
-/// Globs on table (and view) names whose objects a diff leaves out: the user's `--ignore` and
-/// burrow.json rules, the engine's own tables, and Burrow's history table.
+/// Globs on table (and view, type, sequence) names whose objects a diff leaves out: the user's
+/// `--ignore` and burrow.json rules, the engine's own tables, and Burrow's history table.
 class IgnoreRules {
 public:
     IgnoreRules(const QStringList &globs, Qt::CaseSensitivity cs);
@@ -16,7 +16,8 @@ public:
     static QString historyTable() { return QStringLiteral("burrow_migrations"); }
 
     bool matches(const QString &name) const;
-    /// `schema` without the tables and views these rules match.
+    /// `schema` without the tables, views, types and sequences these rules match (and the
+    /// sequences owned by tables they match).
     schema::Schema apply(schema::Schema schema) const;
 
 private:

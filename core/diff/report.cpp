@@ -2,6 +2,7 @@
 
 #include "describe.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -82,26 +83,38 @@ QString renameHint(const Change &c)
     return c.detail + u"; to rename instead of drop and add: --rename " + target + u'=' + c.newName;
 }
 
+// What a group of changes belongs to: a table, or an object of the schema itself.
+QString ownerNoun(ObjectKind kind)
+{
+    return isSchemaLevel(kind) ? objectNoun(kind) : QStringLiteral("table");
+}
+
 QString headerFor(const Change &c)
 {
-    return (c.object == ObjectKind::View ? u"view " : u"table ") + displayName(c.table);
+    return ownerNoun(c.object) + u' ' + displayName(c.table);
 }
 
 QString differHeadline(const QList<Change> &changes)
 {
-    QStringList tables, views;
+    QList<QString> nouns; // in a fixed order: tables, views, then types and sequences
+    QHash<QString, QStringList> owners;
+    for (ObjectKind kind : {ObjectKind::Table, ObjectKind::View, ObjectKind::Enum,
+                            ObjectKind::Domain, ObjectKind::Sequence})
+        nouns.append(ownerNoun(kind));
     for (const Change &c : changes) {
-        QStringList &list = c.object == ObjectKind::View ? views : tables;
+        QStringList &list = owners[ownerNoun(c.object)];
         if (!list.contains(c.table.toLower()))
             list.append(c.table.toLower());
     }
     QStringList parts;
-    if (!tables.isEmpty())
-        parts.append(counted(tables.size(), QStringLiteral("table"), QStringLiteral("tables")));
-    if (!views.isEmpty())
-        parts.append(counted(views.size(), QStringLiteral("view"), QStringLiteral("views")));
-    const bool one = tables.size() + views.size() == 1;
-    return parts.join(u" and ") + (one ? u" differs" : u" differ");
+    qsizetype total = 0;
+    for (const QString &noun : nouns) {
+        const qsizetype n = owners.value(noun).size();
+        total += n;
+        if (n > 0)
+            parts.append(counted(n, noun, noun + u's'));
+    }
+    return parts.join(u" and ") + (total == 1 ? u" differs" : u" differ");
 }
 
 } // namespace

@@ -100,6 +100,10 @@ bool DestructiveJudge::isDestructive(const diff::Change &change) const
     using diff::ObjectKind;
     if (change.type == ChangeType::Removed)
         return change.object == ObjectKind::Table || change.object == ObjectKind::Column;
+    // Labels removed or reordered: the type is recreated, and rows holding a label the model
+    // no longer has cannot be converted.
+    if (change.object == ObjectKind::Enum)
+        return change.attributes.contains(u"labels");
     if (change.object != ObjectKind::Column || !change.attributes.contains(u"type"))
         return false;
     const Table *live = m_live.find(change.table);

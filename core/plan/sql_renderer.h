@@ -15,6 +15,12 @@ struct TableAlteration {
     bool rebuild = false;
 };
 
+/// A column of a live table that uses a user-defined type (recreating the type converts it).
+struct TypeUser {
+    QString table;
+    schema::Column column;
+};
+
 /// A whole up or down section, ready to be written into a migration file.
 struct SectionText {
     QStringList statements;
@@ -47,6 +53,34 @@ public:
     virtual QStringList createTrigger(const QString &table,
                                       const schema::Trigger &trigger) const = 0;
     virtual QStringList dropTrigger(const QString &table, const schema::Trigger &trigger) const = 0;
+
+    // Types and sequences of the schema itself: only engines that have them (PostgreSQL) spell
+    // them; the others never read or load any, so the defaults are never called.
+    virtual QStringList createEnum(const schema::EnumType &) const { return {}; }
+    virtual QStringList dropEnum(const schema::EnumType &) const { return {}; }
+    /// Brings an enum's labels from `live` to `target`: added in place when labelsOnlyAdded(),
+    /// otherwise the type is recreated and `users` converted to the new one through text.
+    virtual QStringList alterEnum(const schema::EnumType &, const schema::EnumType &,
+                                  const QList<TypeUser> &) const
+    {
+        return {};
+    }
+    virtual QStringList createDomain(const schema::Domain &) const { return {}; }
+    virtual QStringList dropDomain(const schema::Domain &) const { return {}; }
+    virtual QStringList alterDomain(const schema::Domain &, const schema::Domain &) const
+    {
+        return {};
+    }
+    /// The sequence without its owner (the owning column may not exist yet): ownSequence().
+    virtual QStringList createSequence(const schema::Sequence &) const { return {}; }
+    virtual QStringList dropSequence(const schema::Sequence &) const { return {}; }
+    /// Every attribute but the owner.
+    virtual QStringList alterSequence(const schema::Sequence &, const schema::Sequence &) const
+    {
+        return {};
+    }
+    /// Gives the sequence its owner, or none when it has none.
+    virtual QStringList ownSequence(const schema::Sequence &) const { return {}; }
 
     /// Brings `live` to `target`: the same table (renames are already done), same name.
     /// Indexes of a table that is not rebuilt are the planner's business.

@@ -21,8 +21,12 @@ StepBuilder::StepBuilder(const Schema &live, const Schema &target, const QList<C
     , m_deps(renderer.lexerOptions(), cs)
     , m_cs(cs)
 {
-    for (const Change &c : changes)
-        (c.object == ObjectKind::View ? m_viewChanges : m_tableChanges)[key(c.table)].append(c);
+    for (const Change &c : changes) {
+        if (diff::isSchemaLevel(c.object) && c.object != ObjectKind::View)
+            m_objectChanges.append(c);
+        else
+            (c.object == ObjectKind::View ? m_viewChanges : m_tableChanges)[key(c.table)].append(c);
+    }
 }
 
 void StepBuilder::classifyTables(const QList<Rename> &renames)
@@ -134,6 +138,7 @@ void StepBuilder::collectTriggerWork()
 QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
 {
     classifyTables(renames);
+    touchEnumUsers();
     collectViewWork();
     collectTriggerWork();
     dropTriggers();
@@ -141,9 +146,14 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     renameObjects(renames);
     dropLiftedForeignKeys();
     dropIndexes();
+    createSequences();
+    createTypes();
     createTables();
     alterTables();
+    ownSequences();
     dropTables();
+    dropSequences();
+    dropTypes();
     createIndexes();
     createViews();
     createTriggers();

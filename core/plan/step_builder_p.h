@@ -17,7 +17,7 @@ inline bool isStructural(diff::ObjectKind kind)
 {
     using diff::ObjectKind;
     return kind != ObjectKind::Table && kind != ObjectKind::Index && kind != ObjectKind::Trigger &&
-           kind != ObjectKind::View;
+           !diff::isSchemaLevel(kind);
 }
 
 /// A table or view with its triggers.
@@ -31,7 +31,9 @@ QList<TriggerOwner> triggerOwners(const schema::Schema &schema);
 
 /// Builds the ordered steps from a live schema (renames applied) to a target, in phases:
 /// drop triggers and views that are removed, changed or read what changes; renames; drop
-/// indexes; create, alter, drop tables (in foreign-key order); create indexes, views, triggers.
+/// indexes; create or alter sequences and types (which tables use); create and alter tables;
+/// give sequences their owners; drop tables (in foreign-key order), then the sequences and
+/// types no longer used; create indexes, views, triggers.
 class StepBuilder {
 public:
     StepBuilder(const schema::Schema &live, const schema::Schema &target,
@@ -77,6 +79,18 @@ private:
     void createViews();
     void createTriggers();
 
+    // Sequences, enums and domains (schema_object_steps.cpp).
+    QList<diff::Change> objectChanges(diff::ObjectKind kind, const QString &name) const;
+    /// The enum is recreated (labels removed or reordered): its users' tables are touched.
+    bool enumRecreated(const schema::EnumType &live) const;
+    void touchEnumUsers();
+    void createSequences();
+    void createTypes();
+    void alterEnums();
+    void ownSequences();
+    void dropSequences();
+    void dropTypes();
+
     const schema::Schema &m_live;
     const schema::Schema &m_target;
     const QList<diff::Change> &m_destructive;
@@ -88,6 +102,7 @@ private:
 
     QHash<QString, QList<diff::Change>> m_tableChanges; // by table key
     QHash<QString, QList<diff::Change>> m_viewChanges;  // by view key
+    QList<diff::Change> m_objectChanges;                // enums, domains, sequences
     QSet<QString> m_touched;                            // tables whose readers are recreated
     QHash<QString, TableAlteration> m_alterations;      // by table key
     QHash<QString, schema::Table> m_liftedLive;         // live tables without lifted keys

@@ -27,6 +27,10 @@ bool isDataDependent(const Change &c)
         return addedOrChanged;
     case ObjectKind::Index:
         return addedOrChanged && c.attributes.contains(u"unique");
+    case ObjectKind::Enum: // stored values are converted to the recreated type
+        return c.type == ChangeType::Changed && c.attributes.contains(u"labels");
+    case ObjectKind::Domain:
+        return c.type == ChangeType::Changed;
     default:
         return false;
     }

@@ -56,6 +56,7 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
     case ObjectKind::TableOptions:
         table->withoutRowid = live.withoutRowid;
         table->strict = live.strict;
+        table->comment = live.comment;
         break;
     default: // constraints are kept or changed with their table as a whole
         break;
@@ -75,6 +76,12 @@ Schema targetSchema(const Schema &live, const Schema &model, const QList<Change>
             keepLive(target.tables, live.tables, change, cs);
         else if (change.object == ObjectKind::View)
             keepLive(target.views, live.views, change, cs);
+        else if (change.object == ObjectKind::Enum)
+            keepLive(target.enums, live.enums, change, cs);
+        else if (change.object == ObjectKind::Domain)
+            keepLive(target.domains, live.domains, change, cs);
+        else if (change.object == ObjectKind::Sequence)
+            keepLive(target.sequences, live.sequences, change, cs);
         else if (const Table *liveTable = findTable(live, change.table, cs))
             keepLiveTablePart(target, *liveTable, change, cs);
     }

@@ -39,6 +39,24 @@ void resolveImplicitReferences(Schema &schema, Qt::CaseSensitivity cs)
     }
 }
 
+bool labelsOnlyAdded(const EnumType &live, const EnumType &target)
+{
+    qsizetype next = 0; // live labels must appear in target in their order
+    for (const QString &label : target.labels) {
+        if (next < live.labels.size() && live.labels[next] == label)
+            ++next;
+    }
+    return next == live.labels.size() && target.labels.size() >= live.labels.size();
+}
+
+bool columnUsesType(const Column &column, const QString &typeName, const QString &quoted)
+{
+    QString base = column.typeKey;
+    while (base.endsWith(u"[]"))
+        base.chop(2);
+    return base == typeName || base == quoted;
+}
+
 QString toSql(ReferentialAction action)
 {
     switch (action) {

@@ -38,6 +38,7 @@ struct Column {
     bool autoIncrement = false;
     Generated generated = Generated::No;
     Expression generatedExpression;
+    QString comment; // empty when none (PostgreSQL's COMMENT ON COLUMN)
 };
 
 /// One key of an index: a column or an expression, with its order and collation.
@@ -105,6 +106,7 @@ struct Table {
     bool withoutRowid = false; // SQLite table option
     bool strict = false;       // SQLite table option
     QString sql;               // the definition as the engine stores it
+    QString comment;           // empty when none (PostgreSQL's COMMENT ON TABLE)
 };
 
 /// A view and its definition.
@@ -114,11 +116,54 @@ struct View {
     QList<Trigger> triggers; // INSTEAD OF triggers on the view
 };
 
-/// Everything Burrow knows about one database's schema (or a model's).
+/// An enumerated type (PostgreSQL's CREATE TYPE … AS ENUM): its labels in their sort order.
+struct EnumType {
+    QString name;
+    QStringList labels;
+};
+
+/// A domain (PostgreSQL's CREATE DOMAIN): a base type with its own default, NOT NULL and checks.
+struct Domain {
+    QString name;
+    QString type; // the base type as the engine spells it
+    bool notNull = false;
+    std::optional<Expression> defaultValue;
+    QString collation; // empty means the base type's
+    QList<CheckConstraint> checks;
+};
+
+/// A sequence standing on its own (those behind serial and identity columns belong to their
+/// columns' autoIncrement instead). Optionally owned by a column: it goes when the column goes.
+struct Sequence {
+    QString name;
+    QString type; // bigint, integer or smallint
+    qint64 start = 1;
+    qint64 increment = 1;
+    qint64 minValue = 1;
+    qint64 maxValue = 0;
+    qint64 cache = 1;
+    bool cycle = false;
+    QString ownedByTable; // empty when owned by no column
+    QString ownedByColumn;
+};
+
+/// Everything Burrow knows about one database's schema (or a model's). Types and sequences are
+/// PostgreSQL's: other engines leave those lists empty.
 struct Schema {
     QList<Table> tables;
     QList<View> views;
+    QList<EnumType> enums;
+    QList<Domain> domains;
+    QList<Sequence> sequences;
 };
+
+/// Whether `target` only adds labels to `live`, keeping the order of the existing ones: then
+/// the type changes in place, and no stored value changes.
+bool labelsOnlyAdded(const EnumType &live, const EnumType &target);
+
+/// Whether the column's declared type is `typeName` or an array of it (`typeKey` is the
+/// engine's spelling, quoted where the name needs it: `quoted`).
+bool columnUsesType(const Column &column, const QString &typeName, const QString &quoted);
 
 /// The table named `name`, or null.
 const Table *findTable(const Schema &schema, const QString &name, Qt::CaseSensitivity cs);

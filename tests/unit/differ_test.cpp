@@ -523,3 +523,50 @@ TEST(Differ, case_sensitive_option_treats_Book_and_book_as_different_tables)
                                   QStringLiteral("Book"), QStringLiteral("1 column"))))
         << ::testing::PrintToString(changes);
 }
+
+// --- types, sequences, comments ------------------------------------------------------------------
+
+TEST(Differ, enum_labels_only_added_differ_from_labels_removed_or_reordered)
+{
+    Schema live, added, reordered;
+    live.enums = {EnumType{QStringLiteral("mood"), {QStringLiteral("sad"), QStringLiteral("ok")}}};
+    added.enums = {EnumType{QStringLiteral("mood"),
+                            {QStringLiteral("sad"), QStringLiteral("meh"), QStringLiteral("ok")}}};
+    reordered.enums = {
+        EnumType{QStringLiteral("mood"), {QStringLiteral("ok"), QStringLiteral("sad")}}};
+    EXPECT_EQ(diffSchemas(live, added),
+              QList<Change>{expected(ObjectKind::Enum, ChangeType::Changed, QStringLiteral("mood"),
+                                     QStringLiteral("mood"),
+                                     QStringLiteral("labels added ('sad', 'ok') → ('sad', 'meh', "
+                                                    "'ok')"),
+                                     {QStringLiteral("labels added")})});
+    EXPECT_EQ(diffSchemas(live, reordered).value(0).attributes,
+              QStringList{QStringLiteral("labels")});
+    EXPECT_EQ(kindName(diffSchemas(live, {}).value(0)), QStringLiteral("enum_removed"));
+}
+
+TEST(Differ, comments_are_compared_on_tables_and_columns)
+{
+    Table live = table("book", {column("id")});
+    Table model = live;
+    model.comment = QStringLiteral("Books");
+    model.columns[0].comment = QStringLiteral("key");
+    const QList<Change> changes = diffSchemas(schemaOf({live}), schemaOf({model}));
+    ASSERT_EQ(changes.size(), 2) << ::testing::PrintToString(changes);
+    EXPECT_EQ(changes[0].detail, QStringLiteral("comment none → key"));
+    EXPECT_EQ(changes[1].object, ObjectKind::TableOptions);
+    EXPECT_EQ(changes[1].attributes, QStringList{QStringLiteral("comment")});
+}
+
+TEST(Differ, sequences_are_paired_by_name_and_their_owner_compared)
+{
+    Schema live, model;
+    live.sequences = {Sequence{QStringLiteral("n"), QStringLiteral("bigint")}};
+    model.sequences = live.sequences;
+    model.sequences[0].ownedByTable = QStringLiteral("t");
+    model.sequences[0].ownedByColumn = QStringLiteral("c");
+    EXPECT_EQ(diffSchemas(live, model),
+              QList<Change>{expected(ObjectKind::Sequence, ChangeType::Changed, QStringLiteral("n"),
+                                     QStringLiteral("n"), QStringLiteral("owned by none → t.c"),
+                                     {QStringLiteral("owned by")})});
+}

@@ -75,6 +75,9 @@ int kindRank(ObjectKind kind)
     case ObjectKind::Table:
     case ObjectKind::TableOptions:
     case ObjectKind::View:
+    case ObjectKind::Enum:
+    case ObjectKind::Domain:
+    case ObjectKind::Sequence:
         return 7;
     }
     return 8;
@@ -109,7 +112,11 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
         return key;
     case ObjectKind::Unique:
     case ObjectKind::Check:
+    case ObjectKind::Enum:   // a type constrains the values a column holds
+    case ObjectKind::Domain: // likewise
         return constraint;
+    case ObjectKind::Sequence:
+        return column;
     case ObjectKind::Index:
         return index;
     case ObjectKind::Trigger:

@@ -25,7 +25,7 @@ bool startsDestructive(const Change &c)
 
 bool isOwnChange(const Change &c)
 {
-    return c.object == ObjectKind::Table || c.object == ObjectKind::View;
+    return c.object == ObjectKind::Table || diff::isSchemaLevel(c.object);
 }
 
 QString warningKey(const Change &c)

@@ -1,6 +1,7 @@
 #include "postgres_alter.h"
 
 #include "postgres_names.h"
+#include "postgres_object_sql.h"
 #include "postgres_table_sql.h"
 #include "postgres_types.h"
 
@@ -81,11 +82,13 @@ private:
     void alterColumn(const Column &from, const Column &to);
     void alterType(const Column &from, const Column &to);
     void alterIdentity(const Column &from, const Column &to, bool adding);
+    void alterComments();
 
     const Table &m_live;
     const Table &m_target;
     const QString m_prefix;
     QList<std::pair<QString, QString>> m_renames; // live name → target name, same definition
+    QSet<QString> m_recreated;                    // columns dropped and added again
     QStringList m_sql;
 };
 
@@ -108,7 +111,21 @@ QStringList Alteration::build()
             add(u"ADD COLUMN " + columnDefinitionSql(c));
     }
     addConstraints(liveConstraints, targetConstraints);
+    alterComments();
     return m_sql;
+}
+
+// A column added (or dropped and added again) starts without a comment.
+void Alteration::alterComments()
+{
+    if (m_live.comment != m_target.comment)
+        m_sql.append(tableCommentSql(m_target.name, m_target.comment));
+    for (const Column &c : m_target.columns) {
+        const Column *from = findColumn(m_live, c.name, Qt::CaseSensitive);
+        const QString before = from && !m_recreated.contains(c.name) ? from->comment : QString();
+        if (before != c.comment)
+            m_sql.append(columnCommentSql(m_target.name, c.name, c.comment));
+    }
 }
 
 // A constraint whose name alone changes (a table renamed, say, keeps `old_pkey`) is renamed:
@@ -165,6 +182,7 @@ void Alteration::alterColumn(const Column &from, const Column &to)
         // column is dropped and added again (its constraints and indexes go with it).
         add(u"DROP COLUMN " + quoteIdentifier(from.name));
         add(u"ADD COLUMN " + columnDefinitionSql(to));
+        m_recreated.insert(to.name);
         return;
     }
     if (generationChanges)

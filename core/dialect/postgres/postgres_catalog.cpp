@@ -64,6 +64,8 @@ public:
             {&queries::indexes(), &CatalogBuilder::readIndex},
             {&queries::views(), &CatalogBuilder::readView},
             {&queries::triggers(), &CatalogBuilder::readTrigger},
+            {&queries::types(), &CatalogBuilder::readType},
+            {&queries::sequences(), &CatalogBuilder::readSequence},
         };
         for (const auto &[sql, reader] : steps) {
             Result<QSqlQuery> query = session.run(*sql);
@@ -97,6 +99,7 @@ private:
     {
         Table t;
         t.name = row.value(1).toString();
+        t.comment = row.value(2).toString();
         m_tableByOid.insert(row.value(0).toLongLong(), m_schema.tables.size());
         m_tableByName.insert(t.name, m_schema.tables.size());
         m_schema.tables.append(std::move(t));
@@ -106,6 +109,8 @@ private:
     void readConstraint(const QSqlQuery &row);
     void readIndex(const QSqlQuery &row);
     void readView(const QSqlQuery &row);
+    void readType(const QSqlQuery &row);
+    void readSequence(const QSqlQuery &row);
 
     void readTrigger(const QSqlQuery &row)
     {
@@ -134,6 +139,7 @@ void CatalogBuilder::readColumn(const QSqlQuery &row)
     const bool identity = !row.value(5).toString().trimmed().isEmpty();
     const bool serial = row.value(8).toBool() && expression.startsWith(u"nextval(");
     column.collation = row.value(7).toString();
+    column.comment = row.value(9).toString();
     if (row.value(6).toString() == u"s") {
         column.generated = Generated::Stored;
         column.generatedExpression = serverExpression(expression);
@@ -202,11 +208,50 @@ void CatalogBuilder::readView(const QSqlQuery &row)
     if (body.endsWith(u';'))
         body.chop(1);
     const QString options = row.value(2).toString();
+    const bool materialized = row.value(3).toString() == u"m";
     view.definition = serverExpression(
-        u"CREATE VIEW " + quoteIdentifier(view.name) +
-        (options.isEmpty() ? QString() : u" WITH (" + options + u')') + u" AS\n" + body);
+        (materialized ? u"CREATE MATERIALIZED VIEW " : u"CREATE VIEW ") +
+        quoteIdentifier(view.name) + (options.isEmpty() ? QString() : u" WITH (" + options + u')') +
+        u" AS\n" + body);
     m_viewByName.insert(view.name, m_schema.views.size());
     m_schema.views.append(std::move(view));
+}
+
+void CatalogBuilder::readType(const QSqlQuery &row)
+{
+    if (row.value(1).toString() == u"e") {
+        m_schema.enums.append(EnumType{row.value(0).toString(), names(row.value(2))});
+        return;
+    }
+    Domain domain;
+    domain.name = row.value(0).toString();
+    domain.type = row.value(3).toString();
+    domain.notNull = row.value(4).toBool();
+    if (!row.value(5).isNull())
+        domain.defaultValue = serverExpression(row.value(5).toString());
+    domain.collation = row.value(6).toString();
+    for (const QJsonValue &value : jsonArray(row.value(7))) {
+        const QJsonArray check = value.toArray();
+        domain.checks.append(
+            CheckConstraint{check.at(0).toString(), serverExpression(check.at(1).toString())});
+    }
+    m_schema.domains.append(std::move(domain));
+}
+
+void CatalogBuilder::readSequence(const QSqlQuery &row)
+{
+    Sequence s;
+    s.name = row.value(0).toString();
+    s.type = row.value(1).toString();
+    s.start = row.value(2).toLongLong();
+    s.increment = row.value(3).toLongLong();
+    s.minValue = row.value(4).toLongLong();
+    s.maxValue = row.value(5).toLongLong();
+    s.cache = row.value(6).toLongLong();
+    s.cycle = row.value(7).toBool();
+    s.ownedByTable = row.value(8).toString();
+    s.ownedByColumn = row.value(9).toString();
+    m_schema.sequences.append(std::move(s));
 }
 
 } // namespace

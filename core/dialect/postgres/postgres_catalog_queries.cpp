@@ -5,14 +5,22 @@
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "                                    \
     "WHERE n.nspname = pg_catalog.current_schema() "
 #define TABLE_KINDS "c.relkind IN ('r', 'p') AND NOT c.relispartition "
+// The comment on a relation (objsubid 0) or on one of its columns (its attnum).
+#define DESCRIPTION(alias, oid, subid)                                                             \
+    "LEFT JOIN pg_catalog.pg_description " alias " ON " alias ".objoid = " oid " AND " alias       \
+    ".classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND " alias ".objsubid = " subid " "
+// Not a member of an extension (whose objects the extension's script manages).
+#define NOT_FROM_EXTENSION(classid, oid)                                                           \
+    "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '" classid                 \
+    "'::pg_catalog.regclass AND x.objid = " oid " AND x.deptype = 'e') "
 
 namespace burrow::dialect::postgres::queries {
 
 const QString &tables()
 {
-    static const QString sql =
-        QStringLiteral("SELECT c.oid::bigint, c.relname FROM pg_catalog.pg_class c " IN_SCHEMA
-                       "AND " TABLE_KINDS "ORDER BY c.oid");
+    static const QString sql = QStringLiteral(
+        "SELECT c.oid::bigint, c.relname, ds.description FROM pg_catalog.pg_class c " DESCRIPTION(
+            "ds", "c.oid", "0") IN_SCHEMA "AND " TABLE_KINDS "ORDER BY c.oid");
     return sql;
 }
 
@@ -28,14 +36,16 @@ const QString &columns()
         "JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S' "
         "WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
         "AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
-        "AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a') "
+        "AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'), "
+        "ds.description "
         "FROM pg_catalog.pg_attribute a "
         "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
         "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
         "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation " IN_SCHEMA
-        "AND " TABLE_KINDS "AND a.attnum > 0 AND NOT a.attisdropped "
-        "ORDER BY a.attrelid, a.attnum");
+        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation " DESCRIPTION(
+            "ds", "a.attrelid", "a.attnum") IN_SCHEMA "AND " TABLE_KINDS
+                                                      "AND a.attnum > 0 AND NOT a.attisdropped "
+                                                      "ORDER BY a.attrelid, a.attnum");
     return sql;
 }
 
@@ -92,8 +102,8 @@ const QString &views()
 {
     static const QString sql = QStringLiteral(
         "SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid, true), "
-        "pg_catalog.array_to_string(c.reloptions, ', ') "
-        "FROM pg_catalog.pg_class c " IN_SCHEMA "AND c.relkind = 'v' ORDER BY c.oid");
+        "pg_catalog.array_to_string(c.reloptions, ', '), c.relkind "
+        "FROM pg_catalog.pg_class c " IN_SCHEMA "AND c.relkind IN ('v', 'm') ORDER BY c.oid");
     return sql;
 }
 
@@ -109,7 +119,60 @@ const QString &triggers()
     return sql;
 }
 
+const QString &types()
+{
+    // A domain's collation is named only where it is not its base type's.
+    static const QString sql = QStringLiteral(
+        "SELECT t.typname, t.typtype, "
+        "(SELECT pg_catalog.json_agg(e.enumlabel ORDER BY e.enumsortorder) "
+        "FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid), "
+        "pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault, "
+        "CASE WHEN t.typcollation <> bt.typcollation THEN co.collname END, "
+        "(SELECT pg_catalog.json_agg(pg_catalog.json_build_array(con.conname, "
+        "pg_catalog.pg_get_expr(con.conbin, 0)) ORDER BY con.conname) "
+        "FROM pg_catalog.pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c') "
+        "FROM pg_catalog.pg_type t "
+        "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+        "LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
+        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
+        "WHERE n.nspname = pg_catalog.current_schema() AND t.typtype IN ('e', 'd') "
+        "AND " NOT_FROM_EXTENSION("pg_catalog.pg_type", "t.oid") "ORDER BY t.oid");
+    return sql;
+}
+
+const QString &sequences()
+{
+    // Left out: identity columns' sequences (dependency 'i') and serial columns' (owned,
+    // dependency 'a', by a column whose default depends on the sequence), which are the
+    // columns' autoIncrement.
+    static const QString sql = QStringLiteral(
+        "SELECT c.relname, pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, "
+        "s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, o.relname, oa.attname "
+        "FROM pg_catalog.pg_class c "
+        "JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid "
+        "LEFT JOIN pg_catalog.pg_depend d ON d.classid = "
+        "'pg_catalog.pg_class'::pg_catalog.regclass "
+        "AND d.objid = c.oid AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+        "AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0 "
+        "LEFT JOIN pg_catalog.pg_class o ON o.oid = d.refobjid "
+        "LEFT JOIN pg_catalog.pg_attribute oa "
+        "ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid " IN_SCHEMA
+        "AND c.relkind = 'S' AND " NOT_FROM_EXTENSION(
+            "pg_catalog.pg_class",
+            "c.oid") "AND d.deptype IS DISTINCT FROM 'i' "
+                     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attrdef ad "
+                     "JOIN pg_catalog.pg_depend dd "
+                     "ON dd.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND dd.objid = "
+                     "ad.oid "
+                     "WHERE d.deptype = 'a' AND dd.refobjid = c.oid "
+                     "AND ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid) "
+                     "ORDER BY c.oid");
+    return sql;
+}
+
 } // namespace burrow::dialect::postgres::queries
 
 #undef IN_SCHEMA
 #undef TABLE_KINDS
+#undef DESCRIPTION
+#undef NOT_FROM_EXTENSION

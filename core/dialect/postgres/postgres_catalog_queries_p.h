@@ -7,10 +7,10 @@ namespace burrow::dialect::postgres::queries {
 // The catalog queries, one per object kind, each over the whole current schema (never one per
 // table). Every relation is keyed by its oid; rows come ordered by oid, then position or name.
 
-/// oid, name of each ordinary or partitioned table (not partitions).
+/// oid, name, comment of each ordinary or partitioned table (not partitions).
 const QString &tables();
 /// table oid, name, format_type, NOT NULL, default (pg_get_expr), attidentity, attgenerated,
-/// non-default collation, whether a sequence is owned by the column (serial).
+/// non-default collation, whether a sequence is owned by the column (serial), comment.
 const QString &columns();
 /// table oid, name, contype (p/u/c/f), columns (JSON), referenced table, referenced columns
 /// (JSON), confdeltype, confupdtype, deferrable, deferred, check expression.
@@ -18,9 +18,15 @@ const QString &constraints();
 /// table oid, index name, unique, pg_get_indexdef, predicate, parts as a JSON array of
 /// [column, expression, descending, collation]; indexes backing constraints excluded.
 const QString &indexes();
-/// name, pg_get_viewdef, reloptions.
+/// name, pg_get_viewdef, reloptions, relkind (v, or m for a materialized view).
 const QString &views();
 /// owner (table or view) name, trigger name, pg_get_triggerdef; internal triggers excluded.
 const QString &triggers();
+/// Enums and domains: name, typtype (e/d), enum labels in sort order (JSON), domain base type,
+/// NOT NULL, default, non-default collation, checks as JSON [[name, expression], …].
+const QString &types();
+/// Stand-alone sequences: name, type, start, increment, min, max, cache, cycle, owning table
+/// and column (null when owned by none).
+const QString &sequences();
 
 } // namespace burrow::dialect::postgres::queries

@@ -2,6 +2,8 @@
 
 #include "postgres_alter.h"
 #include "postgres_names.h"
+#include "postgres_object_sql.h"
+#include "postgres_section.h"
 #include "postgres_table_sql.h"
 #include "postgres_types.h"
 
@@ -21,7 +23,7 @@ QString PostgresRenderer::quote(const QString &identifier) const
 
 QStringList PostgresRenderer::createTable(const Table &table) const
 {
-    return {createTableSql(table)};
+    return QStringList{createTableSql(table)} + tableCommentsSql(table);
 }
 
 QStringList PostgresRenderer::dropTable(const Table &table) const
@@ -60,7 +62,8 @@ QStringList PostgresRenderer::createView(const View &view) const
 
 QStringList PostgresRenderer::dropView(const View &view) const
 {
-    return {u"DROP VIEW " + quote(view.name)};
+    const bool materialized = view.definition.text.startsWith(u"CREATE MATERIALIZED VIEW ");
+    return {(materialized ? u"DROP MATERIALIZED VIEW " : u"DROP VIEW ") + quote(view.name)};
 }
 
 QStringList PostgresRenderer::createTrigger(const QString &, const Trigger &trigger) const
@@ -71,6 +74,57 @@ QStringList PostgresRenderer::createTrigger(const QString &, const Trigger &trig
 QStringList PostgresRenderer::dropTrigger(const QString &table, const Trigger &trigger) const
 {
     return {u"DROP TRIGGER " + quote(trigger.name) + u" ON " + quote(table)};
+}
+
+QStringList PostgresRenderer::createEnum(const EnumType &type) const
+{
+    return {createEnumSql(type)};
+}
+
+QStringList PostgresRenderer::dropEnum(const EnumType &type) const
+{
+    return {dropEnumSql(type)};
+}
+
+QStringList PostgresRenderer::alterEnum(const EnumType &live, const EnumType &target,
+                                        const QList<plan::TypeUser> &users) const
+{
+    return alterEnumSql(live, target, users);
+}
+
+QStringList PostgresRenderer::createDomain(const Domain &domain) const
+{
+    return createDomainSql(domain);
+}
+
+QStringList PostgresRenderer::dropDomain(const Domain &domain) const
+{
+    return {dropDomainSql(domain)};
+}
+
+QStringList PostgresRenderer::alterDomain(const Domain &live, const Domain &target) const
+{
+    return alterDomainSql(live, target);
+}
+
+QStringList PostgresRenderer::createSequence(const Sequence &sequence) const
+{
+    return {createSequenceSql(sequence)};
+}
+
+QStringList PostgresRenderer::dropSequence(const Sequence &sequence) const
+{
+    return {dropSequenceSql(sequence)};
+}
+
+QStringList PostgresRenderer::alterSequence(const Sequence &live, const Sequence &target) const
+{
+    return alterSequenceSql(live, target);
+}
+
+QStringList PostgresRenderer::ownSequence(const Sequence &sequence) const
+{
+    return {ownSequenceSql(sequence)};
 }
 
 plan::TableAlteration PostgresRenderer::alterTable(const Table &live, const Table &target) const
@@ -88,7 +142,7 @@ bool PostgresRenderer::narrowsType(const Column &from, const Column &to) const
 plan::SectionText PostgresRenderer::wrapSection(const QStringList &statements, bool,
                                                 const QStringList &) const
 {
-    return {statements, true};
+    return sectionWithEnumLabels(statements);
 }
 
 } // namespace burrow::dialect::postgres

@@ -24,6 +24,20 @@ public:
     QStringList createTrigger(const QString &table, const schema::Trigger &trigger) const override;
     QStringList dropTrigger(const QString &table, const schema::Trigger &trigger) const override;
 
+    QStringList createEnum(const schema::EnumType &type) const override;
+    QStringList dropEnum(const schema::EnumType &type) const override;
+    QStringList alterEnum(const schema::EnumType &live, const schema::EnumType &target,
+                          const QList<plan::TypeUser> &users) const override;
+    QStringList createDomain(const schema::Domain &domain) const override;
+    QStringList dropDomain(const schema::Domain &domain) const override;
+    QStringList alterDomain(const schema::Domain &live,
+                            const schema::Domain &target) const override;
+    QStringList createSequence(const schema::Sequence &sequence) const override;
+    QStringList dropSequence(const schema::Sequence &sequence) const override;
+    QStringList alterSequence(const schema::Sequence &live,
+                              const schema::Sequence &target) const override;
+    QStringList ownSequence(const schema::Sequence &sequence) const override;
+
     plan::TableAlteration alterTable(const schema::Table &live,
                                      const schema::Table &target) const override;
     bool narrowsType(const schema::Column &from, const schema::Column &to) const override;

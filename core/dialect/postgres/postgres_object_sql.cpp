@@ -1,0 +1,209 @@
+#include "postgres_object_sql.h"
+
+#include "postgres_names.h"
+
+namespace burrow::dialect::postgres {
+namespace {
+
+using namespace schema;
+
+QString labelList(const QStringList &labels)
+{
+    QStringList quoted;
+    for (const QString &label : labels)
+        quoted.append(quoteLiteral(label));
+    return u'(' + quoted.join(u", ") + u')';
+}
+
+QString commentLiteral(const QString &comment)
+{
+    return comment.isEmpty() ? QStringLiteral("NULL") : quoteLiteral(comment);
+}
+
+// Where a new label goes: after the label before it in the model (added already, or there
+// before), or before the first one when it leads.
+QString addValueSql(const EnumType &target, qsizetype at)
+{
+    QString sql = u"ALTER TYPE " + quoteIdentifier(target.name) + u" ADD VALUE " +
+                  quoteLiteral(target.labels[at]);
+    if (at > 0)
+        sql += u" AFTER " + quoteLiteral(target.labels[at - 1]);
+    else if (target.labels.size() > 1)
+        sql += u" BEFORE " + quoteLiteral(target.labels[1]);
+    return sql;
+}
+
+QStringList convertUser(const plan::TypeUser &user)
+{
+    const QString prefix = u"ALTER TABLE " + quoteIdentifier(user.table) + u" ALTER COLUMN " +
+                           quoteIdentifier(user.column.name);
+    QString text = QStringLiteral("text");
+    for (QString type = user.column.typeKey; type.endsWith(u"[]"); type.chop(2))
+        text += u"[]";
+    QStringList sql;
+    if (user.column.defaultValue)
+        sql.append(prefix + u" DROP DEFAULT");
+    sql.append(prefix + u" TYPE " + user.column.type + u" USING " +
+               quoteIdentifier(user.column.name) + u"::" + text + u"::" + user.column.type);
+    if (user.column.defaultValue)
+        sql.append(prefix + u" SET DEFAULT " + user.column.defaultValue->text);
+    return sql;
+}
+
+QStringList recreateEnumSql(const EnumType &target, const QList<plan::TypeUser> &users)
+{
+    const QString old = target.name.left(40) + u"__burrow_old";
+    QStringList sql{u"ALTER TYPE " + quoteIdentifier(target.name) + u" RENAME TO " +
+                        quoteIdentifier(old),
+                    createEnumSql(target)};
+    for (const plan::TypeUser &user : users)
+        sql += convertUser(user);
+    sql.append(u"DROP TYPE " + quoteIdentifier(old));
+    return sql;
+}
+
+QString checkClause(const CheckConstraint &check)
+{
+    const QString name =
+        check.name.isEmpty() ? QString() : u"CONSTRAINT " + quoteIdentifier(check.name) + u' ';
+    return name + u"CHECK (" + check.expression.text + u')';
+}
+
+bool hasCheck(const Domain &domain, const CheckConstraint &check)
+{
+    for (const CheckConstraint &c : domain.checks) {
+        if (c.name == check.name && c.expression == check.expression)
+            return true;
+    }
+    return false;
+}
+
+QString sequenceOptions(const Sequence &s)
+{
+    return u" AS " + s.type + u" INCREMENT BY " + QString::number(s.increment) + u" MINVALUE " +
+           QString::number(s.minValue) + u" MAXVALUE " + QString::number(s.maxValue) +
+           u" START WITH " + QString::number(s.start) + u" CACHE " + QString::number(s.cache) +
+           (s.cycle ? u" CYCLE" : u" NO CYCLE");
+}
+
+} // namespace
+
+QString createEnumSql(const EnumType &type)
+{
+    return u"CREATE TYPE " + quoteIdentifier(type.name) + u" AS ENUM " + labelList(type.labels);
+}
+
+QString dropEnumSql(const EnumType &type)
+{
+    return u"DROP TYPE " + quoteIdentifier(type.name);
+}
+
+QStringList alterEnumSql(const EnumType &live, const EnumType &target,
+                         const QList<plan::TypeUser> &users)
+{
+    if (!labelsOnlyAdded(live, target))
+        return recreateEnumSql(target, users);
+    QStringList sql;
+    for (qsizetype i = 0; i < target.labels.size(); ++i) {
+        if (!live.labels.contains(target.labels[i]))
+            sql.append(addValueSql(target, i));
+    }
+    return sql;
+}
+
+QStringList createDomainSql(const Domain &domain)
+{
+    QString sql = u"CREATE DOMAIN " + quoteIdentifier(domain.name) + u" AS " + domain.type;
+    if (!domain.collation.isEmpty())
+        sql += u" COLLATE " + quoteIdentifier(domain.collation);
+    if (domain.defaultValue)
+        sql += u" DEFAULT " + domain.defaultValue->text;
+    if (domain.notNull)
+        sql += QStringLiteral(" NOT NULL");
+    for (const CheckConstraint &check : domain.checks)
+        sql += u' ' + checkClause(check);
+    return {sql};
+}
+
+QString dropDomainSql(const Domain &domain)
+{
+    return u"DROP DOMAIN " + quoteIdentifier(domain.name);
+}
+
+QStringList alterDomainSql(const Domain &live, const Domain &target)
+{
+    // A domain's base type cannot change in place; dropping fails while columns use it,
+    // which the engine reports by name.
+    if (live.type != target.type || live.collation != target.collation)
+        return QStringList{dropDomainSql(live)} + createDomainSql(target);
+    const QString prefix = u"ALTER DOMAIN " + quoteIdentifier(target.name) + u' ';
+    QStringList sql;
+    for (const CheckConstraint &check : live.checks) {
+        if (!hasCheck(target, check) && !check.name.isEmpty())
+            sql.append(prefix + u"DROP CONSTRAINT " + quoteIdentifier(check.name));
+    }
+    const bool defaultChanges = live.defaultValue.has_value() != target.defaultValue.has_value() ||
+                                (live.defaultValue && *live.defaultValue != *target.defaultValue);
+    if (defaultChanges)
+        sql.append(prefix + (target.defaultValue ? u"SET DEFAULT " + target.defaultValue->text
+                                                 : QStringLiteral("DROP DEFAULT")));
+    if (live.notNull != target.notNull)
+        sql.append(prefix + (target.notNull ? u"SET NOT NULL" : u"DROP NOT NULL"));
+    for (const CheckConstraint &check : target.checks) {
+        if (!hasCheck(live, check))
+            sql.append(prefix + u"ADD " + checkClause(check));
+    }
+    return sql;
+}
+
+QString createSequenceSql(const Sequence &sequence)
+{
+    return u"CREATE SEQUENCE " + quoteIdentifier(sequence.name) + sequenceOptions(sequence);
+}
+
+QString dropSequenceSql(const Sequence &sequence)
+{
+    // Dropping its owning column or table (earlier in the plan) may have dropped it already.
+    return u"DROP SEQUENCE IF EXISTS " + quoteIdentifier(sequence.name);
+}
+
+QStringList alterSequenceSql(const Sequence &live, const Sequence &target)
+{
+    if (sequenceOptions(live) == sequenceOptions(target))
+        return {};
+    return {u"ALTER SEQUENCE " + quoteIdentifier(target.name) + sequenceOptions(target)};
+}
+
+QString ownSequenceSql(const Sequence &sequence)
+{
+    const QString owner = sequence.ownedByTable.isEmpty()
+                              ? QStringLiteral("NONE")
+                              : quoteIdentifier(sequence.ownedByTable) + u'.' +
+                                    quoteIdentifier(sequence.ownedByColumn);
+    return u"ALTER SEQUENCE " + quoteIdentifier(sequence.name) + u" OWNED BY " + owner;
+}
+
+QString tableCommentSql(const QString &table, const QString &comment)
+{
+    return u"COMMENT ON TABLE " + quoteIdentifier(table) + u" IS " + commentLiteral(comment);
+}
+
+QString columnCommentSql(const QString &table, const QString &column, const QString &comment)
+{
+    return u"COMMENT ON COLUMN " + quoteIdentifier(table) + u'.' + quoteIdentifier(column) +
+           u" IS " + commentLiteral(comment);
+}
+
+QStringList tableCommentsSql(const Table &table)
+{
+    QStringList sql;
+    if (!table.comment.isEmpty())
+        sql.append(tableCommentSql(table.name, table.comment));
+    for (const Column &column : table.columns) {
+        if (!column.comment.isEmpty())
+            sql.append(columnCommentSql(table.name, column.name, column.comment));
+    }
+    return sql;
+}
+
+} // namespace burrow::dialect::postgres

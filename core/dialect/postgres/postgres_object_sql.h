@@ -1,0 +1,34 @@
+#pragma once
+
+#include "../../plan/sql_renderer.h"
+#include "../../schema/schema.h"
+
+namespace burrow::dialect::postgres {
+
+/// SQL for the schema's own objects (enum types, domains, sequences) and for comments, every
+/// identifier quoted and every label a literal.
+
+QString createEnumSql(const schema::EnumType &type);
+QString dropEnumSql(const schema::EnumType &type);
+/// ALTER TYPE … ADD VALUE … BEFORE/AFTER for labels only added; otherwise the type recreated:
+/// renamed away, created anew, each user converted through text (its default set again, since
+/// the old default names the old type), the old type dropped.
+QStringList alterEnumSql(const schema::EnumType &live, const schema::EnumType &target,
+                         const QList<plan::TypeUser> &users);
+
+QStringList createDomainSql(const schema::Domain &domain);
+QString dropDomainSql(const schema::Domain &domain);
+QStringList alterDomainSql(const schema::Domain &live, const schema::Domain &target);
+
+QString createSequenceSql(const schema::Sequence &sequence);
+QString dropSequenceSql(const schema::Sequence &sequence);
+QStringList alterSequenceSql(const schema::Sequence &live, const schema::Sequence &target);
+QString ownSequenceSql(const schema::Sequence &sequence);
+
+/// COMMENT ON TABLE / COLUMN … IS '…' (IS NULL for an empty comment: none).
+QString tableCommentSql(const QString &table, const QString &comment);
+QString columnCommentSql(const QString &table, const QString &column, const QString &comment);
+/// The comments of a new table and its columns.
+QStringList tableCommentsSql(const schema::Table &table);
+
+} // namespace burrow::dialect::postgres

@@ -1,0 +1,201 @@
+#include "describe.h"
+#include "schema_objects_differ_p.h"
+
+#include <algorithm>
+
+namespace burrow::diff {
+namespace {
+
+using namespace schema;
+
+QString orNone(const QString &text)
+{
+    return text.isEmpty() ? QStringLiteral("none") : text;
+}
+
+QString quotedLabel(const QString &label)
+{
+    QString text = label;
+    return u'\'' + text.replace(QStringLiteral("'"), QStringLiteral("''")) + u'\'';
+}
+
+QString checksText(const QList<CheckConstraint> &checks)
+{
+    QStringList out;
+    for (const CheckConstraint &check : checks)
+        out.append(describeCheck(check));
+    return out.join(u", ");
+}
+
+QString ownerText(const Sequence &s)
+{
+    return s.ownedByTable.isEmpty()
+               ? QString()
+               : displayName(s.ownedByTable) + u'.' + displayName(s.ownedByColumn);
+}
+
+/// Records the differences of one kind of object, paired by name, in name order.
+class ObjectDiffer {
+public:
+    explicit ObjectDiffer(Qt::CaseSensitivity cs)
+        : m_cs(cs)
+    {
+    }
+
+    template<typename T, typename DescribeFn, typename CompareFn>
+    void run(ObjectKind kind, const QList<T> &live, const QList<T> &model, DescribeFn describe,
+             CompareFn compare)
+    {
+        QList<std::pair<const T *, const T *>> pairs;
+        for (const T &m : model)
+            pairs.append(std::pair{find(live, m.name), &m});
+        for (const T &l : live) {
+            if (!find(model, l.name))
+                pairs.append(std::pair<const T *, const T *>{&l, nullptr});
+        }
+        std::stable_sort(pairs.begin(), pairs.end(), [](const auto &a, const auto &b) {
+            return (a.second ? a.second : a.first)
+                       ->name.compare((b.second ? b.second : b.first)->name, Qt::CaseInsensitive) <
+                   0;
+        });
+        for (const auto &[l, m] : pairs) {
+            const T &any = m ? *m : *l;
+            if (!l || !m) {
+                add(kind, l ? ChangeType::Removed : ChangeType::Added, any.name, describe(any));
+                continue;
+            }
+            m_attributes.clear();
+            m_details.clear();
+            compare(*l, *m);
+            if (!m_attributes.isEmpty())
+                m_out.append(Change{kind,
+                                    ChangeType::Changed,
+                                    any.name,
+                                    any.name,
+                                    {},
+                                    m_attributes,
+                                    m_details.join(u"; ")});
+        }
+    }
+
+    /// Notes one differing attribute of the pair being compared.
+    void compare(bool differs, const QString &attribute, const QString &before,
+                 const QString &after)
+    {
+        if (!differs)
+            return;
+        m_attributes.append(attribute);
+        m_details.append(attribute + u' ' + orNone(before) + u" → " + orNone(after));
+    }
+
+    QList<Change> takeChanges() { return std::move(m_out); }
+
+private:
+    template<typename T> const T *find(const QList<T> &items, const QString &name) const
+    {
+        for (const T &item : items) {
+            if (item.name.compare(name, m_cs) == 0)
+                return &item;
+        }
+        return nullptr;
+    }
+    void add(ObjectKind kind, ChangeType type, const QString &name, const QString &detail)
+    {
+        m_out.append(Change{kind, type, name, name, {}, {}, detail});
+    }
+
+    Qt::CaseSensitivity m_cs;
+    QStringList m_attributes;
+    QStringList m_details;
+    QList<Change> m_out;
+};
+
+void compareDomains(ObjectDiffer &d, const Domain &l, const Domain &m)
+{
+    d.compare(l.type != m.type, QStringLiteral("type"), l.type, m.type);
+    d.compare(l.notNull != m.notNull, QStringLiteral("not null"),
+              l.notNull ? QStringLiteral("NOT NULL") : QString(),
+              m.notNull ? QStringLiteral("NOT NULL") : QString());
+    const QString before = l.defaultValue ? l.defaultValue->text : QString();
+    const QString after = m.defaultValue ? m.defaultValue->text : QString();
+    d.compare(l.defaultValue.has_value() != m.defaultValue.has_value() ||
+                  (l.defaultValue && *l.defaultValue != *m.defaultValue),
+              QStringLiteral("default"), before, after);
+    d.compare(l.collation != m.collation, QStringLiteral("collation"), l.collation, m.collation);
+    d.compare(checksText(l.checks) != checksText(m.checks), QStringLiteral("checks"),
+              checksText(l.checks), checksText(m.checks));
+}
+
+void compareSequences(ObjectDiffer &d, const Sequence &l, const Sequence &m)
+{
+    const auto number = [](qint64 n) { return QString::number(n); };
+    d.compare(l.type != m.type, QStringLiteral("type"), l.type, m.type);
+    d.compare(l.start != m.start, QStringLiteral("start"), number(l.start), number(m.start));
+    d.compare(l.increment != m.increment, QStringLiteral("increment"), number(l.increment),
+              number(m.increment));
+    d.compare(l.minValue != m.minValue, QStringLiteral("minvalue"), number(l.minValue),
+              number(m.minValue));
+    d.compare(l.maxValue != m.maxValue, QStringLiteral("maxvalue"), number(l.maxValue),
+              number(m.maxValue));
+    d.compare(l.cache != m.cache, QStringLiteral("cache"), number(l.cache), number(m.cache));
+    d.compare(l.cycle != m.cycle, QStringLiteral("cycle"),
+              l.cycle ? QStringLiteral("CYCLE") : QString(),
+              m.cycle ? QStringLiteral("CYCLE") : QString());
+    d.compare(ownerText(l) != ownerText(m), QStringLiteral("owned by"), ownerText(l), ownerText(m));
+}
+
+} // namespace
+
+QString describeLabels(const QStringList &labels)
+{
+    QStringList quoted;
+    for (const QString &label : labels)
+        quoted.append(quotedLabel(label));
+    return u'(' + quoted.join(u", ") + u')';
+}
+
+QString describeDomain(const Domain &domain)
+{
+    QStringList parts{domain.type};
+    if (!domain.collation.isEmpty())
+        parts.append(u"COLLATE " + domain.collation);
+    if (domain.notNull)
+        parts.append(QStringLiteral("NOT NULL"));
+    if (domain.defaultValue)
+        parts.append(u"DEFAULT " + domain.defaultValue->text);
+    if (!domain.checks.isEmpty())
+        parts.append(checksText(domain.checks));
+    return parts.join(u' ');
+}
+
+QString describeSequence(const Sequence &s)
+{
+    QString out = u"AS " + s.type + u" START " + QString::number(s.start) + u" INCREMENT " +
+                  QString::number(s.increment);
+    if (s.cycle)
+        out += QStringLiteral(" CYCLE");
+    if (!s.ownedByTable.isEmpty())
+        out += u" OWNED BY " + ownerText(s);
+    return out;
+}
+
+QList<Change> diffSchemaObjects(const Schema &live, const Schema &model, Qt::CaseSensitivity cs)
+{
+    ObjectDiffer d(cs);
+    d.run(
+        ObjectKind::Enum, live.enums, model.enums,
+        [](const EnumType &e) -> QString { return u"ENUM " + describeLabels(e.labels); },
+        [&d](const EnumType &l, const EnumType &m) {
+            d.compare(l.labels != m.labels,
+                      labelsOnlyAdded(l, m) ? QStringLiteral("labels added")
+                                            : QStringLiteral("labels"),
+                      describeLabels(l.labels), describeLabels(m.labels));
+        });
+    d.run(ObjectKind::Domain, live.domains, model.domains, describeDomain,
+          [&d](const Domain &l, const Domain &m) { compareDomains(d, l, m); });
+    d.run(ObjectKind::Sequence, live.sequences, model.sequences, describeSequence,
+          [&d](const Sequence &l, const Sequence &m) { compareSequences(d, l, m); });
+    return d.takeChanges();
+}
+
+} // namespace burrow::diff

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "../schema/schema.h"
+#include "change.h"
+
+namespace burrow::diff {
+
+/// The differences in the schema's own objects besides tables and views: enum types, domains
+/// and sequences, each paired by name and reported in name order after the views.
+QList<Change> diffSchemaObjects(const schema::Schema &live, const schema::Schema &model,
+                                Qt::CaseSensitivity cs);
+
+/// "('a', 'b')", an enum's labels as written in prose.
+QString describeLabels(const QStringList &labels);
+QString describeDomain(const schema::Domain &domain);
+QString describeSequence(const schema::Sequence &sequence);
+
+} // namespace burrow::diff

@@ -1,0 +1,171 @@
+// The plan's phases for sequences, enum types and domains: objects of the schema that tables
+// use (a column typed by an enum, a default calling nextval), so they come before the tables
+// and go after them. Only PostgreSQL has them; elsewhere the lists are empty.
+#include "../diff/describe.h"
+#include "step_builder_p.h"
+
+namespace burrow::plan {
+namespace {
+
+using diff::Change;
+using diff::ChangeType;
+using diff::displayName;
+using diff::ObjectKind;
+using namespace schema;
+
+template<typename T>
+const T *findNamed(const QList<T> &items, const QString &name, Qt::CaseSensitivity cs)
+{
+    for (const T &item : items) {
+        if (item.name.compare(name, cs) == 0)
+            return &item;
+    }
+    return nullptr;
+}
+
+bool sameOwner(const Sequence &a, const Sequence &b)
+{
+    return a.ownedByTable == b.ownedByTable && a.ownedByColumn == b.ownedByColumn;
+}
+
+Sequence withoutOwner(Sequence s)
+{
+    s.ownedByTable.clear();
+    s.ownedByColumn.clear();
+    return s;
+}
+
+} // namespace
+
+QList<Change> StepBuilder::objectChanges(ObjectKind kind, const QString &name) const
+{
+    QList<Change> out;
+    for (const Change &c : m_objectChanges) {
+        if (c.object == kind && c.table.compare(name, m_cs) == 0)
+            out.append(c);
+    }
+    return out;
+}
+
+bool StepBuilder::enumRecreated(const EnumType &live) const
+{
+    const EnumType *target = findNamed(m_target.enums, live.name, m_cs);
+    return target && target->labels != live.labels && !labelsOnlyAdded(live, *target);
+}
+
+void StepBuilder::touchEnumUsers()
+{
+    for (const EnumType &e : m_live.enums) {
+        if (!enumRecreated(e))
+            continue;
+        // Converting the columns fails while a view reads them: those views are recreated.
+        for (const Table &t : m_live.tables) {
+            for (const Column &c : t.columns) {
+                if (columnUsesType(c, e.name, m_r.quote(e.name)))
+                    m_touched.insert(key(t.name));
+            }
+        }
+    }
+}
+
+void StepBuilder::createSequences()
+{
+    for (const Sequence &s : m_target.sequences) {
+        const Sequence *live = findNamed(m_live.sequences, s.name, m_cs);
+        const QList<Change> changes = objectChanges(ObjectKind::Sequence, s.name);
+        if (!live) {
+            add(u"create sequence " + displayName(s.name), m_r.createSequence(s),
+                m_r.dropSequence(s), changes);
+            continue;
+        }
+        if (changes.isEmpty())
+            continue;
+        // The old owner lets go first: dropping its column would drop the sequence with it.
+        QStringList sql = m_r.alterSequence(*live, s);
+        QStringList reverse = m_r.alterSequence(s, *live);
+        if (!sameOwner(*live, s) && !live->ownedByTable.isEmpty()) {
+            sql += m_r.ownSequence(withoutOwner(s));
+            reverse += m_r.ownSequence(*live);
+        }
+        add(u"alter sequence " + displayName(s.name), sql, reverse, changes);
+    }
+}
+
+void StepBuilder::createTypes()
+{
+    for (const EnumType &e : m_target.enums) {
+        if (!findNamed(m_live.enums, e.name, m_cs))
+            add(u"create type " + displayName(e.name), m_r.createEnum(e), m_r.dropEnum(e),
+                objectChanges(ObjectKind::Enum, e.name));
+    }
+    alterEnums();
+    for (const Domain &d : m_target.domains) {
+        const Domain *live = findNamed(m_live.domains, d.name, m_cs);
+        const QList<Change> changes = objectChanges(ObjectKind::Domain, d.name);
+        if (!live)
+            add(u"create domain " + displayName(d.name), m_r.createDomain(d), m_r.dropDomain(d),
+                changes);
+        else if (!changes.isEmpty())
+            add(u"alter domain " + displayName(d.name), m_r.alterDomain(*live, d),
+                m_r.alterDomain(d, *live), changes);
+    }
+}
+
+void StepBuilder::alterEnums()
+{
+    for (const EnumType &e : m_target.enums) {
+        const EnumType *live = findNamed(m_live.enums, e.name, m_cs);
+        if (!live || live->labels == e.labels)
+            continue;
+        QList<TypeUser> users;
+        for (const Table &t : m_live.tables) {
+            for (const Column &c : t.columns) {
+                if (columnUsesType(c, e.name, m_r.quote(e.name)))
+                    users.append({t.name, c});
+            }
+        }
+        // Added labels cannot be taken back (PostgreSQL never removes one in place): the
+        // reverse recreates the type, which fails only on rows that use the new labels.
+        add(u"alter type " + displayName(e.name), m_r.alterEnum(*live, e, users),
+            m_r.alterEnum(e, *live, users), objectChanges(ObjectKind::Enum, e.name));
+    }
+}
+
+void StepBuilder::ownSequences()
+{
+    for (const Sequence &s : m_target.sequences) {
+        const Sequence *live = findNamed(m_live.sequences, s.name, m_cs);
+        if (s.ownedByTable.isEmpty() || (live && sameOwner(*live, s)))
+            continue;
+        add(u"own sequence " + displayName(s.name) + u" by " + displayName(s.ownedByTable) + u'.' +
+                displayName(s.ownedByColumn),
+            m_r.ownSequence(s), m_r.ownSequence(live ? *live : withoutOwner(s)), {});
+    }
+}
+
+void StepBuilder::dropSequences()
+{
+    for (const Sequence &s : m_live.sequences) {
+        if (!findNamed(m_target.sequences, s.name, m_cs))
+            add(u"drop sequence " + displayName(s.name), m_r.dropSequence(s),
+                m_r.createSequence(s) + m_r.ownSequence(s),
+                objectChanges(ObjectKind::Sequence, s.name));
+    }
+}
+
+void StepBuilder::dropTypes()
+{
+    // Domains first: one may be based on an enum that goes too.
+    for (const Domain &d : m_live.domains) {
+        if (!findNamed(m_target.domains, d.name, m_cs))
+            add(u"drop domain " + displayName(d.name), m_r.dropDomain(d), m_r.createDomain(d),
+                objectChanges(ObjectKind::Domain, d.name));
+    }
+    for (const EnumType &e : m_live.enums) {
+        if (!findNamed(m_target.enums, e.name, m_cs))
+            add(u"drop type " + displayName(e.name), m_r.dropEnum(e), m_r.createEnum(e),
+                objectChanges(ObjectKind::Enum, e.name));
+    }
+}
+
+} // namespace burrow::plan
