@@ -109,18 +109,20 @@ def require_tools(parser, executable, tools):
             parser.error(f"{name} not found; install GNU time and sqlite3")
     return executable
 
-def run_timed(cmd, timeout_s, stdin=None, wall_from_time=True):
+def run_timed(cmd, timeout_s, stdin=None, wall_from_time=True, env=None):
     """Runs cmd under GNU time; returns a Run with wall seconds and peak RSS (time's %M).
 
     The wall time is time's own %e (1/100 s) or, without wall_from_time, measured here with
-    time.monotonic() around the process. stdin goes to Popen as is (None: inherited)."""
+    time.monotonic() around the process. stdin goes to Popen as is (None: inherited), and so
+    does env (None: this process's environment)."""
     time_format = "%e %M" if wall_from_time else "%M"
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         full = [TIME_BIN, "-f", time_format, "-o", tf.name, *map(str, cmd)]
         start = time.monotonic()
         # Own session, so a timeout kills the measured process too, not just `time`.
         proc = subprocess.Popen(full, stdin=stdin, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+                                stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                env=env)
         run = Run()
         try:
             run.stdout, run.stderr = proc.communicate(timeout=timeout_s)

@@ -24,15 +24,17 @@ const QString kIndexesQuery = QStringLiteral(
     "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE "
     "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? "
     "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX");
+// The rules come from a derived table that DISTINCT keeps from being merged into the join:
+// joined directly, MariaDB 10.11 opens the tables of every database on the server for
+// REFERENTIAL_CONSTRAINTS (2.4-5.2 s against 0.12-0.28 s at 300 tables, measured).
 const QString kForeignKeysQuery = QStringLiteral(
     "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, "
     "k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE "
     "FROM information_schema.KEY_COLUMN_USAGE AS k "
-    "JOIN information_schema.REFERENTIAL_CONSTRAINTS AS r "
-    "ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME "
-    "AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME "
-    "WHERE k.TABLE_SCHEMA = ? AND r.CONSTRAINT_SCHEMA = ? "
-    "AND k.REFERENCED_TABLE_NAME IS NOT NULL "
+    "JOIN (SELECT DISTINCT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE "
+    "FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?) AS r "
+    "ON r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME "
+    "WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL "
     "ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION");
 // MariaDB's CHECK_CONSTRAINTS has TABLE_NAME and LEVEL (check names are per table there).
 const QString kChecksQuery = QStringLiteral(
@@ -41,10 +43,12 @@ const QString kChecksQuery = QStringLiteral(
 const QString kViewsQuery =
     QStringLiteral("SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION FROM information_schema.VIEWS "
                    "WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME");
-const QString kTriggersQuery =
-    QStringLiteral("SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, "
-                   "ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? "
-                   "ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER");
+// By the table's schema (always the trigger's own): MariaDB looks up only that database for
+// EVENT_OBJECT_SCHEMA, while TRIGGER_SCHEMA reads the table definitions of every database.
+const QString kTriggersQuery = QStringLiteral(
+    "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, "
+    "ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = ? "
+    "ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER");
 
 struct CatalogQuery {
     const QString *sql;

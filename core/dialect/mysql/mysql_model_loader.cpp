@@ -3,6 +3,7 @@
 #include "../../sql/token_stream.h"
 #include "mysql_catalog.h"
 #include "mysql_connection.h"
+#include "mysql_index_folding.h"
 #include "mysql_lexer.h"
 #include "mysql_normalize.h"
 
@@ -76,6 +77,32 @@ Error createError(const Error &engine, const DatabaseUrl &server, const QString 
     return error;
 }
 
+Status runStatement(const QSqlDatabase &db, const sql::Statement &statement)
+{
+    Result<QSqlQuery> done = runQuery(db, statement.text);
+    if (done)
+        return Ok{};
+    Error error =
+        modelError(done.error().message, statement, QStringLiteral("fix the model definition"));
+    error.engineCode = done.error().engineCode;
+    return error;
+}
+
+/// A failing folded statement is re-run as the statements it stands for, so that the error
+/// names the model's own statement and line. A failed CREATE TABLE leaves nothing behind
+/// (MariaDB's DDL is atomic), so they start from where the folded one did.
+Status runStep(const QSqlDatabase &db, const LoadStep &step)
+{
+    Status done = runStatement(db, step.statement);
+    if (done || step.originals.isEmpty())
+        return done;
+    for (const sql::Statement &statement : step.originals) {
+        if (Status original = runStatement(db, statement); !original)
+            return original;
+    }
+    return Ok{}; // only the folded form failed: one by one, the model is loaded all the same
+}
+
 Result<schema::Schema> runModel(const QSqlDatabase &db, const QString &name,
                                 const model::ModelScript &script)
 {
@@ -85,13 +112,9 @@ Result<schema::Schema> runModel(const QSqlDatabase &db, const QString &name,
         if (Result<QSqlQuery> done = runQuery(db, statement); !done)
             return done.error();
     }
-    for (const sql::Statement &statement : script.statements) {
-        if (Result<QSqlQuery> done = runQuery(db, statement.text); !done) {
-            Error error = modelError(done.error().message, statement,
-                                     QStringLiteral("fix the model definition"));
-            error.engineCode = done.error().engineCode;
-            return error;
-        }
+    for (const LoadStep &step : foldIndexesIntoTables(script.statements)) {
+        if (Status done = runStep(db, step); !done)
+            return done.error();
     }
     Result<schema::Schema> schema = readCatalog(db, name);
     if (schema)
