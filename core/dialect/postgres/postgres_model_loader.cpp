@@ -29,6 +29,22 @@ int lineOfError(const Statement &statement, const QString &engineText)
 
 Error modelError(const Error &engine, const Statement &statement, const DatabaseUrl &url)
 {
+    // 53200 "out of shared memory": the model is loaded in one transaction that is rolled back,
+    // and every table, index and sequence it creates holds a lock until then. Not the model's
+    // fault: the server's lock table is too small for it.
+    if (engine.engineCode == u"53200")
+        return Error{Error::Code::Unsupported,
+                     u"the model is too large to load in one transaction on PostgreSQL at " +
+                         url.host + u':' + QString::number(url.port) +
+                         u": its lock table ran out (out of shared memory)",
+                     statement.file,
+                     statement.line,
+                     {},
+                     QStringLiteral("raise max_locks_per_transaction on the server (ALTER SYSTEM "
+                                    "SET max_locks_per_transaction = 1024, then restart it): "
+                                    "each model table needs a few locks until the scratch "
+                                    "schema is rolled back"),
+                     engine.engineCode};
     return Error{Error::Code::Model, engineMessage(engine.message, url),
                  statement.file,     lineOfError(statement, engine.message),
                  statement.text,     QStringLiteral("fix the model definition"),
