@@ -1,6 +1,7 @@
 #include "describe.h"
 
 #include "../sql/canonical.h"
+#include "../sql/item_list.h"
 
 namespace burrow::diff {
 
@@ -15,10 +16,7 @@ QString displayName(const QString &name)
 
 QString displayNames(const QStringList &names)
 {
-    QStringList shown;
-    for (const QString &name : names)
-        shown.append(displayName(name));
-    return u'(' + shown.join(u", ") + u')';
+    return sql::parenthesized(names, [](const QString &item) { return displayName(item); });
 }
 
 QString describeColumn(const Column &column)

@@ -1,3 +1,4 @@
+#include "../sql/item_list.h"
 #include "describe.h"
 #include "schema_objects_differ_p.h"
 
@@ -148,10 +149,7 @@ void compareSequences(ObjectDiffer &d, const Sequence &l, const Sequence &m)
 
 QString describeLabels(const QStringList &labels)
 {
-    QStringList quoted;
-    for (const QString &label : labels)
-        quoted.append(quotedLabel(label));
-    return u'(' + quoted.join(u", ") + u')';
+    return sql::parenthesized(labels, [](const QString &item) { return quotedLabel(item); });
 }
 
 QString describeDomain(const Domain &domain)

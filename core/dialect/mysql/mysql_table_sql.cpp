@@ -1,5 +1,6 @@
 #include "mysql_table_sql.h"
 
+#include "../../sql/item_list.h"
 #include "mysql_connection.h"
 
 #include <QCryptographicHash>
@@ -15,10 +16,7 @@ constexpr qsizetype kMaxNameLength = 64; // MySQL's limit for identifiers
 
 QString quotedList(const QStringList &names)
 {
-    QStringList quoted;
-    for (const QString &name : names)
-        quoted.append(quoteIdentifier(name));
-    return u'(' + quoted.join(u", ") + u')';
+    return sql::parenthesized(names, [](const QString &item) { return quoteIdentifier(item); });
 }
 
 /// Literals and argument-less calls (current_timestamp()) are valid after DEFAULT as they

@@ -1,5 +1,6 @@
 #include "postgres_object_sql.h"
 
+#include "../../sql/item_list.h"
 #include "postgres_names.h"
 
 namespace burrow::dialect::postgres {
@@ -9,10 +10,7 @@ using namespace schema;
 
 QString labelList(const QStringList &labels)
 {
-    QStringList quoted;
-    for (const QString &label : labels)
-        quoted.append(quoteLiteral(label));
-    return u'(' + quoted.join(u", ") + u')';
+    return sql::parenthesized(labels, [](const QString &item) { return quoteLiteral(item); });
 }
 
 QString commentLiteral(const QString &comment)

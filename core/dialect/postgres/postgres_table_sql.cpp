@@ -1,5 +1,6 @@
 #include "postgres_table_sql.h"
 
+#include "../../sql/item_list.h"
 #include "../../sql/token_stream.h"
 #include "postgres_names.h"
 
@@ -17,10 +18,7 @@ QString constraintName(const QString &name)
 
 QString nameList(const QStringList &names)
 {
-    QStringList quoted;
-    for (const QString &name : names)
-        quoted.append(quoteIdentifier(name));
-    return u'(' + quoted.join(u", ") + u')';
+    return sql::parenthesized(names, [](const QString &item) { return quoteIdentifier(item); });
 }
 
 // A fragment ending in a `--` comment would swallow what follows it on the line.

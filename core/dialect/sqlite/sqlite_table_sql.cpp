@@ -1,5 +1,6 @@
 #include "sqlite_table_sql.h"
 
+#include "../../sql/item_list.h"
 #include "sqlite_lexer.h"
 
 #include <algorithm>
@@ -76,10 +77,7 @@ QString constraintName(const QString &name)
 
 QString nameList(const QStringList &names)
 {
-    QStringList quoted;
-    for (const QString &name : names)
-        quoted.append(quoteIdentifier(name));
-    return u'(' + quoted.join(u", ") + u')';
+    return sql::parenthesized(names, [](const QString &item) { return quoteIdentifier(item); });
 }
 
 // The key's columns in key order: from the key itself, or else from the columns' positions.
