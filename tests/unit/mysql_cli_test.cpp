@@ -176,6 +176,35 @@ TEST_F(MysqlCli, widening_a_referenced_key_lifts_the_foreign_key_and_converges_w
               QStringList{u"bigint"_s});
 }
 
+// Table and column comments are read, compared, set, changed and removed; a quote and a
+// backslash in one survive the round trip.
+TEST_F(MysqlCli, table_and_column_comments_converge)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE pref (id INT PRIMARY KEY COMMENT 'old id',"
+            "  name VARCHAR(20) COMMENT 'gone', code INT) COMMENT 'old table'"_s);
+    const QString model = dir.write(
+        u"model.sql"_s, "CREATE TABLE pref (id INT PRIMARY KEY COMMENT 'it''s the id',\n"
+                        "  name VARCHAR(20), code INT AS (id * 2) VIRTUAL COMMENT 'a \\\\ b')\n"
+                        "  COMMENT '都道府県マスター';\n");
+    const CliRun before = diff(db.url(), model);
+    EXPECT_EQ(before.exitCode, 1) << before.err.toStdString();
+    EXPECT_TRUE(before.out.contains(u"comment"_s)) << before.out.toStdString();
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString up = upSection(onlyMigration());
+    EXPECT_EQ(up.count(u"ALTER TABLE `pref`"_s), 1) << up.toStdString();
+    db.exec(up);
+    expectConverged(db.url(), model, up);
+    EXPECT_EQ(db.rows(u"SELECT COLUMN_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS "
+                      "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'pref' "
+                      "ORDER BY ORDINAL_POSITION"_s),
+              (QStringList{u"id|it's the id"_s, u"name|"_s, u"code|a \\ b"_s}));
+    EXPECT_EQ(db.rows(u"SELECT TABLE_COMMENT FROM information_schema.TABLES "
+                      "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'pref'"_s),
+              QStringList{u"都道府県マスター"_s});
+}
+
 TEST_F(MysqlCli, the_same_schema_spelled_differently_has_no_differences)
 {
     TestDatabase db(Backend::MariaDB);

@@ -19,7 +19,8 @@ QString columnSignature(const Column &c)
                        c.collation,
                        QString::number(c.autoIncrement),
                        QString::number(int(c.generated)),
-                       c.generatedExpression.canonical}
+                       c.generatedExpression.canonical,
+                       c.comment}
         .join(u'\x1f');
 }
 
@@ -256,7 +257,9 @@ plan::TableAlteration AlterBuilder::build()
     indexes();
     primaryKey();
     const QString alter = u"ALTER TABLE " + quoteIdentifier(m_target.name) + u"\n  ";
-    const QStringList clauses = m_drops + m_columns + m_adds;
+    QStringList clauses = m_drops + m_columns + m_adds;
+    if (m_live.comment != m_target.comment)
+        clauses.append(tableCommentOption(m_target.comment));
     plan::TableAlteration out{{}, m_touchesIndexes};
     if (!clauses.isEmpty())
         out.sql.append(alter + clauses.join(u",\n  "));

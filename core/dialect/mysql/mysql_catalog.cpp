@@ -12,13 +12,13 @@ std::atomic<int> queriesSent{0};
 
 // One query per object kind for the whole schema, never one per table. Each reads only the
 // schema's rows: MariaDB then opens only that schema's table definitions.
-const QString kTablesQuery =
-    QStringLiteral("SELECT TABLE_NAME, TABLE_COLLATION FROM information_schema.TABLES "
-                   "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') "
-                   "ORDER BY TABLE_NAME");
+const QString kTablesQuery = QStringLiteral(
+    "SELECT TABLE_NAME, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES "
+    "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') "
+    "ORDER BY TABLE_NAME");
 const QString kColumnsQuery = QStringLiteral(
     "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
-    "GENERATION_EXPRESSION, COLLATION_NAME FROM information_schema.COLUMNS "
+    "GENERATION_EXPRESSION, COLLATION_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS "
     "WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION");
 const QString kIndexesQuery = QStringLiteral(
     "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE "

@@ -50,6 +50,7 @@ void CatalogBuilder::readTable(const QSqlQuery &row)
     m_tableCollation.insert(name, text(row, 1));
     Table t;
     t.name = name;
+    t.comment = text(row, 2);
     m_schema.tables.append(t);
 }
 
@@ -76,6 +77,7 @@ void CatalogBuilder::readColumn(const QSqlQuery &row)
     const QString collation = text(row, 7);
     if (!collation.isEmpty() && collation != m_tableCollation.value(t->name))
         column.collation = collation;
+    column.comment = text(row, 8);
     t->columns.append(column);
 }
 

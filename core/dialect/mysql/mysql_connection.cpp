@@ -125,6 +125,13 @@ Result<QSqlQuery> runBound(const QSqlDatabase &db, const QString &sql, const QVa
     return query;
 }
 
+QString quoteLiteral(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("''"));
+    return u'\'' + escaped + u'\'';
+}
+
 QString quoteIdentifier(const QString &name)
 {
     return u'`' + QString(name).replace(u'`', QStringLiteral("``")) + u'`';

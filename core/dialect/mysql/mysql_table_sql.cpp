@@ -40,7 +40,17 @@ QString shortened(const QString &name)
     return name.left(kMaxNameLength);
 }
 
+QString commentClause(const QString &comment)
+{
+    return comment.isEmpty() ? QString() : u" COMMENT " + quoteLiteral(comment);
+}
+
 } // namespace
+
+QString tableCommentOption(const QString &comment)
+{
+    return u"COMMENT = " + quoteLiteral(comment); // '' removes it
+}
 
 QString columnDefinition(const Column &column)
 {
@@ -53,7 +63,7 @@ QString columnDefinition(const Column &column)
     if (column.generated != Generated::No) {
         out += u" AS (" + column.generatedExpression.text + u')' +
                (column.generated == Generated::Stored ? u" STORED" : u" VIRTUAL");
-        return out; // generated columns take neither NULL nor DEFAULT
+        return out + commentClause(column.comment); // neither NULL nor DEFAULT
     }
     out += column.notNull ? QStringLiteral(" NOT NULL") : QStringLiteral(" NULL");
     if (column.defaultValue)
@@ -62,7 +72,7 @@ QString columnDefinition(const Column &column)
         out += u' ' + column.type.mid(onUpdateAt + 1);
     if (column.autoIncrement)
         out += QStringLiteral(" AUTO_INCREMENT");
-    return out;
+    return out + commentClause(column.comment);
 }
 
 QString primaryKeyClause(const PrimaryKey &key)
@@ -154,7 +164,8 @@ QString createTableSql(const Table &table)
     for (const ForeignKey &fk : table.foreignKeys)
         items.append(foreignKeyClause(fk.name, fk));
     return u"CREATE TABLE " + quoteIdentifier(table.name) + u" (\n  " + items.join(u",\n  ") +
-           u"\n)";
+           u"\n)" +
+           (table.comment.isEmpty() ? QString() : u" " + tableCommentOption(table.comment));
 }
 
 QString foreignKeyName(const QString &table, const ForeignKey &fk)

@@ -7,6 +7,8 @@ namespace burrow::dialect::mysql {
 /// `name type [COLLATE c] [AS (expr) VIRTUAL|STORED] [NOT NULL] [DEFAULT d] [ON UPDATE u]
 /// [AUTO_INCREMENT]`: a full column definition, for CREATE TABLE, ADD and MODIFY COLUMN.
 QString columnDefinition(const schema::Column &column);
+/// The table option that sets (or, empty, removes) a table's comment.
+QString tableCommentOption(const QString &comment);
 
 QString primaryKeyClause(const schema::PrimaryKey &key);
 QString uniqueClause(const schema::UniqueConstraint &unique);
