@@ -1,5 +1,6 @@
 #include "differ.h"
 
+#include "attribute_diff_p.h"
 #include "describe.h"
 #include "schema_objects_differ_p.h"
 
@@ -48,11 +49,6 @@ template<typename T> void sortByName(QList<Pair<T>> &pairs)
     });
 }
 
-QString orNone(const QString &text)
-{
-    return text.isEmpty() ? QStringLiteral("none") : text;
-}
-
 QString defaultText(const Column &column)
 {
     return column.defaultValue ? column.defaultValue->text : QString();
@@ -65,30 +61,6 @@ QString generatedText(const Column &column)
     return u"AS (" + column.generatedExpression.text + u") " +
            (column.generated == Generated::Stored ? u"STORED" : u"VIRTUAL");
 }
-
-/// Collects which attributes of two values differ, with "before → after" details.
-class AttributeDiff {
-public:
-    void compare(bool differs, const QString &attribute, const QString &before,
-                 const QString &after)
-    {
-        if (!differs)
-            return;
-        attributes.append(attribute);
-        details.append(attribute + u' ' + orNone(before) + u" → " + orNone(after));
-    }
-    void flag(bool differs, const QString &attribute, const QString &detail)
-    {
-        if (!differs)
-            return;
-        attributes.append(attribute);
-        details.append(detail);
-    }
-    bool any() const { return !attributes.isEmpty(); }
-
-    QStringList attributes;
-    QStringList details;
-};
 
 /// The differ proper; `m_out` collects changes in report order.
 class Differ {

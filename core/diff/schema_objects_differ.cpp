@@ -1,4 +1,5 @@
 #include "../sql/item_list.h"
+#include "attribute_diff_p.h"
 #include "describe.h"
 #include "schema_objects_differ_p.h"
 
@@ -8,11 +9,6 @@ namespace burrow::diff {
 namespace {
 
 using namespace schema;
-
-QString orNone(const QString &text)
-{
-    return text.isEmpty() ? QStringLiteral("none") : text;
-}
 
 QString quotedLabel(const QString &label)
 {
@@ -65,17 +61,16 @@ public:
                 add(kind, l ? ChangeType::Removed : ChangeType::Added, any.name, describe(any));
                 continue;
             }
-            m_attributes.clear();
-            m_details.clear();
+            m_diff = {};
             compare(*l, *m);
-            if (!m_attributes.isEmpty())
+            if (m_diff.any())
                 m_out.append(Change{kind,
                                     ChangeType::Changed,
                                     any.name,
                                     any.name,
                                     {},
-                                    m_attributes,
-                                    m_details.join(u"; ")});
+                                    m_diff.attributes,
+                                    m_diff.details.join(u"; ")});
         }
     }
 
@@ -83,10 +78,7 @@ public:
     void compare(bool differs, const QString &attribute, const QString &before,
                  const QString &after)
     {
-        if (!differs)
-            return;
-        m_attributes.append(attribute);
-        m_details.append(attribute + u' ' + orNone(before) + u" → " + orNone(after));
+        m_diff.compare(differs, attribute, before, after);
     }
 
     QList<Change> takeChanges() { return std::move(m_out); }
@@ -106,8 +98,7 @@ private:
     }
 
     Qt::CaseSensitivity m_cs;
-    QStringList m_attributes;
-    QStringList m_details;
+    AttributeDiff m_diff; // of the pair being compared
     QList<Change> m_out;
 };
 

@@ -17,13 +17,6 @@ enum NativeError {
     LostConnection = 2013,
 };
 
-QString where(const DatabaseUrl &url)
-{
-    if (url.host.isEmpty())
-        return u"the socket " + url.parameters.value(QStringLiteral("unix_socket"));
-    return url.host + u':' + QString::number(url.port > 0 ? url.port : 3306);
-}
-
 int connectTimeout(const DatabaseUrl &url)
 {
     bool ok = false;
@@ -47,21 +40,21 @@ Error connectError(const DatabaseUrl &url, const QString &database, const QSqlEr
     Error error{Error::Code::Unreadable, {}, {}, 0, {}, {}, code};
     switch (code.toInt()) {
     case AccessDenied:
-        error.message = u"cannot log in to the MySQL/MariaDB server at " + where(url) + u" as '" +
-                        user + u"': access denied";
+        error.message = u"cannot log in to the MySQL/MariaDB server at " + serverLocation(url) +
+                        u" as '" + user + u"': access denied";
         error.hint = QStringLiteral("check the user name and the password (in the URL or in "
                                     "BURROW_DB_PASSWORD)");
         return error;
     case DatabaseAccessDenied:
-        error.message =
-            u"user '" + user + u"' may not use the database '" + database + u"' on " + where(url);
+        error.message = u"user '" + user + u"' may not use the database '" + database + u"' on " +
+                        serverLocation(url);
         error.hint =
             u"ask an administrator to GRANT privileges ON `" + database + u"`.* TO '" + user + u"'";
         return error;
     case UnknownDatabase:
         error.code = Error::Code::NotFound;
-        error.message =
-            u"the database '" + database + u"' does not exist on the server at " + where(url);
+        error.message = u"the database '" + database + u"' does not exist on the server at " +
+                        serverLocation(url);
         error.hint = QStringLiteral("check the database name in the URL, or create it first");
         return error;
     case SocketError:
@@ -69,7 +62,7 @@ Error connectError(const DatabaseUrl &url, const QString &database, const QSqlEr
     case UnknownHost:
     case ServerGone:
     case LostConnection:
-        error.message = u"cannot reach the MySQL/MariaDB server at " + where(url) + u" (" +
+        error.message = u"cannot reach the MySQL/MariaDB server at " + serverLocation(url) + u" (" +
                         sqlError.databaseText() + u')';
         error.hint = QStringLiteral("check that the server is running and that the host and "
                                     "port in the URL are right");
@@ -84,6 +77,13 @@ Error connectError(const DatabaseUrl &url, const QString &database, const QSqlEr
 }
 
 } // namespace
+
+QString serverLocation(const DatabaseUrl &url)
+{
+    if (url.host.isEmpty())
+        return u"the socket " + url.parameters.value(QStringLiteral("unix_socket"));
+    return url.host + u':' + QString::number(url.port > 0 ? url.port : 3306);
+}
 
 Result<std::unique_ptr<ScopedConnection>> openServer(const DatabaseUrl &url,
                                                      const QString &database)

@@ -20,6 +20,8 @@ Result<QSqlQuery> runBound(const QSqlDatabase &db, const QString &sql, const QVa
 
 /// `name` in backticks, inner backticks doubled.
 QString quoteIdentifier(const QString &name);
+/// Where the server is, for messages: host:port, or the socket.
+QString serverLocation(const DatabaseUrl &url);
 /// 'text' as a string literal under the default sql_mode: quotes doubled, backslashes escaped
 /// (they escape unless NO_BACKSLASH_ESCAPES is set).
 QString quoteLiteral(const QString &text);

@@ -17,12 +17,6 @@ enum NativeError {
     ServerLost = 2055,
 };
 
-QString where(const DatabaseUrl &url)
-{
-    return url.host.isEmpty() ? QStringLiteral("the local socket")
-                              : url.host + u':' + QString::number(url.port > 0 ? url.port : 3306);
-}
-
 /// The database's base tables, by name.
 QStringList tablesOf(const QSqlDatabase &db, const DatabaseUrl &url)
 {
@@ -86,7 +80,7 @@ Error explainStatementError(Error error, const DatabaseUrl &url)
     if (code == LockWaitTimeout)
         return lockError(std::move(error), url);
     if (code == ConnectionKilled || code == ServerShutdown) {
-        error.message = u"the MariaDB/MySQL server at " + where(url) +
+        error.message = u"the MariaDB/MySQL server at " + serverLocation(url) +
                         u" ended the session while the statement ran (" + error.message +
                         u"); the statement did not complete";
         return error;
@@ -94,8 +88,8 @@ Error explainStatementError(Error error, const DatabaseUrl &url)
     // The client cannot tell a KILL from a crash or a network failure: the session went
     // without an answer, so the statement's fate is not known here.
     if (code == ServerGone || code == LostConnection || code == ServerLost)
-        error.message = u"lost the connection to the MariaDB/MySQL server at " + where(url) +
-                        u" while the statement ran (" + error.message +
+        error.message = u"lost the connection to the MariaDB/MySQL server at " +
+                        serverLocation(url) + u" while the statement ran (" + error.message +
                         u"); whether this statement took effect is unknown, check it";
     return error;
 }
