@@ -46,12 +46,7 @@ protected:
     /// The user-visible state: tables with their columns, and the authors.
     QStringList state()
     {
-        const QString columns =
-            postgres() ? u"SELECT table_name || '.' || column_name FROM information_schema.columns "
-                         u"WHERE table_schema = 'public' ORDER BY 1"_s
-                       : u"SELECT CONCAT(table_name, '.', column_name) FROM "
-                         u"information_schema.columns WHERE table_schema = DATABASE() ORDER BY 1"_s;
-        return db.rows(columns) + db.rows(u"SELECT id, name FROM author ORDER BY id"_s);
+        return db.columnNames() + db.rows(u"SELECT id, name FROM author ORDER BY id"_s);
     }
     bool hasHistory() { return state().filter(u"burrow_migrations."_s).size() > 0; }
     /// The session (pid, connection id) running the marked slow statement in `database`

@@ -32,12 +32,7 @@ protected:
     QString migrations() const { return dir.path(u"migrations"_s); }
     QStringList state()
     {
-        const QString columns =
-            postgres() ? u"SELECT table_name || '.' || column_name FROM information_schema.columns "
-                         u"WHERE table_schema = 'public' ORDER BY 1"_s
-                       : u"SELECT CONCAT(table_name, '.', column_name) FROM "
-                         u"information_schema.columns WHERE table_schema = DATABASE() ORDER BY 1"_s;
-        return db.rows(columns) + db.rows(u"SELECT id, name FROM author ORDER BY id"_s);
+        return db.columnNames() + db.rows(u"SELECT id, name FROM author ORDER BY id"_s);
     }
     /// Applies with a short lock timeout; how long it took goes to `elapsedMs`.
     CliRun timedApply(qint64 &elapsedMs)

@@ -169,6 +169,25 @@ void TestDatabase::exec(const QString &statements)
     });
 }
 
+QStringList TestDatabase::columnNames()
+{
+    switch (m_backend) {
+    case Backend::SQLite:
+        return rows(QStringLiteral("SELECT m.name || '.' || p.name FROM sqlite_master m, "
+                                   "pragma_table_info(m.name) p WHERE m.type = 'table' "
+                                   "ORDER BY 1"));
+    case Backend::PostgreSQL:
+        return rows(QStringLiteral("SELECT table_name || '.' || column_name FROM "
+                                   "information_schema.columns WHERE table_schema = 'public' "
+                                   "ORDER BY 1"));
+    case Backend::MariaDB:
+        return rows(QStringLiteral("SELECT CONCAT(table_name, '.', column_name) FROM "
+                                   "information_schema.columns WHERE table_schema = DATABASE() "
+                                   "ORDER BY 1"));
+    }
+    return {};
+}
+
 QStringList TestDatabase::rows(const QString &query)
 {
     QStringList out;

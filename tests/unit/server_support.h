@@ -59,6 +59,8 @@ public:
     void exec(const QString &statements);
     /// Every row of `query`, columns joined by '|'.
     QStringList rows(const QString &query);
+    /// Every column of every table as "table.column", sorted.
+    QStringList columnNames();
     /// Runs each statement as it is (names may hold `;`); fails the test on an error.
     void execEach(const QStringList &statements);
 
