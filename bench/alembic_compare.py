@@ -25,17 +25,18 @@ def count_differences(diffs):
     return sum(len(d) if isinstance(d, list) else 1 for d in diffs)
 
 
-def compare(live_path, model_path):
+def compare_engines(model_engine, live_engine, adjust_model=None):
+    """Reflects the model database into a MetaData (`adjust_model` may touch it up), then
+    compare_metadata against the live one; the differences and the two phases' times."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
-    from sqlalchemy import MetaData, create_engine
-
-    model_engine = create_engine(f"sqlite:///{model_path}")
-    live_engine = create_engine(f"sqlite:///{live_path}")
+    from sqlalchemy import MetaData
 
     start = time.perf_counter()
     metadata = MetaData()
     metadata.reflect(bind=model_engine)
+    if adjust_model:
+        adjust_model(metadata)
     reflected = time.perf_counter()
 
     # Types and defaults are compared too, as Burrow does (off by default in Alembic 1.8).
@@ -50,6 +51,13 @@ def compare(live_path, model_path):
         "reflect_s": round(reflected - start, 3),
         "compare_s": round(compared - reflected, 3),
     }
+
+
+def compare(live_path, model_path):
+    from sqlalchemy import create_engine
+
+    return compare_engines(create_engine(f"sqlite:///{model_path}"),
+                           create_engine(f"sqlite:///{live_path}"))
 
 
 def run_in_big_thread(func, *args):

@@ -15,10 +15,9 @@ Exit 0 on success; 2 with a one-line message on stderr on failure.
 import json
 import re
 import sys
-import time
 
 # This folder is on sys.path when the file runs as a script.
-from alembic_compare import count_differences, run_in_big_thread
+from alembic_compare import compare_engines, run_in_big_thread
 from wire_count import is_read
 
 
@@ -52,32 +51,10 @@ def as_model_defaults(metadata):
 
 
 def compare(urls):
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-    from sqlalchemy import MetaData
-
     counts = {"round_trips": 0, "reads": 0}
     model_engine = counting_engine(urls["model"], counts)
     live_engine = counting_engine(urls["live"], counts)
-
-    start = time.perf_counter()
-    metadata = MetaData()
-    metadata.reflect(bind=model_engine)
-    as_model_defaults(metadata)
-    reflected = time.perf_counter()
-
-    opts = {"compare_type": True, "compare_server_default": True}
-    with live_engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts=opts)
-        diffs = compare_metadata(context, metadata)
-    compared = time.perf_counter()
-
-    return {
-        "differences": count_differences(diffs),
-        "reflect_s": round(reflected - start, 3),
-        "compare_s": round(compared - reflected, 3),
-        **counts,
-    }
+    return {**compare_engines(model_engine, live_engine, as_model_defaults), **counts}
 
 
 def main():
