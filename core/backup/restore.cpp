@@ -17,6 +17,26 @@ Status finishSafetyFolder(BackupFolder &folder, const dialect::DatabaseOps &engi
     return sealBackupFolder(folder);
 }
 
+/// A restore that failed. Where DDL is transactional it was rolled back and the safety copy
+/// is not needed. Elsewhere (MariaDB) it may have stopped part-way: the copy, complete and
+/// sealed, holds what the database held, and the error says where.
+Error keepSafetyCopyIfChanged(Error error, BackupFolder folder, const dialect::DatabaseOps &engine)
+{
+    if (engine.transactionalDdl() || !finishSafetyFolder(folder, engine)) {
+        QDir(folder.path).removeRecursively();
+        return error;
+    }
+    const QString where = QDir::toNativeSeparators(folder.path);
+    error.message += u"; the restore may have stopped part-way, and what the database held "
+                     u"before it is in " +
+                     where;
+    const QString next = u"run the restore again, or put the old content back with restore "
+                         u"--from " +
+                         where;
+    error.hint = error.hint.isEmpty() ? next : error.hint + u"; " + next;
+    return error;
+}
+
 } // namespace
 
 QString standaloneDatabaseName(const dialect::DatabaseOps &engine)
@@ -62,8 +82,8 @@ Status restoreWithSafetyCopy(const dialect::DatabaseOps &engine, const QString &
     const QString copy =
         safety ? QDir(safety->path).filePath(standaloneDatabaseName(engine)) : QString();
     if (Status restored = engine.restoreBackup(backupFile, url, copy); !restored) {
-        if (safety) // the database kept its content: the copy is not needed
-            QDir(safety->path).removeRecursively();
+        if (safety)
+            return keepSafetyCopyIfChanged(restored.error(), *safety, engine);
         return restored;
     }
     if (!safety)

@@ -46,6 +46,8 @@ Status dropEverything(const DatabaseUrl &url)
     if (!connection)
         return connection.error();
     const QSqlDatabase &db = (*connection)->database();
+    if (Status limited = limitLockWaits(db, url); !limited)
+        return limited;
     Result<QSqlQuery> objects =
         runBound(db,
                  QStringLiteral("SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES "
@@ -60,7 +62,7 @@ Status dropEverything(const DatabaseUrl &url)
                      quoteIdentifier(objects->value(0).toString());
     for (const QString &drop : drops)
         if (Result<QSqlQuery> dropped = runQuery(db, drop); !dropped)
-            return dropped.error();
+            return explainStatementError(dropped.error(), url);
     return Ok{};
 }
 

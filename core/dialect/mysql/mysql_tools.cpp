@@ -78,7 +78,12 @@ Status checkDump(const QString &file)
 
 Status loadDump(const DatabaseUrl &url, const QString &file)
 {
-    ToolRun run{QStringLiteral("mariadb"), {url.database}};
+    // The dump's DROP TABLEs wait for other sessions' locks: bounded like the apply's.
+    const QString seconds = QString::number(lockTimeoutSeconds(url));
+    ToolRun run{QStringLiteral("mariadb"),
+                {u"--init-command=SET SESSION lock_wait_timeout = " + seconds +
+                     u", SESSION innodb_lock_wait_timeout = " + seconds,
+                 url.database}};
     run.standardInputFile = file;
     Result<QByteArray> loaded = runClient(url, run, QStringLiteral("loading the dump (mariadb)"));
     return loaded ? Status(Ok{}) : Status(loaded.error());

@@ -102,4 +102,18 @@ Error explainDumpError(Error error, const DatabaseUrl &url)
     return lockError(std::move(error), url, statement);
 }
 
+Error explainRestoreError(Error error, const DatabaseUrl &url)
+{
+    // psql quotes the drop that waited: … lock timeout / CONTEXT:  SQL statement "DROP …".
+    if (!error.message.contains(u"lock timeout"))
+        return error;
+    const QString quoted = QStringLiteral("SQL statement \"");
+    const qsizetype at = error.message.indexOf(quoted);
+    const QString statement =
+        at < 0 ? QString() : error.message.mid(at + quoted.size()).section(u'"', 0, 0);
+    error.hint = QStringLiteral("the restore ran in one transaction and was rolled back: the "
+                                "database is unchanged");
+    return lockError(std::move(error), url, statement);
+}
+
 } // namespace burrow::dialect::postgres

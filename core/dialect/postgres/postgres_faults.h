@@ -15,4 +15,8 @@ Error explainStatementError(Error error, const DatabaseUrl &url);
 /// pass unchanged.
 Error explainDumpError(Error error, const DatabaseUrl &url);
 
+/// A restore (psql loading the archive in one transaction) that gave up waiting for a lock,
+/// explained likewise, saying that the database is unchanged; other errors pass unchanged.
+Error explainRestoreError(Error error, const DatabaseUrl &url);
+
 } // namespace burrow::dialect::postgres

@@ -152,7 +152,8 @@ Status PostgresOps::restoreBackup(const QString &file, const DatabaseUrl &url,
         if (Status checked = listArchive(safetyFile); !checked)
             return checked;
     }
-    return replaceWithArchive(url, file);
+    Status replaced = replaceWithArchive(url, file);
+    return replaced ? replaced : Status(explainRestoreError(replaced.error(), url));
 }
 
 Result<std::unique_ptr<ScratchDatabase>> PostgresOps::scratchCopy(const DatabaseUrl &url) const

@@ -141,9 +141,14 @@ Status replaceWithArchive(const DatabaseUrl &url, const QString &file)
     QTemporaryDir scripts;
     const QString drop = scripts.filePath(QStringLiteral("drop.sql"));
     const QString restore = scripts.filePath(QStringLiteral("restore.sql"));
+    // The drops wait for every lock other sessions hold on the tables: bounded like the apply's
+    // statements. (The archive's own script then sets lock_timeout = 0, but by then every
+    // table it replaces is gone and locked by this transaction.)
+    const QString limit =
+        u"SET lock_timeout = '" + QString::number(lockTimeoutSeconds(url)) + u"s';\n";
     QFile dropFile(drop);
     if (!scripts.isValid() || !dropFile.open(QIODevice::WriteOnly) ||
-        dropFile.write(kDropUserObjects.toUtf8()) < 0)
+        dropFile.write((limit + kDropUserObjects).toUtf8()) < 0)
         return Error{Error::Code::Tool, QStringLiteral("cannot write the restore script"), drop};
     dropFile.close();
     ToolRun script{
