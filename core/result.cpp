@@ -20,6 +20,8 @@ QString Error::toString() const
     }
     if (!hint.isEmpty())
         out += u"; " + hint;
+    if (!details.isEmpty())
+        out += u'\n' + details;
     return out;
 }
 

@@ -32,8 +32,9 @@ struct Error {
     QString statement;  // the SQL statement involved, if any
     QString hint;       // what to do about it
     QString engineCode; // the engine's own error code, when the engine reported the error
+    QString details;    // lines for below the one line: the tail of a failing program's stderr
 
-    /// One line for a terminal: "file:line: message: statement; hint".
+    /// One line for a terminal: "file:line: message: statement; hint", then any details.
     QString toString() const;
 };
 

@@ -10,19 +10,26 @@ CompareOptions::CompareOptions()
     , db(QStringLiteral("db"), QStringLiteral("Database URL (sqlite:PATH, …)."),
          QStringLiteral("URL"))
     , model(QStringLiteral("model"),
-            QStringLiteral("Model definitions: a .sql file or a folder of them (repeatable)."),
-            QStringLiteral("PATH"))
+            QStringLiteral("Model definitions (repeatable): a .sql file or a folder of them, "
+                           "django:PATH/TO/manage.py[?settings=M&apps=a,b], "
+                           "sqlalchemy:package.module:attr[?path=DIR], or a reference "
+                           "database's URL."),
+            QStringLiteral("SOURCE"))
     , ignore(QStringLiteral("ignore"),
              QStringLiteral("Leave out tables matching this glob (repeatable)."),
              QStringLiteral("GLOB"))
     , allowEmptyModel(QStringLiteral("allow-empty-model"),
                       QStringLiteral("Accept a model without tables (everything would go)."))
+    , python(QStringLiteral("python"),
+             QStringLiteral("The project's Python for django: and sqlalchemy: models "
+                            "(default: python3 on PATH)."),
+             QStringLiteral("PATH"))
 {
 }
 
 void CompareOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({workspace, db, model, ignore, allowEmptyModel});
+    parser.addOptions({workspace, db, model, ignore, allowEmptyModel, python});
 }
 
 Result<diff::CompareRequest> compareRequest(const QCommandLineParser &parser,
@@ -36,6 +43,7 @@ Result<diff::CompareRequest> compareRequest(const QCommandLineParser &parser,
         request.database = ws->database;
         request.models = ws->models;
         request.ignore = ws->ignore;
+        request.python = ws->python;
         if (migrations)
             *migrations = ws->migrations;
     }
@@ -45,6 +53,8 @@ Result<diff::CompareRequest> compareRequest(const QCommandLineParser &parser,
         request.models = parser.values(o.model);
     request.ignore += parser.values(o.ignore);
     request.allowEmptyModel = parser.isSet(o.allowEmptyModel);
+    if (parser.isSet(o.python))
+        request.python = parser.value(o.python);
     return request;
 }
 

@@ -6,7 +6,7 @@
 
 namespace burrow::cli {
 
-/// The options every comparing command shares: --workspace, --db, --model, --ignore.
+/// The options every comparing command shares: --workspace, --db, --model, --ignore, --python.
 struct CompareOptions {
     CompareOptions();
     void addTo(QCommandLineParser &parser) const;
@@ -16,6 +16,7 @@ struct CompareOptions {
     QCommandLineOption model;
     QCommandLineOption ignore;
     QCommandLineOption allowEmptyModel;
+    QCommandLineOption python;
 };
 
 /// What to compare: the workspace's burrow.json (when given) overridden by the flags.

@@ -23,6 +23,8 @@ public:
     virtual bool caseSensitiveNames() const = 0;
     /// Globs of the tables the engine itself owns (never user schema).
     virtual QStringList internalTableGlobs() const = 0;
+    /// The engine's backend name for the ORM helpers (resources/python): sqlite, postgresql, mysql.
+    virtual QString ormBackendName() const = 0;
 
     /// Reads the schema of a live database without modifying it.
     virtual Result<schema::Schema> introspect(const DatabaseUrl &url) const = 0;

@@ -1,10 +1,86 @@
 #include "compare.h"
 
 #include "../dialect/dialect.h"
+#include "../model/model_reader.h"
 #include "differ.h"
 #include "ignore_rules.h"
 
 namespace burrow::diff {
+namespace {
+
+Error referenceError(const model::ModelSource &source, const QString &message, const QString &hint)
+{
+    return Error{Error::Code::InvalidArgument, message, source.text, 0, {}, hint};
+}
+
+/// The model of a reference database: its schema, read-only, by its own engine's dialect, which
+/// must be the target's (two engines' types and defaults do not compare).
+Result<schema::Schema> referenceSchema(const model::ModelSource &source,
+                                       const dialect::Dialect &target, const QDir &base)
+{
+    Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(source.location, base);
+    if (!url)
+        return url.error();
+    if (url->engine != target.engine())
+        return referenceError(source,
+                              u"the reference database is " + dialect::engineName(url->engine) +
+                                  u", the database to compare is " +
+                                  dialect::engineName(target.engine()),
+                              QStringLiteral("compare with a reference database of the same "
+                                             "engine, or with model definitions"));
+    Result<std::unique_ptr<dialect::Dialect>> own = dialect::dialectFor(*url);
+    if (!own)
+        return own.error();
+    return (*own)->introspect(*url);
+}
+
+/// The one reference database among the sources, if any; it cannot be mixed with others.
+Result<const model::ModelSource *> referenceSource(const QList<model::ModelSource> &sources)
+{
+    for (const model::ModelSource &source : sources) {
+        if (source.kind != model::SourceKind::Database)
+            continue;
+        if (sources.size() > 1)
+            return referenceError(source,
+                                  QStringLiteral("a reference database cannot be combined with "
+                                                 "other model sources"),
+                                  QStringLiteral("pass the reference database as the only "
+                                                 "--model"));
+        return &source;
+    }
+    return static_cast<const model::ModelSource *>(nullptr);
+}
+
+/// The model as read: the statements of DDL and ORM sources, or a reference database.
+struct ModelInput {
+    model::ModelScript script; // for a reference database: no statements, its URL as the file
+    std::optional<model::ModelSource> reference;
+};
+
+Result<ModelInput> readModel(const CompareRequest &request, const dialect::Dialect &d)
+{
+    Result<QList<model::ModelSource>> sources = model::parseModelSources(request.models);
+    if (!sources)
+        return sources.error();
+    Result<const model::ModelSource *> reference = referenceSource(*sources);
+    if (!reference)
+        return reference.error();
+    if (*reference)
+        return ModelInput{{{}, {(*reference)->text}, {}}, **reference};
+    Result<model::ModelScript> script = model::readModelSources(
+        *sources, {d.lexerOptions(), d.ormBackendName(), request.python, request.allowEmptyModel});
+    if (!script)
+        return script.error();
+    return ModelInput{std::move(*script), std::nullopt};
+}
+
+Result<schema::Schema> loadModel(const ModelInput &input, const dialect::Dialect &d,
+                                 const QDir &base)
+{
+    return input.reference ? referenceSchema(*input.reference, d, base) : d.loadModel(input.script);
+}
+
+} // namespace
 
 Result<Comparison> compareWithModel(const CompareRequest &request)
 {
@@ -23,29 +99,29 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
     if (!engine)
         return engine.error();
     const dialect::Dialect &d = **engine;
-    Result<model::ModelScript> script =
-        model::readModelFiles(request.models, d.lexerOptions(), request.allowEmptyModel);
-    if (!script)
-        return script.error();
+    Result<ModelInput> input = readModel(request, d);
+    if (!input)
+        return input.error();
+    const model::ModelScript &script = input->script;
     Result<schema::Schema> live = d.introspect(*url);
     if (!live)
         return live.error();
-    Result<schema::Schema> model = d.loadModel(*script);
+    Result<schema::Schema> model = loadModel(*input, d, request.base);
     if (!model)
         return model.error();
     if (model->tables.isEmpty() && model->views.isEmpty() && !request.allowEmptyModel)
         return Error{
             Error::Code::Model,
             QStringLiteral("the model defines no tables or views"),
-            script->files.join(u", "),
+            script.files.join(u", "),
             0,
             {},
             QStringLiteral("an empty model would mean dropping every table; check --model, or "
                            "pass --allow-empty-model if that is what you want")};
     const Qt::CaseSensitivity cs = d.caseSensitiveNames() ? Qt::CaseSensitive : Qt::CaseInsensitive;
-    const IgnoreRules rules(d.internalTableGlobs() + request.ignore, cs);
+    const IgnoreRules rules(d.internalTableGlobs() + script.ignore + request.ignore, cs);
     Comparison result{
-        *url, rules.apply(std::move(*live)), rules.apply(std::move(*model)), {}, *script};
+        *url, rules.apply(std::move(*live)), rules.apply(std::move(*model)), {}, script};
     result.changes = diffSchemas(result.live, result.model, DiffOptions{cs});
     return result;
 }

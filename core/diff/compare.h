@@ -14,11 +14,12 @@ namespace burrow::diff {
 /// What to compare: a database URL with model definitions, minus ignored tables.
 struct CompareRequest {
     QString database;             // URL; relative SQLite paths resolve against `base`
-    QStringList models;           // .sql files or folders of them
+    QStringList models;           // model sources (model_source.h): .sql files/folders, URLs…
     QStringList ignore;           // table-name globs, besides the built-in ones
     bool allowEmptyModel = false; // an empty model is a mistake unless the user says otherwise
     QDir base = QDir::current();
     std::optional<dialect::DatabaseUrl> url; // already parsed: takes precedence over `database`
+    QString python; // the interpreter for django: and sqlalchemy: models; empty: python3 on PATH
 };
 
 /// Both schemas (ignored objects removed) and the changes between them.

@@ -52,6 +52,18 @@ Result<QStringList> expandPaths(const QStringList &paths)
 
 } // namespace
 
+Error emptyModelError(const QStringList &sources)
+{
+    return Error{
+        Error::Code::Model,
+        QStringLiteral("the model is empty: no SQL statements"),
+        sources.join(u", "),
+        0,
+        {},
+        QStringLiteral("an empty model would mean dropping every table; check --model, or pass "
+                       "--allow-empty-model if that is what you want")};
+}
+
 Result<ModelScript> readModelFiles(const QStringList &paths, const sql::LexerOptions &options,
                                    bool allowEmpty)
 {
@@ -77,14 +89,7 @@ Result<ModelScript> readModelFiles(const QStringList &paths, const sql::LexerOpt
         script.files.append(file);
     }
     if (script.statements.isEmpty() && !allowEmpty)
-        return Error{
-            Error::Code::Model,
-            QStringLiteral("the model is empty: no SQL statements"),
-            script.files.join(u", "),
-            0,
-            {},
-            QStringLiteral("an empty model would mean dropping every table; check --model, or pass "
-                           "--allow-empty-model if that is what you want")};
+        return emptyModelError(script.files);
     return script;
 }
 

@@ -8,8 +8,12 @@ namespace burrow::model {
 /// The statements of the model definitions, in the order the files are read.
 struct ModelScript {
     QList<sql::Statement> statements;
-    QStringList files; // every file read, in order
+    QStringList files;  // every file read (or model source), in order
+    QStringList ignore; // tables the model sources leave alone (an ORM's own bookkeeping)
 };
+
+/// The error of a model without statements, naming its sources.
+Error emptyModelError(const QStringList &sources);
 
 /// Reads model definitions from `.sql` files and directories of them (recursively, in name
 /// order) and splits them into statements. Missing paths, empty directories, non-UTF-8 text and

@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include "../dialect/database_url.h"
+#include "../model/model_source.h"
 #include "../sql/script_file.h"
 
 #include <QDir>
@@ -94,13 +95,15 @@ QByteArray workspaceJson(const Workspace &ws, const QString &database, const QDi
 {
     QJsonArray models;
     for (const QString &model : ws.models)
-        models.append(portablePath(model, dir));
+        models.append(model::portableModelSource(model, dir));
     QJsonObject root{{QStringLiteral("models"), models},
                      {QStringLiteral("ignore"), QJsonArray::fromStringList(ws.ignore)}};
     if (!database.isEmpty())
         root.insert(QStringLiteral("database"), database);
     if (!ws.migrations.isEmpty())
         root.insert(QStringLiteral("migrations"), portablePath(ws.migrations, dir));
+    if (!ws.python.isEmpty())
+        root.insert(QStringLiteral("python"), ws.python);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -153,10 +156,13 @@ Result<Workspace> loadWorkspace(const QString &directory)
     Result<QString> database = stringValue(root, QStringLiteral("database"), {}, file);
     Result<QString> migrations =
         stringValue(root, QStringLiteral("migrations"), QStringLiteral("migrations"), file);
+    Result<QString> python = stringValue(root, QStringLiteral("python"), {}, file);
     if (!database)
         return database.error();
     if (!migrations)
         return migrations.error();
+    if (!python)
+        return python.error();
     Workspace ws;
     ws.directory = dir.absolutePath();
     ws.database = resolveDatabase(*database, dir);
@@ -168,8 +174,9 @@ Result<Workspace> loadWorkspace(const QString &directory)
     if (!ignore)
         return ignore.error();
     for (const QString &model : *models)
-        ws.models.append(QDir::cleanPath(dir.absoluteFilePath(model)));
+        ws.models.append(model::resolveModelSource(model, dir));
     ws.ignore = *ignore;
+    ws.python = *python;
     return ws;
 }
 

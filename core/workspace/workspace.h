@@ -11,9 +11,10 @@ namespace burrow::workspace {
 struct Workspace {
     QString directory;  // absolute
     QString database;   // a database URL, relative SQLite paths made absolute
-    QStringList models; // absolute paths
+    QStringList models; // model sources, paths absolute (model/model_source.h)
     QString migrations; // absolute path
     QStringList ignore; // table-name globs
+    QString python;     // the interpreter for ORM model sources; empty: python3 on PATH
 
     static QString fileName() { return QStringLiteral("burrow.json"); }
 };

@@ -137,6 +137,21 @@ TEST(SqliteTableSql, output_has_one_column_or_constraint_per_line)
                                                 ")"));
 }
 
+TEST(SqliteTableSql, unnamed_one_column_unique_is_written_on_its_column)
+{
+    Table t = test::table("member", {test::column("email", "TEXT"), test::column("team", "TEXT"),
+                                     test::column("nick", "TEXT")});
+    t.uniques.append(UniqueConstraint{{}, {QStringLiteral("email")}});
+    t.uniques.append(UniqueConstraint{{}, {QStringLiteral("team"), QStringLiteral("nick")}});
+    // Django's SQLite introspection reads only this spelling of an unnamed one-column UNIQUE.
+    EXPECT_EQ(createTableSql(t), QStringLiteral("CREATE TABLE \"member\" (\n"
+                                                "  \"email\" TEXT UNIQUE,\n"
+                                                "  \"team\" TEXT,\n"
+                                                "  \"nick\" TEXT,\n"
+                                                "  UNIQUE (\"team\", \"nick\")\n"
+                                                ")"));
+}
+
 TEST(SqliteTableSql, given_name_replaces_the_table_name)
 {
     const Table t = test::table("book");

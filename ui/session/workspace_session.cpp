@@ -129,6 +129,7 @@ diff::CompareRequest WorkspaceSession::compareRequest() const
 {
     const workspace::Workspace &w = *m_workspace;
     diff::CompareRequest request{w.database, w.models, w.ignore, false, QDir(w.directory)};
+    request.python = w.python;
     if (Result<dialect::DatabaseUrl> url = parsedUrl())
         request.url = *url; // with the session's password; a bad URL is reported by compare
     return request;

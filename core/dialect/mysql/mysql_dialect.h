@@ -23,6 +23,7 @@ public:
     bool caseSensitiveNames() const override { return true; }
     /// MySQL keeps its own tables in databases of their own, never beside the user's.
     QStringList internalTableGlobs() const override { return {}; }
+    QString ormBackendName() const override { return QStringLiteral("mysql"); }
 
     Result<schema::Schema> introspect(const DatabaseUrl &url) const override;
     Result<schema::Schema> loadModel(const model::ModelScript &script) const override;

@@ -19,6 +19,7 @@ public:
     const sql::LexerOptions &lexerOptions() const override;
     bool caseSensitiveNames() const override { return true; }
     QStringList internalTableGlobs() const override { return {}; }
+    QString ormBackendName() const override { return QStringLiteral("postgresql"); }
 
     Result<schema::Schema> introspect(const DatabaseUrl &url) const override;
     Result<schema::Schema> loadModel(const model::ModelScript &script) const override;

@@ -13,6 +13,7 @@ public:
     const sql::LexerOptions &lexerOptions() const override;
     bool caseSensitiveNames() const override { return false; }
     QStringList internalTableGlobs() const override;
+    QString ormBackendName() const override { return QStringLiteral("sqlite"); }
 
     Result<schema::Schema> introspect(const DatabaseUrl &url) const override;
     Result<schema::Schema> loadModel(const model::ModelScript &script) const override;
