@@ -75,6 +75,37 @@ TEST_F(NewWorkspaceTest, writes_a_burrow_json_that_core_reads_back_with_the_same
     EXPECT_TRUE(QFileInfo(read->migrations).isDir()) << "the migrations folder was not created";
 }
 
+TEST_F(NewWorkspaceTest, orm_and_reference_model_sources_and_the_python_are_kept)
+{
+    fill(&dialog, folder(), demo);
+    auto *models = field<QListWidget>(&dialog, u"models"_s);
+    models->addItem(u"django:site/manage.py?apps=shop"_s);
+    models->addItem(u"sqlalchemy:app.models:Base"_s);
+    models->addItem(u"postgresql://golden@db/shop"_s);
+    field<QLineEdit>(&dialog, u"python"_s)->setText(u"/opt/venv/bin/python"_s);
+    dialog.accept();
+    ASSERT_EQ(dialog.result(), QDialog::Accepted) << dialog.message().toStdString();
+    Result<workspace::Workspace> read = workspace::loadWorkspace(dialog.directory());
+    ASSERT_TRUE(read.ok()) << read.error().toString().toStdString();
+    EXPECT_EQ(read->models, dialog.workspace().models);
+    ASSERT_EQ(read->models.size(), 4);
+    EXPECT_EQ(read->models[1], u"django:"_s + folder() + u"/site/manage.py?apps=shop"_s)
+        << "a relative manage.py is the workspace folder's";
+    EXPECT_TRUE(read->models[2].startsWith(u"sqlalchemy:app.models:Base"_s));
+    EXPECT_EQ(read->models[3], u"postgresql://golden@db/shop"_s);
+    EXPECT_EQ(read->python, u"/opt/venv/bin/python"_s);
+}
+
+TEST_F(NewWorkspaceTest, the_add_other_menu_offers_django_sqlalchemy_and_a_reference_database)
+{
+    for (const QString &name :
+         {u"addDjangoModel"_s, u"addSqlAlchemyModel"_s, u"addReferenceModel"_s}) {
+        auto *action = dialog.findChild<QAction *>(name);
+        ASSERT_NE(action, nullptr) << name.toStdString();
+        EXPECT_FALSE(action->text().isEmpty());
+    }
+}
+
 TEST_F(NewWorkspaceTest, the_migrations_folder_defaults_to_migrations_inside_the_workspace)
 {
     fill(&dialog, folder(), demo);

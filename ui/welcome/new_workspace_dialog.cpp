@@ -2,6 +2,8 @@
 
 #include "connection/connection_dialog.h"
 #include "dialect/database_url.h"
+#include "model/model_source.h"
+#include "model_sources_box.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -11,7 +13,6 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QVBoxLayout>
@@ -42,6 +43,9 @@ NewWorkspaceDialog::NewWorkspaceDialog(QWidget *parent)
     : QDialog(parent)
     , m_folder(named(new QLineEdit(this), QStringLiteral("folder")))
     , m_database(named(new QLineEdit(this), QStringLiteral("database")))
+    , m_models(new ModelSourcesBox(
+          this, [this] { return directory(); }, [this] { updateState(); }))
+    , m_python(named(new QLineEdit(this), QStringLiteral("python")))
     , m_migrations(
           named(new QLineEdit(QStringLiteral("migrations"), this), QStringLiteral("migrations")))
     , m_ignore(named(new QLineEdit(this), QStringLiteral("ignore")))
@@ -59,6 +63,9 @@ NewWorkspaceDialog::NewWorkspaceDialog(QWidget *parent)
                              this);
     intro->setWordWrap(true);
     m_database->setPlaceholderText(tr("sqlite:app.db or postgresql://user@host/db"));
+    m_python->setPlaceholderText(tr("python3 on PATH"));
+    m_python->setToolTip(tr("The Python that runs Django and SQLAlchemy models: the project's "
+                            "own, e.g. its virtualenv's bin/python"));
     m_migrations->setToolTip(tr("Relative to the workspace folder"));
     m_ignore->setPlaceholderText(tr("tables to leave alone, e.g. tmp_*, audit_log"));
     m_replace->hide();
@@ -69,12 +76,14 @@ NewWorkspaceDialog::NewWorkspaceDialog(QWidget *parent)
     auto *folderButton = new QPushButton(tr("&Browse…"), this);
     auto *connectionButton =
         named(new QPushButton(tr("&Connection…"), this), QStringLiteral("chooseConnection"));
+    auto *pythonButton = new QPushButton(tr("Bro&wse…"), this);
     auto *migrationsButton = new QPushButton(tr("Br&owse…"), this);
     auto *form = new QFormLayout;
     form->addRow(tr("&Folder:"), withButton(this, m_folder, folderButton));
     form->addRow(QString(), m_replace);
     form->addRow(tr("&Database:"), withButton(this, m_database, connectionButton));
-    form->addRow(tr("&Models:"), buildModelsBox());
+    form->addRow(tr("&Models:"), m_models);
+    form->addRow(tr("P&ython:"), withButton(this, m_python, pythonButton));
     form->addRow(tr("M&igrations:"), withButton(this, m_migrations, migrationsButton));
     form->addRow(tr("I&gnore:"), m_ignore);
     auto *messageRow = new QHBoxLayout;
@@ -87,6 +96,7 @@ NewWorkspaceDialog::NewWorkspaceDialog(QWidget *parent)
     layout->addWidget(m_buttons);
     connect(folderButton, &QPushButton::clicked, this, &NewWorkspaceDialog::chooseFolder);
     connect(connectionButton, &QPushButton::clicked, this, &NewWorkspaceDialog::chooseConnection);
+    connect(pythonButton, &QPushButton::clicked, this, &NewWorkspaceDialog::choosePython);
     connect(migrationsButton, &QPushButton::clicked, this, &NewWorkspaceDialog::chooseMigrations);
     for (QLineEdit *edit : {m_folder, m_database, m_migrations})
         connect(edit, &QLineEdit::textChanged, this, &NewWorkspaceDialog::updateState);
@@ -113,37 +123,6 @@ void NewWorkspaceDialog::lineUpSideButtons()
         button->setMinimumWidth(widest);
 }
 
-QWidget *NewWorkspaceDialog::buildModelsBox()
-{
-    auto *box = new QWidget(this);
-    m_models = named(new QListWidget(box), QStringLiteral("models"));
-    m_models->setMaximumHeight(120);
-    m_models->setToolTip(tr("SQL files, or folders of them, that define the expected schema"));
-    auto *addFolder = new QPushButton(tr("Add folder…"), box);
-    auto *addFiles = new QPushButton(tr("Add files…"), box);
-    auto *remove = new QPushButton(tr("Remove"), box);
-    auto *buttons = new QVBoxLayout;
-    buttons->addWidget(addFolder);
-    buttons->addWidget(addFiles);
-    buttons->addWidget(remove);
-    buttons->addStretch();
-    auto *layout = new QHBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_models, 1);
-    layout->addLayout(buttons);
-    connect(addFolder, &QPushButton::clicked, this, &NewWorkspaceDialog::addModelFolder);
-    connect(addFiles, &QPushButton::clicked, this, &NewWorkspaceDialog::addModelFiles);
-    connect(remove, &QPushButton::clicked, this, [this] {
-        qDeleteAll(m_models->selectedItems());
-        updateState();
-    });
-    connect(m_models->model(), &QAbstractItemModel::rowsInserted, this,
-            &NewWorkspaceDialog::updateState);
-    connect(m_models->model(), &QAbstractItemModel::rowsRemoved, this,
-            &NewWorkspaceDialog::updateState);
-    return box;
-}
-
 QString NewWorkspaceDialog::directory() const
 {
     const QString folder = m_folder->text().trimmed();
@@ -164,9 +143,9 @@ workspace::Workspace NewWorkspaceDialog::workspace() const
     workspace::Workspace ws;
     ws.directory = dir.absolutePath();
     ws.database = m_database->text().trimmed();
-    for (int row = 0; row < m_models->count(); ++row)
-        ws.models.append(QDir::cleanPath(
-            dir.absoluteFilePath(QDir::fromNativeSeparators(m_models->item(row)->text()))));
+    for (const QString &entry : m_models->entries())
+        ws.models.append(model::resolveModelSource(QDir::fromNativeSeparators(entry), dir));
+    ws.python = m_python->text().trimmed();
     ws.migrations = QDir::cleanPath(
         dir.absoluteFilePath(QDir::fromNativeSeparators(m_migrations->text().trimmed())));
     ws.ignore =
@@ -186,7 +165,7 @@ QStringList NewWorkspaceDialog::missing() const
         missing.append(tr("a folder"));
     if (!dialect::parseDatabaseUrl(m_database->text().trimmed(), QDir(directory())))
         missing.append(tr("a database"));
-    if (m_models->count() == 0)
+    if (m_models->entries().isEmpty())
         missing.append(tr("the models"));
     if (m_migrations->text().trimmed().isEmpty())
         missing.append(tr("a migrations folder"));
@@ -252,20 +231,12 @@ void NewWorkspaceDialog::chooseConnection()
     }
 }
 
-void NewWorkspaceDialog::addModelFolder()
+void NewWorkspaceDialog::choosePython()
 {
-    const QString dir =
-        QFileDialog::getExistingDirectory(this, tr("Folder of model SQL files"), directory());
-    if (!dir.isEmpty())
-        m_models->addItem(QDir::toNativeSeparators(dir));
-}
-
-void NewWorkspaceDialog::addModelFiles()
-{
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Model SQL files"), directory(), tr("SQL files (*.sql);;All files (*)"));
-    for (const QString &file : files)
-        m_models->addItem(QDir::toNativeSeparators(file));
+    const QString python =
+        QFileDialog::getOpenFileName(this, tr("Python interpreter"), directory());
+    if (!python.isEmpty())
+        m_python->setText(QDir::toNativeSeparators(python));
 }
 
 void NewWorkspaceDialog::chooseMigrations()

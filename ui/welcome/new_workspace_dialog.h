@@ -8,13 +8,15 @@ class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 
 namespace burrow::ui {
 
+class ModelSourcesBox;
+
 /// Sets up a new workspace: its folder, the database (through the connection dialog), the model
-/// files or folders, the migrations folder and the ignore globs. OK writes the folder's
-/// burrow.json (never a password) and creates the migrations folder; the caller then opens
+/// sources (SQL files or folders, a Django project, SQLAlchemy metadata, a reference database),
+/// the Python that runs ORM models, the migrations folder and the ignore globs. OK writes the
+/// folder's burrow.json (never a password) and creates the migrations folder; the caller then opens
 /// directory().
 class NewWorkspaceDialog : public QDialog {
     Q_OBJECT
@@ -38,7 +40,6 @@ public:
     void accept() override;
 
 private:
-    QWidget *buildModelsBox();
     /// The buttons beside the fields as one column of equal widths.
     void lineUpSideButtons();
     QStringList missing() const;
@@ -46,14 +47,14 @@ private:
     void showMessage(const QString &text, bool error);
     void chooseFolder();
     void chooseConnection();
-    void addModelFolder();
-    void addModelFiles();
+    void choosePython();
     void chooseMigrations();
 
     QString m_password;
     QLineEdit *m_folder;
     QLineEdit *m_database;
-    QListWidget *m_models = nullptr;
+    ModelSourcesBox *m_models;
+    QLineEdit *m_python;
     QLineEdit *m_migrations;
     QLineEdit *m_ignore;
     QCheckBox *m_replace;
