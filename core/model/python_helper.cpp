@@ -26,9 +26,11 @@ Error helperError(const PythonHelperRun &run, const QString &message, const QStr
     return Error{Error::Code::Model, message, run.source, 0, {}, hint};
 }
 
+/// The last `count` lines of a traceback, without the frames of Python's import machinery.
 QStringList lastLines(const QByteArray &output, qsizetype count)
 {
     QStringList lines = QString::fromUtf8(output).split(u'\n', Qt::SkipEmptyParts);
+    lines.removeIf([](const QString &line) { return line.contains(u"File \"<frozen "); });
     return lines.mid(std::max<qsizetype>(0, lines.size() - count));
 }
 

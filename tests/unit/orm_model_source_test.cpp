@@ -1,11 +1,14 @@
 // Model sources from where the models really live: a Django project and a SQLAlchemy module,
 // rendered by the project's own Python. A legacy database built from an older version of the
 // models is brought into compliance by burrow-cli plan + apply, then the ORM's own view agrees.
+#include "dialect/database_url.h"
 #include "python_support.h"
 #include "qt_printing.h"
+#include "server_support.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrl>
 
 #include <gtest/gtest.h>
 
@@ -49,6 +52,30 @@ void planAndApply(const TempDir &dir, const QString &database, const QString &mo
 
 // ---- Django ---------------------------------------------------------------------------------
 
+/// The environment that points the test project's default database (shelf/settings.py) at a
+/// SQLite file or a test server's database.
+using DjangoDatabase = QMap<QString, QString>;
+
+DjangoDatabase sqliteFile(const QString &path)
+{
+    return {{u"SHELF_DATABASE"_s, path}};
+}
+
+DjangoDatabase serverDatabase(const TestDatabase &db)
+{
+    const burrow::Result<burrow::dialect::DatabaseUrl> url =
+        burrow::dialect::parseDatabaseUrl(db.url());
+    EXPECT_TRUE(url.ok());
+    if (!url)
+        return {};
+    return {{u"SHELF_ENGINE"_s, db.backend() == Backend::PostgreSQL ? u"postgresql"_s : u"mysql"_s},
+            {u"SHELF_NAME"_s, url->database},
+            {u"SHELF_HOST"_s, url->host},
+            {u"SHELF_PORT"_s, QString::number(url->port)},
+            {u"SHELF_USER"_s, url->user},
+            {u"SHELF_PASSWORD"_s, url->password}};
+}
+
 class DjangoModel : public ::testing::Test {
 protected:
     void SetUp() override
@@ -57,18 +84,40 @@ protected:
         source = u"django:"_s + project + u"/manage.py"_s;
     }
     /// manage.py with the default database at `database`.
-    CliRun manage(const QStringList &arguments, const QString &database) const
+    CliRun manage(const QStringList &arguments, const DjangoDatabase &database) const
     {
-        return runPython(QStringList{u"manage.py"_s} + arguments, project,
-                         {{u"SHELF_DATABASE"_s, database}});
+        return runPython(QStringList{u"manage.py"_s} + arguments, project, database);
+    }
+    CliRun manage(const QStringList &arguments, const QString &sqliteDatabase) const
+    {
+        return manage(arguments, sqliteFile(sqliteDatabase));
     }
     /// Django's own introspection of the database (tests/data/django_project/describe_schema.py).
-    QJsonDocument describe(const QString &database) const
+    QJsonDocument describe(const DjangoDatabase &database) const
     {
-        const CliRun run =
-            runPython({u"describe_schema.py"_s}, project, {{u"SHELF_DATABASE"_s, database}});
+        const CliRun run = runPython({u"describe_schema.py"_s}, project, database);
         EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
         return QJsonDocument::fromJson(run.out.toUtf8());
+    }
+    /// The legacy database at the library app's first migration, brought into compliance by
+    /// Burrow, looks to Django exactly like `fresh` after a full migrate.
+    void expectComplianceLikeMigrate(const QString &legacyUrl, const DjangoDatabase &legacy,
+                                     const DjangoDatabase &fresh)
+    {
+        const CliRun early = manage({u"migrate"_s, u"library"_s, u"0001"_s, u"-v0"_s}, legacy);
+        ASSERT_EQ(early.exitCode, 0) << early.err.toStdString();
+        const CliRun migrated = manage({u"migrate"_s, u"-v0"_s}, fresh);
+        ASSERT_EQ(migrated.exitCode, 0) << migrated.err.toStdString();
+        ASSERT_NE(describe(legacy), describe(fresh)); // the comparison can tell them apart
+
+        planAndApply(dir, legacyUrl, source);
+
+        const QJsonDocument brought = describe(legacy);
+        const QJsonDocument expected = describe(fresh);
+        EXPECT_FALSE(expected.object().isEmpty());
+        EXPECT_EQ(brought, expected) << "brought into compliance:\n"
+                                     << brought.toJson().toStdString() << "\nfresh migrate:\n"
+                                     << expected.toJson().toStdString();
     }
 
     TempDir dir;
@@ -78,22 +127,10 @@ protected:
 TEST_F(DjangoModel, legacy_database_brought_into_compliance_looks_like_a_fresh_migrate_to_django)
 {
     const QString legacy = dir.path(u"legacy.sqlite3"_s);
-    const CliRun early = manage({u"migrate"_s, u"library"_s, u"0001"_s, u"-v0"_s}, legacy);
-    ASSERT_EQ(early.exitCode, 0) << early.err.toStdString();
-    const QString fresh = dir.path(u"fresh.sqlite3"_s);
-    const CliRun migrated = manage({u"migrate"_s, u"-v0"_s}, fresh);
-    ASSERT_EQ(migrated.exitCode, 0) << migrated.err.toStdString();
-    ASSERT_NE(describe(legacy), describe(fresh)); // the comparison can tell them apart
+    ASSERT_EQ(manage({u"migrate"_s, u"library"_s, u"0001"_s, u"-v0"_s}, legacy).exitCode, 0);
     sqliteValue(legacy, "INSERT INTO library_book (title, year) VALUES ('Dune', '1965')");
-
-    planAndApply(dir, u"sqlite:"_s + legacy, source);
-
-    const QJsonDocument brought = describe(legacy);
-    const QJsonDocument expected = describe(fresh);
-    EXPECT_FALSE(expected.object().isEmpty());
-    EXPECT_EQ(brought, expected) << "brought into compliance:\n"
-                                 << brought.toJson().toStdString() << "\nfresh migrate:\n"
-                                 << expected.toJson().toStdString();
+    expectComplianceLikeMigrate(u"sqlite:"_s + legacy, sqliteFile(legacy),
+                                sqliteFile(dir.path(u"fresh.sqlite3"_s)));
     // The row survived the rebuild, its year now an integer as the model says.
     EXPECT_EQ(sqliteValue(legacy, "SELECT title || ' ' || year || ' ' || typeof(year) "
                                   "FROM library_book"),
@@ -143,15 +180,35 @@ TEST_F(DjangoModel, missing_settings_module_shows_the_projects_traceback_tail)
         << run.err.toStdString();
 }
 
+// The helper renders PostgreSQL's and MariaDB's DDL without a connection; Django itself migrates
+// the test databases through psycopg2 and mysqlclient.
+class DjangoServerModel : public DjangoModel, public ::testing::WithParamInterface<Backend> {};
+
+TEST_P(DjangoServerModel, legacy_database_brought_into_compliance_looks_like_a_fresh_migrate)
+{
+    TestDatabase legacy(GetParam());
+    TestDatabase fresh(GetParam());
+    BURROW_REQUIRE_BACKEND(legacy);
+    expectComplianceLikeMigrate(legacy.url(), serverDatabase(legacy), serverDatabase(fresh));
+}
+
+INSTANTIATE_TEST_SUITE_P(Servers, DjangoServerModel,
+                         ::testing::Values(Backend::PostgreSQL, Backend::MariaDB),
+                         backendParamName);
+
 // ---- SQLAlchemy -----------------------------------------------------------------------------
 
 class SqlAlchemyModel : public ::testing::Test {
 protected:
-    /// tests/data/sqlalchemy_models/alembic_check.py: create or compare.
-    CliRun alembic(const QString &command, const QString &target, const QString &database) const
+    /// tests/data/sqlalchemy_models/alembic_check.py: create or compare, on a SQLAlchemy URL.
+    CliRun alembicOn(const QString &url, const QString &command, const QString &target) const
     {
-        return runPython(
-            {data + u"/alembic_check.py"_s, command, target, u"sqlite:///"_s + database}, data);
+        return runPython({data + u"/alembic_check.py"_s, command, target}, data,
+                         {{u"CHECK_DATABASE_URL"_s, url}});
+    }
+    CliRun alembic(const QString &command, const QString &target, const QString &sqlite) const
+    {
+        return alembicOn(u"sqlite:///"_s + sqlite, command, target);
     }
     CliRun diff(const QString &model, const QStringList &extra = {}) const
     {
@@ -159,6 +216,21 @@ protected:
                                   u"--model"_s, model} +
                           extra,
                       data);
+    }
+    /// The legacy database (the older models) brought into compliance; Alembic agrees.
+    void expectComplianceAlembicAgrees(const QString &burrowUrl, const QString &alembicUrl)
+    {
+        ASSERT_EQ(alembicOn(alembicUrl, u"create"_s, u"shop.models_v1:Base"_s).exitCode, 0);
+        const CliRun before = alembicOn(alembicUrl, u"compare"_s, u"shop.models:Base"_s);
+        ASSERT_EQ(before.exitCode, 0) << before.err.toStdString();
+        ASSERT_NE(before.out.trimmed(), u"[]"_s); // Alembic sees the drift
+
+        // Run from elsewhere: the module is found through ?path=.
+        planAndApply(dir, burrowUrl, u"sqlalchemy:shop.models:Base?path="_s + data);
+
+        const CliRun after = alembicOn(alembicUrl, u"compare"_s, u"shop.models:Base"_s);
+        EXPECT_EQ(after.exitCode, 0) << after.err.toStdString();
+        EXPECT_EQ(after.out.trimmed(), u"[]"_s) << after.out.toStdString();
     }
 
     TempDir dir;
@@ -168,17 +240,26 @@ protected:
 TEST_F(SqlAlchemyModel, legacy_database_brought_into_compliance_leaves_alembic_nothing_to_do)
 {
     const QString legacy = dir.path(u"legacy.sqlite3"_s);
-    ASSERT_EQ(alembic(u"create"_s, u"shop.models_v1:Base"_s, legacy).exitCode, 0);
-    const CliRun before = alembic(u"compare"_s, u"shop.models:Base"_s, legacy);
-    ASSERT_EQ(before.exitCode, 0) << before.err.toStdString();
-    ASSERT_NE(before.out.trimmed(), u"[]"_s); // Alembic sees the drift
+    expectComplianceAlembicAgrees(u"sqlite:"_s + legacy, u"sqlite:///"_s + legacy);
+}
 
-    // Run from elsewhere: the module is found through ?path=.
-    planAndApply(dir, u"sqlite:"_s + legacy, u"sqlalchemy:shop.models:Base?path="_s + data);
-
-    const CliRun after = alembic(u"compare"_s, u"shop.models:Base"_s, legacy);
-    EXPECT_EQ(after.exitCode, 0) << after.err.toStdString();
-    EXPECT_EQ(after.out.trimmed(), u"[]"_s) << after.out.toStdString();
+// MariaDB only: on PostgreSQL, Burrow creates a new table's SERIAL column as an identity column,
+// which Alembic reports as a changed default (see the report of issue 7).
+TEST_F(SqlAlchemyModel, mariadb_legacy_database_brought_into_compliance_leaves_alembic_nothing)
+{
+    TestDatabase legacy(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(legacy);
+    const burrow::Result<burrow::dialect::DatabaseUrl> url =
+        burrow::dialect::parseDatabaseUrl(legacy.url());
+    ASSERT_TRUE(url.ok());
+    QUrl alembicUrl;
+    alembicUrl.setScheme(u"mysql+mysqldb"_s);
+    alembicUrl.setUserName(url->user);
+    alembicUrl.setPassword(url->password);
+    alembicUrl.setHost(url->host);
+    alembicUrl.setPort(url->port);
+    alembicUrl.setPath(u'/' + url->database);
+    expectComplianceAlembicAgrees(legacy.url(), alembicUrl.toString(QUrl::FullyEncoded));
 }
 
 TEST_F(SqlAlchemyModel, a_metadata_attribute_works_like_the_base)

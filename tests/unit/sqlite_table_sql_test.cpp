@@ -137,19 +137,20 @@ TEST(SqliteTableSql, output_has_one_column_or_constraint_per_line)
                                                 ")"));
 }
 
-TEST(SqliteTableSql, unnamed_one_column_unique_is_written_on_its_column)
+TEST(SqliteTableSql, unnamed_unique_gets_a_name_both_orms_can_read)
 {
-    Table t = test::table("member", {test::column("email", "TEXT"), test::column("team", "TEXT"),
-                                     test::column("nick", "TEXT")});
+    Table t = test::table("member", {test::column("email", "VARCHAR(200)"),
+                                     test::column("team", "TEXT"), test::column("nick", "TEXT")});
     t.uniques.append(UniqueConstraint{{}, {QStringLiteral("email")}});
     t.uniques.append(UniqueConstraint{{}, {QStringLiteral("team"), QStringLiteral("nick")}});
-    // Django's SQLite introspection reads only this spelling of an unnamed one-column UNIQUE.
-    EXPECT_EQ(createTableSql(t), QStringLiteral("CREATE TABLE \"member\" (\n"
-                                                "  \"email\" TEXT UNIQUE,\n"
-                                                "  \"team\" TEXT,\n"
-                                                "  \"nick\" TEXT,\n"
-                                                "  UNIQUE (\"team\", \"nick\")\n"
-                                                ")"));
+    EXPECT_EQ(createTableSql(t),
+              QStringLiteral("CREATE TABLE \"member\" (\n"
+                             "  \"email\" VARCHAR(200),\n"
+                             "  \"team\" TEXT,\n"
+                             "  \"nick\" TEXT,\n"
+                             "  CONSTRAINT \"member_email_key\" UNIQUE (\"email\"),\n"
+                             "  CONSTRAINT \"member_team_nick_key\" UNIQUE (\"team\", \"nick\")\n"
+                             ")"));
 }
 
 TEST(SqliteTableSql, given_name_replaces_the_table_name)

@@ -107,26 +107,6 @@ bool hasInlineKey(const Table &table, const Column &column)
            key.first().compare(column.name, Qt::CaseInsensitive) == 0;
 }
 
-// An unnamed one-column UNIQUE is written on its column, as ORMs and people write it: Django's
-// SQLite introspection misreads an unnamed table-level `UNIQUE ("a")` as a column named UNIQUE.
-bool isUniqueOf(const UniqueConstraint &unique, const Column &column)
-{
-    return unique.name.isEmpty() && unique.columns.size() == 1 &&
-           unique.columns.first().compare(column.name, Qt::CaseInsensitive) == 0;
-}
-
-bool hasInlineUnique(const Table &table, const Column &column)
-{
-    return std::any_of(table.uniques.begin(), table.uniques.end(),
-                       [&](const UniqueConstraint &u) { return isUniqueOf(u, column); });
-}
-
-bool isInlineUnique(const Table &table, const UniqueConstraint &unique)
-{
-    return std::any_of(table.columns.begin(), table.columns.end(),
-                       [&](const Column &c) { return isUniqueOf(unique, c); });
-}
-
 QString columnDefinition(const Table &table, const Column &column)
 {
     QStringList parts{quoteIdentifier(column.name)};
@@ -137,8 +117,6 @@ QString columnDefinition(const Table &table, const Column &column)
                      u"PRIMARY KEY AUTOINCREMENT");
     if (column.notNull)
         parts.append(QStringLiteral("NOT NULL"));
-    if (hasInlineUnique(table, column))
-        parts.append(QStringLiteral("UNIQUE"));
     if (column.defaultValue)
         parts.append(u"DEFAULT " + defaultClause(*column.defaultValue));
     if (!column.collation.isEmpty())
@@ -164,6 +142,17 @@ QString foreignKeyDefinition(const ForeignKey &fk)
     return out;
 }
 
+// An unnamed UNIQUE gets PostgreSQL's name for it (`<table>_<columns>_key`). The ORMs read
+// SQLite's UNIQUE constraints by parsing the table's SQL, and Django's and SQLAlchemy's parsers
+// share only the named table constraint: Django misreads an unnamed table-level UNIQUE ("a") as
+// a column named UNIQUE, SQLAlchemy misses an inline UNIQUE after a type such as VARCHAR(200).
+// Burrow compares UNIQUE constraints by their columns, so the name changes no comparison.
+QString uniqueName(const Table &table, const UniqueConstraint &unique)
+{
+    return unique.name.isEmpty() ? table.name + u'_' + unique.columns.join(u'_') + u"_key"
+                                 : unique.name;
+}
+
 QStringList tableConstraints(const Table &table)
 {
     QStringList out;
@@ -173,10 +162,9 @@ QStringList tableConstraints(const Table &table)
     if (!key.isEmpty() && !inlineKey)
         out.append(constraintName(table.primaryKey ? table.primaryKey->name : QString()) +
                    u"PRIMARY KEY " + nameList(key));
-    for (const UniqueConstraint &unique : table.uniques) {
-        if (!isInlineUnique(table, unique))
-            out.append(constraintName(unique.name) + u"UNIQUE " + nameList(unique.columns));
-    }
+    for (const UniqueConstraint &unique : table.uniques)
+        out.append(constraintName(uniqueName(table, unique)) + u"UNIQUE " +
+                   nameList(unique.columns));
     for (const CheckConstraint &check : table.checks)
         out.append(constraintName(check.name) + u"CHECK " + parenthesized(check.expression.text));
     for (const ForeignKey &fk : table.foreignKeys)

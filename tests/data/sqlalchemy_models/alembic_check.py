@@ -1,8 +1,9 @@
 """Test helper: builds a database from SQLAlchemy models, or asks Alembic whether one matches.
 
-    alembic_check.py create MODULE:ATTR URL   # metadata.create_all (the legacy database)
-    alembic_check.py compare MODULE:ATTR URL  # prints Alembic's compare_metadata diffs as JSON
-Burrow's own history table is left out of the comparison.
+    alembic_check.py create MODULE:ATTR   # metadata.create_all (the legacy database)
+    alembic_check.py compare MODULE:ATTR  # prints Alembic's compare_metadata diffs as JSON
+The database is the SQLAlchemy URL in CHECK_DATABASE_URL (kept out of argv: it may hold a
+password). Burrow's own history table is left out of the comparison.
 """
 import importlib
 import json
@@ -27,8 +28,8 @@ def not_burrows(obj, name, type_, reflected, compare_to):
 
 
 def main():
-    command, target, url = sys.argv[1:4]
-    engine = create_engine(url)
+    command, target = sys.argv[1:3]
+    engine = create_engine(os.environ["CHECK_DATABASE_URL"])
     metadata = metadata_of(target)
     if command == "create":
         metadata.create_all(engine)
