@@ -114,4 +114,23 @@ plan::SectionText MysqlRenderer::wrapSection(const QStringList &statements, bool
          QStringLiteral("how many statements ran, so a failure says exactly what to restore.")}};
 }
 
+// MariaDB/MySQL have no NOT VALID constraints, and Burrow folds a table's index changes into its
+// one ALTER TABLE, which the server already runs in place without blocking writes where it can.
+Status MysqlRenderer::supportsOnline(const plan::OnlineOptions &options) const
+{
+    if (!options.any())
+        return Ok{};
+    return Error{Error::Code::InvalidArgument,
+                 options.concurrentIndexes
+                     ? QStringLiteral("--concurrently is not supported on MariaDB/MySQL: index "
+                                      "changes go into each table's one ALTER TABLE, which the "
+                                      "server runs in place (LOCK=NONE) where it can")
+                     : QStringLiteral("--not-valid is not supported on MariaDB/MySQL: they have "
+                                      "no NOT VALID constraints"),
+                 {},
+                 0,
+                 {},
+                 QStringLiteral("plan without --concurrently and --not-valid")};
+}
+
 } // namespace burrow::dialect::mysql
