@@ -30,6 +30,14 @@ struct PlanOptions {
     QCommandLineOption allowDestructive{
         QStringLiteral("allow-destructive"),
         QStringLiteral("Include changes that drop tables or columns or narrow types.")};
+    QCommandLineOption concurrently{
+        QStringLiteral("concurrently"),
+        QStringLiteral("PostgreSQL: build and drop indexes of existing tables CONCURRENTLY, in a "
+                       "second migration file that runs outside a transaction.")};
+    QCommandLineOption notValid{
+        QStringLiteral("not-valid"),
+        QStringLiteral("PostgreSQL: add foreign keys and CHECKs to existing tables NOT VALID; a "
+                       "second migration file validates them outside the transaction.")};
 };
 
 Result<QList<plan::Rename>> renamesFrom(const QStringList &arguments)
@@ -67,6 +75,25 @@ Status writeFile(const QString &path, const QString &text)
     return Ok{};
 }
 
+/// Writes `text` as the next migration of `directory`; prints its path.
+Status writeMigration(const QString &directory, const QString &name, const QString &text)
+{
+    Result<QString> path = plan::nextMigrationPath(QDir(directory), name);
+    if (!path)
+        return path.error();
+    if (Status written = writeFile(*path, text); !written)
+        return written;
+    out() << QDir::toNativeSeparators(*path) << Qt::endl;
+    return Ok{};
+}
+
+/// The follow-up's name: what it does after the main migration's.
+QString followUpName(const QString &name, const plan::MigrationPlan &followUp)
+{
+    const bool buildsIndexes = !followUp.changes.isEmpty();
+    return name + (buildsIndexes ? u"_concurrently" : u"_validate");
+}
+
 int plan(const diff::Comparison &comparison, const plan::DraftRequest &request,
          const QString &directory, const QString &name)
 {
@@ -74,7 +101,7 @@ int plan(const diff::Comparison &comparison, const plan::DraftRequest &request,
     if (!draft)
         return fail(draft.error());
     reportLeftOut(draft->up);
-    if (draft->up.isEmpty()) {
+    if (draft->up.isEmpty() && draft->followUp.isEmpty()) {
         out() << (draft->up.leftOut.isEmpty() ? "No differences" : "No changes to plan")
               << Qt::endl;
         return Success;
@@ -82,15 +109,22 @@ int plan(const diff::Comparison &comparison, const plan::DraftRequest &request,
     if (!QDir().mkpath(directory))
         return fail(
             Error{Error::Code::Unreadable, QStringLiteral("cannot create the folder"), directory});
-    Result<QString> path = plan::nextMigrationPath(
-        QDir(directory), name.isEmpty() ? plan::suggestedName(draft->up) : name);
-    if (!path)
-        return fail(path.error());
-    if (Status written = writeFile(*path, draft->text); !written)
-        return fail(written.error());
+    const QString baseName =
+        name.isEmpty() ? plan::suggestedName(draft->up.isEmpty() ? draft->followUp : draft->up)
+                       : name;
+    // The main migration first: the follow-up gets the next version and runs after it.
+    if (!draft->up.isEmpty()) {
+        if (Status written = writeMigration(directory, baseName, draft->text); !written)
+            return fail(written.error());
+    }
+    if (!draft->followUpText.isEmpty()) {
+        if (Status written = writeMigration(directory, followUpName(baseName, draft->followUp),
+                                            draft->followUpText);
+            !written)
+            return fail(written.error());
+    }
     for (const plan::LintWarning &w : draft->warnings)
         err() << "burrow-cli: warning: " << w.message << '\n';
-    out() << QDir::toNativeSeparators(*path) << Qt::endl;
     return Success;
 }
 
@@ -104,7 +138,8 @@ int runPlan(const QStringList &arguments)
                        "Exit status: 0 written or nothing to do, 2 error."));
     const PlanOptions o;
     o.compare.addTo(parser);
-    parser.addOptions({o.migrations, o.name, o.rename, o.allowDestructive});
+    parser.addOptions(
+        {o.migrations, o.name, o.rename, o.allowDestructive, o.concurrently, o.notValid});
     int exitCode = Success;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
@@ -126,9 +161,11 @@ int runPlan(const QStringList &arguments)
     Result<diff::Comparison> comparison = diff::compareWithModel(*request);
     if (!comparison)
         return fail(comparison.error());
-    const plan::DraftRequest draft{*renames, parser.isSet(o.allowDestructive),
-                                   comparison->url.display() + u" → " +
-                                       request->models.join(u", ")};
+    const plan::DraftRequest draft{*renames,
+                                   parser.isSet(o.allowDestructive),
+                                   comparison->url.display() + u" → " + request->models.join(u", "),
+                                   {},
+                                   {parser.isSet(o.concurrently), parser.isSet(o.notValid)}};
     return plan(*comparison, draft, directory, parser.value(o.name));
 }
 

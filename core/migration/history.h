@@ -18,9 +18,10 @@ struct AppliedMigration {
     QDateTime startedAt;  // UTC
     QDateTime finishedAt; // UTC; invalid while running
     qint64 durationMs = 0;
-    QString appliedBy; // user@host
-    QString status;    // "applied", "baseline" (recorded without running), or on engines whose
-                       // DDL commits on its own "running" / "failed" (statementsApplied ran)
+    QString appliedBy;          // user@host
+    QString status;             // "applied", "baseline" (recorded without running), or where each
+                                // statement commits on its own (MariaDB DDL, a transaction:false
+                                // file) "running" / "failed" (statementsApplied ran)
     int statementsApplied = -1; // -1: not tracked (the migration ran in one transaction)
 
     /// Whether the migration ran to its end (or was recorded as such).
@@ -55,7 +56,7 @@ enum class MigrationState {
     Pending,  // file not recorded yet
     Modified, // recorded, but the file's checksum differs from the recorded one
     Missing,  // recorded, but no file has its version any more
-    Failed,   // started on an engine without transactional DDL and stopped part-way
+    Failed,   // ran statement by statement (no transaction) and stopped part-way
 };
 
 struct MigrationStatus {

@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QSqlError>
 
+#include <algorithm>
+
 namespace burrow::migration {
 namespace {
 
@@ -26,6 +28,15 @@ qsizetype historyPosition(const Section &section)
             return i;
     }
     return section.statements.size();
+}
+
+/// A section that opts out of the transaction without opening one of its own: each statement
+/// commits as it runs (CREATE INDEX CONCURRENTLY must), so progress is tracked like on engines
+/// whose DDL commits on its own.
+bool runsStatementByStatement(const Section &section)
+{
+    return !section.transaction &&
+           std::none_of(section.statements.begin(), section.statements.end(), isCommit);
 }
 
 Error sqlError(const QString &what, const QSqlDatabase &db)
@@ -78,22 +89,22 @@ Result<AppliedReport> Runner::applyOne(const MigrationEntry &migration)
                                currentApplier(),
                                QStringLiteral("applied")};
     const bool transaction = up.transaction && m_transactionalDdl;
+    const bool tracked = !m_transactionalDdl || runsStatementByStatement(up);
     if (transaction && !m_db.transaction())
         return sqlError(QStringLiteral("cannot start a transaction"), m_db);
-    Status ran = m_transactionalDdl ? runSection(migration, report, row)
-                                    : runTracked(migration, report, row);
+    Status ran = tracked ? runTracked(migration, report, row) : runSection(migration, report, row);
     if (ran && transaction && !m_db.commit())
         ran = sqlError(QStringLiteral("cannot commit"), m_db);
     if (!ran) {
         // Undo whatever transaction is open: the runner's, or the section's own BEGIN.
         if (transaction && m_db.isOpen()) // a session the server ended rolled back already
             m_db.rollback();
-        else if (m_transactionalDdl)
+        else if (!tracked)
             (void)dialect::runQuery(m_db, QStringLiteral("ROLLBACK"));
         ProgressEvent failed{ProgressEvent::Kind::MigrationFailed, migration.version,
                              migration.name};
         failed.message = ran.error().toString();
-        failed.rolledBack = m_transactionalDdl;
+        failed.rolledBack = !tracked;
         notify(failed);
         return ran.error();
     }
@@ -188,11 +199,13 @@ Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report
                 : QString(u"its history row could not be updated (" + finished.error().message +
                           u") and still reads running with the count before the failure");
         // On a scratch copy (a dry run, a rehearsal) nothing stays: the copy is dropped.
+        const QString why = m_transactionalDdl
+                                ? QStringLiteral("the migration runs outside a transaction "
+                                                 "(transaction:false)")
+                                : QStringLiteral("the engine cannot roll back DDL");
         const QString kept =
-            m_onScratchCopy
-                ? QString(ranBefore + u" on the scratch copy")
-                : QString(ranBefore + u" and stay applied: the engine cannot roll back DDL; " +
-                          recorded);
+            m_onScratchCopy ? QString(ranBefore + u" on the scratch copy")
+                            : QString(ranBefore + u" and stay applied: " + why + u"; " + recorded);
         if (error.code == Error::Code::Cancelled)
             error.message = u"cancelled during " + migration.version + u" (" + kept + u')';
         else

@@ -41,9 +41,11 @@ struct AppliedReport {
 /// its last statement, as the user opted out. On failure the open transaction is rolled back
 /// and the Error names the file, line, statement and the engine's message.
 ///
-/// On engines whose DDL commits on its own (`transactionalDdl` false: MariaDB/MySQL) nothing can
-/// be rolled back: the history row goes in first as "running", counts every statement that ran,
-/// and ends "applied", or "failed" with the count, and the Error says exactly what ran.
+/// On engines whose DDL commits on its own (`transactionalDdl` false: MariaDB/MySQL), and for a
+/// `transaction:false` section that opens no transaction of its own (PostgreSQL's CREATE INDEX
+/// CONCURRENTLY, which commits as it runs), nothing can be rolled back: the history row goes in
+/// first as "running", counts every statement that ran, and ends "applied", or "failed" with the
+/// count, and the Error says exactly what ran.
 class Runner {
 public:
     Runner(const QSqlDatabase &db, ProgressObserver observer = {}, bool transactionalDdl = true);

@@ -2,10 +2,51 @@
 
 #include "../dialect/dialect.h"
 #include "migration_writer.h"
+#include "online.h"
 #include "planner.h"
 #include "renames.h"
 
 namespace burrow::plan {
+namespace {
+
+/// The draft's main migration and, with online options, its follow-up: both planned from
+/// `live` (renames applied in `renamed`) to `draft.target`, through the main migration's end.
+Status splitOnline(MigrationDraft &draft, const schema::Schema &live, const schema::Schema &renamed,
+                   const OnlineOptions &online, const SqlRenderer &renderer, Qt::CaseSensitivity cs)
+{
+    const schema::Schema middle = online.concurrentIndexes
+                                      ? withoutOnlineIndexChanges(renamed, draft.target, cs)
+                                      : draft.target;
+    // The target already keeps what was left out or skipped: the rest is all wanted.
+    Result<MigrationPlan> up = planMigration(
+        live, middle, {true, draft.up.renames, cs, {}, {false, online.notValidConstraints}},
+        renderer);
+    if (!up)
+        return up.error();
+    up->leftOut = draft.up.leftOut;
+    up->skipped = draft.up.skipped;
+    up->suggestions = draft.up.suggestions;
+    Result<MigrationPlan> down =
+        planMigration(middle, live, {true, invertRenames(draft.up.renames), cs}, renderer);
+    if (!down)
+        return down.error();
+    const OnlineOptions indexesOnly{online.concurrentIndexes, false};
+    Result<MigrationPlan> followUp =
+        planMigration(middle, draft.target, {true, {}, cs, {}, indexesOnly}, renderer);
+    Result<MigrationPlan> followUpDown =
+        planMigration(draft.target, middle, {true, {}, cs, {}, indexesOnly}, renderer);
+    if (!followUp || !followUpDown)
+        return !followUp ? followUp.error() : followUpDown.error();
+    followUp->steps += up->validations;
+    draft.up = std::move(*up);
+    draft.down = std::move(*down);
+    draft.followUp = std::move(*followUp);
+    draft.followUpDown = std::move(*followUpDown);
+    return Ok{};
+}
+
+} // namespace
+
 Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
                                       const DraftRequest &request)
 {
@@ -14,6 +55,8 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
         return engine.error();
     const dialect::Dialect &d = **engine;
     const SqlRenderer &renderer = d.renderer();
+    if (Status supported = renderer.supportsOnline(request.online); !supported)
+        return supported.error();
     const Qt::CaseSensitivity cs = d.caseSensitiveNames() ? Qt::CaseSensitive : Qt::CaseInsensitive;
     const QList<Rename> renames =
         request.renames +
@@ -26,8 +69,8 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
         return up.error();
     MigrationDraft draft;
     draft.up = std::move(*up);
-    draft.target = targetSchema(applyRenames(comparison.live, draft.up.renames, cs),
-                                comparison.model, draft.up.leftOut + draft.up.skipped, cs);
+    const schema::Schema renamed = applyRenames(comparison.live, draft.up.renames, cs);
+    draft.target = targetSchema(renamed, comparison.model, draft.up.leftOut + draft.up.skipped, cs);
     Result<MigrationPlan> down = planMigration(
         draft.target, comparison.live, {true, invertRenames(draft.up.renames), cs}, renderer);
     if (!down)
@@ -37,14 +80,24 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
         Result<std::unique_ptr<dialect::ScopedConnection>> db = d.openForReading(comparison.url);
         if (!db)
             return db.error();
+        // Linted whole: a follow-up's unique index over duplicates is warned about too.
         Result<QList<LintWarning>> warnings =
             lintPlan(draft.up, comparison.live, draft.target, (*db)->database(), renderer);
         if (!warnings)
             return warnings.error();
         draft.warnings = std::move(*warnings);
     }
-    draft.text =
-        migrationFileText(draft.up, draft.down, {request.source, draft.warnings}, renderer);
+    if (request.online.any() && !draft.up.isEmpty()) {
+        if (Status split =
+                splitOnline(draft, comparison.live, renamed, request.online, renderer, cs);
+            !split)
+            return split.error();
+    }
+    const MigrationFileInfo info{request.source, draft.warnings};
+    draft.text = migrationFileText(draft.up, draft.down, info, renderer);
+    if (!draft.followUp.isEmpty())
+        draft.followUpText =
+            onlineMigrationFileText(draft.followUp, draft.followUpDown, info, renderer);
     return draft;
 }
 

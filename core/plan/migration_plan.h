@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../diff/change.h"
+#include "sql_renderer.h"
 
 #include <QList>
 #include <QString>
@@ -44,6 +45,9 @@ struct MigrationPlan {
     /// table is rebuilt or dropped, and ON DELETE CASCADE must not fire).
     bool foreignKeysOff = false;
     QStringList rebuiltTables; // tables the engine recreates (their FKs are checked before commit)
+    /// With OnlineOptions::notValidConstraints: the checks of the constraints `steps` add NOT
+    /// VALID, to run after the migration, outside its transaction.
+    QList<PlanStep> validations;
 
     bool isEmpty() const { return steps.isEmpty(); }
     bool irreversible() const;
@@ -58,6 +62,8 @@ struct PlanOptions {
     /// Differences (as the differ reports them after the renames) to keep as they are: the
     /// GUI's unchecked rows. Constraints follow their table: skipping one alone keeps nothing.
     QList<diff::Change> skip;
+    /// Spell the plan's work without long locks where the renderer can (supportsOnline()).
+    OnlineOptions online;
 };
 
 } // namespace burrow::plan

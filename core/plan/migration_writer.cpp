@@ -83,9 +83,7 @@ int numberWidth(const QStringList &versions)
     return width;
 }
 
-} // namespace
-
-SectionText sectionFor(const MigrationPlan &plan, const SqlRenderer &renderer)
+QStringList statementsOf(const MigrationPlan &plan)
 {
     QStringList statements;
     for (const PlanStep &step : plan.steps) {
@@ -93,7 +91,24 @@ SectionText sectionFor(const MigrationPlan &plan, const SqlRenderer &renderer)
             statements.append(i == 0 ? u"\n-- " + commentText(step.summary) + u'\n' + step.sql[i]
                                      : step.sql[i]);
     }
-    return renderer.wrapSection(statements, plan.foreignKeysOff, plan.rebuiltTables);
+    return statements;
+}
+
+} // namespace
+
+SectionText sectionFor(const MigrationPlan &plan, const SqlRenderer &renderer)
+{
+    return renderer.wrapSection(statementsOf(plan), plan.foreignKeysOff, plan.rebuiltTables);
+}
+
+QString onlineMigrationFileText(const MigrationPlan &up, const MigrationPlan &down,
+                                const MigrationFileInfo &info, const SqlRenderer &renderer)
+{
+    const SectionText upSection = renderer.onlineSection(statementsOf(up));
+    QString out = header(up, info, upSection) + u'\n';
+    out += sectionText(QStringLiteral("-- migrate:up"), upSection) + u'\n';
+    return out + sectionText(QStringLiteral("-- migrate:down"),
+                             renderer.onlineSection(statementsOf(down)));
 }
 
 QString migrationFileText(const MigrationPlan &up, const MigrationPlan &down,

@@ -22,6 +22,12 @@ struct MigrationFileInfo {
 QString migrationFileText(const MigrationPlan &up, const MigrationPlan &down,
                           const MigrationFileInfo &info, const SqlRenderer &renderer);
 
+/// The text of the follow-up migration of `plan --concurrently` / `--not-valid`: `up`'s
+/// statements (online index builds, constraint validations) and `down`'s, each section spelled
+/// by SqlRenderer::onlineSection (outside any transaction, its note in the header).
+QString onlineMigrationFileText(const MigrationPlan &up, const MigrationPlan &down,
+                                const MigrationFileInfo &info, const SqlRenderer &renderer);
+
 /// A plan's statements for one section: each step's summary as a comment before its SQL,
 /// wrapped by the renderer.
 SectionText sectionFor(const MigrationPlan &plan, const SqlRenderer &renderer);

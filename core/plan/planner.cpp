@@ -42,7 +42,9 @@ Result<MigrationPlan> planMigration(const Schema &live, const Schema &model,
             destructive.append(c);
     }
     StepBuilder builder(renamed, target, plan.changes, destructive, renderer, cs);
+    builder.setOnline(options.online);
     plan.steps = builder.build(plan.renames);
+    plan.validations = builder.validations();
     plan.rebuiltTables = builder.rebuiltTables();
     plan.foreignKeysOff = !plan.rebuiltTables.isEmpty() || builder.dropsTables();
     return plan;

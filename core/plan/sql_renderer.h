@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../result.h"
 #include "../schema/schema.h"
 #include "../sql/lexer.h"
 
@@ -27,6 +28,18 @@ struct SectionText {
     bool transaction = true; // false: the statements manage their own transaction
     /// With `transaction` false: why, and how to apply the file, for its header comment.
     QStringList note;
+};
+
+/// What the user asks to be done without long locks (`plan --concurrently`, `plan --not-valid`).
+struct OnlineOptions {
+    /// Indexes of existing tables built and dropped without blocking writes, after the main
+    /// migration and outside its transaction.
+    bool concurrentIndexes = false;
+    /// Foreign keys and CHECKs added to existing tables without reading their rows under the
+    /// main migration's locks; their rows are checked afterwards, outside its transaction.
+    bool notValidConstraints = false;
+
+    bool any() const { return concurrentIndexes || notValidConstraints; }
 };
 
 /// How one engine spells the DDL of a plan. Each dialect folder implements it; the generic
@@ -101,6 +114,48 @@ public:
     {
         return column.type.isEmpty() ? QStringLiteral("NULL")
                                      : u"CAST(NULL AS " + column.type + u')';
+    }
+
+    /// Whether the engine can honour `options`; otherwise an Error saying why not, and the plan
+    /// is refused (nothing is written). The methods below are called only once this passed.
+    virtual Status supportsOnline(const OnlineOptions &options) const
+    {
+        if (!options.any())
+            return Ok{};
+        return Error{Error::Code::InvalidArgument,
+                     QStringLiteral("online index builds and NOT VALID constraints are not "
+                                    "available on this engine"),
+                     {},
+                     0,
+                     {},
+                     QStringLiteral("plan without --concurrently and --not-valid")};
+    }
+    /// The index built without blocking writes to its table (OnlineOptions::concurrentIndexes).
+    virtual QStringList createIndexOnline(const QString &table, const schema::Index &index) const
+    {
+        return createIndex(table, index);
+    }
+    virtual QStringList dropIndexOnline(const QString &table, const schema::Index &index) const
+    {
+        return dropIndex(table, index);
+    }
+    /// Adds a constraint to a table that has rows without checking them (NOT VALID), and checks
+    /// them later (OnlineOptions::notValidConstraints); drops it again by name.
+    virtual QStringList addForeignKeyNotValid(const QString &, const schema::ForeignKey &) const
+    {
+        return {};
+    }
+    virtual QStringList addCheckNotValid(const QString &, const schema::CheckConstraint &) const
+    {
+        return {};
+    }
+    virtual QStringList validateConstraint(const QString &, const QString &) const { return {}; }
+    virtual QStringList dropConstraint(const QString &, const QString &) const { return {}; }
+    /// The section of the follow-up migration that runs the online statements (concurrent index
+    /// builds, validations) after the main one: outside any transaction, with a note saying why.
+    virtual SectionText onlineSection(const QStringList &statements) const
+    {
+        return {statements, false, {}};
     }
 
     /// Surrounds a section's statements with what the engine needs to run them safely.

@@ -50,7 +50,8 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
             continue;
         if (!lifted)
             m_touched.insert(key(live.name));
-        TableAlteration alteration = m_r.alterTable(liveForAlteration(live.name), *target);
+        const Table alteredTo = withoutNotValidConstraints(live, *target);
+        TableAlteration alteration = m_r.alterTable(liveForAlteration(live.name), alteredTo);
         if (alteration.rebuild)
             m_rebuilt.append(target->name);
         m_alterations.insert(key(live.name), alteration);
@@ -150,6 +151,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createTypes();
     createTables();
     alterTables();
+    addConstraintsNotValid();
     ownSequences();
     dropTables();
     dropSequences();

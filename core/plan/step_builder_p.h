@@ -40,8 +40,11 @@ public:
                 const QList<diff::Change> &changes, const QList<diff::Change> &destructive,
                 const SqlRenderer &renderer, Qt::CaseSensitivity cs);
 
+    void setOnline(const OnlineOptions &online) { m_online = online; }
     QList<PlanStep> build(const QList<Rename> &renames);
     QStringList rebuiltTables() const { return m_rebuilt; }
+    /// With notValidConstraints: the steps that check the constraints added NOT VALID.
+    QList<PlanStep> validations() const { return m_validations; }
     bool dropsTables() const { return m_dropsTables; }
 
 private:
@@ -63,6 +66,14 @@ private:
     /// The live table as its alteration starts: without its lifted foreign keys.
     const schema::Table &liveForAlteration(const QString &table) const;
     void dropLiftedForeignKeys();
+    /// With notValidConstraints: the table's foreign keys and CHECKs that are added or changed
+    /// leave its alteration, to be added NOT VALID after it (online_steps.cpp).
+    schema::Table withoutNotValidConstraints(const schema::Table &live,
+                                             const schema::Table &target);
+    bool addedNotValid(const QString &table, const diff::Change &c) const;
+    void addConstraintsNotValid();
+    QStringList createIndexSql(const QString &table, const schema::Index &index) const;
+    QStringList dropIndexSql(const QString &table, const schema::Index &index) const;
     void collectViewWork();
     void collectTriggerWork();
 
@@ -113,7 +124,11 @@ private:
     QSet<QString> m_triggersToCreate;
     QStringList m_rebuilt;
     bool m_dropsTables = false;
+    OnlineOptions m_online;
+    QHash<QString, schema::Table> m_alteredTo; // by table key: target without m_notValid's
+    QHash<QString, schema::Table> m_notValid;  // by table key: only the keys added NOT VALID
     QList<PlanStep> m_steps;
+    QList<PlanStep> m_validations;
 };
 
 } // namespace burrow::plan

@@ -146,8 +146,8 @@ void StepBuilder::dropIndexes()
                                                     {ChangeType::Removed, ChangeType::Changed});
             if (changes.isEmpty())
                 continue;
-            add(u"drop index " + displayName(i.name), m_r.dropIndex(table.name, i),
-                m_r.createIndex(table.name, i),
+            add(u"drop index " + displayName(i.name), dropIndexSql(table.name, i),
+                createIndexSql(table.name, i),
                 changes.first().type == ChangeType::Removed ? changes : QList<Change>{});
         }
     }
@@ -177,12 +177,16 @@ void StepBuilder::alterTables()
         const TableAlteration &alteration = m_alterations[key(target->name)];
         QList<Change> changes;
         for (const Change &c : m_tableChanges.value(key(target->name))) {
-            if (isStructural(c.object) || (alteration.rebuild && c.object == ObjectKind::Index))
+            const bool ownStep = addedNotValid(target->name, c);
+            if (!ownStep &&
+                (isStructural(c.object) || (alteration.rebuild && c.object == ObjectKind::Index)))
                 changes.append(c);
         }
         const QString verb =
             alteration.rebuild ? QStringLiteral("rebuild table ") : QStringLiteral("alter table ");
-        add(verb + displayName(target->name), alteration.sql, m_r.alterTable(*target, live).sql,
+        const auto moved = m_alteredTo.constFind(key(target->name));
+        const Table &alteredTo = moved != m_alteredTo.constEnd() ? *moved : *target;
+        add(verb + displayName(target->name), alteration.sql, m_r.alterTable(alteredTo, live).sql,
             changes, alteration.rebuild);
     }
 }
@@ -216,9 +220,12 @@ void StepBuilder::createIndexes()
         for (const Index &i : table.indexes) {
             const QList<Change> changes = changesOf(table.name, ObjectKind::Index, i.name,
                                                     {ChangeType::Added, ChangeType::Changed});
-            if (isNew || !changes.isEmpty())
+            if (isNew)
                 add(u"create index " + displayName(i.name), m_r.createIndex(table.name, i),
                     m_r.dropIndex(table.name, i), changes);
+            else if (!changes.isEmpty())
+                add(u"create index " + displayName(i.name), createIndexSql(table.name, i),
+                    dropIndexSql(table.name, i), changes);
         }
     }
 }

@@ -102,6 +102,31 @@ TEST_F(Apply, a_failing_statement_rolls_back_its_migration_and_leaves_the_file_u
     EXPECT_EQ(test::fileHash(database), before);
 }
 
+TEST_F(Apply, a_file_without_a_transaction_counts_what_ran_and_stops_part_way)
+{
+    // transaction:false and no BEGIN of its own: each statement commits as it runs.
+    write(u"0001_loose.sql"_s, "-- migrate:up transaction:false\n"
+                               "ALTER TABLE book ADD COLUMN price NUMERIC;\n"
+                               "INSERT INTO nowhere VALUES (1);\n"
+                               "-- migrate:down\n");
+    Result<migration::ApplyResult> result = apply();
+    ASSERT_FALSE(result);
+    EXPECT_TRUE(result.error().message.contains(u"1 of 2 statements ran before it and stay "
+                                                u"applied: the migration runs outside a "
+                                                u"transaction (transaction:false)"))
+        << result.error().toString().toStdString();
+    EXPECT_EQ(test::queryColumn(database, u"SELECT version || ':' || status || ':' || "
+                                          u"statements_applied FROM burrow_migrations"_s),
+              QStringList{u"0001:failed:1"_s});
+    EXPECT_EQ(test::queryColumn(database, u"SELECT count(*) FROM pragma_table_info('book') "
+                                          u"WHERE name = 'price'"_s),
+              QStringList{u"1"_s});
+    Result<migration::ApplyResult> again = apply();
+    ASSERT_FALSE(again);
+    EXPECT_TRUE(again.error().message.contains(u"stopped part-way"))
+        << again.error().toString().toStdString();
+}
+
 TEST_F(Apply, a_generated_rebuild_records_its_history_inside_its_own_transaction)
 {
     const QString model =

@@ -114,4 +114,41 @@ plan::SectionText MysqlRenderer::wrapSection(const QStringList &statements, bool
          QStringLiteral("how many statements ran, so a failure says exactly what to restore.")}};
 }
 
+// MariaDB/MySQL have no NOT VALID constraints. Online index builds are InnoDB's in-place ALTER
+// without a lock, asked for explicitly: a build that cannot run so fails instead of locking.
+Status MysqlRenderer::supportsOnline(const plan::OnlineOptions &options) const
+{
+    if (!options.notValidConstraints)
+        return Ok{};
+    return Error{Error::Code::InvalidArgument,
+                 QStringLiteral("--not-valid is not supported on MariaDB/MySQL: they have no NOT "
+                                "VALID constraints"),
+                 {},
+                 0,
+                 {},
+                 QStringLiteral("plan without --not-valid")};
+}
+
+QStringList MysqlRenderer::createIndexOnline(const QString &table, const Index &index) const
+{
+    return {createIndex(table, index).join(u' ') + u" ALGORITHM=INPLACE LOCK=NONE"};
+}
+
+// MariaDB's DROP INDEX takes one of the two options only; ALTER TABLE takes both.
+QStringList MysqlRenderer::dropIndexOnline(const QString &table, const Index &index) const
+{
+    return {u"ALTER TABLE " + quote(table) + u" DROP INDEX " + quote(index.name) +
+            u", ALGORITHM=INPLACE, LOCK=NONE"};
+}
+
+plan::SectionText MysqlRenderer::onlineSection(const QStringList &statements) const
+{
+    return {statements,
+            false,
+            {QStringLiteral("Index changes built in place while the table stays writable "
+                            "(ALGORITHM=INPLACE LOCK=NONE), after"),
+             QStringLiteral("the migration before it. The server refuses a change it cannot "
+                            "make that way rather than lock the table.")}};
+}
+
 } // namespace burrow::dialect::mysql

@@ -30,6 +30,10 @@ public:
     bool narrowsType(const schema::Column &from, const schema::Column &to) const override;
     QStringList dropForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
     QStringList addForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
+    Status supportsOnline(const plan::OnlineOptions &options) const override;
+    QStringList createIndexOnline(const QString &table, const schema::Index &index) const override;
+    QStringList dropIndexOnline(const QString &table, const schema::Index &index) const override;
+    plan::SectionText onlineSection(const QStringList &statements) const override;
     plan::SectionText wrapSection(const QStringList &statements, bool foreignKeysOff,
                                   const QStringList &rebuiltTables) const override;
 };

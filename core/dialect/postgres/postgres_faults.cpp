@@ -68,6 +68,28 @@ Error lockError(Error error, const DatabaseUrl &url, const QString &statement)
     return lockWaitExpired(std::move(error), held.tables, held.holders.join(u", "), url);
 }
 
+/// The index `CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name …` builds, as written
+/// (quoted or not), or a null string for any other statement.
+QString concurrentlyBuiltIndex(const QString &statement)
+{
+    const QList<sql::Token> tokens = sql::significantTokens(statement, lexerOptions());
+    const QStringView s(statement);
+    qsizetype i = 0;
+    const auto next = [&](QStringView word) {
+        const bool matches = i < tokens.size() && sql::isKeyword(s, tokens[i], word);
+        i += matches ? 1 : 0;
+        return matches;
+    };
+    if (!next(u"CREATE"))
+        return {};
+    next(u"UNIQUE");
+    if (!next(u"INDEX") || !next(u"CONCURRENTLY"))
+        return {};
+    if (next(u"IF") && !(next(u"NOT") && next(u"EXISTS")))
+        return {};
+    return i < tokens.size() ? tokens[i].text(s).toString() : QString();
+}
+
 } // namespace
 
 Error explainStatementError(Error error, const DatabaseUrl &url)
@@ -79,6 +101,13 @@ Error explainStatementError(Error error, const DatabaseUrl &url)
         const QString statement = error.statement;
         error.hint = QStringLiteral("the migration was rolled back");
         return lockError(std::move(error), url, statement);
+    }
+    if (const QString index = concurrentlyBuiltIndex(error.statement);
+        !index.isNull() && !connectionLost(error)) {
+        error.message += u"; the failed build may have left the INVALID index " + index +
+                         u": drop it with DROP INDEX CONCURRENTLY IF EXISTS " + index +
+                         u" before building it again";
+        return error;
     }
     if (!connectionLost(error))
         return error;

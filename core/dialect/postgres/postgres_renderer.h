@@ -6,7 +6,8 @@ namespace burrow::dialect::postgres {
 
 /// PostgreSQL's spelling of a plan: every table change as in-place ALTER TABLE statements
 /// (never a rebuild), every identifier quoted, the section in the runner's one transaction
-/// (PostgreSQL DDL is transactional).
+/// (PostgreSQL DDL is transactional). Online: CREATE/DROP INDEX CONCURRENTLY, constraints
+/// added NOT VALID and validated later, both outside the transaction (postgres_online.cpp).
 class PostgresRenderer final : public plan::SqlRenderer {
 public:
     const sql::LexerOptions &lexerOptions() const override;
@@ -37,6 +38,17 @@ public:
     QStringList alterSequence(const schema::Sequence &live,
                               const schema::Sequence &target) const override;
     QStringList ownSequence(const schema::Sequence &sequence) const override;
+
+    Status supportsOnline(const plan::OnlineOptions &options) const override;
+    QStringList createIndexOnline(const QString &table, const schema::Index &index) const override;
+    QStringList dropIndexOnline(const QString &table, const schema::Index &index) const override;
+    QStringList addForeignKeyNotValid(const QString &table,
+                                      const schema::ForeignKey &fk) const override;
+    QStringList addCheckNotValid(const QString &table,
+                                 const schema::CheckConstraint &check) const override;
+    QStringList validateConstraint(const QString &table, const QString &name) const override;
+    QStringList dropConstraint(const QString &table, const QString &name) const override;
+    plan::SectionText onlineSection(const QStringList &statements) const override;
 
     plan::TableAlteration alterTable(const schema::Table &live,
                                      const schema::Table &target) const override;

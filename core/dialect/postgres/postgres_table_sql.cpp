@@ -138,9 +138,10 @@ QString createTableSql(const Table &table)
            u"\n)";
 }
 
-QString createIndexSql(const QString &table, const Index &index)
+QString createIndexSql(const QString &table, const Index &index, bool concurrently)
 {
     const QString head = (index.unique ? u"CREATE UNIQUE INDEX " : u"CREATE INDEX ") +
+                         (concurrently ? QStringLiteral("CONCURRENTLY ") : QString()) +
                          quoteIdentifier(index.name) + u" ON " + quoteIdentifier(table) + u' ';
     if (const qsizetype at = usingClause(index.sql); at >= 0)
         return head + index.sql.mid(at);

@@ -27,6 +27,6 @@ QString createTableSql(const schema::Table &table);
 /// CREATE [UNIQUE] INDEX on `table`. An index read from the engine keeps everything its
 /// definition says after USING (method, operator classes, NULLS order, INCLUDE, WITH, WHERE);
 /// one built by hand is rendered from its parts.
-QString createIndexSql(const QString &table, const schema::Index &index);
+QString createIndexSql(const QString &table, const schema::Index &index, bool concurrently = false);
 
 } // namespace burrow::dialect::postgres

@@ -156,4 +156,21 @@ plan::SectionText SqliteRenderer::wrapSection(const QStringList &statements, boo
                             "error).")}};
 }
 
+// One writer at a time holds the whole file: there is nothing to build beside other writers.
+Status SqliteRenderer::supportsOnline(const plan::OnlineOptions &options) const
+{
+    if (!options.any())
+        return Ok{};
+    return Error{Error::Code::InvalidArgument,
+                 options.concurrentIndexes
+                     ? QStringLiteral("--concurrently does not apply to SQLite: it has no "
+                                      "concurrent index builds (one writer holds the whole file)")
+                     : QStringLiteral("--not-valid does not apply to SQLite: it cannot add a "
+                                      "constraint to an existing table without a rebuild"),
+                 {},
+                 0,
+                 {},
+                 QStringLiteral("plan without --concurrently and --not-valid")};
+}
+
 } // namespace burrow::dialect::sqlite

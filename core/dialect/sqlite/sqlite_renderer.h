@@ -26,6 +26,7 @@ public:
     plan::TableAlteration alterTable(const schema::Table &live,
                                      const schema::Table &target) const override;
     bool narrowsType(const schema::Column &from, const schema::Column &to) const override;
+    Status supportsOnline(const plan::OnlineOptions &options) const override;
     plan::SectionText wrapSection(const QStringList &statements, bool foreignKeysOff,
                                   const QStringList &rebuiltTables) const override;
 };
