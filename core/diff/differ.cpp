@@ -123,6 +123,11 @@ private:
     void compareIndex(const QString &table, const Index &live, const Index &model);
     void compareTriggers(const QString &owner, const QList<Trigger> &live,
                          const QList<Trigger> &model);
+    template<typename T>
+    void compareDefinitions(ObjectKind kind, const QString &owner, const QString &name,
+                            const T &live, const T &model);
+    void compareUnique(const QString &table, const UniqueConstraint &live,
+                       const UniqueConstraint &model);
     void compareOptions(const Table &live, const Table &model);
     void compareViews(const Schema &live, const Schema &model);
 
@@ -142,6 +147,7 @@ QString Differ::columnSignature(const Column &c) const
                        c.collation,
                        QString::number(c.primaryKeyPosition),
                        QString::number(c.autoIncrement),
+                       c.numbering,
                        QString::number(int(c.generated)),
                        c.generatedExpression.canonical}
         .join(u'\x1f');
@@ -266,6 +272,8 @@ void Differ::compareColumn(const QString &table, const Column &live, const Colum
     d.flag(live.autoIncrement != model.autoIncrement, QStringLiteral("autoincrement"),
            model.autoIncrement ? QStringLiteral("AUTOINCREMENT added")
                                : QStringLiteral("AUTOINCREMENT dropped"));
+    d.compare(live.autoIncrement && model.autoIncrement && live.numbering != model.numbering,
+              QStringLiteral("numbering"), live.numbering, model.numbering);
     d.compare(live.generated != model.generated ||
                   live.generatedExpression != model.generatedExpression,
               QStringLiteral("generated"), generatedText(live), generatedText(model));
@@ -295,6 +303,8 @@ void Differ::comparePrimaryKeys(const Table &live, const Table &model)
     const QString &modelName = model.primaryKey->name;
     d.compare(!liveName.isEmpty() && !modelName.isEmpty() && !same(liveName, modelName),
               QStringLiteral("name"), liveName, modelName);
+    d.compare(live.primaryKey->comment != model.primaryKey->comment, QStringLiteral("comment"),
+              live.primaryKey->comment, model.primaryKey->comment);
     if (d.any())
         recordConstraint(ObjectKind::PrimaryKey, ChangeType::Changed, model.name, modelName, after,
                          d.details.join(u"; "), d.attributes);
@@ -313,12 +323,22 @@ void Differ::compareUniques(const Table &live, const Table &model)
         else if (!p.model)
             recordConstraint(ObjectKind::Unique, ChangeType::Removed, model.name, any.name, columns,
                              columns);
-        else if (!p.live->name.isEmpty() && !p.model->name.isEmpty() &&
-                 !same(p.live->name, p.model->name))
-            recordConstraint(ObjectKind::Unique, ChangeType::Changed, model.name, any.name, columns,
-                             u"name " + p.live->name + u" → " + p.model->name,
-                             {QStringLiteral("name")});
+        else
+            compareUnique(model.name, *p.live, *p.model);
     }
+}
+
+void Differ::compareUnique(const QString &table, const UniqueConstraint &live,
+                           const UniqueConstraint &model)
+{
+    AttributeDiff d;
+    d.compare(!live.name.isEmpty() && !model.name.isEmpty() && !same(live.name, model.name),
+              QStringLiteral("name"), live.name, model.name);
+    d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
+              model.comment);
+    if (d.any())
+        recordConstraint(ObjectKind::Unique, ChangeType::Changed, table, model.name,
+                         displayNames(model.columns), d.details.join(u"; "), d.attributes);
 }
 
 void Differ::compareChecks(const Table &live, const Table &model)
@@ -355,6 +375,8 @@ void Differ::compareChecks(const Table &live, const Table &model)
         d.compare(!p.live->name.isEmpty() && !p.model->name.isEmpty() &&
                       !same(p.live->name, p.model->name),
                   QStringLiteral("name"), p.live->name, p.model->name);
+        d.compare(p.live->comment != p.model->comment, QStringLiteral("comment"), p.live->comment,
+                  p.model->comment);
         if (d.any())
             recordConstraint(ObjectKind::Check, ChangeType::Changed, model.name, any.name,
                              definition, d.details.join(u"; "), d.attributes);
@@ -393,6 +415,8 @@ void Differ::compareForeignKey(const QString &table, const ForeignKey &live,
               toSql(model.deferral));
     d.compare(!live.name.isEmpty() && !model.name.isEmpty() && !same(live.name, model.name),
               QStringLiteral("name"), live.name, model.name);
+    d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
+              model.comment);
     if (d.any())
         recordConstraint(ObjectKind::ForeignKey, ChangeType::Changed, table, model.name,
                          displayNames(model.columns), d.details.join(u"; "), d.attributes);
@@ -425,6 +449,8 @@ void Differ::compareIndex(const QString &table, const Index &live, const Index &
               describeIndex(live), describeIndex(model));
     d.compare(live.where != model.where, QStringLiteral("where"), live.where.text,
               model.where.text);
+    d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
+              model.comment);
     if (d.any())
         record(ObjectKind::Index, ChangeType::Changed, table, model.name, d.details.join(u"; "),
                d.attributes);
@@ -441,10 +467,23 @@ void Differ::compareTriggers(const QString &owner, const QList<Trigger> &live,
         else if (!p.model)
             record(ObjectKind::Trigger, ChangeType::Removed, owner, p.live->name,
                    oneLine(p.live->definition.text));
-        else if (p.live->definition != p.model->definition)
-            record(ObjectKind::Trigger, ChangeType::Changed, owner, p.model->name,
-                   QStringLiteral("definition differs"), {QStringLiteral("definition")});
+        else
+            compareDefinitions(ObjectKind::Trigger, owner, p.model->name, *p.live, *p.model);
     }
+}
+
+// Views and triggers: their whole definition (too long to show twice), and their comment.
+template<typename T>
+void Differ::compareDefinitions(ObjectKind kind, const QString &owner, const QString &name,
+                                const T &live, const T &model)
+{
+    AttributeDiff d;
+    d.flag(live.definition != model.definition, QStringLiteral("definition"),
+           QStringLiteral("definition differs"));
+    d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
+              model.comment);
+    if (d.any())
+        record(kind, ChangeType::Changed, owner, name, d.details.join(u"; "), d.attributes);
 }
 
 void Differ::compareOptions(const Table &live, const Table &model)
@@ -475,9 +514,8 @@ void Differ::compareViews(const Schema &live, const Schema &model)
         else if (!p.model)
             record(ObjectKind::View, ChangeType::Removed, any.name, any.name,
                    oneLine(any.definition.text));
-        else if (p.live->definition != p.model->definition)
-            record(ObjectKind::View, ChangeType::Changed, any.name, any.name,
-                   QStringLiteral("definition differs"), {QStringLiteral("definition")});
+        else
+            compareDefinitions(ObjectKind::View, any.name, any.name, *p.live, *p.model);
         if (p.live && p.model)
             compareTriggers(any.name, p.live->triggers, p.model->triggers);
     }

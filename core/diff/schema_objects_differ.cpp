@@ -114,6 +114,7 @@ void compareDomains(ObjectDiffer &d, const Domain &l, const Domain &m)
                   (l.defaultValue && *l.defaultValue != *m.defaultValue),
               QStringLiteral("default"), before, after);
     d.compare(l.collation != m.collation, QStringLiteral("collation"), l.collation, m.collation);
+    d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
     d.compare(checksText(l.checks) != checksText(m.checks), QStringLiteral("checks"),
               checksText(l.checks), checksText(m.checks));
 }
@@ -179,6 +180,7 @@ QList<Change> diffSchemaObjects(const Schema &live, const Schema &model, Qt::Cas
                       labelsOnlyAdded(l, m) ? QStringLiteral("labels added")
                                             : QStringLiteral("labels"),
                       describeLabels(l.labels), describeLabels(m.labels));
+            d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
         });
     d.run(ObjectKind::Domain, live.domains, model.domains, describeDomain,
           [&d](const Domain &l, const Domain &m) { compareDomains(d, l, m); });

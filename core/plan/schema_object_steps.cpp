@@ -115,7 +115,7 @@ void StepBuilder::alterEnums()
 {
     for (const EnumType &e : m_target.enums) {
         const EnumType *live = findNamed(m_live.enums, e.name, m_cs);
-        if (!live || live->labels == e.labels)
+        if (!live || (live->labels == e.labels && live->comment == e.comment))
             continue;
         QList<TypeUser> users;
         for (const Table &t : m_live.tables) {

@@ -39,6 +39,9 @@ struct Column {
     Generated generated = Generated::No;
     Expression generatedExpression;
     QString comment; // empty when none (PostgreSQL's COMMENT ON COLUMN)
+    /// How an autoIncrement column is numbered where the engine has several ways, in the
+    /// dialect's words (PostgreSQL: `serial`, or its identity clause); empty: the only way.
+    QString numbering{};
 };
 
 /// One key of an index: a column or an expression, with its order and collation.
@@ -54,26 +57,30 @@ struct Index {
     QString name;
     bool unique = false;
     QList<IndexPart> parts;
-    Expression where; // the predicate of a partial index, empty otherwise
-    QString sql;      // the definition as the engine stores it
+    Expression where;  // the predicate of a partial index, empty otherwise
+    QString sql;       // the definition as the engine stores it
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON INDEX)
 };
 
 /// The primary key of a table, when it has one.
 struct PrimaryKey {
     QString name; // constraint name, empty when unnamed
     QStringList columns;
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
 };
 
 /// A UNIQUE constraint, declared on a column or on the table.
 struct UniqueConstraint {
     QString name;
     QStringList columns;
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
 };
 
 /// A CHECK constraint, declared on a column or on the table.
 struct CheckConstraint {
     QString name;
     Expression expression;
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
 };
 
 /// A FOREIGN KEY constraint, declared inline (REFERENCES) or on the table.
@@ -85,12 +92,14 @@ struct ForeignKey {
     ReferentialAction onDelete = ReferentialAction::NoAction;
     ReferentialAction onUpdate = ReferentialAction::NoAction;
     Deferral deferral = Deferral::NotDeferrable;
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
 };
 
 /// A trigger and its full definition.
 struct Trigger {
     QString name;
     Expression definition; // the whole CREATE TRIGGER statement
+    QString comment{};     // empty when none (PostgreSQL's COMMENT ON TRIGGER)
 };
 
 /// A table with everything that belongs to it.
@@ -114,12 +123,14 @@ struct View {
     QString name;
     Expression definition;   // the whole CREATE VIEW statement
     QList<Trigger> triggers; // INSTEAD OF triggers on the view
+    QString comment{};       // empty when none (PostgreSQL's COMMENT ON VIEW)
 };
 
 /// An enumerated type (PostgreSQL's CREATE TYPE … AS ENUM): its labels in their sort order.
 struct EnumType {
     QString name;
     QStringList labels;
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON TYPE)
 };
 
 /// A domain (PostgreSQL's CREATE DOMAIN): a base type with its own default, NOT NULL and checks.
@@ -130,6 +141,7 @@ struct Domain {
     std::optional<Expression> defaultValue;
     QString collation; // empty means the base type's
     QList<CheckConstraint> checks;
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON DOMAIN)
 };
 
 /// A sequence standing on its own (those behind serial and identity columns belong to their

@@ -389,7 +389,8 @@ def run_engine(engine, args):
     server = engine(url)
     try:
         runs, listed = required_runs(engine)
-        runs = [r for r in runs if args.filter in r[0]]
+        runs = [r for r in runs
+                if args.filter in r[0] and (not args.only or args.only.search(r[0]))]
         results = {}
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs)
         try:
@@ -410,6 +411,8 @@ def main():
     parser.add_argument("--engine", choices=["postgresql", "mariadb", "all"], default="all")
     parser.add_argument("--cli", default=os.path.join("build", "bin", "burrow-cli"))
     parser.add_argument("--filter", default="", help="only runs whose id contains this")
+    parser.add_argument("--only", type=re.compile, default=None, metavar="REGEX",
+                        help="only runs whose id matches this regular expression")
     parser.add_argument("--jobs", type=int, default=2, help="runs at a time (default 2)")
     parser.add_argument("--show", type=int, default=15, help="failing runs to list (default 15)")
     args = parser.parse_args()

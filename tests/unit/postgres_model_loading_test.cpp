@@ -136,12 +136,28 @@ TEST(PostgresModelLoading, a_model_naming_another_schema_is_refused_and_changes_
 {
     TestDatabase db(Backend::PostgreSQL);
     BURROW_REQUIRE_BACKEND(db);
-    const Result<Schema> model =
-        loadModel(db, "CREATE TABLE public.book (id int);\nCREATE TABLE author (id int);\n");
+    const QStringList schemasBefore = schemas(db);
+    const Result<Schema> model = loadModel(
+        db, "CREATE SCHEMA app;\nCREATE TABLE app.book (id int);\nCREATE TABLE author (id int);\n");
     ASSERT_FALSE(model.ok());
-    EXPECT_TRUE(model.error().message.contains(u"\"public\".\"book\""))
+    EXPECT_TRUE(model.error().message.contains(u"\"app\".\"book\""))
         << model.error().toString().toStdString();
+    EXPECT_EQ(schemas(db), schemasBefore);
     EXPECT_EQ(tablesEverywhere(db), QStringList());
+}
+
+TEST(PostgresModelLoading, a_model_naming_the_compared_schema_means_its_own_tables)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE book (id int)"_s);
+    const Result<Schema> model = loadModel(db, "CREATE TABLE public.book (id int, title text);\n"
+                                               "COMMENT ON TABLE \"public\".book IS 'books';\n");
+    ASSERT_TRUE(model.ok()) << model.error().toString().toStdString();
+    ASSERT_EQ(model->tables.size(), 1);
+    EXPECT_EQ(model->tables[0].columns.size(), 2);
+    EXPECT_EQ(model->tables[0].comment, u"books"_s);
+    EXPECT_EQ(tablesEverywhere(db), QStringList{u"public.book"_s});
 }
 
 TEST(PostgresModelLoading, a_user_without_create_privilege_is_told_which_privilege)

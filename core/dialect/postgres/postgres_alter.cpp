@@ -1,6 +1,7 @@
 #include "postgres_alter.h"
 
 #include "postgres_names.h"
+#include "postgres_numbering.h"
 #include "postgres_object_sql.h"
 #include "postgres_table_sql.h"
 #include "postgres_types.h"
@@ -21,6 +22,7 @@ struct Constraint {
     QString definition;
     QString sql;
     int order = 0; // drop order: foreign keys first, the primary key last; added in reverse
+    QString comment;
 };
 
 template<typename T>
@@ -28,7 +30,7 @@ Constraint constraintOf(const T &value, QString (*render)(const T &), int order)
 {
     T unnamed = value;
     unnamed.name.clear();
-    return {value.name, render(unnamed), render(value), order};
+    return {value.name, render(unnamed), render(value), order, value.comment};
 }
 
 QList<Constraint> constraintsOf(const Table &table)
@@ -81,8 +83,8 @@ private:
     void addConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
     void alterColumn(const Column &from, const Column &to);
     void alterType(const Column &from, const Column &to);
-    void alterIdentity(const Column &from, const Column &to, bool adding);
     void alterComments();
+    void alterConstraintComments(const QList<Constraint> &live, const QList<Constraint> &target);
 
     const Table &m_live;
     const Table &m_target;
@@ -112,6 +114,7 @@ QStringList Alteration::build()
     }
     addConstraints(liveConstraints, targetConstraints);
     alterComments();
+    alterConstraintComments(liveConstraints, targetConstraints);
     return m_sql;
 }
 
@@ -125,6 +128,28 @@ void Alteration::alterComments()
         const QString before = from && !m_recreated.contains(c.name) ? from->comment : QString();
         if (before != c.comment)
             m_sql.append(columnCommentSql(m_target.name, c.name, c.comment));
+    }
+}
+
+// A constraint added (or dropped and added again) starts without a comment; a renamed one
+// keeps its own.
+void Alteration::alterConstraintComments(const QList<Constraint> &live,
+                                         const QList<Constraint> &target)
+{
+    for (const Constraint &c : target) {
+        if (c.name.isEmpty())
+            continue;
+        QString before;
+        if (const Constraint *kept = counterpart(c, live); kept && kept->definition == c.definition)
+            before = kept->comment;
+        for (const auto &[from, to] : m_renames) {
+            for (const Constraint &l : live) {
+                if (to == c.name && l.name == from)
+                    before = l.comment;
+            }
+        }
+        if (before != c.comment)
+            m_sql.append(constraintCommentSql(m_target.name, c.name, c.comment));
     }
 }
 
@@ -188,7 +213,7 @@ void Alteration::alterColumn(const Column &from, const Column &to)
     if (generationChanges)
         add(column(from) + u" DROP EXPRESSION");
     if (from.autoIncrement && !to.autoIncrement)
-        alterIdentity(from, to, false);
+        m_sql.append(dropNumberingSql(m_target.name, from));
     const bool typeChanges = from.typeKey != to.typeKey || from.collation != to.collation;
     const bool defaultChanges = from.defaultValue.has_value() != to.defaultValue.has_value() ||
                                 (from.defaultValue && *from.defaultValue != *to.defaultValue);
@@ -199,12 +224,16 @@ void Alteration::alterColumn(const Column &from, const Column &to)
         add(column(from) + u" DROP DEFAULT");
     if (typeChanges)
         alterType(from, to);
+    if (typeChanges && isSerial(from) && isSerial(to))
+        m_sql.append(retypeSerialSequenceSql(m_target.name, to));
     if (from.notNull != to.notNull)
         add(column(to) + (to.notNull ? u" SET NOT NULL" : u" DROP NOT NULL"));
     if (to.defaultValue && (defaultChanges || dropDefault))
         add(column(to) + u" SET DEFAULT " + to.defaultValue->text);
     if (!from.autoIncrement && to.autoIncrement)
-        alterIdentity(from, to, true);
+        m_sql.append(addNumberingSql(m_target.name, to));
+    else if (from.autoIncrement && to.autoIncrement && from.numbering != to.numbering)
+        m_sql.append(changeNumberingSql(m_target.name, from, to));
 }
 
 void Alteration::alterType(const Column &from, const Column &to)
@@ -215,24 +244,9 @@ void Alteration::alterType(const Column &from, const Column &to)
     else if (!from.collation.isEmpty())
         action += u" COLLATE \"default\"";
     if (from.typeKey != to.typeKey && needsExplicitCast(from.typeKey, to.typeKey))
-        action += u" USING " + quoteIdentifier(to.name) + u"::" + to.type;
+        action += u" USING " + quoteIdentifier(to.name) +
+                  (castsThroughText(from.typeKey, to.typeKey) ? u"::text::" : u"::") + to.type;
     add(action);
-}
-
-void Alteration::alterIdentity(const Column &from, const Column &to, bool adding)
-{
-    if (!adding) {
-        // A serial column numbers through its default, an identity column through IDENTITY.
-        add(column(from) + u" DROP IDENTITY IF EXISTS");
-        add(column(from) + u" DROP DEFAULT");
-        return;
-    }
-    add(column(to) + u" ADD GENERATED BY DEFAULT AS IDENTITY");
-    // Existing rows keep their numbers: the sequence continues after the highest.
-    m_sql.append(u"SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(" +
-                 quoteLiteral(quoteIdentifier(m_target.name)) + u", " + quoteLiteral(to.name) +
-                 u"), COALESCE(MAX(" + quoteIdentifier(to.name) + u"), 0) + 1, false) FROM " +
-                 quoteIdentifier(m_target.name));
 }
 
 } // namespace

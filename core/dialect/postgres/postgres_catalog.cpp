@@ -2,6 +2,7 @@
 
 #include "postgres_catalog_queries_p.h"
 #include "postgres_names.h"
+#include "postgres_numbering.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -42,6 +43,22 @@ ReferentialAction referentialAction(const QString &code)
     if (code == u"d")
         return ReferentialAction::SetDefault;
     return ReferentialAction::NoAction;
+}
+
+// The identity clause of a column: attidentity ('a' ALWAYS, 'd' BY DEFAULT) and its sequence.
+QString identityNumbering(const QString &kind, const QVariant &sequenceJson)
+{
+    const QJsonArray s = jsonArray(sequenceJson);
+    IdentitySequence sequence;
+    sequence.always = kind == u"a";
+    sequence.type = s.at(0).toString();
+    sequence.start = s.at(1).toString().toLongLong();
+    sequence.increment = s.at(2).toString().toLongLong();
+    sequence.minValue = s.at(3).toString().toLongLong();
+    sequence.maxValue = s.at(4).toString().toLongLong();
+    sequence.cache = s.at(5).toString().toLongLong();
+    sequence.cycle = s.at(6).toBool();
+    return identityClause(sequence);
 }
 
 Deferral deferral(bool deferrable, bool deferred)
@@ -116,7 +133,8 @@ private:
     {
         m_triggers.append(
             {row.value(0).toString(),
-             Trigger{row.value(1).toString(), serverExpression(row.value(2).toString())}});
+             Trigger{row.value(1).toString(), serverExpression(row.value(2).toString()),
+                     row.value(3).toString()}});
     }
 
     Schema m_schema;
@@ -144,8 +162,11 @@ void CatalogBuilder::readColumn(const QSqlQuery &row)
         column.generated = Generated::Stored;
         column.generatedExpression = serverExpression(expression);
     } else if (identity || serial) {
-        // serial and identity both number rows by themselves: one notion, AUTOINCREMENT.
+        // serial and identity both number rows by themselves: one notion, AUTOINCREMENT,
+        // told apart by how.
         column.autoIncrement = true;
+        column.numbering = identity ? identityNumbering(row.value(5).toString(), row.value(10))
+                                    : serialNumbering();
     } else if (!row.value(4).isNull()) {
         column.defaultValue = serverExpression(expression);
     }
@@ -160,19 +181,21 @@ void CatalogBuilder::readConstraint(const QSqlQuery &row)
     const QString name = row.value(1).toString();
     const QString type = row.value(2).toString();
     const QStringList columns = names(row.value(3));
+    const QString comment = row.value(11).toString();
     if (type == u"p") {
-        t->primaryKey = PrimaryKey{name, columns};
+        t->primaryKey = PrimaryKey{name, columns, comment};
         for (Column &column : t->columns)
             column.primaryKeyPosition = int(columns.indexOf(column.name)) + 1;
     } else if (type == u"u") {
-        t->uniques.append(UniqueConstraint{name, columns});
+        t->uniques.append(UniqueConstraint{name, columns, comment});
     } else if (type == u"c") {
-        t->checks.append(CheckConstraint{name, serverExpression(row.value(10).toString())});
+        t->checks.append(
+            CheckConstraint{name, serverExpression(row.value(10).toString()), comment});
     } else if (type == u"f") {
         t->foreignKeys.append(ForeignKey{
             name, columns, row.value(4).toString(), names(row.value(5)),
             referentialAction(row.value(6).toString()), referentialAction(row.value(7).toString()),
-            deferral(row.value(8).toBool(), row.value(9).toBool())});
+            deferral(row.value(8).toBool(), row.value(9).toBool()), comment});
     }
 }
 
@@ -197,6 +220,7 @@ void CatalogBuilder::readIndex(const QSqlQuery &row)
         p.collation = part.at(3).toString();
         index.parts.append(p);
     }
+    index.comment = row.value(6).toString();
     t->indexes.append(std::move(index));
 }
 
@@ -213,6 +237,7 @@ void CatalogBuilder::readView(const QSqlQuery &row)
         (materialized ? u"CREATE MATERIALIZED VIEW " : u"CREATE VIEW ") +
         quoteIdentifier(view.name) + (options.isEmpty() ? QString() : u" WITH (" + options + u')') +
         u" AS\n" + body);
+    view.comment = row.value(4).toString();
     m_viewByName.insert(view.name, m_schema.views.size());
     m_schema.views.append(std::move(view));
 }
@@ -220,7 +245,8 @@ void CatalogBuilder::readView(const QSqlQuery &row)
 void CatalogBuilder::readType(const QSqlQuery &row)
 {
     if (row.value(1).toString() == u"e") {
-        m_schema.enums.append(EnumType{row.value(0).toString(), names(row.value(2))});
+        m_schema.enums.append(
+            EnumType{row.value(0).toString(), names(row.value(2)), row.value(8).toString()});
         return;
     }
     Domain domain;
@@ -235,6 +261,7 @@ void CatalogBuilder::readType(const QSqlQuery &row)
         domain.checks.append(
             CheckConstraint{check.at(0).toString(), serverExpression(check.at(1).toString())});
     }
+    domain.comment = row.value(8).toString();
     m_schema.domains.append(std::move(domain));
 }
 

@@ -9,6 +9,10 @@
 #define DESCRIPTION(alias, oid, subid)                                                             \
     "LEFT JOIN pg_catalog.pg_description " alias " ON " alias ".objoid = " oid " AND " alias       \
     ".classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND " alias ".objsubid = " subid " "
+// The comment on an object of another catalog (a constraint, trigger or type).
+#define DESCRIPTION_OF(alias, oid, catalog)                                                        \
+    "LEFT JOIN pg_catalog.pg_description " alias " ON " alias ".objoid = " oid " AND " alias       \
+    ".classoid = '" catalog "'::pg_catalog.regclass AND " alias ".objsubid = 0 "
 // Not a member of an extension (whose objects the extension's script manages).
 #define NOT_FROM_EXTENSION(classid, oid)                                                           \
     "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '" classid                 \
@@ -37,7 +41,16 @@ const QString &columns()
         "WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
         "AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
         "AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'), "
-        "ds.description "
+        "ds.description, "
+        "(SELECT pg_catalog.json_build_array(pg_catalog.format_type(s.seqtypid, NULL), "
+        "s.seqstart::text, s.seqincrement::text, s.seqmin::text, s.seqmax::text, "
+        "s.seqcache::text, s.seqcycle) "
+        "FROM pg_catalog.pg_depend idep "
+        "JOIN pg_catalog.pg_sequence s ON s.seqrelid = idep.objid "
+        "WHERE idep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+        "AND idep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+        "AND idep.refobjid = a.attrelid AND idep.refobjsubid = a.attnum "
+        "AND idep.deptype = 'i') "
         "FROM pg_catalog.pg_attribute a "
         "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
         "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
@@ -61,11 +74,13 @@ const QString &constraints()
         "FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord) "
         "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum), "
         "con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
-        "CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END "
+        "CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END, "
+        "dcon.description "
         "FROM pg_catalog.pg_constraint con "
         "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
-        "LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid " IN_SCHEMA "AND " TABLE_KINDS
-        "AND con.contype IN ('p', 'u', 'c', 'f') "
+        "LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid " DESCRIPTION_OF(
+            "dcon", "con.oid", "pg_catalog.pg_constraint") IN_SCHEMA
+        "AND " TABLE_KINDS "AND con.contype IN ('p', 'u', 'c', 'f') "
         "ORDER BY con.conrelid, con.conname");
     return sql;
 }
@@ -87,23 +102,26 @@ const QString &indexes()
         "FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k(n) "
         "LEFT JOIN pg_catalog.pg_attribute a "
         "ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1] "
-        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[k.n - 1]) "
+        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[k.n - 1]), "
+        "di.description "
         "FROM pg_catalog.pg_index i "
         "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
-        "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid " IN_SCHEMA "AND " TABLE_KINDS
-        "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "
-        "WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
-        "AND con.contype IN ('p', 'u', 'x')) "
-        "ORDER BY i.indrelid, ic.relname");
+        "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid " DESCRIPTION("di", "i.indexrelid", "0")
+            IN_SCHEMA "AND " TABLE_KINDS
+                      "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "
+                      "WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
+                      "AND con.contype IN ('p', 'u', 'x')) "
+                      "ORDER BY i.indrelid, ic.relname");
     return sql;
 }
 
 const QString &views()
 {
-    static const QString sql = QStringLiteral(
-        "SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid, true), "
-        "pg_catalog.array_to_string(c.reloptions, ', '), c.relkind "
-        "FROM pg_catalog.pg_class c " IN_SCHEMA "AND c.relkind IN ('v', 'm') ORDER BY c.oid");
+    static const QString sql =
+        QStringLiteral("SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid, true), "
+                       "pg_catalog.array_to_string(c.reloptions, ', '), c.relkind, dv.description "
+                       "FROM pg_catalog.pg_class c " DESCRIPTION("dv", "c.oid", "0") IN_SCHEMA
+                       "AND c.relkind IN ('v', 'm') ORDER BY c.oid");
     return sql;
 }
 
@@ -111,9 +129,11 @@ const QString &triggers()
 {
     // Pretty pg_get_triggerdef leaves out the schema of what the search_path reaches.
     static const QString sql =
-        QStringLiteral("SELECT c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true) "
+        QStringLiteral("SELECT c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), "
+                       "dt.description "
                        "FROM pg_catalog.pg_trigger t "
-                       "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid " IN_SCHEMA
+                       "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid " DESCRIPTION_OF(
+                           "dt", "t.oid", "pg_catalog.pg_trigger") IN_SCHEMA
                        "AND NOT t.tgisinternal AND c.relkind IN ('r', 'p', 'v') "
                        "ORDER BY c.oid, t.tgname");
     return sql;
@@ -130,13 +150,17 @@ const QString &types()
         "CASE WHEN t.typcollation <> bt.typcollation THEN co.collname END, "
         "(SELECT pg_catalog.json_agg(pg_catalog.json_build_array(con.conname, "
         "pg_catalog.pg_get_expr(con.conbin, 0)) ORDER BY con.conname) "
-        "FROM pg_catalog.pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c') "
-        "FROM pg_catalog.pg_type t "
-        "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-        "LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
-        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
-        "WHERE n.nspname = pg_catalog.current_schema() AND t.typtype IN ('e', 'd') "
-        "AND " NOT_FROM_EXTENSION("pg_catalog.pg_type", "t.oid") "ORDER BY t.oid");
+        "FROM pg_catalog.pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c'), "
+        "dty.description "
+        "FROM pg_catalog.pg_type t " DESCRIPTION_OF(
+            "dty", "t.oid",
+            "pg_catalog.pg_type") "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+                                  "LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
+                                  "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
+                                  "WHERE n.nspname = pg_catalog.current_schema() AND t.typtype IN "
+                                  "('e', 'd') "
+                                  "AND " NOT_FROM_EXTENSION("pg_catalog.pg_type",
+                                                            "t.oid") "ORDER BY t.oid");
     return sql;
 }
 
@@ -175,4 +199,5 @@ const QString &sequences()
 #undef IN_SCHEMA
 #undef TABLE_KINDS
 #undef DESCRIPTION
+#undef DESCRIPTION_OF
 #undef NOT_FROM_EXTENSION

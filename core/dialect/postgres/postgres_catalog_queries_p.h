@@ -10,20 +10,23 @@ namespace burrow::dialect::postgres::queries {
 /// oid, name, comment of each ordinary or partitioned table (not partitions).
 const QString &tables();
 /// table oid, name, format_type, NOT NULL, default (pg_get_expr), attidentity, attgenerated,
-/// non-default collation, whether a sequence is owned by the column (serial), comment.
+/// non-default collation, whether a sequence is owned by the column (serial), comment, an
+/// identity column's sequence as JSON [type, start, increment, min, max, cache, cycle] (numbers
+/// as text: bigint does not fit a JSON double).
 const QString &columns();
 /// table oid, name, contype (p/u/c/f), columns (JSON), referenced table, referenced columns
-/// (JSON), confdeltype, confupdtype, deferrable, deferred, check expression.
+/// (JSON), confdeltype, confupdtype, deferrable, deferred, check expression, comment.
 const QString &constraints();
 /// table oid, index name, unique, pg_get_indexdef, predicate, parts as a JSON array of
-/// [column, expression, descending, collation]; indexes backing constraints excluded.
+/// [column, expression, descending, collation], comment; indexes backing constraints excluded.
 const QString &indexes();
-/// name, pg_get_viewdef, reloptions, relkind (v, or m for a materialized view).
+/// name, pg_get_viewdef, reloptions, relkind (v, or m for a materialized view), comment.
 const QString &views();
-/// owner (table or view) name, trigger name, pg_get_triggerdef; internal triggers excluded.
+/// owner (table or view) name, trigger name, pg_get_triggerdef, comment; internal triggers
+/// excluded.
 const QString &triggers();
 /// Enums and domains: name, typtype (e/d), enum labels in sort order (JSON), domain base type,
-/// NOT NULL, default, non-default collation, checks as JSON [[name, expression], …].
+/// NOT NULL, default, non-default collation, checks as JSON [[name, expression], …], comment.
 const QString &types();
 /// Stand-alone sequences: name, type, start, increment, min, max, cache, cycle, owning table
 /// and column (null when owned by none).

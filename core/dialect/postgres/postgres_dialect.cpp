@@ -2,6 +2,7 @@
 
 #include "postgres_catalog.h"
 #include "postgres_model_loader.h"
+#include "postgres_model_text.h"
 #include "postgres_names.h"
 #include "postgres_session.h"
 
@@ -35,7 +36,7 @@ Result<schema::Schema> PostgresDialect::introspect(const DatabaseUrl &url) const
 
 Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &script) const
 {
-    return loadModelSchema(m_server, script);
+    return loadModelSchema(m_server, withoutOwnSchemaQualifier(script, schemaOf(m_server)));
 }
 
 Result<std::unique_ptr<ScopedConnection>>

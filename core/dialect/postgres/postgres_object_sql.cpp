@@ -60,6 +60,14 @@ QStringList recreateEnumSql(const EnumType &target, const QList<plan::TypeUser> 
     return sql;
 }
 
+// The comment of a type just created, when it has one.
+template<typename T> QStringList typeCommentsSql(const QString &kind, const T &type)
+{
+    if (type.comment.isEmpty())
+        return {};
+    return {commentOnSql(kind + u' ' + quoteIdentifier(type.name), type.comment)};
+}
+
 QString checkClause(const CheckConstraint &check)
 {
     const QString name =
@@ -99,13 +107,16 @@ QString dropEnumSql(const EnumType &type)
 QStringList alterEnumSql(const EnumType &live, const EnumType &target,
                          const QList<plan::TypeUser> &users)
 {
+    // A recreated type starts without a comment.
     if (!labelsOnlyAdded(live, target))
-        return recreateEnumSql(target, users);
+        return recreateEnumSql(target, users) + typeCommentsSql(QStringLiteral("TYPE"), target);
     QStringList sql;
     for (qsizetype i = 0; i < target.labels.size(); ++i) {
         if (!live.labels.contains(target.labels[i]))
             sql.append(addValueSql(target, i));
     }
+    if (live.comment != target.comment)
+        sql.append(commentOnSql(u"TYPE " + quoteIdentifier(target.name), target.comment));
     return sql;
 }
 
@@ -120,7 +131,7 @@ QStringList createDomainSql(const Domain &domain)
         sql += QStringLiteral(" NOT NULL");
     for (const CheckConstraint &check : domain.checks)
         sql += u' ' + checkClause(check);
-    return {sql};
+    return QStringList{sql} + typeCommentsSql(QStringLiteral("DOMAIN"), domain);
 }
 
 QString dropDomainSql(const Domain &domain)
@@ -151,6 +162,8 @@ QStringList alterDomainSql(const Domain &live, const Domain &target)
         if (!hasCheck(live, check))
             sql.append(prefix + u"ADD " + checkClause(check));
     }
+    if (live.comment != target.comment)
+        sql.append(commentOnSql(u"DOMAIN " + quoteIdentifier(target.name), target.comment));
     return sql;
 }
 
@@ -181,6 +194,18 @@ QString ownSequenceSql(const Sequence &sequence)
     return u"ALTER SEQUENCE " + quoteIdentifier(sequence.name) + u" OWNED BY " + owner;
 }
 
+QString commentOnSql(const QString &object, const QString &comment)
+{
+    return u"COMMENT ON " + object + u" IS " + commentLiteral(comment);
+}
+
+QString constraintCommentSql(const QString &table, const QString &constraint,
+                             const QString &comment)
+{
+    return commentOnSql(
+        u"CONSTRAINT " + quoteIdentifier(constraint) + u" ON " + quoteIdentifier(table), comment);
+}
+
 QString tableCommentSql(const QString &table, const QString &comment)
 {
     return u"COMMENT ON TABLE " + quoteIdentifier(table) + u" IS " + commentLiteral(comment);
@@ -201,7 +226,25 @@ QStringList tableCommentsSql(const Table &table)
         if (!column.comment.isEmpty())
             sql.append(columnCommentSql(table.name, column.name, column.comment));
     }
+    for (const auto &[name, comment] : constraintComments(table)) {
+        if (!comment.isEmpty() && !name.isEmpty())
+            sql.append(constraintCommentSql(table.name, name, comment));
+    }
     return sql;
+}
+
+QList<std::pair<QString, QString>> constraintComments(const Table &table)
+{
+    QList<std::pair<QString, QString>> out;
+    if (table.primaryKey)
+        out.append({table.primaryKey->name, table.primaryKey->comment});
+    for (const UniqueConstraint &unique : table.uniques)
+        out.append({unique.name, unique.comment});
+    for (const CheckConstraint &check : table.checks)
+        out.append({check.name, check.comment});
+    for (const ForeignKey &fk : table.foreignKeys)
+        out.append({fk.name, fk.comment});
+    return out;
 }
 
 } // namespace burrow::dialect::postgres

@@ -28,7 +28,14 @@ QString ownSequenceSql(const schema::Sequence &sequence);
 /// COMMENT ON TABLE / COLUMN … IS '…' (IS NULL for an empty comment: none).
 QString tableCommentSql(const QString &table, const QString &comment);
 QString columnCommentSql(const QString &table, const QString &column, const QString &comment);
-/// The comments of a new table and its columns.
+/// The comments of a new table, its columns and its constraints.
 QStringList tableCommentsSql(const schema::Table &table);
+
+/// COMMENT ON `object` (`INDEX "i"`, `VIEW "v"`…) IS the comment, or NULL when it is empty.
+QString commentOnSql(const QString &object, const QString &comment);
+QString constraintCommentSql(const QString &table, const QString &constraint,
+                             const QString &comment);
+/// (name, comment) of each of the table's constraints.
+QList<std::pair<QString, QString>> constraintComments(const schema::Table &table);
 
 } // namespace burrow::dialect::postgres

@@ -11,6 +11,23 @@ namespace burrow::dialect::postgres {
 
 using namespace schema;
 
+namespace {
+
+// A new object starts without a comment: one is set only where the model has it.
+QStringList commentIfAny(const QString &object, const QString &comment)
+{
+    return comment.isEmpty() ? QStringList{} : QStringList{commentOnSql(object, comment)};
+}
+
+QString viewKind(const View &view)
+{
+    return view.definition.text.startsWith(u"CREATE MATERIALIZED VIEW ")
+               ? QStringLiteral("MATERIALIZED VIEW")
+               : QStringLiteral("VIEW");
+}
+
+} // namespace
+
 const sql::LexerOptions &PostgresRenderer::lexerOptions() const
 {
     return postgres::lexerOptions();
@@ -45,7 +62,8 @@ QStringList PostgresRenderer::renameColumn(const QString &table, const QString &
 
 QStringList PostgresRenderer::createIndex(const QString &table, const Index &index) const
 {
-    return {createIndexSql(table, index)};
+    return QStringList{createIndexSql(table, index)} +
+           commentIfAny(u"INDEX " + quote(index.name), index.comment);
 }
 
 QStringList PostgresRenderer::dropIndex(const QString &, const Index &index) const
@@ -57,18 +75,20 @@ QStringList PostgresRenderer::dropIndex(const QString &, const Index &index) con
 // pg_get_triggerdef), names unqualified because they live in the search_path's schema.
 QStringList PostgresRenderer::createView(const View &view) const
 {
-    return {view.definition.text};
+    return QStringList{view.definition.text} +
+           commentIfAny(viewKind(view) + u' ' + quote(view.name), view.comment);
 }
 
 QStringList PostgresRenderer::dropView(const View &view) const
 {
-    const bool materialized = view.definition.text.startsWith(u"CREATE MATERIALIZED VIEW ");
-    return {(materialized ? u"DROP MATERIALIZED VIEW " : u"DROP VIEW ") + quote(view.name)};
+    return {u"DROP " + viewKind(view) + u' ' + quote(view.name)};
 }
 
-QStringList PostgresRenderer::createTrigger(const QString &, const Trigger &trigger) const
+QStringList PostgresRenderer::createTrigger(const QString &table, const Trigger &trigger) const
 {
-    return {trigger.definition.text};
+    return QStringList{trigger.definition.text} +
+           commentIfAny(u"TRIGGER " + quote(trigger.name) + u" ON " + quote(table),
+                        trigger.comment);
 }
 
 QStringList PostgresRenderer::dropTrigger(const QString &table, const Trigger &trigger) const
@@ -78,7 +98,8 @@ QStringList PostgresRenderer::dropTrigger(const QString &table, const Trigger &t
 
 QStringList PostgresRenderer::createEnum(const EnumType &type) const
 {
-    return {createEnumSql(type)};
+    return QStringList{createEnumSql(type)} +
+           commentIfAny(u"TYPE " + quote(type.name), type.comment);
 }
 
 QStringList PostgresRenderer::dropEnum(const EnumType &type) const

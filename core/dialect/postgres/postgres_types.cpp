@@ -136,4 +136,12 @@ bool needsExplicitCast(const QString &, const QString &to)
     return !bounded;
 }
 
+bool castsThroughText(const QString &from, const QString &to)
+{
+    const TypeShape source = shapeOf(from);
+    const TypeShape target = shapeOf(to);
+    return source.family == Family::Other && target.family == Family::Other &&
+           source.base != target.base;
+}
+
 } // namespace burrow::dialect::postgres

@@ -18,4 +18,9 @@ bool narrowsType(const QString &from, const QString &to);
 /// that do not fit.
 bool needsExplicitCast(const QString &from, const QString &to);
 
+/// Whether that cast must go through text (`col::text::type`): between two types outside the
+/// built-in families (one enum into another, say), which have no cast between them but always
+/// a text form.
+bool castsThroughText(const QString &from, const QString &to);
+
 } // namespace burrow::dialect::postgres

@@ -1,0 +1,57 @@
+#include "postgres_model_text.h"
+
+#include "postgres_names.h"
+
+namespace burrow::dialect::postgres {
+namespace {
+
+using sql::Token;
+using sql::TokenKind;
+
+bool isName(const Token &token)
+{
+    return token.kind == TokenKind::Word || token.kind == TokenKind::QuotedIdentifier;
+}
+
+bool isDot(QStringView source, const Token &token)
+{
+    return token.kind == TokenKind::Symbol && token.text(source) == u".";
+}
+
+// A bare word folds to lower case, as PostgreSQL reads it; a quoted one is taken as written.
+bool namesSchema(QStringView source, const Token &token, const QString &schema)
+{
+    const QString name = sql::identifierName(source, token);
+    return token.kind == TokenKind::Word ? name.toLower() == schema : name == schema;
+}
+
+} // namespace
+
+QString withoutSchemaQualifier(const QString &statement, const QString &schema)
+{
+    const QList<Token> tokens = sql::significantTokens(statement, lexerOptions());
+    QString out;
+    qsizetype copied = 0;
+    for (qsizetype i = 0; i + 2 < tokens.size(); ++i) {
+        // `x.schema.y` is a column path, not a qualifier: only a name that starts a path counts.
+        const bool startsPath = i == 0 || !isDot(statement, tokens[i - 1]);
+        if (!startsPath || !isName(tokens[i]) || !isDot(statement, tokens[i + 1]) ||
+            !isName(tokens[i + 2]) || !namesSchema(statement, tokens[i], schema))
+            continue;
+        out += QStringView(statement).mid(copied, tokens[i].begin - copied);
+        copied = tokens[i + 2].begin;
+        i += 1;
+    }
+    if (copied == 0)
+        return statement;
+    return out + QStringView(statement).mid(copied);
+}
+
+model::ModelScript withoutOwnSchemaQualifier(model::ModelScript script, const QString &schema)
+{
+    for (sql::Statement &statement : script.statements)
+        statement.text = withoutSchemaQualifier(statement.text, schema);
+    return script;
+}
+
+} // namespace burrow::dialect::postgres

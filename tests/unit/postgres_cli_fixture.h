@@ -1,0 +1,71 @@
+#pragma once
+// burrow-cli end to end on a fresh PostgreSQL database: diff, plan, and apply a model, then
+// expect no differences; what the catalog reads back. Shared by the PostgreSQL CLI tests.
+#include "dialect/postgres/postgres_dialect.h"
+#include "qt_printing.h"
+#include "server_support.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+namespace burrow::test {
+
+using namespace Qt::Literals::StringLiterals;
+
+class PostgresCliFixture : public ::testing::Test {
+protected:
+    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
+
+    QString model(const QByteArray &sql) { return dir.write(u"model.sql"_s, sql); }
+    CliRun diff(const QString &modelPath, const QStringList &more = {})
+    {
+        return runCli(QStringList{u"diff"_s, u"--db"_s, db.url(), u"--model"_s, modelPath} + more);
+    }
+    CliRun plan(const QString &modelPath, bool allowDestructive = false)
+    {
+        QStringList args{u"plan"_s, u"--db"_s,         db.url(),    u"--model"_s,
+                         modelPath, u"--migrations"_s, migrations()};
+        if (allowDestructive)
+            args.append(u"--allow-destructive"_s);
+        return runCli(args);
+    }
+    /// Plans, applies with burrow-cli and expects no differences after; returns the migration.
+    QString migrate(const QString &modelPath, bool allowDestructive = false)
+    {
+        const CliRun planned = plan(modelPath, allowDestructive);
+        EXPECT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+        const QString path = planned.out.trimmed();
+        const QString text = QString::fromUtf8(readBytes(path));
+        const CliRun applied = runCli(
+            {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+        EXPECT_EQ(applied.exitCode, 0) << applied.err.toStdString() << "\n" << text.toStdString();
+        const CliRun again = diff(modelPath);
+        EXPECT_EQ(again.exitCode, 0) << again.out.toStdString() << again.err.toStdString() << "\n"
+                                     << text.toStdString();
+        return text;
+    }
+    QString migrations() const { return dir.path(u"migrations"_s); }
+
+    TestDatabase db{Backend::PostgreSQL};
+    TempDir dir;
+};
+
+/// The schema of `db` as Burrow reads it.
+inline schema::Schema introspect(const TestDatabase &db)
+{
+    const Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(db.url());
+    EXPECT_TRUE(url.ok());
+    if (!url)
+        return {};
+    Result<schema::Schema> schema = dialect::postgres::PostgresDialect(*url).introspect(*url);
+    EXPECT_TRUE(schema.ok()) << (schema ? "" : schema.error().toString().toStdString());
+    return schema ? *schema : schema::Schema{};
+}
+
+/// The up section of a migration file.
+inline QString upSection(const QString &migration)
+{
+    return migration.section(u"-- migrate:down"_s, 0, 0);
+}
+
+} // namespace burrow::test
