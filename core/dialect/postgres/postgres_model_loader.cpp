@@ -205,8 +205,11 @@ private:
             return begun;
         const std::span<const Statement> chunk(m_statements.constData() + from, end - from);
         Status batched = runBatched(chunk);
-        if (batched || isLockTableFull(batched.error()))
+        if (batched)
             return batched;
+        if (isLockTableFull(batched.error())) // the caller halves the chunk, down to one statement
+            return chunk.size() == 1 ? modelError(batched.error(), chunk.front(), m_session.url())
+                                     : batched;
         // Again one statement at a time, for an error that names the failing one and its line.
         rollBack();
         if (Status begun = begin(); !begun)
