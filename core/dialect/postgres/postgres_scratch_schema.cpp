@@ -17,16 +17,16 @@ QString nameOf(qint64 key)
     return u"burrow_model_" + QStringLiteral("%1").arg(quint64(key), 16, 16, QLatin1Char('0'));
 }
 
-/// The next chunk of the schema's tables as one comma-separated list of qualified names, or
+/// The next `count` of the schema's tables as one comma-separated list of qualified names, or
 /// empty when none is left.
-Result<QString> nextTables(Session &session, const QString &schema)
+Result<QString> nextTables(Session &session, const QString &schema, int count)
 {
     Result<QSqlQuery> tables = session.run(
         u"SELECT pg_catalog.string_agg(pg_catalog.format('%I.%I', " + quoteLiteral(schema) +
         u", c.relname), ', ') FROM (SELECT relname FROM pg_catalog.pg_class WHERE relnamespace "
         u"= (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = " +
-        quoteLiteral(schema) + u") AND relkind IN ('r', 'p') LIMIT " +
-        QString::number(kTablesPerDrop) + u") c");
+        quoteLiteral(schema) + u") AND relkind IN ('r', 'p') LIMIT " + QString::number(count) +
+        u") c");
     if (!tables)
         return tables.error();
     return tables->next() ? tables->value(0).toString() : QString();
@@ -34,13 +34,19 @@ Result<QString> nextTables(Session &session, const QString &schema)
 
 Status dropNamed(Session &session, const QString &schema)
 {
-    for (;;) {
-        Result<QString> tables = nextTables(session, schema);
+    for (int count = kTablesPerDrop;;) {
+        Result<QString> tables = nextTables(session, schema, count);
         if (!tables)
             return tables.error();
-        // A table that cannot go alone (an extension's) goes with the schema below.
-        if (tables->isEmpty() || !session.run(u"DROP TABLE " + *tables + u" CASCADE"))
+        if (tables->isEmpty())
             break;
+        Result<QSqlQuery> dropped = session.run(u"DROP TABLE " + *tables + u" CASCADE");
+        if (dropped)
+            continue;
+        // The lock table is shared: when other sessions fill it, fewer tables at a time.
+        if (dropped.error().engineCode != u"53200" || count == 1)
+            break; // a table that cannot go alone (an extension's) goes with the schema below
+        count /= 2;
     }
     Result<QSqlQuery> dropped =
         session.run(u"DROP SCHEMA IF EXISTS " + quoteIdentifier(schema) + u" CASCADE");
