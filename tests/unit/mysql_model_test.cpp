@@ -106,4 +106,72 @@ TEST_F(MysqlModel, a_user_without_create_privilege_is_told_which_grant_is_missin
     EXPECT_FALSE(run.err.contains(password));
 }
 
+/// `count` tables t1…tN, one line each; each references the next (defined later) and has an
+/// index folded into it. `broken` lists the tables whose column type does not exist.
+QByteArray tablesReferencingLaterOnes(int count, const QList<int> &broken = {})
+{
+    QByteArray sql;
+    for (int i = 1; i <= count; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        sql += "CREATE TABLE t" + n + " (id INT PRIMARY KEY, next_id INT, c " +
+               (broken.contains(i) ? "NOT_A_TYPE" : "INT") +
+               ", FOREIGN KEY (next_id) REFERENCES t" + QByteArray::number(i % count + 1) +
+               " (id));\n";
+        sql += "CREATE INDEX ix" + n + " ON t" + n + " (c);\n";
+    }
+    return sql;
+}
+
+// Many tables are created over several connections at once; the model reads back the same,
+// and views and triggers come after all the tables.
+TEST_F(MysqlModel, many_tables_load_whole_with_their_foreign_keys_and_later_views)
+{
+    BURROW_REQUIRE_BACKEND(db);
+    const QStringList before = scratchDatabases();
+    Result<schema::Schema> model = load(tablesReferencingLaterOnes(60) +
+                                        "CREATE VIEW v AS SELECT id FROM t60;\n"
+                                        "CREATE TRIGGER t1_touch BEFORE INSERT ON t1 FOR EACH ROW "
+                                        "SET NEW.c = 1;\n");
+    ASSERT_TRUE(model.ok()) << model.error().toString().toStdString();
+    ASSERT_EQ(model->tables.size(), 60);
+    for (const schema::Table &table : model->tables) {
+        ASSERT_EQ(table.foreignKeys.size(), 1) << table.name.toStdString();
+        const int n = table.name.mid(1).toInt();
+        EXPECT_EQ(table.foreignKeys[0].referencedTable, u"t"_s + QString::number(n % 60 + 1));
+        QStringList indexes;
+        for (const schema::Index &index : table.indexes)
+            indexes.append(index.name);
+        EXPECT_TRUE(indexes.contains(u"ix"_s + QString::number(n))) << table.name.toStdString();
+    }
+    EXPECT_EQ(model->views.size(), 1);
+    const schema::Table *first = schema::findTable(*model, u"t1"_s, Qt::CaseSensitive);
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(first->triggers.size(), 1);
+    EXPECT_EQ(leftoverDatabases(db, kScratchPattern, before), QStringList{});
+}
+
+// However the tables are shared out among connections, the error is the one a load statement
+// by statement meets first.
+TEST_F(MysqlModel, of_several_failing_tables_the_first_in_the_model_is_reported)
+{
+    BURROW_REQUIRE_BACKEND(db);
+    const QStringList before = scratchDatabases();
+    Result<schema::Schema> model = load(tablesReferencingLaterOnes(40, {23, 26, 37}));
+    ASSERT_FALSE(model.ok());
+    EXPECT_EQ(model.error().line, 45) << model.error().toString().toStdString();
+    EXPECT_TRUE(model.error().message.contains(u"NOT_A_TYPE"))
+        << model.error().message.toStdString();
+    EXPECT_EQ(leftoverDatabases(db, kScratchPattern, before), QStringList{});
+}
+
+TEST_F(MysqlModel, a_table_created_twice_fails_at_its_second_statement)
+{
+    BURROW_REQUIRE_BACKEND(db);
+    Result<schema::Schema> model = load(tablesReferencingLaterOnes(20) +
+                                        "CREATE TABLE t3 (id INT);\nCREATE TABLE z (id INT);\n");
+    ASSERT_FALSE(model.ok());
+    EXPECT_EQ(model.error().line, 41) << model.error().toString().toStdString();
+    EXPECT_TRUE(model.error().message.contains(u"t3")) << model.error().message.toStdString();
+}
+
 } // namespace

@@ -79,8 +79,8 @@ QList<LoadStep> foldIndexesIntoTables(const QList<Statement> &statements)
     QList<LoadStep> steps;
     steps.reserve(statements.size());
     for (qsizetype i = 0; i < statements.size(); ++i) {
-        LoadStep step{statements[i], {}};
         const std::optional<FoldableTable> table = foldableTable(statements[i]);
+        LoadStep step{statements[i], {}, table ? table->name : QString()};
         QStringList elements;
         while (table && i + 1 < statements.size()) {
             const std::optional<FoldableIndex> index = foldableIndex(statements[i + 1]);

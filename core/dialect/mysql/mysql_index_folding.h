@@ -10,6 +10,9 @@ namespace burrow::dialect::mysql {
 struct LoadStep {
     sql::Statement statement;
     QList<sql::Statement> originals;
+    /// The table of a plain `CREATE TABLE name (…)` (no IF NOT EXISTS, LIKE or query), which
+    /// only creates that table; empty for any other statement.
+    QString createdTable;
 };
 
 /// The model's statements with every plain `CREATE [UNIQUE] INDEX name ON t (parts)` that

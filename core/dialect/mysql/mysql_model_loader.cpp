@@ -6,11 +6,15 @@
 #include "mysql_index_folding.h"
 #include "mysql_lexer.h"
 #include "mysql_normalize.h"
+#include "mysql_parallel_tables.h"
 
 #include <QRandomGenerator>
 
 namespace burrow::dialect::mysql {
 namespace {
+
+// Fewer tables than this load on one connection: the others would cost more than they save.
+constexpr qsizetype kMinParallelTables = 16;
 
 enum NativeError {
     DatabaseAccessDenied = 1044,
@@ -103,8 +107,8 @@ Status runStep(const QSqlDatabase &db, const LoadStep &step)
     return Ok{}; // only the folded form failed: one by one, the model is loaded all the same
 }
 
-Result<schema::Schema> runModel(const QSqlDatabase &db, const QString &name,
-                                const model::ModelScript &script)
+Result<schema::Schema> runModel(const DatabaseUrl &server, const QSqlDatabase &db,
+                                const QString &name, const model::ModelScript &script)
 {
     const QStringList setup{u"USE " + quoteIdentifier(name),
                             QStringLiteral("SET SESSION foreign_key_checks = 0")};
@@ -112,7 +116,16 @@ Result<schema::Schema> runModel(const QSqlDatabase &db, const QString &name,
         if (Result<QSqlQuery> done = runQuery(db, statement); !done)
             return done.error();
     }
-    for (const LoadStep &step : foldIndexesIntoTables(script.statements)) {
+    const QList<LoadStep> steps = foldIndexesIntoTables(script.statements);
+    qsizetype next = independentTables(steps);
+    if (next >= kMinParallelTables) {
+        if (Status created = createTablesInParallel(server, name, db, steps.first(next), runStep);
+            !created)
+            return created.error();
+    } else {
+        next = 0;
+    }
+    for (const LoadStep &step : steps.sliced(next)) {
         if (Status done = runStep(db, step); !done)
             return done.error();
     }
@@ -138,7 +151,7 @@ Result<schema::Schema> loadModelOnServer(const DatabaseUrl &server,
         u"CREATE DATABASE " + quoteIdentifier(name) + characterSetOf(db, server.database);
     if (Result<QSqlQuery> created = runQuery(db, create); !created)
         return createError(created.error(), server, name);
-    Result<schema::Schema> schema = runModel(db, name, script);
+    Result<schema::Schema> schema = runModel(server, db, name, script);
     // Always dropped, also after a failing statement; a failed drop must not go unnoticed.
     Result<QSqlQuery> dropped = runQuery(db, u"DROP DATABASE IF EXISTS " + quoteIdentifier(name));
     if (!dropped && schema)

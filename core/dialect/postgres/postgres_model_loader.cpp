@@ -4,20 +4,18 @@
 #include "postgres_catalog.h"
 #include "postgres_errors.h"
 #include "postgres_names.h"
+#include "postgres_scratch_schema.h"
 #include "postgres_session.h"
 
-#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlError>
+
+#include <span>
 
 namespace burrow::dialect::postgres {
 namespace {
 
 using sql::Statement;
-
-QString scratchSchemaName()
-{
-    return u"burrow_model_" + QString::number(QRandomGenerator::system()->generate64(), 16);
-}
 
 // The line the engine points at (its "LINE n:" is counted within the statement).
 int lineOfError(const Statement &statement, const QString &engineText)
@@ -29,21 +27,20 @@ int lineOfError(const Statement &statement, const QString &engineText)
 
 Error modelError(const Error &engine, const Statement &statement, const DatabaseUrl &url)
 {
-    // 53200 "out of shared memory": the model is loaded in one transaction that is rolled back,
-    // and every table, index and sequence it creates holds a lock until then. Not the model's
-    // fault: the server's lock table is too small for it.
+    // 53200 "out of shared memory": the lock table is full. The loader's transactions are
+    // kept small enough, so one statement alone needs more locks than the table has room for.
     if (engine.engineCode == u"53200")
         return Error{Error::Code::Unsupported,
-                     u"the model is too large to load in one transaction on PostgreSQL at " +
-                         url.host + u':' + QString::number(url.port) +
-                         u": its lock table ran out (out of shared memory)",
+                     u"a model statement needs more locks than PostgreSQL at " + url.host + u':' +
+                         QString::number(url.port) +
+                         u" has room for in its lock table (out of shared memory)",
                      statement.file,
                      statement.line,
                      {},
                      QStringLiteral("raise max_locks_per_transaction on the server (ALTER SYSTEM "
-                                    "SET max_locks_per_transaction = 1024, then restart it): "
-                                    "each model table needs a few locks until the scratch "
-                                    "schema is rolled back"),
+                                    "SET max_locks_per_transaction = 1024, then restart it), or "
+                                    "split the statement: each table and index it creates holds "
+                                    "a lock until it ends"),
                      engine.engineCode};
     return Error{Error::Code::Model, engineMessage(engine.message, url),
                  statement.file,     lineOfError(statement, engine.message),
@@ -59,10 +56,11 @@ Error scratchSchemaError(const Error &engine, const DatabaseUrl &url)
         error.code = Error::Code::Unreadable;
         error.message = u"user \"" + url.user + u"\" lacks the CREATE privilege on database \"" +
                         url.database + u"\", which loading the model needs";
-        error.hint = u"the model runs in a scratch schema that is rolled back: GRANT CREATE ON "
-                     u"DATABASE " +
-                     quoteIdentifier(url.database) + u" TO " + quoteIdentifier(url.user) +
-                     u", or use a role that has it";
+        error.hint =
+            u"the model runs in a scratch schema that is removed afterwards: GRANT CREATE ON "
+            u"DATABASE " +
+            quoteIdentifier(url.database) + u" TO " + quoteIdentifier(url.user) +
+            u", or use a role that has it";
     }
     return error;
 }
@@ -96,15 +94,47 @@ Status checkNothingOutside(Session &session)
 // batch instead of one per statement (37 instead of 3,028 for a 1,000-table model).
 constexpr qsizetype kBatchChars = 64 * 1024;
 
-/// The model's statements joined into multi-statement queries. The separator starts on a line
-/// of its own, so a statement ending in a -- comment cannot swallow it.
-QStringList batchesOf(const QList<Statement> &statements)
+// A transaction of the loader may take about half the server's lock table (the server's other
+// sessions need room too), and a statement about four locks (its table, TOAST table and index,
+// an index, the table a foreign key names). A chunk that still runs out is halved.
+constexpr int kLocksPerStatement = 4;
+
+/// How many model statements one transaction of the loader may run.
+Result<int> statementsPerChunk(Session &session)
+{
+    Result<QSqlQuery> locks = session.run(
+        QStringLiteral("SELECT pg_catalog.current_setting('max_locks_per_transaction')::int * "
+                       "(pg_catalog.current_setting('max_connections')::int + "
+                       "pg_catalog.current_setting('max_prepared_transactions')::int)"));
+    if (!locks)
+        return locks.error();
+    const int tableSize = locks->next() ? locks->value(0).toInt() : 0;
+    return std::max(1, tableSize / 2 / kLocksPerStatement);
+}
+
+bool isLockTableFull(const Error &error)
+{
+    return error.engineCode == u"53200";
+}
+
+/// The statements the loader runs (without those isSkippedModelStatement() names).
+QList<Statement> statementsToRun(const model::ModelScript &script)
+{
+    QList<Statement> kept;
+    for (const Statement &statement : script.statements) {
+        if (!isSkippedModelStatement(statement.text))
+            kept.append(statement);
+    }
+    return kept;
+}
+
+/// Statements joined into multi-statement queries. The separator starts on a line of its own,
+/// so a statement ending in a -- comment cannot swallow it.
+QStringList batchesOf(std::span<const Statement> statements)
 {
     QStringList batches;
     QString batch;
     for (const Statement &statement : statements) {
-        if (isSkippedModelStatement(statement.text))
-            continue;
         if (!batch.isEmpty() && batch.size() + statement.text.size() > kBatchChars) {
             batches.append(batch);
             batch.clear();
@@ -116,70 +146,129 @@ QStringList batchesOf(const QList<Statement> &statements)
     return batches;
 }
 
-/// Runs the model in batches; false when any statement failed (the transaction is then
-/// aborted). Qt's exec() need not report an error after a batch's first statement, so a final
-/// query proves that none failed: it succeeds only in a transaction that is not aborted.
-bool runBatched(Session &session, const model::ModelScript &script)
-{
-    for (const QString &batch : batchesOf(script.statements)) {
-        // Not forward-only: Qt then reads every result of the batch before the next query.
-        QSqlQuery query(session.database());
-        if (!query.exec(batch))
-            return false;
+/// Runs a model in chunks of statements, each chunk one transaction, so that no transaction
+/// needs more locks than the server's lock table holds. The first chunk creates the scratch
+/// schema: a model that fits one chunk is read back and rolled back with the schema (nothing is
+/// ever committed, and a rollback is much faster than a DROP); a larger one commits its chunks
+/// but the last, and the caller drops the schema.
+class ChunkedLoad {
+public:
+    ChunkedLoad(Session &session, QString scratch, QList<Statement> statements, int chunk)
+        : m_session(session)
+        , m_scratch(std::move(scratch))
+        , m_statements(std::move(statements))
+        , m_chunk(chunk)
+    {
     }
-    return runQuery(session.database(), QStringLiteral("SELECT 1")).ok();
-}
 
-/// Runs the model one statement at a time, so that a failure names its statement and line.
-Status runEach(Session &session, const model::ModelScript &script)
-{
-    for (const Statement &statement : script.statements) {
-        if (isSkippedModelStatement(statement.text))
-            continue;
-        if (Result<QSqlQuery> done = runQuery(session.database(), statement.text); !done)
-            return modelError(done.error(), statement, session.url());
+    Result<schema::Schema> run()
+    {
+        for (qsizetype next = 0;;) {
+            const qsizetype end =
+                next == 0 ? firstChunkEnd() : std::min(next + m_chunk, m_statements.size());
+            Status ran = runChunk(next, end);
+            if (!ran) {
+                rollBack();
+                if (!isLockTableFull(ran.error()) || end - next == 1)
+                    return ran.error();
+                m_chunk = int(end - next) / 2;
+                continue;
+            }
+            if (end == m_statements.size()) {
+                Result<schema::Schema> schema = readCatalog(m_session);
+                rollBack();
+                return schema;
+            }
+            if (Result<QSqlQuery> committed = m_session.run(QStringLiteral("COMMIT")); !committed)
+                return committed.error();
+            m_committed = true;
+            next = end;
+        }
     }
-    return Ok{};
-}
 
-/// How the model's statements are sent: in batches (fast), or one by one (a failure then names
-/// its statement and line).
-enum class Send { Batched, OneByOne };
+    /// Whether the scratch schema was committed and must be dropped.
+    bool committed() const { return m_committed; }
 
-Result<schema::Schema> loadInTransaction(Session &session, const model::ModelScript &script,
-                                         Send send, bool &batchFailed)
-{
-    const QString scratch = quoteIdentifier(scratchSchemaName());
-    if (Result<QSqlQuery> created = session.run(u"CREATE SCHEMA " + scratch); !created)
-        return scratchSchemaError(created.error(), session.url());
-    // Function bodies may name tables that later statements create (as pg_dump does).
-    Result<QSqlQuery> entered =
-        session.run(u"SELECT pg_catalog.set_config('search_path', " + quoteLiteral(scratch) +
-                    u", true), pg_catalog.set_config('check_function_bodies', 'off', true)");
-    if (!entered)
-        return entered.error();
-    if (send == Send::Batched) {
-        batchFailed = !runBatched(session, script);
-        if (batchFailed)
-            return Error{Error::Code::Model, QStringLiteral("a batch of the model failed")};
-    } else if (Status ran = runEach(session, script); !ran) {
-        return ran.error();
+private:
+    /// The first chunk takes the remainder, so that the last one is full: it is rolled back
+    /// instead of committed and dropped, which costs several times as much.
+    qsizetype firstChunkEnd() const
+    {
+        const qsizetype size = m_statements.size();
+        return size <= m_chunk ? size : size - m_chunk * ((size - 1) / m_chunk);
     }
-    if (Status inside = checkNothingOutside(session); !inside)
-        return inside.error();
-    return readCatalog(session);
-}
 
-Result<schema::Schema> loadOnce(Session &session, const model::ModelScript &script, Send send,
-                                bool &batchFailed)
-{
-    if (Result<QSqlQuery> begun = session.run(QStringLiteral("BEGIN")); !begun)
-        return begun.error();
-    Result<schema::Schema> schema = loadInTransaction(session, script, send, batchFailed);
-    // Always rolled back: the scratch schema and everything the model did vanish together.
-    (void)session.run(QStringLiteral("ROLLBACK"));
-    return schema;
-}
+    /// Runs statements [from, end) in a new transaction, left open.
+    Status runChunk(qsizetype from, qsizetype end)
+    {
+        if (Status begun = begin(); !begun)
+            return begun;
+        const std::span<const Statement> chunk(m_statements.constData() + from, end - from);
+        Status batched = runBatched(chunk);
+        if (batched)
+            return batched;
+        if (isLockTableFull(batched.error())) // the caller halves the chunk, down to one statement
+            return chunk.size() == 1 ? modelError(batched.error(), chunk.front(), m_session.url())
+                                     : batched;
+        // Again one statement at a time, for an error that names the failing one and its line.
+        rollBack();
+        if (Status begun = begin(); !begun)
+            return begun;
+        return runEach(chunk);
+    }
+
+    Status begin()
+    {
+        if (Result<QSqlQuery> begun = m_session.run(QStringLiteral("BEGIN")); !begun)
+            return begun.error();
+        const QString scratch = quoteIdentifier(m_scratch);
+        if (!m_committed) {
+            if (Result<QSqlQuery> created = m_session.run(u"CREATE SCHEMA " + scratch); !created)
+                return scratchSchemaError(created.error(), m_session.url());
+        }
+        // Function bodies may name tables that later statements create (as pg_dump does).
+        Result<QSqlQuery> entered =
+            m_session.run(u"SELECT pg_catalog.set_config('search_path', " + quoteLiteral(scratch) +
+                          u", true), pg_catalog.set_config('check_function_bodies', 'off', true)");
+        return entered ? Status(Ok{}) : Status(entered.error());
+    }
+
+    /// Qt's exec() need not report an error after a batch's first statement, so the check
+    /// that follows proves that none failed: it succeeds only in a transaction not aborted.
+    Status runBatched(std::span<const Statement> chunk)
+    {
+        for (const QString &batch : batchesOf(chunk)) {
+            // Not forward-only: Qt then reads every result of the batch before the next query.
+            QSqlQuery query(m_session.database());
+            if (!query.exec(batch))
+                return Error{Error::Code::Model,
+                             query.lastError().databaseText(),
+                             {},
+                             0,
+                             {},
+                             {},
+                             query.lastError().nativeErrorCode()};
+        }
+        return checkNothingOutside(m_session);
+    }
+
+    Status runEach(std::span<const Statement> chunk)
+    {
+        for (const Statement &statement : chunk) {
+            if (Result<QSqlQuery> done = runQuery(m_session.database(), statement.text); !done)
+                return modelError(done.error(), statement, m_session.url());
+        }
+        return checkNothingOutside(m_session);
+    }
+
+    void rollBack() { (void)m_session.run(QStringLiteral("ROLLBACK")); }
+
+    Session &m_session;
+    QString m_scratch;
+    QList<Statement> m_statements;
+    int m_chunk;
+    bool m_committed = false;
+};
 
 } // namespace
 
@@ -200,17 +289,26 @@ bool isSkippedModelStatement(const QString &statement)
     return ts.peekKeyword(u"search_path") || ts.peekKeyword(u"SCHEMA");
 }
 
-Result<schema::Schema> loadModelSchema(const DatabaseUrl &url, const model::ModelScript &script)
+Result<schema::Schema> loadModelSchema(const DatabaseUrl &url, const model::ModelScript &script,
+                                       const ModelLoadLimits &limits)
 {
     Result<std::unique_ptr<Session>> session = Session::open(url, Access::Scratch);
     if (!session)
         return session.error();
-    bool batchFailed = false;
-    Result<schema::Schema> schema = loadOnce(**session, script, Send::Batched, batchFailed);
-    // A failing model is loaded again statement by statement, for an error that names the
-    // failing statement and line: twice the work, but only for a model that does not load.
-    if (batchFailed)
-        schema = loadOnce(**session, script, Send::OneByOne, batchFailed);
+    Result<ScratchSchema> scratch = ScratchSchema::claim(**session);
+    if (!scratch)
+        return scratch.error();
+    Result<int> chunk = limits.statementsPerChunk > 0 ? Result<int>(limits.statementsPerChunk)
+                                                      : statementsPerChunk(**session);
+    if (!chunk)
+        return chunk.error();
+    ChunkedLoad load(**session, scratch->name(), statementsToRun(script), *chunk);
+    Result<schema::Schema> schema = load.run();
+    if (load.committed()) {
+        // A model error matters more than a leftover, which the next load removes anyway.
+        if (Status dropped = scratch->drop(**session); !dropped && schema)
+            return dropped.error();
+    }
     return schema;
 }
 

@@ -1,0 +1,145 @@
+// Models too large for one transaction on PostgreSQL: loaded in chunks of statements, each
+// committed in a scratch schema of the loader's own, which is always removed afterwards (after a
+// loader died, by the next load).
+#include "dialect/postgres/postgres_model_loader.h"
+#include "dialect/postgres/postgres_names.h"
+#include "qt_printing.h"
+#include "server_support.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+using namespace burrow;
+using namespace burrow::schema;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+/// Loads `sql` (written to model.sql) on the server of `db`, `chunk` statements per transaction.
+Result<Schema> loadInChunks(const TestDatabase &db, const QByteArray &sql, int chunk)
+{
+    TempDir dir;
+    const QString file = dir.write(u"model.sql"_s, sql);
+    const Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(db.url());
+    EXPECT_TRUE(url.ok());
+    Result<model::ModelScript> script =
+        model::readModelFiles({file}, dialect::postgres::lexerOptions());
+    if (!script)
+        return script.error();
+    return dialect::postgres::loadModelSchema(*url, *script, {chunk});
+}
+
+QStringList schemas(TestDatabase &db)
+{
+    return db.rows(u"SELECT nspname FROM pg_namespace ORDER BY nspname"_s);
+}
+
+QStringList relationsEverywhere(TestDatabase &db)
+{
+    return db.rows(u"SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n "
+                   u"ON n.oid = c.relnamespace WHERE n.nspname NOT IN "
+                   u"('pg_catalog', 'information_schema', 'pg_toast') ORDER BY 1"_s);
+}
+
+/// `count` tables t1…tN, each with an index and a foreign key to the one before, one
+/// statement per line.
+QByteArray chainOfTables(int count)
+{
+    QByteArray sql = "CREATE TABLE t1 (id int PRIMARY KEY, note text);\n";
+    for (int i = 2; i <= count; ++i)
+        sql += "CREATE TABLE t" + QByteArray::number(i) + " (id int PRIMARY KEY, up int " +
+               "REFERENCES t" + QByteArray::number(i - 1) + ", note text UNIQUE);\n";
+    return sql;
+}
+
+QStringList tableNames(const Schema &schema)
+{
+    QStringList names;
+    for (const Table &table : schema.tables)
+        names.append(table.name);
+    names.sort();
+    return names;
+}
+
+} // namespace
+
+TEST(PostgresModelChunks, a_model_of_many_chunks_is_read_back_whole_and_leaves_nothing_behind)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE live_one (id int)"_s);
+    const QStringList schemasBefore = schemas(db);
+    const QStringList relationsBefore = relationsEverywhere(db);
+    const Result<Schema> model =
+        loadInChunks(db,
+                     chainOfTables(10) + "CREATE VIEW first_notes AS SELECT note FROM t1;\n"
+                                         "CREATE INDEX t10_note_id ON t10 (note, id);\n",
+                     3);
+    ASSERT_TRUE(model.ok()) << model.error().toString().toStdString();
+    QStringList expected;
+    for (int i = 1; i <= 10; ++i)
+        expected.append(u"t"_s + QString::number(i));
+    expected.sort();
+    EXPECT_EQ(tableNames(*model), expected);
+    const Table *last = findTable(*model, u"t10"_s, Qt::CaseSensitive);
+    ASSERT_NE(last, nullptr);
+    EXPECT_EQ(last->foreignKeys.value(0).referencedTable, u"t9"_s);
+    EXPECT_EQ(last->indexes.size(), 1);
+    EXPECT_EQ(model->views.size(), 1);
+    EXPECT_EQ(schemas(db), schemasBefore);
+    EXPECT_EQ(relationsEverywhere(db), relationsBefore);
+}
+
+TEST(PostgresModelChunks, a_failing_statement_in_a_later_chunk_names_its_line_and_leaves_nothing)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    const QStringList schemasBefore = schemas(db);
+    const Result<Schema> model = loadInChunks(
+        db, chainOfTables(7) + "CREATE TABLE broken (\n  id int REFERENCES nowhere\n);\n", 2);
+    ASSERT_FALSE(model.ok());
+    EXPECT_EQ(model.error().code, Error::Code::Model);
+    EXPECT_TRUE(model.error().file.endsWith(u"model.sql")) << model.error().file.toStdString();
+    EXPECT_EQ(model.error().line, 8);
+    EXPECT_EQ(model.error().message, u"relation \"nowhere\" does not exist"_s);
+    EXPECT_EQ(schemas(db), schemasBefore);
+    EXPECT_EQ(relationsEverywhere(db), QStringList());
+}
+
+TEST(PostgresModelChunks, a_later_chunk_creating_a_table_in_another_schema_is_refused_and_undone)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    const QStringList schemasBefore = schemas(db);
+    const Result<Schema> model =
+        loadInChunks(db, chainOfTables(4) + "CREATE TABLE public.book (id int);\n", 2);
+    ASSERT_FALSE(model.ok());
+    EXPECT_TRUE(model.error().message.contains(u"\"public\".\"book\""))
+        << model.error().toString().toStdString();
+    EXPECT_EQ(schemas(db), schemasBefore);
+    EXPECT_EQ(relationsEverywhere(db), QStringList());
+}
+
+// A loader killed (Ctrl-C, kill, lost connection) after committing a chunk leaves its schema,
+// unlocked once its session is gone: the next load on the database removes it, but never the
+// schema of a loader that is still running (whose session holds the lock).
+TEST(PostgresModelChunks, the_next_load_removes_the_schema_of_a_dead_loader_but_not_a_live_one)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    const QString dead = u"burrow_model_00000000000000d1"_s;
+    const QString live = u"burrow_model_00000000000000a1"_s;
+    db.exec(u"CREATE SCHEMA "_s + dead + u";CREATE TABLE "_s + dead + u".a (id int PRIMARY KEY)"_s);
+    db.exec(u"CREATE TABLE "_s + dead + u".b (id int REFERENCES "_s + dead + u".a (id))"_s);
+    db.exec(u"CREATE SCHEMA "_s + live + u";CREATE TABLE "_s + live + u".a (id int)"_s);
+    ServerSession liveLoader(db);
+    liveLoader.exec(u"SELECT pg_advisory_lock(x'00000000000000a1'::bigint)"_s);
+
+    const Result<Schema> model = loadInChunks(db, "CREATE TABLE c (id int);\n", 100);
+    ASSERT_TRUE(model.ok()) << model.error().toString().toStdString();
+    EXPECT_EQ(tableNames(*model), QStringList{u"c"_s});
+    EXPECT_EQ(db.rows(u"SELECT nspname FROM pg_namespace WHERE nspname LIKE 'burrow%'"_s),
+              QStringList{live});
+    EXPECT_EQ(relationsEverywhere(db), QStringList{live + u".a"_s});
+}
