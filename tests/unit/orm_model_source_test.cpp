@@ -243,17 +243,20 @@ TEST_F(SqlAlchemyModel, legacy_database_brought_into_compliance_leaves_alembic_n
     expectComplianceAlembicAgrees(u"sqlite:"_s + legacy, u"sqlite:///"_s + legacy);
 }
 
-// MariaDB only: on PostgreSQL, Burrow creates a new table's SERIAL column as an identity column,
-// which Alembic reports as a changed default (see the report of issue 7).
-TEST_F(SqlAlchemyModel, mariadb_legacy_database_brought_into_compliance_leaves_alembic_nothing)
+// The same on the servers, with SQLAlchemy's own drivers (psycopg2, mysqldb).
+class SqlAlchemyServerModel : public SqlAlchemyModel,
+                              public ::testing::WithParamInterface<Backend> {};
+
+TEST_P(SqlAlchemyServerModel, legacy_database_brought_into_compliance_leaves_alembic_nothing)
 {
-    TestDatabase legacy(Backend::MariaDB);
+    TestDatabase legacy(GetParam());
     BURROW_REQUIRE_BACKEND(legacy);
     const burrow::Result<burrow::dialect::DatabaseUrl> url =
         burrow::dialect::parseDatabaseUrl(legacy.url());
     ASSERT_TRUE(url.ok());
     QUrl alembicUrl;
-    alembicUrl.setScheme(u"mysql+mysqldb"_s);
+    alembicUrl.setScheme(GetParam() == Backend::PostgreSQL ? u"postgresql+psycopg2"_s
+                                                           : u"mysql+mysqldb"_s);
     alembicUrl.setUserName(url->user);
     alembicUrl.setPassword(url->password);
     alembicUrl.setHost(url->host);
@@ -261,6 +264,10 @@ TEST_F(SqlAlchemyModel, mariadb_legacy_database_brought_into_compliance_leaves_a
     alembicUrl.setPath(u'/' + url->database);
     expectComplianceAlembicAgrees(legacy.url(), alembicUrl.toString(QUrl::FullyEncoded));
 }
+
+INSTANTIATE_TEST_SUITE_P(Servers, SqlAlchemyServerModel,
+                         ::testing::Values(Backend::PostgreSQL, Backend::MariaDB),
+                         backendParamName);
 
 TEST_F(SqlAlchemyModel, a_metadata_attribute_works_like_the_base)
 {
