@@ -205,6 +205,32 @@ TEST_F(MysqlCli, table_and_column_comments_converge)
               QStringList{u"都道府県マスター"_s});
 }
 
+TEST_F(MysqlCli, a_model_trigger_is_created_with_the_statement_as_the_model_spells_it)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(20), seen DATETIME)"_s);
+    const QByteArray trigger = "create trigger touch_users before insert on users for each row "
+                               "begin\n  set NEW.seen = now();\n  set NEW.name = lower(NEW.name);\n"
+                               "end";
+    const QString model =
+        dir.write(u"model.sql"_s,
+                  "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(20), seen DATETIME);\n" +
+                      trigger + ";\n");
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString up = upSection(onlyMigration());
+    EXPECT_TRUE(up.contains(QString::fromUtf8(trigger))) << up.toStdString();
+    const CliRun applied = runCli({u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s,
+                                   dir.path(u"migrations"_s), u"--no-backup"_s});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    // What SHOW CREATE TRIGGER and mariadb-dump show: the model's own statement.
+    const QStringList shown = db.rows(u"SHOW CREATE TRIGGER touch_users"_s);
+    ASSERT_EQ(shown.size(), 1);
+    EXPECT_TRUE(shown[0].contains(u"before insert on users for each row begin"_s))
+        << shown[0].toStdString();
+    expectConverged(db.url(), model, up);
+}
+
 TEST_F(MysqlCli, the_same_schema_spelled_differently_has_no_differences)
 {
     TestDatabase db(Backend::MariaDB);
