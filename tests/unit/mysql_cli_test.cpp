@@ -231,6 +231,55 @@ TEST_F(MysqlCli, a_model_trigger_is_created_with_the_statement_as_the_model_spel
     expectConverged(db.url(), model, up);
 }
 
+TEST_F(MysqlCli, a_new_table_collation_converges_with_every_column_as_the_model_has_it)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE note (id INT PRIMARY KEY, title VARCHAR(10), body TEXT,"
+            "  code VARCHAR(5) COLLATE latin1_bin) DEFAULT CHARSET = latin1"_s);
+    const QString model = dir.write(
+        u"model.sql"_s, "CREATE TABLE note (id INT PRIMARY KEY, title VARCHAR(10), body TEXT,\n"
+                        "  code VARCHAR(5) CHARACTER SET latin1 COLLATE latin1_bin)\n"
+                        "  DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_general_ci;\n");
+    const CliRun before = diff(db.url(), model);
+    EXPECT_EQ(before.exitCode, 1) << before.err.toStdString();
+    EXPECT_TRUE(before.out.contains(u"collation"_s)) << before.out.toStdString();
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString up = upSection(onlyMigration());
+    EXPECT_EQ(up.count(u"ALTER TABLE `note`"_s), 1) << up.toStdString();
+    db.exec(up);
+    expectConverged(db.url(), model, up);
+    EXPECT_EQ(db.rows(u"SELECT TABLE_COLLATION FROM information_schema.TABLES "
+                      "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'note'"_s),
+              QStringList{u"utf8mb4_general_ci"_s});
+    // TEXT stays TEXT (CONVERT TO would widen it), the column's own collation stays its own.
+    EXPECT_EQ(db.rows(u"SELECT COLUMN_NAME, COLUMN_TYPE, COLLATION_NAME FROM "
+                      "information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND "
+                      "TABLE_NAME = 'note' AND COLLATION_NAME IS NOT NULL ORDER BY 1"_s),
+              (QStringList{u"body|text|utf8mb4_general_ci"_s, u"code|varchar(5)|latin1_bin"_s,
+                           u"title|varchar(10)|utf8mb4_general_ci"_s}));
+}
+
+TEST_F(MysqlCli, a_columns_own_check_stays_in_the_column_when_the_column_changes_or_is_added)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    // JSON is LONGTEXT with a CHECK (json_valid(…)) of the column's own.
+    db.exec(u"CREATE TABLE doc (id INT PRIMARY KEY, data JSON)"_s);
+    const QString model =
+        dir.write(u"model.sql"_s, "CREATE TABLE doc (id INT PRIMARY KEY, data JSON DEFAULT '[]',\n"
+                                  "  size INT CHECK (size >= 0), extra JSON);\n");
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString up = upSection(onlyMigration());
+    EXPECT_EQ(up.count(u"ALTER TABLE `doc`"_s), 1) << up.toStdString();
+    db.exec(up);
+    expectConverged(db.url(), model, up);
+    EXPECT_EQ(db.rows(u"SELECT CONSTRAINT_NAME, LEVEL FROM information_schema.CHECK_CONSTRAINTS "
+                      "WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'doc' "
+                      "ORDER BY 1"_s),
+              (QStringList{u"data|Column"_s, u"extra|Column"_s, u"size|Column"_s}));
+}
+
 TEST_F(MysqlCli, the_same_schema_spelled_differently_has_no_differences)
 {
     TestDatabase db(Backend::MariaDB);
