@@ -280,6 +280,31 @@ TEST_F(MysqlCli, a_columns_own_check_stays_in_the_column_when_the_column_changes
               (QStringList{u"data|Column"_s, u"extra|Column"_s, u"size|Column"_s}));
 }
 
+TEST_F(MysqlCli, an_unnamed_foreign_key_with_a_new_action_keeps_the_name_the_server_gave_it)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE users (id BIGINT PRIMARY KEY);"
+            "CREATE TABLE posts (id INT PRIMARY KEY, user_id BIGINT,"
+            "  FOREIGN KEY (user_id) REFERENCES users (id))"_s);
+    const QString model = dir.write(
+        u"model.sql"_s, "CREATE TABLE users (id BIGINT PRIMARY KEY);\n"
+                        "CREATE TABLE posts (id INT PRIMARY KEY, user_id BIGINT,\n"
+                        "  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);\n");
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString migration = onlyMigration();
+    const QString up = upSection(migration);
+    db.exec(up);
+    // The index InnoDB made for the key keeps its name too: nothing is left to rename.
+    expectConverged(db.url(), model, up);
+    const QString keys = u"SELECT CONSTRAINT_NAME, DELETE_RULE FROM "
+                         "information_schema.REFERENTIAL_CONSTRAINTS "
+                         "WHERE CONSTRAINT_SCHEMA = DATABASE()"_s;
+    EXPECT_EQ(db.rows(keys), QStringList{u"posts_ibfk_1|CASCADE"_s}) << up.toStdString();
+    db.exec(migration.mid(migration.indexOf(u"-- migrate:down")));
+    EXPECT_EQ(db.rows(keys), QStringList{u"posts_ibfk_1|RESTRICT"_s}) << migration.toStdString();
+}
+
 TEST_F(MysqlCli, the_same_schema_spelled_differently_has_no_differences)
 {
     TestDatabase db(Backend::MariaDB);

@@ -67,6 +67,17 @@ bool namesAgree(const QString &a, const QString &b)
     return a.isEmpty() || b.isEmpty() || a == b;
 }
 
+/// An unnamed foreign key replacing one on the same columns (or replaced by it) takes that one's
+/// name: the key keeps its name and InnoDB keeps the index named after it, instead of a rename
+/// that the next diff would report.
+QString keptForeignKeyName(const QString &table, const ForeignKey &fk,
+                           const ForeignKey *counterpart)
+{
+    if (fk.name.isEmpty() && counterpart && !counterpart->name.isEmpty())
+        return counterpart->name;
+    return foreignKeyName(table, fk);
+}
+
 template<typename T, typename KeyFn>
 const T *findBy(const QList<T> &items, const QString &key, KeyFn keyOf)
 {
@@ -90,6 +101,7 @@ public:
 
 private:
     void foreignKeys();
+    void keepIndexOf(const ForeignKey &fk);
     void checks();
     void uniques();
     void indexes();
@@ -121,16 +133,38 @@ void AlterBuilder::foreignKeys()
         if (target && foreignKeySignature(*target) == foreignKeySignature(live) &&
             namesAgree(live.name, target->name))
             continue;
-        m_drops.append(u"DROP FOREIGN KEY " + quoteIdentifier(foreignKeyName(m_live.name, live)));
+        m_drops.append(u"DROP FOREIGN KEY " +
+                       quoteIdentifier(keptForeignKeyName(m_live.name, live, target)));
     }
     for (const ForeignKey &target : m_target.foreignKeys) {
         const ForeignKey *live = findBy(m_live.foreignKeys, columnsOf(target), columnsOf);
         if (live && foreignKeySignature(*live) == foreignKeySignature(target) &&
             namesAgree(live->name, target.name))
             continue;
-        const QString name = foreignKeyName(m_target.name, target);
-        const bool reused = live && foreignKeyName(m_live.name, *live) == name;
+        const QString name = keptForeignKeyName(m_target.name, target, live);
+        const bool reused = live && keptForeignKeyName(m_live.name, *live, &target) == name;
+        if (reused)
+            keepIndexOf(target);
         (reused ? m_readded : m_adds).append(u"ADD " + foreignKeyClause(name, target));
+    }
+}
+
+// InnoDB named the index of an unnamed key after its column; a key added back under a name
+// would replace that index with one named after the key. Added again explicitly just before,
+// the index is the model's own, and the key uses it.
+void AlterBuilder::keepIndexOf(const ForeignKey &fk)
+{
+    for (const Index &live : m_live.indexes) {
+        QStringList columns;
+        for (const IndexPart &part : live.parts)
+            columns.append(part.column);
+        const Index *target =
+            findBy(m_target.indexes, live.name, [](const Index &i) { return i.name; });
+        if (columns != fk.columns || live.name == fk.name || !target ||
+            indexSignature(*target) != indexSignature(live))
+            continue;
+        m_readded << u"DROP INDEX " + quoteIdentifier(live.name) << u"ADD " + indexClause(*target);
+        return;
     }
 }
 
