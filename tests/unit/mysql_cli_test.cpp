@@ -305,6 +305,26 @@ TEST_F(MysqlCli, an_unnamed_foreign_key_with_a_new_action_keeps_the_name_the_ser
     EXPECT_EQ(db.rows(keys), QStringList{u"posts_ibfk_1|RESTRICT"_s}) << migration.toStdString();
 }
 
+TEST_F(MysqlCli, a_dropped_tables_key_on_a_changed_column_goes_before_the_column_changes)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE users (id INT PRIMARY KEY);"
+            "CREATE TABLE taggings (user_id INT NOT NULL, tag TEXT NOT NULL,"
+            "  CONSTRAINT taggings_user_fk FOREIGN KEY (user_id) REFERENCES users (id))"_s);
+    // users.id goes while taggings, which references it, goes too: MariaDB refuses to drop a
+    // referenced column even with foreign_key_checks off, so the key must go first.
+    const QString model =
+        dir.write(u"model.sql"_s, "CREATE TABLE users (user_id INT PRIMARY KEY, name TEXT);\n");
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString up = upSection(onlyMigration());
+    const qsizetype keyDropped = up.indexOf(u"DROP FOREIGN KEY `taggings_user_fk`"_s);
+    EXPECT_GE(keyDropped, 0) << up.toStdString();
+    EXPECT_LT(keyDropped, up.indexOf(u"DROP COLUMN `id`"_s)) << up.toStdString();
+    db.exec(up);
+    expectConverged(db.url(), model, up);
+}
+
 TEST_F(MysqlCli, the_same_schema_spelled_differently_has_no_differences)
 {
     TestDatabase db(Backend::MariaDB);
