@@ -325,6 +325,21 @@ TEST_F(MysqlCli, a_dropped_tables_key_on_a_changed_column_goes_before_the_column
     expectConverged(db.url(), model, up);
 }
 
+TEST_F(MysqlCli, a_spatial_index_is_added_without_a_prefix_length)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE place (id INT PRIMARY KEY)"_s);
+    const QString model = dir.write(
+        u"model.sql"_s, "CREATE TABLE place (id INT PRIMARY KEY, location POINT NOT NULL,\n"
+                        "  SPATIAL INDEX place_location (location));\n");
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString up = upSection(onlyMigration());
+    EXPECT_TRUE(up.contains(u"SPATIAL INDEX `place_location` (`location`)"_s)) << up.toStdString();
+    db.exec(up);
+    expectConverged(db.url(), model, up);
+}
+
 TEST_F(MysqlCli, the_same_schema_spelled_differently_has_no_differences)
 {
     TestDatabase db(Backend::MariaDB);

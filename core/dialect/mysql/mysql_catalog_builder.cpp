@@ -112,7 +112,8 @@ void CatalogBuilder::readIndexPart(const QSqlQuery &row)
     }
     RawIndex &raw = indexes.last();
     IndexPart part;
-    if (row.value(4).isNull()) {
+    // A SPATIAL key reports SUB_PART 32 (its MBR's size), yet takes no prefix length.
+    if (row.value(4).isNull() || raw.type == u"SPATIAL") {
         part.column = column;
     } else { // a prefix: `name`(10)
         part.expression = expression(quoteIdentifier(column) + u'(' + text(row, 4) + u')');
