@@ -162,7 +162,8 @@ int runApply(const QStringList &arguments)
     const CancelOnSignals cancelOnCtrlC(request.cancellation);
     Result<migration::ApplyResult> result = migration::applyMigrations(request);
     if (!result) {
-        // Exit 1: a migration ran and failed (or was stopped); a lock is not the migration's fault.
+        // Exit 1: a migration ran and failed (or was stopped); a lock that kept it from changing
+        // anything is not the migration's fault (one that stopped it part-way is reported as Sql).
         const Error::Code code = result.error().code;
         const bool migrationFailed =
             (!result.error().statement.isEmpty() && code != Error::Code::Locked) ||

@@ -65,7 +65,8 @@ public:
     virtual std::unique_ptr<StatementInterrupter>
     interruptOnCancel(ScopedConnection &connection, const DatabaseUrl &url,
                       const Cancellation &cancellation) const;
-    /// A statement's failure as the user should read it (another writer's lock, say).
+    /// A statement's failure as the user should read it (another writer's lock, say). Code
+    /// Locked means the statement waited for a lock in vain and so took no effect.
     virtual Error explainRunError(Error error, const DatabaseUrl &url) const;
 
     /// The suffix of backup files ("sqlite3", "dump", "sql"): before.<suffix>, after.<suffix>.

@@ -496,6 +496,8 @@ void Differ::compareOptions(const Table &live, const Table &model)
            model.strict ? QStringLiteral("STRICT added") : QStringLiteral("STRICT dropped"));
     d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
               model.comment);
+    d.compare(live.collation != model.collation, QStringLiteral("collation"), live.collation,
+              model.collation);
     if (d.any())
         record(ObjectKind::TableOptions, ChangeType::Changed, model.name, model.name,
                d.details.join(u"; "), d.attributes);

@@ -188,6 +188,18 @@ Status finishMigration(const QSqlDatabase &db, const AppliedMigration &row)
     return Ok{};
 }
 
+Status forgetMigration(const QSqlDatabase &db, const QString &version)
+{
+    const QString sql = QStringLiteral("DELETE FROM burrow_migrations WHERE version = ?");
+    QSqlQuery query(db);
+    if (!query.prepare(sql))
+        return sqlError(query, sql);
+    query.addBindValue(version);
+    if (!query.exec())
+        return sqlError(query, sql);
+    return Ok{};
+}
+
 Status recordBaseline(QSqlDatabase db, const QList<MigrationEntry> &entries)
 {
     auto engineError = [&db](const QString &what) {

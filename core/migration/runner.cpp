@@ -184,6 +184,10 @@ Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report
     // A cancel seen after the last statement stopped nothing: the migration is complete.
     const bool complete =
         ran || (ran.error().code == Error::Code::Cancelled && report.statements.size() == total);
+    if (!complete && report.statements.isEmpty() && ran.error().code == Error::Code::Locked) {
+        if (Status forgotten = forgetMigration(m_db, row.version); forgotten)
+            return nothingRan(migration, ran.error());
+    }
     row.status = complete ? QStringLiteral("applied") : QStringLiteral("failed");
     row.statementsApplied = int(report.statements.size());
     const Status finished = recordOutcome(row);
@@ -191,6 +195,10 @@ Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report
         Error error = ran.error();
         const int done = int(report.statements.size());
         m_stoppedPartWay = true;
+        // Whatever stopped it, a migration that stopped part-way is a failed migration (exit 1),
+        // not a lock that merely kept it from starting.
+        if (error.code == Error::Code::Locked)
+            error.code = Error::Code::Sql;
         const QString ranBefore =
             QString::number(done) + u" of " + QString::number(total) + u" statements ran before it";
         const QString recorded =
@@ -222,6 +230,19 @@ Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report
         return error;
     }
     return finished;
+}
+
+// The first statement waited for a lock in vain, so it took no effect: the history row is gone
+// and the migration is pending again, as if the apply had not started it.
+Error Runner::nothingRan(const MigrationEntry &migration, Error error) const
+{
+    const QString where =
+        m_onScratchCopy ? QStringLiteral("the scratch copy") : QStringLiteral("the database");
+    error.message += u" (nothing was changed: none of the " +
+                     QString::number(migration.file.up.statements.size()) + u" statements of " +
+                     migration.version + u" ran; " + where + u" is as before it and " +
+                     migration.version + u" stays pending)";
+    return error;
 }
 
 Status Runner::recordOutcome(const AppliedMigration &row)

@@ -45,7 +45,9 @@ struct AppliedReport {
 /// `transaction:false` section that opens no transaction of its own (PostgreSQL's CREATE INDEX
 /// CONCURRENTLY, which commits as it runs), nothing can be rolled back: the history row goes in
 /// first as "running", counts every statement that ran, and ends "applied", or "failed" with the
-/// count, and the Error says exactly what ran.
+/// count, and the Error says exactly what ran. A first statement that waited for a lock in vain
+/// (code Locked) took no effect: the row is removed, so the migration stays pending and the next
+/// apply runs it.
 class Runner {
 public:
     Runner(const QSqlDatabase &db, ProgressObserver observer = {}, bool transactionalDdl = true);
@@ -72,6 +74,7 @@ private:
                                              qsizetype from, qsizetype count,
                                              const std::function<Status(int)> &afterEach = {});
     bool notify(const ProgressEvent &event) const;
+    Error nothingRan(const MigrationEntry &migration, Error error) const;
     /// Records how a tracked migration ended, over a new connection when the session is gone.
     Status recordOutcome(const AppliedMigration &row);
 

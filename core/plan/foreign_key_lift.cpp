@@ -26,8 +26,9 @@ bool StepBuilder::columnsChange(const QString &table, const QStringList &columns
 void StepBuilder::liftBlockedForeignKeys()
 {
     for (const Table &live : m_live.tables) {
-        if (!m_targetTables.find(live.name))
-            continue; // dropped with its table
+        // A table that goes is dropped after the others change: its keys in the way go first
+        // too (and never come back).
+        const bool kept = m_targetTables.find(live.name) != nullptr;
         Table without = live;
         without.foreignKeys.clear();
         for (const ForeignKey &fk : live.foreignKeys) {
@@ -42,7 +43,7 @@ void StepBuilder::liftBlockedForeignKeys()
             else
                 without.foreignKeys.append(fk);
         }
-        if (m_lifted.contains(key(live.name)))
+        if (kept && m_lifted.contains(key(live.name)))
             m_liftedLive.insert(key(live.name), without);
     }
 }
@@ -59,7 +60,7 @@ void StepBuilder::dropLiftedForeignKeys()
         for (const ForeignKey &fk : m_lifted.value(key(live.name))) {
             const QString what = fk.name.isEmpty() ? fk.columns.join(u", ") : fk.name;
             add(u"drop foreign key " + what + u" of " + diff::displayName(live.name) +
-                    u" (its columns change)",
+                    u" (the columns it references change)",
                 m_r.dropForeignKey(live.name, fk), m_r.addForeignKey(live.name, fk), {});
         }
     }

@@ -57,6 +57,7 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
         table->withoutRowid = live.withoutRowid;
         table->strict = live.strict;
         table->comment = live.comment;
+        table->collation = live.collation;
         break;
     default: // constraints are kept or changed with their table as a whole
         break;

@@ -81,6 +81,9 @@ struct CheckConstraint {
     QString name;
     Expression expression;
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
+    /// The column whose definition holds it (MariaDB keeps a column's CHECK there); empty for a
+    /// table constraint. Where it is declared, not what it means: never compared.
+    QString column;
 };
 
 /// A FOREIGN KEY constraint, declared inline (REFERENCES) or on the table.
@@ -116,6 +119,7 @@ struct Table {
     bool strict = false;       // SQLite table option
     QString sql;               // the definition as the engine stores it
     QString comment;           // empty when none (PostgreSQL's COMMENT ON TABLE)
+    QString collation;         // the default of its columns (MySQL); empty where tables have none
 };
 
 /// A view and its definition.

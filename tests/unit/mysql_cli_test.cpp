@@ -205,6 +205,141 @@ TEST_F(MysqlCli, table_and_column_comments_converge)
               QStringList{u"都道府県マスター"_s});
 }
 
+TEST_F(MysqlCli, a_model_trigger_is_created_with_the_statement_as_the_model_spells_it)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(20), seen DATETIME)"_s);
+    const QByteArray trigger = "create trigger touch_users before insert on users for each row "
+                               "begin\n  set NEW.seen = now();\n  set NEW.name = lower(NEW.name);\n"
+                               "end";
+    const QString model =
+        dir.write(u"model.sql"_s,
+                  "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(20), seen DATETIME);\n" +
+                      trigger + ";\n");
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString up = upSection(onlyMigration());
+    EXPECT_TRUE(up.contains(QString::fromUtf8(trigger))) << up.toStdString();
+    const CliRun applied = runCli({u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s,
+                                   dir.path(u"migrations"_s), u"--no-backup"_s});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    // What SHOW CREATE TRIGGER and mariadb-dump show: the model's own statement.
+    const QStringList shown = db.rows(u"SHOW CREATE TRIGGER touch_users"_s);
+    ASSERT_EQ(shown.size(), 1);
+    EXPECT_TRUE(shown[0].contains(u"before insert on users for each row begin"_s))
+        << shown[0].toStdString();
+    expectConverged(db.url(), model, up);
+}
+
+TEST_F(MysqlCli, a_new_table_collation_converges_with_every_column_as_the_model_has_it)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE note (id INT PRIMARY KEY, title VARCHAR(10), body TEXT,"
+            "  code VARCHAR(5) COLLATE latin1_bin) DEFAULT CHARSET = latin1"_s);
+    const QString model = dir.write(
+        u"model.sql"_s, "CREATE TABLE note (id INT PRIMARY KEY, title VARCHAR(10), body TEXT,\n"
+                        "  code VARCHAR(5) CHARACTER SET latin1 COLLATE latin1_bin)\n"
+                        "  DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_general_ci;\n");
+    const CliRun before = diff(db.url(), model);
+    EXPECT_EQ(before.exitCode, 1) << before.err.toStdString();
+    EXPECT_TRUE(before.out.contains(u"collation"_s)) << before.out.toStdString();
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString up = upSection(onlyMigration());
+    EXPECT_EQ(up.count(u"ALTER TABLE `note`"_s), 1) << up.toStdString();
+    db.exec(up);
+    expectConverged(db.url(), model, up);
+    EXPECT_EQ(db.rows(u"SELECT TABLE_COLLATION FROM information_schema.TABLES "
+                      "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'note'"_s),
+              QStringList{u"utf8mb4_general_ci"_s});
+    // TEXT stays TEXT (CONVERT TO would widen it), the column's own collation stays its own.
+    EXPECT_EQ(db.rows(u"SELECT COLUMN_NAME, COLUMN_TYPE, COLLATION_NAME FROM "
+                      "information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND "
+                      "TABLE_NAME = 'note' AND COLLATION_NAME IS NOT NULL ORDER BY 1"_s),
+              (QStringList{u"body|text|utf8mb4_general_ci"_s, u"code|varchar(5)|latin1_bin"_s,
+                           u"title|varchar(10)|utf8mb4_general_ci"_s}));
+}
+
+TEST_F(MysqlCli, a_columns_own_check_stays_in_the_column_when_the_column_changes_or_is_added)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    // JSON is LONGTEXT with a CHECK (json_valid(…)) of the column's own.
+    db.exec(u"CREATE TABLE doc (id INT PRIMARY KEY, data JSON)"_s);
+    const QString model =
+        dir.write(u"model.sql"_s, "CREATE TABLE doc (id INT PRIMARY KEY, data JSON DEFAULT '[]',\n"
+                                  "  size INT CHECK (size >= 0), extra JSON);\n");
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString up = upSection(onlyMigration());
+    EXPECT_EQ(up.count(u"ALTER TABLE `doc`"_s), 1) << up.toStdString();
+    db.exec(up);
+    expectConverged(db.url(), model, up);
+    EXPECT_EQ(db.rows(u"SELECT CONSTRAINT_NAME, LEVEL FROM information_schema.CHECK_CONSTRAINTS "
+                      "WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'doc' "
+                      "ORDER BY 1"_s),
+              (QStringList{u"data|Column"_s, u"extra|Column"_s, u"size|Column"_s}));
+}
+
+TEST_F(MysqlCli, an_unnamed_foreign_key_with_a_new_action_keeps_the_name_the_server_gave_it)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE users (id BIGINT PRIMARY KEY);"
+            "CREATE TABLE posts (id INT PRIMARY KEY, user_id BIGINT,"
+            "  FOREIGN KEY (user_id) REFERENCES users (id))"_s);
+    const QString model = dir.write(
+        u"model.sql"_s, "CREATE TABLE users (id BIGINT PRIMARY KEY);\n"
+                        "CREATE TABLE posts (id INT PRIMARY KEY, user_id BIGINT,\n"
+                        "  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);\n");
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString migration = onlyMigration();
+    const QString up = upSection(migration);
+    db.exec(up);
+    // The index InnoDB made for the key keeps its name too: nothing is left to rename.
+    expectConverged(db.url(), model, up);
+    const QString keys = u"SELECT CONSTRAINT_NAME, DELETE_RULE FROM "
+                         "information_schema.REFERENTIAL_CONSTRAINTS "
+                         "WHERE CONSTRAINT_SCHEMA = DATABASE()"_s;
+    EXPECT_EQ(db.rows(keys), QStringList{u"posts_ibfk_1|CASCADE"_s}) << up.toStdString();
+    db.exec(migration.mid(migration.indexOf(u"-- migrate:down")));
+    EXPECT_EQ(db.rows(keys), QStringList{u"posts_ibfk_1|RESTRICT"_s}) << migration.toStdString();
+}
+
+TEST_F(MysqlCli, a_dropped_tables_key_on_a_changed_column_goes_before_the_column_changes)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE users (id INT PRIMARY KEY);"
+            "CREATE TABLE taggings (user_id INT NOT NULL, tag TEXT NOT NULL,"
+            "  CONSTRAINT taggings_user_fk FOREIGN KEY (user_id) REFERENCES users (id))"_s);
+    // users.id goes while taggings, which references it, goes too: MariaDB refuses to drop a
+    // referenced column even with foreign_key_checks off, so the key must go first.
+    const QString model =
+        dir.write(u"model.sql"_s, "CREATE TABLE users (user_id INT PRIMARY KEY, name TEXT);\n");
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString up = upSection(onlyMigration());
+    const qsizetype keyDropped = up.indexOf(u"DROP FOREIGN KEY `taggings_user_fk`"_s);
+    EXPECT_GE(keyDropped, 0) << up.toStdString();
+    EXPECT_LT(keyDropped, up.indexOf(u"DROP COLUMN `id`"_s)) << up.toStdString();
+    db.exec(up);
+    expectConverged(db.url(), model, up);
+}
+
+TEST_F(MysqlCli, a_spatial_index_is_added_without_a_prefix_length)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE place (id INT PRIMARY KEY)"_s);
+    const QString model = dir.write(
+        u"model.sql"_s, "CREATE TABLE place (id INT PRIMARY KEY, location POINT NOT NULL,\n"
+                        "  SPATIAL INDEX place_location (location));\n");
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString up = upSection(onlyMigration());
+    EXPECT_TRUE(up.contains(u"SPATIAL INDEX `place_location` (`location`)"_s)) << up.toStdString();
+    db.exec(up);
+    expectConverged(db.url(), model, up);
+}
+
 TEST_F(MysqlCli, the_same_schema_spelled_differently_has_no_differences)
 {
     TestDatabase db(Backend::MariaDB);

@@ -3,6 +3,8 @@
 #include "mysql_connection.h"
 #include "mysql_table_sql.h"
 
+#include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace burrow::dialect::mysql {
@@ -49,10 +51,31 @@ bool mustRecreate(const Column &live, const Column &target)
     return !(live.generated == Generated::Stored && target.generated == Generated::No);
 }
 
+/// Whether values of the type have a character set (and so follow the table's default).
+bool isCharacterType(const QString &type)
+{
+    static const QRegularExpression text(
+        QStringLiteral("^(national\\s+)?(var)?char\\b|^n?varchar\\b|^(tiny|medium|long)?text\\b|"
+                       "^enum\\s*\\(|^set\\s*\\("),
+        QRegularExpression::CaseInsensitiveOption);
+    return text.match(type.trimmed()).hasMatch();
+}
+
 /// Two names agree when either is left to the server, or they are equal.
 bool namesAgree(const QString &a, const QString &b)
 {
     return a.isEmpty() || b.isEmpty() || a == b;
+}
+
+/// An unnamed foreign key replacing one on the same columns (or replaced by it) takes that one's
+/// name: the key keeps its name and InnoDB keeps the index named after it, instead of a rename
+/// that the next diff would report.
+QString keptForeignKeyName(const QString &table, const ForeignKey &fk,
+                           const ForeignKey *counterpart)
+{
+    if (fk.name.isEmpty() && counterpart && !counterpart->name.isEmpty())
+        return counterpart->name;
+    return foreignKeyName(table, fk);
 }
 
 template<typename T, typename KeyFn>
@@ -78,12 +101,16 @@ public:
 
 private:
     void foreignKeys();
+    void keepIndexOf(const ForeignKey &fk);
     void checks();
     void uniques();
     void indexes();
     void primaryKey();
     void columns();
     void modifyColumn(const schema::Column &live);
+    void restateCharacterColumns();
+    void addColumnClause(const QString &column, const QString &clause);
+    void addCheck(const CheckConstraint &target);
     void recreateColumn(const schema::Column &live, const schema::Column &target);
     bool touchesRecreated(const QList<IndexPart> &parts) const;
     bool touchesRecreated(const QStringList &columns) const;
@@ -91,9 +118,10 @@ private:
     const Table &m_live;
     const Table &m_target;
     QStringList m_drops, m_columns, m_adds, m_readded;
-    QSet<QString> m_changedColumns;   // dropped or rewritten by MODIFY
-    QSet<QString> m_recreatedColumns; // dropped and added again: their indexes go with them
-    QStringList m_after;              // statements after the ALTER
+    QSet<QString> m_changedColumns;           // dropped or rewritten by MODIFY
+    QSet<QString> m_recreatedColumns;         // dropped and added again: their indexes go with them
+    QStringList m_after;                      // statements after the ALTER
+    QHash<QString, qsizetype> m_columnClause; // column → its ADD or MODIFY in m_columns
     bool m_touchesIndexes = false;
 };
 
@@ -105,16 +133,38 @@ void AlterBuilder::foreignKeys()
         if (target && foreignKeySignature(*target) == foreignKeySignature(live) &&
             namesAgree(live.name, target->name))
             continue;
-        m_drops.append(u"DROP FOREIGN KEY " + quoteIdentifier(foreignKeyName(m_live.name, live)));
+        m_drops.append(u"DROP FOREIGN KEY " +
+                       quoteIdentifier(keptForeignKeyName(m_live.name, live, target)));
     }
     for (const ForeignKey &target : m_target.foreignKeys) {
         const ForeignKey *live = findBy(m_live.foreignKeys, columnsOf(target), columnsOf);
         if (live && foreignKeySignature(*live) == foreignKeySignature(target) &&
             namesAgree(live->name, target.name))
             continue;
-        const QString name = foreignKeyName(m_target.name, target);
-        const bool reused = live && foreignKeyName(m_live.name, *live) == name;
+        const QString name = keptForeignKeyName(m_target.name, target, live);
+        const bool reused = live && keptForeignKeyName(m_live.name, *live, &target) == name;
+        if (reused)
+            keepIndexOf(target);
         (reused ? m_readded : m_adds).append(u"ADD " + foreignKeyClause(name, target));
+    }
+}
+
+// InnoDB named the index of an unnamed key after its column; a key added back under a name
+// would replace that index with one named after the key. Added again explicitly just before,
+// the index is the model's own, and the key uses it.
+void AlterBuilder::keepIndexOf(const ForeignKey &fk)
+{
+    for (const Index &live : m_live.indexes) {
+        QStringList columns;
+        for (const IndexPart &part : live.parts)
+            columns.append(part.column);
+        const Index *target =
+            findBy(m_target.indexes, live.name, [](const Index &i) { return i.name; });
+        if (columns != fk.columns || live.name == fk.name || !target ||
+            indexSignature(*target) != indexSignature(live))
+            continue;
+        m_readded << u"DROP INDEX " + quoteIdentifier(live.name) << u"ADD " + indexClause(*target);
+        return;
     }
 }
 
@@ -142,15 +192,39 @@ void AlterBuilder::checks()
     for (const CheckConstraint &target : m_target.checks) {
         if (std::none_of(kept.begin(), kept.end(),
                          [&](const CheckConstraint *l) { return matches(*l, target); }))
-            m_adds.append(u"ADD " + checkClause(checkName(m_target.name, target), target));
+            addCheck(target);
     }
+}
+
+/// A column's own CHECK goes into the column's definition (MODIFY'ing it when nothing else
+/// does), where the server keeps it; a table's CHECK is a table constraint.
+void AlterBuilder::addCheck(const CheckConstraint &target)
+{
+    const Column *live = findColumn(m_live, target.column, Qt::CaseSensitive);
+    const bool inColumn = !target.column.isEmpty() &&
+                          findColumn(m_target, target.column, Qt::CaseSensitive) &&
+                          (live || m_columnClause.contains(target.column));
+    if (!inColumn) {
+        m_adds.append(u"ADD " + checkClause(checkName(m_target.name, target), target));
+        return;
+    }
+    if (!m_columnClause.contains(target.column))
+        modifyColumn(*live);
+    m_columns[m_columnClause.value(target.column)] += columnCheckClause(target);
+}
+
+void AlterBuilder::addColumnClause(const QString &column, const QString &clause)
+{
+    m_columnClause.insert(column, m_columns.size());
+    m_columns.append(clause);
 }
 
 /// Rewrites `live`'s definition as the target has it (which drops its column-level check).
 void AlterBuilder::modifyColumn(const Column &live)
 {
-    if (const Column *target = findColumn(m_target, live.name, Qt::CaseSensitive)) {
-        m_columns.append(u"MODIFY COLUMN " + columnDefinition(*target));
+    const Column *target = findColumn(m_target, live.name, Qt::CaseSensitive);
+    if (target && !m_columnClause.contains(live.name)) {
+        addColumnClause(live.name, u"MODIFY COLUMN " + columnDefinition(*target));
         m_changedColumns.insert(live.name);
     }
 }
@@ -214,18 +288,32 @@ void AlterBuilder::columns()
     for (const Column &target : m_target.columns) {
         const Column *live = findColumn(m_live, target.name, Qt::CaseSensitive);
         if (!live)
-            m_columns.append(u"ADD COLUMN " + columnDefinition(target));
+            addColumnClause(target.name, u"ADD COLUMN " + columnDefinition(target));
         else if (mustRecreate(*live, target))
             recreateColumn(*live, target);
         else if (columnSignature(*live) != columnSignature(target))
             modifyColumn(*live);
+    }
+    if (m_live.collation != m_target.collation)
+        restateCharacterColumns();
+}
+
+// A new table default collation reaches only the columns (re)defined in the same ALTER; the
+// others keep the old one, now spelled out. So every character column is restated as the model
+// has it (CONVERT TO would also override the columns' own collations and widen TEXT types).
+void AlterBuilder::restateCharacterColumns()
+{
+    for (const Column &live : m_live.columns) {
+        const Column *target = findColumn(m_target, live.name, Qt::CaseSensitive);
+        if (target && isCharacterType(target->type))
+            modifyColumn(live);
     }
 }
 
 void AlterBuilder::recreateColumn(const Column &live, const Column &target)
 {
     m_drops.append(u"DROP COLUMN " + quoteIdentifier(live.name));
-    m_columns.append(u"ADD COLUMN " + columnDefinition(target));
+    addColumnClause(target.name, u"ADD COLUMN " + columnDefinition(target));
     m_changedColumns.insert(live.name);
     m_recreatedColumns.insert(live.name);
     // A virtual column becoming a plain one keeps the values it showed.
@@ -260,6 +348,8 @@ plan::TableAlteration AlterBuilder::build()
     QStringList clauses = m_drops + m_columns + m_adds;
     if (m_live.comment != m_target.comment)
         clauses.append(tableCommentOption(m_target.comment));
+    if (m_live.collation != m_target.collation && !m_target.collation.isEmpty())
+        clauses.append(tableCollationOption(m_target.collation));
     plan::TableAlteration out{{}, m_touchesIndexes};
     if (!clauses.isEmpty())
         out.sql.append(alter + clauses.join(u",\n  "));

@@ -36,10 +36,12 @@ const QString kForeignKeysQuery = QStringLiteral(
     "ON r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME "
     "WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL "
     "ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION");
-// MariaDB's CHECK_CONSTRAINTS has TABLE_NAME and LEVEL (check names are per table there).
-const QString kChecksQuery = QStringLiteral(
-    "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
-    "WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME");
+// MariaDB's CHECK_CONSTRAINTS has TABLE_NAME and LEVEL (check names are per table there; a
+// Column check is named after its column and lives in the column's definition).
+const QString kChecksQuery =
+    QStringLiteral("SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL "
+                   "FROM information_schema.CHECK_CONSTRAINTS "
+                   "WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME");
 const QString kViewsQuery =
     QStringLiteral("SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION FROM information_schema.VIEWS "
                    "WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME");

@@ -51,6 +51,7 @@ void CatalogBuilder::readTable(const QSqlQuery &row)
     Table t;
     t.name = name;
     t.comment = text(row, 2);
+    t.collation = text(row, 1);
     m_schema.tables.append(t);
 }
 
@@ -111,7 +112,8 @@ void CatalogBuilder::readIndexPart(const QSqlQuery &row)
     }
     RawIndex &raw = indexes.last();
     IndexPart part;
-    if (row.value(4).isNull()) {
+    // A SPATIAL key reports SUB_PART 32 (its MBR's size), yet takes no prefix length.
+    if (row.value(4).isNull() || raw.type == u"SPATIAL") {
         part.column = column;
     } else { // a prefix: `name`(10)
         part.expression = expression(quoteIdentifier(column) + u'(' + text(row, 4) + u')');
@@ -147,8 +149,12 @@ void CatalogBuilder::readForeignKeyPart(const QSqlQuery &row)
 
 void CatalogBuilder::readCheck(const QSqlQuery &row)
 {
-    if (Table *t = table(text(row, 0)))
-        t->checks.append(CheckConstraint{text(row, 1), expression(text(row, 2))});
+    Table *t = table(text(row, 0));
+    if (!t)
+        return;
+    const bool columnLevel = text(row, 3).compare(u"Column", Qt::CaseInsensitive) == 0;
+    t->checks.append(CheckConstraint{text(row, 1), expression(text(row, 2)),
+                                     columnLevel ? text(row, 1) : QString()});
 }
 
 void CatalogBuilder::readView(const QSqlQuery &row)

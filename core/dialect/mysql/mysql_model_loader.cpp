@@ -8,6 +8,7 @@
 #include "mysql_normalize.h"
 #include "mysql_parallel_tables.h"
 
+#include <QHash>
 #include <QRandomGenerator>
 
 namespace burrow::dialect::mysql {
@@ -107,6 +108,44 @@ Status runStep(const QSqlDatabase &db, const LoadStep &step)
     return Ok{}; // only the folded form failed: one by one, the model is loaded all the same
 }
 
+/// The trigger a `CREATE [OR REPLACE] [DEFINER = …] TRIGGER [IF NOT EXISTS] name` creates;
+/// empty for any other statement.
+QString createdTrigger(const sql::Statement &statement)
+{
+    sql::TokenStream ts(statement.text, lexerOptions());
+    if (!ts.acceptKeyword(u"CREATE"))
+        return {};
+    while (!ts.atEnd() && !ts.peekKeyword(u"TRIGGER")) {
+        if (ts.peekKeyword(u"TABLE") || ts.peekKeyword(u"VIEW") || ts.peekKeyword(u"PROCEDURE") ||
+            ts.peekKeyword(u"FUNCTION") || ts.peekKeyword(u"EVENT") || ts.peekKeyword(u"INDEX"))
+            return {};
+        ts.seek(ts.position() + 1);
+    }
+    if (!ts.acceptKeyword(u"TRIGGER"))
+        return {};
+    if (ts.acceptKeyword(u"IF")) {
+        (void)ts.acceptKeyword(u"NOT");
+        (void)ts.acceptKeyword(u"EXISTS");
+    }
+    return ts.takeName();
+}
+
+/// The server keeps a trigger's statement as typed (SHOW CREATE TRIGGER, dumps), while the
+/// catalog only tells its parts. So a model's trigger is created with the model's own
+/// statement; its comparison form stays the catalog's, the same as a live trigger's.
+void keepTriggerStatements(schema::Schema &schema, const QList<sql::Statement> &statements)
+{
+    QHash<QString, QString> typed; // trigger name → the last statement that created it
+    for (const sql::Statement &statement : statements) {
+        if (const QString name = createdTrigger(statement); !name.isEmpty())
+            typed.insert(name, statement.text);
+    }
+    for (schema::Table &table : schema.tables) {
+        for (schema::Trigger &trigger : table.triggers)
+            trigger.definition.text = typed.value(trigger.name, trigger.definition.text);
+    }
+}
+
 Result<schema::Schema> runModel(const DatabaseUrl &server, const QSqlDatabase &db,
                                 const QString &name, const model::ModelScript &script)
 {
@@ -130,8 +169,10 @@ Result<schema::Schema> runModel(const DatabaseUrl &server, const QSqlDatabase &d
             return done.error();
     }
     Result<schema::Schema> schema = readCatalog(db, name);
-    if (schema)
+    if (schema) {
         clearGeneratedNames(*schema);
+        keepTriggerStatements(*schema, script.statements);
+    }
     return schema;
 }
 

@@ -150,22 +150,46 @@ QString indexKind(const Index &index)
     return {};
 }
 
+QString columnCheckClause(const CheckConstraint &check)
+{
+    const bool named = !check.name.isEmpty() && check.name != check.column;
+    return u' ' + (named ? constraintPrefix(check.name) : QString()) + u"CHECK (" +
+           check.expression.text + u')';
+}
+
+QString tableCollationOption(const QString &collation)
+{
+    return u"COLLATE = " + collation; // the character set goes with it
+}
+
 QString createTableSql(const Table &table)
 {
     QStringList items;
-    for (const Column &column : table.columns)
-        items.append(columnDefinition(column));
+    for (const Column &column : table.columns) {
+        QString definition = columnDefinition(column);
+        for (const CheckConstraint &check : table.checks) {
+            if (check.column == column.name)
+                definition += columnCheckClause(check);
+        }
+        items.append(definition);
+    }
     if (table.primaryKey)
         items.append(primaryKeyClause(*table.primaryKey));
     for (const UniqueConstraint &unique : table.uniques)
         items.append(uniqueClause(unique));
-    for (const CheckConstraint &check : table.checks)
-        items.append(checkClause(check.name, check));
+    for (const CheckConstraint &check : table.checks) {
+        if (check.column.isEmpty() || !findColumn(table, check.column, Qt::CaseSensitive))
+            items.append(checkClause(check.name, check));
+    }
     for (const ForeignKey &fk : table.foreignKeys)
         items.append(foreignKeyClause(fk.name, fk));
+    QString options;
+    if (!table.collation.isEmpty())
+        options += u' ' + tableCollationOption(table.collation);
+    if (!table.comment.isEmpty())
+        options += u' ' + tableCommentOption(table.comment);
     return u"CREATE TABLE " + quoteIdentifier(table.name) + u" (\n  " + items.join(u",\n  ") +
-           u"\n)" +
-           (table.comment.isEmpty() ? QString() : u" " + tableCommentOption(table.comment));
+           u"\n)" + options;
 }
 
 QString foreignKeyName(const QString &table, const ForeignKey &fk)

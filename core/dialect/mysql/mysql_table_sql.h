@@ -25,7 +25,13 @@ QString createIndexSql(const QString &table, const schema::Index &index, const Q
 /// FULLTEXT or SPATIAL when `index` is one (read from its stored definition), else empty.
 QString indexKind(const schema::Index &index);
 
-/// CREATE TABLE with columns and constraints; indexes are separate steps.
+/// ` [CONSTRAINT name] CHECK (expr)` to append to the definition of `check.column`.
+QString columnCheckClause(const schema::CheckConstraint &check);
+/// The table option that sets a table's default collation (and so its character set).
+QString tableCollationOption(const QString &collation);
+
+/// CREATE TABLE with columns and constraints (a column's own CHECK in its definition); indexes
+/// are separate steps.
 QString createTableSql(const schema::Table &table);
 
 // Names for constraints the model left unnamed, the same whenever they are computed, so that
