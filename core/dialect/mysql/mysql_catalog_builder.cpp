@@ -153,8 +153,9 @@ void CatalogBuilder::readCheck(const QSqlQuery &row)
     if (!t)
         return;
     const bool columnLevel = text(row, 3).compare(u"Column", Qt::CaseInsensitive) == 0;
-    t->checks.append(CheckConstraint{text(row, 1), expression(text(row, 2)),
-                                     columnLevel ? text(row, 1) : QString()});
+    CheckConstraint check{text(row, 1), expression(text(row, 2))};
+    check.column = columnLevel ? text(row, 1) : QString();
+    t->checks.append(check);
 }
 
 void CatalogBuilder::readView(const QSqlQuery &row)
