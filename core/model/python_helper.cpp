@@ -42,8 +42,8 @@ Error projectFailure(const PythonHelperRun &run, const QByteArray &stderrBytes)
     if (last.startsWith(kHelperPrefix)) // the helper's own message needs no traceback
         return helperError(run, last.mid(kHelperPrefix.size()));
     Error error = helperError(run, u"the project's Python failed: " + last,
-                              u"fix the project, or choose its interpreter with --python "
-                              u"(now " +
+                              u"fix the project, or choose its interpreter with --python or "
+                              u"the workspace's \"python\" (now " +
                                   interpreterOf(run) + u')');
     for (const QString &line : tail)
         error.details += u"  | " + line + u'\n';

@@ -66,17 +66,17 @@ QWidget *DifferencesPanel::buildEmptyState()
 {
     auto *page = new QWidget(this);
     page->setObjectName(u"differencesEmptyState"_s);
-    auto *icon = new QLabel(page);
+    m_emptyIcon = new QLabel(page);
     const int size = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this) * 2;
-    icon->setPixmap(
+    m_emptyIcon->setPixmap(
         DifferenceIcons::get().identical.pixmap(QSize(size, size), devicePixelRatioF()));
-    icon->setAlignment(Qt::AlignCenter);
+    m_emptyIcon->setAlignment(Qt::AlignCenter);
     m_emptyText = new QLabel(page);
     m_emptyText->setAlignment(Qt::AlignCenter);
     m_emptyText->setWordWrap(true);
     auto *layout = new QVBoxLayout(page);
     layout->addStretch(1);
-    layout->addWidget(icon);
+    layout->addWidget(m_emptyIcon);
     layout->addWidget(m_emptyText);
     layout->addStretch(2);
     return page;
@@ -111,7 +111,20 @@ void DifferencesPanel::configureView()
 void DifferencesPanel::setChanges(const QList<diff::Change> &changes,
                                   const QList<plan::LintWarning> &warnings)
 {
+    m_notCompared.clear();
     m_model->setChanges(changes, warnings);
+}
+
+void DifferencesPanel::showNotCompared(const QString &why)
+{
+    m_notCompared = why;
+    m_model->setChanges({}, {});
+    updatePage();
+}
+
+QString DifferencesPanel::emptyStateText() const
+{
+    return m_emptyText->text();
 }
 
 void DifferencesPanel::setSchemas(const schema::Schema &live, const schema::Schema &model)
@@ -155,7 +168,10 @@ void DifferencesPanel::expandIfSmall()
 void DifferencesPanel::updatePage()
 {
     const bool empty = !m_model->hasChanges() || m_filter->rowCount() == 0;
-    if (!m_model->hasChanges())
+    m_emptyIcon->setVisible(m_notCompared.isEmpty());
+    if (!m_notCompared.isEmpty())
+        m_emptyText->setText(m_notCompared);
+    else if (!m_model->hasChanges())
         m_emptyText->setText(tr("No differences: the database matches the models"));
     else
         m_emptyText->setText(tr("No differences match “%1”").arg(m_filter->text()));

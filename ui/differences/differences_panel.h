@@ -20,7 +20,8 @@ class DifferencesModel;
 class DifferencesSummary;
 
 /// The Differences panel: a summary bar, a filter box and the tree of differences with their
-/// check boxes, or "No differences" when the database matches the models.
+/// check boxes, or "No differences" when the database matches the models, or why nothing was
+/// compared.
 class DifferencesPanel : public QWidget {
     Q_OBJECT
 public:
@@ -33,14 +34,18 @@ public:
     void setChanges(const QList<diff::Change> &changes,
                     const QList<plan::LintWarning> &warnings = {});
     void setSchemas(const schema::Schema &live, const schema::Schema &model);
+    /// Empties the tree and says `why` (the comparison failed, say) where "No differences" would
+    /// stand, until the next setChanges(): an empty tree must not read as "matches".
+    void showNotCompared(const QString &why);
 
     DifferencesModel *model() const { return m_model; }
     DifferencesFilter *filter() const { return m_filter; }
     QTreeView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     DifferencesSummary *summary() const { return m_summary; }
-    /// Whether "No differences" shows in place of the tree.
+    /// Whether "No differences" (or why nothing was compared) shows in place of the tree.
     bool showsEmptyState() const;
+    QString emptyStateText() const;
 
 public Q_SLOTS:
     /// Puts the keyboard focus in the filter box (Ctrl+F inside the panel).
@@ -72,8 +77,10 @@ private:
     QCheckBox *m_showIdentical;
     QStackedWidget *m_pages;
     QTreeView *m_view;
+    QLabel *m_emptyIcon = nullptr; // "identical": hidden when nothing was compared
     QLabel *m_emptyText = nullptr;
     QString m_currentTable;
+    QString m_notCompared; // why there is no comparison; empty once there is one
 };
 
 } // namespace burrow::ui

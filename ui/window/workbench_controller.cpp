@@ -148,6 +148,9 @@ void WorkbenchController::onApplied(const migration::ApplyResult &result)
 
 void WorkbenchController::onFailed(WorkspaceSession::Task task, const Error &error)
 {
+    if (task == WorkspaceSession::Task::Comparing)
+        m_panels.differences->showNotCompared(
+            tr("Not compared: the comparison failed (see the message above)"));
     const bool aboutEditor =
         !error.file.isEmpty() && !m_panels.editor->fileName().isEmpty() &&
         QFileInfo(error.file).fileName() == QFileInfo(m_panels.editor->fileName()).fileName();
@@ -158,7 +161,14 @@ void WorkbenchController::onFailed(WorkspaceSession::Task task, const Error &err
     const QString safe = task == WorkspaceSession::Task::Applying
                              ? tr(" The database was not changed by the failed migration.")
                              : QString();
-    Q_EMIT notice(error.toString().toHtmlEscaped() + safe, false);
+    // The one line, then what a failing program printed last (an ORM project's traceback) as
+    // it was printed: run together in the banner's flowing text it could not be read.
+    Error headline = error;
+    headline.details.clear();
+    const QString details = error.details.isEmpty() ? QString()
+                                                    : u"<pre style=\"margin: 4px 0 0 0\">" +
+                                                          error.details.toHtmlEscaped() + u"</pre>";
+    Q_EMIT notice(headline.toString().toHtmlEscaped() + safe + details, false);
 }
 
 } // namespace burrow::ui
