@@ -78,11 +78,8 @@ def run_in_big_thread(func, *args):
     return outcome.get("result"), outcome.get("error")
 
 
-def main(argv):
-    if len(argv) != 3:
-        print("usage: alembic_compare.py LIVE_DB MODEL_DB", file=sys.stderr)
-        return 2
-    result, error = run_in_big_thread(compare, argv[1], argv[2])
+def report(result, error):
+    """Prints the comparison as JSON, or its error as one line; the exit status."""
     if error is not None:
         first_line = (str(error).splitlines() or [""])[0]
         print(f"alembic comparison failed: {type(error).__name__}: {first_line}"[:300],
@@ -90,6 +87,13 @@ def main(argv):
         return 2
     print(json.dumps(result))
     return 0
+
+
+def main(argv):
+    if len(argv) != 3:
+        print("usage: alembic_compare.py LIVE_DB MODEL_DB", file=sys.stderr)
+        return 2
+    return report(*run_in_big_thread(compare, argv[1], argv[2]))
 
 
 if __name__ == "__main__":

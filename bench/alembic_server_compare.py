@@ -17,7 +17,7 @@ import re
 import sys
 
 # This folder is on sys.path when the file runs as a script.
-from alembic_compare import compare_engines, run_in_big_thread
+from alembic_compare import compare_engines, report, run_in_big_thread
 from wire_count import is_read
 
 
@@ -63,14 +63,7 @@ def main():
     except ValueError as exc:
         print(f"alembic_server_compare.py: bad input on stdin: {exc}", file=sys.stderr)
         return 2
-    result, error = run_in_big_thread(compare, urls)
-    if error is not None:
-        first_line = (str(error).splitlines() or [""])[0]
-        print(f"alembic comparison failed: {type(error).__name__}: {first_line}"[:300],
-              file=sys.stderr)
-        return 2
-    print(json.dumps(result))
-    return 0
+    return report(*run_in_big_thread(compare, urls))
 
 
 if __name__ == "__main__":

@@ -42,22 +42,26 @@ Error lockError(Error error, const DatabaseUrl &url)
 
 } // namespace
 
-Status limitLockWaits(const QSqlDatabase &db, const DatabaseUrl &url)
+Result<std::unique_ptr<ScopedConnection>> openWithLockTimeout(const DatabaseUrl &url)
 {
+    Result<std::unique_ptr<ScopedConnection>> connection = openServer(url, url.database);
+    if (!connection)
+        return connection;
     const QString seconds = QString::number(lockTimeoutSeconds(url));
-    Result<QSqlQuery> set = runQuery(db, u"SET SESSION lock_wait_timeout = " + seconds +
-                                             u", SESSION innodb_lock_wait_timeout = " + seconds);
-    return set ? Status(Ok{}) : Status(set.error());
+    Result<QSqlQuery> set =
+        runQuery((*connection)->database(), u"SET SESSION lock_wait_timeout = " + seconds +
+                                                u", SESSION innodb_lock_wait_timeout = " + seconds);
+    if (!set)
+        return set.error();
+    return connection;
 }
 
 Status checkTablesReadable(const DatabaseUrl &url)
 {
-    Result<std::unique_ptr<ScopedConnection>> connection = openServer(url, url.database);
+    Result<std::unique_ptr<ScopedConnection>> connection = openWithLockTimeout(url);
     if (!connection)
         return connection.error();
     const QSqlDatabase &db = (*connection)->database();
-    if (Status limited = limitLockWaits(db, url); !limited)
-        return limited;
     for (const QString &table : tablesOf(db, url)) {
         // Opening the table takes the shared metadata lock a dump's SELECT needs; no row is read.
         Result<QSqlQuery> read =

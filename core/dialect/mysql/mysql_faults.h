@@ -6,9 +6,10 @@
 
 namespace burrow::dialect::mysql {
 
-/// Bounds how long `db`'s statements wait for locks other sessions hold (metadata locks of
-/// DDL and LOCK TABLES, InnoDB row locks) to the URL's lock timeout.
-Status limitLockWaits(const QSqlDatabase &db, const DatabaseUrl &url);
+/// A connection to the URL's database whose statements wait for locks other sessions hold
+/// (metadata locks of DDL and LOCK TABLES, InnoDB row locks) no longer than the URL's lock
+/// timeout.
+Result<std::unique_ptr<ScopedConnection>> openWithLockTimeout(const DatabaseUrl &url);
 
 /// Fails, naming the table, when another session holds a table of the database so that reading
 /// it would wait past the lock timeout (LOCK TABLES … WRITE): mariadb-dump cannot be given a

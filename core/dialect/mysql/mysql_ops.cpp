@@ -42,12 +42,10 @@ QString holderOf(const QSqlDatabase &db, const QString &name)
 /// Drops every table and view of the database, so that a dump recreates exactly its content.
 Status dropEverything(const DatabaseUrl &url)
 {
-    Result<std::unique_ptr<ScopedConnection>> connection = openServer(url, url.database);
+    Result<std::unique_ptr<ScopedConnection>> connection = openWithLockTimeout(url);
     if (!connection)
         return connection.error();
     const QSqlDatabase &db = (*connection)->database();
-    if (Status limited = limitLockWaits(db, url); !limited)
-        return limited;
     Result<QSqlQuery> objects =
         runBound(db,
                  QStringLiteral("SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES "
@@ -100,12 +98,7 @@ Status dumpReadable(const DatabaseUrl &url, const QString &file)
 
 Result<std::unique_ptr<ScopedConnection>> MysqlOps::openForWriting(const DatabaseUrl &url) const
 {
-    Result<std::unique_ptr<ScopedConnection>> connection = openServer(url, url.database);
-    if (!connection)
-        return connection;
-    if (Status limited = limitLockWaits((*connection)->database(), url); !limited)
-        return limited.error();
-    return connection;
+    return openWithLockTimeout(url);
 }
 
 Result<std::unique_ptr<ApplierLock>> MysqlOps::lockApplier(const DatabaseUrl &url, int waitMs) const
