@@ -170,3 +170,21 @@ def print_rows(header, rows):
     widths = [max(len(row[c]) for row in [header] + rows) for c in range(len(header))]
     for row in [header] + rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+
+
+# ---------------------------------------------------------------- the N-table schema's shape
+# diff_bench.py (SQLite) and server_schema.py (PostgreSQL, MariaDB) generate the same tables.
+
+CHANGE_EVERY = 20  # every 20th table changes in the `changed` variant: 5 %
+CHANGE_KINDS = ("add_column", "change_type", "drop_index", "add_index", "change_default")
+
+
+def table_name(i):
+    return f"t{i:05d}"
+
+
+def change_kind(i):
+    """The change applied to table i in the `changed` variant, or None."""
+    if i % CHANGE_EVERY != CHANGE_EVERY - 1:
+        return None
+    return CHANGE_KINDS[(i // CHANGE_EVERY) % len(CHANGE_KINDS)]

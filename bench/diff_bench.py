@@ -22,13 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # This folder is on sys.path when the file runs as a script.
-from bench_common import (PYTHON_BIN, TIME_BIN, Run, fmt_mb, fmt_s, log, median_wall_s,
-                          new_sqlite, peak_rss_kb, print_rows, run_timed, write_sql)
+from bench_common import (PYTHON_BIN, TIME_BIN, Run, change_kind, fmt_mb, fmt_s, log,
+                          median_wall_s, new_sqlite, peak_rss_kb, print_rows, run_timed,
+                          table_name, write_sql)
 
 # Bump when the generated schema changes, so stale caches are not reused.
 GEN_VERSION = 2
-CHANGE_EVERY = 20  # every 20th table changes in the `changed` variant: 5 %
-CHANGE_KINDS = ("add_column", "change_type", "drop_index", "add_index", "change_default")
 VARIANTS = ("equal", "changed")
 EXPECTED_EXIT = {"equal": 0, "changed": 1}
 
@@ -42,17 +41,6 @@ TARGET_RSS_MB = 300.0
 
 
 # ---------------------------------------------------------------- schema generation
-
-def table_name(i):
-    return f"t{i:05d}"
-
-
-def change_kind(i):
-    """The change applied to table i in the `changed` variant, or None."""
-    if i % CHANGE_EVERY != CHANGE_EVERY - 1:
-        return None
-    return CHANGE_KINDS[(i // CHANGE_EVERY) % len(CHANGE_KINDS)]
-
 
 def column_defs(i, change):
     # Table 0 references itself so every table has exactly one foreign key.

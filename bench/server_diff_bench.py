@@ -21,7 +21,7 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # This folder is on sys.path when the file runs as a script.
@@ -46,10 +46,12 @@ class Row:
     engine: str
     n: int
     variant: str
-    burrow: list
+    burrow: list  # cold: --no-model-cache, the model loaded on the server every time
+    warm: list = field(default_factory=list)  # the model from the cache a first run filled
     burrow_note: str = ""
     burrow_diffs: int = None
     wire: WireCounter = None
+    warm_wire: WireCounter = None
     alembic: object = None  # a bench_common.Run
     alembic_note: str = ""
     alembic_detail: dict = None
@@ -57,29 +59,50 @@ class Row:
 
 # ---------------------------------------------------------------- contenders
 
-def bench_burrow(cli, server, live_db, model_sql, runs, row):
-    env = {**os.environ, "BURROW_DB_PASSWORD": server.password}
-    cmd = [cli, "diff", "--db", server.url(live_db), "--model", model_sql, "--format", "json"]
-    label = f"{server.engine} N={row.n} {row.variant}"
+def timed_runs(cmd, env, runs, label, row):
+    """`runs` timed runs of cmd; None when one fails (row.burrow_note says how)."""
+    done = []
     for k in range(1, runs + 1):
         run = run_timed(cmd, BURROW_TIMEOUT_S, env=env)
         if run.timed_out or run.exit_code not in (0, 1):
             row.burrow_note = ("timed out" if run.timed_out else f"error (exit {run.exit_code})")
             log(f"  {label}: burrow {row.burrow_note}: {run.stderr.strip()[-300:]}")
-            return
-        row.burrow.append(run)
+            return None
+        done.append(run)
         log(f"  {label}: burrow run {k}/{runs}: {run.wall_s:.2f} s, "
             f"{run.rss_kb / 1024:.1f} MB, exit {run.exit_code}")
-    row.burrow_diffs = len(json.loads(row.burrow[-1].stdout)["differences"])
-    codes = {r.exit_code for r in row.burrow}
-    if codes != {EXPECTED_EXIT[row.variant]}:
-        row.burrow_note = f"WRONG exit {sorted(codes)}"
-    # Once more through the counting proxy, untimed: the proxy adds latency per round trip.
+    if {r.exit_code for r in done} != {EXPECTED_EXIT[row.variant]}:
+        row.burrow_note = f"WRONG exit {sorted({r.exit_code for r in done})}"
+    return done
+
+
+def count_round_trips(cmd, env, server, live_db, label):
+    """Once more through the counting proxy, untimed: the proxy adds latency per round trip."""
     with WireCounter(server.host, server.port, server.engine) as wire:
-        cmd[3] = server.url(live_db, port=wire.port)
-        run = run_timed(cmd, BURROW_TIMEOUT_S, env=env)
-    row.wire = wire if run.exit_code in (0, 1) else None
+        run = run_timed([*cmd[:3], server.url(live_db, port=wire.port), *cmd[4:]],
+                        BURROW_TIMEOUT_S, env=env)
     log(f"  {label}: burrow round trips {wire.round_trips} (catalog reads {wire.reads})")
+    return wire if run.exit_code in (0, 1) else None
+
+
+def bench_burrow(args, server, live_db, model_sql, row):
+    env = {**os.environ, "BURROW_DB_PASSWORD": server.password}
+    cmd = [args.cli, "diff", "--db", server.url(live_db), "--model", model_sql, "--format", "json"]
+    label = f"{server.engine} N={row.n} {row.variant}"
+    cold = cmd + ["--no-model-cache"]
+    row.burrow = timed_runs(cold, env, args.runs, f"{label} cold", row) or []
+    if not row.burrow:
+        return
+    row.burrow_diffs = len(json.loads(row.burrow[-1].stdout)["differences"])
+    row.wire = count_round_trips(cold, env, server, live_db, f"{label} cold")
+    # Warm: a cache of its own, filled by one untimed run, as a second diff of the same model.
+    with tempfile.TemporaryDirectory(dir=args.work) as cache:
+        warm_env = {**env, "BURROW_CACHE_DIR": cache, "BURROW_MODEL_CACHE": "on"}
+        run_timed(cmd, BURROW_TIMEOUT_S, env=warm_env)
+        row.warm = timed_runs(cmd, warm_env, args.runs, f"{label} warm", row) or []
+        if row.warm and len(json.loads(row.warm[-1].stdout)["differences"]) != row.burrow_diffs:
+            row.burrow_note = "WRONG: the warm run found other differences"
+        row.warm_wire = count_round_trips(cmd, warm_env, server, live_db, f"{label} warm")
 
 
 def bench_alembic(server, live_db, model_db, row):
@@ -135,7 +158,7 @@ def bench_size(args, server, n):
             load(server, changed_db, loads["changed"])
         for variant in VARIANTS:
             row = Row(server.engine, n, variant, [])
-            bench_burrow(args.cli, server, live_db, models[variant], args.runs, row)
+            bench_burrow(args, server, live_db, models[variant], row)
             if not args.no_alembic:
                 # The equal model is the live schema itself: reflect it from there.
                 model_db = live_db if variant == "equal" else changed_db
@@ -149,27 +172,33 @@ def bench_size(args, server, n):
 
 # ---------------------------------------------------------------- report
 
-def burrow_cells(row):
-    if not row.burrow:
-        return [row.burrow_note or "-", "-", "-"]
-    trips = f"{row.wire.round_trips} ({row.wire.reads})" if row.wire else "-"
-    return [fmt_s(median_wall_s(row.burrow)), fmt_mb(peak_rss_kb(row.burrow)), trips]
+def burrow_cells(runs, wire):
+    if not runs:
+        return ["-", "-"]
+    trips = f"{wire.round_trips} ({wire.reads})" if wire else "-"
+    return [f"{fmt_s(median_wall_s(runs))}, {fmt_mb(peak_rss_kb(runs))}", trips]
 
 
 def alembic_cells(row):
     if row.alembic is None:
-        return ["not run", "-", "-"]
+        return ["not run", "-"]
     if row.alembic_note:
-        return [row.alembic_note, fmt_mb(row.alembic.rss_kb), "-"]
+        return [f"{row.alembic_note}, {fmt_mb(row.alembic.rss_kb)}", "-"]
     d = row.alembic_detail
-    return [fmt_s(row.alembic.wall_s), fmt_mb(row.alembic.rss_kb),
+    return [f"{fmt_s(row.alembic.wall_s)}, {fmt_mb(row.alembic.rss_kb)}",
             f"{d['round_trips']} ({d['reads']})"]
 
 
-def verdict(row):
-    if not row.burrow or row.burrow_note:
+def ratio(row, runs):
+    if not runs or not row.alembic_detail:
+        return "-"
+    return f"{row.alembic.wall_s / median_wall_s(runs):.1f}x"
+
+
+def verdict(row, runs):
+    if not runs or row.burrow_note:
         return "NO: " + (row.burrow_note or "no run")
-    wall = median_wall_s(row.burrow)
+    wall = median_wall_s(runs)
     misses = []
     if row.n in TARGET_WALL_S and wall > TARGET_WALL_S[row.n]:
         misses.append(f"wall > {TARGET_WALL_S[row.n]:g} s")
@@ -179,23 +208,24 @@ def verdict(row):
 
 
 def print_table(rows):
-    header = ["engine", "N", "variant", "burrow wall(s)", "burrow RSS(MB)",
-              "burrow trips (reads)", "alembic wall(s)", "alembic RSS(MB)",
-              "alembic trips (reads)", "ratio", "diffs b/a", "met targets"]
+    header = ["engine", "N", "variant", "cold: wall(s), RSS(MB)", "cold trips (reads)",
+              "warm: wall(s), RSS(MB)", "warm trips (reads)", "alembic: wall(s), RSS(MB)",
+              "alembic trips (reads)", "ratio cold", "ratio warm", "diffs b/a",
+              "targets cold", "targets warm"]
     table = []
     for r in rows:
-        ratio = "-"
-        if r.burrow and r.alembic_detail:
-            ratio = f"{r.alembic.wall_s / median_wall_s(r.burrow):.1f}x"
         diffs = (f"{'-' if r.burrow_diffs is None else r.burrow_diffs}/"
                  f"{r.alembic_detail['differences'] if r.alembic_detail else '-'}")
-        table.append([r.engine, str(r.n), r.variant, *burrow_cells(r), *alembic_cells(r),
-                      ratio, diffs, verdict(r)])
+        table.append([r.engine, str(r.n), r.variant, *burrow_cells(r.burrow, r.wire),
+                      *burrow_cells(r.warm, r.warm_wire), *alembic_cells(r), ratio(r, r.burrow),
+                      ratio(r, r.warm), diffs, verdict(r, r.burrow), verdict(r, r.warm)])
     print_rows(header, table)
     print()
-    print("burrow: median wall time of the runs, max peak RSS; round trips counted on the wire "
-          "in one more run (catalog reads = SELECT/SHOW requests). alembic: one run; round "
-          "trips = statements SQLAlchemy executed. Targets: alembic/burrow >= "
+    print("burrow: median wall time of the runs, max peak RSS; cold = --no-model-cache (the "
+          "model loaded on the server each time), warm = the model from the cache a first run "
+          "filled (an unchanged model compared again); round trips counted on the wire in one "
+          "more run (catalog reads = SELECT/SHOW requests). alembic: one run; round trips = "
+          "statements SQLAlchemy executed. Targets: alembic/burrow >= "
           f"{TARGET_RATIO:g}x, N=1,000 <= {TARGET_WALL_S[1000]:g} s.")
     for r in rows:
         if r.alembic_detail:
@@ -242,7 +272,7 @@ def main(argv):
         for n in args.sizes:
             rows += bench_size(args, server, n)
     print_table(rows)
-    failed = [r for r in rows if r.burrow_note or not r.burrow]
+    failed = [r for r in rows if r.burrow_note or not r.burrow or not r.warm]
     for r in failed:
         print(f"WARNING: {r.engine} N={r.n} {r.variant}: burrow-cli {r.burrow_note or 'no run'}")
     return 1 if failed else 0

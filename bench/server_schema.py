@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-CHANGE_EVERY = 20  # every 20th table changes in the `changed` variant: 5 %
-CHANGE_KINDS = ("add_column", "change_type", "drop_index", "add_index", "change_default")
+# This folder is on sys.path when server_diff_bench.py runs.
+from bench_common import change_kind, table_name
+
 LOAD_TIMEOUT_S = 1800
 
 # Column types per engine. MariaDB indexes VARCHAR, not TEXT, without a prefix length.
@@ -21,17 +22,6 @@ TYPES = {
     "postgresql": {"int": "integer", "text": "text", "real": "real", "num": "numeric(12,4)"},
     "mariadb": {"int": "INT", "text": "VARCHAR(100)", "real": "DOUBLE", "num": "DECIMAL(12,4)"},
 }
-
-
-def table_name(i):
-    return f"t{i:05d}"
-
-
-def change_kind(i):
-    """The change applied to table i in the `changed` variant, or None."""
-    if i % CHANGE_EVERY != CHANGE_EVERY - 1:
-        return None
-    return CHANGE_KINDS[(i // CHANGE_EVERY) % len(CHANGE_KINDS)]
 
 
 def column_defs(engine, i, change):

@@ -1,6 +1,7 @@
 #include "compare_options.h"
 
 #include "cli_common.h"
+#include "model/model_cache.h"
 #include "workspace/workspace.h"
 
 namespace burrow::cli {
@@ -24,12 +25,15 @@ CompareOptions::CompareOptions()
              QStringLiteral("The project's Python for django: and sqlalchemy: models "
                             "(default: python3 on PATH)."),
              QStringLiteral("PATH"))
+    , noModelCache(QStringLiteral("no-model-cache"),
+                   QStringLiteral("Load the model on the server even if an unchanged one was "
+                                  "loaded before (also: BURROW_MODEL_CACHE=off)."))
 {
 }
 
 void CompareOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({workspace, db, model, ignore, allowEmptyModel, python});
+    parser.addOptions({workspace, db, model, ignore, allowEmptyModel, python, noModelCache});
 }
 
 Result<diff::CompareRequest> compareRequest(const QCommandLineParser &parser,
@@ -55,6 +59,8 @@ Result<diff::CompareRequest> compareRequest(const QCommandLineParser &parser,
     request.allowEmptyModel = parser.isSet(o.allowEmptyModel);
     if (parser.isSet(o.python))
         request.python = parser.value(o.python);
+    if (!parser.isSet(o.noModelCache))
+        request.modelCache = model::modelCacheFolderFromEnvironment();
     return request;
 }
 

@@ -6,7 +6,8 @@
 
 namespace burrow::cli {
 
-/// The options every comparing command shares: --workspace, --db, --model, --ignore, --python.
+/// The options every comparing command shares: --workspace, --db, --model, --ignore, --python,
+/// --no-model-cache.
 struct CompareOptions {
     CompareOptions();
     void addTo(QCommandLineParser &parser) const;
@@ -17,6 +18,7 @@ struct CompareOptions {
     QCommandLineOption ignore;
     QCommandLineOption allowEmptyModel;
     QCommandLineOption python;
+    QCommandLineOption noModelCache;
 };
 
 /// What to compare: the workspace's burrow.json (when given) overridden by the flags.

@@ -30,6 +30,10 @@ public:
     virtual Result<schema::Schema> introspect(const DatabaseUrl &url) const = 0;
     /// Lets the engine validate and normalize the model's DDL, and reads the result back.
     virtual Result<schema::Schema> loadModel(const model::ModelScript &script) const = 0;
+    /// What loadModel()'s result depends on besides the model (server version and settings,
+    /// objects outside the model it may use), as text for the model cache's key; empty when
+    /// the engine's models are not worth caching.
+    virtual Result<QString> modelContext() const { return QString(); }
 
     /// How the engine spells a migration plan.
     virtual const plan::SqlRenderer &renderer() const = 0;

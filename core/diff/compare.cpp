@@ -1,6 +1,7 @@
 #include "compare.h"
 
 #include "../dialect/dialect.h"
+#include "../model/model_cache.h"
 #include "../model/model_reader.h"
 #include "differ.h"
 #include "ignore_rules.h"
@@ -74,10 +75,34 @@ Result<ModelInput> readModel(const CompareRequest &request, const dialect::Diale
     return ModelInput{std::move(*script), std::nullopt};
 }
 
-Result<schema::Schema> loadModel(const ModelInput &input, const dialect::Dialect &d,
-                                 const QDir &base)
+/// The model as the engine normalizes it, from the cache when the engine has loaded the same
+/// statements under the same conditions before.
+Result<schema::Schema> loadThroughCache(const model::ModelScript &script, const dialect::Dialect &d,
+                                        const model::ModelCache &cache)
 {
-    return input.reference ? referenceSchema(*input.reference, d, base) : d.loadModel(input.script);
+    if (!cache.enabled())
+        return d.loadModel(script);
+    Result<QString> context = d.modelContext();
+    if (!context)
+        return context.error();
+    if (context->isEmpty())
+        return d.loadModel(script);
+    const QByteArray key =
+        model::ModelCache::keyOf(dialect::engineName(d.engine()), *context, script);
+    if (std::optional<schema::Schema> cached = cache.find(key))
+        return std::move(*cached);
+    Result<schema::Schema> model = d.loadModel(script);
+    if (model)
+        cache.store(key, *model);
+    return model;
+}
+
+Result<schema::Schema> loadModel(const ModelInput &input, const dialect::Dialect &d,
+                                 const CompareRequest &request)
+{
+    if (input.reference)
+        return referenceSchema(*input.reference, d, request.base);
+    return loadThroughCache(input.script, d, model::ModelCache(request.modelCache));
 }
 
 } // namespace
@@ -106,7 +131,7 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
     Result<schema::Schema> live = d.introspect(*url);
     if (!live)
         return live.error();
-    Result<schema::Schema> model = loadModel(*input, d, request.base);
+    Result<schema::Schema> model = loadModel(*input, d, request);
     if (!model)
         return model.error();
     if (model->tables.isEmpty() && model->views.isEmpty() && !request.allowEmptyModel)

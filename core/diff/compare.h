@@ -20,6 +20,7 @@ struct CompareRequest {
     QDir base = QDir::current();
     std::optional<dialect::DatabaseUrl> url; // already parsed: takes precedence over `database`
     QString python; // the interpreter for django: and sqlalchemy: models; empty: python3 on PATH
+    QString modelCache{}; // folder of the model cache (model/model_cache.h); empty: none
 };
 
 /// Both schemas (ignored objects removed) and the changes between them.

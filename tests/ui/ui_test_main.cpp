@@ -7,6 +7,9 @@
 
 int main(int argc, char **argv)
 {
+    // Every test sees its models loaded by the engine; the model cache's tests turn it on.
+    if (!qEnvironmentVariableIsSet("BURROW_MODEL_CACHE"))
+        qputenv("BURROW_MODEL_CACHE", "off");
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

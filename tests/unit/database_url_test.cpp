@@ -1,5 +1,6 @@
 // parseDatabaseUrl: the URL forms of the contract, where passwords come from, and what is refused.
 #include "dialect/database_url.h"
+#include "test_support.h"
 
 #include <QDir>
 
@@ -13,31 +14,12 @@ using dialect::parseDatabaseUrl;
 namespace {
 
 /// Sets (or clears) BURROW_DB_PASSWORD for one test and restores the previous state after it.
-class PasswordVariable {
+class PasswordVariable : public test::ScopedEnvironmentVariable {
 public:
     explicit PasswordVariable(const QByteArray *value)
-        : m_had(qEnvironmentVariableIsSet(kName))
-        , m_previous(qgetenv(kName))
+        : ScopedEnvironmentVariable("BURROW_DB_PASSWORD", value)
     {
-        if (value)
-            qputenv(kName, *value);
-        else
-            qunsetenv(kName);
     }
-    ~PasswordVariable()
-    {
-        if (m_had)
-            qputenv(kName, m_previous);
-        else
-            qunsetenv(kName);
-    }
-    PasswordVariable(const PasswordVariable &) = delete;
-    PasswordVariable &operator=(const PasswordVariable &) = delete;
-
-private:
-    static constexpr const char *kName = "BURROW_DB_PASSWORD";
-    bool m_had;
-    QByteArray m_previous;
 };
 
 DatabaseUrl parsed(const QString &text, const QDir &base = QDir(QStringLiteral("/srv/base")))

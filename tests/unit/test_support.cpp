@@ -85,6 +85,25 @@ QByteArray fileHash(const QString &path)
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
 }
 
+ScopedEnvironmentVariable::ScopedEnvironmentVariable(const char *name, const QByteArray *value)
+    : m_name(name)
+    , m_had(qEnvironmentVariableIsSet(name))
+    , m_previous(qgetenv(name))
+{
+    if (value)
+        qputenv(name, *value);
+    else
+        qunsetenv(name);
+}
+
+ScopedEnvironmentVariable::~ScopedEnvironmentVariable()
+{
+    if (m_had)
+        qputenv(m_name, m_previous);
+    else
+        qunsetenv(m_name);
+}
+
 CliRun runCli(const QStringList &arguments, const QString &workingDirectory)
 {
     QProcess process;
@@ -118,6 +137,9 @@ QByteArray readBytes(const QString &path)
 
 int main(int argc, char **argv)
 {
+    // Every test sees its models loaded by the engine; the model cache's tests turn it on.
+    if (!qEnvironmentVariableIsSet("BURROW_MODEL_CACHE"))
+        qputenv("BURROW_MODEL_CACHE", "off");
     QCoreApplication app(argc, argv); // Qt's SQL plugins load through the application object
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();

@@ -8,6 +8,24 @@
 
 namespace burrow::test {
 
+/// Sets (or, with no value, clears) an environment variable for one test, and restores it.
+class ScopedEnvironmentVariable {
+public:
+    ScopedEnvironmentVariable(const char *name, const QByteArray *value);
+    ScopedEnvironmentVariable(const char *name, const QByteArray &value)
+        : ScopedEnvironmentVariable(name, &value)
+    {
+    }
+    ~ScopedEnvironmentVariable();
+    ScopedEnvironmentVariable(const ScopedEnvironmentVariable &) = delete;
+    ScopedEnvironmentVariable &operator=(const ScopedEnvironmentVariable &) = delete;
+
+private:
+    const char *m_name;
+    bool m_had;
+    QByteArray m_previous;
+};
+
 /// A scratch folder that disappears with the test.
 class TempDir {
 public:

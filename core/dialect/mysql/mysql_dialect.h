@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../dialect.h"
+#include "mysql_model_loader.h"
 #include "mysql_ops.h"
 #include "mysql_renderer.h"
 
@@ -27,6 +28,7 @@ public:
 
     Result<schema::Schema> introspect(const DatabaseUrl &url) const override;
     Result<schema::Schema> loadModel(const model::ModelScript &script) const override;
+    Result<QString> modelContext() const override { return modelContextOf(m_server); }
     const plan::SqlRenderer &renderer() const override { return m_renderer; }
     Result<std::unique_ptr<ScopedConnection>> openForReading(const DatabaseUrl &url) const override;
     const DatabaseOps &operations() const override { return m_ops; }

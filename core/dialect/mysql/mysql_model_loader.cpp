@@ -178,6 +178,25 @@ Result<schema::Schema> runModel(const DatabaseUrl &server, const QSqlDatabase &d
 
 } // namespace
 
+Result<QString> modelContextOf(const DatabaseUrl &server)
+{
+    Result<std::unique_ptr<ScopedConnection>> connection = openServer(server, QString());
+    if (!connection)
+        return connection.error();
+    Result<QSqlQuery> row = runBound(
+        (*connection)->database(),
+        QStringLiteral("SELECT CONCAT_WS('\\n', VERSION(), @@SESSION.sql_mode, "
+                       "@@lower_case_table_names, @@character_set_server, @@collation_server, "
+                       "@@default_storage_engine, @@innodb_default_row_format, "
+                       "@@explicit_defaults_for_timestamp, s.DEFAULT_CHARACTER_SET_NAME, "
+                       "s.DEFAULT_COLLATION_NAME) FROM information_schema.SCHEMATA s "
+                       "WHERE s.SCHEMA_NAME = ?"),
+        {server.database});
+    if (!row)
+        return row.error();
+    return row->next() ? row->value(0).toString() : QString(); // no database: nothing to key
+}
+
 Result<schema::Schema> loadModelOnServer(const DatabaseUrl &server,
                                          const model::ModelScript &script)
 {

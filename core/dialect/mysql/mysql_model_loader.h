@@ -12,4 +12,8 @@ namespace burrow::dialect::mysql {
 Result<schema::Schema> loadModelOnServer(const DatabaseUrl &server,
                                          const model::ModelScript &script);
 
+/// What loadModelOnServer() depends on besides the model, in one query: the server's version
+/// and settings, and the compared database's character set (the scratch database copies it).
+Result<QString> modelContextOf(const DatabaseUrl &server);
+
 } // namespace burrow::dialect::mysql

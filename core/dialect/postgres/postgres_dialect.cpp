@@ -1,6 +1,7 @@
 #include "postgres_dialect.h"
 
 #include "postgres_catalog.h"
+#include "postgres_model_context.h"
 #include "postgres_model_loader.h"
 #include "postgres_model_text.h"
 #include "postgres_names.h"
@@ -37,6 +38,11 @@ Result<schema::Schema> PostgresDialect::introspect(const DatabaseUrl &url) const
 Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &script) const
 {
     return loadModelSchema(m_server, withoutOwnSchemaQualifier(script, schemaOf(m_server)));
+}
+
+Result<QString> PostgresDialect::modelContext() const
+{
+    return modelContextOf(m_server);
 }
 
 Result<std::unique_ptr<ScopedConnection>>

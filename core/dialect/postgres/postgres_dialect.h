@@ -23,6 +23,7 @@ public:
 
     Result<schema::Schema> introspect(const DatabaseUrl &url) const override;
     Result<schema::Schema> loadModel(const model::ModelScript &script) const override;
+    Result<QString> modelContext() const override;
     const plan::SqlRenderer &renderer() const override { return m_renderer; }
     Result<std::unique_ptr<ScopedConnection>> openForReading(const DatabaseUrl &url) const override;
     const DatabaseOps &operations() const override { return m_ops; }

@@ -1,0 +1,218 @@
+#include "schema_stream.h"
+
+#include <QDataStream>
+#include <QIODevice>
+
+#include <type_traits>
+
+namespace burrow::schema {
+namespace {
+
+// Each struct's members, listed once for writing and reading alike. A member added to a struct
+// changes its size: these asserts then fail until it is listed below (x86-64 sizes).
+static_assert(sizeof(Expression) == 48);
+static_assert(sizeof(Column) == 272);
+static_assert(sizeof(IndexPart) == 104);
+static_assert(sizeof(Index) == 152);
+static_assert(sizeof(PrimaryKey) == 72);
+static_assert(sizeof(UniqueConstraint) == 72);
+static_assert(sizeof(CheckConstraint) == 120);
+static_assert(sizeof(ForeignKey) == 136);
+static_assert(sizeof(Trigger) == 96);
+static_assert(sizeof(Table) == 328);
+static_assert(sizeof(View) == 120);
+static_assert(sizeof(EnumType) == 72);
+static_assert(sizeof(Domain) == 184);
+static_assert(sizeof(Sequence) == 144);
+static_assert(sizeof(Schema) == 120);
+
+template<typename F> void members(Expression &e, F &&f)
+{
+    f(e.text, e.canonical);
+}
+template<typename F> void members(Column &c, F &&f)
+{
+    f(c.name, c.type, c.typeKey, c.notNull, c.defaultValue, c.collation, c.primaryKeyPosition,
+      c.autoIncrement, c.generated, c.generatedExpression, c.comment, c.numbering);
+}
+template<typename F> void members(IndexPart &p, F &&f)
+{
+    f(p.column, p.expression, p.order, p.collation);
+}
+template<typename F> void members(Index &i, F &&f)
+{
+    f(i.name, i.unique, i.parts, i.where, i.sql, i.comment);
+}
+template<typename F> void members(PrimaryKey &k, F &&f)
+{
+    f(k.name, k.columns, k.comment);
+}
+template<typename F> void members(UniqueConstraint &u, F &&f)
+{
+    f(u.name, u.columns, u.comment);
+}
+template<typename F> void members(CheckConstraint &c, F &&f)
+{
+    f(c.name, c.expression, c.comment, c.column);
+}
+template<typename F> void members(ForeignKey &k, F &&f)
+{
+    f(k.name, k.columns, k.referencedTable, k.referencedColumns, k.onDelete, k.onUpdate, k.deferral,
+      k.comment);
+}
+template<typename F> void members(Trigger &t, F &&f)
+{
+    f(t.name, t.definition, t.comment);
+}
+template<typename F> void members(Table &t, F &&f)
+{
+    f(t.name, t.columns, t.primaryKey, t.uniques, t.checks, t.foreignKeys, t.indexes, t.triggers,
+      t.withoutRowid, t.strict, t.sql, t.comment, t.collation);
+}
+template<typename F> void members(View &v, F &&f)
+{
+    f(v.name, v.definition, v.triggers, v.comment);
+}
+template<typename F> void members(EnumType &e, F &&f)
+{
+    f(e.name, e.labels, e.comment);
+}
+template<typename F> void members(Domain &d, F &&f)
+{
+    f(d.name, d.type, d.notNull, d.defaultValue, d.collation, d.checks, d.comment);
+}
+template<typename F> void members(Sequence &s, F &&f)
+{
+    f(s.name, s.type, s.start, s.increment, s.minValue, s.maxValue, s.cache, s.cycle,
+      s.ownedByTable, s.ownedByColumn);
+}
+template<typename F> void members(Schema &s, F &&f)
+{
+    f(s.tables, s.views, s.enums, s.domains, s.sequences);
+}
+
+template<typename T>
+concept Plain = std::is_same_v<T, QString> || std::is_same_v<T, bool> || std::is_same_v<T, int> ||
+    std::is_same_v<T, qint64>;
+
+template<typename T> constexpr bool isContainer = false;
+template<typename T> constexpr bool isContainer<QList<T>> = true;
+template<typename T> constexpr bool isContainer<std::optional<T>> = true;
+
+/// One of the schema's structs, which members() lists.
+template<typename T>
+concept Struct = std::is_class_v<T> && !Plain<T> && !isContainer<T>;
+
+class Writer {
+public:
+    explicit Writer(QDataStream &out)
+        : m_out(out)
+    {
+    }
+
+    template<typename... T> void operator()(T &...values) { (write(values), ...); }
+
+private:
+    template<Plain T> void write(const T &value) { m_out << value; }
+    template<typename T>
+    requires std::is_enum_v<T>
+    void write(const T &value) { m_out << qint32(value); }
+    template<typename T> void write(const std::optional<T> &value)
+    {
+        m_out << value.has_value();
+        if (value)
+            write(*value);
+    }
+    template<typename T> void write(const QList<T> &list)
+    {
+        m_out << qint64(list.size());
+        for (const T &item : list)
+            write(item);
+    }
+    template<Struct T> void write(const T &object)
+    {
+        members(const_cast<T &>(object), *this); // members() only reads through a Writer
+    }
+
+    QDataStream &m_out;
+};
+
+class Reader {
+public:
+    explicit Reader(QDataStream &in)
+        : m_in(in)
+    {
+    }
+
+    template<typename... T> void operator()(T &...values) { (read(values), ...); }
+
+private:
+    bool failed() const { return m_in.status() != QDataStream::Ok; }
+
+    template<Plain T> void read(T &value) { m_in >> value; }
+    template<typename T>
+    requires std::is_enum_v<T>
+    void read(T &value)
+    {
+        qint32 raw = 0;
+        m_in >> raw;
+        value = T(raw);
+    }
+    template<typename T> void read(std::optional<T> &value)
+    {
+        bool present = false;
+        m_in >> present;
+        value.reset();
+        if (present && !failed())
+            read(value.emplace());
+    }
+    template<typename T> void read(QList<T> &list)
+    {
+        qint64 size = 0;
+        m_in >> size;
+        list.clear();
+        // A damaged count must not allocate: each item takes at least one byte.
+        if (failed() || size < 0 || size > m_in.device()->bytesAvailable())
+            return m_in.setStatus(QDataStream::ReadCorruptData);
+        list.reserve(size);
+        for (qint64 i = 0; i < size && !failed(); ++i)
+            read(list.emplace_back());
+    }
+    template<Struct T> void read(T &object) { members(object, *this); }
+
+    QDataStream &m_in;
+};
+
+constexpr quint32 kMagic = 0x42534348; // "BSCH"
+constexpr QDataStream::Version kStreamVersion = QDataStream::Qt_6_4;
+
+} // namespace
+
+QByteArray toBytes(const Schema &schema)
+{
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(kStreamVersion);
+    out << kMagic;
+    Writer write(out);
+    write(schema);
+    return bytes;
+}
+
+std::optional<Schema> schemaFromBytes(const QByteArray &bytes)
+{
+    QDataStream in(bytes);
+    in.setVersion(kStreamVersion);
+    quint32 magic = 0;
+    in >> magic;
+    if (magic != kMagic)
+        return std::nullopt;
+    Schema schema;
+    Reader read(in);
+    read(schema);
+    if (in.status() != QDataStream::Ok || !in.atEnd())
+        return std::nullopt;
+    return schema;
+}
+
+} // namespace burrow::schema
