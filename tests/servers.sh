@@ -2,9 +2,12 @@
 # Real PostgreSQL 15 and MariaDB 10.11 servers for the tests, from Debian's packages, on loopback
 # in a temporary directory, each as its own system user when run as root.
 #
-#   tests/servers.sh start DIR   starts both in DIR (created) and prints `export` lines for the
-#                                tests: BURROW_TEST_POSTGRES_URL, BURROW_TEST_MARIADB_URL
-#   tests/servers.sh stop DIR    stops both (whatever state they are in) and removes DIR
+#   tests/servers.sh start DIR [postgres|mariadb]
+#                                starts both (or one) in DIR (created) and prints `export` lines
+#                                for the tests: BURROW_TEST_POSTGRES_URL, BURROW_TEST_MARIADB_URL
+#   tests/servers.sh restart DIR starts again the servers of DIR that were killed (the crash
+#                                tests), on the same ports, with their data
+#   tests/servers.sh stop DIR    stops them (whatever state they are in) and removes DIR
 #
 # The passwords are random per run and live only in DIR (0700) and the test environment.
 set -euo pipefail
@@ -25,6 +28,33 @@ free_port() {
   /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# Whether process `pid` still runs (a killed one may stay a zombie until its parent reaps it).
+is_running() {
+  [ -r "/proc/$1/stat" ] && ! awk '{exit ($3 == "Z") ? 0 : 1}' "/proc/$1/stat"
+}
+
+# After a kill -9 the pid and socket lock files stay behind: PostgreSQL refuses to start while the pid in it
+# runs, and a zombie looks alive to it; its backends end on their own once they notice.
+remove_stale_pid_file() {
+  local file=$1/data/postmaster.pid pid i
+  [ -f "$file" ] || return 0
+  pid=$(head -1 "$file")
+  is_running "$pid" && return 0
+  for i in $(seq 1 40); do
+    pgrep -f -- "-D $1/data" >/dev/null || pgrep -f "postgres: .*" -P "$pid" >/dev/null || break
+    sleep 0.25
+  done
+  rm -f "$file" "$1"/.s.PGSQL.*.lock
+}
+
+run_postgres() {
+  local dir=$1
+  remove_stale_pid_file "$dir"
+  as_user postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p $(cat "$dir/port") -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+    start >/dev/null || { cat "$dir/server.log" >&2; die "PostgreSQL did not start"; }
+}
+
 start_postgres() {
   local dir=$1/postgres port password
   port=$(free_port)
@@ -37,10 +67,26 @@ start_postgres() {
     --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 \
     >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   rm -f "$dir/pwfile"
-  as_user postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
-    start >/dev/null || { cat "$dir/server.log" >&2; die "PostgreSQL did not start"; }
+  echo "$port" >"$dir/port"
+  run_postgres "$dir"
   echo "export BURROW_TEST_POSTGRES_URL='postgresql://postgres:$password@127.0.0.1:$port/postgres'"
+}
+
+# Commits reach the OS at once and the disk once a second (trx-commit=2): as fast as not
+# writing at all for the tests, and like PostgreSQL's fsync=off they survive a killed server.
+run_mariadb() {
+  local dir=$1 user_opt=() i
+  is_root && user_opt=(--user=mysql)
+  mariadbd --no-defaults "${user_opt[@]}" --datadir="$dir/data" --socket="$dir/mysqld.sock" \
+    --port="$(cat "$dir/port")" --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" \
+    --log-error="$dir/server.log" --innodb-flush-log-at-trx-commit=2 --skip-name-resolve \
+    --max-connections=200 >/dev/null 2>&1 &
+  for i in $(seq 1 120); do
+    mariadb-admin --no-defaults --socket="$dir/mysqld.sock" -uroot ping >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  mariadb-admin --no-defaults --socket="$dir/mysqld.sock" -uroot ping >/dev/null 2>&1 ||
+    { cat "$dir/server.log" >&2; die "MariaDB did not start"; }
 }
 
 start_mariadb() {
@@ -56,17 +102,8 @@ start_mariadb() {
   mariadb-install-db --no-defaults "${user_opt[@]}" --datadir="$dir/data" \
     --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1 ||
     { cat "$dir/install.log" >&2; die "mariadb-install-db failed"; }
-  mariadbd --no-defaults "${user_opt[@]}" --datadir="$dir/data" --socket="$dir/mysqld.sock" \
-    --port="$port" --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" \
-    --log-error="$dir/server.log" --innodb-flush-log-at-trx-commit=0 --skip-name-resolve \
-    --max-connections=200 >/dev/null 2>&1 &
-  local i
-  for i in $(seq 1 120); do
-    mariadb-admin --no-defaults --socket="$dir/mysqld.sock" -uroot ping >/dev/null 2>&1 && break
-    sleep 0.5
-  done
-  mariadb-admin --no-defaults --socket="$dir/mysqld.sock" -uroot ping >/dev/null 2>&1 ||
-    { cat "$dir/server.log" >&2; die "MariaDB did not start"; }
+  echo "$port" >"$dir/port"
+  run_mariadb "$dir"
   # root logs in through the socket as the OS root; the tests use a password account over TCP.
   mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot <<SQL
 CREATE USER 'burrow'@'127.0.0.1' IDENTIFIED BY '$password';
@@ -94,16 +131,26 @@ stop_servers() {
 
 case "${1:-}" in
   start)
-    [ -n "${2:-}" ] || die "usage: servers.sh start DIR"
+    [ -n "${2:-}" ] || die "usage: servers.sh start DIR [postgres|mariadb]"
     mkdir -p "$2"
     chmod 0755 "$2" # the server users must reach their own subfolders
-    say "starting PostgreSQL 15 and MariaDB 10.11 in $2"
-    start_postgres "$2"
-    start_mariadb "$2"
+    case "${3:-both}" in
+      both) say "starting PostgreSQL 15 and MariaDB 10.11 in $2"
+            start_postgres "$2"; start_mariadb "$2" ;;
+      postgres) start_postgres "$2" ;;
+      mariadb) start_mariadb "$2" ;;
+      *) die "unknown server ${3}: postgres or mariadb" ;;
+    esac
+    ;;
+  restart)
+    [ -d "${2:-}" ] || die "usage: servers.sh restart DIR"
+    [ -f "$2/postgres/port" ] && run_postgres "$2/postgres"
+    [ -f "$2/mariadb/port" ] && run_mariadb "$2/mariadb"
+    true
     ;;
   stop)
     [ -n "${2:-}" ] || die "usage: servers.sh stop DIR"
     stop_servers "$2"
     ;;
-  *) die "usage: servers.sh start|stop DIR" ;;
+  *) die "usage: servers.sh start|restart|stop DIR" ;;
 esac

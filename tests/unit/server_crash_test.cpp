@@ -1,0 +1,204 @@
+// The whole server dies (kill -9 of the server process, as a crash or a power cut does) in the
+// middle of an apply. Each test runs its own server (tests/servers.sh), kills it while the
+// migration's slow statement runs, and starts it again on the same data. PostgreSQL comes back
+// as it was before the migration; MariaDB keeps exactly what ran, as Burrow reported it.
+#include "process_support.h"
+#include "server_support.h"
+
+#include <QFile>
+
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QByteArray kMigration = "-- migrate:up\n"
+                              "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
+                              "ALTER TABLE author ADD COLUMN born INTEGER;\n"
+                              "SELECT %SLEEP%(60) AS burrow_crash;\n"
+                              "CREATE TABLE late (id INTEGER);\n"
+                              "-- migrate:down\n";
+
+/// A server of the test's own, started, killed and restarted through tests/servers.sh, and
+/// stopped (its folder removed) at the end.
+class PrivateServer {
+public:
+    explicit PrivateServer(Backend backend)
+        : m_backend(backend)
+    {
+        // The server's own user must reach its folder inside ours.
+        QFile::setPermissions(m_parent.path(), QFile::ReadOwner | QFile::WriteOwner |
+                                                   QFile::ExeOwner | QFile::ReadGroup |
+                                                   QFile::ExeGroup | QFile::ReadOther |
+                                                   QFile::ExeOther);
+        const QString exports = script({u"start"_s, folder(), engine()});
+        const qsizetype start = exports.indexOf(u"='"_s);
+        if (start >= 0)
+            m_url = exports.mid(start + 2, exports.indexOf(u'\'', start + 2) - start - 2);
+    }
+    ~PrivateServer() { script({u"stop"_s, folder()}); }
+    PrivateServer(const PrivateServer &) = delete;
+    PrivateServer &operator=(const PrivateServer &) = delete;
+
+    QByteArray url() const { return m_url.toUtf8(); }
+    const char *urlVariable() const
+    {
+        return m_backend == Backend::PostgreSQL ? "BURROW_TEST_POSTGRES_URL"
+                                                : "BURROW_TEST_MARIADB_URL";
+    }
+    /// SIGKILL to the server process: no shutdown, no flush, no goodbye to the clients.
+    void kill() const
+    {
+        const QString pidFile = m_backend == Backend::PostgreSQL
+                                    ? folder() + u"/postgres/data/postmaster.pid"_s
+                                    : folder() + u"/mariadb/mysqld.pid"_s;
+        const QByteArray pid = readBytes(pidFile).split('\n').value(0).trimmed();
+        ASSERT_FALSE(pid.isEmpty()) << pidFile.toStdString();
+        ASSERT_EQ(::kill(pid_t(pid.toInt()), SIGKILL), 0);
+    }
+    void restart() const { script({u"restart"_s, folder()}); }
+
+private:
+    QString folder() const { return m_parent.path() + u"/servers"_s; }
+    QString engine() const
+    {
+        return m_backend == Backend::PostgreSQL ? u"postgres"_s : u"mariadb"_s;
+    }
+    static QString script(const QStringList &arguments)
+    {
+        QProcess run;
+        run.start(QStringLiteral(BURROW_TEST_DATA "/../servers.sh"), arguments);
+        EXPECT_TRUE(run.waitForFinished(120000));
+        EXPECT_EQ(run.exitCode(), 0) << run.readAllStandardError().toStdString();
+        return QString::fromUtf8(run.readAllStandardOutput());
+    }
+
+    Backend m_backend;
+    QTemporaryDir m_parent;
+    QString m_url;
+};
+
+class ServerCrash : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override
+    {
+        ASSERT_FALSE(server.url().isEmpty()) << "the test's own server did not start";
+        BURROW_REQUIRE_BACKEND(db);
+        db.exec(u"CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(80) NOT NULL);"
+                u"INSERT INTO author VALUES (1, 'Le Guin')"_s);
+        ASSERT_TRUE(QDir().mkpath(migrations()));
+        writeMigration(60);
+        before = state();
+    }
+    bool postgres() const { return GetParam() == Backend::PostgreSQL; }
+    QString migrations() const { return dir.path(u"migrations"_s); }
+    void writeMigration(int seconds)
+    {
+        QByteArray up = kMigration;
+        up.replace("%SLEEP%", postgres() ? "pg_sleep" : "SLEEP");
+        up.replace("(60)", QByteArray('(' + QByteArray::number(seconds) + ')'));
+        dir.write(u"migrations/0001_slow.sql"_s, up);
+    }
+    CliRun cli(const QString &command, const QStringList &more = {})
+    {
+        return runCli(QStringList{command, u"--db"_s, db.url(), u"--migrations"_s, migrations()} +
+                      more);
+    }
+    QStringList state()
+    {
+        return db.columnNames() + db.rows(u"SELECT id, name FROM author ORDER BY id"_s);
+    }
+    /// Starts apply, kills the server once the slow statement runs, and returns how the CLI
+    /// ended; the server is running again afterwards.
+    CliRun crashedApply(const QStringList &more)
+    {
+        CliProcess apply(
+            QStringList{u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations()} + more);
+        {
+            ServerSession watcher(db);
+            const QString session = watcher.waitForRow(
+                postgres() ? u"SELECT pid FROM pg_stat_activity WHERE query LIKE "
+                             u"'%burrow_crash%' AND pid <> pg_backend_pid()"_s
+                           : u"SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE "
+                             u"'%burrow_crash%' AND ID <> CONNECTION_ID()"_s,
+                60000);
+            EXPECT_FALSE(session.isEmpty()) << "the slow statement never showed up";
+        }
+        server.kill();
+        const CliRun run = apply.finish(60000);
+        server.restart();
+        return run;
+    }
+    static QString errorLine(const CliRun &run)
+    {
+        const QStringList lines = run.err.split(u'\n').filter(u"burrow-cli: error:"_s);
+        EXPECT_EQ(lines.size(), 1) << run.err.toStdString();
+        return lines.value(0);
+    }
+    void applyFinishesAfterwards()
+    {
+        writeMigration(0);
+        const CliRun again = cli(u"apply"_s);
+        EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+        EXPECT_TRUE(state().contains(u"late.id"_s));
+    }
+
+    PrivateServer server{GetParam()};
+    ScopedEnvironmentVariable serverVariable{server.urlVariable(), server.url()};
+    TestDatabase db{GetParam()};
+    TempDir dir;
+    QStringList before;
+};
+
+using PostgresCrash = ServerCrash;
+
+TEST_P(PostgresCrash, a_server_killed_mid_apply_comes_back_without_the_migration)
+{
+    const CliRun run = crashedApply({});
+    EXPECT_EQ(run.exitCode, 1) << run.err.toStdString();
+    const QString error = errorLine(run);
+    EXPECT_TRUE(error.contains(u"lost the connection to PostgreSQL"_s)) << error.toStdString();
+    EXPECT_TRUE(error.contains(u"0001_slow.sql:4"_s)) << error.toStdString();
+    EXPECT_EQ(state(), before) << "the crashed migration left changes behind";
+
+    const CliRun status = cli(u"status"_s);
+    EXPECT_EQ(status.exitCode, 0) << status.err.toStdString();
+    EXPECT_TRUE(status.out.contains(u"pending"_s)) << status.out.toStdString();
+    applyFinishesAfterwards();
+}
+
+INSTANTIATE_TEST_SUITE_P(OwnServer, PostgresCrash, ::testing::Values(Backend::PostgreSQL),
+                         backendParamName);
+
+using MariaDbCrash = ServerCrash;
+
+TEST_P(MariaDbCrash, a_server_killed_mid_apply_keeps_exactly_what_was_reported)
+{
+    const CliRun run = crashedApply({u"--no-rehearsal"_s});
+    EXPECT_EQ(run.exitCode, 1) << run.err.toStdString();
+    const QString error = errorLine(run);
+    EXPECT_TRUE(error.contains(u"lost the connection to the MariaDB/MySQL server"_s))
+        << error.toStdString();
+    EXPECT_TRUE(error.contains(u"0001_slow.sql:4"_s)) << error.toStdString();
+    EXPECT_TRUE(error.contains(u"2 of 4 statements ran before it and stay applied"_s))
+        << error.toStdString();
+    EXPECT_TRUE(state().contains(u"genre.id"_s));
+    EXPECT_TRUE(state().contains(u"author.born"_s));
+    EXPECT_FALSE(state().contains(u"late.id"_s));
+    EXPECT_EQ(db.rows(u"SELECT version, statements_applied FROM burrow_migrations"_s),
+              QStringList{u"0001|2"_s});
+
+    // The server went before Burrow could mark the row failed: its report says so.
+    EXPECT_TRUE(error.contains(u"its history row could not be updated"_s)) << error.toStdString();
+    const CliRun status = cli(u"status"_s);
+    EXPECT_EQ(status.exitCode, 0) << status.err.toStdString();
+    EXPECT_TRUE(status.out.contains(u"failed"_s)) << status.out.toStdString();
+    const CliRun refused = cli(u"apply"_s);
+    EXPECT_EQ(refused.exitCode, 2) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(u"stopped part-way"_s)) << refused.err.toStdString();
+}
+
+INSTANTIATE_TEST_SUITE_P(OwnServer, MariaDbCrash, ::testing::Values(Backend::MariaDB),
+                         backendParamName);
+
+} // namespace
