@@ -45,8 +45,9 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
         }
         const QList<Change> changes = m_tableChanges.value(key(live.name));
         const bool lifted = m_lifted.contains(key(live.name)); // must add its keys back
-        if (!lifted && std::none_of(changes.begin(), changes.end(),
-                                    [](const Change &c) { return isStructural(c.object); }))
+        if (!lifted && std::none_of(changes.begin(), changes.end(), [](const Change &c) {
+                return isStructural(c.object) && !onlyValidates(c);
+            }))
             continue;
         if (!lifted)
             m_touched.insert(key(live.name));
@@ -152,6 +153,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createTables();
     alterTables();
     addConstraintsNotValid();
+    validateConstraints();
     ownSequences();
     dropTables();
     dropSequences();

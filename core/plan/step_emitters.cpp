@@ -177,7 +177,7 @@ void StepBuilder::alterTables()
         const TableAlteration &alteration = m_alterations[key(target->name)];
         QList<Change> changes;
         for (const Change &c : m_tableChanges.value(key(target->name))) {
-            const bool ownStep = addedNotValid(target->name, c);
+            const bool ownStep = addedNotValid(target->name, c) || onlyValidates(c);
             if (!ownStep &&
                 (isStructural(c.object) || (alteration.rebuild && c.object == ObjectKind::Index)))
                 changes.append(c);

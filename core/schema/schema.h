@@ -84,6 +84,8 @@ struct CheckConstraint {
     /// The column whose definition holds it (MariaDB keeps a column's CHECK there); empty for a
     /// table constraint. Where it is declared, not what it means: never compared.
     QString column;
+    /// Added NOT VALID and never validated (PostgreSQL): the existing rows were not checked.
+    bool notValid = false;
 };
 
 /// A FOREIGN KEY constraint, declared inline (REFERENCES) or on the table.
@@ -96,6 +98,8 @@ struct ForeignKey {
     ReferentialAction onUpdate = ReferentialAction::NoAction;
     Deferral deferral = Deferral::NotDeferrable;
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
+    /// Added NOT VALID and never validated (PostgreSQL): the existing rows were not checked.
+    bool notValid = false;
 };
 
 /// A trigger and its full definition.
