@@ -143,6 +143,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     touchEnumUsers();
     collectViewWork();
     collectTriggerWork();
+    dropEvents();
     dropTriggers();
     dropViews();
     renameObjects(renames);
@@ -161,6 +162,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createIndexes();
     createViews();
     createTriggers();
+    createEvents();
     return m_steps;
 }
 

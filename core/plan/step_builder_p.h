@@ -43,7 +43,7 @@ QList<TriggerOwner> triggerOwners(const schema::Schema &schema);
 /// drop triggers and views that are removed, changed or read what changes; renames; drop
 /// indexes; create or alter sequences and types (which tables use); create and alter tables;
 /// give sequences their owners; drop tables (in foreign-key order), then the sequences and
-/// types no longer used; create indexes, views, triggers.
+/// types no longer used; create indexes, views, triggers. Events go first and come last.
 class StepBuilder {
 public:
     StepBuilder(const schema::Schema &live, const schema::Schema &target,
@@ -114,6 +114,8 @@ private:
     void ownSequences();
     void dropSequences();
     void dropTypes();
+    void dropEvents();
+    void createEvents();
 
     const schema::Schema &m_live;
     const schema::Schema &m_target;

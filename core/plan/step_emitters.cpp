@@ -73,10 +73,13 @@ void StepBuilder::add(const QString &summary, const QStringList &sql, const QStr
         return;
     PlanStep step{summary, sql, reverse, changes};
     for (const Change &c : changes) {
-        step.destructive = step.destructive || m_destructive.contains(c);
+        const bool destructive = m_destructive.contains(c);
+        step.destructive = step.destructive || destructive;
+        // An event holds no rows: its reverse brings it back whole.
+        step.irreversible = step.irreversible || (destructive && c.object != ObjectKind::Event);
         step.dataDependent = step.dataDependent || isDataDependent(c);
     }
-    step.irreversible = step.destructive || reverse.isEmpty();
+    step.irreversible = step.irreversible || reverse.isEmpty();
     step.needsRebuild = rebuild;
     m_steps.append(step);
 }
