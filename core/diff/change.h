@@ -21,13 +21,14 @@ enum class ObjectKind {
     Enum,     // a user-defined enumerated type; `table` is its name
     Domain,   // a domain; `table` is its name
     Sequence, // a stand-alone sequence; `table` is its name
+    Event,    // a scheduled event (MariaDB/MySQL); `table` is its name
 };
 
-/// Objects of the schema itself rather than parts of a table: views, types, sequences.
+/// Objects of the schema itself rather than parts of a table: views, types, sequences, events.
 inline bool isSchemaLevel(ObjectKind kind)
 {
     return kind == ObjectKind::View || kind == ObjectKind::Enum || kind == ObjectKind::Domain ||
-           kind == ObjectKind::Sequence;
+           kind == ObjectKind::Sequence || kind == ObjectKind::Event;
 }
 
 /// What happens to it, seen from the database towards the model: `Added` means the model has it

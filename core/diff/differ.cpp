@@ -62,6 +62,16 @@ QString generatedText(const Column &column)
            (column.generated == Generated::Stored ? u"STORED" : u"VIRTUAL");
 }
 
+/// A constraint the live database holds NOT VALID differs from a model that wants it to hold.
+/// A model's own NOT VALID does not ask for unchecked rows: it is a way of adding the constraint
+/// (PostgreSQL ignores it in CREATE TABLE, yet keeps an ALTER TABLE … ADD … NOT VALID unchecked
+/// even on the scratch schema's empty table), so it accepts the constraint either way.
+void compareValidation(AttributeDiff &d, bool liveNotValid, bool modelNotValid)
+{
+    d.flag(liveNotValid && !modelNotValid, QStringLiteral("validated"),
+           QStringLiteral("not validated (NOT VALID): existing rows were never checked"));
+}
+
 /// The differ proper; `m_out` collects changes in report order.
 class Differ {
 public:
@@ -377,6 +387,7 @@ void Differ::compareChecks(const Table &live, const Table &model)
                   QStringLiteral("name"), p.live->name, p.model->name);
         d.compare(p.live->comment != p.model->comment, QStringLiteral("comment"), p.live->comment,
                   p.model->comment);
+        compareValidation(d, p.live->notValid, p.model->notValid);
         if (d.any())
             recordConstraint(ObjectKind::Check, ChangeType::Changed, model.name, any.name,
                              definition, d.details.join(u"; "), d.attributes);
@@ -417,6 +428,7 @@ void Differ::compareForeignKey(const QString &table, const ForeignKey &live,
               QStringLiteral("name"), live.name, model.name);
     d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
               model.comment);
+    compareValidation(d, live.notValid, model.notValid);
     if (d.any())
         recordConstraint(ObjectKind::ForeignKey, ChangeType::Changed, table, model.name,
                          displayNames(model.columns), d.details.join(u"; "), d.attributes);

@@ -99,7 +99,7 @@ QString differHeadline(const QList<Change> &changes)
     QList<QString> nouns; // in a fixed order: tables, views, then types and sequences
     QHash<QString, QStringList> owners;
     for (ObjectKind kind : {ObjectKind::Table, ObjectKind::View, ObjectKind::Enum,
-                            ObjectKind::Domain, ObjectKind::Sequence})
+                            ObjectKind::Domain, ObjectKind::Sequence, ObjectKind::Event})
         nouns.append(ownerNoun(kind));
     for (const Change &c : changes) {
         QStringList &list = owners[ownerNoun(c.object)];

@@ -137,7 +137,34 @@ void compareSequences(ObjectDiffer &d, const Sequence &l, const Sequence &m)
     d.compare(ownerText(l) != ownerText(m), QStringLiteral("owned by"), ownerText(l), ownerText(m));
 }
 
+// A clause the model leaves to the engine (no STARTS, no DEFINER: empty) is not compared.
+void compareEvents(ObjectDiffer &d, const Event &l, const Event &m)
+{
+    d.compare(l.schedule != m.schedule, QStringLiteral("schedule"), l.schedule, m.schedule);
+    d.compare(!m.starts.isEmpty() && l.starts != m.starts, QStringLiteral("starts"), l.starts,
+              m.starts);
+    d.compare(l.ends != m.ends, QStringLiteral("ends"), l.ends, m.ends);
+    d.compare(l.preserve != m.preserve, QStringLiteral("on completion"),
+              l.preserve ? QStringLiteral("PRESERVE") : QStringLiteral("NOT PRESERVE"),
+              m.preserve ? QStringLiteral("PRESERVE") : QStringLiteral("NOT PRESERVE"));
+    d.compare(l.status != m.status, QStringLiteral("status"), l.status, m.status);
+    d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
+    d.compare(l.body != m.body, QStringLiteral("body"), oneLine(l.body.text), oneLine(m.body.text));
+    d.compare(!m.definer.isEmpty() && l.definer != m.definer, QStringLiteral("definer"), l.definer,
+              m.definer);
+}
+
 } // namespace
+
+QString describeEvent(const Event &e)
+{
+    QString out = u"ON SCHEDULE " + e.schedule;
+    if (!e.ends.isEmpty())
+        out += u" ENDS '" + e.ends + u'\'';
+    out += e.preserve ? QStringLiteral(" ON COMPLETION PRESERVE ")
+                      : QStringLiteral(" ON COMPLETION NOT PRESERVE ");
+    return out + e.status + u" DO " + oneLine(e.body.text);
+}
 
 QString describeLabels(const QStringList &labels)
 {
@@ -186,6 +213,8 @@ QList<Change> diffSchemaObjects(const Schema &live, const Schema &model, Qt::Cas
           [&d](const Domain &l, const Domain &m) { compareDomains(d, l, m); });
     d.run(ObjectKind::Sequence, live.sequences, model.sequences, describeSequence,
           [&d](const Sequence &l, const Sequence &m) { compareSequences(d, l, m); });
+    d.run(ObjectKind::Event, live.events, model.events, describeEvent,
+          [&d](const Event &l, const Event &m) { compareEvents(d, l, m); });
     return d.takeChanges();
 }
 

@@ -352,8 +352,10 @@ void Linter::foreignKey(const Change &c, const Table &live, const Table &target)
 
 void Linter::check(const Change &c, const Table &live, const Table &target)
 {
+    // A changed expression, or one never validated, is checked against the rows again.
     if (c.type == ChangeType::Removed ||
-        (c.type == ChangeType::Changed && !c.attributes.contains(u"expression")))
+        (c.type == ChangeType::Changed && !c.attributes.contains(u"expression") &&
+         !c.attributes.contains(u"validated")))
         return;
     const CheckConstraint *constraint = findConstraint(target.checks, c, diff::describeCheck);
     if (!constraint)

@@ -45,9 +45,10 @@ Table StepBuilder::withoutNotValidConstraints(const Table &live, const Table &ta
         return target;
     const auto added = [&](ObjectKind kind, const QString &name) {
         // Only named constraints: VALIDATE CONSTRAINT needs the name.
-        return !name.isEmpty() &&
-               !changesOf(live.name, kind, name, {ChangeType::Added, ChangeType::Changed})
-                    .isEmpty();
+        const QList<Change> changes =
+            changesOf(live.name, kind, name, {ChangeType::Added, ChangeType::Changed});
+        return !name.isEmpty() && std::any_of(changes.begin(), changes.end(),
+                                              [](const Change &c) { return !onlyValidates(c); });
     };
     Table alteredTo = target;
     Table moved;
@@ -95,6 +96,26 @@ void StepBuilder::addConstraintsNotValid()
         for (const CheckConstraint &check : moved->checks)
             addStep(ObjectKind::Check, check.name, QStringLiteral("check"),
                     m_r.addCheckNotValid(target.name, check));
+    }
+}
+
+void StepBuilder::validateConstraints()
+{
+    for (const Table &target : m_target.tables) {
+        for (const Change &c : m_tableChanges.value(key(target.name))) {
+            if (!onlyValidates(c))
+                continue;
+            // Checking the rows changes no structure: there is nothing to undo.
+            PlanStep step{u"validate " + diff::objectNoun(c.object) + u' ' + displayName(c.name) +
+                              u" of " + displayName(target.name),
+                          m_r.validateConstraint(target.name, c.name),
+                          {},
+                          {c}};
+            step.dataDependent = true;
+            if (step.sql.isEmpty())
+                continue;
+            (m_online.notValidConstraints ? m_validations : m_steps).append(step);
+        }
     }
 }
 

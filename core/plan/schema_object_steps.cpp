@@ -1,6 +1,7 @@
 // The plan's phases for sequences, enum types and domains: objects of the schema that tables
 // use (a column typed by an enum, a default calling nextval), so they come before the tables
-// and go after them. Only PostgreSQL has them; elsewhere the lists are empty.
+// and go after them. Only PostgreSQL has them; elsewhere the lists are empty. And events
+// (MariaDB/MySQL), which use tables only when they run: they go first and come last.
 #include "../diff/describe.h"
 #include "step_builder_p.h"
 
@@ -150,6 +151,29 @@ void StepBuilder::dropSequences()
             add(u"drop sequence " + displayName(s.name), m_r.dropSequence(s),
                 m_r.createSequence(s) + m_r.ownSequence(s),
                 objectChanges(ObjectKind::Sequence, s.name));
+    }
+}
+
+void StepBuilder::dropEvents()
+{
+    for (const Event &e : m_live.events) {
+        if (!findNamed(m_target.events, e.name, m_cs))
+            add(u"drop event " + displayName(e.name), m_r.dropEvent(e), m_r.createEvent(e),
+                objectChanges(ObjectKind::Event, e.name));
+    }
+}
+
+void StepBuilder::createEvents()
+{
+    for (const Event &e : m_target.events) {
+        const Event *live = findNamed(m_live.events, e.name, m_cs);
+        const QList<Change> changes = objectChanges(ObjectKind::Event, e.name);
+        if (!live)
+            add(u"create event " + displayName(e.name), m_r.createEvent(e), m_r.dropEvent(e),
+                changes);
+        else if (!changes.isEmpty())
+            add(u"alter event " + displayName(e.name), m_r.alterEvent(*live, e),
+                m_r.alterEvent(e, *live), changes);
     }
 }
 

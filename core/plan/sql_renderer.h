@@ -94,6 +94,15 @@ public:
     }
     /// Gives the sequence its owner, or none when it has none.
     virtual QStringList ownSequence(const schema::Sequence &) const { return {}; }
+    // Scheduled events: only engines that have them (MariaDB/MySQL) read, load and spell them.
+    virtual QStringList createEvent(const schema::Event &) const { return {}; }
+    virtual QStringList dropEvent(const schema::Event &) const { return {}; }
+    /// Brings the event from `live` to `target` in place, keeping what the target leaves open
+    /// (its definer, its start).
+    virtual QStringList alterEvent(const schema::Event &, const schema::Event &) const
+    {
+        return {};
+    }
 
     /// Brings `live` to `target`: the same table (renames are already done), same name.
     /// Indexes of a table that is not rebuilt are the planner's business.

@@ -45,8 +45,9 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
         }
         const QList<Change> changes = m_tableChanges.value(key(live.name));
         const bool lifted = m_lifted.contains(key(live.name)); // must add its keys back
-        if (!lifted && std::none_of(changes.begin(), changes.end(),
-                                    [](const Change &c) { return isStructural(c.object); }))
+        if (!lifted && std::none_of(changes.begin(), changes.end(), [](const Change &c) {
+                return isStructural(c.object) && !onlyValidates(c);
+            }))
             continue;
         if (!lifted)
             m_touched.insert(key(live.name));
@@ -142,6 +143,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     touchEnumUsers();
     collectViewWork();
     collectTriggerWork();
+    dropEvents();
     dropTriggers();
     dropViews();
     renameObjects(renames);
@@ -152,6 +154,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createTables();
     alterTables();
     addConstraintsNotValid();
+    validateConstraints();
     ownSequences();
     dropTables();
     dropSequences();
@@ -159,6 +162,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createIndexes();
     createViews();
     createTriggers();
+    createEvents();
     return m_steps;
 }
 

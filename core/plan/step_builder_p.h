@@ -20,6 +20,16 @@ inline bool isStructural(diff::ObjectKind kind)
            !diff::isSchemaLevel(kind);
 }
 
+/// A foreign key or CHECK that differs only in that the live one was never validated: it is
+/// validated in place (its rows checked), never dropped and added again.
+inline bool onlyValidates(const diff::Change &c)
+{
+    using diff::ObjectKind;
+    return (c.object == ObjectKind::ForeignKey || c.object == ObjectKind::Check) &&
+           c.type == diff::ChangeType::Changed && !c.anonymous &&
+           c.attributes == QStringList{QStringLiteral("validated")};
+}
+
 /// A table or view with its triggers.
 struct TriggerOwner {
     QString name;
@@ -33,7 +43,7 @@ QList<TriggerOwner> triggerOwners(const schema::Schema &schema);
 /// drop triggers and views that are removed, changed or read what changes; renames; drop
 /// indexes; create or alter sequences and types (which tables use); create and alter tables;
 /// give sequences their owners; drop tables (in foreign-key order), then the sequences and
-/// types no longer used; create indexes, views, triggers.
+/// types no longer used; create indexes, views, triggers. Events go first and come last.
 class StepBuilder {
 public:
     StepBuilder(const schema::Schema &live, const schema::Schema &target,
@@ -72,6 +82,9 @@ private:
                                              const schema::Table &target);
     bool addedNotValid(const QString &table, const diff::Change &c) const;
     void addConstraintsNotValid();
+    /// The live constraints left NOT VALID that the target wants validated (onlyValidates);
+    /// with notValidConstraints, after the migration like the others.
+    void validateConstraints();
     QStringList createIndexSql(const QString &table, const schema::Index &index) const;
     QStringList dropIndexSql(const QString &table, const schema::Index &index) const;
     void collectViewWork();
@@ -101,6 +114,8 @@ private:
     void ownSequences();
     void dropSequences();
     void dropTypes();
+    void dropEvents();
+    void createEvents();
 
     const schema::Schema &m_live;
     const schema::Schema &m_target;

@@ -73,10 +73,13 @@ void StepBuilder::add(const QString &summary, const QStringList &sql, const QStr
         return;
     PlanStep step{summary, sql, reverse, changes};
     for (const Change &c : changes) {
-        step.destructive = step.destructive || m_destructive.contains(c);
+        const bool destructive = m_destructive.contains(c);
+        step.destructive = step.destructive || destructive;
+        // An event holds no rows: its reverse brings it back whole.
+        step.irreversible = step.irreversible || (destructive && c.object != ObjectKind::Event);
         step.dataDependent = step.dataDependent || isDataDependent(c);
     }
-    step.irreversible = step.destructive || reverse.isEmpty();
+    step.irreversible = step.irreversible || reverse.isEmpty();
     step.needsRebuild = rebuild;
     m_steps.append(step);
 }
@@ -177,7 +180,7 @@ void StepBuilder::alterTables()
         const TableAlteration &alteration = m_alterations[key(target->name)];
         QList<Change> changes;
         for (const Change &c : m_tableChanges.value(key(target->name))) {
-            const bool ownStep = addedNotValid(target->name, c);
+            const bool ownStep = addedNotValid(target->name, c) || onlyValidates(c);
             if (!ownStep &&
                 (isStructural(c.object) || (alteration.rebuild && c.object == ObjectKind::Index)))
                 changes.append(c);

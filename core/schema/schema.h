@@ -84,6 +84,8 @@ struct CheckConstraint {
     /// The column whose definition holds it (MariaDB keeps a column's CHECK there); empty for a
     /// table constraint. Where it is declared, not what it means: never compared.
     QString column;
+    /// Added NOT VALID and never validated (PostgreSQL): the existing rows were not checked.
+    bool notValid = false;
 };
 
 /// A FOREIGN KEY constraint, declared inline (REFERENCES) or on the table.
@@ -96,6 +98,8 @@ struct ForeignKey {
     ReferentialAction onUpdate = ReferentialAction::NoAction;
     Deferral deferral = Deferral::NotDeferrable;
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
+    /// Added NOT VALID and never validated (PostgreSQL): the existing rows were not checked.
+    bool notValid = false;
 };
 
 /// A trigger and its full definition.
@@ -163,14 +167,33 @@ struct Sequence {
     QString ownedByColumn;
 };
 
+/// A scheduled event (MariaDB/MySQL's CREATE EVENT): when it runs and what it does. Its
+/// clauses are kept as the engine reports them, so that two spellings of one event compare equal.
+struct Event {
+    QString name;
+    QString schedule; // `EVERY 1 DAY`, `EVERY '1 4' DAY_HOUR` or `AT '2035-01-01 00:00:00'`
+    /// STARTS as a timestamp; empty in a model that names none (or one relative to now): the
+    /// engine starts it when it is created, so it is not compared.
+    QString starts;
+    QString ends;          // empty when none
+    bool preserve = false; // ON COMPLETION PRESERVE
+    QString status;        // ENABLE, DISABLE or DISABLE ON SLAVE
+    QString comment;
+    Expression body; // the statement after DO
+    /// `user@host`; empty in a model that names no DEFINER: whoever runs the migration.
+    QString definer;
+    QString sql; // the CREATE EVENT statement: the model's as typed, or rebuilt from the catalog
+};
+
 /// Everything Burrow knows about one database's schema (or a model's). Types and sequences are
-/// PostgreSQL's: other engines leave those lists empty.
+/// PostgreSQL's, events MariaDB/MySQL's: other engines leave those lists empty.
 struct Schema {
     QList<Table> tables;
     QList<View> views;
     QList<EnumType> enums;
     QList<Domain> domains;
     QList<Sequence> sequences;
+    QList<Event> events;
 };
 
 /// Whether `target` only adds labels to `live`, keeping the order of the existing ones: then

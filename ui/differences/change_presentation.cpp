@@ -78,6 +78,7 @@ int kindRank(ObjectKind kind)
     case ObjectKind::Enum:
     case ObjectKind::Domain:
     case ObjectKind::Sequence:
+    case ObjectKind::Event:
         return 7;
     }
     return 8;
@@ -117,6 +118,8 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
         return constraint;
     case ObjectKind::Sequence:
         return column;
+    case ObjectKind::Event:
+        return trigger; // it runs SQL by itself, as a trigger does
     case ObjectKind::Index:
         return index;
     case ObjectKind::Trigger:

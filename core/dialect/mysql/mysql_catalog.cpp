@@ -2,6 +2,7 @@
 
 #include "mysql_catalog_builder_p.h"
 #include "mysql_connection.h"
+#include "mysql_events.h"
 
 #include <atomic>
 
@@ -76,6 +77,7 @@ Result<schema::Schema> readCatalog(const QSqlDatabase &db, const QString &databa
         {&kChecksQuery, 1, &CatalogBuilder::readCheck},
         {&kViewsQuery, 1, &CatalogBuilder::readView},
         {&kTriggersQuery, 1, &CatalogBuilder::readTrigger},
+        {&eventsQuery(), 1, &CatalogBuilder::readEvent},
     };
     for (const CatalogQuery &query : queries) {
         ++queriesSent;

@@ -1,5 +1,6 @@
 #include "mysql_catalog_builder_p.h"
 #include "mysql_connection.h"
+#include "mysql_events.h"
 #include "mysql_normalize.h"
 #include "mysql_table_sql.h"
 
@@ -179,6 +180,11 @@ void CatalogBuilder::readTrigger(const QSqlQuery &row)
                         text(row, 3) + u" ON " + quoteIdentifier(t->name) + u" FOR EACH ROW " +
                         text(row, 4);
     t->triggers.append(Trigger{name, expression(sql)});
+}
+
+void CatalogBuilder::readEvent(const QSqlQuery &row)
+{
+    m_schema.events.append(eventFromRow(row));
 }
 
 // A unique BTREE index on whole columns is what UNIQUE declares: a constraint. Everything else

@@ -25,6 +25,7 @@ public:
     void readCheck(const QSqlQuery &row);
     void readView(const QSqlQuery &row);
     void readTrigger(const QSqlQuery &row);
+    void readEvent(const QSqlQuery &row);
 
     schema::Schema finish();
 

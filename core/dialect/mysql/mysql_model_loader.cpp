@@ -3,6 +3,7 @@
 #include "../../sql/token_stream.h"
 #include "mysql_catalog.h"
 #include "mysql_connection.h"
+#include "mysql_events.h"
 #include "mysql_index_folding.h"
 #include "mysql_lexer.h"
 #include "mysql_normalize.h"
@@ -172,6 +173,7 @@ Result<schema::Schema> runModel(const DatabaseUrl &server, const QSqlDatabase &d
     if (schema) {
         clearGeneratedNames(*schema);
         keepTriggerStatements(*schema, script.statements);
+        keepModelEvents(*schema, script.statements);
     }
     return schema;
 }

@@ -39,7 +39,8 @@ QString holderOf(const QSqlDatabase &db, const QString &name)
            u'@' + holder->value(2).toString() + u')';
 }
 
-/// Drops every table and view of the database, so that a dump recreates exactly its content.
+/// Drops every table, view and event of the database, so that a dump recreates exactly its
+/// content (an event made after the backup would stay otherwise).
 Status dropEverything(const DatabaseUrl &url)
 {
     Result<std::unique_ptr<ScopedConnection>> connection = openWithLockTimeout(url);
@@ -58,6 +59,14 @@ Status dropEverything(const DatabaseUrl &url)
         drops << (objects->value(1).toString() == u"VIEW" ? u"DROP VIEW IF EXISTS "
                                                           : u"DROP TABLE IF EXISTS ") +
                      quoteIdentifier(objects->value(0).toString());
+    Result<QSqlQuery> events = runBound(
+        db,
+        QStringLiteral("SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?"),
+        {url.database});
+    if (!events)
+        return events.error();
+    while (events->next())
+        drops << u"DROP EVENT IF EXISTS " + quoteIdentifier(events->value(0).toString());
     for (const QString &drop : drops)
         if (Result<QSqlQuery> dropped = runQuery(db, drop); !dropped)
             return explainStatementError(dropped.error(), url);

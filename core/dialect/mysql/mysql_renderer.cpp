@@ -2,6 +2,7 @@
 
 #include "mysql_alter.h"
 #include "mysql_connection.h"
+#include "mysql_events.h"
 #include "mysql_lexer.h"
 #include "mysql_table_sql.h"
 #include "mysql_type_width.h"
@@ -76,6 +77,23 @@ QStringList MysqlRenderer::createTrigger(const QString &, const Trigger &trigger
 QStringList MysqlRenderer::dropTrigger(const QString &, const Trigger &trigger) const
 {
     return {u"DROP TRIGGER " + quote(trigger.name)};
+}
+
+// A model's event is created with its own statement (its DEFINER and STARTS as typed), a live
+// one with the statement rebuilt from the catalog.
+QStringList MysqlRenderer::createEvent(const Event &event) const
+{
+    return {event.sql};
+}
+
+QStringList MysqlRenderer::dropEvent(const Event &event) const
+{
+    return {u"DROP EVENT " + quote(event.name)};
+}
+
+QStringList MysqlRenderer::alterEvent(const Event &live, const Event &target) const
+{
+    return alterEventSql(live, target);
 }
 
 plan::TableAlteration MysqlRenderer::alterTable(const Table &live, const Table &target) const

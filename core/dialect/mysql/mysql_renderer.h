@@ -24,6 +24,9 @@ public:
     QStringList dropView(const schema::View &view) const override;
     QStringList createTrigger(const QString &table, const schema::Trigger &trigger) const override;
     QStringList dropTrigger(const QString &table, const schema::Trigger &trigger) const override;
+    QStringList createEvent(const schema::Event &event) const override;
+    QStringList dropEvent(const schema::Event &event) const override;
+    QStringList alterEvent(const schema::Event &live, const schema::Event &target) const override;
 
     plan::TableAlteration alterTable(const schema::Table &live,
                                      const schema::Table &target) const override;

@@ -51,8 +51,8 @@ Status dumpDatabase(const DatabaseUrl &url, const QString &file)
 {
     ToolRun run{QStringLiteral("mariadb-dump"),
                 {QStringLiteral("--single-transaction"), QStringLiteral("--routines"),
-                 QStringLiteral("--triggers"), QStringLiteral("--hex-blob"),
-                 u"--result-file=" + file, url.database}};
+                 QStringLiteral("--triggers"), QStringLiteral("--events"),
+                 QStringLiteral("--hex-blob"), u"--result-file=" + file, url.database}};
     Result<QByteArray> dumped = runClient(url, run, QStringLiteral("the backup (mariadb-dump)"));
     if (!dumped) {
         QFile::remove(file);

@@ -182,6 +182,7 @@ void CatalogBuilder::readConstraint(const QSqlQuery &row)
     const QString type = row.value(2).toString();
     const QStringList columns = names(row.value(3));
     const QString comment = row.value(11).toString();
+    const bool notValid = row.value(12).toBool(); // left NOT VALID (a failed validation, say)
     if (type == u"p") {
         t->primaryKey = PrimaryKey{name, columns, comment};
         for (Column &column : t->columns)
@@ -189,13 +190,14 @@ void CatalogBuilder::readConstraint(const QSqlQuery &row)
     } else if (type == u"u") {
         t->uniques.append(UniqueConstraint{name, columns, comment});
     } else if (type == u"c") {
-        t->checks.append(
-            CheckConstraint{name, serverExpression(row.value(10).toString()), comment});
+        CheckConstraint check{name, serverExpression(row.value(10).toString()), comment};
+        check.notValid = notValid;
+        t->checks.append(check);
     } else if (type == u"f") {
         t->foreignKeys.append(ForeignKey{
             name, columns, row.value(4).toString(), names(row.value(5)),
             referentialAction(row.value(6).toString()), referentialAction(row.value(7).toString()),
-            deferral(row.value(8).toBool(), row.value(9).toBool()), comment});
+            deferral(row.value(8).toBool(), row.value(9).toBool()), comment, notValid});
     }
 }
 

@@ -75,7 +75,7 @@ const QString &constraints()
         "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum), "
         "con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
         "CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END, "
-        "dcon.description "
+        "dcon.description, NOT con.convalidated "
         "FROM pg_catalog.pg_constraint con "
         "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
         "LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid " DESCRIPTION_OF(
