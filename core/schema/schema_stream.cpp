@@ -16,15 +16,16 @@ static_assert(sizeof(IndexPart) == 104);
 static_assert(sizeof(Index) == 152);
 static_assert(sizeof(PrimaryKey) == 72);
 static_assert(sizeof(UniqueConstraint) == 72);
-static_assert(sizeof(CheckConstraint) == 120);
-static_assert(sizeof(ForeignKey) == 136);
+static_assert(sizeof(CheckConstraint) == 128);
+static_assert(sizeof(ForeignKey) == 144);
 static_assert(sizeof(Trigger) == 96);
 static_assert(sizeof(Table) == 328);
 static_assert(sizeof(View) == 120);
 static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
 static_assert(sizeof(Sequence) == 144);
-static_assert(sizeof(Schema) == 120);
+static_assert(sizeof(Event) == 248);
+static_assert(sizeof(Schema) == 144);
 
 template<typename F> void members(Expression &e, F &&f)
 {
@@ -53,12 +54,12 @@ template<typename F> void members(UniqueConstraint &u, F &&f)
 }
 template<typename F> void members(CheckConstraint &c, F &&f)
 {
-    f(c.name, c.expression, c.comment, c.column);
+    f(c.name, c.expression, c.comment, c.column, c.notValid);
 }
 template<typename F> void members(ForeignKey &k, F &&f)
 {
     f(k.name, k.columns, k.referencedTable, k.referencedColumns, k.onDelete, k.onUpdate, k.deferral,
-      k.comment);
+      k.comment, k.notValid);
 }
 template<typename F> void members(Trigger &t, F &&f)
 {
@@ -86,9 +87,14 @@ template<typename F> void members(Sequence &s, F &&f)
     f(s.name, s.type, s.start, s.increment, s.minValue, s.maxValue, s.cache, s.cycle,
       s.ownedByTable, s.ownedByColumn);
 }
+template<typename F> void members(Event &e, F &&f)
+{
+    f(e.name, e.schedule, e.starts, e.ends, e.preserve, e.status, e.comment, e.body, e.definer,
+      e.sql);
+}
 template<typename F> void members(Schema &s, F &&f)
 {
-    f(s.tables, s.views, s.enums, s.domains, s.sequences);
+    f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events);
 }
 
 template<typename T>

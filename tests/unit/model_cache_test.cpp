@@ -70,6 +70,18 @@ schema::Schema everyField()
     schema.domains = {{u"positive"_s, u"integer"_s, true, schema::Expression{u"1"_s, u"1"_s},
                        u"C"_s, table.checks, u"dom"_s}};
     schema.sequences = {{u"seq"_s, u"bigint"_s, 5, 2, -3, 99, 4, true, u"book"_s, u"id"_s}};
+    schema.events = {{u"nightly"_s,
+                      u"EVERY 1 DAY"_s,
+                      u"2030-01-01 00:00:00"_s,
+                      u"2031-01-01 00:00:00"_s,
+                      true,
+                      u"DISABLE"_s,
+                      u"ev"_s,
+                      {u"DELETE FROM log"_s, u"delete from log"_s},
+                      u"app@%"_s,
+                      u"CREATE EVENT nightly …"_s}};
+    schema.tables[0].checks[0].notValid = true;
+    schema.tables[0].foreignKeys[0].notValid = true;
     return schema;
 }
 
@@ -108,6 +120,11 @@ TEST(SchemaStream, every_field_survives_the_round_trip)
     EXPECT_EQ(read->domains.at(0).checks.at(0).expression.text, u"price > 0"_s);
     EXPECT_EQ(read->sequences.at(0).minValue, -3);
     EXPECT_EQ(read->sequences.at(0).ownedByColumn, u"id"_s);
+    EXPECT_TRUE(table.checks.at(0).notValid);
+    EXPECT_TRUE(table.foreignKeys.at(0).notValid);
+    EXPECT_EQ(read->events.at(0).definer, u"app@%"_s);
+    EXPECT_EQ(read->events.at(0).body.canonical, u"delete from log"_s);
+    EXPECT_TRUE(read->events.at(0).preserve);
 }
 
 TEST(SchemaStream, truncated_or_damaged_bytes_are_no_schema)
@@ -216,7 +233,9 @@ QByteArray modelOf(Backend backend)
            "  slug VARCHAR(200) AS (LOWER(title)) STORED,\n"
            "  CONSTRAINT book_author FOREIGN KEY (author_id) REFERENCES author (id)\n"
            "    ON DELETE CASCADE, INDEX book_title (title));\n"
-           "CREATE VIEW cheap AS SELECT id, title FROM book WHERE price < 10;\n";
+           "CREATE VIEW cheap AS SELECT id, title FROM book WHERE price < 10;\n"
+           "CREATE EVENT purge ON SCHEDULE EVERY 1 DAY DISABLE\n"
+           "  DO DELETE FROM book WHERE price < 0;\n";
 }
 
 /// A change outside the model that its normal form depends on: a type in another schema the
