@@ -234,7 +234,7 @@ QByteArray modelOf(Backend backend)
            "  CONSTRAINT book_author FOREIGN KEY (author_id) REFERENCES author (id)\n"
            "    ON DELETE CASCADE, INDEX book_title (title));\n"
            "CREATE VIEW cheap AS SELECT id, title FROM book WHERE price < 10;\n"
-           "CREATE EVENT purge ON SCHEDULE EVERY 1 DAY DISABLE\n"
+           "CREATE EVENT cleanup ON SCHEDULE EVERY 1 DAY DISABLE\n"
            "  DO DELETE FROM book WHERE price < 0;\n";
 }
 
