@@ -86,6 +86,45 @@ TEST_F(MysqlModel, a_model_may_not_leave_its_scratch_database)
         << model.error().message.toStdString();
 }
 
+// DDL commits at once on MariaDB: a model statement writing to `live.table` would change the
+// live database for real (a schema dump's DROP TABLE IF EXISTS would drop its rows).
+TEST_F(MysqlModel, a_model_writing_to_a_named_database_is_refused_before_anything_runs)
+{
+    BURROW_REQUIRE_BACKEND(db);
+    db.execEach(
+        {u"CREATE TABLE author (id INT PRIMARY KEY)"_s, u"INSERT INTO author VALUES (1)"_s});
+    const QByteArray live = '`' + db.name().toUtf8() + '`';
+    for (const QByteArray &statement : QList<QByteArray>{
+             "DROP TABLE IF EXISTS " + live + ".author", "CREATE TABLE " + live + ".extra (id INT)",
+             "INSERT INTO " + live + ".author VALUES (2)",
+             "ALTER TABLE " + live + ".author ADD x INT",
+             "RENAME TABLE author TO " + live + ".writer",
+             "CREATE INDEX ix ON " + live + ".author (id)"}) {
+        Result<schema::Schema> model =
+            load("CREATE TABLE author (id INT PRIMARY KEY);\n" + statement + ";\n");
+        ASSERT_FALSE(model.ok()) << statement.toStdString();
+        EXPECT_EQ(model.error().line, 2) << statement.toStdString();
+        EXPECT_TRUE(model.error().message.contains(u"may not name the database"))
+            << model.error().message.toStdString();
+    }
+    EXPECT_EQ(db.columnNames(), QStringList{u"author.id"_s});
+    EXPECT_EQ(db.rows(u"SELECT id FROM author"_s), QStringList{u"1"_s});
+}
+
+TEST_F(MysqlModel, names_a_model_only_reads_may_name_their_database)
+{
+    BURROW_REQUIRE_BACKEND(db);
+    Result<schema::Schema> model =
+        load("CREATE TABLE author (id INT PRIMARY KEY, n INT, CHECK (author.n > 0));\n"
+             "CREATE TABLE book (id INT, author_id INT, FOREIGN KEY (author_id) REFERENCES author "
+             "(id));\n"
+             "CREATE VIEW pairs AS SELECT a.id, b.id AS book FROM author a JOIN book b ON "
+             "b.author_id = a.id;\n"
+             "CREATE TRIGGER touch BEFORE INSERT ON book FOR EACH ROW SET NEW.id = NEW.id + 0;\n");
+    ASSERT_TRUE(model.ok()) << model.error().toString().toStdString();
+    EXPECT_EQ(model->views.size(), 1);
+}
+
 TEST_F(MysqlModel, a_user_without_create_privilege_is_told_which_grant_is_missing)
 {
     BURROW_REQUIRE_BACKEND(db);

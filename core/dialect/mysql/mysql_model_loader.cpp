@@ -6,6 +6,7 @@
 #include "mysql_events.h"
 #include "mysql_index_folding.h"
 #include "mysql_lexer.h"
+#include "mysql_model_guard.h"
 #include "mysql_normalize.h"
 #include "mysql_parallel_tables.h"
 
@@ -26,24 +27,6 @@ enum NativeError {
 Error modelError(const QString &message, const sql::Statement &statement, const QString &hint)
 {
     return Error{Error::Code::Model, message, statement.file, statement.line, statement.text, hint};
-}
-
-/// The model must stay inside its scratch database: statements that switch or create databases
-/// would reach the live ones on the same server.
-Status checkStaysInScratch(const model::ModelScript &script)
-{
-    for (const sql::Statement &statement : script.statements) {
-        sql::TokenStream ts(statement.text, lexerOptions());
-        const bool use = ts.acceptKeyword(u"USE");
-        const bool ddl = !use && (ts.acceptKeyword(u"CREATE") || ts.acceptKeyword(u"DROP") ||
-                                  ts.acceptKeyword(u"ALTER"));
-        if (use || (ddl && (ts.peekKeyword(u"DATABASE") || ts.peekKeyword(u"SCHEMA"))))
-            return modelError(QStringLiteral("a model may not switch, create or drop databases"),
-                              statement,
-                              QStringLiteral("remove the statement: Burrow loads the model into a "
-                                             "database of its own"));
-    }
-    return Ok{};
 }
 
 QString scratchName()
