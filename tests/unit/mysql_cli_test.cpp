@@ -19,7 +19,7 @@ QString readText(const QString &path)
 }
 
 /// The statements between `-- migrate:up` and `-- migrate:down`.
-QString upSection(const QString &migration)
+QString upStatements(const QString &migration)
 {
     const qsizetype up = migration.indexOf(u"-- migrate:up");
     const qsizetype down = migration.indexOf(u"-- migrate:down");
@@ -83,7 +83,7 @@ TEST_F(MysqlCli, legacy_database_differs_then_one_migration_brings_it_to_no_diff
     const CliRun planned = plan(db.url(), model);
     ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
     EXPECT_FALSE(planned.err.contains(u"could not count"_s)) << planned.err.toStdString();
-    const QString up = upSection(onlyMigration());
+    const QString up = upStatements(onlyMigration());
     // Every change to one table is one ALTER TABLE.
     EXPECT_EQ(up.count(u"ALTER TABLE `book`"_s), 1) << up.toStdString();
     EXPECT_EQ(up.count(u"ALTER TABLE `author`"_s), 1) << up.toStdString();
@@ -103,7 +103,7 @@ TEST_F(MysqlCli, changed_keys_and_checks_converge_after_one_migration)
     ASSERT_EQ(diff(db.url(), model).exitCode, 1);
     const CliRun planned = plan(db.url(), model);
     ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
-    const QString up = upSection(onlyMigration());
+    const QString up = upStatements(onlyMigration());
     // The foreign key re-created under its own name is the one second ALTER TABLE.
     EXPECT_EQ(up.count(u"ALTER TABLE `child`"_s), 2) << up.toStdString();
     EXPECT_EQ(up.count(u"ALTER TABLE `other`"_s), 1) << up.toStdString();
@@ -128,7 +128,7 @@ TEST_F(MysqlCli, a_change_of_generated_column_kind_converges_and_keeps_values_an
     ASSERT_EQ(diff(db.url(), model).exitCode, 1);
     const CliRun planned = plan(db.url(), model);
     ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
-    const QString up = upSection(onlyMigration());
+    const QString up = upStatements(onlyMigration());
     EXPECT_EQ(up.count(u"ALTER TABLE `g`"_s), 1) << up.toStdString();
     db.exec(up);
     expectConverged(db.url(), model, up);
@@ -158,7 +158,7 @@ TEST_F(MysqlCli, widening_a_referenced_key_lifts_the_foreign_key_and_converges_w
                   "  CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent (id));\n");
     const CliRun planned = plan(db.url(), model);
     ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
-    const QString up = upSection(onlyMigration());
+    const QString up = upStatements(onlyMigration());
     EXPECT_LT(up.indexOf(u"DROP FOREIGN KEY `child_parent`"_s),
               up.indexOf(u"ALTER TABLE `parent`"_s))
         << up.toStdString();
@@ -192,7 +192,7 @@ TEST_F(MysqlCli, table_and_column_comments_converge)
     EXPECT_EQ(before.exitCode, 1) << before.err.toStdString();
     EXPECT_TRUE(before.out.contains(u"comment"_s)) << before.out.toStdString();
     ASSERT_EQ(plan(db.url(), model).exitCode, 0);
-    const QString up = upSection(onlyMigration());
+    const QString up = upStatements(onlyMigration());
     EXPECT_EQ(up.count(u"ALTER TABLE `pref`"_s), 1) << up.toStdString();
     db.exec(up);
     expectConverged(db.url(), model, up);
@@ -218,7 +218,7 @@ TEST_F(MysqlCli, a_model_trigger_is_created_with_the_statement_as_the_model_spel
                   "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(20), seen DATETIME);\n" +
                       trigger + ";\n");
     ASSERT_EQ(plan(db.url(), model).exitCode, 0);
-    const QString up = upSection(onlyMigration());
+    const QString up = upStatements(onlyMigration());
     EXPECT_TRUE(up.contains(QString::fromUtf8(trigger))) << up.toStdString();
     const CliRun applied = runCli({u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s,
                                    dir.path(u"migrations"_s), u"--no-backup"_s});
@@ -245,7 +245,7 @@ TEST_F(MysqlCli, a_new_table_collation_converges_with_every_column_as_the_model_
     EXPECT_EQ(before.exitCode, 1) << before.err.toStdString();
     EXPECT_TRUE(before.out.contains(u"collation"_s)) << before.out.toStdString();
     ASSERT_EQ(plan(db.url(), model).exitCode, 0);
-    const QString up = upSection(onlyMigration());
+    const QString up = upStatements(onlyMigration());
     EXPECT_EQ(up.count(u"ALTER TABLE `note`"_s), 1) << up.toStdString();
     db.exec(up);
     expectConverged(db.url(), model, up);
@@ -270,7 +270,7 @@ TEST_F(MysqlCli, a_columns_own_check_stays_in_the_column_when_the_column_changes
         dir.write(u"model.sql"_s, "CREATE TABLE doc (id INT PRIMARY KEY, data JSON DEFAULT '[]',\n"
                                   "  size INT CHECK (size >= 0), extra JSON);\n");
     ASSERT_EQ(plan(db.url(), model).exitCode, 0);
-    const QString up = upSection(onlyMigration());
+    const QString up = upStatements(onlyMigration());
     EXPECT_EQ(up.count(u"ALTER TABLE `doc`"_s), 1) << up.toStdString();
     db.exec(up);
     expectConverged(db.url(), model, up);
@@ -293,7 +293,7 @@ TEST_F(MysqlCli, an_unnamed_foreign_key_with_a_new_action_keeps_the_name_the_ser
                         "  FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);\n");
     ASSERT_EQ(plan(db.url(), model).exitCode, 0);
     const QString migration = onlyMigration();
-    const QString up = upSection(migration);
+    const QString up = upStatements(migration);
     db.exec(up);
     // The index InnoDB made for the key keeps its name too: nothing is left to rename.
     expectConverged(db.url(), model, up);
@@ -317,7 +317,7 @@ TEST_F(MysqlCli, a_dropped_tables_key_on_a_changed_column_goes_before_the_column
     const QString model =
         dir.write(u"model.sql"_s, "CREATE TABLE users (user_id INT PRIMARY KEY, name TEXT);\n");
     ASSERT_EQ(plan(db.url(), model).exitCode, 0);
-    const QString up = upSection(onlyMigration());
+    const QString up = upStatements(onlyMigration());
     const qsizetype keyDropped = up.indexOf(u"DROP FOREIGN KEY `taggings_user_fk`"_s);
     EXPECT_GE(keyDropped, 0) << up.toStdString();
     EXPECT_LT(keyDropped, up.indexOf(u"DROP COLUMN `id`"_s)) << up.toStdString();
@@ -334,7 +334,7 @@ TEST_F(MysqlCli, a_spatial_index_is_added_without_a_prefix_length)
         u"model.sql"_s, "CREATE TABLE place (id INT PRIMARY KEY, location POINT NOT NULL,\n"
                         "  SPATIAL INDEX place_location (location));\n");
     ASSERT_EQ(plan(db.url(), model).exitCode, 0);
-    const QString up = upSection(onlyMigration());
+    const QString up = upStatements(onlyMigration());
     EXPECT_TRUE(up.contains(u"SPATIAL INDEX `place_location` (`location`)"_s)) << up.toStdString();
     db.exec(up);
     expectConverged(db.url(), model, up);
@@ -388,7 +388,7 @@ TEST_F(MysqlCli, hostile_identifiers_round_trip_through_plan_and_diff)
     ASSERT_EQ(diff(db.url(), model).exitCode, 1);
     const CliRun planned = plan(db.url(), model);
     ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
-    db.exec(upSection(onlyMigration()));
+    db.exec(upStatements(onlyMigration()));
     const CliRun after = diff(db.url(), model);
     EXPECT_EQ(after.exitCode, 0) << after.out.toStdString() << after.err.toStdString();
     const QStringList tables = db.rows(u"SHOW TABLES"_s);

@@ -17,16 +17,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString upSection(const QString &migration)
-{
-    return migration.section(u"-- migrate:down"_s, 0, 0);
-}
-
-QString downSection(const QString &migration)
-{
-    return migration.section(u"-- migrate:down"_s, 1).section(u'\n', 1);
-}
-
 const QString kTable = u"CREATE TABLE records (id INT PRIMARY KEY, created_at DATETIME)"_s;
 
 const QStringList kEvents{

@@ -16,17 +16,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString upSection(const QString &migration)
-{
-    return migration.section(u"-- migrate:down"_s, 0, 0);
-}
-
-/// The down section's statements, without its marker's options.
-QString downSection(const QString &migration)
-{
-    return migration.section(u"-- migrate:down"_s, 1).section(u'\n', 1);
-}
-
 class PostgresOnline : public ::testing::Test {
 protected:
     void SetUp() override { BURROW_REQUIRE_BACKEND(db); }

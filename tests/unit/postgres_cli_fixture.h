@@ -62,10 +62,4 @@ inline schema::Schema introspect(const TestDatabase &db)
     return schema ? *schema : schema::Schema{};
 }
 
-/// The up section of a migration file.
-inline QString upSection(const QString &migration)
-{
-    return migration.section(u"-- migrate:down"_s, 0, 0);
-}
-
 } // namespace burrow::test

@@ -28,7 +28,7 @@ CliRun psql(const QString &url, const QByteArray &script)
 }
 
 /// The statements of a migration file's up section.
-QByteArray upSection(const QString &migrationPath)
+QByteArray upSectionOfFile(const QString &migrationPath)
 {
     const QString text = QString::fromUtf8(readBytes(migrationPath));
     const qsizetype up = text.indexOf(u"-- migrate:up");
@@ -39,7 +39,7 @@ QByteArray upSection(const QString &migrationPath)
 }
 
 /// The statements of a migration file's down section.
-QByteArray downSection(const QString &migrationPath)
+QByteArray downSectionOfFile(const QString &migrationPath)
 {
     const QString text = QString::fromUtf8(readBytes(migrationPath));
     const qsizetype down = text.indexOf(u"-- migrate:down");
@@ -63,7 +63,7 @@ QString planApplyAndExpectNoDifferences(const TestDatabase &db, const QString &m
     EXPECT_EQ(plan.exitCode, 0) << plan.err.toStdString();
     const QString path = plan.out.trimmed();
     EXPECT_TRUE(QFile::exists(path)) << plan.out.toStdString();
-    const QByteArray up = upSection(path);
+    const QByteArray up = upSectionOfFile(path);
     const CliRun applied = psql(db.url(), up);
     EXPECT_EQ(applied.exitCode, 0) << applied.err.toStdString() << "\n" << up.toStdString();
     const CliRun again = diff(db.url(), model);
@@ -131,7 +131,7 @@ TEST(PostgresCli, a_drifted_database_reaches_its_model_through_plan_and_psql)
     EXPECT_EQ(db.rows(u"SELECT title, code, author_id FROM book ORDER BY id"_s),
               (QStringList{u"Dune|42|1"_s, u"Emma|7|2"_s}));
     // The down section brings the structure back to the legacy one.
-    const CliRun reverted = psql(db.url(), downSection(migration));
+    const CliRun reverted = psql(db.url(), downSectionOfFile(migration));
     ASSERT_EQ(reverted.exitCode, 0) << reverted.err.toStdString();
     const CliRun back = diff(db.url(), dir.write(u"legacy.sql"_s, kLegacy));
     EXPECT_EQ(back.exitCode, 0) << back.out.toStdString() << back.err.toStdString();
@@ -213,7 +213,7 @@ TEST(PostgresCli, plan_leaves_out_narrowing_type_changes_unless_allowed)
     const CliRun allowed = runCli({u"plan"_s, u"--db"_s, db.url(), u"--model"_s, model,
                                    u"--migrations"_s, dir.path(u"m"_s), u"--allow-destructive"_s});
     ASSERT_EQ(allowed.exitCode, 0) << allowed.err.toStdString();
-    const CliRun applied = psql(db.url(), upSection(allowed.out.trimmed()));
+    const CliRun applied = psql(db.url(), upSectionOfFile(allowed.out.trimmed()));
     EXPECT_NE(applied.exitCode, 0);
     EXPECT_EQ(db.rows(u"SELECT a, b FROM t"_s), QStringList{u"a long value|5000000000"_s});
 }
@@ -236,7 +236,7 @@ TEST(PostgresCli, a_renamed_table_keeps_its_rows_and_its_key_is_renamed_under_re
         runCli({u"plan"_s, u"--db"_s, db.url(), u"--model"_s, model, u"--migrations"_s,
                 dir.path(u"m"_s), u"--rename"_s, u"books=book"_s});
     ASSERT_EQ(plan.exitCode, 0) << plan.err.toStdString();
-    const QByteArray up = upSection(plan.out.trimmed());
+    const QByteArray up = upSectionOfFile(plan.out.trimmed());
     EXPECT_TRUE(up.contains("RENAME CONSTRAINT \"books_pkey\" TO \"book_pkey\""))
         << up.toStdString();
     const CliRun applied = psql(db.url(), up);

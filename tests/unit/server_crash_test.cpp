@@ -4,6 +4,7 @@
 // as it was before the migration; MariaDB keeps exactly what ran, as Burrow reported it.
 #include "process_support.h"
 #include "server_support.h"
+#include "slow_migration.h"
 
 #include <QFile>
 
@@ -11,13 +12,6 @@ using namespace burrow::test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-const QByteArray kMigration = "-- migrate:up\n"
-                              "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
-                              "ALTER TABLE author ADD COLUMN born INTEGER;\n"
-                              "SELECT %SLEEP%(60) AS burrow_crash;\n"
-                              "CREATE TABLE late (id INTEGER);\n"
-                              "-- migrate:down\n";
 
 /// A server of the test's own, started, killed and restarted through tests/servers.sh, and
 /// stopped (its folder removed) at the end.
@@ -84,69 +78,32 @@ protected:
     {
         ASSERT_FALSE(server.url().isEmpty()) << "the test's own server did not start";
         BURROW_REQUIRE_BACKEND(db);
-        db.exec(u"CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(80) NOT NULL);"
-                u"INSERT INTO author VALUES (1, 'Le Guin')"_s);
-        ASSERT_TRUE(QDir().mkpath(migrations()));
-        writeMigration(60);
-        before = state();
-    }
-    bool postgres() const { return GetParam() == Backend::PostgreSQL; }
-    QString migrations() const { return dir.path(u"migrations"_s); }
-    void writeMigration(int seconds)
-    {
-        QByteArray up = kMigration;
-        up.replace("%SLEEP%", postgres() ? "pg_sleep" : "SLEEP");
-        up.replace("(60)", QByteArray('(' + QByteArray::number(seconds) + ')'));
-        dir.write(u"migrations/0001_slow.sql"_s, up);
-    }
-    CliRun cli(const QString &command, const QStringList &more = {})
-    {
-        return runCli(QStringList{command, u"--db"_s, db.url(), u"--migrations"_s, migrations()} +
-                      more);
-    }
-    QStringList state()
-    {
-        return db.columnNames() + db.rows(u"SELECT id, name FROM author ORDER BY id"_s);
+        slow.setUp();
+        before = slow.state();
     }
     /// Starts apply, kills the server once the slow statement runs, and returns how the CLI
     /// ended; the server is running again afterwards.
     CliRun crashedApply(const QStringList &more)
     {
-        CliProcess apply(
-            QStringList{u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations()} + more);
+        CliProcess apply(slow.applyArguments(more));
         {
             ServerSession watcher(db);
-            const QString session = watcher.waitForRow(
-                postgres() ? u"SELECT pid FROM pg_stat_activity WHERE query LIKE "
-                             u"'%burrow_crash%' AND pid <> pg_backend_pid()"_s
-                           : u"SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE "
-                             u"'%burrow_crash%' AND ID <> CONNECTION_ID()"_s,
-                60000);
-            EXPECT_FALSE(session.isEmpty()) << "the slow statement never showed up";
+            EXPECT_FALSE(slow.slowSession(watcher, db.name()).isEmpty())
+                << "the slow statement never showed up";
         }
         server.kill();
         const CliRun run = apply.finish(60000);
         server.restart();
         return run;
     }
-    static QString errorLine(const CliRun &run)
-    {
-        const QStringList lines = run.err.split(u'\n').filter(u"burrow-cli: error:"_s);
-        EXPECT_EQ(lines.size(), 1) << run.err.toStdString();
-        return lines.value(0);
-    }
-    void applyFinishesAfterwards()
-    {
-        writeMigration(0);
-        const CliRun again = cli(u"apply"_s);
-        EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
-        EXPECT_TRUE(state().contains(u"late.id"_s));
-    }
+    QStringList state() const { return slow.state(); }
+    CliRun cli(const QString &command) const { return slow.cli(command); }
 
     PrivateServer server{GetParam()};
     ScopedEnvironmentVariable serverVariable{server.urlVariable(), server.url()};
     TestDatabase db{GetParam()};
     TempDir dir;
+    SlowMigration slow{db, dir, "burrow_crash"};
     QStringList before;
 };
 
@@ -156,7 +113,7 @@ TEST_P(PostgresCrash, a_server_killed_mid_apply_comes_back_without_the_migration
 {
     const CliRun run = crashedApply({});
     EXPECT_EQ(run.exitCode, 1) << run.err.toStdString();
-    const QString error = errorLine(run);
+    const QString error = SlowMigration::errorLine(run);
     EXPECT_TRUE(error.contains(u"lost the connection to PostgreSQL"_s)) << error.toStdString();
     EXPECT_TRUE(error.contains(u"0001_slow.sql:4"_s)) << error.toStdString();
     EXPECT_EQ(state(), before) << "the crashed migration left changes behind";
@@ -164,7 +121,7 @@ TEST_P(PostgresCrash, a_server_killed_mid_apply_comes_back_without_the_migration
     const CliRun status = cli(u"status"_s);
     EXPECT_EQ(status.exitCode, 0) << status.err.toStdString();
     EXPECT_TRUE(status.out.contains(u"pending"_s)) << status.out.toStdString();
-    applyFinishesAfterwards();
+    slow.applyFinishesAfterwards();
 }
 
 INSTANTIATE_TEST_SUITE_P(OwnServer, PostgresCrash, ::testing::Values(Backend::PostgreSQL),
@@ -176,7 +133,7 @@ TEST_P(MariaDbCrash, a_server_killed_mid_apply_keeps_exactly_what_was_reported)
 {
     const CliRun run = crashedApply({u"--no-rehearsal"_s});
     EXPECT_EQ(run.exitCode, 1) << run.err.toStdString();
-    const QString error = errorLine(run);
+    const QString error = SlowMigration::errorLine(run);
     EXPECT_TRUE(error.contains(u"lost the connection to the MariaDB/MySQL server"_s))
         << error.toStdString();
     EXPECT_TRUE(error.contains(u"0001_slow.sql:4"_s)) << error.toStdString();

@@ -4,103 +4,46 @@
 // Each kill waits for the slow statement to show up in the server's own session list.
 #include "process_support.h"
 #include "server_support.h"
+#include "slow_migration.h"
 
 using namespace burrow::test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-// A slow statement between changes, marked so that the test finds exactly its session.
-const QByteArray kMigration = "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
-                              "ALTER TABLE author ADD COLUMN born INTEGER;\n"
-                              "SELECT %SLEEP%(60) AS burrow_fault_kill;\n"
-                              "CREATE TABLE late (id INTEGER);\n";
-
 class ServerKill : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override
     {
         BURROW_REQUIRE_BACKEND(db);
-        db.exec(u"CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(80) NOT NULL);"
-                u"INSERT INTO author VALUES (1, 'Le Guin');"
-                u"INSERT INTO author VALUES (2, 'Herbert')"_s);
-        ASSERT_TRUE(QDir().mkpath(migrations()));
-        writeMigration(60);
-        before = state();
-    }
-    bool postgres() const { return GetParam() == Backend::PostgreSQL; }
-    QString migrations() const { return dir.path(u"migrations"_s); }
-    /// The migration, its slow statement sleeping `seconds` (0 once the kill is done with).
-    void writeMigration(int seconds)
-    {
-        QByteArray up = kMigration;
-        up.replace("%SLEEP%", postgres() ? "pg_sleep" : "SLEEP");
-        up.replace("(60)", QByteArray('(' + QByteArray::number(seconds) + ')'));
-        dir.write(u"migrations/0001_slow.sql"_s, "-- migrate:up\n" + up + "-- migrate:down\n");
-    }
-    CliRun cli(const QString &command, const QStringList &more = {})
-    {
-        return runCli(QStringList{command, u"--db"_s, db.url(), u"--migrations"_s, migrations()} +
-                      more);
-    }
-    /// The user-visible state: tables with their columns, and the authors.
-    QStringList state()
-    {
-        return db.columnNames() + db.rows(u"SELECT id, name FROM author ORDER BY id"_s);
-    }
-    bool hasHistory() { return state().filter(u"burrow_migrations."_s).size() > 0; }
-    /// The session (pid, connection id) running the marked slow statement in `database`
-    /// (a LIKE pattern); empty if it does not show up within a minute.
-    QString slowSession(ServerSession &watcher, const QString &database)
-    {
-        const QString query =
-            postgres()
-                ? QString(u"SELECT pid FROM pg_stat_activity WHERE datname LIKE '" + database +
-                          u"' AND state = 'active' AND query LIKE '%burrow_fault_kill%' "
-                          u"AND pid <> pg_backend_pid()")
-                : QString(u"SELECT ID FROM information_schema.PROCESSLIST WHERE DB LIKE '" +
-                          database +
-                          u"' AND INFO LIKE '%burrow_fault_kill%' AND ID <> "
-                          u"CONNECTION_ID()");
-        return watcher.waitForRow(query, 60000);
+        slow.setUp();
+        before = slow.state();
     }
     /// What the server does to a session when it is killed, restarted or crashes.
     void endSession(ServerSession &watcher, const QString &session)
     {
-        watcher.exec(postgres() ? QString(u"SELECT pg_terminate_backend(" + session + u')')
-                                : QString(u"KILL CONNECTION " + session));
+        watcher.exec(slow.postgres() ? QString(u"SELECT pg_terminate_backend(" + session + u')')
+                                     : QString(u"KILL CONNECTION " + session));
     }
     /// Starts apply with `more`, ends its session once the slow statement runs in `database`,
     /// and returns how the CLI ended.
     CliRun killedApply(const QStringList &more, const QString &database)
     {
         ServerSession watcher(db);
-        CliProcess apply(
-            QStringList{u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations()} + more);
-        const QString session = slowSession(watcher, database);
+        CliProcess apply(slow.applyArguments(more));
+        const QString session = slow.slowSession(watcher, database);
         EXPECT_FALSE(session.isEmpty()) << "the slow statement never showed up";
         if (!session.isEmpty())
             endSession(watcher, session);
         return apply.finish(30000);
     }
-    /// The error line the CLI printed: exactly one, as the contract says.
-    static QString errorLine(const CliRun &run)
-    {
-        const QStringList lines = run.err.split(u'\n').filter(u"burrow-cli: error:"_s);
-        EXPECT_EQ(lines.size(), 1) << run.err.toStdString();
-        return lines.value(0);
-    }
-    /// With the slow statement made quick, apply now finishes: the applier lock was released.
-    void applyFinishesAfterwards()
-    {
-        writeMigration(0);
-        const CliRun again = cli(u"apply"_s);
-        EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
-        EXPECT_TRUE(state().contains(u"late.id"_s));
-    }
+    QStringList state() const { return slow.state(); }
+    CliRun cli(const QString &command) const { return slow.cli(command); }
+    QString migrations() const { return slow.migrations(); }
 
     TestDatabase db{GetParam()};
     TempDir dir;
+    SlowMigration slow{db, dir, "burrow_fault_kill"};
     QStringList before;
 };
 
@@ -110,19 +53,19 @@ TEST_P(PostgresKill, a_terminated_session_rolls_the_migration_back_and_says_so)
 {
     const CliRun run = killedApply({}, db.name());
     EXPECT_EQ(run.exitCode, 1) << run.err.toStdString();
-    const QString error = errorLine(run);
+    const QString error = SlowMigration::errorLine(run);
     EXPECT_TRUE(error.contains(u"lost the connection to PostgreSQL"_s)) << error.toStdString();
     EXPECT_TRUE(error.contains(u"terminating connection due to administrator command"_s))
         << error.toStdString();
     EXPECT_TRUE(error.contains(u"rolled back"_s)) << error.toStdString();
     EXPECT_TRUE(error.contains(u"0001_slow.sql:4"_s)) << error.toStdString();
     EXPECT_EQ(state(), before) << "the terminated migration left changes behind";
-    EXPECT_FALSE(hasHistory());
+    EXPECT_FALSE(slow.hasHistory());
 
     const CliRun status = cli(u"status"_s);
     EXPECT_EQ(status.exitCode, 0) << status.err.toStdString();
     EXPECT_TRUE(status.out.contains(u"pending"_s)) << status.out.toStdString();
-    applyFinishesAfterwards();
+    slow.applyFinishesAfterwards();
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, PostgresKill, ::testing::Values(Backend::PostgreSQL),
@@ -134,7 +77,7 @@ TEST_P(MariaDbKill, a_killed_session_reports_exactly_what_ran_and_the_backup_und
 {
     const CliRun run = killedApply({u"--no-rehearsal"_s}, db.name());
     EXPECT_EQ(run.exitCode, 1) << run.err.toStdString();
-    const QString error = errorLine(run);
+    const QString error = SlowMigration::errorLine(run);
     // libmariadb reads a KILL as a lost connection: the statement's fate is unknown to it.
     EXPECT_TRUE(error.contains(u"lost the connection to the MariaDB/MySQL server"_s))
         << error.toStdString();
@@ -162,7 +105,7 @@ TEST_P(MariaDbKill, a_killed_session_reports_exactly_what_ran_and_the_backup_und
                                     migrations() + u"/backups/"_s + backups.first(), u"--yes"_s});
     ASSERT_EQ(restored.exitCode, 0) << restored.err.toStdString();
     EXPECT_EQ(state(), before) << "the restore did not bring back the state before the apply";
-    applyFinishesAfterwards();
+    slow.applyFinishesAfterwards();
 }
 
 TEST_P(MariaDbKill, a_session_killed_during_the_rehearsal_leaves_the_database_untouched)
@@ -171,15 +114,15 @@ TEST_P(MariaDbKill, a_session_killed_during_the_rehearsal_leaves_the_database_un
     const QStringList scratchBefore = databasesLike(db, scratch);
     const CliRun run = killedApply({}, scratch);
     EXPECT_NE(run.exitCode, 0) << run.err.toStdString();
-    const QString error = errorLine(run);
+    const QString error = SlowMigration::errorLine(run);
     EXPECT_TRUE(error.contains(u"rehearsed on a scratch copy"_s)) << error.toStdString();
     EXPECT_TRUE(error.contains(u"lost the connection"_s)) << error.toStdString();
     EXPECT_TRUE(error.contains(u"the database was not touched"_s)) << error.toStdString();
     EXPECT_EQ(state(), before);
-    EXPECT_FALSE(hasHistory());
+    EXPECT_FALSE(slow.hasHistory());
     EXPECT_EQ(leftoverDatabases(db, scratch, scratchBefore), QStringList{})
         << "the scratch copy was left behind";
-    applyFinishesAfterwards();
+    slow.applyFinishesAfterwards();
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, MariaDbKill, ::testing::Values(Backend::MariaDB),

@@ -26,6 +26,18 @@ private:
     QByteArray m_previous;
 };
 
+/// A migration file's up section: everything before `-- migrate:down`.
+inline QString upSection(const QString &migration)
+{
+    return migration.section(QStringLiteral("-- migrate:down"), 0, 0);
+}
+
+/// A migration file's down section, without the marker's line (and its options).
+inline QString downSection(const QString &migration)
+{
+    return migration.section(QStringLiteral("-- migrate:down"), 1).section(u'\n', 1);
+}
+
 /// A scratch folder that disappears with the test.
 class TempDir {
 public:
