@@ -84,6 +84,13 @@ public:
                                  u"%' AND ID <> CONNECTION_ID()");
         return watcher.waitForRow(query, 60000);
     }
+    /// `burrow-cli status` succeeds and calls the migration `word` (pending, failed).
+    void expectStatus(const QString &word) const
+    {
+        const CliRun status = cli(QStringLiteral("status"));
+        EXPECT_EQ(status.exitCode, 0) << status.err.toStdString();
+        EXPECT_TRUE(status.out.contains(word)) << status.out.toStdString();
+    }
     /// The error line the CLI printed: exactly one, as the contract says.
     static QString errorLine(const CliRun &run)
     {
