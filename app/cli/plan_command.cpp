@@ -87,13 +87,6 @@ Status writeMigration(const QString &directory, const QString &name, const QStri
     return Ok{};
 }
 
-/// The follow-up's name: what it does after the main migration's.
-QString followUpName(const QString &name, const plan::MigrationPlan &followUp)
-{
-    const bool buildsIndexes = !followUp.changes.isEmpty();
-    return name + (buildsIndexes ? u"_concurrently" : u"_validate");
-}
-
 int plan(const diff::Comparison &comparison, const plan::DraftRequest &request,
          const QString &directory, const QString &name)
 {
@@ -118,8 +111,8 @@ int plan(const diff::Comparison &comparison, const plan::DraftRequest &request,
             return fail(written.error());
     }
     if (!draft->followUpText.isEmpty()) {
-        if (Status written = writeMigration(directory, followUpName(baseName, draft->followUp),
-                                            draft->followUpText);
+        if (Status written = writeMigration(
+                directory, plan::followUpName(baseName, draft->followUp), draft->followUpText);
             !written)
             return fail(written.error());
     }

@@ -129,6 +129,12 @@ QString migrationFileText(const MigrationPlan &up, const MigrationPlan &down,
     return out;
 }
 
+QString followUpName(const QString &name, const MigrationPlan &followUp)
+{
+    const bool buildsIndexes = !followUp.changes.isEmpty();
+    return name + (buildsIndexes ? u"_concurrently" : u"_validate");
+}
+
 Result<QString> nextMigrationPath(const QDir &dir, const QString &name)
 {
     static const QRegularExpression file(QStringLiteral("^(\\d+)_.*\\.sql$"));

@@ -28,6 +28,10 @@ QString migrationFileText(const MigrationPlan &up, const MigrationPlan &down,
 QString onlineMigrationFileText(const MigrationPlan &up, const MigrationPlan &down,
                                 const MigrationFileInfo &info, const SqlRenderer &renderer);
 
+/// The follow-up file's name: `name` and what it does after the main migration
+/// (`_concurrently` when it builds indexes, else `_validate`).
+QString followUpName(const QString &name, const MigrationPlan &followUp);
+
 /// A plan's statements for one section: each step's summary as a comment before its SQL,
 /// wrapped by the renderer.
 SectionText sectionFor(const MigrationPlan &plan, const SqlRenderer &renderer);

@@ -19,6 +19,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QSettings>
 #include <QUrl>
@@ -231,6 +232,73 @@ TEST(ServerWorkbenchBadInput, an_unreachable_server_is_one_clear_line_at_once)
     EXPECT_EQ(window.session()->comparison(), nullptr);
     EXPECT_FALSE(window.session()->isBusy());
 }
+
+using OnlineServerWorkbench = ServerWorkbench;
+
+// Migration → Build indexes online: the model's new index is built CONCURRENTLY in a follow-up
+// file that the editor shows below the main migration and saves with the next version.
+TEST_P(OnlineServerWorkbench, builds_the_new_index_in_a_follow_up_saved_and_applied_after_it)
+{
+    window.passwords()->setTimeout(3000);
+    openAnswering(password);
+    ASSERT_NE(window.session()->comparison(), nullptr) << window.banner().toStdString();
+    auto *online = window.findChild<QAction *>(u"concurrentlyAction"_s);
+    ASSERT_NE(online, nullptr);
+    EXPECT_TRUE(online->isVisible());
+    online->setChecked(true);
+
+    window.controller()->generate();
+    MigrationEditor *editor = window.migrationEditor();
+    ASSERT_TRUE(uitest::waitFor([&] {
+        return !window.session()->isBusy() && !editor->text().isEmpty();
+    })) << window.banner().toStdString();
+    EXPECT_TRUE(editor->text().contains(u"email"_s)) << editor->text().toStdString();
+    EXPECT_FALSE(editor->text().contains(u"CREATE INDEX"_s)) << editor->text().toStdString();
+    EXPECT_TRUE(editor->followUpText().contains(u"CREATE INDEX CONCURRENTLY"_s))
+        << editor->followUpText().toStdString();
+    EXPECT_TRUE(editor->findChild<QWidget *>(u"followUp"_s)->isVisible());
+    const QString shots = QStringLiteral(BURROW_BUILD_DIR "/screenshots");
+    QDir().mkpath(shots);
+    EXPECT_TRUE(window.grab().save(shots + u"/online_follow_up.png"_s));
+
+    window.controller()->apply();
+    ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
+    EXPECT_TRUE(window.banner().contains(u"Applied 2 migration"_s))
+        << window.banner().toStdString();
+    ASSERT_NE(window.session()->comparison(), nullptr);
+    EXPECT_TRUE(window.session()->comparison()->changes.isEmpty());
+    const QStringList files =
+        QDir(folder.filePath(u"migrations"_s)).entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
+    ASSERT_EQ(files.size(), 2) << files.join(u' ').toStdString();
+    EXPECT_TRUE(files.at(1).startsWith(u"0002_"_s)) << files.at(1).toStdString();
+    EXPECT_TRUE(files.at(1).endsWith(u"_concurrently.sql"_s)) << files.at(1).toStdString();
+    EXPECT_EQ(QFileInfo(editor->followUpFileName()).fileName(), files.at(1));
+    EXPECT_EQ(db.rows(u"SELECT indexname FROM pg_indexes WHERE indexname = 'author_name'"_s),
+              QStringList{u"author_name"_s});
+}
+
+TEST_P(OnlineServerWorkbench, with_only_an_index_to_build_the_follow_up_is_the_migration)
+{
+    db.exec(u"ALTER TABLE author ADD COLUMN email VARCHAR(200)"_s);
+    window.passwords()->setTimeout(3000);
+    openAnswering(password);
+    ASSERT_NE(window.session()->comparison(), nullptr) << window.banner().toStdString();
+    window.findChild<QAction *>(u"concurrentlyAction"_s)->setChecked(true);
+
+    window.controller()->generate();
+    MigrationEditor *editor = window.migrationEditor();
+    ASSERT_TRUE(uitest::waitFor([&] {
+        return !window.session()->isBusy() && !editor->text().isEmpty();
+    })) << window.banner().toStdString();
+    EXPECT_TRUE(editor->text().contains(u"CREATE INDEX CONCURRENTLY"_s))
+        << editor->text().toStdString();
+    EXPECT_TRUE(editor->name().endsWith(u"_concurrently"_s)) << editor->name().toStdString();
+    EXPECT_TRUE(editor->followUpText().isEmpty());
+    EXPECT_FALSE(editor->findChild<QWidget *>(u"followUp"_s)->isVisible());
+}
+
+INSTANTIATE_TEST_SUITE_P(PostgreSQL, OnlineServerWorkbench, ::testing::Values(Backend::PostgreSQL),
+                         backendParamName);
 
 INSTANTIATE_TEST_SUITE_P(Servers, ServerWorkbench,
                          ::testing::Values(Backend::PostgreSQL, Backend::MariaDB),

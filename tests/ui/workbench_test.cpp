@@ -109,6 +109,15 @@ TEST_F(Workbench, the_demo_shows_its_drift_grouped_by_table)
     EXPECT_TRUE(renameSuggested);
 }
 
+TEST_F(Workbench, a_sqlite_workspace_offers_no_online_options)
+{
+    for (const QString &name : {u"concurrentlyAction"_s, u"notValidAction"_s}) {
+        const auto *action = window.findChild<QAction *>(name);
+        ASSERT_NE(action, nullptr) << name.toStdString();
+        EXPECT_FALSE(action->isVisible()) << name.toStdString();
+    }
+}
+
 TEST_F(Workbench, generate_preview_apply_then_no_differences_and_a_backup)
 {
     checkEverything();

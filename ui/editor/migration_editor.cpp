@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace burrow::ui {
@@ -22,7 +23,12 @@ MigrationEditor::MigrationEditor(QWidget *parent)
     layout->setContentsMargins({});
     layout->setSpacing(0);
     layout->addWidget(makeHeader());
-    layout->addWidget(m_editor);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_editor);
+    split->addWidget(makeFollowUp());
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split);
     m_save->setShortcut(QKeySequence::Save);
     // The window has its own Save; this one answers while the focus is in the editor.
     m_save->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -52,6 +58,35 @@ QWidget *MigrationEditor::makeHeader()
     return header;
 }
 
+QWidget *MigrationEditor::makeFollowUp()
+{
+    m_followUp = new QWidget(this);
+    m_followUp->setObjectName(QStringLiteral("followUp"));
+    m_followUpTitle = new QLabel(m_followUp);
+    m_followUpTitle->setWordWrap(true);
+    m_followUpView = new SqlEditor(m_followUp);
+    m_followUpView->setReadOnly(true);
+    auto *layout = new QVBoxLayout(m_followUp);
+    layout->setContentsMargins(6, 4, 6, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_followUpTitle);
+    layout->addWidget(m_followUpView);
+    m_followUp->hide();
+    return m_followUp;
+}
+
+void MigrationEditor::setFollowUp(const QString &text, const QString &suffix)
+{
+    m_followUpText = text;
+    m_followUpSuffix = suffix;
+    m_followUpPath.clear();
+    m_followUpView->setReadOnly(false);
+    m_followUpView->setText(text);
+    m_followUpView->setReadOnly(true);
+    m_followUp->setVisible(!text.isEmpty());
+    updateTarget();
+}
+
 void MigrationEditor::setMigrationsFolder(const QString &path)
 {
     m_folder = path;
@@ -75,7 +110,7 @@ void MigrationEditor::setText(const QString &text)
     m_name->setReadOnly(false);
     m_editor->clearErrors();
     m_editor->setText(text);
-    updateTarget();
+    setFollowUp({}, {});
     updateModified();
 }
 
@@ -110,8 +145,25 @@ Status MigrationEditor::save()
     m_name->setReadOnly(true);
     m_editor->setModified(false);
     updateModified();
+    const Status followUp = saveFollowUp();
     updateTarget();
     Q_EMIT saved(m_savedPath);
+    return followUp;
+}
+
+/// The follow-up takes the version after the main migration's, which is on disk by now.
+Status MigrationEditor::saveFollowUp()
+{
+    if (m_followUpText.isEmpty() || !m_followUpPath.isEmpty())
+        return Ok{};
+    Result<QString> path = plan::nextMigrationPath(QDir(m_folder), name() + m_followUpSuffix);
+    Status written =
+        path ? writeMigrationText(*path, m_followUpText, std::nullopt) : Status(path.error());
+    if (!written) {
+        showStatus(tr("Cannot save the follow-up: %1").arg(written.error().message), true);
+        return written;
+    }
+    m_followUpPath = *path;
     return Ok{};
 }
 
@@ -151,6 +203,7 @@ int MigrationEditor::lineOf(const Error &error) const
 
 void MigrationEditor::updateTarget()
 {
+    updateFollowUpTitle();
     if (!m_savedPath.isEmpty()) {
         m_target = m_savedPath;
         m_targetError.reset();
@@ -174,6 +227,17 @@ void MigrationEditor::updateTarget()
     const QString shown = QFileInfo(m_folder).fileName() + u'/' + file.fileName();
     showStatus((m_savedPath.isEmpty() ? tr("Saves to %1") : tr("Saved as %1")).arg(shown), false);
     m_status->setToolTip(QDir::toNativeSeparators(file.absoluteFilePath()));
+}
+
+void MigrationEditor::updateFollowUpTitle()
+{
+    const QString where =
+        m_followUpPath.isEmpty()
+            ? tr("saved with the next version as …%1.sql").arg(m_followUpSuffix)
+            : tr("saved as %1").arg(QFileInfo(m_followUpPath).fileName().toHtmlEscaped());
+    m_followUpTitle->setText(tr("<b>Follow-up migration</b>, %1: it runs after this one, "
+                                "outside a transaction, without holding its locks")
+                                 .arg(where));
 }
 
 void MigrationEditor::updateModified()

@@ -10,6 +10,7 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QSplitter;
 
 namespace burrow::ui {
 
@@ -31,8 +32,15 @@ public:
     QString name() const;
 
     /// Starts a new migration with `text`: it counts as unsaved until save(), which writes a
-    /// new file (the name can be changed again until then).
+    /// new file (the name can be changed again until then). Any follow-up goes.
     void setText(const QString &text);
+    /// A second migration that runs after this one, outside a transaction (the online index
+    /// builds or constraint validations of `plan --concurrently / --not-valid`), shown read-only
+    /// below the editor and saved with the next version as `<name><suffix>`; empty: none.
+    void setFollowUp(const QString &text, const QString &suffix);
+    QString followUpText() const { return m_followUpText; }
+    /// The follow-up's file once saved, else empty.
+    QString followUpFileName() const { return m_followUpPath; }
     QString text() const;
     /// Whether the text differs from the file last saved (or, before any save, is not empty).
     bool isModified() const { return m_modified; }
@@ -60,10 +68,13 @@ Q_SIGNALS:
 
 private:
     QWidget *makeHeader();
+    QWidget *makeFollowUp();
     void updateTarget();
+    void updateFollowUpTitle();
     void updateModified();
     void showStatus(const QString &text, bool problem);
     int lineOf(const Error &error) const;
+    Status saveFollowUp();
 
     QLineEdit *m_name = nullptr;
     QLabel *m_status = nullptr;
@@ -75,6 +86,12 @@ private:
     QString m_savedPath; // empty until the first save
     QString m_savedText;
     bool m_modified = false;
+    QWidget *m_followUp = nullptr; // its title and read-only view, hidden while there is none
+    QLabel *m_followUpTitle = nullptr;
+    SqlEditor *m_followUpView = nullptr;
+    QString m_followUpText;
+    QString m_followUpSuffix;
+    QString m_followUpPath; // empty until saved
 };
 
 } // namespace burrow::ui

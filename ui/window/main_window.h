@@ -61,6 +61,7 @@ private:
     void buildWorkbench();
     void buildHistoryDocks(QDockWidget *logDock);
     void buildActions();
+    void buildOnlineActions();
     void buildMenusAndToolbar();
     void buildStatusBar();
     QAction *addAction(const QString &icon, const QString &text, const QKeySequence &shortcut,
@@ -101,6 +102,7 @@ private:
     QToolButton *m_cancelButton = nullptr;
     QList<QAction *> m_workspaceActions; // enabled while a workspace is open and idle
     QAction *m_cancel = nullptr;
+    QList<QAction *> m_onlineActions; // Generate's online options, shown for server workspaces
 };
 
 } // namespace burrow::ui

@@ -58,6 +58,32 @@ void MainWindow::buildActions()
     m_enterPassword = addAction(QStringLiteral("database"), tr("Database &password…"), {},
                                 &MainWindow::enterPassword);
     m_enterPassword->setObjectName(QStringLiteral("enterPasswordAction"));
+    buildOnlineActions();
+}
+
+void MainWindow::buildOnlineActions()
+{
+    const auto option = [this](const QString &name, const QString &text, const QString &tip) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setCheckable(true);
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+        connect(action, &QAction::toggled, this, [this] {
+            m_controller->setOnline(
+                {m_onlineActions.at(0)->isChecked(), m_onlineActions.at(1)->isChecked()});
+        });
+        return action;
+    };
+    m_onlineActions = {
+        option(QStringLiteral("concurrentlyAction"), tr("Build indexes &online"),
+               tr("Generate builds and drops indexes of existing tables without blocking writes "
+                  "(PostgreSQL: CONCURRENTLY in a follow-up migration; MariaDB: LOCK=NONE)")),
+        option(QStringLiteral("notValidAction"), tr("Add constraints NOT &VALID, validate after"),
+               tr("Generate adds foreign keys and checks without reading the rows under the "
+                  "migration's locks, and validates them in a follow-up migration "
+                  "(PostgreSQL)")),
+    };
 }
 
 void MainWindow::buildMenusAndToolbar()
@@ -82,6 +108,8 @@ void MainWindow::buildMenusAndToolbar()
     QMenu *migration = menuBar()->addMenu(tr("&Migration"));
     migration->addActions(m_workspaceActions);
     migration->addAction(m_cancel);
+    migration->addSection(tr("Generate without long locks"));
+    migration->addActions(m_onlineActions);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
@@ -117,6 +145,8 @@ void MainWindow::updateActions()
     m_cancel->setEnabled(m_session->isBusy());
     m_enterPassword->setVisible(m_session->isOpen() && m_session->isServer());
     m_enterPassword->setEnabled(ready);
+    for (QAction *action : std::as_const(m_onlineActions))
+        action->setVisible(m_session->isOpen() && m_session->isServer());
 }
 
 void MainWindow::onTaskChanged(WorkspaceSession::Task task)

@@ -68,6 +68,7 @@ void WorkbenchController::generate()
     // The check boxes decide: destructive rows start unchecked, so a checked one is intended.
     request.allowDestructive = true;
     request.skip = m_panels.differences->model()->uncheckedChanges();
+    request.online = m_online;
     request.source = c->url.display() + u" → " +
                      QDir::toNativeSeparators(QFileInfo(c->script.files.value(0)).path());
     m_session->draft(request);
@@ -77,10 +78,19 @@ void WorkbenchController::onDrafted(const plan::MigrationDraft &draft)
 {
     m_draft = draft;
     m_panels.editor->setMigrationsFolder(m_session->workspace().migrations);
-    m_panels.editor->setName(plan::suggestedName(draft.up));
-    m_panels.editor->setText(draft.up.isEmpty() ? QString() : draft.text);
+    // With only online work to do, the follow-up is the migration.
+    const bool onlyFollowUp = draft.up.isEmpty() && !draft.followUp.isEmpty();
+    const plan::MigrationPlan &main = onlyFollowUp ? draft.followUp : draft.up;
+    m_panels.editor->setName(onlyFollowUp
+                                 ? plan::followUpName(plan::suggestedName(main), draft.followUp)
+                                 : plan::suggestedName(main));
+    m_panels.editor->setText(onlyFollowUp ? draft.followUpText
+                                          : (draft.up.isEmpty() ? QString() : draft.text));
+    if (!onlyFollowUp && !draft.followUpText.isEmpty())
+        m_panels.editor->setFollowUp(draft.followUpText,
+                                     plan::followUpName(QString(), draft.followUp));
     m_panels.tabs->setCurrentIndex(MigrationTab);
-    if (draft.up.isEmpty())
+    if (main.isEmpty())
         Q_EMIT notice(tr("Nothing to generate: no checked difference needs a change."), true);
 }
 

@@ -40,6 +40,10 @@ public:
 
     /// Tests answer the confirmation themselves; the window asks with a message box.
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    /// What Generate does without long locks (plan --concurrently / --not-valid): the work
+    /// moves to a follow-up migration that the editor shows and saves beside the main one.
+    void setOnline(const plan::OnlineOptions &online) { m_online = online; }
+    const plan::OnlineOptions &online() const { return m_online; }
 
     void generate();
     void preview();
@@ -62,6 +66,7 @@ private:
     WorkbenchPanels m_panels;
     Confirm m_confirm;
     std::optional<plan::MigrationDraft> m_draft;
+    plan::OnlineOptions m_online;
 };
 
 } // namespace burrow::ui
