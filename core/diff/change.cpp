@@ -31,6 +31,8 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("domain");
     case ObjectKind::Sequence:
         return QStringLiteral("sequence");
+    case ObjectKind::Function:
+        return QStringLiteral("function");
     }
     return {};
 }

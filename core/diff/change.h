@@ -21,13 +21,15 @@ enum class ObjectKind {
     Enum,     // a user-defined enumerated type; `table` is its name
     Domain,   // a domain; `table` is its name
     Sequence, // a stand-alone sequence; `table` is its name
+    Function, // a function or procedure; `table` and `name` are its identity `f(integer)`
 };
 
-/// Objects of the schema itself rather than parts of a table: views, types, sequences.
+/// Objects of the schema itself rather than parts of a table: views, types, sequences,
+/// functions.
 inline bool isSchemaLevel(ObjectKind kind)
 {
     return kind == ObjectKind::View || kind == ObjectKind::Enum || kind == ObjectKind::Domain ||
-           kind == ObjectKind::Sequence;
+           kind == ObjectKind::Sequence || kind == ObjectKind::Function;
 }
 
 /// What happens to it, seen from the database towards the model: `Added` means the model has it

@@ -5,8 +5,9 @@
 
 namespace burrow::diff {
 
-/// The differences in the schema's own objects besides tables and views: enum types, domains
-/// and sequences, each paired by name and reported in name order after the views.
+/// The differences in the schema's own objects besides tables and views: enum types, domains,
+/// sequences and functions, each paired by name (a function's: with its argument types) and
+/// reported in name order after the views.
 QList<Change> diffSchemaObjects(const schema::Schema &live, const schema::Schema &model,
                                 Qt::CaseSensitivity cs);
 
@@ -14,5 +15,7 @@ QList<Change> diffSchemaObjects(const schema::Schema &live, const schema::Schema
 QString describeLabels(const QStringList &labels);
 QString describeDomain(const schema::Domain &domain);
 QString describeSequence(const schema::Sequence &sequence);
+/// "FUNCTION add(a integer, b integer) RETURNS integer".
+QString describeFunction(const schema::Function &function);
 
 } // namespace burrow::diff

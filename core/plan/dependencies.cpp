@@ -98,8 +98,10 @@ bool DestructiveJudge::isDestructive(const diff::Change &change) const
 {
     using diff::ChangeType;
     using diff::ObjectKind;
+    // A function's body may be the only copy of its logic.
     if (change.type == ChangeType::Removed)
-        return change.object == ObjectKind::Table || change.object == ObjectKind::Column;
+        return change.object == ObjectKind::Table || change.object == ObjectKind::Column ||
+               change.object == ObjectKind::Function;
     // Labels removed or reordered: the type is recreated, and rows holding a label the model
     // no longer has cannot be converted.
     if (change.object == ObjectKind::Enum)

@@ -140,6 +140,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
 {
     classifyTables(renames);
     touchEnumUsers();
+    touchFunctionUsers();
     collectViewWork();
     collectTriggerWork();
     dropTriggers();
@@ -150,6 +151,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createSequences();
     createTypes();
     createTables();
+    createFunctions(true);
     alterTables();
     addConstraintsNotValid();
     ownSequences();
