@@ -33,6 +33,8 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("sequence");
     case ObjectKind::Event:
         return QStringLiteral("event");
+    case ObjectKind::Function:
+        return QStringLiteral("function");
     }
     return {};
 }

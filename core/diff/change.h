@@ -22,13 +22,16 @@ enum class ObjectKind {
     Domain,   // a domain; `table` is its name
     Sequence, // a stand-alone sequence; `table` is its name
     Event,    // a scheduled event (MariaDB/MySQL); `table` is its name
+    Function, // a function or procedure; `table` and `name` are its identity `f(integer)`
 };
 
-/// Objects of the schema itself rather than parts of a table: views, types, sequences, events.
+/// Objects of the schema itself rather than parts of a table: views, types, sequences, events,
+/// functions.
 inline bool isSchemaLevel(ObjectKind kind)
 {
     return kind == ObjectKind::View || kind == ObjectKind::Enum || kind == ObjectKind::Domain ||
-           kind == ObjectKind::Sequence || kind == ObjectKind::Event;
+           kind == ObjectKind::Sequence || kind == ObjectKind::Event ||
+           kind == ObjectKind::Function;
 }
 
 /// What happens to it, seen from the database towards the model: `Added` means the model has it

@@ -47,6 +47,7 @@ schema::Schema IgnoreRules::apply(schema::Schema schema) const
     schema.sequences.removeIf([this](const schema::Sequence &s) {
         return matches(s.name) || (!s.ownedByTable.isEmpty() && matches(s.ownedByTable));
     });
+    schema.functions.removeIf([this](const schema::Function &f) { return matches(f.routineName); });
     return schema;
 }
 

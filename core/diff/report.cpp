@@ -63,13 +63,19 @@ QChar marker(ChangeType type)
     return u' ';
 }
 
+// A function's identity is spelled by its dialect already (`"Add"(integer)`).
+QString shown(const Change &c, const QString &name)
+{
+    return c.object == ObjectKind::Function ? name : displayName(name);
+}
+
 QString subject(const Change &c)
 {
     if (c.object == ObjectKind::TableOptions)
         return objectNoun(c.object);
     if (c.anonymous && (c.type != ChangeType::Changed || c.object == ObjectKind::PrimaryKey))
         return objectNoun(c.object); // the detail shows the definition that identifies it
-    QString out = objectNoun(c.object) + u' ' + (c.anonymous ? c.name : displayName(c.name));
+    QString out = objectNoun(c.object) + u' ' + (c.anonymous ? c.name : shown(c, c.name));
     if (c.type == ChangeType::RenameSuggested)
         out += u" → " + displayName(c.newName);
     return out;
@@ -91,15 +97,16 @@ QString ownerNoun(ObjectKind kind)
 
 QString headerFor(const Change &c)
 {
-    return ownerNoun(c.object) + u' ' + displayName(c.table);
+    return ownerNoun(c.object) + u' ' + shown(c, c.table);
 }
 
 QString differHeadline(const QList<Change> &changes)
 {
-    QList<QString> nouns; // in a fixed order: tables, views, then types and sequences
+    QList<QString> nouns; // in a fixed order: tables, views, types, sequences, functions
     QHash<QString, QStringList> owners;
     for (ObjectKind kind : {ObjectKind::Table, ObjectKind::View, ObjectKind::Enum,
-                            ObjectKind::Domain, ObjectKind::Sequence, ObjectKind::Event})
+                            ObjectKind::Domain, ObjectKind::Sequence, ObjectKind::Event,
+                            ObjectKind::Function})
         nouns.append(ownerNoun(kind));
     for (const Change &c : changes) {
         QStringList &list = owners[ownerNoun(c.object)];

@@ -24,6 +24,11 @@ QString checksText(const QList<CheckConstraint> &checks)
     return out.join(u", ");
 }
 
+QString routineKind(const Function &f)
+{
+    return f.procedure ? QStringLiteral("PROCEDURE") : QStringLiteral("FUNCTION");
+}
+
 QString ownerText(const Sequence &s)
 {
     return s.ownedByTable.isEmpty()
@@ -79,6 +84,11 @@ public:
                  const QString &after)
     {
         m_diff.compare(differs, attribute, before, after);
+    }
+    /// Notes one differing attribute whose values are too long to show.
+    void flag(bool differs, const QString &attribute, const QString &detail)
+    {
+        m_diff.flag(differs, attribute, detail);
     }
 
     QList<Change> takeChanges() { return std::move(m_out); }
@@ -154,6 +164,19 @@ void compareEvents(ObjectDiffer &d, const Event &l, const Event &m)
               m.definer);
 }
 
+void compareFunctions(ObjectDiffer &d, const Function &l, const Function &m)
+{
+    d.compare(l.procedure != m.procedure, QStringLiteral("kind"), routineKind(l), routineKind(m));
+    d.compare(l.arguments != m.arguments, QStringLiteral("arguments"), l.arguments, m.arguments);
+    d.compare(l.result != m.result, QStringLiteral("returns"), l.result, m.result);
+    // The body and options: the whole definition, too long for a detail line.
+    const bool headerSame =
+        l.procedure == m.procedure && l.arguments == m.arguments && l.result == m.result;
+    d.flag(headerSame && l.definition != m.definition, QStringLiteral("definition"),
+           QStringLiteral("definition differs (body or options)"));
+    d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
+}
+
 } // namespace
 
 QString describeEvent(const Event &e)
@@ -196,6 +219,14 @@ QString describeSequence(const Sequence &s)
     return out;
 }
 
+QString describeFunction(const Function &f)
+{
+    QString out = routineKind(f) + u' ' + f.routineName + u'(' + f.arguments + u')';
+    if (!f.procedure)
+        out += u" RETURNS " + f.result;
+    return out;
+}
+
 QList<Change> diffSchemaObjects(const Schema &live, const Schema &model, Qt::CaseSensitivity cs)
 {
     ObjectDiffer d(cs);
@@ -215,6 +246,8 @@ QList<Change> diffSchemaObjects(const Schema &live, const Schema &model, Qt::Cas
           [&d](const Sequence &l, const Sequence &m) { compareSequences(d, l, m); });
     d.run(ObjectKind::Event, live.events, model.events, describeEvent,
           [&d](const Event &l, const Event &m) { compareEvents(d, l, m); });
+    d.run(ObjectKind::Function, live.functions, model.functions, describeFunction,
+          [&d](const Function &l, const Function &m) { compareFunctions(d, l, m); });
     return d.takeChanges();
 }
 

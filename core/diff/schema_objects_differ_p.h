@@ -6,7 +6,8 @@
 namespace burrow::diff {
 
 /// The differences in the schema's own objects besides tables and views: enum types, domains,
-/// sequences and events, each paired by name and reported in name order after the views.
+/// sequences, events and functions, each paired by name (a function's: with its argument types)
+/// and reported in name order after the views.
 QList<Change> diffSchemaObjects(const schema::Schema &live, const schema::Schema &model,
                                 Qt::CaseSensitivity cs);
 
@@ -15,5 +16,7 @@ QString describeLabels(const QStringList &labels);
 QString describeDomain(const schema::Domain &domain);
 QString describeSequence(const schema::Sequence &sequence);
 QString describeEvent(const schema::Event &event);
+/// "FUNCTION add(a integer, b integer) RETURNS integer".
+QString describeFunction(const schema::Function &function);
 
 } // namespace burrow::diff

@@ -98,11 +98,11 @@ bool DestructiveJudge::isDestructive(const diff::Change &change) const
 {
     using diff::ChangeType;
     using diff::ObjectKind;
-    // An event is no data, yet models often leave the server's jobs out (an ORM has none):
-    // dropping one takes the same consent.
+    // An event is no data, yet models often leave the server's jobs out (an ORM has none), and
+    // a function's body may be the only copy of its logic: dropping either takes the same consent.
     if (change.type == ChangeType::Removed)
         return change.object == ObjectKind::Table || change.object == ObjectKind::Column ||
-               change.object == ObjectKind::Event;
+               change.object == ObjectKind::Event || change.object == ObjectKind::Function;
     // Labels removed or reordered: the type is recreated, and rows holding a label the model
     // no longer has cannot be converted.
     if (change.object == ObjectKind::Enum)

@@ -56,8 +56,8 @@ private:
     Qt::CaseSensitivity m_cs;
 };
 
-/// Decides which differences lose data: dropped tables and columns, narrowed types, enum labels
-/// removed or reordered.
+/// Decides which differences lose data: dropped tables, columns and functions, narrowed types,
+/// enum labels removed or reordered.
 class DestructiveJudge {
 public:
     DestructiveJudge(const schema::Schema &live, const schema::Schema &model,

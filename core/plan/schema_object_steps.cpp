@@ -100,6 +100,7 @@ void StepBuilder::createTypes()
                 objectChanges(ObjectKind::Enum, e.name));
     }
     alterEnums();
+    createFunctions(false); // after the types they take, before the domains that call them
     for (const Domain &d : m_target.domains) {
         const Domain *live = findNamed(m_live.domains, d.name, m_cs);
         const QList<Change> changes = objectChanges(ObjectKind::Domain, d.name);
@@ -185,6 +186,7 @@ void StepBuilder::dropTypes()
             add(u"drop domain " + displayName(d.name), m_r.dropDomain(d), m_r.createDomain(d),
                 objectChanges(ObjectKind::Domain, d.name));
     }
+    dropFunctions(); // after the domains and tables that call them, before the types they take
     for (const EnumType &e : m_live.enums) {
         if (!findNamed(m_target.enums, e.name, m_cs))
             add(u"drop type " + displayName(e.name), m_r.dropEnum(e), m_r.createEnum(e),

@@ -103,6 +103,20 @@ public:
     {
         return {};
     }
+    /// The function (or procedure) with its comment.
+    virtual QStringList createFunction(const schema::Function &) const { return {}; }
+    virtual QStringList dropFunction(const schema::Function &) const { return {}; }
+    /// Brings a function from `live` to `target` (same identity): its definition and comment.
+    virtual QStringList alterFunction(const schema::Function &, const schema::Function &) const
+    {
+        return {};
+    }
+    /// Whether alterFunction() keeps the function in place; otherwise it drops and creates it,
+    /// and what uses it (triggers, views) must go before and come back after.
+    virtual bool replacesFunctionInPlace(const schema::Function &, const schema::Function &) const
+    {
+        return true;
+    }
 
     /// Brings `live` to `target`: the same table (renames are already done), same name.
     /// Indexes of a table that is not rebuilt are the planner's business.

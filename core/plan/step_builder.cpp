@@ -141,6 +141,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
 {
     classifyTables(renames);
     touchEnumUsers();
+    touchFunctionUsers();
     collectViewWork();
     collectTriggerWork();
     dropEvents();
@@ -152,6 +153,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createSequences();
     createTypes();
     createTables();
+    createFunctions(true);
     alterTables();
     addConstraintsNotValid();
     validateConstraints();

@@ -41,9 +41,10 @@ QList<TriggerOwner> triggerOwners(const schema::Schema &schema);
 
 /// Builds the ordered steps from a live schema (renames applied) to a target, in phases:
 /// drop triggers and views that are removed, changed or read what changes; renames; drop
-/// indexes; create or alter sequences and types (which tables use); create and alter tables;
-/// give sequences their owners; drop tables (in foreign-key order), then the sequences and
-/// types no longer used; create indexes, views, triggers. Events go first and come last.
+/// indexes; create or alter sequences, enum types, functions and domains (which tables use);
+/// create tables, then the functions whose bodies read them; alter tables; give sequences
+/// their owners; drop tables (in foreign-key order), then the sequences, domains, functions and
+/// enum types no longer used; create indexes, views, triggers. Events go first and come last.
 class StepBuilder {
 public:
     StepBuilder(const schema::Schema &live, const schema::Schema &target,
@@ -117,6 +118,16 @@ private:
     void dropEvents();
     void createEvents();
 
+    // Functions (function_steps.cpp).
+    /// Functions dropped and created again: what reads them is recreated around them.
+    void touchFunctionUsers();
+    /// New and changed functions: those whose bodies read tables this migration creates
+    /// (`afterNewTables`), which SQL bodies need to exist, or all the others.
+    void createFunctions(bool afterNewTables);
+    void dropFunctions();
+    /// The keys of the tables this migration creates.
+    QSet<QString> newTables() const;
+
     const schema::Schema &m_live;
     const schema::Schema &m_target;
     const QList<diff::Change> &m_destructive;
@@ -128,8 +139,8 @@ private:
 
     QHash<QString, QList<diff::Change>> m_tableChanges; // by table key
     QHash<QString, QList<diff::Change>> m_viewChanges;  // by view key
-    QList<diff::Change> m_objectChanges;                // enums, domains, sequences
-    QSet<QString> m_touched;                            // tables whose readers are recreated
+    QList<diff::Change> m_objectChanges;                // enums, domains, sequences, functions
+    QSet<QString> m_touched; // tables (and functions) whose readers are recreated
     QHash<QString, TableAlteration> m_alterations;      // by table key
     QHash<QString, schema::Table> m_liftedLive;         // live tables without lifted keys
     QHash<QString, QList<schema::ForeignKey>> m_lifted; // by table key

@@ -185,8 +185,22 @@ struct Event {
     QString sql; // the CREATE EVENT statement: the model's as typed, or rebuilt from the catalog
 };
 
-/// Everything Burrow knows about one database's schema (or a model's). Types and sequences are
-/// PostgreSQL's, events MariaDB/MySQL's: other engines leave those lists empty.
+/// A function or procedure of the schema (PostgreSQL's CREATE FUNCTION / PROCEDURE). Overloads
+/// are distinct objects: the identity is the name with the argument types.
+struct Function {
+    QString name;          // the identity, as the dialect spells it: `add(integer, integer)`
+    QString routineName;   // the name alone: `add`
+    QString argumentTypes; // the types that tell overloads apart: `integer, integer`
+    bool procedure = false;
+    QString arguments;     // the whole argument list, with names, modes and defaults
+    QString result;        // what it returns (empty for a procedure)
+    Expression definition; // the whole CREATE statement, in the engine's normalized spelling
+    QString body;          // the body alone, as written: what it reads
+    QString comment{};     // empty when none (PostgreSQL's COMMENT ON FUNCTION)
+};
+
+/// Everything Burrow knows about one database's schema (or a model's). Types, sequences and
+/// functions are PostgreSQL's, events MariaDB/MySQL's: other engines leave those lists empty.
 struct Schema {
     QList<Table> tables;
     QList<View> views;
@@ -194,6 +208,7 @@ struct Schema {
     QList<Domain> domains;
     QList<Sequence> sequences;
     QList<Event> events;
+    QList<Function> functions;
 };
 
 /// Whether `target` only adds labels to `live`, keeping the order of the existing ones: then

@@ -25,7 +25,8 @@ static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
 static_assert(sizeof(Sequence) == 144);
 static_assert(sizeof(Event) == 248);
-static_assert(sizeof(Schema) == 144);
+static_assert(sizeof(Function) == 224);
+static_assert(sizeof(Schema) == 168);
 
 template<typename F> void members(Expression &e, F &&f)
 {
@@ -92,9 +93,14 @@ template<typename F> void members(Event &e, F &&f)
     f(e.name, e.schedule, e.starts, e.ends, e.preserve, e.status, e.comment, e.body, e.definer,
       e.sql);
 }
+template<typename F> void members(Function &r, F &&f)
+{
+    f(r.name, r.routineName, r.argumentTypes, r.procedure, r.arguments, r.result, r.definition,
+      r.body, r.comment);
+}
 template<typename F> void members(Schema &s, F &&f)
 {
-    f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events);
+    f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events, s.functions);
 }
 
 template<typename T>

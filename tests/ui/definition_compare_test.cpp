@@ -179,6 +179,19 @@ TEST(DefinitionCompare, definitionOf_a_view_and_of_a_missing_object)
     EXPECT_TRUE(definitionOf(s, u"nope"_s).isNull());
 }
 
+TEST(DefinitionCompare, definitionOf_a_function_is_its_create_statement_found_by_identity)
+{
+    schema::Schema s;
+    schema::Function f;
+    f.name = u"add(integer)"_s;
+    f.routineName = u"add"_s;
+    f.definition = {u"CREATE OR REPLACE FUNCTION add(a integer)\n RETURNS integer\n"_s, {}};
+    s.functions = {f};
+    EXPECT_EQ(definitionOf(s, u"add(integer)"_s),
+              u"CREATE OR REPLACE FUNCTION add(a integer)\n RETURNS integer;"_s);
+    EXPECT_TRUE(definitionOf(s, u"add(text)"_s).isNull());
+}
+
 TEST(DefinitionCompare, renders_changed_lines_tinted_in_light_and_dark_palettes)
 {
     for (const auto &[name, palette] : {std::pair{u"light"_s, uitest::lightPalette()},

@@ -570,3 +570,33 @@ TEST(Differ, sequences_are_paired_by_name_and_their_owner_compared)
                                      QStringLiteral("n"), QStringLiteral("owned by none → t.c"),
                                      {QStringLiteral("owned by")})});
 }
+
+TEST(Differ, functions_are_paired_by_name_and_argument_types_and_a_body_change_is_flagged)
+{
+    const auto function = [](const char *args, const char *body) {
+        Function f;
+        f.routineName = QStringLiteral("add");
+        f.argumentTypes = QString::fromUtf8(args);
+        f.name = u"add(" + f.argumentTypes + u')';
+        f.arguments = QString::fromUtf8(args);
+        f.result = QStringLiteral("integer");
+        const QString definition =
+            u"CREATE OR REPLACE FUNCTION " + f.name + u" AS " + QString::fromUtf8(body);
+        f.definition = {definition, definition};
+        return f;
+    };
+    Schema live, model;
+    live.functions = {function("integer", "$$ SELECT 1 $$"), function("text", "$$ SELECT 1 $$")};
+    model.functions = {function("integer", "$$ SELECT 2 $$"), function("bigint", "$$ SELECT 1 $$")};
+    const QList<Change> changes = diffSchemas(live, model);
+    ASSERT_EQ(changes.size(), 3) << ::testing::PrintToString(changes);
+    EXPECT_EQ(changes[0], expected(ObjectKind::Function, ChangeType::Added,
+                                   QStringLiteral("add(bigint)"), QStringLiteral("add(bigint)"),
+                                   QStringLiteral("FUNCTION add(bigint) RETURNS integer")));
+    EXPECT_EQ(changes[1], expected(ObjectKind::Function, ChangeType::Changed,
+                                   QStringLiteral("add(integer)"), QStringLiteral("add(integer)"),
+                                   QStringLiteral("definition differs (body or options)"),
+                                   {QStringLiteral("definition")}));
+    EXPECT_EQ(changes[2].type, ChangeType::Removed);
+    EXPECT_EQ(kindName(changes[2]), QStringLiteral("function_removed"));
+}

@@ -80,6 +80,15 @@ schema::Schema everyField()
                       {u"DELETE FROM log"_s, u"delete from log"_s},
                       u"app@%"_s,
                       u"CREATE EVENT nightly …"_s}};
+    schema.functions = {{u"add(integer, integer)"_s,
+                         u"add"_s,
+                         u"integer, integer"_s,
+                         true,
+                         u"a integer, b integer"_s,
+                         u"integer"_s,
+                         {u"CREATE FUNCTION add …"_s, u"create function add"_s},
+                         u"SELECT a + b"_s,
+                         u"adds"_s}};
     schema.tables[0].checks[0].notValid = true;
     schema.tables[0].foreignKeys[0].notValid = true;
     return schema;
@@ -125,6 +134,9 @@ TEST(SchemaStream, every_field_survives_the_round_trip)
     EXPECT_EQ(read->events.at(0).definer, u"app@%"_s);
     EXPECT_EQ(read->events.at(0).body.canonical, u"delete from log"_s);
     EXPECT_TRUE(read->events.at(0).preserve);
+    EXPECT_EQ(read->functions.at(0).argumentTypes, u"integer, integer"_s);
+    EXPECT_TRUE(read->functions.at(0).procedure);
+    EXPECT_EQ(read->functions.at(0).body, u"SELECT a + b"_s);
 }
 
 TEST(SchemaStream, truncated_or_damaged_bytes_are_no_schema)
@@ -224,7 +236,10 @@ QByteArray modelOf(Backend backend)
                "CREATE INDEX book_title ON book (lower(title)) WHERE price > 1;\n"
                "CREATE VIEW cheap AS SELECT id, title FROM book WHERE price < 10;\n"
                "COMMENT ON TABLE book IS 'books';\n"
-               "CREATE SEQUENCE ticket START 5;\n";
+               "CREATE SEQUENCE ticket START 5;\n"
+               "CREATE FUNCTION add(a integer, b integer) RETURNS integer\n"
+               "  LANGUAGE sql IMMUTABLE AS 'SELECT a + b';\n"
+               "COMMENT ON FUNCTION add(integer, integer) IS 'adds';\n";
     return "CREATE TABLE author (id INT AUTO_INCREMENT PRIMARY KEY,\n"
            "  name VARCHAR(100) NOT NULL UNIQUE) COMMENT 'writers';\n"
            "CREATE TABLE book (id INT PRIMARY KEY, author_id INT,\n"

@@ -79,6 +79,7 @@ int kindRank(ObjectKind kind)
     case ObjectKind::Domain:
     case ObjectKind::Sequence:
     case ObjectKind::Event:
+    case ObjectKind::Function:
         return 7;
     }
     return 8;
@@ -123,6 +124,7 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
     case ObjectKind::Index:
         return index;
     case ObjectKind::Trigger:
+    case ObjectKind::Function: // what a trigger runs
         return trigger;
     case ObjectKind::View:
         return view;

@@ -20,7 +20,8 @@ namespace {
 bool startsDestructive(const Change &c)
 {
     return c.type == ChangeType::Removed &&
-           (c.object == ObjectKind::Table || c.object == ObjectKind::Column);
+           (c.object == ObjectKind::Table || c.object == ObjectKind::Column ||
+            c.object == ObjectKind::Function);
 }
 
 bool isOwnChange(const Change &c)

@@ -58,6 +58,8 @@ QString definitionOf(const schema::Schema &schema, const QString &name)
     }
     if (const schema::View *view = findNamed(schema.views, name))
         return join(view->definition.text, {}, triggerSql(view->triggers));
+    if (const schema::Function *function = findNamed(schema.functions, name))
+        return statement(function->definition.text);
     return {};
 }
 

@@ -83,6 +83,7 @@ public:
             {&queries::triggers(), &CatalogBuilder::readTrigger},
             {&queries::types(), &CatalogBuilder::readType},
             {&queries::sequences(), &CatalogBuilder::readSequence},
+            {&queries::functions(), &CatalogBuilder::readFunction},
         };
         for (const auto &[sql, reader] : steps) {
             Result<QSqlQuery> query = session.run(*sql);
@@ -128,6 +129,7 @@ private:
     void readView(const QSqlQuery &row);
     void readType(const QSqlQuery &row);
     void readSequence(const QSqlQuery &row);
+    void readFunction(const QSqlQuery &row);
 
     void readTrigger(const QSqlQuery &row)
     {
@@ -281,6 +283,34 @@ void CatalogBuilder::readSequence(const QSqlQuery &row)
     s.ownedByTable = row.value(8).toString();
     s.ownedByColumn = row.value(9).toString();
     m_schema.sequences.append(std::move(s));
+}
+
+// pg_get_functiondef names the function with its schema, which would be the model's scratch
+// schema: the definition is kept without it, as the model wrote it (any schema reached).
+QString withoutOwnSchema(const QString &definition, const QString &quotedSchema)
+{
+    for (QStringView create : {u"CREATE OR REPLACE FUNCTION ", u"CREATE OR REPLACE PROCEDURE "}) {
+        const QString prefix = create + quotedSchema + u'.';
+        if (definition.startsWith(prefix))
+            return create + definition.mid(prefix.size());
+    }
+    return definition;
+}
+
+void CatalogBuilder::readFunction(const QSqlQuery &row)
+{
+    Function f;
+    f.name = row.value(0).toString();
+    f.routineName = row.value(1).toString();
+    f.argumentTypes = row.value(2).toString();
+    f.procedure = row.value(3).toBool();
+    f.arguments = row.value(4).toString();
+    f.result = row.value(5).toString();
+    f.definition = serverExpression(
+        withoutOwnSchema(row.value(6).toString(), row.value(7).toString()).trimmed());
+    f.body = row.value(8).toString();
+    f.comment = row.value(9).toString();
+    m_schema.functions.append(std::move(f));
 }
 
 } // namespace

@@ -5,9 +5,9 @@
 
 namespace burrow::dialect::postgres {
 
-/// Reads the tables, views, enum types, domains and sequences of the session's current schema
-/// (its search_path) from pg_catalog, never information_schema: eight queries whatever the
-/// number of tables. Every
+/// Reads the tables, views, enum types, domains, sequences and functions of the session's
+/// current schema (its search_path) from pg_catalog, never information_schema: nine queries
+/// whatever the number of tables. Every
 /// expression is the engine's own normalized text (format_type, pg_get_expr, pg_get_viewdef…),
 /// so that spellings like int4 and integer, or 'x' and 'x'::text, compare equal.
 Result<schema::Schema> readCatalog(Session &session);

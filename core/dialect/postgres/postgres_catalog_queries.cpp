@@ -194,6 +194,26 @@ const QString &sequences()
     return sql;
 }
 
+const QString &functions()
+{
+    // Functions and procedures only: pg_get_functiondef refuses aggregates and window functions.
+    static const QString sql = QStringLiteral(
+        "SELECT pg_catalog.quote_ident(p.proname) || '(' || "
+        "pg_catalog.oidvectortypes(p.proargtypes) || ')', p.proname, "
+        "pg_catalog.oidvectortypes(p.proargtypes), p.prokind = 'p', "
+        "pg_catalog.pg_get_function_arguments(p.oid), pg_catalog.pg_get_function_result(p.oid), "
+        "pg_catalog.pg_get_functiondef(p.oid), pg_catalog.quote_ident(n.nspname), p.prosrc, "
+        "dp.description "
+        "FROM pg_catalog.pg_proc p "
+        "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace " DESCRIPTION_OF(
+            "dp", "p.oid",
+            "pg_catalog.pg_proc") "WHERE n.nspname = pg_catalog.current_schema() "
+                                  "AND p.prokind IN ('f', 'p') "
+                                  "AND " NOT_FROM_EXTENSION("pg_catalog.pg_proc",
+                                                            "p.oid") "ORDER BY p.oid");
+    return sql;
+}
+
 } // namespace burrow::dialect::postgres::queries
 
 #undef IN_SCHEMA

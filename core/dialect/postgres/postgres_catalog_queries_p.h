@@ -31,5 +31,9 @@ const QString &types();
 /// Stand-alone sequences: name, type, start, increment, min, max, cache, cycle, owning table
 /// and column (null when owned by none).
 const QString &sequences();
+/// Functions and procedures (not those of extensions): identity `quote_ident(name)(types)`,
+/// name, argument types, whether a procedure, pg_get_function_arguments,
+/// pg_get_function_result, pg_get_functiondef, quote_ident(schema), the body (prosrc), comment.
+const QString &functions();
 
 } // namespace burrow::dialect::postgres::queries

@@ -65,8 +65,9 @@ Error scratchSchemaError(const Error &engine, const DatabaseUrl &url)
     return error;
 }
 
-// Relations the transaction created or changed anywhere but the scratch schema: a model
-// naming `public.book` would silently be missing from the model otherwise.
+// Relations and functions the transaction created or changed anywhere but the scratch schema:
+// a model naming `public.book` would silently be missing from the model otherwise, and one
+// committed chunk of a large model would leave them behind.
 Status checkNothingOutside(Session &session)
 {
     Result<QSqlQuery> query = session.run(QStringLiteral(
@@ -74,7 +75,12 @@ Status checkNothingOutside(Session &session)
         "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
         "WHERE c.xmin::text = (pg_catalog.txid_current() % 4294967296)::text "
         "AND n.nspname <> pg_catalog.current_schema() AND n.nspname NOT LIKE 'pg\\_temp\\_%' "
-        "AND c.relkind IN ('r', 'p', 'v', 'm', 'f') LIMIT 1"));
+        "AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+        "UNION ALL SELECT n.nspname, p.proname FROM pg_catalog.pg_proc p "
+        "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE p.xmin::text = (pg_catalog.txid_current() % 4294967296)::text "
+        "AND n.nspname <> pg_catalog.current_schema() AND n.nspname NOT LIKE 'pg\\_temp\\_%' "
+        "LIMIT 1"));
     if (!query)
         return query.error();
     if (!query->next())

@@ -194,6 +194,48 @@ QString ownSequenceSql(const Sequence &sequence)
     return u"ALTER SEQUENCE " + quoteIdentifier(sequence.name) + u" OWNED BY " + owner;
 }
 
+namespace {
+
+// `FUNCTION "f"(integer)`: how DROP and COMMENT ON name one overload.
+QString routineSql(const Function &function)
+{
+    return (function.procedure ? u"PROCEDURE " : u"FUNCTION ") +
+           quoteIdentifier(function.routineName) + u'(' + function.argumentTypes + u')';
+}
+
+} // namespace
+
+QStringList createFunctionSql(const Function &function)
+{
+    QStringList sql{function.definition.text};
+    if (!function.comment.isEmpty())
+        sql.append(commentOnSql(routineSql(function), function.comment));
+    return sql;
+}
+
+QString dropFunctionSql(const Function &function)
+{
+    return u"DROP " + routineSql(function);
+}
+
+bool functionReplaceableInPlace(const Function &live, const Function &target)
+{
+    return live.procedure == target.procedure && live.arguments == target.arguments &&
+           live.result == target.result;
+}
+
+QStringList alterFunctionSql(const Function &live, const Function &target)
+{
+    if (live.definition != target.definition && !functionReplaceableInPlace(live, target))
+        return QStringList{dropFunctionSql(live)} + createFunctionSql(target);
+    QStringList sql;
+    if (live.definition != target.definition)
+        sql.append(target.definition.text);
+    if (live.comment != target.comment)
+        sql.append(commentOnSql(routineSql(target), target.comment));
+    return sql;
+}
+
 QString commentOnSql(const QString &object, const QString &comment)
 {
     return u"COMMENT ON " + object + u" IS " + commentLiteral(comment);

@@ -25,6 +25,17 @@ QString dropSequenceSql(const schema::Sequence &sequence);
 QStringList alterSequenceSql(const schema::Sequence &live, const schema::Sequence &target);
 QString ownSequenceSql(const schema::Sequence &sequence);
 
+/// The function's own definition (CREATE OR REPLACE, as pg_get_functiondef spells it) and its
+/// comment; DROP FUNCTION/PROCEDURE by name and argument types.
+QStringList createFunctionSql(const schema::Function &function);
+QString dropFunctionSql(const schema::Function &function);
+/// CREATE OR REPLACE keeps a function only while its kind, arguments (names, defaults) and
+/// result stay: PostgreSQL refuses to change those in place.
+bool functionReplaceableInPlace(const schema::Function &live, const schema::Function &target);
+/// The target's definition over the live one (replaced, or dropped and created when
+/// functionReplaceableInPlace() says no), and its comment where that changes or is lost.
+QStringList alterFunctionSql(const schema::Function &live, const schema::Function &target);
+
 /// COMMENT ON TABLE / COLUMN … IS '…' (IS NULL for an empty comment: none).
 QString tableCommentSql(const QString &table, const QString &comment);
 QString columnCommentSql(const QString &table, const QString &column, const QString &comment);

@@ -148,6 +148,26 @@ QStringList PostgresRenderer::ownSequence(const Sequence &sequence) const
     return {ownSequenceSql(sequence)};
 }
 
+QStringList PostgresRenderer::createFunction(const Function &function) const
+{
+    return createFunctionSql(function);
+}
+
+QStringList PostgresRenderer::dropFunction(const Function &function) const
+{
+    return {dropFunctionSql(function)};
+}
+
+QStringList PostgresRenderer::alterFunction(const Function &live, const Function &target) const
+{
+    return alterFunctionSql(live, target);
+}
+
+bool PostgresRenderer::replacesFunctionInPlace(const Function &live, const Function &target) const
+{
+    return functionReplaceableInPlace(live, target);
+}
+
 plan::TableAlteration PostgresRenderer::alterTable(const Table &live, const Table &target) const
 {
     return {alterTableSql(live, target), false};

@@ -38,6 +38,12 @@ public:
     QStringList alterSequence(const schema::Sequence &live,
                               const schema::Sequence &target) const override;
     QStringList ownSequence(const schema::Sequence &sequence) const override;
+    QStringList createFunction(const schema::Function &function) const override;
+    QStringList dropFunction(const schema::Function &function) const override;
+    QStringList alterFunction(const schema::Function &live,
+                              const schema::Function &target) const override;
+    bool replacesFunctionInPlace(const schema::Function &live,
+                                 const schema::Function &target) const override;
 
     Status supportsOnline(const plan::OnlineOptions &options) const override;
     QStringList createIndexOnline(const QString &table, const schema::Index &index) const override;
