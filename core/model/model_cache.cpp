@@ -11,8 +11,6 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
-#include <algorithm>
-
 namespace burrow::model {
 namespace {
 
