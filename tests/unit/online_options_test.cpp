@@ -70,6 +70,16 @@ protected:
                        u"WHERE conrelid = 'book'::regclass AND contype IN ('f', 'c') "
                        u"ORDER BY conname"_s);
     }
+    /// Apply succeeds, both constraints end validated, and the model has nothing left to do.
+    void appliesAndValidatesBoth(const QString &modelPath)
+    {
+        const CliRun applied = apply();
+        ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+        EXPECT_EQ(constraintValidity(),
+                  (QStringList{u"book_author_fk|true"_s, u"book_price_check|true"_s}));
+        const CliRun again = diff(modelPath);
+        EXPECT_EQ(again.exitCode, 0) << again.out.toStdString() << again.err.toStdString();
+    }
 
     TestDatabase db{Backend::PostgreSQL};
     TempDir dir;
@@ -198,12 +208,7 @@ TEST_F(PostgresOnline, not_valid_adds_constraints_unchecked_and_validates_them_a
         u"ALTER TABLE \"book\" VALIDATE CONSTRAINT \"book_price_check\""_s))
         << online.toStdString();
 
-    const CliRun applied = apply();
-    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
-    EXPECT_EQ(constraintValidity(),
-              (QStringList{u"book_author_fk|true"_s, u"book_price_check|true"_s}));
-    const CliRun again = diff(modelPath);
-    EXPECT_EQ(again.exitCode, 0) << again.out.toStdString() << again.err.toStdString();
+    appliesAndValidatesBoth(modelPath);
 }
 
 TEST_F(PostgresOnline, a_failed_validation_stops_clearly_and_the_main_migration_stays)
@@ -282,12 +287,7 @@ TEST_F(PostgresOnline, a_constraint_left_not_valid_differs_and_is_validated_in_p
     EXPECT_EQ(constraintValidity(),
               (QStringList{u"book_author_fk|false"_s, u"book_price_check|false"_s}));
     db.exec(u"DELETE FROM book WHERE id = 2"_s);
-    const CliRun applied = apply();
-    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
-    EXPECT_EQ(constraintValidity(),
-              (QStringList{u"book_author_fk|true"_s, u"book_price_check|true"_s}));
-    const CliRun again = diff(modelPath);
-    EXPECT_EQ(again.exitCode, 0) << again.out.toStdString() << again.err.toStdString();
+    appliesAndValidatesBoth(modelPath);
 }
 
 TEST_F(PostgresOnline, with_not_valid_a_constraint_left_not_valid_is_validated_afterwards_only)
