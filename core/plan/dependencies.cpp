@@ -2,6 +2,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <functional>
 
 namespace burrow::plan {
@@ -37,6 +38,20 @@ QList<const T *> topological(const QList<const T *> &items, NameFn name, BeforeF
 }
 
 } // namespace
+
+QStringList columnsOf(const schema::Index &index)
+{
+    QStringList columns;
+    for (const schema::IndexPart &part : index.parts)
+        columns.append(part.column);
+    return columns;
+}
+
+bool sameColumns(const QStringList &a, const QStringList &b, Qt::CaseSensitivity cs)
+{
+    return a.size() == b.size() &&
+           std::all_of(a.begin(), a.end(), [&](const QString &c) { return b.contains(c, cs); });
+}
 
 TableLookup::TableLookup(const Schema &schema, Qt::CaseSensitivity cs)
     : m_cs(cs)

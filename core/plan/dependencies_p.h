@@ -10,6 +10,12 @@
 
 namespace burrow::plan {
 
+/// The columns an index covers; an expression part adds an empty name, matching no key.
+QStringList columnsOf(const schema::Index &index);
+
+/// The same columns in any order (a foreign key may name its key's columns in another order).
+bool sameColumns(const QStringList &a, const QStringList &b, Qt::CaseSensitivity cs);
+
 /// A schema's tables by name, found in constant time (plans touch thousands of tables).
 class TableLookup {
 public:

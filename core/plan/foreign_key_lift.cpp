@@ -1,19 +1,55 @@
-// Foreign keys in the way of a column change. MariaDB/MySQL refuse to change a column that a
-// foreign key references, even with foreign_key_checks off: widening `parent.id` from INT to
-// BIGINT fails while `child.parent_id` references it. Such keys are dropped before any
-// table changes; each table's alteration then adds its target keys back, after the tables they
-// reference (the alterations run referenced tables first). The way back mirrors it.
+// Foreign keys in the way of a table change. Engines refuse to drop the key (primary key,
+// UNIQUE constraint or unique index) a foreign key depends on: PostgreSQL's "cannot drop
+// constraint … because other objects depend on it". MariaDB/MySQL also refuse to change a
+// column that a foreign key references, even with foreign_key_checks off: widening `parent.id`
+// from INT to BIGINT fails while `child.parent_id` references it. Such keys are dropped before
+// any table changes; each table's alteration then adds its target keys back, after the tables
+// they reference (the alterations run referenced tables first). The way back mirrors it.
 #include "../diff/describe.h"
 #include "step_builder_p.h"
+
+#include <algorithm>
 
 namespace burrow::plan {
 
 using diff::Change;
+using diff::ChangeType;
 using diff::ObjectKind;
 using namespace schema;
 
+bool StepBuilder::referencedKeyGoes(const ForeignKey &fk) const
+{
+    const Table *referenced = m_liveTables.find(fk.referencedTable);
+    if (!referenced)
+        return false;
+    const auto isItsKey = [&](const QStringList &columns) {
+        return sameColumns(columns, fk.referencedColumns, m_cs);
+    };
+    for (const Change &c : m_tableChanges.value(key(fk.referencedTable))) {
+        if (c.type != ChangeType::Changed && c.type != ChangeType::Removed)
+            continue;
+        if (c.object == ObjectKind::PrimaryKey && referenced->primaryKey &&
+            isItsKey(referenced->primaryKey->columns))
+            return true;
+        // A changed or removed UNIQUE may be named by its definition: any with these columns.
+        if (c.object == ObjectKind::Unique &&
+            std::any_of(referenced->uniques.begin(), referenced->uniques.end(),
+                        [&](const UniqueConstraint &u) { return isItsKey(u.columns); }))
+            return true;
+        if (c.object == ObjectKind::Index &&
+            std::any_of(
+                referenced->indexes.begin(), referenced->indexes.end(), [&](const Index &i) {
+                    return i.unique && i.name.compare(c.name, m_cs) == 0 && isItsKey(columnsOf(i));
+                }))
+            return true;
+    }
+    return false;
+}
+
 bool StepBuilder::columnsChange(const QString &table, const QStringList &columns) const
 {
+    if (!m_r.foreignKeysBlockColumnChanges())
+        return false;
     for (const Change &c : m_tableChanges.value(key(table))) {
         if (c.object == ObjectKind::PrimaryKey)
             return true;
@@ -37,7 +73,8 @@ void StepBuilder::liftBlockedForeignKeys()
             // A change on the referencing side alone goes with the table's own alteration,
             // which drops the key in the same statement.
             const bool blocks =
-                referencedStays && columnsChange(fk.referencedTable, fk.referencedColumns);
+                referencedStays &&
+                (referencedKeyGoes(fk) || columnsChange(fk.referencedTable, fk.referencedColumns));
             if (blocks && !m_r.dropForeignKey(live.name, fk).isEmpty())
                 m_lifted[key(live.name)].append(fk);
             else
@@ -60,8 +97,38 @@ void StepBuilder::dropLiftedForeignKeys()
         for (const ForeignKey &fk : m_lifted.value(key(live.name))) {
             const QString what = fk.name.isEmpty() ? fk.columns.join(u", ") : fk.name;
             add(u"drop foreign key " + what + u" of " + diff::displayName(live.name) +
-                    u" (the columns it references change)",
+                    u" (the key or columns it references change)",
                 m_r.dropForeignKey(live.name, fk), m_r.addForeignKey(live.name, fk), {});
+        }
+    }
+}
+
+// A new table's key may reference a column that the alteration of an existing table adds: it
+// is added after the alterations (the engines check the referenced columns at once).
+Table StepBuilder::withoutKeysToAlteredTables(const Table &created)
+{
+    Table without = created;
+    without.foreignKeys.clear();
+    for (const ForeignKey &fk : created.foreignKeys) {
+        const bool deferrable = m_alterations.contains(key(fk.referencedTable)) &&
+                                !m_r.addForeignKey(created.name, fk).isEmpty() &&
+                                !m_r.dropForeignKey(created.name, fk).isEmpty();
+        if (deferrable)
+            m_keysAfterAlterations[key(created.name)].append(fk);
+        else
+            without.foreignKeys.append(fk);
+    }
+    return without;
+}
+
+void StepBuilder::addKeysAfterAlterations()
+{
+    for (const Table &t : m_target.tables) {
+        for (const ForeignKey &fk : m_keysAfterAlterations.value(key(t.name))) {
+            const QString what = fk.name.isEmpty() ? fk.columns.join(u", ") : fk.name;
+            add(u"add foreign key " + what + u" of " + diff::displayName(t.name) +
+                    u" (after the table it references is altered)",
+                m_r.addForeignKey(t.name, fk), m_r.dropForeignKey(t.name, fk), {});
         }
     }
 }

@@ -18,21 +18,6 @@ bool keepsEveryColumn(const Table &live, const Table &target, Qt::CaseSensitivit
                        [&](const Column &c) { return findColumn(target, c.name, cs) != nullptr; });
 }
 
-QStringList columnsOf(const Index &index)
-{
-    QStringList columns;
-    for (const IndexPart &part : index.parts)
-        columns.append(part.column); // an expression part adds an empty name, matching no key
-    return columns;
-}
-
-bool sameColumns(QStringList a, QStringList b, Qt::CaseSensitivity cs)
-{
-    if (a.size() != b.size())
-        return false;
-    return std::all_of(a.begin(), a.end(), [&](const QString &c) { return b.contains(c, cs); });
-}
-
 /// A foreign key of `target` needs the unique index to exist when the main migration adds it.
 bool referencedByForeignKey(const Schema &target, const QString &table, const Index &index,
                             Qt::CaseSensitivity cs)

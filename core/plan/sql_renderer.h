@@ -181,22 +181,25 @@ public:
         return {statements, false, {}};
     }
 
-    /// Surrounds a section's statements with what the engine needs to run them safely.
-    /// Engines that refuse to change a column a foreign key references (MariaDB/MySQL:
-    /// "Cannot change column … used in a foreign key constraint"), spell dropping one here: the
-    /// planner then drops such keys before any table changes, and each table's alteration adds
-    /// its keys back. Empty (the default): the engine copes on its own.
+    /// Engines that refuse to drop a key a foreign key depends on (PostgreSQL, MariaDB/MySQL),
+    /// spell dropping a foreign key here: the planner then drops such keys before any table
+    /// changes, and each table's alteration adds its keys back. Empty (the default): the
+    /// engine copes on its own (SQLite rebuilds the table).
     virtual QStringList dropForeignKey([[maybe_unused]] const QString &table,
                                        [[maybe_unused]] const schema::ForeignKey &fk) const
     {
         return {};
     }
+    /// The engine refuses to change a column a foreign key references (MariaDB/MySQL), not only
+    /// to drop the key it depends on.
+    virtual bool foreignKeysBlockColumnChanges() const { return false; }
     /// Adds `fk` back to `table` (the way back of dropForeignKey).
     virtual QStringList addForeignKey([[maybe_unused]] const QString &table,
                                       [[maybe_unused]] const schema::ForeignKey &fk) const
     {
         return {};
     }
+    /// Surrounds a section's statements with what the engine needs to run them safely.
     /// SQLite with `foreignKeysOff`: foreign keys switched off outside one transaction and
     /// verified off, `rebuiltTables` checked with `foreign_key_check` before commit.
     virtual SectionText wrapSection(const QStringList &statements, bool foreignKeysOff,

@@ -155,6 +155,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createTables();
     createFunctions(true);
     alterTables();
+    addKeysAfterAlterations();
     addConstraintsNotValid();
     validateConstraints();
     ownSequences();

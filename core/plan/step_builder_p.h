@@ -73,10 +73,17 @@ private:
     /// Finds the live foreign keys the engine would not let a column change pass (see
     /// SqlRenderer::dropForeignKey); they are dropped first and come back with their table.
     void liftBlockedForeignKeys();
+    /// The referenced key `fk` depends on is dropped or changed.
+    bool referencedKeyGoes(const schema::ForeignKey &fk) const;
+    /// Engines whose foreign keys block column changes: one of `columns` of `table` changes.
     bool columnsChange(const QString &table, const QStringList &columns) const;
     /// The live table as its alteration starts: without its lifted foreign keys.
     const schema::Table &liveForAlteration(const QString &table) const;
     void dropLiftedForeignKeys();
+    /// `created` without its foreign keys to tables this migration alters: those are added
+    /// after the alterations (addKeysAfterAlterations), when the columns they reference exist.
+    schema::Table withoutKeysToAlteredTables(const schema::Table &created);
+    void addKeysAfterAlterations();
     /// With notValidConstraints: the table's foreign keys and CHECKs that are added or changed
     /// leave its alteration, to be added NOT VALID after it (online_steps.cpp).
     schema::Table withoutNotValidConstraints(const schema::Table &live,
@@ -144,9 +151,10 @@ private:
     QHash<QString, TableAlteration> m_alterations;      // by table key
     QHash<QString, schema::Table> m_liftedLive;         // live tables without lifted keys
     QHash<QString, QList<schema::ForeignKey>> m_lifted; // by table key
-    QSet<QString> m_viewsToDrop;                        // live view keys
-    QSet<QString> m_viewsToCreate;                      // target view keys
-    QSet<QString> m_triggersToDrop;                     // table key \x1f trigger key
+    QHash<QString, QList<schema::ForeignKey>> m_keysAfterAlterations; // by new table's key
+    QSet<QString> m_viewsToDrop;                                      // live view keys
+    QSet<QString> m_viewsToCreate;                                    // target view keys
+    QSet<QString> m_triggersToDrop;                                   // table key \x1f trigger key
     QSet<QString> m_triggersToCreate;
     QStringList m_rebuilt;
     bool m_dropsTables = false;

@@ -163,9 +163,12 @@ void StepBuilder::createTables()
         if (!m_liveTables.find(t.name))
             added.append(&t);
     }
-    for (const Table *t : m_deps.referencedFirst(added))
-        add(u"create table " + displayName(t->name), m_r.createTable(*t), m_r.dropTable(*t),
+    for (const Table *t : m_deps.referencedFirst(added)) {
+        const Table created = withoutKeysToAlteredTables(*t);
+        add(u"create table " + displayName(t->name), m_r.createTable(created),
+            m_r.dropTable(created),
             changesOf(t->name, ObjectKind::Table, t->name, {ChangeType::Added}));
+    }
 }
 
 void StepBuilder::alterTables()

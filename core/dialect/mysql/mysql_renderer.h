@@ -33,6 +33,7 @@ public:
     bool narrowsType(const schema::Column &from, const schema::Column &to) const override;
     QStringList dropForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
     QStringList addForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
+    bool foreignKeysBlockColumnChanges() const override { return true; }
     Status supportsOnline(const plan::OnlineOptions &options) const override;
     QStringList createIndexOnline(const QString &table, const schema::Index &index) const override;
     QStringList dropIndexOnline(const QString &table, const schema::Index &index) const override;

@@ -173,6 +173,16 @@ plan::TableAlteration PostgresRenderer::alterTable(const Table &live, const Tabl
     return {alterTableSql(live, target), false};
 }
 
+QStringList PostgresRenderer::dropForeignKey(const QString &table, const ForeignKey &fk) const
+{
+    return fk.name.isEmpty() ? QStringList() : dropConstraint(table, fk.name);
+}
+
+QStringList PostgresRenderer::addForeignKey(const QString &table, const ForeignKey &fk) const
+{
+    return {u"ALTER TABLE " + quote(table) + u" ADD " + foreignKeySql(fk)};
+}
+
 bool PostgresRenderer::narrowsType(const Column &from, const Column &to) const
 {
     return postgres::narrowsType(from.typeKey, to.typeKey);
