@@ -1,6 +1,7 @@
 // Models loaded on the PostgreSQL server itself: in a scratch schema that never persists.
 #include "dialect/postgres/postgres_dialect.h"
 #include "dialect/postgres/postgres_model_loader.h"
+#include "dialect/postgres/postgres_model_text.h"
 #include "qt_printing.h"
 #include "server_support.h"
 #include "test_support.h"
@@ -191,4 +192,36 @@ TEST(PostgresModelLoading, transaction_and_search_path_statements_are_recognised
     for (const QString &kept : {u"CREATE TABLE begin_log (id int)"_s, u"SET TIME ZONE 'UTC'"_s,
                                 u"PREPARE q AS SELECT 1"_s, u"select 1"_s})
         EXPECT_FALSE(isSkippedModelStatement(kept)) << kept.toStdString();
+}
+
+TEST(PostgresModelLoading, an_index_built_concurrently_in_the_model_is_loaded_as_an_index)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    const Result<Schema> model =
+        loadModel(db, "CREATE TABLE book (id int, title text, isbn text);\n"
+                      "CREATE INDEX CONCURRENTLY book_title ON book (title);\n"
+                      "CREATE UNIQUE INDEX concurrently IF NOT EXISTS book_isbn ON book (isbn);\n"
+                      "CREATE INDEX book_gone ON book (id);\n"
+                      "DROP INDEX CONCURRENTLY book_gone;\n");
+    ASSERT_TRUE(model.ok()) << model.error().toString().toStdString();
+    ASSERT_EQ(model->tables.size(), 1);
+    QStringList indexes;
+    for (const Index &index : model->tables[0].indexes)
+        indexes.append(index.name + (index.unique ? u" unique"_s : QString()));
+    indexes.sort();
+    EXPECT_EQ(indexes, (QStringList{u"book_isbn unique"_s, u"book_title"_s}));
+}
+
+TEST(PostgresModelLoading, only_the_index_statements_lose_the_word_concurrently)
+{
+    using dialect::postgres::withoutConcurrently;
+    EXPECT_EQ(withoutConcurrently(u"CREATE INDEX CONCURRENTLY i ON t (a)"_s),
+              u"CREATE INDEX  i ON t (a)"_s);
+    EXPECT_EQ(withoutConcurrently(u"drop index concurrently if exists i"_s),
+              u"drop index  if exists i"_s);
+    for (const QString &kept :
+         {u"CREATE INDEX i ON t (concurrently)"_s, u"REFRESH MATERIALIZED VIEW CONCURRENTLY v"_s,
+          u"CREATE TABLE concurrently (id int)"_s, u"COMMENT ON INDEX i IS 'CONCURRENTLY'"_s})
+        EXPECT_EQ(withoutConcurrently(kept), kept) << kept.toStdString();
 }

@@ -1,5 +1,6 @@
 #include "postgres_model_text.h"
 
+#include "../../sql/token_stream.h"
 #include "postgres_names.h"
 
 namespace burrow::dialect::postgres {
@@ -47,10 +48,24 @@ QString withoutSchemaQualifier(const QString &statement, const QString &schema)
     return out + QStringView(statement).mid(copied);
 }
 
+QString withoutConcurrently(const QString &statement)
+{
+    sql::TokenStream ts(statement, lexerOptions());
+    const bool create = ts.acceptKeyword(u"CREATE");
+    if (!create && !ts.acceptKeyword(u"DROP"))
+        return statement;
+    if (create)
+        ts.acceptKeyword(u"UNIQUE");
+    if (!ts.acceptKeyword(u"INDEX") || !ts.peekKeyword(u"CONCURRENTLY"))
+        return statement;
+    const Token &word = ts.peek();
+    return statement.left(word.begin) + statement.mid(word.begin + word.length);
+}
+
 model::ModelScript withoutOwnSchemaQualifier(model::ModelScript script, const QString &schema)
 {
     for (sql::Statement &statement : script.statements)
-        statement.text = withoutSchemaQualifier(statement.text, schema);
+        statement.text = withoutConcurrently(withoutSchemaQualifier(statement.text, schema));
     return script;
 }
 
