@@ -35,6 +35,8 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("event");
     case ObjectKind::Function:
         return QStringLiteral("function");
+    case ObjectKind::Extension:
+        return QStringLiteral("extension");
     }
     return {};
 }

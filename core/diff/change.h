@@ -18,20 +18,21 @@ enum class ObjectKind {
     Index,
     Trigger,
     View,
-    Enum,     // a user-defined enumerated type; `table` is its name
-    Domain,   // a domain; `table` is its name
-    Sequence, // a stand-alone sequence; `table` is its name
-    Event,    // a scheduled event (MariaDB/MySQL); `table` is its name
-    Function, // a function or procedure; `table` and `name` are its identity `f(integer)`
+    Enum,      // a user-defined enumerated type; `table` is its name
+    Domain,    // a domain; `table` is its name
+    Sequence,  // a stand-alone sequence; `table` is its name
+    Event,     // a scheduled event (MariaDB/MySQL); `table` is its name
+    Function,  // a function or procedure; `table` and `name` are its identity `f(integer)`
+    Extension, // a database extension (PostgreSQL); `table` is its name
 };
 
 /// Objects of the schema itself rather than parts of a table: views, types, sequences, events,
-/// functions.
+/// functions, extensions.
 inline bool isSchemaLevel(ObjectKind kind)
 {
     return kind == ObjectKind::View || kind == ObjectKind::Enum || kind == ObjectKind::Domain ||
            kind == ObjectKind::Sequence || kind == ObjectKind::Event ||
-           kind == ObjectKind::Function;
+           kind == ObjectKind::Function || kind == ObjectKind::Extension;
 }
 
 /// What happens to it, seen from the database towards the model: `Added` means the model has it

@@ -43,6 +43,7 @@ schema::Schema IgnoreRules::apply(schema::Schema schema) const
     schema.enums.removeIf([this](const schema::EnumType &e) { return matches(e.name); });
     schema.domains.removeIf([this](const schema::Domain &d) { return matches(d.name); });
     schema.events.removeIf([this](const schema::Event &e) { return matches(e.name); });
+    schema.extensions.removeIf([this](const schema::Extension &e) { return matches(e.name); });
     // A sequence an ignored table owns is that table's business too.
     schema.sequences.removeIf([this](const schema::Sequence &s) {
         return matches(s.name) || (!s.ownedByTable.isEmpty() && matches(s.ownedByTable));

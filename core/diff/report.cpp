@@ -104,9 +104,9 @@ QString differHeadline(const QList<Change> &changes)
 {
     QList<QString> nouns; // in a fixed order: tables, views, types, sequences, functions
     QHash<QString, QStringList> owners;
-    for (ObjectKind kind : {ObjectKind::Table, ObjectKind::View, ObjectKind::Enum,
-                            ObjectKind::Domain, ObjectKind::Sequence, ObjectKind::Event,
-                            ObjectKind::Function})
+    for (ObjectKind kind :
+         {ObjectKind::Table, ObjectKind::View, ObjectKind::Enum, ObjectKind::Domain,
+          ObjectKind::Sequence, ObjectKind::Event, ObjectKind::Function, ObjectKind::Extension})
         nouns.append(ownerNoun(kind));
     for (const Change &c : changes) {
         QStringList &list = owners[ownerNoun(c.object)];

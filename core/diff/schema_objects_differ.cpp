@@ -248,6 +248,10 @@ QList<Change> diffSchemaObjects(const Schema &live, const Schema &model, Qt::Cas
           [&d](const Event &l, const Event &m) { compareEvents(d, l, m); });
     d.run(ObjectKind::Function, live.functions, model.functions, describeFunction,
           [&d](const Function &l, const Function &m) { compareFunctions(d, l, m); });
+    d.run(
+        ObjectKind::Extension, live.extensions, model.extensions,
+        [](const Extension &e) -> QString { return u"EXTENSION " + e.name; },
+        [](const Extension &, const Extension &) {}); // the name is all there is to compare
     return d.takeChanges();
 }
 

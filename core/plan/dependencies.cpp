@@ -117,7 +117,8 @@ bool DestructiveJudge::isDestructive(const diff::Change &change) const
     // a function's body may be the only copy of its logic: dropping either takes the same consent.
     if (change.type == ChangeType::Removed)
         return change.object == ObjectKind::Table || change.object == ObjectKind::Column ||
-               change.object == ObjectKind::Event || change.object == ObjectKind::Function;
+               change.object == ObjectKind::Event || change.object == ObjectKind::Function ||
+               change.object == ObjectKind::Extension;
     // Labels removed or reordered: the type is recreated, and rows holding a label the model
     // no longer has cannot be converted.
     if (change.object == ObjectKind::Enum)

@@ -155,6 +155,24 @@ void StepBuilder::dropSequences()
     }
 }
 
+void StepBuilder::createExtensions()
+{
+    for (const Extension &e : m_target.extensions) {
+        if (!findNamed(m_live.extensions, e.name, m_cs))
+            add(u"create extension " + displayName(e.name), m_r.createExtension(e),
+                m_r.dropExtension(e), objectChanges(ObjectKind::Extension, e.name));
+    }
+}
+
+void StepBuilder::dropExtensions()
+{
+    for (const Extension &e : m_live.extensions) {
+        if (!findNamed(m_target.extensions, e.name, m_cs))
+            add(u"drop extension " + displayName(e.name), m_r.dropExtension(e),
+                m_r.createExtension(e), objectChanges(ObjectKind::Extension, e.name));
+    }
+}
+
 void StepBuilder::dropEvents()
 {
     for (const Event &e : m_live.events) {

@@ -94,6 +94,9 @@ public:
     }
     /// Gives the sequence its owner, or none when it has none.
     virtual QStringList ownSequence(const schema::Sequence &) const { return {}; }
+    // Extensions: only engines that have them (PostgreSQL) read, load and spell them.
+    virtual QStringList createExtension(const schema::Extension &) const { return {}; }
+    virtual QStringList dropExtension(const schema::Extension &) const { return {}; }
     // Scheduled events: only engines that have them (MariaDB/MySQL) read, load and spell them.
     virtual QStringList createEvent(const schema::Event &) const { return {}; }
     virtual QStringList dropEvent(const schema::Event &) const { return {}; }

@@ -150,6 +150,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     renameObjects(renames);
     dropLiftedForeignKeys();
     dropIndexes();
+    createExtensions();
     createSequences();
     createTypes();
     createTables();
@@ -162,6 +163,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropTables();
     dropSequences();
     dropTypes();
+    dropExtensions();
     createIndexes();
     createViews();
     createTriggers();

@@ -124,6 +124,9 @@ private:
     void dropTypes();
     void dropEvents();
     void createEvents();
+    /// First of all, since types, tables and functions may use what they bring; dropped last.
+    void createExtensions();
+    void dropExtensions();
 
     // Functions (function_steps.cpp).
     /// Functions dropped and created again: what reads them is recreated around them.

@@ -199,8 +199,15 @@ struct Function {
     QString comment{};     // empty when none (PostgreSQL's COMMENT ON FUNCTION)
 };
 
-/// Everything Burrow knows about one database's schema (or a model's). Types, sequences and
-/// functions are PostgreSQL's, events MariaDB/MySQL's: other engines leave those lists empty.
+/// An extension the database has (PostgreSQL's CREATE EXTENSION). Installed database-wide,
+/// whichever schema holds its objects: compared by name only.
+struct Extension {
+    QString name;
+};
+
+/// Everything Burrow knows about one database's schema (or a model's). Types, sequences,
+/// functions and extensions are PostgreSQL's, events MariaDB/MySQL's: other engines leave those
+/// lists empty.
 struct Schema {
     QList<Table> tables;
     QList<View> views;
@@ -209,6 +216,7 @@ struct Schema {
     QList<Sequence> sequences;
     QList<Event> events;
     QList<Function> functions;
+    QList<Extension> extensions{};
 };
 
 /// Whether `target` only adds labels to `live`, keeping the order of the existing ones: then

@@ -26,7 +26,8 @@ static_assert(sizeof(Domain) == 184);
 static_assert(sizeof(Sequence) == 144);
 static_assert(sizeof(Event) == 248);
 static_assert(sizeof(Function) == 224);
-static_assert(sizeof(Schema) == 168);
+static_assert(sizeof(Extension) == 24);
+static_assert(sizeof(Schema) == 192);
 
 template<typename F> void members(Expression &e, F &&f)
 {
@@ -98,9 +99,13 @@ template<typename F> void members(Function &r, F &&f)
     f(r.name, r.routineName, r.argumentTypes, r.procedure, r.arguments, r.result, r.definition,
       r.body, r.comment);
 }
+template<typename F> void members(Extension &e, F &&f)
+{
+    f(e.name);
+}
 template<typename F> void members(Schema &s, F &&f)
 {
-    f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events, s.functions);
+    f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events, s.functions, s.extensions);
 }
 
 template<typename T>

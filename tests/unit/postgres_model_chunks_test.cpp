@@ -143,3 +143,23 @@ TEST(PostgresModelChunks, the_next_load_removes_the_schema_of_a_dead_loader_but_
               QStringList{live});
     EXPECT_EQ(relationsEverywhere(db), QStringList{live + u".a"_s});
 }
+
+// The schema of an installed extension is searched too (its types must resolve), so an
+// unqualified name may reach the live schema: such a load is never committed, however small
+// its chunks, and whatever it did there is undone.
+TEST(PostgresModelChunks, a_model_using_an_installed_extension_loads_in_one_transaction)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE EXTENSION citext;CREATE TABLE keep (id int);INSERT INTO keep VALUES (1)"_s);
+    const Result<Schema> model = loadInChunks(db,
+                                              "CREATE EXTENSION citext;\n"
+                                              "CREATE TABLE person (email citext);\n"
+                                              "DELETE FROM keep;\nDROP TABLE keep;\n" +
+                                                  chainOfTables(5),
+                                              2);
+    ASSERT_TRUE(model.ok()) << model.error().toString().toStdString();
+    EXPECT_EQ(model->tables.size(), 6);
+    EXPECT_EQ(db.rows(u"SELECT id FROM keep"_s), QStringList{u"1"_s});
+    EXPECT_EQ(relationsEverywhere(db), QStringList{u"public.keep"_s});
+}

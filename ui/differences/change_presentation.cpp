@@ -80,6 +80,7 @@ int kindRank(ObjectKind kind)
     case ObjectKind::Sequence:
     case ObjectKind::Event:
     case ObjectKind::Function:
+    case ObjectKind::Extension:
         return 7;
     }
     return 8;
@@ -126,6 +127,8 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
     case ObjectKind::Trigger:
     case ObjectKind::Function: // what a trigger runs
         return trigger;
+    case ObjectKind::Extension: // it brings types and functions, as a domain brings a type
+        return constraint;
     case ObjectKind::View:
         return view;
     }

@@ -1,6 +1,7 @@
 #include "postgres_dialect.h"
 
 #include "postgres_catalog.h"
+#include "postgres_extensions.h"
 #include "postgres_model_context.h"
 #include "postgres_model_loader.h"
 #include "postgres_model_text.h"
@@ -25,6 +26,13 @@ Result<schema::Schema> PostgresDialect::introspectCounting(const DatabaseUrl &ur
     if (!session)
         return session.error();
     Result<schema::Schema> schema = readCatalog(**session);
+    if (schema) {
+        // Installed database-wide: the scratch load's catalog must not read them (readCatalog).
+        Result<QList<schema::Extension>> extensions = readExtensions(**session);
+        if (!extensions)
+            return extensions.error();
+        schema->extensions = *extensions;
+    }
     queries = (*session)->queryCount();
     return schema;
 }
@@ -37,7 +45,11 @@ Result<schema::Schema> PostgresDialect::introspect(const DatabaseUrl &url) const
 
 Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &script) const
 {
-    return loadModelSchema(m_server, withoutOwnSchemaQualifier(script, schemaOf(m_server)));
+    Result<schema::Schema> model =
+        loadModelSchema(m_server, withoutOwnSchemaQualifier(script, schemaOf(m_server)));
+    if (model)
+        model->extensions = extensionsNamedIn(script);
+    return model;
 }
 
 Result<QString> PostgresDialect::modelContext() const

@@ -3,6 +3,7 @@
 #include "../../sql/token_stream.h"
 #include "postgres_catalog.h"
 #include "postgres_errors.h"
+#include "postgres_extensions.h"
 #include "postgres_names.h"
 #include "postgres_scratch_schema.h"
 #include "postgres_session.h"
@@ -157,13 +158,19 @@ QStringList batchesOf(std::span<const Statement> statements)
 /// schema: a model that fits one chunk is read back and rolled back with the schema (nothing is
 /// ever committed, and a rollback is much faster than a DROP); a larger one commits its chunks
 /// but the last, and the caller drops the schema.
+///
+/// With `alsoSearched` (the schemas of installed extensions the model uses, whose types and
+/// functions it must see), the scratch schema is no longer all the model's unqualified names
+/// reach: the load is then one transaction, never committed, whatever its statements did there.
 class ChunkedLoad {
 public:
-    ChunkedLoad(Session &session, QString scratch, QList<Statement> statements, int chunk)
+    ChunkedLoad(Session &session, QString scratch, QList<Statement> statements, int chunk,
+                QStringList alsoSearched)
         : m_session(session)
         , m_scratch(std::move(scratch))
         , m_statements(std::move(statements))
-        , m_chunk(chunk)
+        , m_chunk(alsoSearched.isEmpty() ? chunk : int(std::max<qsizetype>(m_statements.size(), 1)))
+        , m_alsoSearched(std::move(alsoSearched))
     {
     }
 
@@ -175,7 +182,7 @@ public:
             Status ran = runChunk(next, end);
             if (!ran) {
                 rollBack();
-                if (!isLockTableFull(ran.error()) || end - next == 1)
+                if (!isLockTableFull(ran.error()) || end - next == 1 || !m_alsoSearched.isEmpty())
                     return ran.error();
                 m_chunk = int(end - next) / 2;
                 continue;
@@ -228,14 +235,17 @@ private:
         if (Result<QSqlQuery> begun = m_session.run(QStringLiteral("BEGIN")); !begun)
             return begun.error();
         const QString scratch = quoteIdentifier(m_scratch);
+        QString searchPath = scratch;
+        for (const QString &schema : m_alsoSearched)
+            searchPath += u", " + quoteIdentifier(schema);
         if (!m_committed) {
             if (Result<QSqlQuery> created = m_session.run(u"CREATE SCHEMA " + scratch); !created)
                 return scratchSchemaError(created.error(), m_session.url());
         }
         // Function bodies may name tables that later statements create (as pg_dump does).
-        Result<QSqlQuery> entered =
-            m_session.run(u"SELECT pg_catalog.set_config('search_path', " + quoteLiteral(scratch) +
-                          u", true), pg_catalog.set_config('check_function_bodies', 'off', true)");
+        Result<QSqlQuery> entered = m_session.run(
+            u"SELECT pg_catalog.set_config('search_path', " + quoteLiteral(searchPath) +
+            u", true), pg_catalog.set_config('check_function_bodies', 'off', true)");
         return entered ? Status(Ok{}) : Status(entered.error());
     }
 
@@ -273,6 +283,7 @@ private:
     QString m_scratch;
     QList<Statement> m_statements;
     int m_chunk;
+    QStringList m_alsoSearched;
     bool m_committed = false;
 };
 
@@ -308,7 +319,12 @@ Result<schema::Schema> loadModelSchema(const DatabaseUrl &url, const model::Mode
                                                       : statementsPerChunk(**session);
     if (!chunk)
         return chunk.error();
-    ChunkedLoad load(**session, scratch->name(), statementsToRun(script), *chunk);
+    Result<QMap<QString, QString>> installed = installedExtensions(**session);
+    if (!installed)
+        return installed.error();
+    ChunkedLoad load(**session, scratch->name(),
+                     withExtensionsForScratch(statementsToRun(script), *installed), *chunk,
+                     schemasOfInstalled(extensionsNamedIn(script), *installed));
     Result<schema::Schema> schema = load.run();
     if (load.committed()) {
         // A model error matters more than a leftover, which the next load removes anyway.

@@ -173,6 +173,18 @@ plan::TableAlteration PostgresRenderer::alterTable(const Table &live, const Tabl
     return {alterTableSql(live, target), false};
 }
 
+// IF [NOT] EXISTS: an extension is the database's, so another schema's migrations (or a DBA)
+// may have installed or removed it already.
+QStringList PostgresRenderer::createExtension(const Extension &extension) const
+{
+    return {u"CREATE EXTENSION IF NOT EXISTS " + quote(extension.name)};
+}
+
+QStringList PostgresRenderer::dropExtension(const Extension &extension) const
+{
+    return {u"DROP EXTENSION IF EXISTS " + quote(extension.name)};
+}
+
 QStringList PostgresRenderer::dropForeignKey(const QString &table, const ForeignKey &fk) const
 {
     return fk.name.isEmpty() ? QStringList() : dropConstraint(table, fk.name);

@@ -33,6 +33,8 @@ public:
     QStringList dropDomain(const schema::Domain &domain) const override;
     QStringList alterDomain(const schema::Domain &live,
                             const schema::Domain &target) const override;
+    QStringList createExtension(const schema::Extension &extension) const override;
+    QStringList dropExtension(const schema::Extension &extension) const override;
     QStringList createSequence(const schema::Sequence &sequence) const override;
     QStringList dropSequence(const schema::Sequence &sequence) const override;
     QStringList alterSequence(const schema::Sequence &live,
