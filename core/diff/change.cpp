@@ -35,6 +35,10 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("event");
     case ObjectKind::Function:
         return QStringLiteral("function");
+    case ObjectKind::Policy:
+        return QStringLiteral("policy");
+    case ObjectKind::RowSecurity:
+        return QStringLiteral("row level security");
     }
     return {};
 }
