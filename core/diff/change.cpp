@@ -37,6 +37,10 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("function");
     case ObjectKind::Extension:
         return QStringLiteral("extension");
+    case ObjectKind::Policy:
+        return QStringLiteral("policy");
+    case ObjectKind::RowSecurity:
+        return QStringLiteral("row level security");
     }
     return {};
 }

@@ -18,12 +18,14 @@ enum class ObjectKind {
     Index,
     Trigger,
     View,
-    Enum,      // a user-defined enumerated type; `table` is its name
-    Domain,    // a domain; `table` is its name
-    Sequence,  // a stand-alone sequence; `table` is its name
-    Event,     // a scheduled event (MariaDB/MySQL); `table` is its name
-    Function,  // a function or procedure; `table` and `name` are its identity `f(integer)`
-    Extension, // a database extension (PostgreSQL); `table` is its name
+    Enum,        // a user-defined enumerated type; `table` is its name
+    Domain,      // a domain; `table` is its name
+    Sequence,    // a stand-alone sequence; `table` is its name
+    Event,       // a scheduled event (MariaDB/MySQL); `table` is its name
+    Function,    // a function or procedure; `table` and `name` are its identity `f(integer)`
+    Extension,   // a database extension (PostgreSQL); `table` is its name
+    Policy,      // a row-level security policy of `table` (PostgreSQL)
+    RowSecurity, // whether `table` has row-level security enabled and forced (PostgreSQL)
 };
 
 /// Objects of the schema itself rather than parts of a table: views, types, sequences, events,

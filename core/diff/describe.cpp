@@ -83,6 +83,12 @@ QString describeTable(const Table &table)
     if (!table.triggers.isEmpty())
         out += u", " + QString::number(table.triggers.size()) +
                (table.triggers.size() == 1 ? u" trigger" : u" triggers");
+    if (!table.policies.isEmpty())
+        out += u", " + QString::number(table.policies.size()) +
+               (table.policies.size() == 1 ? u" policy" : u" policies");
+    if (table.rowSecurity)
+        out += table.forceRowSecurity ? QStringLiteral(", row level security forced")
+                                      : QStringLiteral(", row level security enabled");
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "attribute_diff_p.h"
 #include "describe.h"
+#include "policy_differ_p.h"
 #include "schema_objects_differ_p.h"
 
 #include <QHash>
@@ -248,6 +249,7 @@ void Differ::compareTable(const Table &live, const Table &model)
     compareIndexes(live, model);
     compareTriggers(model.name, live.triggers, model.triggers);
     compareOptions(live, model);
+    m_out += diffRowSecurity(live, model, m_cs);
 }
 
 void Differ::compareColumns(const Table &live, const Table &model)

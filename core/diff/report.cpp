@@ -23,6 +23,10 @@ QString pluralNoun(ObjectKind kind)
         return QStringLiteral("indexes");
     case ObjectKind::TableOptions:
         return QStringLiteral("tables' options");
+    case ObjectKind::Policy:
+        return QStringLiteral("policies");
+    case ObjectKind::RowSecurity:
+        return QStringLiteral("tables' row level security");
     default:
         return objectNoun(kind) + u's';
     }
@@ -71,7 +75,7 @@ QString shown(const Change &c, const QString &name)
 
 QString subject(const Change &c)
 {
-    if (c.object == ObjectKind::TableOptions)
+    if (c.object == ObjectKind::TableOptions || c.object == ObjectKind::RowSecurity)
         return objectNoun(c.object);
     if (c.anonymous && (c.type != ChangeType::Changed || c.object == ObjectKind::PrimaryKey))
         return objectNoun(c.object); // the detail shows the definition that identifies it

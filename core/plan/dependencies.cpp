@@ -109,16 +109,30 @@ QList<const View *> Dependencies::readFirst(const QList<const View *> &views) co
         });
 }
 
+bool DestructiveJudge::widensAccess(const QString &table) const
+{
+    const Table *live = m_live.find(table);
+    const Table *model = m_model.find(table);
+    return live && model &&
+           ((live->rowSecurity && !model->rowSecurity) ||
+            (live->forceRowSecurity && !model->forceRowSecurity));
+}
+
 bool DestructiveJudge::isDestructive(const diff::Change &change) const
 {
     using diff::ChangeType;
     using diff::ObjectKind;
     // An event is no data, yet models often leave the server's jobs out (an ORM has none), and
-    // a function's body may be the only copy of its logic: dropping either takes the same consent.
+    // a function's body may be the only copy of its logic, an extension may hold data (its
+    // tables) and other schemas may use it: dropping any of them takes the same consent.
+    // A policy dropped, or row-level security disabled or no longer forced, widens who sees
+    // which rows: that takes consent too.
     if (change.type == ChangeType::Removed)
         return change.object == ObjectKind::Table || change.object == ObjectKind::Column ||
                change.object == ObjectKind::Event || change.object == ObjectKind::Function ||
-               change.object == ObjectKind::Extension;
+               change.object == ObjectKind::Extension || change.object == ObjectKind::Policy;
+    if (change.object == ObjectKind::RowSecurity)
+        return widensAccess(change.table);
     // Labels removed or reordered: the type is recreated, and rows holding a label the model
     // no longer has cannot be converted.
     if (change.object == ObjectKind::Enum)

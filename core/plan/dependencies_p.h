@@ -63,7 +63,8 @@ private:
 };
 
 /// Decides which differences lose data: dropped tables, columns and functions, narrowed types,
-/// enum labels removed or reordered.
+/// enum labels removed or reordered; or widen access to rows: dropped policies, row-level
+/// security disabled or no longer forced.
 class DestructiveJudge {
 public:
     DestructiveJudge(const schema::Schema &live, const schema::Schema &model,
@@ -78,6 +79,8 @@ public:
     bool isDestructive(const diff::Change &change) const;
 
 private:
+    bool widensAccess(const QString &table) const;
+
     TableLookup m_live;
     TableLookup m_model;
     const SqlRenderer &m_renderer;

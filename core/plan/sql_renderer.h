@@ -121,6 +121,25 @@ public:
         return true;
     }
 
+    // Row-level security: only engines that have it (PostgreSQL) read and load policies.
+    /// The policy with its comment.
+    virtual QStringList createPolicy(const QString &, const schema::Policy &) const { return {}; }
+    virtual QStringList dropPolicy(const QString &, const schema::Policy &) const { return {}; }
+    /// Brings a policy from `live` to `target` (same name) in place; empty when it must be
+    /// dropped and created instead.
+    virtual QStringList alterPolicy(const QString &, const schema::Policy &,
+                                    const schema::Policy &) const
+    {
+        return {};
+    }
+    /// Enables, disables, forces or stops forcing row-level security on `table`, from `live`'s
+    /// flags to `target`'s.
+    virtual QStringList setRowSecurity(const QString &, const schema::Table &,
+                                       const schema::Table &) const
+    {
+        return {};
+    }
+
     /// Brings `live` to `target`: the same table (renames are already done), same name.
     /// Indexes of a table that is not rebuilt are the planner's business.
     virtual TableAlteration alterTable(const schema::Table &live,

@@ -144,8 +144,10 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     touchFunctionUsers();
     collectViewWork();
     collectTriggerWork();
+    collectPolicyWork();
     dropEvents();
     dropTriggers();
+    dropPolicies();
     dropViews();
     renameObjects(renames);
     dropLiftedForeignKeys();
@@ -167,6 +169,8 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createIndexes();
     createViews();
     createTriggers();
+    setRowSecurity();
+    createPolicies();
     createEvents();
     return m_steps;
 }

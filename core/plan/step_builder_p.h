@@ -17,6 +17,7 @@ inline bool isStructural(diff::ObjectKind kind)
 {
     using diff::ObjectKind;
     return kind != ObjectKind::Table && kind != ObjectKind::Index && kind != ObjectKind::Trigger &&
+           kind != ObjectKind::Policy && kind != ObjectKind::RowSecurity &&
            !diff::isSchemaLevel(kind);
 }
 
@@ -44,7 +45,8 @@ QList<TriggerOwner> triggerOwners(const schema::Schema &schema);
 /// indexes; create or alter sequences, enum types, functions and domains (which tables use);
 /// create tables, then the functions whose bodies read them; alter tables; give sequences
 /// their owners; drop tables (in foreign-key order), then the sequences, domains, functions and
-/// enum types no longer used; create indexes, views, triggers. Events go first and come last.
+/// enum types no longer used; create indexes, views, triggers, then row-level security and
+/// policies (dropped with the triggers). Events go first and come last.
 class StepBuilder {
 public:
     StepBuilder(const schema::Schema &live, const schema::Schema &target,
@@ -138,6 +140,19 @@ private:
     /// The keys of the tables this migration creates.
     QSet<QString> newTables() const;
 
+    // Row-level security (policy_steps.cpp).
+    QString policyId(const QString &table, const QString &policy) const;
+    /// The policy changes and ALTER POLICY can express it.
+    bool policyAlteredInPlace(const QString &table, const schema::Policy &live) const;
+    /// Policies dropped first (removed, changed beyond ALTER POLICY, or reading a column, table
+    /// or function that changes) and those created last (new, or dropped first).
+    void collectPolicyWork();
+    void dropPolicies();
+    /// ENABLE/DISABLE and FORCE/NO FORCE ROW LEVEL SECURITY, new tables included.
+    void setRowSecurity();
+    /// New policies, those dropped first, and those altered in place.
+    void createPolicies();
+
     const schema::Schema &m_live;
     const schema::Schema &m_target;
     const QList<diff::Change> &m_destructive;
@@ -166,6 +181,8 @@ private:
     QHash<QString, schema::Table> m_notValid;  // by table key: only the keys added NOT VALID
     QList<PlanStep> m_steps;
     QList<PlanStep> m_validations;
+    QSet<QString> m_policiesToDrop; // table key \x1f policy key
+    QSet<QString> m_policiesToCreate;
 };
 
 } // namespace burrow::plan

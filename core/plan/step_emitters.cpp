@@ -75,8 +75,10 @@ void StepBuilder::add(const QString &summary, const QStringList &sql, const QStr
     for (const Change &c : changes) {
         const bool destructive = m_destructive.contains(c);
         step.destructive = step.destructive || destructive;
-        // An event holds no rows: its reverse brings it back whole.
-        step.irreversible = step.irreversible || (destructive && c.object != ObjectKind::Event);
+        // An event or a policy holds no rows: its reverse brings it back whole.
+        const bool restorable = c.object == ObjectKind::Event || c.object == ObjectKind::Policy ||
+                                c.object == ObjectKind::RowSecurity;
+        step.irreversible = step.irreversible || (destructive && !restorable);
         step.dataDependent = step.dataDependent || isDataDependent(c);
     }
     step.irreversible = step.irreversible || reverse.isEmpty();
@@ -212,6 +214,9 @@ void StepBuilder::dropTables()
             recreate += m_r.createIndex(t->name, i);
         for (const Trigger &trigger : t->triggers)
             recreate += m_r.createTrigger(t->name, trigger);
+        recreate += m_r.setRowSecurity(t->name, Table{}, *t);
+        for (const Policy &policy : t->policies)
+            recreate += m_r.createPolicy(t->name, policy);
         add(u"drop table " + displayName(t->name), m_r.dropTable(*t), recreate,
             changesOf(t->name, ObjectKind::Table, t->name, {ChangeType::Removed}));
     }

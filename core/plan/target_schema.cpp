@@ -53,6 +53,13 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
     case ObjectKind::Trigger:
         keepLive(table->triggers, live.triggers, change, cs);
         break;
+    case ObjectKind::Policy:
+        keepLive(table->policies, live.policies, change, cs);
+        break;
+    case ObjectKind::RowSecurity:
+        table->rowSecurity = live.rowSecurity;
+        table->forceRowSecurity = live.forceRowSecurity;
+        break;
     case ObjectKind::TableOptions:
         table->withoutRowid = live.withoutRowid;
         table->strict = live.strict;

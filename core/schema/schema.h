@@ -109,6 +109,17 @@ struct Trigger {
     QString comment{};     // empty when none (PostgreSQL's COMMENT ON TRIGGER)
 };
 
+/// A row-level security policy (PostgreSQL's CREATE POLICY) of a table.
+struct Policy {
+    QString name;
+    bool permissive = true;     // AS PERMISSIVE, or AS RESTRICTIVE
+    QString command;            // ALL, SELECT, INSERT, UPDATE or DELETE
+    QStringList roles;          // sorted; PUBLIC as `public`
+    Expression usingExpression; // empty when none
+    Expression withCheck;       // empty when none
+    QString comment{};          // empty when none (PostgreSQL's COMMENT ON POLICY)
+};
+
 /// A table with everything that belongs to it.
 struct Table {
     QString name;
@@ -124,6 +135,9 @@ struct Table {
     QString sql;               // the definition as the engine stores it
     QString comment;           // empty when none (PostgreSQL's COMMENT ON TABLE)
     QString collation;         // the default of its columns (MySQL); empty where tables have none
+    bool rowSecurity = false;  // PostgreSQL's ENABLE ROW LEVEL SECURITY
+    bool forceRowSecurity = false; // FORCE ROW LEVEL SECURITY: the owner is subject to it too
+    QList<Policy> policies{};      // PostgreSQL's row-level security policies
 };
 
 /// A view and its definition.

@@ -19,7 +19,8 @@ static_assert(sizeof(UniqueConstraint) == 72);
 static_assert(sizeof(CheckConstraint) == 128);
 static_assert(sizeof(ForeignKey) == 144);
 static_assert(sizeof(Trigger) == 96);
-static_assert(sizeof(Table) == 328);
+static_assert(sizeof(Policy) == 200);
+static_assert(sizeof(Table) == 360);
 static_assert(sizeof(View) == 120);
 static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
@@ -67,10 +68,15 @@ template<typename F> void members(Trigger &t, F &&f)
 {
     f(t.name, t.definition, t.comment);
 }
+template<typename F> void members(Policy &p, F &&f)
+{
+    f(p.name, p.permissive, p.command, p.roles, p.usingExpression, p.withCheck, p.comment);
+}
 template<typename F> void members(Table &t, F &&f)
 {
     f(t.name, t.columns, t.primaryKey, t.uniques, t.checks, t.foreignKeys, t.indexes, t.triggers,
-      t.withoutRowid, t.strict, t.sql, t.comment, t.collation);
+      t.withoutRowid, t.strict, t.sql, t.comment, t.collation, t.rowSecurity, t.forceRowSecurity,
+      t.policies);
 }
 template<typename F> void members(View &v, F &&f)
 {

@@ -9,7 +9,7 @@ QString objectText(const diff::Change &change)
 {
     if (change.type == ChangeType::RenameSuggested)
         return change.name + u" → " + change.newName;
-    if (change.object == ObjectKind::TableOptions)
+    if (change.object == ObjectKind::TableOptions || change.object == ObjectKind::RowSecurity)
         return diff::objectNoun(change.object);
     if (!change.anonymous || !change.name.startsWith(u'('))
         return change.name; // named, or described in full ("CHECK (born > 0)")
@@ -72,6 +72,8 @@ int kindRank(ObjectKind kind)
         return 5;
     case ObjectKind::Trigger:
         return 6;
+    case ObjectKind::Policy:
+    case ObjectKind::RowSecurity:
     case ObjectKind::Table:
     case ObjectKind::TableOptions:
     case ObjectKind::View:
@@ -112,6 +114,8 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
         return column;
     case ObjectKind::PrimaryKey:
     case ObjectKind::ForeignKey:
+    case ObjectKind::Policy:      // it grants access to rows, as a key does to a table
+    case ObjectKind::RowSecurity: // likewise
         return key;
     case ObjectKind::Unique:
     case ObjectKind::Check:

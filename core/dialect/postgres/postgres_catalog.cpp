@@ -84,6 +84,7 @@ public:
             {&queries::types(), &CatalogBuilder::readType},
             {&queries::sequences(), &CatalogBuilder::readSequence},
             {&queries::functions(), &CatalogBuilder::readFunction},
+            {&queries::policies(), &CatalogBuilder::readPolicy},
         };
         for (const auto &[sql, reader] : steps) {
             Result<QSqlQuery> query = session.run(*sql);
@@ -118,6 +119,8 @@ private:
         Table t;
         t.name = row.value(1).toString();
         t.comment = row.value(2).toString();
+        t.rowSecurity = row.value(3).toBool();
+        t.forceRowSecurity = row.value(4).toBool();
         m_tableByOid.insert(row.value(0).toLongLong(), m_schema.tables.size());
         m_tableByName.insert(t.name, m_schema.tables.size());
         m_schema.tables.append(std::move(t));
@@ -130,6 +133,7 @@ private:
     void readType(const QSqlQuery &row);
     void readSequence(const QSqlQuery &row);
     void readFunction(const QSqlQuery &row);
+    void readPolicy(const QSqlQuery &row);
 
     void readTrigger(const QSqlQuery &row)
     {
@@ -311,6 +315,38 @@ void CatalogBuilder::readFunction(const QSqlQuery &row)
     f.body = row.value(8).toString();
     f.comment = row.value(9).toString();
     m_schema.functions.append(std::move(f));
+}
+
+QString policyCommand(const QString &code)
+{
+    if (code == u"r")
+        return QStringLiteral("SELECT");
+    if (code == u"a")
+        return QStringLiteral("INSERT");
+    if (code == u"w")
+        return QStringLiteral("UPDATE");
+    if (code == u"d")
+        return QStringLiteral("DELETE");
+    return QStringLiteral("ALL");
+}
+
+void CatalogBuilder::readPolicy(const QSqlQuery &row)
+{
+    Table *t = table(row);
+    if (!t)
+        return;
+    Policy p;
+    p.name = row.value(1).toString();
+    p.permissive = row.value(2).toBool();
+    p.command = policyCommand(row.value(3).toString());
+    p.roles = names(row.value(4));
+    p.roles.sort(); // the engine keeps them in the order written: not a difference
+    if (!row.value(5).isNull())
+        p.usingExpression = serverExpression(row.value(5).toString());
+    if (!row.value(6).isNull())
+        p.withCheck = serverExpression(row.value(6).toString());
+    p.comment = row.value(7).toString();
+    t->policies.append(std::move(p));
 }
 
 } // namespace

@@ -23,8 +23,9 @@ namespace burrow::dialect::postgres::queries {
 const QString &tables()
 {
     static const QString sql = QStringLiteral(
-        "SELECT c.oid::bigint, c.relname, ds.description FROM pg_catalog.pg_class c " DESCRIPTION(
-            "ds", "c.oid", "0") IN_SCHEMA "AND " TABLE_KINDS "ORDER BY c.oid");
+        "SELECT c.oid::bigint, c.relname, ds.description, c.relrowsecurity, "
+        "c.relforcerowsecurity FROM pg_catalog.pg_class c " DESCRIPTION("ds", "c.oid", "0")
+            IN_SCHEMA "AND " TABLE_KINDS "ORDER BY c.oid");
     return sql;
 }
 
@@ -211,6 +212,23 @@ const QString &functions()
                                   "AND p.prokind IN ('f', 'p') "
                                   "AND " NOT_FROM_EXTENSION("pg_catalog.pg_proc",
                                                             "p.oid") "ORDER BY p.oid");
+    return sql;
+}
+
+const QString &policies()
+{
+    // polroles holds 0 for PUBLIC; expressions in the engine's normalized spelling.
+    static const QString sql =
+        QStringLiteral("SELECT pol.polrelid::bigint, pol.polname, pol.polpermissive, pol.polcmd, "
+                       "(SELECT pg_catalog.json_agg(CASE WHEN r.oid = 0 THEN 'public' "
+                       "ELSE pg_catalog.pg_get_userbyid(r.oid) END) "
+                       "FROM pg_catalog.unnest(pol.polroles) AS r(oid)), "
+                       "pg_catalog.pg_get_expr(pol.polqual, pol.polrelid), "
+                       "pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid), dpol.description "
+                       "FROM pg_catalog.pg_policy pol "
+                       "JOIN pg_catalog.pg_class c ON c.oid = pol.polrelid " DESCRIPTION_OF(
+                           "dpol", "pol.oid", "pg_catalog.pg_policy") IN_SCHEMA
+                       "AND " TABLE_KINDS "ORDER BY pol.polrelid, pol.polname");
     return sql;
 }
 

@@ -7,7 +7,8 @@ namespace burrow::dialect::postgres::queries {
 // The catalog queries, one per object kind, each over the whole current schema (never one per
 // table). Every relation is keyed by its oid; rows come ordered by oid, then position or name.
 
-/// oid, name, comment of each ordinary or partitioned table (not partitions).
+/// oid, name, comment, row-level security enabled, forced, of each ordinary or partitioned table
+/// (not partitions).
 const QString &tables();
 /// table oid, name, format_type, NOT NULL, default (pg_get_expr), attidentity, attgenerated,
 /// non-default collation, whether a sequence is owned by the column (serial), comment, an
@@ -35,5 +36,9 @@ const QString &sequences();
 /// name, argument types, whether a procedure, pg_get_function_arguments,
 /// pg_get_function_result, pg_get_functiondef, quote_ident(schema), the body (prosrc), comment.
 const QString &functions();
+
+/// Row-level security policies: table oid, name, permissive, polcmd (*, r, a, w, d), roles as
+/// JSON (`public` for PUBLIC), USING and WITH CHECK (pg_get_expr), comment.
+const QString &policies();
 
 } // namespace burrow::dialect::postgres::queries

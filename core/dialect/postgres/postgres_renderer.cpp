@@ -3,6 +3,7 @@
 #include "postgres_alter.h"
 #include "postgres_names.h"
 #include "postgres_object_sql.h"
+#include "postgres_policy_sql.h"
 #include "postgres_section.h"
 #include "postgres_table_sql.h"
 #include "postgres_types.h"
@@ -94,6 +95,28 @@ QStringList PostgresRenderer::createTrigger(const QString &table, const Trigger 
 QStringList PostgresRenderer::dropTrigger(const QString &table, const Trigger &trigger) const
 {
     return {u"DROP TRIGGER " + quote(trigger.name) + u" ON " + quote(table)};
+}
+
+QStringList PostgresRenderer::createPolicy(const QString &table, const Policy &policy) const
+{
+    return createPolicySql(table, policy);
+}
+
+QStringList PostgresRenderer::dropPolicy(const QString &table, const Policy &policy) const
+{
+    return {dropPolicySql(table, policy)};
+}
+
+QStringList PostgresRenderer::alterPolicy(const QString &table, const Policy &live,
+                                          const Policy &target) const
+{
+    return alterPolicySql(table, live, target);
+}
+
+QStringList PostgresRenderer::setRowSecurity(const QString &table, const Table &live,
+                                             const Table &target) const
+{
+    return rowSecuritySql(table, live, target);
 }
 
 QStringList PostgresRenderer::createEnum(const EnumType &type) const

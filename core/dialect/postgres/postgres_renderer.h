@@ -47,6 +47,13 @@ public:
     bool replacesFunctionInPlace(const schema::Function &live,
                                  const schema::Function &target) const override;
 
+    QStringList createPolicy(const QString &table, const schema::Policy &policy) const override;
+    QStringList dropPolicy(const QString &table, const schema::Policy &policy) const override;
+    QStringList alterPolicy(const QString &table, const schema::Policy &live,
+                            const schema::Policy &target) const override;
+    QStringList setRowSecurity(const QString &table, const schema::Table &live,
+                               const schema::Table &target) const override;
+
     Status supportsOnline(const plan::OnlineOptions &options) const override;
     QStringList createIndexOnline(const QString &table, const schema::Index &index) const override;
     QStringList dropIndexOnline(const QString &table, const schema::Index &index) const override;
