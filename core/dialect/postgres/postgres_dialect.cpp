@@ -3,6 +3,7 @@
 #include "postgres_catalog.h"
 #include "postgres_extensions.h"
 #include "postgres_model_context.h"
+#include "postgres_model_guard.h"
 #include "postgres_model_loader.h"
 #include "postgres_model_text.h"
 #include "postgres_names.h"
@@ -45,8 +46,10 @@ Result<schema::Schema> PostgresDialect::introspect(const DatabaseUrl &url) const
 
 Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &script) const
 {
-    Result<schema::Schema> model =
-        loadModelSchema(m_server, withoutOwnSchemaQualifier(script, schemaOf(m_server)));
+    const model::ModelScript own = withoutOwnSchemaQualifier(script, schemaOf(m_server));
+    if (Status stays = checkStaysInScratch(own); !stays)
+        return stays.error();
+    Result<schema::Schema> model = loadModelSchema(m_server, own);
     if (model)
         model->extensions = extensionsNamedIn(script);
     return model;

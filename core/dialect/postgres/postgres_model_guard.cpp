@@ -1,0 +1,118 @@
+#include "postgres_model_guard.h"
+
+#include "../../sql/token_stream.h"
+#include "postgres_names.h"
+
+#include <algorithm>
+
+namespace burrow::dialect::postgres {
+namespace {
+
+bool anyKeywordAt(const sql::TokenStream &ts, qsizetype i,
+                  std::initializer_list<QStringView> keywords)
+{
+    return std::any_of(keywords.begin(), keywords.end(),
+                       [&](QStringView keyword) { return ts.isKeywordAt(i, keyword); });
+}
+
+bool isName(const sql::TokenStream &ts, qsizetype i)
+{
+    return i < ts.size() && (ts.at(i).kind == sql::TokenKind::Word ||
+                             ts.at(i).kind == sql::TokenKind::QuotedIdentifier);
+}
+
+bool isQualifiedName(const sql::TokenStream &ts, qsizetype i)
+{
+    return isName(ts, i) && ts.isSymbolAt(i + 1, u".") && isName(ts, i + 2);
+}
+
+/// What the whole database (or server) shares: a model has no business dropping or altering it.
+bool changesDatabaseWide(const sql::TokenStream &ts)
+{
+    if (ts.isKeywordAt(0, u"REASSIGN"))
+        return true;
+    if (!anyKeywordAt(ts, 0, {u"DROP", u"ALTER"}))
+        return false;
+    return anyKeywordAt(ts, 1,
+                        {u"SCHEMA", u"EXTENSION", u"DATABASE", u"ROLE", u"USER", u"GROUP",
+                         u"TABLESPACE", u"OWNED", u"PUBLICATION", u"SUBSCRIPTION", u"SERVER",
+                         u"LANGUAGE", u"SYSTEM"}) ||
+           (ts.isKeywordAt(1, u"EVENT") && ts.isKeywordAt(2, u"TRIGGER")) ||
+           (ts.isKeywordAt(1, u"FOREIGN") && ts.isKeywordAt(2, u"DATA"));
+}
+
+/// The first `schema.name` among what a DROP or TRUNCATE names (its list, a trigger's or
+/// policy's table after ON); -1 when none. Parentheses hold argument types, not targets.
+qsizetype qualifiedInList(const sql::TokenStream &ts)
+{
+    for (qsizetype i = 1; i < ts.size();) {
+        if (ts.isSymbolAt(i, u"("))
+            i = ts.afterParens(i);
+        else if (isQualifiedName(ts, i))
+            return i;
+        else
+            ++i;
+    }
+    return -1;
+}
+
+/// The object an ALTER, DELETE, UPDATE, INSERT or MERGE changes: the first name after its
+/// leading keywords; its index when qualified, -1 otherwise.
+qsizetype qualifiedFirstName(const sql::TokenStream &ts)
+{
+    qsizetype i = 1;
+    while (i < ts.size() && ts.at(i).kind == sql::TokenKind::Word &&
+           anyKeywordAt(ts, i, {u"TABLE",     u"INDEX",     u"VIEW",          u"MATERIALIZED",
+                                u"SEQUENCE",  u"TYPE",      u"DOMAIN",        u"FUNCTION",
+                                u"PROCEDURE", u"ROUTINE",   u"AGGREGATE",     u"FOREIGN",
+                                u"IF",        u"EXISTS",    u"ONLY",          u"FROM",
+                                u"INTO",      u"COLLATION", u"CONVERSION",    u"OPERATOR",
+                                u"TEXT",      u"SEARCH",    u"CONFIGURATION", u"DICTIONARY",
+                                u"STATISTICS"}))
+        ++i;
+    return isQualifiedName(ts, i) ? i : -1;
+}
+
+Error refusal(const QString &message, const sql::Statement &statement)
+{
+    return Error{Error::Code::Model,
+                 message,
+                 statement.file,
+                 statement.line,
+                 statement.text,
+                 QStringLiteral("remove the statement, or write the name without a schema: "
+                                "Burrow loads the model into a scratch schema of the live "
+                                "database, and what it names elsewhere would change for real")};
+}
+
+Status checkStatement(const sql::Statement &statement)
+{
+    const sql::TokenStream ts(statement.text, lexerOptions());
+    if (changesDatabaseWide(ts))
+        return refusal(QStringLiteral("a model may not drop or alter what the whole database "
+                                      "shares (schemas, extensions, roles, owned objects)"),
+                       statement);
+    qsizetype at = -1;
+    if (anyKeywordAt(ts, 0, {u"DROP", u"TRUNCATE"}))
+        at = qualifiedInList(ts);
+    else if (anyKeywordAt(ts, 0, {u"ALTER", u"DELETE", u"UPDATE", u"INSERT", u"MERGE"}))
+        at = qualifiedFirstName(ts);
+    if (at < 0)
+        return Ok{};
+    return refusal(u"a model may not drop or change what another schema holds (" +
+                       ts.sourceText(at, at + 3) + u')',
+                   statement);
+}
+
+} // namespace
+
+Status checkStaysInScratch(const model::ModelScript &script)
+{
+    for (const sql::Statement &statement : script.statements) {
+        if (Status stays = checkStatement(statement); !stays)
+            return stays;
+    }
+    return Ok{};
+}
+
+} // namespace burrow::dialect::postgres

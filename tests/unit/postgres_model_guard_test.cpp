@@ -1,0 +1,84 @@
+// A PostgreSQL model may not drop or change what another schema, or the whole database, holds:
+// a large model commits its chunks, so such a statement would reach the live database for good.
+#include "dialect/postgres/postgres_dialect.h"
+#include "dialect/postgres/postgres_model_guard.h"
+#include "dialect/postgres/postgres_names.h"
+#include "qt_printing.h"
+#include "server_support.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+using namespace burrow;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+model::ModelScript scriptOf(const QStringList &statements)
+{
+    model::ModelScript script;
+    int line = 1;
+    for (const QString &text : statements)
+        script.statements.append({text, u"model.sql"_s, line++});
+    return script;
+}
+
+Status guarded(const QString &statement)
+{
+    return dialect::postgres::checkStaysInScratch(scriptOf({statement}));
+}
+
+TEST(PostgresModelGuard, statements_reaching_another_schema_or_the_database_are_refused)
+{
+    for (const QString &refused :
+         {u"DROP TABLE app.book"_s, u"drop table if exists book, \"App\".\"Book\" cascade"_s,
+          u"DROP TRIGGER t ON app.book"_s, u"DROP POLICY p ON app.book"_s, u"TRUNCATE app.book"_s,
+          u"DELETE FROM app.book WHERE true"_s, u"UPDATE ONLY app.book SET x = 1"_s,
+          u"INSERT INTO app.book VALUES (1)"_s,
+          u"ALTER TABLE IF EXISTS ONLY app.book DROP COLUMN title"_s,
+          u"ALTER TYPE app.mood ADD VALUE 'x'"_s, u"DROP SCHEMA app CASCADE"_s,
+          u"DROP EXTENSION IF EXISTS citext"_s, u"ALTER EXTENSION citext UPDATE"_s,
+          u"DROP OWNED BY someone"_s, u"REASSIGN OWNED BY a TO b"_s, u"DROP ROLE someone"_s,
+          u"DROP EVENT TRIGGER e"_s}) {
+        const Status status = guarded(refused);
+        ASSERT_FALSE(status.ok()) << refused.toStdString();
+        EXPECT_EQ(status.error().file, u"model.sql"_s);
+        EXPECT_EQ(status.error().line, 1);
+        EXPECT_FALSE(status.error().hint.isEmpty());
+    }
+}
+
+TEST(PostgresModelGuard, the_models_own_objects_and_names_it_only_reads_are_allowed)
+{
+    for (const QString &allowed :
+         {u"DROP TABLE IF EXISTS book CASCADE"_s, u"DROP FUNCTION f(app.mood, integer)"_s,
+          u"DROP TRIGGER t ON book"_s,
+          u"ALTER TABLE book ADD CONSTRAINT fk FOREIGN KEY (a) "
+          u"REFERENCES app.author (id)"_s,
+          u"ALTER TABLE book ALTER COLUMN m TYPE app.mood USING m::text::app.mood"_s,
+          u"INSERT INTO book SELECT * FROM app.book"_s,
+          u"UPDATE book SET n = (SELECT count(*) FROM app.book)"_s,
+          u"CREATE TABLE book (m app.mood)"_s, u"COMMENT ON COLUMN book.title IS 'x'"_s,
+          u"CREATE EXTENSION IF NOT EXISTS citext"_s})
+        EXPECT_TRUE(guarded(allowed).ok()) << allowed.toStdString();
+}
+
+TEST(PostgresModelGuard, a_refused_model_changes_nothing_on_the_server)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE SCHEMA app;CREATE TABLE app.book (id int);INSERT INTO app.book VALUES (1)"_s);
+    const Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(db.url());
+    ASSERT_TRUE(url.ok());
+    const dialect::postgres::PostgresDialect dialect(*url);
+    const Result<schema::Schema> model = dialect.loadModel(scriptOf(
+        {u"CREATE TABLE t (id int)"_s, u"DELETE FROM app.book"_s, u"DROP TABLE app.book"_s}));
+    ASSERT_FALSE(model.ok());
+    EXPECT_EQ(model.error().line, 2) << model.error().toString().toStdString();
+    EXPECT_TRUE(model.error().message.contains(u"app.book"_s))
+        << model.error().toString().toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id FROM app.book"_s), QStringList{u"1"_s});
+}
+
+} // namespace
