@@ -512,6 +512,8 @@ void Differ::compareOptions(const Table &live, const Table &model)
               model.comment);
     d.compare(live.collation != model.collation, QStringLiteral("collation"), live.collation,
               model.collation);
+    d.compare(live.partitioning != model.partitioning, QStringLiteral("partitioning"),
+              live.partitioning.simplified(), model.partitioning.simplified());
     if (d.any())
         record(ObjectKind::TableOptions, ChangeType::Changed, model.name, model.name,
                d.details.join(u"; "), d.attributes);

@@ -138,6 +138,9 @@ struct Table {
     bool rowSecurity = false;  // PostgreSQL's ENABLE ROW LEVEL SECURITY
     bool forceRowSecurity = false; // FORCE ROW LEVEL SECURITY: the owner is subject to it too
     QList<Policy> policies{};      // PostgreSQL's row-level security policies
+    /// MariaDB/MySQL's PARTITION BY clause, as the dialect spells it from the catalog; empty
+    /// when the table is not partitioned.
+    QString partitioning{};
 };
 
 /// A view and its definition.

@@ -20,7 +20,7 @@ static_assert(sizeof(CheckConstraint) == 128);
 static_assert(sizeof(ForeignKey) == 144);
 static_assert(sizeof(Trigger) == 96);
 static_assert(sizeof(Policy) == 200);
-static_assert(sizeof(Table) == 360);
+static_assert(sizeof(Table) == 384);
 static_assert(sizeof(View) == 120);
 static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
@@ -76,7 +76,7 @@ template<typename F> void members(Table &t, F &&f)
 {
     f(t.name, t.columns, t.primaryKey, t.uniques, t.checks, t.foreignKeys, t.indexes, t.triggers,
       t.withoutRowid, t.strict, t.sql, t.comment, t.collation, t.rowSecurity, t.forceRowSecurity,
-      t.policies);
+      t.policies, t.partitioning);
 }
 template<typename F> void members(View &v, F &&f)
 {

@@ -16,6 +16,7 @@ struct LexerOptions {
     bool backslashEscapes = false;           // MySQL 'it\'s'
     bool escapeStringPrefix = false;         // PostgreSQL E'…'
     bool caseInsensitiveIdentifiers = false; // SQLite: "Book" and book are one name
+    bool executableComments = false;         // MySQL /*! … */ and /*M! … */ are code
 };
 
 enum class TokenKind {

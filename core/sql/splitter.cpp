@@ -72,6 +72,17 @@ Error unterminatedError(const Token &token, const QString &file, QStringView scr
                  QStringLiteral("close it, or remove the stray quote")};
 }
 
+/// Part of the statement's text: significant, or MySQL's code in a comment (`/*!50100
+/// PARTITION BY … */`, as mysqldump writes it), which the server runs.
+bool belongsToStatement(QStringView script, const Token &token, const LexerOptions &options)
+{
+    if (token.isSignificant())
+        return true;
+    const QStringView text = token.text(script);
+    return options.executableComments && token.kind == TokenKind::Comment &&
+           (text.startsWith(u"/*!") || text.startsWith(u"/*M!"));
+}
+
 } // namespace
 
 Result<QList<Statement>> splitStatements(QStringView script, const QString &file,
@@ -93,7 +104,7 @@ Result<QList<Statement>> splitStatements(QStringView script, const QString &file
     for (const Token &token : tokenize(script, options)) {
         if (token.unterminated)
             return unterminatedError(token, file, script);
-        if (!token.isSignificant())
+        if (!belongsToStatement(script, token, options))
             continue;
         if (token.kind == TokenKind::Symbol && token.text(script) == u";" &&
             !trigger.insideBody()) {

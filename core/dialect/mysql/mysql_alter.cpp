@@ -1,6 +1,7 @@
 #include "mysql_alter.h"
 
 #include "mysql_connection.h"
+#include "mysql_partitions.h"
 #include "mysql_table_sql.h"
 
 #include <QHash>
@@ -351,11 +352,18 @@ plan::TableAlteration AlterBuilder::build()
     if (m_live.collation != m_target.collation && !m_target.collation.isEmpty())
         clauses.append(tableCollationOption(m_target.collation));
     plan::TableAlteration out{{}, m_touchesIndexes};
+    // Every unique key must hold the partitioning columns: partitioning goes before the keys
+    // change and comes after.
+    const bool repartitions = m_live.partitioning != m_target.partitioning;
+    if (repartitions && m_target.partitioning.isEmpty())
+        out.sql.append(repartitionSql(m_target.name, {}));
     if (!clauses.isEmpty())
         out.sql.append(alter + clauses.join(u",\n  "));
     if (!m_readded.isEmpty())
         out.sql.append(alter + m_readded.join(u",\n  "));
     out.sql += m_after;
+    if (repartitions && !m_target.partitioning.isEmpty())
+        out.sql.append(repartitionSql(m_target.name, m_target.partitioning));
     return out;
 }
 

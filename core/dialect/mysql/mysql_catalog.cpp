@@ -3,6 +3,7 @@
 #include "mysql_catalog_builder_p.h"
 #include "mysql_connection.h"
 #include "mysql_events.h"
+#include "mysql_partitions.h"
 
 #include <atomic>
 
@@ -78,6 +79,7 @@ Result<schema::Schema> readCatalog(const QSqlDatabase &db, const QString &databa
         {&kViewsQuery, 1, &CatalogBuilder::readView},
         {&kTriggersQuery, 1, &CatalogBuilder::readTrigger},
         {&eventsQuery(), 1, &CatalogBuilder::readEvent},
+        {&partitionsQuery(), 1, &CatalogBuilder::readPartition},
     };
     for (const CatalogQuery &query : queries) {
         ++queriesSent;

@@ -208,8 +208,10 @@ void CatalogBuilder::classifyIndexes(Table &t, const QList<RawIndex> &indexes)
 
 Schema CatalogBuilder::finish()
 {
-    for (Table &t : m_schema.tables)
+    for (Table &t : m_schema.tables) {
         classifyIndexes(t, m_indexes.value(t.name));
+        t.partitioning = m_partitions.clauseOf(t.name);
+    }
     return std::move(m_schema);
 }
 

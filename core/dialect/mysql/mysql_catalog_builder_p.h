@@ -3,6 +3,7 @@
 // Internals of the catalog reader: turns information_schema rows into schema values.
 
 #include "../../schema/schema.h"
+#include "mysql_partitions.h"
 
 #include <QHash>
 #include <QSqlQuery>
@@ -26,6 +27,7 @@ public:
     void readView(const QSqlQuery &row);
     void readTrigger(const QSqlQuery &row);
     void readEvent(const QSqlQuery &row);
+    void readPartition(const QSqlQuery &row) { m_partitions.add(row); }
 
     schema::Schema finish();
 
@@ -47,6 +49,7 @@ private:
     QHash<QString, QString> m_tableCollation;
     QHash<QString, QList<RawIndex>> m_indexes;   // by table
     QHash<QString, qsizetype> m_foreignKeyIndex; // table \x1f constraint → position
+    PartitionClauses m_partitions;
 };
 
 } // namespace burrow::dialect::mysql

@@ -8,4 +8,8 @@ namespace burrow::dialect::mysql {
 /// comment, backslashes escape inside strings. Table names are case-sensitive on Linux.
 const sql::LexerOptions &lexerOptions();
 
+/// `statement` with its executable comments opened (`/*!50100 PARTITION BY … */` becomes
+/// ` PARTITION BY … `): the code the server runs, for readers that must see all of it.
+QString withExecutableCommentsOpened(const QString &statement);
+
 } // namespace burrow::dialect::mysql

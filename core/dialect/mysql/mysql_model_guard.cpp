@@ -61,7 +61,8 @@ bool writes(const sql::TokenStream &ts)
 
 Status checkStatement(const sql::Statement &statement)
 {
-    const sql::TokenStream ts(statement.text, lexerOptions());
+    const QString code = withExecutableCommentsOpened(statement.text);
+    const sql::TokenStream ts(code, lexerOptions());
     const bool ddl = anyKeywordAt(ts, 0, {u"CREATE", u"DROP", u"ALTER"});
     if (ts.isKeywordAt(0, u"USE") || (ddl && anyKeywordAt(ts, 1, {u"DATABASE", u"SCHEMA"})))
         return modelError(QStringLiteral("a model may not switch, create or drop databases"),

@@ -188,6 +188,8 @@ QString createTableSql(const Table &table)
         options += u' ' + tableCollationOption(table.collation);
     if (!table.comment.isEmpty())
         options += u' ' + tableCommentOption(table.comment);
+    if (!table.partitioning.isEmpty())
+        options += u'\n' + table.partitioning;
     return u"CREATE TABLE " + quoteIdentifier(table.name) + u" (\n  " + items.join(u",\n  ") +
            u"\n)" + options;
 }
