@@ -18,11 +18,12 @@ enum class ObjectKind {
     Index,
     Trigger,
     View,
-    Enum,     // a user-defined enumerated type; `table` is its name
-    Domain,   // a domain; `table` is its name
-    Sequence, // a stand-alone sequence; `table` is its name
-    Event,    // a scheduled event (MariaDB/MySQL); `table` is its name
-    Function, // a function or procedure; `table` and `name` are its identity `f(integer)`
+    Enum,      // a user-defined enumerated type; `table` is its name
+    Domain,    // a domain; `table` is its name
+    Sequence,  // a stand-alone sequence; `table` is its name
+    Event,     // a scheduled event (MariaDB/MySQL); `table` is its name
+    Function,  // a function or procedure; `table` and `name` are its identity `f(integer)`
+    Exclusion, // an exclusion constraint (PostgreSQL's EXCLUDE)
 };
 
 /// Objects of the schema itself rather than parts of a table: views, types, sequences, events,

@@ -24,6 +24,7 @@ bool isDataDependent(const Change &c)
     case ObjectKind::Unique:
     case ObjectKind::Check:
     case ObjectKind::ForeignKey:
+    case ObjectKind::Exclusion:
         return addedOrChanged;
     case ObjectKind::Index:
         return addedOrChanged && c.attributes.contains(u"unique");
