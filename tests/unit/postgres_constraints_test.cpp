@@ -225,3 +225,22 @@ TEST_F(PostgresConstraints, a_foreign_keys_deferral_changes_in_place)
                       u"WHERE conname = 'to_p'"_s),
               QStringList{u"owner"_s});
 }
+
+TEST_F(PostgresConstraints, a_primary_key_that_other_tables_reference_changes_with_their_keys)
+{
+    db.execEach({u"CREATE TABLE items (item_id int PRIMARY KEY, supplier_id int)"_s,
+                 u"CREATE TABLE t (item_id int, supplier_id int,"
+                 u" CONSTRAINT to_item FOREIGN KEY (item_id) REFERENCES items (item_id))"_s});
+    // PostgreSQL refuses to drop items_pkey while to_item depends on it: the key goes first.
+    const QString path =
+        model("CREATE TABLE items (item_id int, supplier_id int,\n"
+              "  PRIMARY KEY (supplier_id, item_id));\n"
+              "CREATE TABLE t (item_id int, supplier_id int, CONSTRAINT to_item\n"
+              "  FOREIGN KEY (supplier_id, item_id) REFERENCES items (supplier_id, item_id));\n");
+    const QString migration = migrate(path);
+    EXPECT_EQ(constraints(), QStringList{u"to_item: FOREIGN KEY (supplier_id, item_id) "
+                                         u"REFERENCES items(supplier_id, item_id)"_s});
+    runDown(migration);
+    EXPECT_EQ(constraints(),
+              QStringList{u"to_item: FOREIGN KEY (item_id) REFERENCES items(item_id)"_s});
+}

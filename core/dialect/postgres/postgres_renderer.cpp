@@ -173,6 +173,18 @@ plan::TableAlteration PostgresRenderer::alterTable(const Table &live, const Tabl
     return {alterTableSql(live, target), false};
 }
 
+// A primary key that foreign keys of other tables reference cannot be dropped ("other objects
+// depend on it"): such keys go first and come back after the referenced table changed.
+QStringList PostgresRenderer::dropForeignKey(const QString &table, const ForeignKey &fk) const
+{
+    return dropConstraint(table, fk.name);
+}
+
+QStringList PostgresRenderer::addForeignKey(const QString &table, const ForeignKey &fk) const
+{
+    return {u"ALTER TABLE " + quote(table) + u" ADD " + foreignKeySql(fk)};
+}
+
 bool PostgresRenderer::narrowsType(const Column &from, const Column &to) const
 {
     return postgres::narrowsType(from.typeKey, to.typeKey);

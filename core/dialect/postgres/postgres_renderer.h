@@ -58,6 +58,8 @@ public:
 
     plan::TableAlteration alterTable(const schema::Table &live,
                                      const schema::Table &target) const override;
+    QStringList dropForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
+    QStringList addForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
     bool narrowsType(const schema::Column &from, const schema::Column &to) const override;
     plan::SectionText wrapSection(const QStringList &statements, bool foreignKeysOff,
                                   const QStringList &rebuiltTables) const override;
