@@ -52,6 +52,8 @@ QString describeIndex(const Index &index)
         parts.append(text);
     }
     QString out = (index.unique ? u"UNIQUE (" : u"(") + parts.join(u", ") + u')';
+    if (index.nullsNotDistinct)
+        out += u" NULLS NOT DISTINCT";
     if (!index.where.isEmpty())
         out += u" WHERE " + index.where.text;
     return out;

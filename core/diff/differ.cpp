@@ -183,7 +183,8 @@ QString Differ::indexPartsKey(const Index &i) const
 
 QString Differ::indexSignature(const Index &i) const
 {
-    return QString::number(i.unique) + u'\x1e' + i.where.canonical + u'\x1e' + indexPartsKey(i);
+    return QString::number(i.unique) + QString::number(i.nullsNotDistinct) + u'\x1e' +
+           i.where.canonical + u'\x1e' + indexPartsKey(i);
 }
 
 template<typename T, typename SignatureFn>
@@ -471,6 +472,9 @@ void Differ::compareIndex(const QString &table, const Index &live, const Index &
     AttributeDiff d;
     d.flag(live.unique != model.unique, QStringLiteral("unique"),
            model.unique ? QStringLiteral("UNIQUE added") : QStringLiteral("UNIQUE dropped"));
+    d.flag(live.nullsNotDistinct != model.nullsNotDistinct, QStringLiteral("nulls not distinct"),
+           model.nullsNotDistinct ? QStringLiteral("NULLS NOT DISTINCT added")
+                                  : QStringLiteral("NULLS NOT DISTINCT dropped"));
     d.compare(indexPartsKey(live) != indexPartsKey(model), QStringLiteral("columns"),
               describeIndex(live), describeIndex(model));
     d.compare(live.where != model.where, QStringLiteral("where"), live.where.text,

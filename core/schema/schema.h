@@ -62,6 +62,8 @@ struct Index {
     Expression where;  // the predicate of a partial index, empty otherwise
     QString sql;       // the definition as the engine stores it
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON INDEX)
+    /// PostgreSQL 15's UNIQUE … NULLS NOT DISTINCT: NULLs collide like other values.
+    bool nullsNotDistinct = false;
 };
 
 /// The primary key of a table, when it has one.

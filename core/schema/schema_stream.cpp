@@ -13,7 +13,7 @@ namespace {
 static_assert(sizeof(Expression) == 48);
 static_assert(sizeof(Column) == 272);
 static_assert(sizeof(IndexPart) == 128);
-static_assert(sizeof(Index) == 152);
+static_assert(sizeof(Index) == 160);
 static_assert(sizeof(PrimaryKey) == 80);
 static_assert(sizeof(UniqueConstraint) == 80);
 static_assert(sizeof(CheckConstraint) == 128);
@@ -44,7 +44,7 @@ template<typename F> void members(IndexPart &p, F &&f)
 }
 template<typename F> void members(Index &i, F &&f)
 {
-    f(i.name, i.unique, i.parts, i.where, i.sql, i.comment);
+    f(i.name, i.unique, i.parts, i.where, i.sql, i.comment, i.nullsNotDistinct);
 }
 template<typename F> void members(PrimaryKey &k, F &&f)
 {

@@ -244,3 +244,17 @@ TEST_F(PostgresConstraints, a_primary_key_that_other_tables_reference_changes_wi
     EXPECT_EQ(constraints(),
               QStringList{u"to_item: FOREIGN KEY (item_id) REFERENCES items(item_id)"_s});
 }
+
+TEST_F(PostgresConstraints, a_unique_index_that_treats_nulls_as_equal_is_told_apart)
+{
+    db.execEach({u"CREATE TABLE t (code int)"_s, u"CREATE UNIQUE INDEX by_code ON t (code)"_s});
+    EXPECT_FALSE(introspect(db).tables.value(0).indexes.value(0).nullsNotDistinct);
+    const QString path = model("CREATE TABLE t (code int);\n"
+                               "CREATE UNIQUE INDEX by_code ON t (code) NULLS NOT DISTINCT;\n");
+    EXPECT_EQ(differences(path), QStringList{u"index_changed by_code [nulls not distinct]"_s});
+    migrate(path);
+    EXPECT_EQ(db.rows(u"SELECT pg_get_indexdef('by_code'::regclass)"_s),
+              QStringList{u"CREATE UNIQUE INDEX by_code ON public.t USING btree (code) NULLS NOT "
+                          u"DISTINCT"_s});
+    EXPECT_TRUE(introspect(db).tables.value(0).indexes.value(0).nullsNotDistinct);
+}

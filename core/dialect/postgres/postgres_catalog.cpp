@@ -242,6 +242,7 @@ void CatalogBuilder::readIndex(const QSqlQuery &row)
         index.parts.append(p);
     }
     index.comment = row.value(6).toString();
+    index.nullsNotDistinct = row.value(7).toBool();
     t->indexes.append(std::move(index));
 }
 

@@ -111,7 +111,8 @@ const QString &indexes()
         "ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1] "
         "LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[k.n - 1] "
         "LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[k.n - 1]), "
-        "di.description "
+        "di.description, "
+        "COALESCE((pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) "
         "FROM pg_catalog.pg_index i "
         "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
         "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid " DESCRIPTION("di", "i.indexrelid", "0")

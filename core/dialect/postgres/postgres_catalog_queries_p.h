@@ -20,8 +20,8 @@ const QString &columns();
 /// current_schema().
 const QString &constraints();
 /// table oid, index name, unique, pg_get_indexdef, predicate, parts as a JSON array of
-/// [column, expression, descending, collation, non-default operator class], comment; indexes
-/// backing constraints excluded.
+/// [column, expression, descending, collation, non-default operator class], comment, NULLS NOT
+/// DISTINCT; indexes backing constraints excluded.
 const QString &indexes();
 /// name, pg_get_viewdef, reloptions, relkind (v, or m for a materialized view), comment.
 const QString &views();

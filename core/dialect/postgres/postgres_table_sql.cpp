@@ -174,6 +174,8 @@ QString createIndexSql(const QString &table, const Index &index, bool concurrent
     for (const IndexPart &part : index.parts)
         parts.append(indexPartSql(part));
     QString out = head + u'(' + parts.join(u", ") + u')';
+    if (index.nullsNotDistinct)
+        out += u" NULLS NOT DISTINCT";
     if (!index.where.isEmpty())
         out += u" WHERE " + fragment(index.where.text);
     return out;
