@@ -41,6 +41,8 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("policy");
     case ObjectKind::RowSecurity:
         return QStringLiteral("row level security");
+    case ObjectKind::Exclusion:
+        return QStringLiteral("exclusion constraint");
     }
     return {};
 }
@@ -50,8 +52,8 @@ QString kindName(const Change &change)
     QString object = objectNoun(change.object);
     object.replace(u' ', u'_');
     if (change.object == ObjectKind::Unique || change.object == ObjectKind::Check ||
-        change.object == ObjectKind::Enum)
-        object = object.section(u'_', 0, 0); // unique_added, check_changed, enum_added
+        change.object == ObjectKind::Enum || change.object == ObjectKind::Exclusion)
+        object = object.section(u'_', 0, 0); // unique_added, check_changed, exclusion_removed
     switch (change.type) {
     case ChangeType::Added:
         return object + u"_added";

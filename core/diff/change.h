@@ -26,6 +26,7 @@ enum class ObjectKind {
     Extension,   // a database extension (PostgreSQL); `table` is its name
     Policy,      // a row-level security policy of `table` (PostgreSQL)
     RowSecurity, // whether `table` has row-level security enabled and forced (PostgreSQL)
+    Exclusion,   // an exclusion constraint (PostgreSQL's EXCLUDE)
 };
 
 /// Objects of the schema itself rather than parts of a table: views, types, sequences, events,

@@ -45,11 +45,15 @@ QString describeIndex(const Index &index)
         QString text = part.column.isEmpty() ? part.expression.text : displayName(part.column);
         if (!part.collation.isEmpty())
             text += u" COLLATE " + part.collation;
+        if (!part.opclass.isEmpty())
+            text += u' ' + part.opclass;
         if (part.order == SortOrder::Descending)
             text += u" DESC";
         parts.append(text);
     }
     QString out = (index.unique ? u"UNIQUE (" : u"(") + parts.join(u", ") + u')';
+    if (index.nullsNotDistinct)
+        out += u" NULLS NOT DISTINCT";
     if (!index.where.isEmpty())
         out += u" WHERE " + index.where.text;
     return out;
@@ -63,6 +67,8 @@ QString describeForeignKey(const ForeignKey &fk)
         out += u" ON DELETE " + toSql(fk.onDelete);
     if (fk.onUpdate != ReferentialAction::NoAction)
         out += u" ON UPDATE " + toSql(fk.onUpdate);
+    if (fk.matchFull)
+        out += u" MATCH FULL";
     if (fk.deferral != Deferral::NotDeferrable)
         out += u' ' + toSql(fk.deferral);
     return out;
@@ -70,7 +76,8 @@ QString describeForeignKey(const ForeignKey &fk)
 
 QString describeCheck(const CheckConstraint &check)
 {
-    return u"CHECK (" + oneLine(check.expression.text) + u')';
+    return u"CHECK (" + oneLine(check.expression.text) + u')' +
+           (check.noInherit ? QStringLiteral(" NO INHERIT") : QString());
 }
 
 QString describeTable(const Table &table)

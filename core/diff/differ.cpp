@@ -178,13 +178,14 @@ QString Differ::indexPartsKey(const Index &i) const
     QStringList parts;
     for (const IndexPart &p : i.parts)
         parts << key(p.column) << p.expression.canonical << QString::number(int(p.order))
-              << p.collation;
+              << p.collation << p.opclass;
     return parts.join(u'\x1f');
 }
 
 QString Differ::indexSignature(const Index &i) const
 {
-    return QString::number(i.unique) + u'\x1e' + i.where.canonical + u'\x1e' + indexPartsKey(i);
+    return QString::number(i.unique) + QString::number(i.nullsNotDistinct) + u'\x1e' +
+           i.where.canonical + u'\x1e' + indexPartsKey(i);
 }
 
 template<typename T, typename SignatureFn>
@@ -245,6 +246,7 @@ void Differ::compareTable(const Table &live, const Table &model)
     comparePrimaryKeys(live, model);
     compareUniques(live, model);
     compareChecks(live, model);
+    m_out += diffExclusions(live, model, m_cs);
     compareForeignKeys(live, model);
     compareIndexes(live, model);
     compareTriggers(model.name, live.triggers, model.triggers);
@@ -317,6 +319,8 @@ void Differ::comparePrimaryKeys(const Table &live, const Table &model)
               QStringLiteral("name"), liveName, modelName);
     d.compare(live.primaryKey->comment != model.primaryKey->comment, QStringLiteral("comment"),
               live.primaryKey->comment, model.primaryKey->comment);
+    d.compare(live.primaryKey->deferral != model.primaryKey->deferral, QStringLiteral("deferrable"),
+              toSql(live.primaryKey->deferral), toSql(model.primaryKey->deferral));
     if (d.any())
         recordConstraint(ObjectKind::PrimaryKey, ChangeType::Changed, model.name, modelName, after,
                          d.details.join(u"; "), d.attributes);
@@ -348,6 +352,11 @@ void Differ::compareUnique(const QString &table, const UniqueConstraint &live,
               QStringLiteral("name"), live.name, model.name);
     d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
               model.comment);
+    d.compare(live.deferral != model.deferral, QStringLiteral("deferrable"), toSql(live.deferral),
+              toSql(model.deferral));
+    d.flag(live.nullsNotDistinct != model.nullsNotDistinct, QStringLiteral("nulls not distinct"),
+           model.nullsNotDistinct ? QStringLiteral("NULLS NOT DISTINCT added")
+                                  : QStringLiteral("NULLS NOT DISTINCT dropped"));
     if (d.any())
         recordConstraint(ObjectKind::Unique, ChangeType::Changed, table, model.name,
                          displayNames(model.columns), d.details.join(u"; "), d.attributes);
@@ -390,6 +399,9 @@ void Differ::compareChecks(const Table &live, const Table &model)
         d.compare(p.live->comment != p.model->comment, QStringLiteral("comment"), p.live->comment,
                   p.model->comment);
         compareValidation(d, p.live->notValid, p.model->notValid);
+        d.flag(p.live->noInherit != p.model->noInherit, QStringLiteral("no inherit"),
+               p.model->noInherit ? QStringLiteral("NO INHERIT added")
+                                  : QStringLiteral("NO INHERIT dropped"));
         if (d.any())
             recordConstraint(ObjectKind::Check, ChangeType::Changed, model.name, any.name,
                              definition, d.details.join(u"; "), d.attributes);
@@ -426,6 +438,9 @@ void Differ::compareForeignKey(const QString &table, const ForeignKey &live,
               toSql(model.onUpdate));
     d.compare(live.deferral != model.deferral, QStringLiteral("deferrable"), toSql(live.deferral),
               toSql(model.deferral));
+    d.compare(live.matchFull != model.matchFull, QStringLiteral("match"),
+              live.matchFull ? QStringLiteral("MATCH FULL") : QStringLiteral("MATCH SIMPLE"),
+              model.matchFull ? QStringLiteral("MATCH FULL") : QStringLiteral("MATCH SIMPLE"));
     d.compare(!live.name.isEmpty() && !model.name.isEmpty() && !same(live.name, model.name),
               QStringLiteral("name"), live.name, model.name);
     d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
@@ -459,6 +474,9 @@ void Differ::compareIndex(const QString &table, const Index &live, const Index &
     AttributeDiff d;
     d.flag(live.unique != model.unique, QStringLiteral("unique"),
            model.unique ? QStringLiteral("UNIQUE added") : QStringLiteral("UNIQUE dropped"));
+    d.flag(live.nullsNotDistinct != model.nullsNotDistinct, QStringLiteral("nulls not distinct"),
+           model.nullsNotDistinct ? QStringLiteral("NULLS NOT DISTINCT added")
+                                  : QStringLiteral("NULLS NOT DISTINCT dropped"));
     d.compare(indexPartsKey(live) != indexPartsKey(model), QStringLiteral("columns"),
               describeIndex(live), describeIndex(model));
     d.compare(live.where != model.where, QStringLiteral("where"), live.where.text,

@@ -11,6 +11,11 @@ namespace burrow::diff {
 QList<Change> diffSchemaObjects(const schema::Schema &live, const schema::Schema &model,
                                 Qt::CaseSensitivity cs);
 
+/// The differences in a table's exclusion constraints (PostgreSQL's EXCLUDE): named ones paired
+/// by name (an edited definition reads as a change), the rest by definition.
+QList<Change> diffExclusions(const schema::Table &live, const schema::Table &model,
+                             Qt::CaseSensitivity cs);
+
 /// "('a', 'b')", an enum's labels as written in prose.
 QString describeLabels(const QStringList &labels);
 QString describeDomain(const schema::Domain &domain);

@@ -26,7 +26,11 @@ bool StepBuilder::referencedKeyGoes(const ForeignKey &fk) const
         return sameColumns(columns, fk.referencedColumns, m_cs);
     };
     for (const Change &c : m_tableChanges.value(key(fk.referencedTable))) {
-        if (c.type != ChangeType::Changed && c.type != ChangeType::Removed)
+        // A comment alone is changed in place: the key stays.
+        const bool keyGoes = c.type == ChangeType::Removed ||
+                             (c.type == ChangeType::Changed &&
+                              c.attributes != QStringList{QStringLiteral("comment")});
+        if (!keyGoes)
             continue;
         if (c.object == ObjectKind::PrimaryKey && referenced->primaryKey &&
             isItsKey(referenced->primaryKey->columns))

@@ -24,9 +24,11 @@ bool isDataDependent(const Change &c)
     case ObjectKind::Unique:
     case ObjectKind::Check:
     case ObjectKind::ForeignKey:
+    case ObjectKind::Exclusion:
         return addedOrChanged;
     case ObjectKind::Index:
-        return addedOrChanged && c.attributes.contains(u"unique");
+        return addedOrChanged &&
+               (c.attributes.contains(u"unique") || c.attributes.contains(u"nulls not distinct"));
     case ObjectKind::Enum: // stored values are converted to the recreated type
         return c.type == ChangeType::Changed && c.attributes.contains(u"labels");
     case ObjectKind::Domain:

@@ -50,6 +50,8 @@ struct IndexPart {
     Expression expression;
     SortOrder order = SortOrder::Ascending;
     QString collation; // empty means the column's or engine's default
+    /// A non-default operator class (PostgreSQL: `text_pattern_ops`); empty for the type's own.
+    QString opclass{};
 };
 
 /// A named index (constraint-backing indexes are modelled as constraints instead).
@@ -60,6 +62,8 @@ struct Index {
     Expression where;  // the predicate of a partial index, empty otherwise
     QString sql;       // the definition as the engine stores it
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON INDEX)
+    /// PostgreSQL 15's UNIQUE … NULLS NOT DISTINCT: NULLs collide like other values.
+    bool nullsNotDistinct = false;
 };
 
 /// The primary key of a table, when it has one.
@@ -67,6 +71,7 @@ struct PrimaryKey {
     QString name; // constraint name, empty when unnamed
     QStringList columns;
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
+    Deferral deferral = Deferral::NotDeferrable; // PostgreSQL's DEFERRABLE [INITIALLY DEFERRED]
 };
 
 /// A UNIQUE constraint, declared on a column or on the table.
@@ -74,6 +79,8 @@ struct UniqueConstraint {
     QString name;
     QStringList columns;
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
+    Deferral deferral = Deferral::NotDeferrable; // PostgreSQL's DEFERRABLE [INITIALLY DEFERRED]
+    bool nullsNotDistinct = false;               // PostgreSQL 15's UNIQUE NULLS NOT DISTINCT
 };
 
 /// A CHECK constraint, declared on a column or on the table.
@@ -86,6 +93,15 @@ struct CheckConstraint {
     QString column;
     /// Added NOT VALID and never validated (PostgreSQL): the existing rows were not checked.
     bool notValid = false;
+    bool noInherit = false; // PostgreSQL's NO INHERIT: child tables do not get it
+};
+
+/// An exclusion constraint (PostgreSQL's EXCLUDE), kept whole in the engine's own spelling.
+struct ExclusionConstraint {
+    QString name;
+    /// `EXCLUDE USING gist (during WITH &&) WHERE (…) DEFERRABLE`, as pg_get_constraintdef says.
+    Expression definition;
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
 };
 
 /// A FOREIGN KEY constraint, declared inline (REFERENCES) or on the table.
@@ -100,6 +116,7 @@ struct ForeignKey {
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
     /// Added NOT VALID and never validated (PostgreSQL): the existing rows were not checked.
     bool notValid = false;
+    bool matchFull = false; // MATCH FULL: a partly NULL key is refused (default MATCH SIMPLE)
 };
 
 /// A trigger and its full definition.
@@ -141,6 +158,7 @@ struct Table {
     /// MariaDB/MySQL's PARTITION BY clause, as the dialect spells it from the catalog; empty
     /// when the table is not partitioned.
     QString partitioning{};
+    QList<ExclusionConstraint> exclusions{}; // PostgreSQL's EXCLUDE constraints
 };
 
 /// A view and its definition.

@@ -12,15 +12,16 @@ namespace {
 // changes its size: these asserts then fail until it is listed below (x86-64 sizes).
 static_assert(sizeof(Expression) == 48);
 static_assert(sizeof(Column) == 272);
-static_assert(sizeof(IndexPart) == 104);
-static_assert(sizeof(Index) == 152);
-static_assert(sizeof(PrimaryKey) == 72);
-static_assert(sizeof(UniqueConstraint) == 72);
+static_assert(sizeof(IndexPart) == 128);
+static_assert(sizeof(Index) == 160);
+static_assert(sizeof(PrimaryKey) == 80);
+static_assert(sizeof(UniqueConstraint) == 80);
 static_assert(sizeof(CheckConstraint) == 128);
+static_assert(sizeof(ExclusionConstraint) == 96);
 static_assert(sizeof(ForeignKey) == 144);
 static_assert(sizeof(Trigger) == 96);
 static_assert(sizeof(Policy) == 200);
-static_assert(sizeof(Table) == 384);
+static_assert(sizeof(Table) == 416);
 static_assert(sizeof(View) == 120);
 static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
@@ -41,28 +42,32 @@ template<typename F> void members(Column &c, F &&f)
 }
 template<typename F> void members(IndexPart &p, F &&f)
 {
-    f(p.column, p.expression, p.order, p.collation);
+    f(p.column, p.expression, p.order, p.collation, p.opclass);
 }
 template<typename F> void members(Index &i, F &&f)
 {
-    f(i.name, i.unique, i.parts, i.where, i.sql, i.comment);
+    f(i.name, i.unique, i.parts, i.where, i.sql, i.comment, i.nullsNotDistinct);
 }
 template<typename F> void members(PrimaryKey &k, F &&f)
 {
-    f(k.name, k.columns, k.comment);
+    f(k.name, k.columns, k.comment, k.deferral);
 }
 template<typename F> void members(UniqueConstraint &u, F &&f)
 {
-    f(u.name, u.columns, u.comment);
+    f(u.name, u.columns, u.comment, u.deferral, u.nullsNotDistinct);
 }
 template<typename F> void members(CheckConstraint &c, F &&f)
 {
-    f(c.name, c.expression, c.comment, c.column, c.notValid);
+    f(c.name, c.expression, c.comment, c.column, c.notValid, c.noInherit);
+}
+template<typename F> void members(ExclusionConstraint &x, F &&f)
+{
+    f(x.name, x.definition, x.comment);
 }
 template<typename F> void members(ForeignKey &k, F &&f)
 {
     f(k.name, k.columns, k.referencedTable, k.referencedColumns, k.onDelete, k.onUpdate, k.deferral,
-      k.comment, k.notValid);
+      k.comment, k.notValid, k.matchFull);
 }
 template<typename F> void members(Trigger &t, F &&f)
 {
@@ -76,7 +81,7 @@ template<typename F> void members(Table &t, F &&f)
 {
     f(t.name, t.columns, t.primaryKey, t.uniques, t.checks, t.foreignKeys, t.indexes, t.triggers,
       t.withoutRowid, t.strict, t.sql, t.comment, t.collation, t.rowSecurity, t.forceRowSecurity,
-      t.policies, t.partitioning);
+      t.policies, t.partitioning, t.exclusions);
 }
 template<typename F> void members(View &v, F &&f)
 {

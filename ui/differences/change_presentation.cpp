@@ -67,6 +67,7 @@ int kindRank(ObjectKind kind)
     case ObjectKind::ForeignKey:
         return 3;
     case ObjectKind::Check:
+    case ObjectKind::Exclusion:
         return 4;
     case ObjectKind::Index:
         return 5;
@@ -119,6 +120,7 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
         return key;
     case ObjectKind::Unique:
     case ObjectKind::Check:
+    case ObjectKind::Exclusion:
     case ObjectKind::Enum:   // a type constrains the values a column holds
     case ObjectKind::Domain: // likewise
         return constraint;

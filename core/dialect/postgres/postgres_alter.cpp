@@ -23,6 +23,10 @@ struct Constraint {
     QString sql;
     int order = 0; // drop order: foreign keys first, the primary key last; added in reverse
     QString comment;
+    /// A foreign key's definition as if NOT DEFERRABLE, and its deferral: PostgreSQL changes
+    /// only a foreign key's deferral in place (ALTER CONSTRAINT); other kinds go and come back.
+    QString undeferred{};
+    Deferral deferral = Deferral::NotDeferrable;
 };
 
 template<typename T>
@@ -36,10 +40,19 @@ Constraint constraintOf(const T &value, QString (*render)(const T &), int order)
 QList<Constraint> constraintsOf(const Table &table)
 {
     QList<Constraint> out;
-    for (const ForeignKey &fk : table.foreignKeys)
-        out.append(constraintOf(fk, &foreignKeySql, 0));
+    for (const ForeignKey &fk : table.foreignKeys) {
+        Constraint c = constraintOf(fk, &foreignKeySql, 0);
+        ForeignKey undeferred = fk;
+        undeferred.name.clear();
+        undeferred.deferral = Deferral::NotDeferrable;
+        c.undeferred = foreignKeySql(undeferred);
+        c.deferral = fk.deferral;
+        out.append(c);
+    }
     for (const CheckConstraint &check : table.checks)
         out.append(constraintOf(check, &checkSql, 1));
+    for (const ExclusionConstraint &exclusion : table.exclusions)
+        out.append(constraintOf(exclusion, &exclusionSql, 1));
     for (const UniqueConstraint &unique : table.uniques)
         out.append(constraintOf(unique, &uniqueSql, 2));
     if (const std::optional<PrimaryKey> key = primaryKeyOf(table))
@@ -56,6 +69,19 @@ const Constraint *counterpart(const Constraint &c, const QList<Constraint> &othe
             return &other;
     }
     return nullptr;
+}
+
+// The same foreign key but for its deferral: altered in place.
+bool onlyDeferralDiffers(const Constraint &a, const Constraint *b)
+{
+    return b && !a.undeferred.isEmpty() && !a.name.isEmpty() && a.name == b->name &&
+           a.undeferred == b->undeferred && a.deferral != b->deferral;
+}
+
+// Kept as it is, or altered in place: neither dropped nor added.
+bool keeps(const Constraint &c, const Constraint *other)
+{
+    return other && (other->definition == c.definition || onlyDeferralDiffers(c, other));
 }
 
 class Alteration {
@@ -113,6 +139,10 @@ QStringList Alteration::build()
             add(u"ADD COLUMN " + columnDefinitionSql(c));
     }
     addConstraints(liveConstraints, targetConstraints);
+    for (const Constraint &c : targetConstraints) {
+        if (onlyDeferralDiffers(c, counterpart(c, liveConstraints)))
+            add(u"ALTER CONSTRAINT " + quoteIdentifier(c.name) + u' ' + toSql(c.deferral));
+    }
     alterComments();
     alterConstraintComments(liveConstraints, targetConstraints);
     return m_sql;
@@ -140,7 +170,7 @@ void Alteration::alterConstraintComments(const QList<Constraint> &live,
         if (c.name.isEmpty())
             continue;
         QString before;
-        if (const Constraint *kept = counterpart(c, live); kept && kept->definition == c.definition)
+        if (const Constraint *kept = counterpart(c, live); keeps(c, kept))
             before = kept->comment;
         for (const auto &[from, to] : m_renames) {
             for (const Constraint &l : live) {
@@ -177,7 +207,7 @@ void Alteration::dropConstraints(const QList<Constraint> &live, const QList<Cons
     for (int order = 0; order <= 3; ++order) {
         for (const Constraint &c : live) {
             const Constraint *kept = counterpart(c, target);
-            if (c.order != order || (kept && kept->definition == c.definition) || renamed(c, true))
+            if (c.order != order || keeps(c, kept) || renamed(c, true))
                 continue;
             if (!c.name.isEmpty())
                 add(u"DROP CONSTRAINT " + quoteIdentifier(c.name));
@@ -192,7 +222,7 @@ void Alteration::addConstraints(const QList<Constraint> &live, const QList<Const
             if (c.order != order)
                 continue;
             const Constraint *existing = counterpart(c, live);
-            if ((!existing || existing->definition != c.definition) && !renamed(c, false))
+            if (!keeps(c, existing) && !renamed(c, false))
                 add(u"ADD " + c.sql);
         }
     }

@@ -1,6 +1,7 @@
 #include "postgres_catalog.h"
 
 #include "postgres_catalog_queries_p.h"
+#include "postgres_model_text.h"
 #include "postgres_names.h"
 #include "postgres_numbering.h"
 
@@ -189,21 +190,36 @@ void CatalogBuilder::readConstraint(const QSqlQuery &row)
     const QStringList columns = names(row.value(3));
     const QString comment = row.value(11).toString();
     const bool notValid = row.value(12).toBool(); // left NOT VALID (a failed validation, say)
+    const Deferral deferred = deferral(row.value(8).toBool(), row.value(9).toBool());
     if (type == u"p") {
-        t->primaryKey = PrimaryKey{name, columns, comment};
+        t->primaryKey = PrimaryKey{name, columns, comment, deferred};
         for (Column &column : t->columns)
             column.primaryKeyPosition = int(columns.indexOf(column.name)) + 1;
     } else if (type == u"u") {
-        t->uniques.append(UniqueConstraint{name, columns, comment});
+        t->uniques.append(
+            UniqueConstraint{name, columns, comment, deferred, row.value(16).toBool()});
     } else if (type == u"c") {
         CheckConstraint check{name, serverExpression(row.value(10).toString()), comment};
         check.notValid = notValid;
+        check.noInherit = row.value(14).toBool();
         t->checks.append(check);
     } else if (type == u"f") {
-        t->foreignKeys.append(ForeignKey{
-            name, columns, row.value(4).toString(), names(row.value(5)),
-            referentialAction(row.value(6).toString()), referentialAction(row.value(7).toString()),
-            deferral(row.value(8).toBool(), row.value(9).toBool()), comment, notValid});
+        ForeignKey fk{name,
+                      columns,
+                      row.value(4).toString(),
+                      names(row.value(5)),
+                      referentialAction(row.value(6).toString()),
+                      referentialAction(row.value(7).toString()),
+                      deferred,
+                      comment,
+                      notValid};
+        fk.matchFull = row.value(15).toBool();
+        t->foreignKeys.append(fk);
+    } else if (type == u"x") {
+        // The scratch schema a model is loaded into must not show in what is compared.
+        const QString definition =
+            withoutSchemaQualifier(row.value(13).toString(), row.value(17).toString());
+        t->exclusions.append(ExclusionConstraint{name, serverExpression(definition), comment});
     }
 }
 
@@ -226,9 +242,11 @@ void CatalogBuilder::readIndex(const QSqlQuery &row)
             p.expression = serverExpression(part.at(1).toString());
         p.order = part.at(2).toBool() ? SortOrder::Descending : SortOrder::Ascending;
         p.collation = part.at(3).toString();
+        p.opclass = part.at(4).toString();
         index.parts.append(p);
     }
     index.comment = row.value(6).toString();
+    index.nullsNotDistinct = row.value(7).toBool();
     t->indexes.append(std::move(index));
 }
 

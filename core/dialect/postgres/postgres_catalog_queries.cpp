@@ -76,12 +76,18 @@ const QString &constraints()
         "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum), "
         "con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
         "CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END, "
-        "dcon.description, NOT con.convalidated "
+        "dcon.description, NOT con.convalidated, "
+        "CASE WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END, "
+        "con.connoinherit, con.confmatchtype = 'f', "
+        // indnullsnotdistinct is PostgreSQL 15's: read through JSON, older servers lack it.
+        "COALESCE((SELECT (pg_catalog.to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean "
+        "FROM pg_catalog.pg_index ix WHERE ix.indexrelid = con.conindid), false), "
+        "pg_catalog.current_schema() "
         "FROM pg_catalog.pg_constraint con "
         "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
         "LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid " DESCRIPTION_OF(
             "dcon", "con.oid", "pg_catalog.pg_constraint") IN_SCHEMA
-        "AND " TABLE_KINDS "AND con.contype IN ('p', 'u', 'c', 'f') "
+        "AND " TABLE_KINDS "AND con.contype IN ('p', 'u', 'c', 'f', 'x') "
         "ORDER BY con.conrelid, con.conname");
     return sql;
 }
@@ -98,13 +104,16 @@ const QString &indexes()
         "THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) END, "
         "(i.indoption[k.n - 1] & 1) = 1, "
         "CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100) "
-        "AND i.indcollation[k.n - 1] <> COALESCE(a.attcollation, 0) THEN co.collname END) "
+        "AND i.indcollation[k.n - 1] <> COALESCE(a.attcollation, 0) THEN co.collname END, "
+        "CASE WHEN NOT oc.opcdefault THEN oc.opcname END) "
         "ORDER BY k.n) "
         "FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k(n) "
         "LEFT JOIN pg_catalog.pg_attribute a "
         "ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1] "
-        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[k.n - 1]), "
-        "di.description "
+        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[k.n - 1] "
+        "LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[k.n - 1]), "
+        "di.description, "
+        "COALESCE((pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) "
         "FROM pg_catalog.pg_index i "
         "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
         "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid " DESCRIPTION("di", "i.indexrelid", "0")

@@ -16,10 +16,13 @@ const QString &tables();
 /// as text: bigint does not fit a JSON double).
 const QString &columns();
 /// table oid, name, contype (p/u/c/f), columns (JSON), referenced table, referenced columns
-/// (JSON), confdeltype, confupdtype, deferrable, deferred, check expression, comment.
+/// (JSON), confdeltype, confupdtype, deferrable, deferred, check expression, comment, NOT VALID,
+/// an exclusion's pg_get_constraintdef, NO INHERIT, MATCH FULL, NULLS NOT DISTINCT,
+/// current_schema().
 const QString &constraints();
 /// table oid, index name, unique, pg_get_indexdef, predicate, parts as a JSON array of
-/// [column, expression, descending, collation], comment; indexes backing constraints excluded.
+/// [column, expression, descending, collation, non-default operator class], comment, NULLS NOT
+/// DISTINCT; indexes backing constraints excluded.
 const QString &indexes();
 /// name, pg_get_viewdef, reloptions, relkind (v, or m for a materialized view), comment.
 const QString &views();

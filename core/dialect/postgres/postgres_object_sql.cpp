@@ -286,6 +286,8 @@ QList<std::pair<QString, QString>> constraintComments(const Table &table)
         out.append({check.name, check.comment});
     for (const ForeignKey &fk : table.foreignKeys)
         out.append({fk.name, fk.comment});
+    for (const ExclusionConstraint &exclusion : table.exclusions)
+        out.append({exclusion.name, exclusion.comment});
     return out;
 }
 

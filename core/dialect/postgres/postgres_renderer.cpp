@@ -208,6 +208,8 @@ QStringList PostgresRenderer::dropExtension(const Extension &extension) const
     return {u"DROP EXTENSION IF EXISTS " + quote(extension.name)};
 }
 
+// A key that foreign keys of other tables reference cannot be dropped ("other objects depend on
+// it"): such keys go first and come back after the referenced table changed.
 QStringList PostgresRenderer::dropForeignKey(const QString &table, const ForeignKey &fk) const
 {
     return fk.name.isEmpty() ? QStringList() : dropConstraint(table, fk.name);

@@ -37,9 +37,16 @@ QString indexPartSql(const IndexPart &part)
                                          : quoteIdentifier(part.column);
     if (!part.collation.isEmpty())
         text += u" COLLATE " + quoteIdentifier(part.collation);
+    if (!part.opclass.isEmpty())
+        text += u' ' + quoteIdentifier(part.opclass);
     if (part.order == SortOrder::Descending)
         text += u" DESC";
     return text;
+}
+
+QString deferralSql(Deferral deferral)
+{
+    return deferral == Deferral::NotDeferrable ? QString() : u' ' + toSql(deferral);
 }
 
 // The position of the top-level USING in the engine's `CREATE INDEX n ON t USING …`, or -1.
@@ -78,17 +85,26 @@ QString columnDefinitionSql(const Column &column)
 
 QString primaryKeySql(const PrimaryKey &key)
 {
-    return constraintName(key.name) + u"PRIMARY KEY " + nameList(key.columns);
+    return constraintName(key.name) + u"PRIMARY KEY " + nameList(key.columns) +
+           deferralSql(key.deferral);
 }
 
 QString uniqueSql(const UniqueConstraint &unique)
 {
-    return constraintName(unique.name) + u"UNIQUE " + nameList(unique.columns);
+    return constraintName(unique.name) +
+           (unique.nullsNotDistinct ? u"UNIQUE NULLS NOT DISTINCT " : u"UNIQUE ") +
+           nameList(unique.columns) + deferralSql(unique.deferral);
 }
 
 QString checkSql(const CheckConstraint &check)
 {
-    return constraintName(check.name) + u"CHECK (" + fragment(check.expression.text) + u')';
+    return constraintName(check.name) + u"CHECK (" + fragment(check.expression.text) + u')' +
+           (check.noInherit ? QStringLiteral(" NO INHERIT") : QString());
+}
+
+QString exclusionSql(const ExclusionConstraint &exclusion)
+{
+    return constraintName(exclusion.name) + exclusion.definition.text;
 }
 
 QString foreignKeySql(const ForeignKey &fk)
@@ -97,13 +113,13 @@ QString foreignKeySql(const ForeignKey &fk)
                   u" REFERENCES " + quoteIdentifier(fk.referencedTable);
     if (!fk.referencedColumns.isEmpty())
         out += u' ' + nameList(fk.referencedColumns);
+    if (fk.matchFull)
+        out += u" MATCH FULL";
     if (fk.onDelete != ReferentialAction::NoAction)
         out += u" ON DELETE " + toSql(fk.onDelete);
     if (fk.onUpdate != ReferentialAction::NoAction)
         out += u" ON UPDATE " + toSql(fk.onUpdate);
-    if (fk.deferral != Deferral::NotDeferrable)
-        out += u' ' + toSql(fk.deferral);
-    return out;
+    return out + deferralSql(fk.deferral);
 }
 
 std::optional<PrimaryKey> primaryKeyOf(const Table &table)
@@ -121,6 +137,8 @@ std::optional<PrimaryKey> primaryKeyOf(const Table &table)
         return a->primaryKeyPosition < b->primaryKeyPosition;
     });
     PrimaryKey key{table.primaryKey ? table.primaryKey->name : QString(), {}};
+    if (table.primaryKey)
+        key.deferral = table.primaryKey->deferral;
     for (const Column *column : keyed)
         key.columns.append(column->name);
     return key;
@@ -137,6 +155,8 @@ QString createTableSql(const Table &table)
         items.append(uniqueSql(unique));
     for (const CheckConstraint &check : table.checks)
         items.append(checkSql(check));
+    for (const ExclusionConstraint &exclusion : table.exclusions)
+        items.append(exclusionSql(exclusion));
     for (const ForeignKey &fk : table.foreignKeys)
         items.append(foreignKeySql(fk));
     return u"CREATE TABLE " + quoteIdentifier(table.name) + u" (\n  " + items.join(u",\n  ") +
@@ -154,6 +174,8 @@ QString createIndexSql(const QString &table, const Index &index, bool concurrent
     for (const IndexPart &part : index.parts)
         parts.append(indexPartSql(part));
     QString out = head + u'(' + parts.join(u", ") + u')';
+    if (index.nullsNotDistinct)
+        out += u" NULLS NOT DISTINCT";
     if (!index.where.isEmpty())
         out += u" WHERE " + fragment(index.where.text);
     return out;

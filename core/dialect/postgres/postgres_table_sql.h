@@ -17,6 +17,8 @@ QString primaryKeySql(const schema::PrimaryKey &key);
 QString uniqueSql(const schema::UniqueConstraint &unique);
 QString checkSql(const schema::CheckConstraint &check);
 QString foreignKeySql(const schema::ForeignKey &fk);
+/// `[CONSTRAINT "name"] EXCLUDE …`: the engine's own definition after the name.
+QString exclusionSql(const schema::ExclusionConstraint &exclusion);
 
 /// The primary key of `table`: its own, or one made of the columns' key positions.
 std::optional<schema::PrimaryKey> primaryKeyOf(const schema::Table &table);
