@@ -2,11 +2,7 @@
 // primary key that changes (the engines refuse to drop it under a foreign key), and a new table
 // whose key references a column the same migration adds. Planned, applied and undone through
 // the real burrow-cli on every engine, the rows kept.
-#include "server_support.h"
-#include "test_support.h"
-
-#include <QDir>
-#include <QFile>
+#include "cli_migrations.h"
 
 using namespace burrow::test;
 using namespace Qt::Literals::StringLiterals;
@@ -15,54 +11,29 @@ namespace {
 
 class ForeignKeyOrder : public ::testing::TestWithParam<Backend> {
 protected:
-    void SetUp() override
-    {
-        BURROW_REQUIRE_BACKEND(db);
-        ASSERT_TRUE(QDir().mkpath(migrations()));
-    }
-    QString migrations() const { return dir.path(u"migrations"_s); }
-    CliRun run(const QString &command, const QString &model, const QStringList &more = {})
-    {
-        QStringList arguments{command, u"--db"_s, db.url()};
-        if (command != u"diff"_s)
-            arguments += {u"--migrations"_s, migrations()};
-        if (!model.isEmpty())
-            arguments += {u"--model"_s, dir.write(model + u".sql"_s, models.value(model))};
-        return runCli(arguments + more);
-    }
-    static std::string shown(const CliRun &r) { return QString(r.out + r.err).toStdString(); }
+    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
 
-    /// Plans towards `model`, applies, and checks that nothing differs afterwards; then applies
-    /// the migration's down section as a migration of its own and checks it leads back to
-    /// `before`. Returns the planned migration.
-    QString planApplyAndUndo(const QString &model, const QString &before)
+    /// Migrates to the model `model` (the pass checks nothing differs afterwards); then
+    /// applies the migration's down section as a migration of its own and checks that it leads
+    /// back to the model `before`. Returns the planned migration.
+    QString migrateAndUndo(const QString &model, const QString &before)
     {
-        const CliRun planned = run(u"plan"_s, model, {u"--name"_s, u"forward"_s});
-        EXPECT_EQ(planned.exitCode, 0) << shown(planned);
-        const QStringList files = QDir(migrations()).entryList({u"*.sql"_s}, QDir::Files);
-        EXPECT_EQ(files.size(), 1) << shown(planned);
-        if (files.size() != 1)
-            return {};
-        const QString migration = QString::fromUtf8(readBytes(migrations() + u'/' + files[0]));
-        const CliRun applied = run(u"apply"_s, {}, {u"--no-backup"_s});
-        EXPECT_EQ(applied.exitCode, 0) << shown(applied) << migration.toStdString();
-        const CliRun after = run(u"diff"_s, model);
-        EXPECT_EQ(after.exitCode, 0) << shown(after) << migration.toStdString();
-
+        const QString migration = cli.migrate(cli.model(models.value(model), model + u".sql"));
         // The down marker's options (SQLite's `transaction:false`) go with its statements.
         const QString options = migration.section(u"-- migrate:down"_s, 1).section(u'\n', 0, 0);
         dir.write(u"migrations/0002_back.sql"_s, "-- migrate:up" + options.toUtf8() + '\n' +
                                                      downSection(migration).toUtf8() +
                                                      "\n-- migrate:down\n");
-        const CliRun undone = run(u"apply"_s, {}, {u"--no-backup"_s});
-        EXPECT_EQ(undone.exitCode, 0) << shown(undone) << migration.toStdString();
-        const CliRun back = run(u"diff"_s, before);
-        EXPECT_EQ(back.exitCode, 0) << shown(back) << migration.toStdString();
+        const CliRun undone = cli.apply();
+        EXPECT_EQ(undone.exitCode, 0) << CliMigrations::shown(undone) << migration.toStdString();
+        const CliRun back = cli.diff(cli.model(models.value(before), before + u".sql"));
+        EXPECT_EQ(back.exitCode, 0) << CliMigrations::shown(back) << migration.toStdString();
         return migration;
     }
 
     TestDatabase db{GetParam()};
     TempDir dir;
+    CliMigrations cli{db, dir};
     QHash<QString, QByteArray> models;
 };
 
@@ -84,7 +55,7 @@ TEST_P(ForeignKeyOrder, a_referenced_primary_key_changes_under_its_foreign_key)
                  u"INSERT INTO item VALUES (1, 10), (2, 20)"_s,
                  u"INSERT INTO price VALUES (1, 1), (2, 2)"_s});
 
-    planApplyAndUndo(u"after"_s, u"before"_s);
+    migrateAndUndo(u"after"_s, u"before"_s);
     EXPECT_EQ(db.rows(u"SELECT item_id, supplier_id FROM item ORDER BY item_id"_s),
               (QStringList{u"1|10"_s, u"2|20"_s}));
     EXPECT_EQ(db.rows(u"SELECT price_id, item_id FROM price ORDER BY price_id"_s),
@@ -102,7 +73,7 @@ TEST_P(ForeignKeyOrder, a_new_table_references_a_column_the_migration_adds)
     db.execEach({QString::fromUtf8(models[u"before"_s]).section(u";\n"_s, 0, 0),
                  u"INSERT INTO account VALUES (1, 'ursula'), (2, 'frank')"_s});
 
-    const QString migration = planApplyAndUndo(u"after"_s, u"before"_s);
+    const QString migration = migrateAndUndo(u"after"_s, u"before"_s);
     EXPECT_TRUE(migration.contains(u"tagging"_s)) << migration.toStdString();
     EXPECT_EQ(db.rows(u"SELECT id, name FROM account ORDER BY id"_s),
               (QStringList{u"1|ursula"_s, u"2|frank"_s}));

@@ -1,12 +1,9 @@
 // MariaDB partitioning: read from information_schema.PARTITIONS, compared as the engine
 // normalized it, applied with ALTER TABLE … PARTITION BY and REMOVE PARTITIONING, rows kept.
 // Models may write it as mysqldump does, in an executable comment (/*!50100 … */).
+#include "cli_migrations.h"
 #include "dialect/mysql/mysql_lexer.h"
-#include "server_support.h"
 #include "sql/splitter.h"
-#include "test_support.h"
-
-#include <QDir>
 
 using namespace burrow;
 using namespace burrow::test;
@@ -24,64 +21,32 @@ const QByteArray kByYear = "CREATE TABLE visit (id int NOT NULL, day date NOT NU
 
 class MysqlPartitions : public ::testing::Test {
 protected:
-    void SetUp() override
-    {
-        BURROW_REQUIRE_BACKEND(db);
-        ASSERT_TRUE(QDir().mkpath(migrations()));
-    }
-    QString migrations() const { return dir.path(u"migrations"_s); }
-    CliRun run(const QString &command, const QByteArray &model, const QStringList &more = {})
-    {
-        QStringList arguments{command, u"--db"_s, db.url()};
-        if (command != u"diff"_s)
-            arguments += {u"--migrations"_s, migrations()};
-        if (!model.isNull())
-            arguments += {u"--model"_s, dir.write(u"model.sql"_s, model)};
-        return runCli(arguments + more);
-    }
-    QString lastMigration()
-    {
-        const QStringList files = QDir(migrations()).entryList({u"*.sql"_s}, QDir::Files);
-        return files.isEmpty() ? QString()
-                               : QString::fromUtf8(readBytes(migrations() + u'/' + files.last()));
-    }
-    /// Plans towards `model`, applies, and expects no difference afterwards.
-    QString migrateTo(const QByteArray &model)
-    {
-        const CliRun planned = run(u"plan"_s, model);
-        EXPECT_EQ(planned.exitCode, 0) << shown(planned);
-        const QString migration = lastMigration();
-        const CliRun applied = run(u"apply"_s, QByteArray(), {u"--no-backup"_s});
-        EXPECT_EQ(applied.exitCode, 0) << shown(applied) << migration.toStdString();
-        const CliRun after = run(u"diff"_s, model);
-        EXPECT_EQ(after.exitCode, 0) << shown(after) << migration.toStdString();
-        return migration;
-    }
+    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
     QStringList partitions()
     {
         return db.rows(u"SELECT PARTITION_NAME FROM information_schema.PARTITIONS WHERE "
                        u"TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'visit' AND PARTITION_NAME "
                        u"IS NOT NULL ORDER BY PARTITION_ORDINAL_POSITION"_s);
     }
-    static std::string shown(const CliRun &r) { return QString(r.out + r.err).toStdString(); }
 
     TestDatabase db{Backend::MariaDB};
     TempDir dir;
+    CliMigrations cli{db, dir};
 };
 
 TEST_F(MysqlPartitions, partitioning_is_added_and_removed_and_the_rows_stay)
 {
     db.exec(QString::fromUtf8(kUnpartitioned).trimmed().chopped(1) +
             u";INSERT INTO visit VALUES (1, '2024-05-01'), (2, '2026-01-02')"_s);
-    const CliRun differences = run(u"diff"_s, kByYear);
-    EXPECT_EQ(differences.exitCode, 1) << shown(differences);
-    EXPECT_TRUE(differences.out.contains(u"partitioning"_s)) << shown(differences);
+    const CliRun differences = cli.diff(cli.model(kByYear));
+    EXPECT_EQ(differences.exitCode, 1) << CliMigrations::shown(differences);
+    EXPECT_TRUE(differences.out.contains(u"partitioning"_s)) << CliMigrations::shown(differences);
 
-    const QString added = migrateTo(kByYear);
+    const QString added = cli.migrate(cli.model(kByYear));
     EXPECT_TRUE(upSection(added).contains(u"PARTITION BY RANGE"_s)) << added.toStdString();
     EXPECT_EQ(partitions(), (QStringList{u"p2024"_s, u"pmax"_s}));
 
-    const QString removed = migrateTo(kUnpartitioned);
+    const QString removed = cli.migrate(cli.model(kUnpartitioned));
     EXPECT_TRUE(upSection(removed).contains(u"REMOVE PARTITIONING"_s)) << removed.toStdString();
     EXPECT_TRUE(downSection(removed).contains(u"PARTITION BY RANGE"_s)) << removed.toStdString();
     EXPECT_TRUE(partitions().isEmpty());
@@ -95,16 +60,16 @@ TEST_F(MysqlPartitions, hash_and_list_partitions_are_created_and_compared_as_the
                              "(PARTITION eu VALUES IN (1,2), PARTITION us VALUES IN (3));\n"
                              "CREATE TABLE session (id int NOT NULL PRIMARY KEY) "
                              "PARTITION BY HASH (id) PARTITIONS 4;\n";
-    migrateTo(model);
+    cli.migrate(cli.model(model));
     EXPECT_EQ(partitions(), (QStringList{u"eu"_s, u"us"_s}));
     EXPECT_EQ(db.rows(u"SELECT COUNT(*) FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = "
                       u"DATABASE() AND TABLE_NAME = 'session'"_s),
               QStringList{u"4"_s});
 
     const QByteArray morePartitions = QByteArray(model).replace("PARTITIONS 4", "PARTITIONS 8");
-    const CliRun differences = run(u"diff"_s, morePartitions);
-    EXPECT_EQ(differences.exitCode, 1) << shown(differences);
-    EXPECT_TRUE(differences.out.contains(u"PARTITIONS 8"_s)) << shown(differences);
+    const CliRun differences = cli.diff(cli.model(morePartitions));
+    EXPECT_EQ(differences.exitCode, 1) << CliMigrations::shown(differences);
+    EXPECT_TRUE(differences.out.contains(u"PARTITIONS 8"_s)) << CliMigrations::shown(differences);
 }
 
 TEST(MysqlExecutableComments, stay_in_the_statement_and_are_read_by_the_model_guard)

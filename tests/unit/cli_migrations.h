@@ -1,0 +1,71 @@
+#pragma once
+// burrow-cli's diff, plan and apply against one test database, with the model and the
+// migrations folder in a temporary folder: the steps the engine-level migration tests repeat.
+#include "server_support.h"
+#include "test_support.h"
+
+#include <QDir>
+
+namespace burrow::test {
+
+using namespace Qt::Literals::StringLiterals;
+
+class CliMigrations {
+public:
+    CliMigrations(const TestDatabase &db, const TempDir &dir)
+        : m_db(db)
+        , m_dir(dir)
+    {
+        EXPECT_TRUE(QDir().mkpath(migrations()));
+    }
+
+    QString migrations() const { return m_dir.path(u"migrations"_s); }
+    /// Writes `sql` as the model file `name` and returns its path.
+    QString model(const QByteArray &sql, const QString &name = u"model.sql"_s) const
+    {
+        return m_dir.write(name, sql);
+    }
+    CliRun diff(const QString &modelPath, const QStringList &more = {}) const
+    {
+        return runCli(QStringList{u"diff"_s, u"--db"_s, m_db.url(), u"--model"_s, modelPath} +
+                      more);
+    }
+    CliRun plan(const QString &modelPath, const QStringList &more = {}) const
+    {
+        return runCli(QStringList{u"plan"_s, u"--db"_s, m_db.url(), u"--model"_s, modelPath,
+                                  u"--migrations"_s, migrations()} +
+                      more);
+    }
+    CliRun apply() const
+    {
+        return runCli(
+            {u"apply"_s, u"--db"_s, m_db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+    }
+    /// The newest migration file's text (empty when there is none).
+    QString lastMigration() const
+    {
+        const QStringList files = QDir(migrations()).entryList({u"*.sql"_s}, QDir::Files);
+        return files.isEmpty() ? QString()
+                               : QString::fromUtf8(readBytes(migrations() + u'/' + files.last()));
+    }
+    /// Plans towards `modelPath`, applies, and expects no difference afterwards; returns the
+    /// migration.
+    QString migrate(const QString &modelPath, const QStringList &more = {}) const
+    {
+        const CliRun planned = plan(modelPath, more);
+        EXPECT_EQ(planned.exitCode, 0) << shown(planned);
+        const QString migration = lastMigration();
+        const CliRun applied = apply();
+        EXPECT_EQ(applied.exitCode, 0) << shown(applied) << migration.toStdString();
+        const CliRun after = diff(modelPath);
+        EXPECT_EQ(after.exitCode, 0) << shown(after) << migration.toStdString();
+        return migration;
+    }
+    static std::string shown(const CliRun &run) { return QString(run.out + run.err).toStdString(); }
+
+private:
+    const TestDatabase &m_db;
+    const TempDir &m_dir;
+};
+
+} // namespace burrow::test
