@@ -5,6 +5,8 @@
 #include "../diff/describe.h"
 #include "step_builder_p.h"
 
+#include <algorithm>
+
 namespace burrow::plan {
 namespace {
 
@@ -92,6 +94,31 @@ void StepBuilder::createSequences()
     }
 }
 
+QList<const Domain *> StepBuilder::domainsBaseFirst(const QList<Domain> &domains) const
+{
+    const auto basedOn = [this](const Domain &d, const Domain &base) {
+        QString type = d.type;
+        while (type.endsWith(u"[]"))
+            type.chop(2);
+        return type.compare(base.name, m_cs) == 0 || type == m_r.quote(base.name);
+    };
+    QList<const Domain *> ordered;
+    QList<const Domain *> waiting;
+    for (const Domain &d : domains)
+        waiting.append(&d);
+    // A domain goes once no waiting one is its base (a cycle cannot exist: the engine refuses).
+    while (!waiting.isEmpty()) {
+        const auto ready = std::find_if(waiting.begin(), waiting.end(), [&](const Domain *d) {
+            return std::none_of(waiting.begin(), waiting.end(),
+                                [&](const Domain *other) { return basedOn(*d, *other); });
+        });
+        const auto next = ready != waiting.end() ? ready : waiting.begin();
+        ordered.append(*next);
+        waiting.erase(next);
+    }
+    return ordered;
+}
+
 void StepBuilder::createTypes()
 {
     for (const EnumType &e : m_target.enums) {
@@ -101,7 +128,8 @@ void StepBuilder::createTypes()
     }
     alterEnums();
     createFunctions(false); // after the types they take, before the domains that call them
-    for (const Domain &d : m_target.domains) {
+    for (const Domain *target : domainsBaseFirst(m_target.domains)) {
+        const Domain &d = *target;
         const Domain *live = findNamed(m_live.domains, d.name, m_cs);
         const QList<Change> changes = objectChanges(ObjectKind::Domain, d.name);
         if (!live)
@@ -198,8 +226,11 @@ void StepBuilder::createEvents()
 
 void StepBuilder::dropTypes()
 {
-    // Domains first: one may be based on an enum that goes too.
-    for (const Domain &d : m_live.domains) {
+    // Domains first: one may be based on an enum that goes too; a domain before its base.
+    QList<const Domain *> domains = domainsBaseFirst(m_live.domains);
+    std::reverse(domains.begin(), domains.end());
+    for (const Domain *live : domains) {
+        const Domain &d = *live;
         if (!findNamed(m_target.domains, d.name, m_cs))
             add(u"drop domain " + displayName(d.name), m_r.dropDomain(d), m_r.createDomain(d),
                 objectChanges(ObjectKind::Domain, d.name));

@@ -119,6 +119,8 @@ private:
     bool enumRecreated(const schema::EnumType &live) const;
     void touchEnumUsers();
     void createSequences();
+    /// `domains` with each after the domain it is based on.
+    QList<const schema::Domain *> domainsBaseFirst(const QList<schema::Domain> &domains) const;
     void createTypes();
     void alterEnums();
     void ownSequences();

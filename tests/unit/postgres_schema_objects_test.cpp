@@ -219,3 +219,24 @@ TEST_F(PostgresSchemaObjects, materialized_views_are_created_and_dropped_as_such
     EXPECT_TRUE(up.contains(u"CREATE MATERIALIZED VIEW \"totals\""_s)) << up.toStdString();
     EXPECT_EQ(db.rows(u"SELECT s FROM totals"_s), QStringList{u"3"_s});
 }
+
+// A domain may be based on another: created after its base, dropped before it, whatever their
+// names' order (the catalog lists them by name).
+TEST_F(PostgresSchemaObjects, a_domain_based_on_another_comes_after_it_and_goes_before_it)
+{
+    const QString domains = model("CREATE DOMAIN z_base AS text;\n"
+                                  "CREATE DOMAIN a_derived AS z_base CHECK (length(VALUE) > 0);\n"
+                                  "CREATE TABLE keep (x a_derived);\n");
+    const QString up = upSection(migrate(domains));
+    EXPECT_LT(up.indexOf(u"CREATE DOMAIN \"z_base\""_s),
+              up.indexOf(u"CREATE DOMAIN \"a_derived\""_s))
+        << up.toStdString();
+
+    const QString dropped = upSection(migrate(model("CREATE TABLE keep (x text);\n")));
+    EXPECT_LT(dropped.indexOf(u"DROP DOMAIN \"a_derived\""_s),
+              dropped.indexOf(u"DROP DOMAIN \"z_base\""_s))
+        << dropped.toStdString();
+    EXPECT_TRUE(db.rows(u"SELECT typname FROM pg_type WHERE typtype = 'd' AND typname IN "
+                        u"('z_base', 'a_derived')"_s)
+                    .isEmpty());
+}
