@@ -12,6 +12,16 @@ struct ModelScript {
     QStringList ignore; // tables the model sources leave alone (an ORM's own bookkeeping)
 };
 
+/// The first refusal of `check` (a Status from one statement), or Ok when it refuses none.
+template<typename Check> Status firstRefusal(const ModelScript &script, Check check)
+{
+    for (const sql::Statement &statement : script.statements) {
+        if (Status passed = check(statement); !passed)
+            return passed;
+    }
+    return Ok{};
+}
+
 /// The error of a model without statements, naming its sources.
 Error emptyModelError(const QStringList &sources);
 

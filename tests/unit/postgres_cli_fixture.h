@@ -2,8 +2,10 @@
 // burrow-cli end to end on a fresh PostgreSQL database: diff, plan, and apply a model, then
 // expect no differences; what the catalog reads back. Shared by the PostgreSQL CLI tests.
 #include "dialect/postgres/postgres_dialect.h"
+#include "dialect/postgres/postgres_names.h"
 #include "qt_printing.h"
 #include "server_support.h"
+#include "sql/splitter.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -60,6 +62,19 @@ inline schema::Schema introspect(const TestDatabase &db)
     Result<schema::Schema> schema = dialect::postgres::PostgresDialect(*url).introspect(*url);
     EXPECT_TRUE(schema.ok()) << (schema ? "" : schema.error().toString().toStdString());
     return schema ? *schema : schema::Schema{};
+}
+
+/// The statements of a migration's down section, split as the runner splits them.
+inline QStringList downStatements(const QString &migration)
+{
+    const QString down = migration.section(u"-- migrate:down"_s, 1);
+    const Result<QList<sql::Statement>> split =
+        sql::splitStatements(down, u"down"_s, dialect::postgres::lexerOptions());
+    EXPECT_TRUE(split.ok());
+    QStringList out;
+    for (const sql::Statement &s : split ? *split : QList<sql::Statement>{})
+        out.append(s.text);
+    return out;
 }
 
 } // namespace burrow::test

@@ -32,19 +32,6 @@ const schema::Function *findFunction(const schema::Schema &s, const QString &ide
     return nullptr;
 }
 
-/// The statements of a migration's down section, split as the runner splits them.
-QStringList downStatements(const QString &migration)
-{
-    const QString down = migration.section(u"-- migrate:down"_s, 1);
-    const Result<QList<sql::Statement>> split =
-        sql::splitStatements(down, u"down"_s, dialect::postgres::lexerOptions());
-    EXPECT_TRUE(split.ok());
-    QStringList out;
-    for (const sql::Statement &s : split ? *split : QList<sql::Statement>{})
-        out.append(s.text);
-    return out;
-}
-
 } // namespace
 
 TEST_F(PostgresFunctions, overloads_procedures_and_comments_are_read_but_extension_functions_not)

@@ -32,18 +32,6 @@ const schema::Policy *findPolicy(const schema::Schema &s, const QString &table, 
     return nullptr;
 }
 
-QStringList downStatements(const QString &migration)
-{
-    const QString down = migration.section(u"-- migrate:down"_s, 1);
-    const Result<QList<sql::Statement>> split =
-        sql::splitStatements(down, u"down"_s, dialect::postgres::lexerOptions());
-    EXPECT_TRUE(split.ok());
-    QStringList out;
-    for (const sql::Statement &s : split ? *split : QList<sql::Statement>{})
-        out.append(s.text);
-    return out;
-}
-
 } // namespace
 
 TEST_F(PostgresPolicies, policies_and_row_security_are_read_from_the_catalog)

@@ -85,11 +85,7 @@ Status checkStatement(const sql::Statement &statement)
 
 Status checkStaysInScratch(const model::ModelScript &script)
 {
-    for (const sql::Statement &statement : script.statements) {
-        if (Status stays = checkStatement(statement); !stays)
-            return stays;
-    }
-    return Ok{};
+    return model::firstRefusal(script, checkStatement);
 }
 
 } // namespace burrow::dialect::mysql
