@@ -82,3 +82,23 @@ TEST_P(ForeignKeyOrder, a_new_table_references_a_column_the_migration_adds)
 INSTANTIATE_TEST_SUITE_P(Engines, ForeignKeyOrder, allBackends(), backendParamName);
 
 } // namespace
+
+namespace {
+
+// Only a key that goes takes its foreign keys with it: a comment is set in place.
+TEST(ForeignKeyOrderPostgres, a_comment_on_the_referenced_key_leaves_the_foreign_keys_alone)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    TempDir dir;
+    const CliMigrations cli(db, dir);
+    const QByteArray tables = "CREATE TABLE parent (id int PRIMARY KEY);\n"
+                              "CREATE TABLE child (parent_id int REFERENCES parent (id));\n";
+    db.exec(QString::fromUtf8(tables).replace(u";\n"_s, u";"_s).chopped(1));
+    const QString migration = cli.migrate(
+        cli.model(tables + "COMMENT ON CONSTRAINT parent_pkey ON parent IS 'the key';\n"));
+    EXPECT_TRUE(migration.contains(u"COMMENT ON CONSTRAINT"_s)) << migration.toStdString();
+    EXPECT_FALSE(migration.contains(u"DROP CONSTRAINT"_s)) << migration.toStdString();
+}
+
+} // namespace
