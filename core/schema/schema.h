@@ -155,7 +155,8 @@ struct Table {
     bool rowSecurity = false;  // PostgreSQL's ENABLE ROW LEVEL SECURITY
     bool forceRowSecurity = false; // FORCE ROW LEVEL SECURITY: the owner is subject to it too
     QList<Policy> policies{};      // PostgreSQL's row-level security policies
-    /// MariaDB/MySQL's PARTITION BY clause, as the dialect spells it from the catalog; empty
+    /// The PARTITION BY clause, as the dialect spells it from the catalog (MariaDB/MySQL: with
+    /// its partitions; PostgreSQL: the key, whose partitions are tables of their own); empty
     /// when the table is not partitioned.
     QString partitioning{};
     QList<ExclusionConstraint> exclusions{}; // PostgreSQL's EXCLUDE constraints

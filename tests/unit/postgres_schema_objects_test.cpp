@@ -240,3 +240,29 @@ TEST_F(PostgresSchemaObjects, a_domain_based_on_another_comes_after_it_and_goes_
                         u"('z_base', 'a_derived')"_s)
                     .isEmpty());
 }
+
+// A partitioned table is created with its key; changing the key of an existing table needs it
+// created again with its rows copied, which the migration refuses to do silently.
+TEST_F(PostgresSchemaObjects, a_partitioned_table_keeps_its_key_and_a_new_key_is_refused)
+{
+    const QString byDay = model("CREATE TABLE log (at date NOT NULL, note text) "
+                                "PARTITION BY RANGE (at);\n");
+    const QString up = upSection(migrate(byDay));
+    EXPECT_TRUE(up.contains(u"PARTITION BY RANGE (at)"_s)) << up.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT pg_get_partkeydef('log'::regclass)"_s),
+              QStringList{u"RANGE (at)"_s});
+
+    const QString byNote = model("CREATE TABLE log (at date NOT NULL, note text) "
+                                 "PARTITION BY LIST (note);\n");
+    const CliRun differences = diff(byNote);
+    EXPECT_TRUE(differences.out.contains(u"partitioning"_s)) << differences.out.toStdString();
+    const CliRun planned = plan(byNote);
+    ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    const CliRun applied = runCli(
+        {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+    EXPECT_NE(applied.exitCode, 0) << applied.out.toStdString();
+    EXPECT_TRUE(applied.err.contains(u"cannot change how table \"log\" is partitioned"_s))
+        << applied.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT pg_get_partkeydef('log'::regclass)"_s),
+              QStringList{u"RANGE (at)"_s});
+}

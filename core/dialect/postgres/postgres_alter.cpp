@@ -120,8 +120,25 @@ private:
     QStringList m_sql;
 };
 
+// PostgreSQL cannot change how a table is partitioned in place: the table must be created
+// again and its rows copied, which Burrow does not plan. The migration says so where that would
+// happen and stops there (it is one transaction): edited by hand, it can do it.
+QString repartitionRefusal(const QString &table)
+{
+    const QString message = u"Burrow cannot change how table " + quoteIdentifier(table) +
+                            u" is partitioned: write that step of this migration by hand "
+                            u"(create the table again and copy its rows)";
+    QString tag = QStringLiteral("$burrow$");
+    while (message.contains(tag))
+        tag.insert(tag.size() - 1, u'_');
+    return u"DO " + tag + u" BEGIN RAISE EXCEPTION USING MESSAGE = " + quoteLiteral(message) +
+           u"; END " + tag;
+}
+
 QStringList Alteration::build()
 {
+    if (m_live.partitioning != m_target.partitioning)
+        m_sql.append(repartitionRefusal(m_target.name));
     const QList<Constraint> liveConstraints = constraintsOf(m_live);
     const QList<Constraint> targetConstraints = constraintsOf(m_target);
     findRenames(liveConstraints, targetConstraints);

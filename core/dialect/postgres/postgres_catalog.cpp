@@ -122,6 +122,8 @@ private:
         t.comment = row.value(2).toString();
         t.rowSecurity = row.value(3).toBool();
         t.forceRowSecurity = row.value(4).toBool();
+        if (const QString key = row.value(5).toString(); !key.isEmpty())
+            t.partitioning = u"PARTITION BY " + key; // `RANGE (created_at)`
         m_tableByOid.insert(row.value(0).toLongLong(), m_schema.tables.size());
         m_tableByName.insert(t.name, m_schema.tables.size());
         m_schema.tables.append(std::move(t));

@@ -24,8 +24,9 @@ const QString &tables()
 {
     static const QString sql = QStringLiteral(
         "SELECT c.oid::bigint, c.relname, ds.description, c.relrowsecurity, "
-        "c.relforcerowsecurity FROM pg_catalog.pg_class c " DESCRIPTION("ds", "c.oid", "0")
-            IN_SCHEMA "AND " TABLE_KINDS "ORDER BY c.oid");
+        "c.relforcerowsecurity, CASE WHEN c.relkind = 'p' THEN "
+        "pg_catalog.pg_get_partkeydef(c.oid) END FROM pg_catalog.pg_class c " DESCRIPTION(
+            "ds", "c.oid", "0") IN_SCHEMA "AND " TABLE_KINDS "ORDER BY c.oid");
     return sql;
 }
 

@@ -160,7 +160,7 @@ QString createTableSql(const Table &table)
     for (const ForeignKey &fk : table.foreignKeys)
         items.append(foreignKeySql(fk));
     return u"CREATE TABLE " + quoteIdentifier(table.name) + u" (\n  " + items.join(u",\n  ") +
-           u"\n)";
+           u"\n)" + (table.partitioning.isEmpty() ? QString() : u'\n' + table.partitioning);
 }
 
 QString createIndexSql(const QString &table, const Index &index, bool concurrently)
