@@ -17,6 +17,17 @@ using diff::ChangeType;
 using diff::ObjectKind;
 using namespace schema;
 
+namespace {
+
+/// `name of table`, or `(columns) of table` for a key without a name: a step's summary.
+QString keyOfTable(const QString &table, const ForeignKey &fk)
+{
+    return (fk.name.isEmpty() ? fk.columns.join(u", ") : fk.name) + u" of " +
+           diff::displayName(table);
+}
+
+} // namespace
+
 bool StepBuilder::referencedKeyGoes(const ForeignKey &fk) const
 {
     const Table *referenced = m_liveTables.find(fk.referencedTable);
@@ -99,8 +110,7 @@ void StepBuilder::dropLiftedForeignKeys()
 {
     for (const Table &live : m_live.tables) {
         for (const ForeignKey &fk : m_lifted.value(key(live.name))) {
-            const QString what = fk.name.isEmpty() ? fk.columns.join(u", ") : fk.name;
-            add(u"drop foreign key " + what + u" of " + diff::displayName(live.name) +
+            add(u"drop foreign key " + keyOfTable(live.name, fk) +
                     u" (the key or columns it references change)",
                 m_r.dropForeignKey(live.name, fk), m_r.addForeignKey(live.name, fk), {});
         }
@@ -129,8 +139,7 @@ void StepBuilder::addKeysAfterAlterations()
 {
     for (const Table &t : m_target.tables) {
         for (const ForeignKey &fk : m_keysAfterAlterations.value(key(t.name))) {
-            const QString what = fk.name.isEmpty() ? fk.columns.join(u", ") : fk.name;
-            add(u"add foreign key " + what + u" of " + diff::displayName(t.name) +
+            add(u"add foreign key " + keyOfTable(t.name, fk) +
                     u" (after the table it references is altered)",
                 m_r.addForeignKey(t.name, fk), m_r.dropForeignKey(t.name, fk), {});
         }

@@ -21,6 +21,9 @@ const sql::LexerOptions &lexerOptions()
 
 QString withExecutableCommentsOpened(const QString &statement)
 {
+    if (!statement.contains(u"/*"))
+        return statement; // no comment at all: nothing to open, no lexing
+
     static const QRegularExpression opener(QStringLiteral("^/\\*M?!\\d*"));
     QString out;
     for (const sql::Token &token : sql::tokenize(statement, lexerOptions())) {

@@ -32,6 +32,9 @@ bool mentionsCascade(const QString &statement)
 
 QString extensionCreatedBy(const QString &statement)
 {
+    // Called for every model statement: most are not CREATE EXTENSION and need no lexing.
+    if (!statement.contains(u"EXTENSION", Qt::CaseInsensitive))
+        return {};
     sql::TokenStream ts(statement, lexerOptions());
     if (!atExtensionName(ts))
         return {};

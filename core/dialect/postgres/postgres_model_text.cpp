@@ -50,6 +50,8 @@ QString withoutSchemaQualifier(const QString &statement, const QString &schema)
 
 QString withoutConcurrently(const QString &statement)
 {
+    if (!statement.contains(u"CONCURRENTLY", Qt::CaseInsensitive))
+        return statement; // most statements: no lexing
     sql::TokenStream ts(statement, lexerOptions());
     const bool create = ts.acceptKeyword(u"CREATE");
     if (!create && !ts.acceptKeyword(u"DROP"))
