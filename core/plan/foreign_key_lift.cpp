@@ -90,10 +90,16 @@ void StepBuilder::liftBlockedForeignKeys()
             const bool blocks =
                 referencedStays &&
                 (referencedKeyGoes(fk) || columnsChange(fk.referencedTable, fk.referencedColumns));
-            if (blocks && !m_r.dropForeignKey(live.name, fk).isEmpty())
-                m_lifted[key(live.name)].append(fk);
-            else
+            if (!blocks || m_r.dropForeignKey(live.name, fk).isEmpty()) {
                 without.foreignKeys.append(fk);
+                continue;
+            }
+            m_lifted[key(live.name)].append(fk);
+            // Left out of the alteration, which would add it back before its key exists.
+            if (kept && waitsForReferencedIndex(live.name, fk)) {
+                m_keysAfterIndexes[key(live.name)].append(fk);
+                without.foreignKeys.append(fk);
+            }
         }
         if (kept && m_lifted.contains(key(live.name)))
             m_liftedLive.insert(key(live.name), without);
@@ -141,6 +147,34 @@ void StepBuilder::addKeysAfterAlterations()
         for (const ForeignKey &fk : m_keysAfterAlterations.value(key(t.name))) {
             add(u"add foreign key " + keyOfTable(t.name, fk) +
                     u" (after the table it references is altered)",
+                m_r.addForeignKey(t.name, fk), m_r.dropForeignKey(t.name, fk), {});
+        }
+    }
+}
+
+bool StepBuilder::waitsForReferencedIndex(const QString &table, const ForeignKey &fk) const
+{
+    const QList<Change> changes = m_tableChanges.value(key(table));
+    if (std::any_of(changes.begin(), changes.end(),
+                    [](const Change &c) { return c.object == ObjectKind::ForeignKey; }))
+        return false; // the alteration changes the table's keys itself
+    const Table *referenced = m_targetTables.find(fk.referencedTable);
+    if (!referenced)
+        return false;
+    return std::any_of(referenced->indexes.begin(), referenced->indexes.end(), [&](const Index &i) {
+        return i.unique && sameColumns(columnsOf(i), fk.referencedColumns, m_cs) &&
+               !changesOf(referenced->name, ObjectKind::Index, i.name,
+                          {ChangeType::Added, ChangeType::Changed})
+                    .isEmpty();
+    });
+}
+
+void StepBuilder::addKeysAfterIndexes()
+{
+    for (const Table &t : m_live.tables) {
+        for (const ForeignKey &fk : m_keysAfterIndexes.value(key(t.name))) {
+            add(u"add foreign key " + keyOfTable(t.name, fk) +
+                    u" (after the unique index it references is created)",
                 m_r.addForeignKey(t.name, fk), m_r.dropForeignKey(t.name, fk), {});
         }
     }

@@ -167,6 +167,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropTypes();
     dropExtensions();
     createIndexes();
+    addKeysAfterIndexes();
     createViews();
     createTriggers();
     setRowSecurity();

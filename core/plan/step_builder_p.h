@@ -86,6 +86,10 @@ private:
     /// after the alterations (addKeysAfterAlterations), when the columns they reference exist.
     schema::Table withoutKeysToAlteredTables(const schema::Table &created);
     void addKeysAfterAlterations();
+    /// The key `fk` references comes back as a unique index that createIndexes() makes, after
+    /// the alterations; `table`'s own foreign keys do not change.
+    bool waitsForReferencedIndex(const QString &table, const schema::ForeignKey &fk) const;
+    void addKeysAfterIndexes();
     /// With notValidConstraints: the table's foreign keys and CHECKs that are added or changed
     /// leave its alteration, to be added NOT VALID after it (online_steps.cpp).
     schema::Table withoutNotValidConstraints(const schema::Table &live,
@@ -172,6 +176,7 @@ private:
     QHash<QString, schema::Table> m_liftedLive;         // live tables without lifted keys
     QHash<QString, QList<schema::ForeignKey>> m_lifted; // by table key
     QHash<QString, QList<schema::ForeignKey>> m_keysAfterAlterations; // by new table's key
+    QHash<QString, QList<schema::ForeignKey>> m_keysAfterIndexes;     // lifted, by table key
     QSet<QString> m_viewsToDrop;                                      // live view keys
     QSet<QString> m_viewsToCreate;                                    // target view keys
     QSet<QString> m_triggersToDrop;                                   // table key \x1f trigger key

@@ -79,6 +79,30 @@ TEST_P(ForeignKeyOrder, a_new_table_references_a_column_the_migration_adds)
               (QStringList{u"1|ursula"_s, u"2|frank"_s}));
 }
 
+// The key the foreign key needs is replaced in one migration: the foreign key comes back only
+// once the new unique index exists.
+TEST_P(ForeignKeyOrder, a_referenced_unique_constraint_becomes_a_unique_index)
+{
+    models[u"before"_s] = "CREATE TABLE sku (id INTEGER NOT NULL PRIMARY KEY, code INTEGER, "
+                          "CONSTRAINT sku_code_key UNIQUE (code));\n"
+                          "CREATE TABLE stock (id INTEGER NOT NULL PRIMARY KEY, "
+                          "sku_code INTEGER, CONSTRAINT stock_sku_fk FOREIGN KEY (sku_code) "
+                          "REFERENCES sku (code));\n";
+    models[u"after"_s] = "CREATE TABLE sku (id INTEGER NOT NULL PRIMARY KEY, code INTEGER);\n"
+                         "CREATE UNIQUE INDEX sku_code_unique ON sku (code);\n"
+                         "CREATE TABLE stock (id INTEGER NOT NULL PRIMARY KEY, "
+                         "sku_code INTEGER, CONSTRAINT stock_sku_fk FOREIGN KEY (sku_code) "
+                         "REFERENCES sku (code));\n";
+    db.execEach({QString::fromUtf8(models[u"before"_s]).section(u";\n"_s, 0, 0),
+                 QString::fromUtf8(models[u"before"_s]).section(u";\n"_s, 1, 1),
+                 u"INSERT INTO sku VALUES (1, 100), (2, 200)"_s,
+                 u"INSERT INTO stock VALUES (1, 100), (2, 200)"_s});
+
+    migrateAndUndo(u"after"_s, u"before"_s);
+    EXPECT_EQ(db.rows(u"SELECT id, sku_code FROM stock ORDER BY id"_s),
+              (QStringList{u"1|100"_s, u"2|200"_s}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ForeignKeyOrder, allBackends(), backendParamName);
 
 } // namespace
