@@ -1,6 +1,7 @@
 // The plan's phases for functions and procedures: created before the tables, domains, views
 // and triggers that call them (a SQL body that reads a new table right after that table),
 // dropped after those are gone. Only PostgreSQL has them; elsewhere the lists are empty.
+#include "../diff/describe.h"
 #include "step_builder_p.h"
 
 namespace burrow::plan {
@@ -21,14 +22,67 @@ const Function *findFunction(const QList<Function> &functions, const QString &id
 
 } // namespace
 
-void StepBuilder::touchFunctionUsers()
+QSet<QString> StepBuilder::recreatedFunctions() const
 {
+    QSet<QString> keys;
     for (const Function &f : m_target.functions) {
         const Function *live = findFunction(m_live.functions, f.name, m_cs);
         if (live && !objectChanges(ObjectKind::Function, f.name).isEmpty() &&
             !m_r.replacesFunctionInPlace(*live, f))
-            m_touched.insert(key(f.routineName));
+            keys.insert(key(f.routineName));
     }
+    return keys;
+}
+
+void StepBuilder::touchFunctionUsers()
+{
+    m_touched.unite(recreatedFunctions());
+}
+
+void StepBuilder::liftFunctionUsers()
+{
+    const QSet<QString> recreated = recreatedFunctions();
+    if (recreated.isEmpty())
+        return;
+    const auto calls = [&](const Expression &e) { return m_deps.mentionsAny(e.text, recreated); };
+    for (const Table &live : m_live.tables) {
+        if (!m_targetTables.find(live.name))
+            continue; // a dropped table's users: see the README's limits
+        for (const Index &i : live.indexes) {
+            if (calls(i.where) ||
+                std::any_of(i.parts.begin(), i.parts.end(),
+                            [&](const IndexPart &p) { return calls(p.expression); }))
+                m_indexesToRecreate.insert(key(live.name) + u'\x1f' + key(i.name));
+        }
+        const Table before = liveForAlteration(live.name);
+        Table without = before;
+        for (Column &c : without.columns) {
+            if (c.defaultValue && calls(*c.defaultValue))
+                c.defaultValue.reset();
+        }
+        without.checks.removeIf([&](const CheckConstraint &c) { return calls(c.expression); });
+        if (without.checks.size() == before.checks.size() &&
+            std::equal(without.columns.begin(), without.columns.end(), before.columns.begin(),
+                       [](const Column &a, const Column &b) {
+                           return a.defaultValue.has_value() == b.defaultValue.has_value();
+                       }))
+            continue;
+        m_functionUsersSetAside.append({before, without});
+        m_liftedLive.insert(key(live.name), without);
+    }
+}
+
+void StepBuilder::setAsideFunctionUsers()
+{
+    for (const auto &[before, without] : m_functionUsersSetAside)
+        add(u"set aside the defaults and checks of " + diff::displayName(before.name) +
+                u" that call a function recreated below",
+            m_r.alterTable(before, without).sql, m_r.alterTable(without, before).sql, {});
+}
+
+bool StepBuilder::recreatesIndex(const QString &table, const QString &index) const
+{
+    return m_indexesToRecreate.contains(key(table) + u'\x1f' + key(index));
 }
 
 QSet<QString> StepBuilder::newTables() const

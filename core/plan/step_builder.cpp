@@ -36,6 +36,7 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
         m_touched.insert(key(r.isColumn() ? r.table : r.newName));
     }
     liftBlockedForeignKeys();
+    liftFunctionUsers();
     for (const Table &live : m_live.tables) {
         const Table *target = m_targetTables.find(live.name);
         if (!target) {
@@ -44,7 +45,8 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
             continue;
         }
         const QList<Change> changes = m_tableChanges.value(key(live.name));
-        const bool lifted = m_lifted.contains(key(live.name)); // must add its keys back
+        // Must add back its foreign keys or function users.
+        const bool lifted = m_liftedLive.contains(key(live.name));
         if (!lifted && std::none_of(changes.begin(), changes.end(), [](const Change &c) {
                 return isStructural(c.object) && !onlyValidates(c);
             }))
@@ -151,6 +153,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropViews();
     renameObjects(renames);
     dropLiftedForeignKeys();
+    setAsideFunctionUsers();
     dropIndexes();
     createExtensions();
     createSequences();

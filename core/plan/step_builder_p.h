@@ -139,6 +139,14 @@ private:
     // Functions (function_steps.cpp).
     /// Functions dropped and created again: what reads them is recreated around them.
     void touchFunctionUsers();
+    /// The keys of the live functions dropped and created again (not replaceable in place).
+    QSet<QString> recreatedFunctions() const;
+    /// PostgreSQL refuses to drop a function that a column default, CHECK or index of a kept
+    /// table calls: those are set aside before (setAsideFunctionUsers) and come back with the
+    /// table's alteration, or as the index is created again.
+    void liftFunctionUsers();
+    void setAsideFunctionUsers();
+    bool recreatesIndex(const QString &table, const QString &index) const;
     /// New and changed functions: those whose bodies read tables this migration creates
     /// (`afterNewTables`), which SQL bodies need to exist, or all the others.
     void createFunctions(bool afterNewTables);
@@ -175,11 +183,13 @@ private:
     QHash<QString, TableAlteration> m_alterations;      // by table key
     QHash<QString, schema::Table> m_liftedLive;         // live tables without lifted keys
     QHash<QString, QList<schema::ForeignKey>> m_lifted; // by table key
-    QHash<QString, QList<schema::ForeignKey>> m_keysAfterAlterations; // by new table's key
-    QHash<QString, QList<schema::ForeignKey>> m_keysAfterIndexes;     // lifted, by table key
-    QSet<QString> m_viewsToDrop;                                      // live view keys
-    QSet<QString> m_viewsToCreate;                                    // target view keys
-    QSet<QString> m_triggersToDrop;                                   // table key \x1f trigger key
+    QHash<QString, QList<schema::ForeignKey>> m_keysAfterAlterations;       // by new table's key
+    QHash<QString, QList<schema::ForeignKey>> m_keysAfterIndexes;           // lifted, by table key
+    QList<std::pair<schema::Table, schema::Table>> m_functionUsersSetAside; // before, without
+    QSet<QString> m_indexesToRecreate; // table key \x1f index key: they call a function
+    QSet<QString> m_viewsToDrop;       // live view keys
+    QSet<QString> m_viewsToCreate;     // target view keys
+    QSet<QString> m_triggersToDrop;    // table key \x1f trigger key
     QSet<QString> m_triggersToCreate;
     QStringList m_rebuilt;
     bool m_dropsTables = false;

@@ -151,11 +151,13 @@ void StepBuilder::dropIndexes()
         for (const Index &i : table.indexes) {
             const QList<Change> changes = changesOf(table.name, ObjectKind::Index, i.name,
                                                     {ChangeType::Removed, ChangeType::Changed});
-            if (changes.isEmpty())
+            if (changes.isEmpty() && !recreatesIndex(table.name, i.name))
                 continue;
             add(u"drop index " + displayName(i.name), dropIndexSql(table.name, i),
                 createIndexSql(table.name, i),
-                changes.first().type == ChangeType::Removed ? changes : QList<Change>{});
+                !changes.isEmpty() && changes.first().type == ChangeType::Removed
+                    ? changes
+                    : QList<Change>{});
         }
     }
 }
@@ -236,7 +238,7 @@ void StepBuilder::createIndexes()
             if (isNew)
                 add(u"create index " + displayName(i.name), m_r.createIndex(table.name, i),
                     m_r.dropIndex(table.name, i), changes);
-            else if (!changes.isEmpty())
+            else if (!changes.isEmpty() || recreatesIndex(table.name, i.name))
                 add(u"create index " + displayName(i.name), createIndexSql(table.name, i),
                     dropIndexSql(table.name, i), changes);
         }
