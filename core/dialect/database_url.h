@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QMap>
+#include <QStringList>
 
 namespace burrow::dialect {
 
@@ -20,6 +21,9 @@ struct DatabaseUrl {
     int port = 0;
     QString database;
     QMap<QString, QString> parameters; // ?key=value pairs
+    /// PostgreSQL: the schemas the model creates besides the URL's, read and changed with it.
+    /// Not part of the URL's text: set from the model (diff::compareWithModel).
+    QStringList otherSchemas{};
 
     /// The URL as it may be shown or logged: never with a password.
     QString display() const;

@@ -43,6 +43,8 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("row level security");
     case ObjectKind::Exclusion:
         return QStringLiteral("exclusion constraint");
+    case ObjectKind::Namespace:
+        return QStringLiteral("schema");
     }
     return {};
 }

@@ -27,6 +27,7 @@ enum class ObjectKind {
     Policy,      // a row-level security policy of `table` (PostgreSQL)
     RowSecurity, // whether `table` has row-level security enabled and forced (PostgreSQL)
     Exclusion,   // an exclusion constraint (PostgreSQL's EXCLUDE)
+    Namespace,   // a schema the model creates besides the connection's (PostgreSQL)
 };
 
 /// Objects of the schema itself rather than parts of a table: views, types, sequences, events,
@@ -35,7 +36,8 @@ inline bool isSchemaLevel(ObjectKind kind)
 {
     return kind == ObjectKind::View || kind == ObjectKind::Enum || kind == ObjectKind::Domain ||
            kind == ObjectKind::Sequence || kind == ObjectKind::Event ||
-           kind == ObjectKind::Function || kind == ObjectKind::Extension;
+           kind == ObjectKind::Function || kind == ObjectKind::Extension ||
+           kind == ObjectKind::Namespace;
 }
 
 /// What happens to it, seen from the database towards the model: `Added` means the model has it

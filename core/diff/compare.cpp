@@ -128,12 +128,15 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
     if (!input)
         return input.error();
     const model::ModelScript &script = input->script;
-    Result<schema::Schema> live = d.introspect(*url);
-    if (!live)
-        return live.error();
     Result<schema::Schema> model = loadModel(*input, d, request);
     if (!model)
         return model.error();
+    // The schemas the model creates are compared too (PostgreSQL).
+    for (const schema::Namespace &n : model->namespaces)
+        url->otherSchemas.append(n.name);
+    Result<schema::Schema> live = d.introspect(*url);
+    if (!live)
+        return live.error();
     if (model->tables.isEmpty() && model->views.isEmpty() && !request.allowEmptyModel)
         return Error{
             Error::Code::Model,

@@ -9,9 +9,16 @@ using namespace schema;
 
 QString displayName(const QString &name)
 {
+    if (const QString schema = schemaPart(name); !schema.isEmpty())
+        return displayName(schema) + u'.' + displayName(localPart(name));
     if (sql::isPlainIdentifier(name))
         return name;
     return sql::doubleQuoted(name);
+}
+
+QString displayIdentity(QString identity)
+{
+    return identity.replace(kSchemaSeparator, u'.');
 }
 
 QString displayNames(const QStringList &names)

@@ -221,7 +221,8 @@ QString describeSequence(const Sequence &s)
 
 QString describeFunction(const Function &f)
 {
-    QString out = routineKind(f) + u' ' + f.routineName + u'(' + f.arguments + u')';
+    QString out =
+        routineKind(f) + u' ' + displayIdentity(f.routineName) + u'(' + f.arguments + u')';
     if (!f.procedure)
         out += u" RETURNS " + f.result;
     return out;
@@ -252,6 +253,10 @@ QList<Change> diffSchemaObjects(const Schema &live, const Schema &model, Qt::Cas
         ObjectKind::Extension, live.extensions, model.extensions,
         [](const Extension &e) -> QString { return u"EXTENSION " + e.name; },
         [](const Extension &, const Extension &) {}); // the name is all there is to compare
+    d.run(
+        ObjectKind::Namespace, live.namespaces, model.namespaces,
+        [](const Namespace &n) -> QString { return u"SCHEMA " + n.name; },
+        [](const Namespace &, const Namespace &) {});
     return d.takeChanges();
 }
 

@@ -70,11 +70,22 @@ bool Dependencies::mentionsAny(const QString &definition, const QSet<QString> &k
 {
     if (keys.isEmpty())
         return false;
-    for (const sql::Token &t : sql::significantTokens(definition, m_options)) {
-        if (t.kind != sql::TokenKind::Word && t.kind != sql::TokenKind::QuotedIdentifier &&
-            t.kind != sql::TokenKind::String) // SQLite reads 'name' as a name where one must be
+    const QList<sql::Token> tokens = sql::significantTokens(definition, m_options);
+    const auto isName = [](const sql::Token &t) {
+        return t.kind == sql::TokenKind::Word || t.kind == sql::TokenKind::QuotedIdentifier ||
+               t.kind == sql::TokenKind::String; // SQLite reads 'name' as a name where one must be
+    };
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        if (!isName(tokens[i]))
             continue;
-        if (keys.contains(key(sql::identifierName(definition, t))))
+        const QString name = sql::identifierName(definition, tokens[i]);
+        if (keys.contains(key(name)))
+            return true;
+        // `schema.name`: another managed schema's object (schema::qualifiedName).
+        const bool qualified = i + 2 < tokens.size() && isName(tokens[i + 2]) &&
+                               tokens[i + 1].text(definition) == u".";
+        if (qualified &&
+            keys.contains(key(qualifiedName(name, sql::identifierName(definition, tokens[i + 2])))))
             return true;
     }
     return false;

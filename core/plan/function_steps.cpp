@@ -104,9 +104,10 @@ void StepBuilder::createFunctions(bool afterNewTables)
         const Function *live = findFunction(m_live.functions, f.name, m_cs);
         const QList<diff::Change> changes = objectChanges(ObjectKind::Function, f.name);
         if (!live)
-            add(u"create function " + f.name, m_r.createFunction(f), m_r.dropFunction(f), changes);
+            add(u"create function " + diff::displayIdentity(f.name), m_r.createFunction(f),
+                m_r.dropFunction(f), changes);
         else if (!changes.isEmpty())
-            add(u"replace function " + f.name, m_r.alterFunction(*live, f),
+            add(u"replace function " + diff::displayIdentity(f.name), m_r.alterFunction(*live, f),
                 m_r.alterFunction(f, *live), changes);
     }
 }
@@ -115,8 +116,8 @@ void StepBuilder::dropFunctions()
 {
     for (const Function &f : m_live.functions) {
         if (!findFunction(m_target.functions, f.name, m_cs))
-            add(u"drop function " + f.name, m_r.dropFunction(f), m_r.createFunction(f),
-                objectChanges(ObjectKind::Function, f.name));
+            add(u"drop function " + diff::displayIdentity(f.name), m_r.dropFunction(f),
+                m_r.createFunction(f), objectChanges(ObjectKind::Function, f.name));
     }
 }
 

@@ -201,6 +201,26 @@ void StepBuilder::dropExtensions()
     }
 }
 
+// Created before anything that lives in them; dropped after (DROP SCHEMA without CASCADE:
+// what the model does not manage there stops it).
+void StepBuilder::createNamespaces()
+{
+    for (const Namespace &n : m_target.namespaces) {
+        if (!findNamed(m_live.namespaces, n.name, m_cs))
+            add(u"create schema " + displayName(n.name), m_r.createNamespace(n),
+                m_r.dropNamespace(n), objectChanges(ObjectKind::Namespace, n.name));
+    }
+}
+
+void StepBuilder::dropNamespaces()
+{
+    for (const Namespace &n : m_live.namespaces) {
+        if (!findNamed(m_target.namespaces, n.name, m_cs))
+            add(u"drop schema " + displayName(n.name), m_r.dropNamespace(n), m_r.createNamespace(n),
+                objectChanges(ObjectKind::Namespace, n.name));
+    }
+}
+
 void StepBuilder::dropEvents()
 {
     for (const Event &e : m_live.events) {

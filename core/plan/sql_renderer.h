@@ -97,6 +97,9 @@ public:
     // Extensions: only engines that have them (PostgreSQL) read, load and spell them.
     virtual QStringList createExtension(const schema::Extension &) const { return {}; }
     virtual QStringList dropExtension(const schema::Extension &) const { return {}; }
+    // Schemas the model creates besides the connection's: only PostgreSQL reads them.
+    virtual QStringList createNamespace(const schema::Namespace &) const { return {}; }
+    virtual QStringList dropNamespace(const schema::Namespace &) const { return {}; }
     // Scheduled events: only engines that have them (MariaDB/MySQL) read, load and spell them.
     virtual QStringList createEvent(const schema::Event &) const { return {}; }
     virtual QStringList dropEvent(const schema::Event &) const { return {}; }

@@ -155,6 +155,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropLiftedForeignKeys();
     setAsideFunctionUsers();
     dropIndexes();
+    createNamespaces();
     createExtensions();
     createSequences();
     createTypes();
@@ -169,6 +170,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropSequences();
     dropTypes();
     dropExtensions();
+    dropNamespaces();
     createIndexes();
     addKeysAfterIndexes();
     createViews();

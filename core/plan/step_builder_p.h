@@ -135,6 +135,8 @@ private:
     /// First of all, since types, tables and functions may use what they bring; dropped last.
     void createExtensions();
     void dropExtensions();
+    void createNamespaces();
+    void dropNamespaces();
 
     // Functions (function_steps.cpp).
     /// Functions dropped and created again: what reads them is recreated around them.

@@ -96,6 +96,8 @@ Schema targetSchema(const Schema &live, const Schema &model, const QList<Change>
             keepLive(target.functions, live.functions, change, cs);
         else if (change.object == ObjectKind::Extension)
             keepLive(target.extensions, live.extensions, change, cs);
+        else if (change.object == ObjectKind::Namespace)
+            keepLive(target.namespaces, live.namespaces, change, cs);
         else if (const Table *liveTable = findTable(live, change.table, cs))
             keepLiveTablePart(target, *liveTable, change, cs);
     }

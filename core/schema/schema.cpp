@@ -54,7 +54,9 @@ bool columnUsesType(const Column &column, const QString &typeName, const QString
     QString base = column.typeKey;
     while (base.endsWith(u"[]"))
         base.chop(2);
-    return base == typeName || base == quoted;
+    // Another managed schema's type: the engine writes `schema.name` (schema::qualifiedName).
+    return base == typeName || base == quoted ||
+           base == QString(typeName).replace(kSchemaSeparator, u'.');
 }
 
 QString toSql(ReferentialAction action)

@@ -241,6 +241,11 @@ struct Extension {
     QString name;
 };
 
+/// A schema besides the connection's that the model creates (PostgreSQL's CREATE SCHEMA).
+struct Namespace {
+    QString name;
+};
+
 /// Everything Burrow knows about one database's schema (or a model's). Types, sequences,
 /// functions and extensions are PostgreSQL's, events MariaDB/MySQL's: other engines leave those
 /// lists empty.
@@ -253,7 +258,33 @@ struct Schema {
     QList<Event> events;
     QList<Function> functions;
     QList<Extension> extensions{};
+    /// PostgreSQL: the schemas besides the connection's that the model creates and Burrow
+    /// manages with it (their objects are named qualifiedName(schema, name)).
+    QList<Namespace> namespaces{};
 };
+
+/// An object of another schema than the connection's (PostgreSQL) is named `schema␟name`:
+/// the unit separator cannot be typed in a name by accident, and dialects render it as the
+/// qualified name. Objects of the connection's schema keep their plain names.
+inline constexpr char16_t kSchemaSeparator = u'\x1f';
+
+inline QString qualifiedName(const QString &schema, const QString &name)
+{
+    return schema.isEmpty() ? name : schema + kSchemaSeparator + name;
+}
+
+/// The schema part of a qualified name; empty for the connection's schema.
+inline QString schemaPart(const QString &name)
+{
+    const qsizetype at = name.indexOf(kSchemaSeparator);
+    return at < 0 ? QString() : name.left(at);
+}
+
+/// The name without its schema part.
+inline QString localPart(const QString &name)
+{
+    return name.mid(name.indexOf(kSchemaSeparator) + 1);
+}
 
 /// Whether `target` only adds labels to `live`, keeping the order of the existing ones: then
 /// the type changes in place, and no stored value changes.

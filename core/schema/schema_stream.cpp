@@ -29,7 +29,8 @@ static_assert(sizeof(Sequence) == 144);
 static_assert(sizeof(Event) == 248);
 static_assert(sizeof(Function) == 224);
 static_assert(sizeof(Extension) == 24);
-static_assert(sizeof(Schema) == 192);
+static_assert(sizeof(Namespace) == 24);
+static_assert(sizeof(Schema) == 216);
 
 template<typename F> void members(Expression &e, F &&f)
 {
@@ -114,9 +115,14 @@ template<typename F> void members(Extension &e, F &&f)
 {
     f(e.name);
 }
+template<typename F> void members(Namespace &n, F &&f)
+{
+    f(n.name);
+}
 template<typename F> void members(Schema &s, F &&f)
 {
-    f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events, s.functions, s.extensions);
+    f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events, s.functions, s.extensions,
+      s.namespaces);
 }
 
 template<typename T>

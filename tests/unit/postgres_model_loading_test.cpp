@@ -133,16 +133,37 @@ TEST(PostgresModelLoading, transaction_control_in_the_model_cannot_commit_the_sc
     EXPECT_EQ(tablesEverywhere(db), QStringList());
 }
 
-TEST(PostgresModelLoading, a_model_naming_another_schema_is_refused_and_changes_nothing)
+TEST(PostgresModelLoading, a_model_naming_a_schema_it_does_not_create_is_refused)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE SCHEMA app"_s);
+    const QStringList schemasBefore = schemas(db);
+    const Result<Schema> model =
+        loadModel(db, "CREATE TABLE app.book (id int);\nCREATE TABLE author (id int);\n");
+    ASSERT_FALSE(model.ok());
+    EXPECT_TRUE(model.error().message.contains(u"\"app\".\"book\""))
+        << model.error().toString().toStdString();
+    EXPECT_EQ(schemas(db), schemasBefore);
+    EXPECT_EQ(tablesEverywhere(db), QStringList());
+}
+
+// A schema of its own: loaded in a scratch database, the live one untouched.
+TEST(PostgresModelLoading, a_model_creating_a_schema_is_read_with_it_and_changes_nothing)
 {
     TestDatabase db(Backend::PostgreSQL);
     BURROW_REQUIRE_BACKEND(db);
     const QStringList schemasBefore = schemas(db);
     const Result<Schema> model = loadModel(
         db, "CREATE SCHEMA app;\nCREATE TABLE app.book (id int);\nCREATE TABLE author (id int);\n");
-    ASSERT_FALSE(model.ok());
-    EXPECT_TRUE(model.error().message.contains(u"\"app\".\"book\""))
-        << model.error().toString().toStdString();
+    ASSERT_TRUE(model.ok()) << model.error().toString().toStdString();
+    QStringList names;
+    for (const schema::Table &t : model->tables)
+        names.append(t.name);
+    names.sort();
+    EXPECT_EQ(names, (QStringList{schema::qualifiedName(u"app"_s, u"book"_s), u"author"_s}));
+    ASSERT_EQ(model->namespaces.size(), 1);
+    EXPECT_EQ(model->namespaces[0].name, u"app"_s);
     EXPECT_EQ(schemas(db), schemasBefore);
     EXPECT_EQ(tablesEverywhere(db), QStringList());
 }

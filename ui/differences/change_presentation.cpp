@@ -84,6 +84,7 @@ int kindRank(ObjectKind kind)
     case ObjectKind::Event:
     case ObjectKind::Function:
     case ObjectKind::Extension:
+    case ObjectKind::Namespace:
         return 7;
     }
     return 8;
@@ -137,6 +138,8 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
         return constraint;
     case ObjectKind::View:
         return view;
+    case ObjectKind::Namespace: // it holds tables
+        return table;
     }
     return table;
 }

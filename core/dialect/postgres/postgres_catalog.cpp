@@ -62,6 +62,13 @@ QString identityNumbering(const QString &kind, const QVariant &sequenceJson)
     return identityClause(sequence);
 }
 
+/// The name in column `name` of `row`, qualified with the schema in column `schema` (the
+/// queries' NULLIF(schema, current_schema()): empty for the search_path's own).
+QString nameIn(const QSqlQuery &row, int name, int schema)
+{
+    return qualifiedName(row.value(schema).toString(), row.value(name).toString());
+}
+
 Deferral deferral(bool deferrable, bool deferred)
 {
     if (!deferrable)
@@ -118,7 +125,7 @@ private:
     void readTable(const QSqlQuery &row)
     {
         Table t;
-        t.name = row.value(1).toString();
+        t.name = nameIn(row, 1, 6);
         t.comment = row.value(2).toString();
         t.rowSecurity = row.value(3).toBool();
         t.forceRowSecurity = row.value(4).toBool();
@@ -140,10 +147,9 @@ private:
 
     void readTrigger(const QSqlQuery &row)
     {
-        m_triggers.append(
-            {row.value(0).toString(),
-             Trigger{row.value(1).toString(), serverExpression(row.value(2).toString()),
-                     row.value(3).toString()}});
+        m_triggers.append({nameIn(row, 0, 4), Trigger{row.value(1).toString(),
+                                                      serverExpression(row.value(2).toString()),
+                                                      row.value(3).toString()}});
     }
 
     Schema m_schema;
@@ -208,7 +214,7 @@ void CatalogBuilder::readConstraint(const QSqlQuery &row)
     } else if (type == u"f") {
         ForeignKey fk{name,
                       columns,
-                      row.value(4).toString(),
+                      nameIn(row, 4, 18),
                       names(row.value(5)),
                       referentialAction(row.value(6).toString()),
                       referentialAction(row.value(7).toString()),
@@ -255,7 +261,7 @@ void CatalogBuilder::readIndex(const QSqlQuery &row)
 void CatalogBuilder::readView(const QSqlQuery &row)
 {
     View view;
-    view.name = row.value(0).toString();
+    view.name = nameIn(row, 0, 5);
     QString body = row.value(1).toString().trimmed();
     if (body.endsWith(u';'))
         body.chop(1);
@@ -274,11 +280,11 @@ void CatalogBuilder::readType(const QSqlQuery &row)
 {
     if (row.value(1).toString() == u"e") {
         m_schema.enums.append(
-            EnumType{row.value(0).toString(), names(row.value(2)), row.value(8).toString()});
+            EnumType{nameIn(row, 0, 9), names(row.value(2)), row.value(8).toString()});
         return;
     }
     Domain domain;
-    domain.name = row.value(0).toString();
+    domain.name = nameIn(row, 0, 9);
     domain.type = row.value(3).toString();
     domain.notNull = row.value(4).toBool();
     if (!row.value(5).isNull())
@@ -296,7 +302,7 @@ void CatalogBuilder::readType(const QSqlQuery &row)
 void CatalogBuilder::readSequence(const QSqlQuery &row)
 {
     Sequence s;
-    s.name = row.value(0).toString();
+    s.name = nameIn(row, 0, 10);
     s.type = row.value(1).toString();
     s.start = row.value(2).toLongLong();
     s.increment = row.value(3).toLongLong();
@@ -304,7 +310,7 @@ void CatalogBuilder::readSequence(const QSqlQuery &row)
     s.maxValue = row.value(5).toLongLong();
     s.cache = row.value(6).toLongLong();
     s.cycle = row.value(7).toBool();
-    s.ownedByTable = row.value(8).toString();
+    s.ownedByTable = row.value(8).isNull() ? QString() : nameIn(row, 8, 11);
     s.ownedByColumn = row.value(9).toString();
     m_schema.sequences.append(std::move(s));
 }
@@ -324,14 +330,18 @@ QString withoutOwnSchema(const QString &definition, const QString &quotedSchema)
 void CatalogBuilder::readFunction(const QSqlQuery &row)
 {
     Function f;
-    f.name = row.value(0).toString();
-    f.routineName = row.value(1).toString();
+    f.name = nameIn(row, 0, 10);
+    f.routineName = nameIn(row, 1, 10);
     f.argumentTypes = row.value(2).toString();
     f.procedure = row.value(3).toBool();
     f.arguments = row.value(4).toString();
     f.result = row.value(5).toString();
-    f.definition = serverExpression(
-        withoutOwnSchema(row.value(6).toString(), row.value(7).toString()).trimmed());
+    // Another managed schema's function keeps its schema in its definition.
+    const QString definition = row.value(6).toString();
+    f.definition = serverExpression((row.value(10).isNull()
+                                         ? withoutOwnSchema(definition, row.value(7).toString())
+                                         : definition)
+                                        .trimmed());
     f.body = row.value(8).toString();
     f.comment = row.value(9).toString();
     m_schema.functions.append(std::move(f));
@@ -369,14 +379,44 @@ void CatalogBuilder::readPolicy(const QSqlQuery &row)
     t->policies.append(std::move(p));
 }
 
+/// Names the other schemas to the catalog queries (their setting burrow.schemas) and lists
+/// those that exist.
+Result<QList<Namespace>> enterOtherSchemas(Session &session, const QStringList &otherSchemas)
+{
+    const QString names = otherSchemas.join(kSchemaSeparator);
+    if (Result<QSqlQuery> set = session.run(u"SELECT pg_catalog.set_config('burrow.schemas', " +
+                                            quoteLiteral(names) + u", false)");
+        !set)
+        return set.error();
+    Result<QSqlQuery> existing = session.run(QStringLiteral(
+        "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY "
+        "(pg_catalog.string_to_array(pg_catalog.current_setting('burrow.schemas'), "
+        "pg_catalog.chr(31))) AND nspname <> pg_catalog.current_schema() ORDER BY nspname"));
+    if (!existing)
+        return existing.error();
+    QList<Namespace> namespaces;
+    while (existing->next())
+        namespaces.append(Namespace{existing->value(0).toString()});
+    return namespaces;
+}
+
 } // namespace
 
-Result<Schema> readCatalog(Session &session)
+Result<Schema> readCatalog(Session &session, const QStringList &otherSchemas)
 {
+    QList<Namespace> namespaces;
+    if (!otherSchemas.isEmpty()) {
+        Result<QList<Namespace>> entered = enterOtherSchemas(session, otherSchemas);
+        if (!entered)
+            return entered.error();
+        namespaces = *entered;
+    }
     CatalogBuilder builder;
     if (Status status = builder.read(session); !status)
         return status.error();
-    return builder.finish();
+    Schema schema = builder.finish();
+    schema.namespaces = namespaces;
+    return schema;
 }
 
 } // namespace burrow::dialect::postgres

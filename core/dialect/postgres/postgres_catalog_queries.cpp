@@ -1,9 +1,15 @@
 #include "postgres_catalog_queries_p.h"
 
-// Relations of the schema the session's search_path names: the live one or the model's scratch.
+// Objects of the managed schemas: the one the session's search_path names (the live one or the
+// model's scratch), and those the setting burrow.schemas lists (the model's other schemas,
+// separated by the unit separator; unset in most sessions). The queries that name objects end
+// with NULLIF(schema, current_schema()): the schema of another managed schema's object, which
+// the builder puts in its name (schema::qualifiedName).
+#define MANAGED(nsp)                                                                               \
+    "(" nsp " = pg_catalog.current_schema() OR " nsp " = ANY (pg_catalog.string_to_array("         \
+    "pg_catalog.current_setting('burrow.schemas', true), pg_catalog.chr(31)))) "
 #define IN_SCHEMA                                                                                  \
-    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "                                    \
-    "WHERE n.nspname = pg_catalog.current_schema() "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " MANAGED("n.nspname")
 #define TABLE_KINDS "c.relkind IN ('r', 'p') AND NOT c.relispartition "
 // The comment on a relation (objsubid 0) or on one of its columns (its attnum).
 #define DESCRIPTION(alias, oid, subid)                                                             \
@@ -25,7 +31,8 @@ const QString &tables()
     static const QString sql = QStringLiteral(
         "SELECT c.oid::bigint, c.relname, ds.description, c.relrowsecurity, "
         "c.relforcerowsecurity, CASE WHEN c.relkind = 'p' THEN "
-        "pg_catalog.pg_get_partkeydef(c.oid) END FROM pg_catalog.pg_class c " DESCRIPTION(
+        "pg_catalog.pg_get_partkeydef(c.oid) END, "
+        "NULLIF(n.nspname, pg_catalog.current_schema()) FROM pg_catalog.pg_class c " DESCRIPTION(
             "ds", "c.oid", "0") IN_SCHEMA "AND " TABLE_KINDS "ORDER BY c.oid");
     return sql;
 }
@@ -83,10 +90,11 @@ const QString &constraints()
         // indnullsnotdistinct is PostgreSQL 15's: read through JSON, older servers lack it.
         "COALESCE((SELECT (pg_catalog.to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean "
         "FROM pg_catalog.pg_index ix WHERE ix.indexrelid = con.conindid), false), "
-        "pg_catalog.current_schema() "
+        "pg_catalog.current_schema(), NULLIF(fn.nspname, pg_catalog.current_schema()) "
         "FROM pg_catalog.pg_constraint con "
         "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
-        "LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid " DESCRIPTION_OF(
+        "LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
+        "LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = f.relnamespace " DESCRIPTION_OF(
             "dcon", "con.oid", "pg_catalog.pg_constraint") IN_SCHEMA
         "AND " TABLE_KINDS "AND con.contype IN ('p', 'u', 'c', 'f', 'x') "
         "ORDER BY con.conrelid, con.conname");
@@ -130,7 +138,8 @@ const QString &views()
 {
     static const QString sql =
         QStringLiteral("SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid, true), "
-                       "pg_catalog.array_to_string(c.reloptions, ', '), c.relkind, dv.description "
+                       "pg_catalog.array_to_string(c.reloptions, ', '), c.relkind, dv.description, "
+                       "NULLIF(n.nspname, pg_catalog.current_schema()) "
                        "FROM pg_catalog.pg_class c " DESCRIPTION("dv", "c.oid", "0") IN_SCHEMA
                        "AND c.relkind IN ('v', 'm') ORDER BY c.oid");
     return sql;
@@ -141,7 +150,7 @@ const QString &triggers()
     // Pretty pg_get_triggerdef leaves out the schema of what the search_path reaches.
     static const QString sql =
         QStringLiteral("SELECT c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), "
-                       "dt.description "
+                       "dt.description, NULLIF(n.nspname, pg_catalog.current_schema()) "
                        "FROM pg_catalog.pg_trigger t "
                        "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid " DESCRIPTION_OF(
                            "dt", "t.oid", "pg_catalog.pg_trigger") IN_SCHEMA
@@ -162,16 +171,16 @@ const QString &types()
         "(SELECT pg_catalog.json_agg(pg_catalog.json_build_array(con.conname, "
         "pg_catalog.pg_get_expr(con.conbin, 0)) ORDER BY con.conname) "
         "FROM pg_catalog.pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c'), "
-        "dty.description "
+        "dty.description, NULLIF(n.nspname, pg_catalog.current_schema()) "
         "FROM pg_catalog.pg_type t " DESCRIPTION_OF(
             "dty", "t.oid",
             "pg_catalog.pg_type") "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
                                   "LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
                                   "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
-                                  "WHERE n.nspname = pg_catalog.current_schema() AND t.typtype IN "
-                                  "('e', 'd') "
-                                  "AND " NOT_FROM_EXTENSION("pg_catalog.pg_type",
-                                                            "t.oid") "ORDER BY t.oid");
+                                  "WHERE " MANAGED("n.nspname") "AND t.typtype IN ('e', 'd') "
+                                                                "AND " NOT_FROM_EXTENSION(
+                                                                    "pg_catalog.pg_type",
+                                                                    "t.oid") "ORDER BY t.oid");
     return sql;
 }
 
@@ -182,7 +191,9 @@ const QString &sequences()
     // columns' autoIncrement.
     static const QString sql = QStringLiteral(
         "SELECT c.relname, pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, "
-        "s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, o.relname, oa.attname "
+        "s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, o.relname, oa.attname, "
+        "NULLIF(n.nspname, pg_catalog.current_schema()), "
+        "NULLIF(onsp.nspname, pg_catalog.current_schema()) "
         "FROM pg_catalog.pg_class c "
         "JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid "
         "LEFT JOIN pg_catalog.pg_depend d ON d.classid = "
@@ -190,6 +201,7 @@ const QString &sequences()
         "AND d.objid = c.oid AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
         "AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0 "
         "LEFT JOIN pg_catalog.pg_class o ON o.oid = d.refobjid "
+        "LEFT JOIN pg_catalog.pg_namespace onsp ON onsp.oid = o.relnamespace "
         "LEFT JOIN pg_catalog.pg_attribute oa "
         "ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid " IN_SCHEMA
         "AND c.relkind = 'S' AND " NOT_FROM_EXTENSION(
@@ -214,14 +226,14 @@ const QString &functions()
         "pg_catalog.oidvectortypes(p.proargtypes), p.prokind = 'p', "
         "pg_catalog.pg_get_function_arguments(p.oid), pg_catalog.pg_get_function_result(p.oid), "
         "pg_catalog.pg_get_functiondef(p.oid), pg_catalog.quote_ident(n.nspname), p.prosrc, "
-        "dp.description "
+        "dp.description, NULLIF(n.nspname, pg_catalog.current_schema()) "
         "FROM pg_catalog.pg_proc p "
         "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace " DESCRIPTION_OF(
             "dp", "p.oid",
-            "pg_catalog.pg_proc") "WHERE n.nspname = pg_catalog.current_schema() "
-                                  "AND p.prokind IN ('f', 'p') "
-                                  "AND " NOT_FROM_EXTENSION("pg_catalog.pg_proc",
-                                                            "p.oid") "ORDER BY p.oid");
+            "pg_catalog.pg_proc") "WHERE " MANAGED("n.nspname") "AND p.prokind IN ('f', 'p') "
+                                                                "AND " NOT_FROM_EXTENSION(
+                                                                    "pg_catalog.pg_proc",
+                                                                    "p.oid") "ORDER BY p.oid");
     return sql;
 }
 
@@ -244,6 +256,7 @@ const QString &policies()
 
 } // namespace burrow::dialect::postgres::queries
 
+#undef MANAGED
 #undef IN_SCHEMA
 #undef TABLE_KINDS
 #undef DESCRIPTION

@@ -7,6 +7,7 @@
 #include "postgres_model_loader.h"
 #include "postgres_model_text.h"
 #include "postgres_names.h"
+#include "postgres_scratch_database.h"
 #include "postgres_session.h"
 
 namespace burrow::dialect::postgres {
@@ -26,7 +27,7 @@ Result<schema::Schema> PostgresDialect::introspectCounting(const DatabaseUrl &ur
     Result<std::unique_ptr<Session>> session = Session::open(url, Access::ReadSchema);
     if (!session)
         return session.error();
-    Result<schema::Schema> schema = readCatalog(**session);
+    Result<schema::Schema> schema = readCatalog(**session, url.otherSchemas);
     if (schema) {
         // Installed database-wide: the scratch load's catalog must not read them (readCatalog).
         Result<QList<schema::Extension>> extensions = readExtensions(**session);
@@ -47,6 +48,14 @@ Result<schema::Schema> PostgresDialect::introspect(const DatabaseUrl &url) const
 Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &script) const
 {
     const model::ModelScript own = withoutOwnSchemaQualifier(script, schemaOf(m_server));
+    // Schemas of its own: a scratch database holds them, where the live one is out of reach.
+    const QStringList created = schemasCreatedBy(own, schemaOf(m_server));
+    if (!created.isEmpty()) {
+        Result<schema::Schema> model = loadModelInScratchDatabase(m_server, own, created);
+        if (model)
+            model->extensions = extensionsNamedIn(script);
+        return model;
+    }
     if (Status stays = checkStaysInScratch(own); !stays)
         return stays.error();
     Result<schema::Schema> model = loadModelSchema(m_server, own);

@@ -4,6 +4,7 @@
 #include "postgres_catalog.h"
 #include "postgres_errors.h"
 #include "postgres_extensions.h"
+#include "postgres_model_loader_p.h"
 #include "postgres_names.h"
 #include "postgres_scratch_schema.h"
 #include "postgres_session.h"
@@ -24,29 +25,6 @@ int lineOfError(const Statement &statement, const QString &engineText)
     static const QRegularExpression lineMark(QStringLiteral("\\bLINE (\\d+):"));
     const QRegularExpressionMatch m = lineMark.match(engineText);
     return statement.line + (m.hasMatch() ? m.captured(1).toInt() - 1 : 0);
-}
-
-Error modelError(const Error &engine, const Statement &statement, const DatabaseUrl &url)
-{
-    // 53200 "out of shared memory": the lock table is full. The loader's transactions are
-    // kept small enough, so one statement alone needs more locks than the table has room for.
-    if (engine.engineCode == u"53200")
-        return Error{Error::Code::Unsupported,
-                     u"a model statement needs more locks than PostgreSQL at " + url.host + u':' +
-                         QString::number(url.port) +
-                         u" has room for in its lock table (out of shared memory)",
-                     statement.file,
-                     statement.line,
-                     {},
-                     QStringLiteral("raise max_locks_per_transaction on the server (ALTER SYSTEM "
-                                    "SET max_locks_per_transaction = 1024, then restart it), or "
-                                    "split the statement: each table and index it creates holds "
-                                    "a lock until it ends"),
-                     engine.engineCode};
-    return Error{Error::Code::Model, engineMessage(engine.message, url),
-                 statement.file,     lineOfError(statement, engine.message),
-                 statement.text,     QStringLiteral("fix the model definition"),
-                 engine.engineCode};
 }
 
 Error scratchSchemaError(const Error &engine, const DatabaseUrl &url)
@@ -122,35 +100,6 @@ Result<int> statementsPerChunk(Session &session)
 bool isLockTableFull(const Error &error)
 {
     return error.engineCode == u"53200";
-}
-
-/// The statements the loader runs (without those isSkippedModelStatement() names).
-QList<Statement> statementsToRun(const model::ModelScript &script)
-{
-    QList<Statement> kept;
-    for (const Statement &statement : script.statements) {
-        if (!isSkippedModelStatement(statement.text))
-            kept.append(statement);
-    }
-    return kept;
-}
-
-/// Statements joined into multi-statement queries. The separator starts on a line of its own,
-/// so a statement ending in a -- comment cannot swallow it.
-QStringList batchesOf(std::span<const Statement> statements)
-{
-    QStringList batches;
-    QString batch;
-    for (const Statement &statement : statements) {
-        if (!batch.isEmpty() && batch.size() + statement.text.size() > kBatchChars) {
-            batches.append(batch);
-            batch.clear();
-        }
-        batch += batch.isEmpty() ? statement.text : u"\n;\n" + statement.text;
-    }
-    if (!batch.isEmpty())
-        batches.append(batch);
-    return batches;
 }
 
 /// Runs a model in chunks of statements, each chunk one transaction, so that no transaction
@@ -253,10 +202,10 @@ private:
     /// that follows proves that none failed: it succeeds only in a transaction not aborted.
     Status runBatched(std::span<const Statement> chunk)
     {
-        for (const QString &batch : batchesOf(chunk)) {
+        for (const Batch &batch : batchesOf(chunk)) {
             // Not forward-only: Qt then reads every result of the batch before the next query.
             QSqlQuery query(m_session.database());
-            if (!query.exec(batch))
+            if (!query.exec(batch.sql))
                 return Error{Error::Code::Model,
                              query.lastError().databaseText(),
                              {},
@@ -288,6 +237,59 @@ private:
 };
 
 } // namespace
+
+Error modelError(const Error &engine, const Statement &statement, const DatabaseUrl &url)
+{
+    // 53200 "out of shared memory": the lock table is full. The loader's transactions are
+    // kept small enough, so one statement alone needs more locks than the table has room for.
+    if (engine.engineCode == u"53200")
+        return Error{Error::Code::Unsupported,
+                     u"a model statement needs more locks than PostgreSQL at " + url.host + u':' +
+                         QString::number(url.port) +
+                         u" has room for in its lock table (out of shared memory)",
+                     statement.file,
+                     statement.line,
+                     {},
+                     QStringLiteral("raise max_locks_per_transaction on the server (ALTER SYSTEM "
+                                    "SET max_locks_per_transaction = 1024, then restart it), or "
+                                    "split the statement: each table and index it creates holds "
+                                    "a lock until it ends"),
+                     engine.engineCode};
+    return Error{Error::Code::Model, engineMessage(engine.message, url),
+                 statement.file,     lineOfError(statement, engine.message),
+                 statement.text,     QStringLiteral("fix the model definition"),
+                 engine.engineCode};
+}
+
+/// The statements the loader runs (without those isSkippedModelStatement() names).
+QList<Statement> statementsToRun(const model::ModelScript &script)
+{
+    QList<Statement> kept;
+    for (const Statement &statement : script.statements) {
+        if (!isSkippedModelStatement(statement.text))
+            kept.append(statement);
+    }
+    return kept;
+}
+
+/// Statements joined into multi-statement queries. The separator starts on a line of its own,
+/// so a statement ending in a -- comment cannot swallow it.
+QList<Batch> batchesOf(std::span<const Statement> statements)
+{
+    QList<Batch> batches;
+    Batch batch;
+    for (const Statement &statement : statements) {
+        if (batch.statements > 0 && batch.sql.size() + statement.text.size() > kBatchChars) {
+            batches.append(batch);
+            batch = {};
+        }
+        batch.sql += batch.statements == 0 ? statement.text : u"\n;\n" + statement.text;
+        ++batch.statements;
+    }
+    if (batch.statements > 0)
+        batches.append(batch);
+    return batches;
+}
 
 bool isSkippedModelStatement(const QString &statement)
 {

@@ -1,5 +1,7 @@
 #include "postgres_names.h"
 
+#include "../../schema/schema.h"
+
 namespace burrow::dialect::postgres {
 
 const sql::LexerOptions &lexerOptions()
@@ -16,9 +18,17 @@ const sql::LexerOptions &lexerOptions()
 
 QString quoteIdentifier(const QString &name)
 {
+    // Another managed schema's object (schema::qualifiedName): "schema"."name".
+    if (const QString schema = schema::schemaPart(name); !schema.isEmpty())
+        return quoteIdentifier(schema) + u'.' + quoteIdentifier(schema::localPart(name));
     QString quoted = name;
     quoted.replace(u'"', QStringLiteral("\"\""));
     return u'"' + quoted + u'"';
+}
+
+QString inSchemaOf(const QString &table, const QString &name)
+{
+    return schema::qualifiedName(schema::schemaPart(table), name);
 }
 
 // E'…' reads the same whatever standard_conforming_strings says.

@@ -13,6 +13,10 @@ const sql::LexerOptions &lexerOptions();
 /// stay exactly what they are.
 QString quoteIdentifier(const QString &name);
 
+/// `name` in the schema of `table`: an index lives in its table's schema, and only DROP and
+/// COMMENT name it qualified (schema::qualifiedName).
+QString inSchemaOf(const QString &table, const QString &name);
+
 /// A string literal (E'…', quotes and backslashes doubled).
 QString quoteLiteral(const QString &text);
 

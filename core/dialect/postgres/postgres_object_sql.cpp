@@ -50,9 +50,10 @@ QStringList convertUser(const plan::TypeUser &user)
 
 QStringList recreateEnumSql(const EnumType &target, const QList<plan::TypeUser> &users)
 {
-    const QString old = target.name.left(40) + u"__burrow_old";
+    const QString old =
+        qualifiedName(schemaPart(target.name), localPart(target.name).left(40) + u"__burrow_old");
     QStringList sql{u"ALTER TYPE " + quoteIdentifier(target.name) + u" RENAME TO " +
-                        quoteIdentifier(old),
+                        quoteIdentifier(localPart(old)),
                     createEnumSql(target)};
     for (const plan::TypeUser &user : users)
         sql += convertUser(user);

@@ -17,9 +17,9 @@ QStringList PostgresRenderer::createIndexOnline(const QString &table, const Inde
     return {createIndexSql(table, index, true)};
 }
 
-QStringList PostgresRenderer::dropIndexOnline(const QString &, const Index &index) const
+QStringList PostgresRenderer::dropIndexOnline(const QString &table, const Index &index) const
 {
-    return {u"DROP INDEX CONCURRENTLY " + quote(index.name)};
+    return {u"DROP INDEX CONCURRENTLY " + quote(inSchemaOf(table, index.name))};
 }
 
 QStringList PostgresRenderer::addForeignKeyNotValid(const QString &table,

@@ -51,7 +51,7 @@ QStringList PostgresRenderer::dropTable(const Table &table) const
 
 QStringList PostgresRenderer::renameTable(const QString &from, const QString &to) const
 {
-    return {u"ALTER TABLE " + quote(from) + u" RENAME TO " + quote(to)};
+    return {u"ALTER TABLE " + quote(from) + u" RENAME TO " + quote(localPart(to))};
 }
 
 QStringList PostgresRenderer::renameColumn(const QString &table, const QString &from,
@@ -64,12 +64,12 @@ QStringList PostgresRenderer::renameColumn(const QString &table, const QString &
 QStringList PostgresRenderer::createIndex(const QString &table, const Index &index) const
 {
     return QStringList{createIndexSql(table, index)} +
-           commentIfAny(u"INDEX " + quote(index.name), index.comment);
+           commentIfAny(u"INDEX " + quote(inSchemaOf(table, index.name)), index.comment);
 }
 
-QStringList PostgresRenderer::dropIndex(const QString &, const Index &index) const
+QStringList PostgresRenderer::dropIndex(const QString &table, const Index &index) const
 {
-    return {u"DROP INDEX " + quote(index.name)};
+    return {u"DROP INDEX " + quote(inSchemaOf(table, index.name))};
 }
 
 // Views and triggers are the engine's own text of the user's SQL (pg_get_viewdef,
@@ -206,6 +206,16 @@ QStringList PostgresRenderer::createExtension(const Extension &extension) const
 QStringList PostgresRenderer::dropExtension(const Extension &extension) const
 {
     return {u"DROP EXTENSION IF EXISTS " + quote(extension.name)};
+}
+
+QStringList PostgresRenderer::createNamespace(const Namespace &ns) const
+{
+    return {u"CREATE SCHEMA " + quote(ns.name)};
+}
+
+QStringList PostgresRenderer::dropNamespace(const Namespace &ns) const
+{
+    return {u"DROP SCHEMA " + quote(ns.name)};
 }
 
 // A key that foreign keys of other tables reference cannot be dropped ("other objects depend on

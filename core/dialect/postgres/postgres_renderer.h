@@ -35,6 +35,8 @@ public:
                             const schema::Domain &target) const override;
     QStringList createExtension(const schema::Extension &extension) const override;
     QStringList dropExtension(const schema::Extension &extension) const override;
+    QStringList createNamespace(const schema::Namespace &ns) const override;
+    QStringList dropNamespace(const schema::Namespace &ns) const override;
     QStringList createSequence(const schema::Sequence &sequence) const override;
     QStringList dropSequence(const schema::Sequence &sequence) const override;
     QStringList alterSequence(const schema::Sequence &live,

@@ -1,0 +1,213 @@
+#include "postgres_scratch_database.h"
+
+#include "../../sql/token_stream.h"
+#include "postgres_catalog.h"
+#include "postgres_errors.h"
+#include "postgres_model_loader.h"
+#include "postgres_model_loader_p.h"
+#include "postgres_names.h"
+#include "postgres_session.h"
+
+#include <QRandomGenerator>
+#include <QSqlError>
+
+namespace burrow::dialect::postgres {
+namespace {
+
+using sql::Statement;
+
+// The scratch databases' names: the advisory lock their loader holds is the hex key.
+const QString kPrefix = QStringLiteral("burrow_modeldb_");
+
+QString nameOf(qint64 key)
+{
+    return kPrefix + QStringLiteral("%1").arg(quint64(key), 16, 16, QLatin1Char('0'));
+}
+
+/// The schema `CREATE SCHEMA …` creates, or empty for another statement. An unquoted name
+/// folds to lower case, as PostgreSQL reads it; `AUTHORIZATION role` alone names it after the
+/// role.
+QString createdSchema(const QString &statement)
+{
+    if (!statement.contains(u"SCHEMA", Qt::CaseInsensitive))
+        return {}; // most statements: no lexing
+    sql::TokenStream ts(statement, lexerOptions());
+    if (!ts.acceptKeyword(u"CREATE") || !ts.acceptKeyword(u"SCHEMA"))
+        return {};
+    if (ts.acceptKeyword(u"IF")) {
+        ts.acceptKeyword(u"NOT");
+        ts.acceptKeyword(u"EXISTS");
+    }
+    ts.acceptKeyword(u"AUTHORIZATION");
+    if (ts.atEnd())
+        return {};
+    const bool quoted = ts.peek().kind == sql::TokenKind::QuotedIdentifier;
+    const QString name = ts.takeName();
+    return quoted ? name : name.toLower();
+}
+
+/// Removes the scratch databases whose loaders died: nobody is connected to them and nobody
+/// holds their lock (pg_locks shows advisory locks of every database). Best effort.
+void dropAbandoned(Session &admin)
+{
+    Result<QSqlQuery> abandoned = admin.run(
+        u"SELECT d.datname FROM pg_catalog.pg_database d WHERE d.datname ~ '^" + kPrefix +
+        u"[0-9a-f]{16}$' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity a "
+        u"WHERE a.datname = d.datname) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l "
+        u"WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND "
+        u"((l.classid::bigint << 32) | l.objid::bigint) = "
+        u"('x' || pg_catalog.right(d.datname, 16))::bit(64)::bigint)");
+    if (!abandoned)
+        return;
+    QStringList names;
+    while (abandoned->next())
+        names.append(abandoned->value(0).toString());
+    for (const QString &name : names)
+        (void)admin.run(u"DROP DATABASE IF EXISTS " + quoteIdentifier(name));
+}
+
+/// `CREATE DATABASE` with the live database's encoding and locale (collations and case rules
+/// then normalize as there).
+Result<QString> createDatabaseSql(Session &admin, const QString &name)
+{
+    Result<QSqlQuery> live = admin.run(QStringLiteral(
+        "SELECT pg_catalog.pg_encoding_to_char(d.encoding), d.datcollate, d.datctype, "
+        "pg_catalog.to_jsonb(d) ->> 'datlocprovider', pg_catalog.to_jsonb(d) ->> 'daticulocale' "
+        "FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()"));
+    if (!live)
+        return live.error();
+    QString sql = u"CREATE DATABASE " + quoteIdentifier(name) + u" TEMPLATE template0";
+    if (!live->next())
+        return sql;
+    sql += u" ENCODING " + quoteLiteral(live->value(0).toString()) + u" LC_COLLATE " +
+           quoteLiteral(live->value(1).toString()) + u" LC_CTYPE " +
+           quoteLiteral(live->value(2).toString());
+    if (live->value(3).toString() == u"i")
+        sql += u" LOCALE_PROVIDER icu ICU_LOCALE " + quoteLiteral(live->value(4).toString());
+    return sql;
+}
+
+Error creationError(const Error &engine, const DatabaseUrl &url, const QStringList &schemas)
+{
+    Error error = engine;
+    error.message = engineMessage(engine.message, url);
+    if (engine.engineCode == u"42501") {
+        error.code = Error::Code::Unreadable;
+        error.message = u"user \"" + url.user +
+                        u"\" lacks the CREATEDB privilege, which loading a model that creates "
+                        u"schemas (" +
+                        schemas.join(u", ") + u") needs";
+        error.hint = u"such a model runs in a scratch database that is dropped afterwards: "
+                     u"ALTER ROLE " +
+                     quoteIdentifier(url.user) + u" CREATEDB, or use a role that has it";
+    }
+    return error;
+}
+
+/// Runs one batch as a transaction. Qt's exec() need not report an error after a batch's first
+/// statement: the query after it succeeds only in a transaction not aborted.
+bool ranWhole(Session &scratch, const Batch &batch)
+{
+    if (!scratch.run(QStringLiteral("BEGIN")))
+        return false;
+    // Not forward-only: Qt then reads every result of the batch before the next query.
+    QSqlQuery query(scratch.database());
+    const bool ran = query.exec(batch.sql) && scratch.run(QStringLiteral("SELECT 1")) &&
+                     scratch.run(QStringLiteral("COMMIT"));
+    if (!ran)
+        (void)scratch.run(QStringLiteral("ROLLBACK"));
+    return ran;
+}
+
+/// Runs the model in the scratch database batch by batch; a batch that fails runs again
+/// statement by statement, for an error naming the statement and its line.
+Status runModel(Session &scratch, const QList<Statement> &statements)
+{
+    qsizetype from = 0;
+    for (const Batch &batch : batchesOf(statements)) {
+        if (!ranWhole(scratch, batch)) {
+            for (qsizetype i = from; i < from + batch.statements; ++i) {
+                if (Result<QSqlQuery> done = runQuery(scratch.database(), statements[i].text);
+                    !done)
+                    return modelError(done.error(), statements[i], scratch.url());
+            }
+        }
+        from += batch.statements;
+    }
+    return Ok{};
+}
+
+/// The model's statements without those that create the URL's own schema (it is there).
+QList<Statement> statementsFor(const model::ModelScript &script, const QString &ownSchema)
+{
+    QList<Statement> kept = statementsToRun(script);
+    kept.removeIf([&](const Statement &s) { return createdSchema(s.text) == ownSchema; });
+    return kept;
+}
+
+/// Creates the own schema where template0 lacks it, enters it, and reads the model back.
+Result<schema::Schema> loadInto(const DatabaseUrl &url, const model::ModelScript &script,
+                                const QStringList &otherSchemas)
+{
+    Result<std::unique_ptr<Session>> scratch = Session::open(url, Access::Scratch);
+    if (!scratch)
+        return scratch.error();
+    const QString own = schemaOf(url);
+    const QString quoted = quoteIdentifier(own);
+    if (Result<QSqlQuery> created = (*scratch)->run(u"CREATE SCHEMA IF NOT EXISTS " + quoted);
+        !created)
+        return created.error();
+    if (Result<QSqlQuery> entered = (*scratch)->run(
+            u"SELECT pg_catalog.set_config('search_path', " + quoteLiteral(quoted) +
+            u", false), pg_catalog.set_config('check_function_bodies', 'off', false)");
+        !entered)
+        return entered.error();
+    if (Status ran = runModel(**scratch, statementsFor(script, own)); !ran)
+        return ran.error();
+    return readCatalog(**scratch, otherSchemas);
+}
+
+} // namespace
+
+QStringList schemasCreatedBy(const model::ModelScript &script, const QString &ownSchema)
+{
+    QStringList schemas;
+    for (const Statement &statement : script.statements) {
+        const QString name = createdSchema(statement.text);
+        if (!name.isEmpty() && name != ownSchema && !schemas.contains(name))
+            schemas.append(name);
+    }
+    return schemas;
+}
+
+Result<schema::Schema> loadModelInScratchDatabase(const DatabaseUrl &url,
+                                                  const model::ModelScript &script,
+                                                  const QStringList &otherSchemas)
+{
+    Result<std::unique_ptr<Session>> admin = Session::open(url, Access::Scratch);
+    if (!admin)
+        return admin.error();
+    dropAbandoned(**admin);
+    const auto key = qint64(QRandomGenerator::system()->generate64() >> 1);
+    if (Result<QSqlQuery> locked =
+            (*admin)->run(u"SELECT pg_catalog.pg_advisory_lock(" + QString::number(key) + u')');
+        !locked)
+        return locked.error();
+    DatabaseUrl scratchUrl = url;
+    scratchUrl.database = nameOf(key);
+    scratchUrl.otherSchemas.clear();
+    Result<QString> create = createDatabaseSql(**admin, scratchUrl.database);
+    if (!create)
+        return create.error();
+    if (Result<QSqlQuery> created = (*admin)->run(*create); !created)
+        return creationError(created.error(), url, otherSchemas);
+    Result<schema::Schema> model = loadInto(scratchUrl, script, otherSchemas);
+    Result<QSqlQuery> dropped = (*admin)->run(
+        u"DROP DATABASE IF EXISTS " + quoteIdentifier(scratchUrl.database) + u" WITH (FORCE)");
+    // A model error matters more than a leftover, which the next such load removes anyway.
+    if (!dropped && model)
+        return dropped.error();
+    return model;
+}
+
+} // namespace burrow::dialect::postgres

@@ -1,0 +1,150 @@
+// PostgreSQL models that create schemas of their own (CREATE SCHEMA core): loaded in a scratch
+// database, compared and migrated with the URL's schema, objects named `core.users`, created,
+// changed in place and dropped with their rows as elsewhere, and undone by the down section.
+// Schemas the model does not create stay out of view.
+#include "postgres_cli_fixture.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QUrl>
+
+using namespace burrow;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+using PostgresSchemas = PostgresCliFixture;
+
+constexpr char kBefore[] = "CREATE TABLE keep (id int PRIMARY KEY);\n";
+
+constexpr char kSchemas[] =
+    "CREATE SCHEMA core;\n"
+    "CREATE SCHEMA reporting;\n"
+    "CREATE TYPE core.status AS ENUM ('active', 'gone');\n"
+    "CREATE TABLE keep (id int PRIMARY KEY, st core.status);\n"
+    "CREATE TABLE core.users (id integer PRIMARY KEY, username text NOT NULL,\n"
+    "  status core.status DEFAULT 'active');\n"
+    "CREATE INDEX users_name_idx ON core.users (username);\n"
+    "CREATE TABLE core.posts (id serial PRIMARY KEY, user_id int REFERENCES core.users (id));\n"
+    "CREATE VIEW reporting.user_list AS SELECT id, username FROM core.users;\n"
+    "CREATE FUNCTION core.twice(n int) RETURNS int LANGUAGE sql IMMUTABLE\n"
+    "  AS $$ SELECT n * 2 $$;\n";
+
+// The same schemas, changed: a column, an index, a label, a function's result; posts goes.
+constexpr char kChanged[] =
+    "CREATE SCHEMA core;\n"
+    "CREATE SCHEMA reporting;\n"
+    "CREATE TYPE core.status AS ENUM ('active', 'gone', 'banned');\n"
+    "CREATE TABLE keep (id int PRIMARY KEY, st core.status);\n"
+    "CREATE TABLE core.users (id integer PRIMARY KEY, username text NOT NULL, email text,\n"
+    "  status core.status DEFAULT 'active');\n"
+    "CREATE INDEX users_name_idx ON core.users (username, email);\n"
+    "CREATE VIEW reporting.user_list AS SELECT id, username, email FROM core.users;\n"
+    "CREATE FUNCTION core.twice(n int) RETURNS bigint LANGUAGE sql IMMUTABLE\n"
+    "  AS $$ SELECT n::bigint * 2 $$;\n";
+
+QString schemasOf(TestDatabase &db)
+{
+    return db
+        .rows(u"SELECT COALESCE(string_agg(nspname, ',' ORDER BY nspname), '') FROM pg_namespace "
+              u"WHERE nspname IN ('core', 'reporting')"_s)
+        .value(0);
+}
+
+} // namespace
+
+TEST_F(PostgresSchemas, a_model_creating_schemas_is_migrated_into_them_and_back)
+{
+    db.exec(QString::fromUtf8(kBefore).chopped(2));
+    const QStringList scratchBefore = databasesLike(db, u"burrow_modeldb_%"_s);
+
+    const CliRun shown = diff(model(kSchemas), {u"--format"_s, u"json"_s});
+    EXPECT_EQ(shown.exitCode, 1) << shown.err.toStdString();
+    EXPECT_TRUE(shown.out.contains(u"\"kind\": \"schema_added\""_s)) << shown.out.toStdString();
+    EXPECT_TRUE(shown.out.contains(u"\"table\": \"core.users\""_s)) << shown.out.toStdString();
+
+    const QString migration = migrate(model(kSchemas));
+    const QString up = upSection(migration);
+    EXPECT_LT(up.indexOf(u"CREATE SCHEMA \"core\""_s),
+              up.indexOf(u"CREATE TABLE \"core\".\"users\""_s))
+        << up.toStdString();
+    EXPECT_EQ(schemasOf(db), u"core,reporting"_s);
+    db.exec(u"INSERT INTO core.users (id, username) VALUES (1, 'ann')"_s);
+    EXPECT_EQ(db.rows(u"SELECT username, status FROM reporting.user_list JOIN core.users "
+                      u"USING (id, username)"_s),
+              QStringList{u"ann|active"_s});
+
+    db.exec(u"DELETE FROM core.users"_s);
+    db.execEach(downStatements(migration));
+    EXPECT_EQ(diff(model(kBefore)).exitCode, 0) << migration.toStdString();
+    EXPECT_EQ(schemasOf(db), QString());
+    EXPECT_EQ(leftoverDatabases(db, u"burrow_modeldb_%"_s, scratchBefore), QStringList{});
+}
+
+TEST_F(PostgresSchemas, objects_of_a_managed_schema_change_in_place_keeping_their_rows)
+{
+    migrate(model(kSchemas));
+    db.exec(u"INSERT INTO core.users (id, username, status) VALUES (1, 'ann', 'gone');"
+            u"INSERT INTO keep VALUES (7, 'active')"_s);
+
+    // core.posts goes: destructive, left out without consent.
+    const QString cautious = plan(model(kChanged)).out.trimmed();
+    EXPECT_FALSE(QString::fromUtf8(readBytes(cautious)).contains(u"DROP TABLE"_s));
+    ASSERT_TRUE(QFile::remove(cautious));
+    const QString migration = migrate(model(kChanged), true);
+    const QString up = upSection(migration);
+    EXPECT_TRUE(up.contains(u"DROP INDEX \"core\".\"users_name_idx\""_s)) << up.toStdString();
+    EXPECT_TRUE(up.contains(u"ALTER TYPE \"core\".\"status\" ADD VALUE"_s)) << up.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, username, status, core.twice(id) FROM core.users"_s),
+              QStringList{u"1|ann|gone|2"_s});
+    EXPECT_EQ(db.rows(u"SELECT to_regclass('core.posts') IS NULL"_s), QStringList{u"true"_s});
+
+    // Back: the type loses its label (recreated, its columns converted), posts comes back.
+    db.execEach(downStatements(migration));
+    EXPECT_EQ(diff(model(kSchemas)).exitCode, 0) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT st FROM keep"_s), QStringList{u"active"_s});
+}
+
+TEST_F(PostgresSchemas, a_schema_the_model_does_not_create_stays_out_of_view)
+{
+    db.exec(u"CREATE SCHEMA other;CREATE TABLE other.audit (id int);"
+            u"CREATE SCHEMA core;CREATE TABLE core.legacy (id int)"_s);
+    const CliRun shown = diff(model(kSchemas));
+    EXPECT_EQ(shown.exitCode, 1);
+    EXPECT_FALSE(shown.out.contains(u"audit"_s)) << shown.out.toStdString();
+    // core is the model's: what it holds beyond the model is a difference, and dropping it
+    // needs consent.
+    EXPECT_TRUE(shown.out.contains(u"- table core.legacy"_s)) << shown.out.toStdString();
+    EXPECT_FALSE(shown.out.contains(u"+ schema core"_s)) << shown.out.toStdString();
+    EXPECT_TRUE(shown.out.contains(u"+ schema reporting"_s)) << shown.out.toStdString();
+}
+
+TEST_F(PostgresSchemas, a_user_without_createdb_is_told_which_privilege)
+{
+    const QString role = u"burrow_nodb_"_s + QString::number(QCoreApplication::applicationPid());
+    db.exec(u"DROP ROLE IF EXISTS "_s + role + u";CREATE ROLE "_s + role +
+            u" LOGIN PASSWORD 'Pw-for-test'"_s);
+    QUrl url(db.url());
+    url.setUserName(role);
+    url.setPassword(u"Pw-for-test"_s);
+    const CliRun shown = runCli({u"diff"_s, u"--db"_s, url.toString(), u"--model"_s,
+                                 model(kSchemas), u"--no-model-cache"_s});
+    db.exec(u"DROP ROLE "_s + role);
+    EXPECT_EQ(shown.exitCode, 2);
+    EXPECT_TRUE(shown.err.contains(u"lacks the CREATEDB privilege"_s)) << shown.err.toStdString();
+    EXPECT_TRUE(shown.err.contains(u"core, reporting"_s)) << shown.err.toStdString();
+    EXPECT_FALSE(shown.err.contains(u"Pw-for-test"_s)) << shown.err.toStdString();
+}
+
+TEST_F(PostgresSchemas, a_model_error_names_its_line_and_leaves_no_scratch_database)
+{
+    const QStringList scratchBefore = databasesLike(db, u"burrow_modeldb_%"_s);
+    const CliRun shown =
+        diff(model("CREATE SCHEMA core;\nCREATE TABLE core.t (id int);\n"
+                   "CREATE TABLE core.u (id int REFERENCES core.nowhere (id));\n"));
+    EXPECT_EQ(shown.exitCode, 2);
+    EXPECT_TRUE(shown.err.contains(u"model.sql:3"_s)) << shown.err.toStdString();
+    EXPECT_TRUE(shown.err.contains(u"nowhere"_s)) << shown.err.toStdString();
+    EXPECT_EQ(leftoverDatabases(db, u"burrow_modeldb_%"_s, scratchBefore), QStringList{});
+}
