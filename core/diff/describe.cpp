@@ -113,6 +113,8 @@ QString describeOptions(const Table &table)
         options.append(QStringLiteral("WITHOUT ROWID"));
     if (table.strict)
         options.append(QStringLiteral("STRICT"));
+    if (!table.options.isEmpty())
+        options.append(table.options);
     return options.isEmpty() ? QStringLiteral("none") : options.join(u", ");
 }
 

@@ -532,6 +532,8 @@ void Differ::compareOptions(const Table &live, const Table &model)
               model.collation);
     d.compare(live.partitioning != model.partitioning, QStringLiteral("partitioning"),
               live.partitioning.simplified(), model.partitioning.simplified());
+    d.compare(live.options != model.options, QStringLiteral("options"), live.options,
+              model.options);
     if (d.any())
         record(ObjectKind::TableOptions, ChangeType::Changed, model.name, model.name,
                d.details.join(u"; "), d.attributes);

@@ -65,6 +65,7 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
         table->strict = live.strict;
         table->comment = live.comment;
         table->collation = live.collation;
+        table->options = live.options;
         break;
     default: // constraints are kept or changed with their table as a whole
         break;

@@ -94,6 +94,9 @@ struct CheckConstraint {
     /// Added NOT VALID and never validated (PostgreSQL): the existing rows were not checked.
     bool notValid = false;
     bool noInherit = false; // PostgreSQL's NO INHERIT: child tables do not get it
+    /// The name the engine gave it when the model, which left it unnamed, was loaded (MariaDB's
+    /// `CONSTRAINT_1`): the name the engine would give it again. Never compared.
+    QString engineName{};
 };
 
 /// An exclusion constraint (PostgreSQL's EXCLUDE), kept whole in the engine's own spelling.
@@ -117,6 +120,9 @@ struct ForeignKey {
     /// Added NOT VALID and never validated (PostgreSQL): the existing rows were not checked.
     bool notValid = false;
     bool matchFull = false; // MATCH FULL: a partly NULL key is refused (default MATCH SIMPLE)
+    /// The name the engine gave it when the model, which left it unnamed, was loaded (MariaDB's
+    /// `t_ibfk_1`): the name the engine would give it again. Never compared.
+    QString engineName{};
 };
 
 /// A trigger and its full definition.
@@ -160,6 +166,9 @@ struct Table {
     /// when the table is not partitioned.
     QString partitioning{};
     QList<ExclusionConstraint> exclusions{}; // PostgreSQL's EXCLUDE constraints
+    /// The declared table options the dialect compares, as it writes them (MariaDB/MySQL:
+    /// `KEY_BLOCK_SIZE=8 ROW_FORMAT=DYNAMIC`); empty when none.
+    QString options{};
 };
 
 /// A view and its definition.

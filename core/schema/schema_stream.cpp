@@ -16,12 +16,12 @@ static_assert(sizeof(IndexPart) == 128);
 static_assert(sizeof(Index) == 160);
 static_assert(sizeof(PrimaryKey) == 80);
 static_assert(sizeof(UniqueConstraint) == 80);
-static_assert(sizeof(CheckConstraint) == 128);
+static_assert(sizeof(CheckConstraint) == 152);
 static_assert(sizeof(ExclusionConstraint) == 96);
-static_assert(sizeof(ForeignKey) == 144);
+static_assert(sizeof(ForeignKey) == 168);
 static_assert(sizeof(Trigger) == 96);
 static_assert(sizeof(Policy) == 200);
-static_assert(sizeof(Table) == 416);
+static_assert(sizeof(Table) == 440);
 static_assert(sizeof(View) == 120);
 static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
@@ -59,7 +59,7 @@ template<typename F> void members(UniqueConstraint &u, F &&f)
 }
 template<typename F> void members(CheckConstraint &c, F &&f)
 {
-    f(c.name, c.expression, c.comment, c.column, c.notValid, c.noInherit);
+    f(c.name, c.expression, c.comment, c.column, c.notValid, c.noInherit, c.engineName);
 }
 template<typename F> void members(ExclusionConstraint &x, F &&f)
 {
@@ -68,7 +68,7 @@ template<typename F> void members(ExclusionConstraint &x, F &&f)
 template<typename F> void members(ForeignKey &k, F &&f)
 {
     f(k.name, k.columns, k.referencedTable, k.referencedColumns, k.onDelete, k.onUpdate, k.deferral,
-      k.comment, k.notValid, k.matchFull);
+      k.comment, k.notValid, k.matchFull, k.engineName);
 }
 template<typename F> void members(Trigger &t, F &&f)
 {
@@ -82,7 +82,7 @@ template<typename F> void members(Table &t, F &&f)
 {
     f(t.name, t.columns, t.primaryKey, t.uniques, t.checks, t.foreignKeys, t.indexes, t.triggers,
       t.withoutRowid, t.strict, t.sql, t.comment, t.collation, t.rowSecurity, t.forceRowSecurity,
-      t.policies, t.partitioning, t.exclusions);
+      t.policies, t.partitioning, t.exclusions, t.options);
 }
 template<typename F> void members(View &v, F &&f)
 {

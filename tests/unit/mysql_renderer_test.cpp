@@ -1,5 +1,6 @@
 // MySQL/MariaDB SQL spelling, without a server: quoting, one ALTER TABLE per table, narrowing.
 #include "dialect/mysql/mysql_renderer.h"
+#include "dialect/mysql/mysql_table_options.h"
 #include "dialect/mysql/mysql_type_width.h"
 
 #include <gtest/gtest.h>
@@ -111,6 +112,51 @@ TEST(MysqlRenderer, the_down_direction_drops_what_the_up_direction_added_unnamed
     ASSERT_GE(at, 0) << up.toStdString();
     const QString checkName = up.mid(at, up.indexOf(u'`', at + 1) - at + 1);
     EXPECT_TRUE(down.contains(u"DROP CONSTRAINT " + checkName)) << down.toStdString();
+}
+
+TEST(MysqlRenderer,
+     an_unnamed_key_and_check_take_the_engines_names_where_the_table_leaves_them_free)
+{
+    Table without = bookTable();
+    Table with = without;
+    with.foreignKeys = {ForeignKey{{}, {u"id"_s}, u"author"_s, {u"id"_s}}};
+    with.foreignKeys[0].engineName = u"book_ibfk_1"_s;
+    with.checks = {CheckConstraint{{}, expr(u"`id` > 0"_s)}};
+    with.checks[0].engineName = u"CONSTRAINT_1"_s;
+    QString up = renderer.alterTable(without, with).sql.join(u'\n');
+    QString down = renderer.alterTable(with, without).sql.join(u'\n');
+    EXPECT_TRUE(up.contains(u"ADD CONSTRAINT `book_ibfk_1` FOREIGN KEY")) << up.toStdString();
+    EXPECT_TRUE(up.contains(u"ADD CONSTRAINT `CONSTRAINT_1` CHECK")) << up.toStdString();
+    EXPECT_TRUE(down.contains(u"DROP FOREIGN KEY `book_ibfk_1`")) << down.toStdString();
+    EXPECT_TRUE(down.contains(u"DROP CONSTRAINT `CONSTRAINT_1`")) << down.toStdString();
+
+    // Names the table already uses (in any case) are not taken twice, in either direction.
+    without.foreignKeys = {ForeignKey{u"BOOK_IBFK_1"_s, {u"old"_s}, u"author"_s, {u"id"_s}}};
+    without.checks = {CheckConstraint{u"constraint_1"_s, expr(u"`old` > 0"_s)}};
+    with.foreignKeys.append(without.foreignKeys[0]);
+    with.checks.append(without.checks[0]);
+    up = renderer.alterTable(without, with).sql.join(u'\n');
+    down = renderer.alterTable(with, without).sql.join(u'\n');
+    EXPECT_TRUE(up.contains(u"ADD CONSTRAINT `book_id_fk` FOREIGN KEY")) << up.toStdString();
+    EXPECT_TRUE(down.contains(u"DROP FOREIGN KEY `book_id_fk`")) << down.toStdString();
+    EXPECT_TRUE(up.contains(u"ADD CONSTRAINT `book_chk_")) << up.toStdString();
+    EXPECT_TRUE(down.contains(u"DROP CONSTRAINT `book_chk_")) << down.toStdString();
+    EXPECT_FALSE(up.contains(u"DROP")) << up.toStdString();
+}
+
+TEST(MysqlRenderer, table_options_are_set_and_set_back_to_their_defaults)
+{
+    Table live = bookTable();
+    live.options = u"ROW_FORMAT=DYNAMIC"_s;
+    Table target = live;
+    target.options = u"KEY_BLOCK_SIZE=8"_s;
+    EXPECT_TRUE(renderer.createTable(live).first().endsWith(u") ROW_FORMAT=DYNAMIC"_s))
+        << renderer.createTable(live).first().toStdString();
+    EXPECT_EQ(renderer.alterTable(live, target).sql,
+              QStringList{u"ALTER TABLE `book`\n  KEY_BLOCK_SIZE=8,\n  ROW_FORMAT=DEFAULT"_s});
+    EXPECT_EQ(dialect::mysql::declaredTableOptions(
+                  u"stats_persistent=1 partitioned row_format=Dynamic key_block_size=8"_s),
+              u"KEY_BLOCK_SIZE=8 ROW_FORMAT=DYNAMIC STATS_PERSISTENT=1"_s);
 }
 
 TEST(MysqlRenderer, a_column_definition_keeps_collation_generation_and_on_update)

@@ -2,6 +2,7 @@
 
 #include "mysql_connection.h"
 #include "mysql_partitions.h"
+#include "mysql_table_options.h"
 #include "mysql_table_sql.h"
 
 #include <QHash>
@@ -36,7 +37,7 @@ QString foreignKeySignature(const ForeignKey &fk)
 
 QString indexSignature(const Index &i)
 {
-    QStringList parts{QString::number(i.unique), indexKind(i)};
+    QStringList parts{QString::number(i.unique), indexKind(i), i.comment};
     for (const IndexPart &p : i.parts)
         parts << p.column << p.expression.canonical << QString::number(int(p.order));
     return parts.join(u'\x1f');
@@ -70,13 +71,13 @@ bool namesAgree(const QString &a, const QString &b)
 
 /// An unnamed foreign key replacing one on the same columns (or replaced by it) takes that one's
 /// name: the key keeps its name and InnoDB keeps the index named after it, instead of a rename
-/// that the next diff would report.
+/// that the next diff would report. `without` is the table on the other side of the change.
 QString keptForeignKeyName(const QString &table, const ForeignKey &fk,
-                           const ForeignKey *counterpart)
+                           const ForeignKey *counterpart, const Table &without)
 {
     if (fk.name.isEmpty() && counterpart && !counterpart->name.isEmpty())
         return counterpart->name;
-    return foreignKeyName(table, fk);
+    return foreignKeyName(table, fk, without);
 }
 
 template<typename T, typename KeyFn>
@@ -135,15 +136,16 @@ void AlterBuilder::foreignKeys()
             namesAgree(live.name, target->name))
             continue;
         m_drops.append(u"DROP FOREIGN KEY " +
-                       quoteIdentifier(keptForeignKeyName(m_live.name, live, target)));
+                       quoteIdentifier(keptForeignKeyName(m_live.name, live, target, m_target)));
     }
     for (const ForeignKey &target : m_target.foreignKeys) {
         const ForeignKey *live = findBy(m_live.foreignKeys, columnsOf(target), columnsOf);
         if (live && foreignKeySignature(*live) == foreignKeySignature(target) &&
             namesAgree(live->name, target.name))
             continue;
-        const QString name = keptForeignKeyName(m_target.name, target, live);
-        const bool reused = live && keptForeignKeyName(m_live.name, *live, &target) == name;
+        const QString name = keptForeignKeyName(m_target.name, target, live, m_live);
+        const bool reused =
+            live && keptForeignKeyName(m_live.name, *live, &target, m_target) == name;
         if (reused)
             keepIndexOf(target);
         (reused ? m_readded : m_adds).append(u"ADD " + foreignKeyClause(name, target));
@@ -188,7 +190,8 @@ void AlterBuilder::checks()
         else if (!goesWithColumn && owner)
             modifyColumn(*owner);
         else if (!goesWithColumn)
-            m_drops.append(u"DROP CONSTRAINT " + quoteIdentifier(checkName(m_live.name, live)));
+            m_drops.append(u"DROP CONSTRAINT " +
+                           quoteIdentifier(checkName(m_live.name, live, m_target)));
     }
     for (const CheckConstraint &target : m_target.checks) {
         if (std::none_of(kept.begin(), kept.end(),
@@ -206,7 +209,7 @@ void AlterBuilder::addCheck(const CheckConstraint &target)
                           findColumn(m_target, target.column, Qt::CaseSensitive) &&
                           (live || m_columnClause.contains(target.column));
     if (!inColumn) {
-        m_adds.append(u"ADD " + checkClause(checkName(m_target.name, target), target));
+        m_adds.append(u"ADD " + checkClause(checkName(m_target.name, target, m_live), target));
         return;
     }
     if (!m_columnClause.contains(target.column))
@@ -235,12 +238,14 @@ void AlterBuilder::uniques()
     auto columnsOf = [](const UniqueConstraint &u) { return u.columns.join(u'\x1f'); };
     for (const UniqueConstraint &live : m_live.uniques) {
         const UniqueConstraint *target = findBy(m_target.uniques, columnsOf(live), columnsOf);
-        if (!target || !namesAgree(live.name, target->name) || touchesRecreated(live.columns))
+        if (!target || !namesAgree(live.name, target->name) || live.comment != target->comment ||
+            touchesRecreated(live.columns))
             m_drops.append(u"DROP INDEX " + quoteIdentifier(uniqueName(live)));
     }
     for (const UniqueConstraint &target : m_target.uniques) {
         const UniqueConstraint *live = findBy(m_live.uniques, columnsOf(target), columnsOf);
-        if (!live || !namesAgree(live->name, target.name) || touchesRecreated(target.columns))
+        if (!live || !namesAgree(live->name, target.name) || live->comment != target.comment ||
+            touchesRecreated(target.columns))
             m_adds.append(u"ADD " + uniqueClause(target));
     }
 }
@@ -270,7 +275,11 @@ void AlterBuilder::primaryKey()
 {
     const QStringList before = m_live.primaryKey ? m_live.primaryKey->columns : QStringList();
     const QStringList after = m_target.primaryKey ? m_target.primaryKey->columns : QStringList();
-    if (before == after)
+    // A comment is part of the key's definition: the key is dropped and added again with it.
+    const auto commentOf = [](const std::optional<PrimaryKey> &key) {
+        return key ? key->comment : QString();
+    };
+    if (before == after && commentOf(m_live.primaryKey) == commentOf(m_target.primaryKey))
         return;
     if (!before.isEmpty())
         m_drops.append(QStringLiteral("DROP PRIMARY KEY"));
@@ -351,6 +360,7 @@ plan::TableAlteration AlterBuilder::build()
         clauses.append(tableCommentOption(m_target.comment));
     if (m_live.collation != m_target.collation && !m_target.collation.isEmpty())
         clauses.append(tableCollationOption(m_target.collation));
+    clauses += tableOptionClauses(m_live.options, m_target.options);
     plan::TableAlteration out{{}, m_touchesIndexes};
     // Every unique key must hold the partitioning columns: partitioning goes before the keys
     // change and comes after.

@@ -14,17 +14,18 @@ std::atomic<int> queriesSent{0};
 
 // One query per object kind for the whole schema, never one per table. Each reads only the
 // schema's rows: MariaDB then opens only that schema's table definitions.
-const QString kTablesQuery = QStringLiteral(
-    "SELECT TABLE_NAME, TABLE_COLLATION, TABLE_COMMENT FROM information_schema.TABLES "
-    "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') "
-    "ORDER BY TABLE_NAME");
+const QString kTablesQuery =
+    QStringLiteral("SELECT TABLE_NAME, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS FROM "
+                   "information_schema.TABLES "
+                   "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') "
+                   "ORDER BY TABLE_NAME");
 const QString kColumnsQuery = QStringLiteral(
     "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
     "GENERATION_EXPRESSION, COLLATION_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS "
     "WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION");
 const QString kIndexesQuery = QStringLiteral(
-    "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE "
-    "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? "
+    "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE, "
+    "INDEX_COMMENT FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? "
     "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX");
 // The rules come from a derived table that DISTINCT keeps from being merged into the join:
 // joined directly, MariaDB 10.11 opens the tables of every database on the server for

@@ -2,6 +2,7 @@
 #include "mysql_connection.h"
 #include "mysql_events.h"
 #include "mysql_normalize.h"
+#include "mysql_table_options.h"
 #include "mysql_table_sql.h"
 
 namespace burrow::dialect::mysql {
@@ -53,6 +54,7 @@ void CatalogBuilder::readTable(const QSqlQuery &row)
     t.name = name;
     t.comment = text(row, 2);
     t.collation = text(row, 1);
+    t.options = declaredTableOptions(text(row, 3));
     m_schema.tables.append(t);
 }
 
@@ -101,14 +103,18 @@ void CatalogBuilder::readIndexPart(const QSqlQuery &row)
         return;
     const QString indexName = text(row, 1);
     const QString column = text(row, 3);
-    if (indexName == u"PRIMARY")
-        return addPrimaryKeyColumn(*t, column);
+    if (indexName == u"PRIMARY") {
+        addPrimaryKeyColumn(*t, column);
+        t->primaryKey->comment = text(row, 7);
+        return;
+    }
     QList<RawIndex> &indexes = m_indexes[t->name];
     if (indexes.isEmpty() || indexes.last().index.name != indexName) {
         RawIndex raw;
         raw.index.name = indexName;
         raw.index.unique = row.value(2).toInt() == 0;
         raw.type = text(row, 6).toUpper();
+        raw.index.comment = text(row, 7);
         indexes.append(raw);
     }
     RawIndex &raw = indexes.last();
@@ -194,7 +200,7 @@ void CatalogBuilder::classifyIndexes(Table &t, const QList<RawIndex> &indexes)
     for (const RawIndex &raw : indexes) {
         const bool special = raw.type == u"FULLTEXT" || raw.type == u"SPATIAL";
         if (raw.index.unique && raw.plainColumns && !special) {
-            UniqueConstraint unique{raw.index.name, {}};
+            UniqueConstraint unique{raw.index.name, {}, raw.index.comment};
             for (const IndexPart &part : raw.index.parts)
                 unique.columns.append(part.column);
             t.uniques.append(unique);

@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <utility>
+
 namespace burrow::dialect::mysql {
 
 using namespace schema;
@@ -78,12 +80,12 @@ void clearTableNames(Table &table)
     for (ForeignKey &fk : table.foreignKeys) {
         if (fk.name.startsWith(table.name + u"_ibfk_") &&
             isGeneratedName(fk.name, table.name + u"_ibfk", QStringLiteral("_")))
-            fk.name.clear();
+            fk.engineName = std::exchange(fk.name, QString());
     }
     for (CheckConstraint &check : table.checks) {
         if (isGeneratedName(check.name, QStringLiteral("CONSTRAINT"), QStringLiteral("_")) ||
             namesAColumn(table, check.name))
-            check.name.clear();
+            check.engineName = std::exchange(check.name, QString());
     }
     for (UniqueConstraint &unique : table.uniques) {
         if (!unique.columns.isEmpty() &&

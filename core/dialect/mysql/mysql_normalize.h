@@ -28,7 +28,8 @@ QString withoutSchemaPrefix(QString sql, const QString &database);
 
 /// A model loaded on the server carries names the server made up (book_ibfk_1, CONSTRAINT_1,
 /// a unique key named after its column): the model did not choose them, so they are cleared and
-/// never reported as differences.
+/// never reported as differences. A key's or check's stays as its engineName: a migration
+/// adding it gives it that name where it is free, as the server would.
 void clearGeneratedNames(schema::Schema &schema);
 
 } // namespace burrow::dialect::mysql

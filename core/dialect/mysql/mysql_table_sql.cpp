@@ -6,6 +6,8 @@
 #include <QCryptographicHash>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace burrow::dialect::mysql {
 
 using namespace schema;
@@ -77,12 +79,13 @@ QString columnDefinition(const Column &column)
 
 QString primaryKeyClause(const PrimaryKey &key)
 {
-    return u"PRIMARY KEY " + quotedList(key.columns);
+    return u"PRIMARY KEY " + quotedList(key.columns) + commentClause(key.comment);
 }
 
 QString uniqueClause(const UniqueConstraint &unique)
 {
-    return u"UNIQUE KEY " + quoteIdentifier(uniqueName(unique)) + u' ' + quotedList(unique.columns);
+    return u"UNIQUE KEY " + quoteIdentifier(uniqueName(unique)) + u' ' +
+           quotedList(unique.columns) + commentClause(unique.comment);
 }
 
 QString checkClause(const QString &name, const CheckConstraint &check)
@@ -129,7 +132,8 @@ QString indexParts(const Index &index)
 
 QString indexClause(const Index &index)
 {
-    return indexPrefix(index) + u"INDEX " + quoteIdentifier(index.name) + u' ' + indexParts(index);
+    return indexPrefix(index) + u"INDEX " + quoteIdentifier(index.name) + u' ' + indexParts(index) +
+           commentClause(index.comment);
 }
 
 QString createIndexSql(const QString &table, const Index &index, const QString &kind)
@@ -138,7 +142,7 @@ QString createIndexSql(const QString &table, const Index &index, const QString &
                            : index.unique  ? QStringLiteral("UNIQUE ")
                                            : QString();
     return u"CREATE " + prefix + u"INDEX " + quoteIdentifier(index.name) + u" ON " +
-           quoteIdentifier(table) + u' ' + indexParts(index);
+           quoteIdentifier(table) + u' ' + indexParts(index) + commentClause(index.comment);
 }
 
 QString indexKind(const Index &index)
@@ -188,6 +192,8 @@ QString createTableSql(const Table &table)
         options += u' ' + tableCollationOption(table.collation);
     if (!table.comment.isEmpty())
         options += u' ' + tableCommentOption(table.comment);
+    if (!table.options.isEmpty())
+        options += u' ' + table.options;
     if (!table.partitioning.isEmpty())
         options += u'\n' + table.partitioning;
     return u"CREATE TABLE " + quoteIdentifier(table.name) + u" (\n  " + items.join(u",\n  ") +
@@ -209,6 +215,41 @@ QString checkName(const QString &table, const CheckConstraint &check)
     const QByteArray hash =
         QCryptographicHash::hash(check.expression.canonical.toUtf8(), QCryptographicHash::Sha1);
     return table.left(kMaxNameLength - 13) + u"_chk_" + QString::fromLatin1(hash.toHex().left(8));
+}
+
+namespace {
+
+/// Whether `table` has a constraint or an index named `name` (MariaDB compares them ignoring
+/// case).
+bool usesName(const Table &table, const QString &name)
+{
+    const auto same = [&](const QString &other) {
+        return other.compare(name, Qt::CaseInsensitive) == 0;
+    };
+    return std::any_of(table.foreignKeys.begin(), table.foreignKeys.end(),
+                       [&](const ForeignKey &fk) { return same(fk.name); }) ||
+           std::any_of(table.checks.begin(), table.checks.end(),
+                       [&](const CheckConstraint &c) { return same(c.name); }) ||
+           std::any_of(table.uniques.begin(), table.uniques.end(),
+                       [&](const UniqueConstraint &u) { return same(uniqueName(u)); }) ||
+           std::any_of(table.indexes.begin(), table.indexes.end(),
+                       [&](const Index &i) { return same(i.name); });
+}
+
+} // namespace
+
+QString foreignKeyName(const QString &table, const ForeignKey &fk, const Table &without)
+{
+    if (fk.name.isEmpty() && !fk.engineName.isEmpty() && !usesName(without, fk.engineName))
+        return fk.engineName;
+    return foreignKeyName(table, fk);
+}
+
+QString checkName(const QString &table, const CheckConstraint &check, const Table &without)
+{
+    if (check.name.isEmpty() && !check.engineName.isEmpty() && !usesName(without, check.engineName))
+        return check.engineName;
+    return checkName(table, check);
 }
 
 QString uniqueName(const UniqueConstraint &unique)

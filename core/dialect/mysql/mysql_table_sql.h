@@ -38,6 +38,13 @@ QString createTableSql(const schema::Table &table);
 // the down section drops what the up section added.
 QString foreignKeyName(const QString &table, const schema::ForeignKey &fk);
 QString checkName(const QString &table, const schema::CheckConstraint &check);
+// The same for a constraint added to or dropped from a table that is `without` it before or
+// after: the name the engine gave it in the model's load (what it would name it) when `without`
+// leaves that name free, else the ones above. Up and down pass the same `without`.
+QString foreignKeyName(const QString &table, const schema::ForeignKey &fk,
+                       const schema::Table &without);
+QString checkName(const QString &table, const schema::CheckConstraint &check,
+                  const schema::Table &without);
 QString uniqueName(const schema::UniqueConstraint &unique);
 
 } // namespace burrow::dialect::mysql

@@ -1,0 +1,80 @@
+#include "mysql_table_options.h"
+
+#include <QMap>
+
+namespace burrow::dialect::mysql {
+namespace {
+
+/// The options compared, each with the value that sets it back to "not declared" (which
+/// removes it from CREATE_OPTIONS, checked on MariaDB 10.11).
+const QMap<QString, QString> &resetValues()
+{
+    static const QMap<QString, QString> values{
+        {QStringLiteral("AVG_ROW_LENGTH"), QStringLiteral("0")},
+        {QStringLiteral("CHECKSUM"), QStringLiteral("0")},
+        {QStringLiteral("DELAY_KEY_WRITE"), QStringLiteral("0")},
+        {QStringLiteral("KEY_BLOCK_SIZE"), QStringLiteral("0")},
+        {QStringLiteral("MAX_ROWS"), QStringLiteral("0")},
+        {QStringLiteral("MIN_ROWS"), QStringLiteral("0")},
+        {QStringLiteral("PACK_KEYS"), QStringLiteral("DEFAULT")},
+        {QStringLiteral("ROW_FORMAT"), QStringLiteral("DEFAULT")},
+        {QStringLiteral("STATS_AUTO_RECALC"), QStringLiteral("DEFAULT")},
+        {QStringLiteral("STATS_PERSISTENT"), QStringLiteral("DEFAULT")},
+        {QStringLiteral("STATS_SAMPLE_PAGES"), QStringLiteral("DEFAULT")},
+    };
+    return values;
+}
+
+/// `NAME=value` items by name.
+QMap<QString, QString> parsed(const QString &options)
+{
+    QMap<QString, QString> byName;
+    for (const QString &item : options.split(u' ', Qt::SkipEmptyParts)) {
+        const qsizetype equals = item.indexOf(u'=');
+        if (equals > 0)
+            byName.insert(item.left(equals).toUpper(), item.mid(equals + 1));
+    }
+    return byName;
+}
+
+QString joined(const QMap<QString, QString> &byName)
+{
+    QStringList items;
+    for (auto it = byName.cbegin(); it != byName.cend(); ++it)
+        items.append(it.key() + u'=' + it.value());
+    return items.join(u' ');
+}
+
+} // namespace
+
+QString declaredTableOptions(const QString &createOptions)
+{
+    QMap<QString, QString> byName = parsed(createOptions);
+    for (auto it = byName.begin(); it != byName.end();) {
+        if (resetValues().contains(it.key()))
+            ++it;
+        else
+            it = byName.erase(it);
+    }
+    if (auto format = byName.find(QStringLiteral("ROW_FORMAT")); format != byName.end())
+        *format = format->toUpper();
+    return joined(byName);
+}
+
+QStringList tableOptionClauses(const QString &live, const QString &target)
+{
+    const QMap<QString, QString> before = parsed(live);
+    const QMap<QString, QString> after = parsed(target);
+    QStringList clauses;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (before.value(it.key()) != it.value())
+            clauses.append(it.key() + u'=' + it.value());
+    }
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (!after.contains(it.key()))
+            clauses.append(it.key() + u'=' + resetValues().value(it.key()));
+    }
+    return clauses;
+}
+
+} // namespace burrow::dialect::mysql
