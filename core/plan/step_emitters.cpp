@@ -33,6 +33,8 @@ bool isDataDependent(const Change &c)
         return c.type == ChangeType::Changed && c.attributes.contains(u"labels");
     case ObjectKind::Domain:
         return c.type == ChangeType::Changed;
+    case ObjectKind::TableOptions: // a partition's rows must fit its new bound
+        return c.attributes.contains(u"partition bound") || c.attributes.contains(u"partition of");
     default:
         return false;
     }
@@ -112,6 +114,8 @@ void StepBuilder::dropViews()
     std::reverse(views.begin(), views.end()); // readers go first
     for (const View *v : views) {
         QStringList recreate = m_r.createView(*v);
+        for (const Index &i : v->indexes)
+            recreate += m_r.createIndex(v->name, i);
         for (const Trigger &t : v->triggers)
             recreate += m_r.createTrigger(v->name, t);
         add(u"drop view " + displayName(v->name), m_r.dropView(*v), recreate,
@@ -145,16 +149,18 @@ bool StepBuilder::rebuilt(const QString &table) const
 
 void StepBuilder::dropIndexes()
 {
-    for (const Table &table : m_live.tables) {
-        if (!m_targetTables.find(table.name) || rebuilt(table.name))
+    for (const IndexOwner &owner : indexOwners(m_live)) {
+        const bool kept = owner.isView ? !m_viewsToDrop.contains(key(owner.name))
+                                       : m_targetTables.find(owner.name) && !rebuilt(owner.name);
+        if (!kept)
             continue;
-        for (const Index &i : table.indexes) {
-            const QList<Change> changes = changesOf(table.name, ObjectKind::Index, i.name,
+        for (const Index &i : *owner.indexes) {
+            const QList<Change> changes = changesOf(owner.name, ObjectKind::Index, i.name,
                                                     {ChangeType::Removed, ChangeType::Changed});
             if (changes.isEmpty())
                 continue;
-            add(u"drop index " + displayName(i.name), dropIndexSql(table.name, i),
-                createIndexSql(table.name, i),
+            add(u"drop index " + displayName(i.name), dropIndexSql(owner.name, i),
+                createIndexSql(owner.name, i),
                 changes.first().type == ChangeType::Removed ? changes : QList<Change>{});
         }
     }
@@ -226,19 +232,22 @@ void StepBuilder::dropTables()
 
 void StepBuilder::createIndexes()
 {
-    for (const Table &table : m_target.tables) {
-        const bool isNew = !m_liveTables.find(table.name);
-        if (!isNew && rebuilt(table.name))
+    for (const IndexOwner &owner : indexOwners(m_target)) {
+        // A view created (or recreated) here gets its indexes with it (createViews).
+        if (owner.isView && m_viewsToCreate.contains(key(owner.name)))
             continue;
-        for (const Index &i : table.indexes) {
-            const QList<Change> changes = changesOf(table.name, ObjectKind::Index, i.name,
+        const bool isNew = !owner.isView && !m_liveTables.find(owner.name);
+        if (!isNew && rebuilt(owner.name))
+            continue;
+        for (const Index &i : *owner.indexes) {
+            const QList<Change> changes = changesOf(owner.name, ObjectKind::Index, i.name,
                                                     {ChangeType::Added, ChangeType::Changed});
             if (isNew)
-                add(u"create index " + displayName(i.name), m_r.createIndex(table.name, i),
-                    m_r.dropIndex(table.name, i), changes);
+                add(u"create index " + displayName(i.name), m_r.createIndex(owner.name, i),
+                    m_r.dropIndex(owner.name, i), changes);
             else if (!changes.isEmpty())
-                add(u"create index " + displayName(i.name), createIndexSql(table.name, i),
-                    dropIndexSql(table.name, i), changes);
+                add(u"create index " + displayName(i.name), createIndexSql(owner.name, i),
+                    dropIndexSql(owner.name, i), changes);
         }
     }
 }
@@ -250,10 +259,16 @@ void StepBuilder::createViews()
         if (m_viewsToCreate.contains(key(v.name)))
             views.append(&v);
     }
-    for (const View *v : m_deps.readFirst(views))
-        add(u"create view " + displayName(v->name), m_r.createView(*v), m_r.dropView(*v),
+    for (const View *v : m_deps.readFirst(views)) {
+        QStringList sql = m_r.createView(*v);
+        for (const Index &i : v->indexes) // a materialized view's, gone when it was dropped
+            sql += m_r.createIndex(v->name, i);
+        add(u"create view " + displayName(v->name), sql, m_r.dropView(*v),
             changesOf(v->name, ObjectKind::View, v->name,
-                      {ChangeType::Added, ChangeType::Changed}));
+                      {ChangeType::Added, ChangeType::Changed}) +
+                changesOf(v->name, ObjectKind::Index, {},
+                          {ChangeType::Added, ChangeType::Changed}));
+    }
 }
 
 void StepBuilder::createTriggers()

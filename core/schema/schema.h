@@ -160,6 +160,13 @@ struct Table {
     /// when the table is not partitioned.
     QString partitioning{};
     QList<ExclusionConstraint> exclusions{}; // PostgreSQL's EXCLUDE constraints
+    /// The partitioned table this one is a partition of (PostgreSQL's PARTITION OF); empty for
+    /// a table of its own. A partition's columns, and what it inherits from its parent, are the
+    /// parent's: it holds only what is its own.
+    QString partitionOf{};
+    /// The partition's bound as the engine spells it: `FOR VALUES FROM (…) TO (…)`, `FOR VALUES
+    /// IN (…)`, `FOR VALUES WITH (…)` or `DEFAULT`; empty when not a partition.
+    QString partitionBound{};
 };
 
 /// A view and its definition.
@@ -168,6 +175,7 @@ struct View {
     Expression definition;   // the whole CREATE VIEW statement
     QList<Trigger> triggers; // INSTEAD OF triggers on the view
     QString comment{};       // empty when none (PostgreSQL's COMMENT ON VIEW)
+    QList<Index> indexes{};  // a materialized view's indexes (PostgreSQL)
 };
 
 /// An enumerated type (PostgreSQL's CREATE TYPE … AS ENUM): its labels in their sort order.
