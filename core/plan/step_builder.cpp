@@ -93,18 +93,6 @@ QList<TriggerOwner> triggerOwners(const Schema &schema)
     return owners;
 }
 
-QList<IndexOwner> indexOwners(const Schema &schema)
-{
-    QList<IndexOwner> owners;
-    for (const Table &t : schema.tables)
-        owners.append({t.name, &t.indexes, false});
-    for (const View &v : schema.views) {
-        if (!v.indexes.isEmpty())
-            owners.append({v.name, &v.indexes, true});
-    }
-    return owners;
-}
-
 bool StepBuilder::triggerChanged(const QString &owner, const QString &trigger) const
 {
     return !changesOf(owner, ObjectKind::Trigger, trigger,
@@ -161,6 +149,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropTriggers();
     dropPolicies();
     dropViews();
+    dropViewIndexes();
     renameObjects(renames);
     dropLiftedForeignKeys();
     dropIndexes();
@@ -180,6 +169,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropExtensions();
     createIndexes();
     createViews();
+    createViewIndexes();
     createTriggers();
     setRowSecurity();
     createPolicies();

@@ -40,16 +40,6 @@ struct TriggerOwner {
 /// Tables first, then views (whose INSTEAD OF triggers go and come with them).
 QList<TriggerOwner> triggerOwners(const schema::Schema &schema);
 
-/// A table or a (materialized) view with its indexes.
-struct IndexOwner {
-    QString name;
-    const QList<schema::Index> *indexes = nullptr;
-    bool isView = false;
-};
-
-/// Tables first, then the views that have indexes (which go and come with their view).
-QList<IndexOwner> indexOwners(const schema::Schema &schema);
-
 /// Builds the ordered steps from a live schema (renames applied) to a target, in phases:
 /// drop triggers and views that are removed, changed or read what changes; renames; drop
 /// indexes; create or alter sequences, enum types, functions and domains (which tables use);
@@ -122,6 +112,12 @@ private:
     void createIndexes();
     void createViews();
     void createTriggers();
+
+    // Indexes of materialized views (view_index_steps.cpp): a view dropped takes its indexes
+    // along, a view created gets them in its own step (createViews); a kept view's indexes
+    // that change are dropped and created alone.
+    void dropViewIndexes();
+    void createViewIndexes();
 
     // Sequences, enums and domains (schema_object_steps.cpp).
     QList<diff::Change> objectChanges(diff::ObjectKind kind, const QString &name) const;

@@ -149,18 +149,16 @@ bool StepBuilder::rebuilt(const QString &table) const
 
 void StepBuilder::dropIndexes()
 {
-    for (const IndexOwner &owner : indexOwners(m_live)) {
-        const bool kept = owner.isView ? !m_viewsToDrop.contains(key(owner.name))
-                                       : m_targetTables.find(owner.name) && !rebuilt(owner.name);
-        if (!kept)
+    for (const Table &table : m_live.tables) {
+        if (!m_targetTables.find(table.name) || rebuilt(table.name))
             continue;
-        for (const Index &i : *owner.indexes) {
-            const QList<Change> changes = changesOf(owner.name, ObjectKind::Index, i.name,
+        for (const Index &i : table.indexes) {
+            const QList<Change> changes = changesOf(table.name, ObjectKind::Index, i.name,
                                                     {ChangeType::Removed, ChangeType::Changed});
             if (changes.isEmpty())
                 continue;
-            add(u"drop index " + displayName(i.name), dropIndexSql(owner.name, i),
-                createIndexSql(owner.name, i),
+            add(u"drop index " + displayName(i.name), dropIndexSql(table.name, i),
+                createIndexSql(table.name, i),
                 changes.first().type == ChangeType::Removed ? changes : QList<Change>{});
         }
     }
@@ -232,22 +230,19 @@ void StepBuilder::dropTables()
 
 void StepBuilder::createIndexes()
 {
-    for (const IndexOwner &owner : indexOwners(m_target)) {
-        // A view created (or recreated) here gets its indexes with it (createViews).
-        if (owner.isView && m_viewsToCreate.contains(key(owner.name)))
+    for (const Table &table : m_target.tables) {
+        const bool isNew = !m_liveTables.find(table.name);
+        if (!isNew && rebuilt(table.name))
             continue;
-        const bool isNew = !owner.isView && !m_liveTables.find(owner.name);
-        if (!isNew && rebuilt(owner.name))
-            continue;
-        for (const Index &i : *owner.indexes) {
-            const QList<Change> changes = changesOf(owner.name, ObjectKind::Index, i.name,
+        for (const Index &i : table.indexes) {
+            const QList<Change> changes = changesOf(table.name, ObjectKind::Index, i.name,
                                                     {ChangeType::Added, ChangeType::Changed});
             if (isNew)
-                add(u"create index " + displayName(i.name), m_r.createIndex(owner.name, i),
-                    m_r.dropIndex(owner.name, i), changes);
+                add(u"create index " + displayName(i.name), m_r.createIndex(table.name, i),
+                    m_r.dropIndex(table.name, i), changes);
             else if (!changes.isEmpty())
-                add(u"create index " + displayName(i.name), createIndexSql(owner.name, i),
-                    dropIndexSql(owner.name, i), changes);
+                add(u"create index " + displayName(i.name), createIndexSql(table.name, i),
+                    dropIndexSql(table.name, i), changes);
         }
     }
 }
