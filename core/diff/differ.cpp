@@ -246,11 +246,16 @@ void Differ::compareTable(const Table &live, const Table &model)
     // A partition's columns are its parent's, compared there (neither side lists them).
     if (live.partitionOf.isEmpty() && model.partitionOf.isEmpty())
         compareColumns(live, model);
-    comparePrimaryKeys(live, model);
-    compareUniques(live, model);
-    compareChecks(live, model);
-    m_out += diffExclusions(live, model, m_cs);
-    compareForeignKeys(live, model);
+    // A table becoming a partition (or leaving one) keeps its constraints as it is attached
+    // (detached): those its parent has become the parent's, the others are compared once it
+    // has moved (by the next diff), since only then is it known which are its own.
+    if (live.partitionOf.isEmpty() == model.partitionOf.isEmpty()) {
+        comparePrimaryKeys(live, model);
+        compareUniques(live, model);
+        compareChecks(live, model);
+        m_out += diffExclusions(live, model, m_cs);
+        compareForeignKeys(live, model);
+    }
     compareIndexes(model.name, live.indexes, model.indexes);
     compareTriggers(model.name, live.triggers, model.triggers);
     compareOptions(live, model);

@@ -257,6 +257,26 @@ TEST_F(PostgresPartitions, a_changed_bound_detaches_and_attaches_keeping_the_row
     EXPECT_EQ(db.rows(u"SELECT id FROM logs"_s), QStringList{u"1"_s});
 }
 
+TEST_F(PostgresPartitions, a_table_of_its_own_becomes_a_partition_by_attach_keeping_its_rows)
+{
+    db.execEach({text(kLogs),
+                 u"CREATE TABLE logs_old (id bigint NOT NULL, created_at timestamp NOT NULL, "
+                 u"CONSTRAINT positive CHECK (id > 0))"_s,
+                 u"INSERT INTO logs_old VALUES (1, '2023-05-01')"_s});
+    const QString migration =
+        migrate(model(QByteArray(kLogs) + "CREATE TABLE logs_old PARTITION OF logs\n"
+                                          "  FOR VALUES FROM (MINVALUE) TO ('2024-01-01');\n"));
+    const QString up = upSection(migration);
+    EXPECT_TRUE(up.contains(u"ALTER TABLE \"logs\" ATTACH PARTITION \"logs_old\" FOR VALUES FROM "
+                            u"(MINVALUE) TO ('2024-01-01 00:00:00')"_s))
+        << up.toStdString();
+    EXPECT_FALSE(up.contains(u"DROP"_s)) << up.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id FROM logs"_s), QStringList{u"1"_s});
+    db.execEach(downStatements(migration));
+    EXPECT_TRUE(partitionsOf(db, u"logs"_s).isEmpty());
+    EXPECT_EQ(db.rows(u"SELECT id FROM logs_old"_s), QStringList{u"1"_s});
+}
+
 TEST_F(PostgresPartitions, a_bound_its_rows_do_not_fit_fails_the_migration_and_loses_nothing)
 {
     db.execEach({text(kLogs), text(kJanuary), u"INSERT INTO logs VALUES (1, '2024-01-25')"_s});

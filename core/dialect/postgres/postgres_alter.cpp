@@ -160,8 +160,13 @@ QStringList Alteration::build()
                        m_live.partitionBound != m_target.partitionBound;
     if (moves && !m_live.partitionOf.isEmpty())
         m_sql.append(detachPartitionSql(m_live));
-    const QList<Constraint> liveConstraints = constraintsOf(m_live);
-    const QList<Constraint> targetConstraints = constraintsOf(m_target);
+    // A table attached (detached) keeps its constraints: ATTACH merges those of the parent's
+    // (dropping them first would make it refuse the table), DETACH leaves them to the table.
+    const bool joinsOrLeaves = m_live.partitionOf.isEmpty() != m_target.partitionOf.isEmpty();
+    const QList<Constraint> liveConstraints =
+        joinsOrLeaves ? QList<Constraint>{} : constraintsOf(m_live);
+    const QList<Constraint> targetConstraints =
+        joinsOrLeaves ? QList<Constraint>{} : constraintsOf(m_target);
     findRenames(liveConstraints, targetConstraints);
     dropConstraints(liveConstraints, targetConstraints);
     for (const auto &[from, to] : m_renames)
