@@ -89,8 +89,12 @@ QString describeCheck(const CheckConstraint &check)
 
 QString describeTable(const Table &table)
 {
-    QString out = QString::number(table.columns.size()) +
-                  (table.columns.size() == 1 ? u" column" : u" columns");
+    // A partition's columns are its parent's: where it belongs says more.
+    QString out = !table.partitionOf.isEmpty()
+                      ? QString(u"partition of " + displayName(table.partitionOf) + u' ' +
+                                table.partitionBound)
+                      : QString(QString::number(table.columns.size()) +
+                                (table.columns.size() == 1 ? u" column" : u" columns"));
     if (!table.indexes.isEmpty())
         out += u", " + QString::number(table.indexes.size()) +
                (table.indexes.size() == 1 ? u" index" : u" indexes");

@@ -130,7 +130,7 @@ private:
     void compareChecks(const Table &live, const Table &model);
     void compareForeignKeys(const Table &live, const Table &model);
     void compareForeignKey(const QString &table, const ForeignKey &live, const ForeignKey &model);
-    void compareIndexes(const Table &live, const Table &model);
+    void compareIndexes(const QString &owner, const QList<Index> &live, const QList<Index> &model);
     void compareIndex(const QString &table, const Index &live, const Index &model);
     void compareTriggers(const QString &owner, const QList<Trigger> &live,
                          const QList<Trigger> &model);
@@ -170,7 +170,8 @@ QString Differ::tableSignature(const Table &t) const
     for (const Column &c : t.columns)
         columns.append(key(c.name) + u'\x1e' + columnSignature(c));
     columns.sort();
-    return columns.join(u'\x1d');
+    // A partition's columns are its parent's: what it is is where it belongs.
+    return columns.join(u'\x1d') + u'\x1c' + key(t.partitionOf) + u'\x1f' + t.partitionBound;
 }
 
 QString Differ::indexPartsKey(const Index &i) const
@@ -242,13 +243,20 @@ QList<Change> Differ::run(const Schema &live, const Schema &model)
 
 void Differ::compareTable(const Table &live, const Table &model)
 {
-    compareColumns(live, model);
-    comparePrimaryKeys(live, model);
-    compareUniques(live, model);
-    compareChecks(live, model);
-    m_out += diffExclusions(live, model, m_cs);
-    compareForeignKeys(live, model);
-    compareIndexes(live, model);
+    // A partition's columns are its parent's, compared there (neither side lists them).
+    if (live.partitionOf.isEmpty() && model.partitionOf.isEmpty())
+        compareColumns(live, model);
+    // A table becoming a partition (or leaving one) keeps its constraints as it is attached
+    // (detached): those its parent has become the parent's, the others are compared once it
+    // has moved (by the next diff), since only then is it known which are its own.
+    if (live.partitionOf.isEmpty() == model.partitionOf.isEmpty()) {
+        comparePrimaryKeys(live, model);
+        compareUniques(live, model);
+        compareChecks(live, model);
+        m_out += diffExclusions(live, model, m_cs);
+        compareForeignKeys(live, model);
+    }
+    compareIndexes(model.name, live.indexes, model.indexes);
     compareTriggers(model.name, live.triggers, model.triggers);
     compareOptions(live, model);
     m_out += diffRowSecurity(live, model, m_cs);
@@ -451,21 +459,22 @@ void Differ::compareForeignKey(const QString &table, const ForeignKey &live,
                          displayNames(model.columns), d.details.join(u"; "), d.attributes);
 }
 
-void Differ::compareIndexes(const Table &live, const Table &model)
+// The indexes of a table, or of a materialized view (`owner`).
+void Differ::compareIndexes(const QString &owner, const QList<Index> &live,
+                            const QList<Index> &model)
 {
-    const auto pairs =
-        pairUp(live.indexes, model.indexes, [this](const Index &i) { return key(i.name); });
+    const auto pairs = pairUp(live, model, [this](const Index &i) { return key(i.name); });
     for (const Pair<Index> &p : pairs) {
         if (!p.live)
-            record(ObjectKind::Index, ChangeType::Added, model.name, p.model->name,
+            record(ObjectKind::Index, ChangeType::Added, owner, p.model->name,
                    describeIndex(*p.model));
         else if (!p.model)
-            record(ObjectKind::Index, ChangeType::Removed, model.name, p.live->name,
+            record(ObjectKind::Index, ChangeType::Removed, owner, p.live->name,
                    describeIndex(*p.live));
         else
-            compareIndex(model.name, *p.live, *p.model);
+            compareIndex(owner, *p.live, *p.model);
     }
-    suggestRenames(pairs, ObjectKind::Index, model.name,
+    suggestRenames(pairs, ObjectKind::Index, owner,
                    [this](const Index &i) { return indexSignature(i); });
 }
 
@@ -534,6 +543,11 @@ void Differ::compareOptions(const Table &live, const Table &model)
               live.partitioning.simplified(), model.partitioning.simplified());
     d.compare(live.options != model.options, QStringLiteral("options"), live.options,
               model.options);
+    d.compare(!same(live.partitionOf, model.partitionOf), QStringLiteral("partition of"),
+              live.partitionOf.isEmpty() ? QString() : displayName(live.partitionOf),
+              model.partitionOf.isEmpty() ? QString() : displayName(model.partitionOf));
+    d.compare(live.partitionBound != model.partitionBound, QStringLiteral("partition bound"),
+              live.partitionBound, model.partitionBound);
     if (d.any())
         record(ObjectKind::TableOptions, ChangeType::Changed, model.name, model.name,
                d.details.join(u"; "), d.attributes);
@@ -554,8 +568,10 @@ void Differ::compareViews(const Schema &live, const Schema &model)
                    oneLine(any.definition.text));
         else
             compareDefinitions(ObjectKind::View, any.name, any.name, *p.live, *p.model);
-        if (p.live && p.model)
+        if (p.live && p.model) {
+            compareIndexes(any.name, p.live->indexes, p.model->indexes);
             compareTriggers(any.name, p.live->triggers, p.model->triggers);
+        }
     }
 }
 

@@ -99,6 +99,8 @@ QList<const Table *> Dependencies::referencedFirst(const QList<const Table *> &t
             QStringList referenced;
             for (const ForeignKey &fk : t->foreignKeys)
                 referenced.append(key(fk.referencedTable));
+            if (!t->partitionOf.isEmpty()) // a partition comes after its parent, goes before it
+                referenced.append(key(t->partitionOf));
             return referenced;
         });
 }

@@ -50,8 +50,8 @@ public:
     /// side of yes: a column with a table's name counts, and recreating too much is harmless.
     bool mentionsAny(const QString &definition, const QSet<QString> &keys) const;
 
-    /// `tables` ordered so that a referenced table comes before the tables referencing it
-    /// (cycles keep their given order).
+    /// `tables` ordered so that a referenced table comes before the tables referencing it, and
+    /// a partitioned table before its partitions (cycles keep their given order).
     QList<const schema::Table *> referencedFirst(const QList<const schema::Table *> &tables) const;
 
     /// `views` ordered so that a view comes after the views it reads.

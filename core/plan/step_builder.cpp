@@ -151,6 +151,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropTriggers();
     dropPolicies();
     dropViews();
+    dropViewIndexes();
     renameObjects(renames);
     dropLiftedForeignKeys();
     setAsideFunctionUsers();
@@ -174,6 +175,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createIndexes();
     addKeysAfterIndexes();
     createViews();
+    createViewIndexes();
     createTriggers();
     setRowSecurity();
     createPolicies();

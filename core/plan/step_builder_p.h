@@ -117,6 +117,12 @@ private:
     void createViews();
     void createTriggers();
 
+    // Indexes of materialized views (view_index_steps.cpp): a view dropped takes its indexes
+    // along, a view created gets them in its own step (createViews); a kept view's indexes
+    // that change are dropped and created alone.
+    void dropViewIndexes();
+    void createViewIndexes();
+
     // Sequences, enums and domains (schema_object_steps.cpp).
     QList<diff::Change> objectChanges(diff::ObjectKind kind, const QString &name) const;
     /// The enum is recreated (labels removed or reordered): its users' tables are touched.

@@ -33,6 +33,8 @@ bool isDataDependent(const Change &c)
         return c.type == ChangeType::Changed && c.attributes.contains(u"labels");
     case ObjectKind::Domain:
         return c.type == ChangeType::Changed;
+    case ObjectKind::TableOptions: // a partition's rows must fit its new bound
+        return c.attributes.contains(u"partition bound") || c.attributes.contains(u"partition of");
     default:
         return false;
     }
@@ -112,6 +114,8 @@ void StepBuilder::dropViews()
     std::reverse(views.begin(), views.end()); // readers go first
     for (const View *v : views) {
         QStringList recreate = m_r.createView(*v);
+        for (const Index &i : v->indexes)
+            recreate += m_r.createIndex(v->name, i);
         for (const Trigger &t : v->triggers)
             recreate += m_r.createTrigger(v->name, t);
         add(u"drop view " + displayName(v->name), m_r.dropView(*v), recreate,
@@ -252,10 +256,16 @@ void StepBuilder::createViews()
         if (m_viewsToCreate.contains(key(v.name)))
             views.append(&v);
     }
-    for (const View *v : m_deps.readFirst(views))
-        add(u"create view " + displayName(v->name), m_r.createView(*v), m_r.dropView(*v),
+    for (const View *v : m_deps.readFirst(views)) {
+        QStringList sql = m_r.createView(*v);
+        for (const Index &i : v->indexes) // a materialized view's, gone when it was dropped
+            sql += m_r.createIndex(v->name, i);
+        add(u"create view " + displayName(v->name), sql, m_r.dropView(*v),
             changesOf(v->name, ObjectKind::View, v->name,
-                      {ChangeType::Added, ChangeType::Changed}));
+                      {ChangeType::Added, ChangeType::Changed}) +
+                changesOf(v->name, ObjectKind::Index, {},
+                          {ChangeType::Added, ChangeType::Changed}));
+    }
 }
 
 void StepBuilder::createTriggers()

@@ -66,10 +66,21 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
         table->comment = live.comment;
         table->collation = live.collation;
         table->options = live.options;
+        table->partitionOf = live.partitionOf;
+        table->partitionBound = live.partitionBound;
         break;
     default: // constraints are kept or changed with their table as a whole
         break;
     }
+}
+
+// An index of a materialized view.
+void keepLiveViewIndex(Schema &target, const View &live, const Change &change,
+                       Qt::CaseSensitivity cs)
+{
+    const qsizetype i = indexOf(target.views, change.table, cs);
+    if (i >= 0 && change.object == ObjectKind::Index)
+        keepLive(target.views[i].indexes, live.indexes, change, cs);
 }
 
 } // namespace
@@ -101,6 +112,8 @@ Schema targetSchema(const Schema &live, const Schema &model, const QList<Change>
             keepLive(target.namespaces, live.namespaces, change, cs);
         else if (const Table *liveTable = findTable(live, change.table, cs))
             keepLiveTablePart(target, *liveTable, change, cs);
+        else if (const qsizetype view = indexOf(live.views, change.table, cs); view >= 0)
+            keepLiveViewIndex(target, live.views[view], change, cs);
     }
     return target;
 }

@@ -169,6 +169,13 @@ struct Table {
     /// The declared table options the dialect compares, as it writes them (MariaDB/MySQL:
     /// `KEY_BLOCK_SIZE=8 ROW_FORMAT=DYNAMIC`); empty when none.
     QString options{};
+    /// The partitioned table this one is a partition of (PostgreSQL's PARTITION OF); empty for
+    /// a table of its own. A partition's columns, and what it inherits from its parent, are the
+    /// parent's: it holds only what is its own.
+    QString partitionOf{};
+    /// The partition's bound as the engine spells it: `FOR VALUES FROM (…) TO (…)`, `FOR VALUES
+    /// IN (…)`, `FOR VALUES WITH (…)` or `DEFAULT`; empty when not a partition.
+    QString partitionBound{};
 };
 
 /// A view and its definition.
@@ -177,6 +184,7 @@ struct View {
     Expression definition;   // the whole CREATE VIEW statement
     QList<Trigger> triggers; // INSTEAD OF triggers on the view
     QString comment{};       // empty when none (PostgreSQL's COMMENT ON VIEW)
+    QList<Index> indexes{};  // a materialized view's indexes (PostgreSQL)
 };
 
 /// An enumerated type (PostgreSQL's CREATE TYPE … AS ENUM): its labels in their sort order.

@@ -21,8 +21,8 @@ static_assert(sizeof(ExclusionConstraint) == 96);
 static_assert(sizeof(ForeignKey) == 168);
 static_assert(sizeof(Trigger) == 96);
 static_assert(sizeof(Policy) == 200);
-static_assert(sizeof(Table) == 440);
-static_assert(sizeof(View) == 120);
+static_assert(sizeof(Table) == 488);
+static_assert(sizeof(View) == 144);
 static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
 static_assert(sizeof(Sequence) == 144);
@@ -82,11 +82,11 @@ template<typename F> void members(Table &t, F &&f)
 {
     f(t.name, t.columns, t.primaryKey, t.uniques, t.checks, t.foreignKeys, t.indexes, t.triggers,
       t.withoutRowid, t.strict, t.sql, t.comment, t.collation, t.rowSecurity, t.forceRowSecurity,
-      t.policies, t.partitioning, t.exclusions, t.options);
+      t.policies, t.partitioning, t.exclusions, t.options, t.partitionOf, t.partitionBound);
 }
 template<typename F> void members(View &v, F &&f)
 {
-    f(v.name, v.definition, v.triggers, v.comment);
+    f(v.name, v.definition, v.triggers, v.comment, v.indexes);
 }
 template<typename F> void members(EnumType &e, F &&f)
 {

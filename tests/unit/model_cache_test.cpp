@@ -139,6 +139,20 @@ TEST(SchemaStream, every_field_survives_the_round_trip)
     EXPECT_EQ(read->functions.at(0).body, u"SELECT a + b"_s);
 }
 
+TEST(SchemaStream, a_partition_and_a_materialized_view_index_survive_the_round_trip)
+{
+    schema::Schema original = everyField();
+    original.tables[0].partitionOf = u"logs"_s;
+    original.tables[0].partitionBound = u"FOR VALUES IN (1)"_s;
+    original.views[0].indexes = original.tables[0].indexes;
+    const std::optional<schema::Schema> read = schema::schemaFromBytes(schema::toBytes(original));
+    ASSERT_TRUE(read.has_value());
+    EXPECT_EQ(read->tables.at(0).partitionOf, u"logs"_s);
+    EXPECT_EQ(read->tables.at(0).partitionBound, u"FOR VALUES IN (1)"_s);
+    ASSERT_EQ(read->views.at(0).indexes.size(), 1);
+    EXPECT_EQ(read->views.at(0).indexes.at(0).where.canonical, u"(price > 1)"_s);
+}
+
 TEST(SchemaStream, truncated_or_damaged_bytes_are_no_schema)
 {
     const QByteArray bytes = schema::toBytes(everyField());

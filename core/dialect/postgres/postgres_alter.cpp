@@ -107,6 +107,7 @@ private:
     }
     void dropConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
     void addConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
+    void alterColumns();
     void alterColumn(const Column &from, const Column &to);
     void alterType(const Column &from, const Column &to);
     void alterComments();
@@ -135,16 +136,58 @@ QString repartitionRefusal(const QString &table)
            u"; END " + tag;
 }
 
+// A partition moved to another bound (or parent) keeps its rows: detached, then attached again,
+// which checks every row against the new bound (and the default partition's rows against it)
+// and fails, rolling the migration back, rather than lose one. Dropping and creating it would
+// lose them all.
+QString detachPartitionSql(const Table &partition)
+{
+    return u"ALTER TABLE " + quoteIdentifier(partition.partitionOf) + u" DETACH PARTITION " +
+           quoteIdentifier(partition.name);
+}
+
+QString attachPartitionSql(const Table &partition)
+{
+    return u"ALTER TABLE " + quoteIdentifier(partition.partitionOf) + u" ATTACH PARTITION " +
+           quoteIdentifier(partition.name) + u' ' + partition.partitionBound;
+}
+
 QStringList Alteration::build()
 {
     if (m_live.partitioning != m_target.partitioning)
         m_sql.append(repartitionRefusal(m_target.name));
-    const QList<Constraint> liveConstraints = constraintsOf(m_live);
-    const QList<Constraint> targetConstraints = constraintsOf(m_target);
+    const bool moves = m_live.partitionOf != m_target.partitionOf ||
+                       m_live.partitionBound != m_target.partitionBound;
+    if (moves && !m_live.partitionOf.isEmpty())
+        m_sql.append(detachPartitionSql(m_live));
+    // A table attached (detached) keeps its constraints: ATTACH merges those of the parent's
+    // (dropping them first would make it refuse the table), DETACH leaves them to the table.
+    const bool joinsOrLeaves = m_live.partitionOf.isEmpty() != m_target.partitionOf.isEmpty();
+    const QList<Constraint> liveConstraints =
+        joinsOrLeaves ? QList<Constraint>{} : constraintsOf(m_live);
+    const QList<Constraint> targetConstraints =
+        joinsOrLeaves ? QList<Constraint>{} : constraintsOf(m_target);
     findRenames(liveConstraints, targetConstraints);
     dropConstraints(liveConstraints, targetConstraints);
     for (const auto &[from, to] : m_renames)
         add(u"RENAME CONSTRAINT " + quoteIdentifier(from) + u" TO " + quoteIdentifier(to));
+    // A partition's columns are its parent's (not read for it): they change with the parent's.
+    if (m_live.partitionOf.isEmpty() && m_target.partitionOf.isEmpty())
+        alterColumns();
+    addConstraints(liveConstraints, targetConstraints);
+    for (const Constraint &c : targetConstraints) {
+        if (onlyDeferralDiffers(c, counterpart(c, liveConstraints)))
+            add(u"ALTER CONSTRAINT " + quoteIdentifier(c.name) + u' ' + toSql(c.deferral));
+    }
+    alterComments();
+    alterConstraintComments(liveConstraints, targetConstraints);
+    if (moves && !m_target.partitionOf.isEmpty())
+        m_sql.append(attachPartitionSql(m_target));
+    return m_sql;
+}
+
+void Alteration::alterColumns()
+{
     for (const Column &c : m_live.columns) {
         if (!findColumn(m_target, c.name, Qt::CaseSensitive))
             add(u"DROP COLUMN " + quoteIdentifier(c.name));
@@ -155,14 +198,6 @@ QStringList Alteration::build()
         else
             add(u"ADD COLUMN " + columnDefinitionSql(c));
     }
-    addConstraints(liveConstraints, targetConstraints);
-    for (const Constraint &c : targetConstraints) {
-        if (onlyDeferralDiffers(c, counterpart(c, liveConstraints)))
-            add(u"ALTER CONSTRAINT " + quoteIdentifier(c.name) + u' ' + toSql(c.deferral));
-    }
-    alterComments();
-    alterConstraintComments(liveConstraints, targetConstraints);
-    return m_sql;
 }
 
 // A column added (or dropped and added again) starts without a comment.

@@ -86,8 +86,8 @@ public:
             {&queries::tables(), &CatalogBuilder::readTable},
             {&queries::columns(), &CatalogBuilder::readColumn},
             {&queries::constraints(), &CatalogBuilder::readConstraint},
+            {&queries::views(), &CatalogBuilder::readView}, // before indexes: matviews have some
             {&queries::indexes(), &CatalogBuilder::readIndex},
-            {&queries::views(), &CatalogBuilder::readView},
             {&queries::triggers(), &CatalogBuilder::readTrigger},
             {&queries::types(), &CatalogBuilder::readType},
             {&queries::sequences(), &CatalogBuilder::readSequence},
@@ -131,6 +131,8 @@ private:
         t.forceRowSecurity = row.value(4).toBool();
         if (const QString key = row.value(5).toString(); !key.isEmpty())
             t.partitioning = u"PARTITION BY " + key; // `RANGE (created_at)`
+        t.partitionOf = row.value(7).toString();
+        t.partitionBound = row.value(8).toString();
         m_tableByOid.insert(row.value(0).toLongLong(), m_schema.tables.size());
         m_tableByName.insert(t.name, m_schema.tables.size());
         m_schema.tables.append(std::move(t));
@@ -139,6 +141,8 @@ private:
     void readColumn(const QSqlQuery &row);
     void readConstraint(const QSqlQuery &row);
     void readIndex(const QSqlQuery &row);
+    /// The table or materialized view whose oid is the row's first value; null when neither.
+    QList<Index> *indexOwner(const QSqlQuery &row);
     void readView(const QSqlQuery &row);
     void readType(const QSqlQuery &row);
     void readSequence(const QSqlQuery &row);
@@ -156,6 +160,7 @@ private:
     QHash<qint64, qsizetype> m_tableByOid;
     QHash<QString, qsizetype> m_tableByName;
     QHash<QString, qsizetype> m_viewByName;
+    QHash<qint64, qsizetype> m_viewByOid;
     QList<std::pair<QString, Trigger>> m_triggers; // (owner, trigger), attached at the end
 };
 
@@ -231,10 +236,18 @@ void CatalogBuilder::readConstraint(const QSqlQuery &row)
     }
 }
 
+QList<Index> *CatalogBuilder::indexOwner(const QSqlQuery &row)
+{
+    if (Table *t = table(row))
+        return &t->indexes;
+    const auto view = m_viewByOid.constFind(row.value(0).toLongLong());
+    return view == m_viewByOid.cend() ? nullptr : &m_schema.views[*view].indexes;
+}
+
 void CatalogBuilder::readIndex(const QSqlQuery &row)
 {
-    Table *t = table(row);
-    if (!t)
+    QList<Index> *indexes = indexOwner(row);
+    if (!indexes)
         return;
     Index index;
     index.name = row.value(1).toString();
@@ -255,7 +268,7 @@ void CatalogBuilder::readIndex(const QSqlQuery &row)
     }
     index.comment = row.value(6).toString();
     index.nullsNotDistinct = row.value(7).toBool();
-    t->indexes.append(std::move(index));
+    indexes->append(std::move(index));
 }
 
 void CatalogBuilder::readView(const QSqlQuery &row)
@@ -273,6 +286,7 @@ void CatalogBuilder::readView(const QSqlQuery &row)
         u" AS\n" + body);
     view.comment = row.value(4).toString();
     m_viewByName.insert(view.name, m_schema.views.size());
+    m_viewByOid.insert(row.value(6).toLongLong(), m_schema.views.size());
     m_schema.views.append(std::move(view));
 }
 

@@ -10,7 +10,17 @@
     "pg_catalog.current_setting('burrow.schemas', true), pg_catalog.chr(31)))) "
 #define IN_SCHEMA                                                                                  \
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " MANAGED("n.nspname")
-#define TABLE_KINDS "c.relkind IN ('r', 'p') AND NOT c.relispartition "
+// Ordinary and partitioned tables, partitions included (tables of their own).
+#define TABLE_KINDS "c.relkind IN ('r', 'p') "
+// A partition's columns are its parent's: they are read with the parent only.
+#define NOT_PARTITION "NOT c.relispartition "
+// What a partition holds because its parent does: constraints cloned from the parent's
+// (conparentid) or inherited (coninhcount), and indexes attached to the parent's index. They
+// come and go with the parent's, never on their own. (A foreign key to a partitioned table has
+// clones per partition too, on the referencing table: conparentid leaves those out as well.)
+#define OWN_CONSTRAINT "con.conparentid = 0 AND (NOT c.relispartition OR con.coninhcount = 0) "
+#define OWN_INDEX                                                                                  \
+    "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) "
 // The comment on a relation (objsubid 0) or on one of its columns (its attnum).
 #define DESCRIPTION(alias, oid, subid)                                                             \
     "LEFT JOIN pg_catalog.pg_description " alias " ON " alias ".objoid = " oid " AND " alias       \
@@ -32,8 +42,15 @@ const QString &tables()
         "SELECT c.oid::bigint, c.relname, ds.description, c.relrowsecurity, "
         "c.relforcerowsecurity, CASE WHEN c.relkind = 'p' THEN "
         "pg_catalog.pg_get_partkeydef(c.oid) END, "
-        "NULLIF(n.nspname, pg_catalog.current_schema()) FROM pg_catalog.pg_class c " DESCRIPTION(
-            "ds", "c.oid", "0") IN_SCHEMA "AND " TABLE_KINDS "ORDER BY c.oid");
+        "NULLIF(n.nspname, pg_catalog.current_schema()), "
+        "(SELECT CASE WHEN pn.nspname = pg_catalog.current_schema() THEN p.relname "
+        "ELSE pn.nspname || pg_catalog.chr(31) || p.relname END "
+        "FROM pg_catalog.pg_inherits ih JOIN pg_catalog.pg_class p ON p.oid = ih.inhparent "
+        "JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace "
+        "WHERE c.relispartition AND ih.inhrelid = c.oid), "
+        "CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END "
+        "FROM pg_catalog.pg_class c " DESCRIPTION("ds", "c.oid", "0") IN_SCHEMA "AND " TABLE_KINDS
+                                                                                "ORDER BY c.oid");
     return sql;
 }
 
@@ -65,7 +82,7 @@ const QString &columns()
         "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
         "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
         "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation " DESCRIPTION(
-            "ds", "a.attrelid", "a.attnum") IN_SCHEMA "AND " TABLE_KINDS
+            "ds", "a.attrelid", "a.attnum") IN_SCHEMA "AND " TABLE_KINDS "AND " NOT_PARTITION
                                                       "AND a.attnum > 0 AND NOT a.attisdropped "
                                                       "ORDER BY a.attrelid, a.attnum");
     return sql;
@@ -96,7 +113,7 @@ const QString &constraints()
         "LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
         "LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = f.relnamespace " DESCRIPTION_OF(
             "dcon", "con.oid", "pg_catalog.pg_constraint") IN_SCHEMA
-        "AND " TABLE_KINDS "AND con.contype IN ('p', 'u', 'c', 'f', 'x') "
+        "AND " TABLE_KINDS "AND " OWN_CONSTRAINT "AND con.contype IN ('p', 'u', 'c', 'f', 'x') "
         "ORDER BY con.conrelid, con.conname");
     return sql;
 }
@@ -126,7 +143,7 @@ const QString &indexes()
         "FROM pg_catalog.pg_index i "
         "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
         "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid " DESCRIPTION("di", "i.indexrelid", "0")
-            IN_SCHEMA "AND " TABLE_KINDS
+            IN_SCHEMA "AND c.relkind IN ('r', 'p', 'm') AND " OWN_INDEX
                       "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "
                       "WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
                       "AND con.contype IN ('p', 'u', 'x')) "
@@ -139,7 +156,7 @@ const QString &views()
     static const QString sql =
         QStringLiteral("SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid, true), "
                        "pg_catalog.array_to_string(c.reloptions, ', '), c.relkind, dv.description, "
-                       "NULLIF(n.nspname, pg_catalog.current_schema()) "
+                       "NULLIF(n.nspname, pg_catalog.current_schema()), c.oid::bigint "
                        "FROM pg_catalog.pg_class c " DESCRIPTION("dv", "c.oid", "0") IN_SCHEMA
                        "AND c.relkind IN ('v', 'm') ORDER BY c.oid");
     return sql;
@@ -154,7 +171,8 @@ const QString &triggers()
                        "FROM pg_catalog.pg_trigger t "
                        "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid " DESCRIPTION_OF(
                            "dt", "t.oid", "pg_catalog.pg_trigger") IN_SCHEMA
-                       "AND NOT t.tgisinternal AND c.relkind IN ('r', 'p', 'v') "
+                       "AND NOT t.tgisinternal AND t.tgparentid = 0 "
+                       "AND c.relkind IN ('r', 'p', 'v') "
                        "ORDER BY c.oid, t.tgname");
     return sql;
 }
@@ -259,6 +277,9 @@ const QString &policies()
 #undef MANAGED
 #undef IN_SCHEMA
 #undef TABLE_KINDS
+#undef NOT_PARTITION
+#undef OWN_CONSTRAINT
+#undef OWN_INDEX
 #undef DESCRIPTION
 #undef DESCRIPTION_OF
 #undef NOT_FROM_EXTENSION

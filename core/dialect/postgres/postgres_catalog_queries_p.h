@@ -7,27 +7,29 @@ namespace burrow::dialect::postgres::queries {
 // The catalog queries, one per object kind, each over the whole current schema (never one per
 // table). Every relation is keyed by its oid; rows come ordered by oid, then position or name.
 
-/// oid, name, comment, row-level security enabled, forced, of each ordinary or partitioned table
-/// (not partitions).
+/// oid, name, comment, row-level security enabled, forced, partition key (pg_get_partkeydef),
+/// parent and bound (pg_get_expr) of a partition, of each ordinary or partitioned table and
+/// partition.
 const QString &tables();
 /// table oid, name, format_type, NOT NULL, default (pg_get_expr), attidentity, attgenerated,
 /// non-default collation, whether a sequence is owned by the column (serial), comment, an
 /// identity column's sequence as JSON [type, start, increment, min, max, cache, cycle] (numbers
-/// as text: bigint does not fit a JSON double).
+/// as text: bigint does not fit a JSON double). Partitions' columns are their parents'.
 const QString &columns();
 /// table oid, name, contype (p/u/c/f), columns (JSON), referenced table, referenced columns
 /// (JSON), confdeltype, confupdtype, deferrable, deferred, check expression, comment, NOT VALID,
 /// an exclusion's pg_get_constraintdef, NO INHERIT, MATCH FULL, NULLS NOT DISTINCT,
-/// current_schema().
+/// current_schema(). A partition's constraints cloned or inherited from its parent excluded.
 const QString &constraints();
 /// table oid, index name, unique, pg_get_indexdef, predicate, parts as a JSON array of
 /// [column, expression, descending, collation, non-default operator class], comment, NULLS NOT
-/// DISTINCT; indexes backing constraints excluded.
+/// DISTINCT; of tables and materialized views; indexes backing constraints, and a partition's
+/// indexes attached to its parent's, excluded.
 const QString &indexes();
-/// name, pg_get_viewdef, reloptions, relkind (v, or m for a materialized view), comment.
+/// name, pg_get_viewdef, reloptions, relkind (v, or m for a materialized view), comment, oid.
 const QString &views();
-/// owner (table or view) name, trigger name, pg_get_triggerdef, comment; internal triggers
-/// excluded.
+/// owner (table or view) name, trigger name, pg_get_triggerdef, comment; internal triggers,
+/// and a partition's triggers cloned from its parent's, excluded.
 const QString &triggers();
 /// Enums and domains: name, typtype (e/d), enum labels in sort order (JSON), domain base type,
 /// NOT NULL, default, non-default collation, checks as JSON [[name, expression], …], comment.

@@ -144,6 +144,20 @@ std::optional<PrimaryKey> primaryKeyOf(const Table &table)
     return key;
 }
 
+namespace {
+
+// A partition takes its columns from its parent: only its own constraints are listed.
+QString createPartitionSql(const Table &partition, const QStringList &constraints)
+{
+    const QString own =
+        constraints.isEmpty() ? QString() : u" (\n  " + constraints.join(u",\n  ") + u"\n)";
+    return u"CREATE TABLE " + quoteIdentifier(partition.name) + u" PARTITION OF " +
+           quoteIdentifier(partition.partitionOf) + own + u'\n' + partition.partitionBound +
+           (partition.partitioning.isEmpty() ? QString() : u'\n' + partition.partitioning);
+}
+
+} // namespace
+
 QString createTableSql(const Table &table)
 {
     QStringList items;
@@ -159,6 +173,8 @@ QString createTableSql(const Table &table)
         items.append(exclusionSql(exclusion));
     for (const ForeignKey &fk : table.foreignKeys)
         items.append(foreignKeySql(fk));
+    if (!table.partitionOf.isEmpty())
+        return createPartitionSql(table, items);
     return u"CREATE TABLE " + quoteIdentifier(table.name) + u" (\n  " + items.join(u",\n  ") +
            u"\n)" + (table.partitioning.isEmpty() ? QString() : u'\n' + table.partitioning);
 }

@@ -23,7 +23,8 @@ QString exclusionSql(const schema::ExclusionConstraint &exclusion);
 /// The primary key of `table`: its own, or one made of the columns' key positions.
 std::optional<schema::PrimaryKey> primaryKeyOf(const schema::Table &table);
 
-/// CREATE TABLE with columns and constraints (indexes and triggers are separate steps).
+/// CREATE TABLE with columns and constraints (indexes and triggers are separate steps); for a
+/// partition, `CREATE TABLE … PARTITION OF parent [(its own constraints)] bound`.
 QString createTableSql(const schema::Table &table);
 
 /// CREATE [UNIQUE] INDEX on `table`. An index read from the engine keeps everything its
