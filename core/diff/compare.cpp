@@ -132,6 +132,7 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
     if (!model)
         return model.error();
     // The schemas the model creates are compared too (PostgreSQL).
+    url->otherSchemas.clear();
     for (const schema::Namespace &n : model->namespaces)
         url->otherSchemas.append(n.name);
     Result<schema::Schema> live = d.introspect(*url);

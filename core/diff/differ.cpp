@@ -193,18 +193,22 @@ template<typename T, typename SignatureFn>
 void Differ::suggestRenames(const QList<Pair<T>> &pairs, ObjectKind object, const QString &table,
                             SignatureFn signature)
 {
+    // A rename stays in its schema: moving an object to another is not one.
+    const auto inSchema = [&](const T &item) -> QString {
+        return schemaPart(item.name) + u'\x1e' + signature(item);
+    };
     QHash<QString, QList<const T *>> removed;
     QHash<QString, QList<const T *>> added;
     for (const Pair<T> &p : pairs) {
         if (!p.model)
-            removed[signature(*p.live)].append(p.live);
+            removed[inSchema(*p.live)].append(p.live);
         else if (!p.live)
-            added[signature(*p.model)].append(p.model);
+            added[inSchema(*p.model)].append(p.model);
     }
     for (const Pair<T> &p : pairs) {
         if (p.model)
             continue;
-        const QString sig = signature(*p.live);
+        const QString sig = inSchema(*p.live);
         // Only an unambiguous one-to-one match is a credible rename.
         if (removed[sig].size() != 1 || added.value(sig).size() != 1)
             continue;

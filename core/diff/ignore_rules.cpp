@@ -32,8 +32,10 @@ IgnoreRules::IgnoreRules(const QStringList &globs, Qt::CaseSensitivity cs)
 
 bool IgnoreRules::matches(const QString &name) const
 {
+    // Another managed schema's object as the user writes it: `core.audit_*`.
+    const QString shown = QString(name).replace(schema::kSchemaSeparator, u'.');
     return std::any_of(m_patterns.cbegin(), m_patterns.cend(),
-                       [&](const QRegularExpression &re) { return re.match(name).hasMatch(); });
+                       [&](const QRegularExpression &re) { return re.match(shown).hasMatch(); });
 }
 
 schema::Schema IgnoreRules::apply(schema::Schema schema) const

@@ -297,7 +297,52 @@ TEST_P(OnlineServerWorkbench, with_only_an_index_to_build_the_follow_up_is_the_m
     EXPECT_FALSE(editor->findChild<QWidget *>(u"followUp"_s)->isVisible());
 }
 
+using SchemasServerWorkbench = ServerWorkbench;
+
+// A model with a schema of its own: its tables are listed as core.book, generated with the
+// schema first, previewed on a scratch copy and applied.
+TEST_P(SchemasServerWorkbench, a_model_creating_a_schema_is_shown_previewed_and_applied)
+{
+    QFile model(folder.filePath(u"model.sql"_s));
+    ASSERT_TRUE(model.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    model.write(kModel.toUtf8() + "CREATE SCHEMA core;\n"
+                                  "CREATE TABLE core.book (id int PRIMARY KEY, title text,\n"
+                                  "  author_id int REFERENCES public.author (id));\n");
+    model.close();
+    window.passwords()->setTimeout(3000);
+    openAnswering(password);
+    ASSERT_NE(window.session()->comparison(), nullptr) << window.banner().toStdString();
+    DifferencesModel *differences = window.differences()->model();
+    QStringList shown;
+    for (int t = 0; t < differences->rowCount(); ++t)
+        shown.append(differences->index(t, 0).data().toString());
+    EXPECT_TRUE(shown.contains(u"core.book"_s)) << shown.join(u", ").toStdString();
+
+    window.controller()->generate();
+    ASSERT_TRUE(uitest::waitFor([this] {
+        return !window.session()->isBusy() && !window.migrationEditor()->text().isEmpty();
+    }));
+    const QString text = window.migrationEditor()->text();
+    EXPECT_LT(text.indexOf(u"CREATE SCHEMA \"core\""_s), text.indexOf(u"CREATE TABLE"_s))
+        << text.toStdString();
+    window.controller()->preview();
+    ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
+    EXPECT_TRUE(window.preview()->verdict().contains(u"No differences would remain"))
+        << window.preview()->verdict().toStdString() << window.banner().toStdString();
+    const QString shots = QStringLiteral(BURROW_BUILD_DIR "/screenshots");
+    QDir().mkpath(shots);
+    EXPECT_TRUE(window.grab().save(shots + u"/schema_of_its_own.png"_s));
+
+    window.controller()->apply();
+    ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
+    ASSERT_NE(window.session()->comparison(), nullptr) << window.banner().toStdString();
+    EXPECT_TRUE(window.session()->comparison()->changes.isEmpty());
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM core.book"_s), QStringList{u"0"_s});
+}
+
 INSTANTIATE_TEST_SUITE_P(PostgreSQL, OnlineServerWorkbench, ::testing::Values(Backend::PostgreSQL),
+                         backendParamName);
+INSTANTIATE_TEST_SUITE_P(PostgreSQL, SchemasServerWorkbench, ::testing::Values(Backend::PostgreSQL),
                          backendParamName);
 
 INSTANTIATE_TEST_SUITE_P(Servers, ServerWorkbench,

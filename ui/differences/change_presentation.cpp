@@ -1,4 +1,5 @@
 #include "change_presentation_p.h"
+#include "diff/describe.h"
 
 namespace burrow::ui {
 
@@ -8,11 +9,11 @@ using diff::ObjectKind;
 QString objectText(const diff::Change &change)
 {
     if (change.type == ChangeType::RenameSuggested)
-        return change.name + u" → " + change.newName;
+        return diff::displayIdentity(change.name) + u" → " + diff::displayIdentity(change.newName);
     if (change.object == ObjectKind::TableOptions || change.object == ObjectKind::RowSecurity)
         return diff::objectNoun(change.object);
     if (!change.anonymous || !change.name.startsWith(u'('))
-        return change.name; // named, or described in full ("CHECK (born > 0)")
+        return diff::displayIdentity(change.name); // named, or in full ("CHECK (born > 0)")
     // The icon says it is a constraint; "check (born > 0)" reads better than the full noun.
     switch (change.object) {
     case ObjectKind::Unique:

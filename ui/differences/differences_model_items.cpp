@@ -1,5 +1,6 @@
 // DifferencesModel's item-model side: tree structure, data for the view, check boxes.
 #include "change_presentation_p.h"
+#include "diff/describe.h"
 #include "differences_model.h"
 #include "plan/renames.h"
 
@@ -70,7 +71,9 @@ const DifferencesModel::Entry *DifferencesModel::entryOf(const QModelIndex &inde
 
 bool DifferencesModel::matches(int row, const QModelIndex &parent, const QString &needle) const
 {
-    const auto has = [&](const QString &s) { return s.contains(needle, Qt::CaseInsensitive); };
+    const auto has = [&](const QString &s) {
+        return diff::displayIdentity(s).contains(needle, Qt::CaseInsensitive);
+    };
     if (!parent.isValid())
         return has(m_groups[row].table);
     const Change &c = m_entries[m_groups[parent.row()].first + row].change;
@@ -148,7 +151,7 @@ QVariant DifferencesModel::groupText(const Group &g, int column) const
     const Entry *own = g.own >= 0 ? &m_entries[g.own] : nullptr;
     switch (column) {
     case ObjectColumn:
-        return g.table;
+        return diff::displayIdentity(g.table); // another schema's: `core.users`
     case ChangeColumn:
         return g.identical ? u"identical"_s
                            : changeTypeText(own ? own->change.type : ChangeType::Changed);
