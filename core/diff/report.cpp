@@ -90,7 +90,8 @@ QString renameHint(const Change &c)
     QString target = c.object == ObjectKind::Table
                          ? displayName(c.name)
                          : displayName(c.table) + u'.' + displayName(c.name);
-    return c.detail + u"; to rename instead of drop and add: --rename " + target + u'=' + c.newName;
+    return c.detail + u"; to rename instead of drop and add: --rename " + target + u'=' +
+           schema::localPart(c.newName); // a table stays in its schema
 }
 
 // What a group of changes belongs to: a table, or an object of the schema itself.

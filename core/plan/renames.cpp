@@ -319,12 +319,14 @@ Result<Rename> parseRenameArgument(const QString &text)
                                        ? QStringLiteral("more than one \"=\" outside quotes")
                                        : QStringLiteral("no \"=\""));
     const qsizetype oldParts = separators.indexOf(u'=') + 1;
-    if (oldParts > 2)
-        return argumentError(text, QStringLiteral("more than one dot outside quotes"));
+    if (oldParts > 3)
+        return argumentError(text, QStringLiteral("more than two dots outside quotes"));
     if (names.size() - oldParts > 1)
         return argumentError(text, QStringLiteral("the new name has a dot outside quotes"));
     if (names.contains(QString()))
         return argumentError(text, QStringLiteral("a name is empty"));
+    if (oldParts == 3) // schema.table.column: a column of another managed schema's table
+        return Rename{schema::qualifiedName(names[0], names[1]), names[2], names[3]};
     return oldParts == 1 ? Rename{names[0], {}, names[1]} : Rename{names[0], names[1], names[2]};
 }
 
@@ -378,6 +380,19 @@ Schema applyRenames(const Schema &schema, const QList<Rename> &renames, Qt::Case
         }
     }
     return renamed;
+}
+
+QList<Rename> inManagedSchemas(const QList<Rename> &renames, const Schema &live,
+                               Qt::CaseSensitivity cs)
+{
+    QList<Rename> resolved = renames;
+    for (Rename &r : resolved) {
+        const QString table = schema::qualifiedName(r.table, r.column);
+        if (r.isColumn() && !schema::findTable(live, r.table, cs) &&
+            schema::findTable(live, table, cs))
+            r = Rename{table, {}, schema::qualifiedName(r.table, r.newName)};
+    }
+    return resolved;
 }
 
 QList<Rename> invertRenames(const QList<Rename> &renames)

@@ -46,6 +46,12 @@ QList<Rename> suggestedRenames(const QList<diff::Change> &suggestions);
 schema::Schema applyRenames(const schema::Schema &schema, const QList<Rename> &renames,
                             Qt::CaseSensitivity cs);
 
+/// `--rename core.users=members` names a table of another managed schema (PostgreSQL), not a
+/// column of a table `core`, when `live` has that table and no table `core`: such renames
+/// become renames of the table within its schema (schema::qualifiedName).
+QList<Rename> inManagedSchemas(const QList<Rename> &renames, const schema::Schema &live,
+                               Qt::CaseSensitivity cs);
+
 /// The renames undone: each new name back to the old, in reverse order.
 QList<Rename> invertRenames(const QList<Rename> &renames);
 

@@ -118,6 +118,9 @@ TEST_F(PostgresSchemas, a_schema_the_model_does_not_create_stays_out_of_view)
     EXPECT_TRUE(shown.out.contains(u"- table core.legacy"_s)) << shown.out.toStdString();
     EXPECT_FALSE(shown.out.contains(u"+ schema core"_s)) << shown.out.toStdString();
     EXPECT_TRUE(shown.out.contains(u"+ schema reporting"_s)) << shown.out.toStdString();
+    // --ignore names it as it is shown.
+    const CliRun ignoring = diff(model(kSchemas), {u"--ignore"_s, u"core.leg*"_s});
+    EXPECT_FALSE(ignoring.out.contains(u"legacy"_s)) << ignoring.out.toStdString();
 }
 
 TEST_F(PostgresSchemas, a_user_without_createdb_is_told_which_privilege)
@@ -147,4 +150,30 @@ TEST_F(PostgresSchemas, a_model_error_names_its_line_and_leaves_no_scratch_datab
     EXPECT_TRUE(shown.err.contains(u"model.sql:3"_s)) << shown.err.toStdString();
     EXPECT_TRUE(shown.err.contains(u"nowhere"_s)) << shown.err.toStdString();
     EXPECT_EQ(leftoverDatabases(db, u"burrow_modeldb_%"_s, scratchBefore), QStringList{});
+}
+
+// A rename is suggested within a schema only, and taken with --rename core.users=members.
+TEST_F(PostgresSchemas, a_table_renamed_in_its_schema_is_suggested_and_renamed_with_its_rows)
+{
+    db.exec(u"CREATE SCHEMA core;CREATE TABLE core.users (id int PRIMARY KEY, name text);"
+            u"INSERT INTO core.users VALUES (1, 'ann');CREATE TABLE moved (id int)"_s);
+    const QString path = model("CREATE SCHEMA core;\n"
+                               "CREATE TABLE core.members (id int PRIMARY KEY, name text);\n"
+                               "CREATE TABLE core.moved (id int);\n");
+    const CliRun shown = diff(path);
+    EXPECT_TRUE(shown.out.contains(u"--rename core.users=members"_s)) << shown.out.toStdString();
+    EXPECT_FALSE(shown.out.contains(u"--rename moved"_s)) << shown.out.toStdString();
+
+    const CliRun planned =
+        runCli({u"plan"_s, u"--db"_s, db.url(), u"--model"_s, path, u"--migrations"_s, migrations(),
+                u"--rename"_s, u"core.users=members"_s, u"--allow-destructive"_s});
+    ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    const QString migration = QString::fromUtf8(readBytes(planned.out.trimmed()));
+    EXPECT_TRUE(migration.contains(u"ALTER TABLE \"core\".\"users\" RENAME TO \"members\""_s))
+        << migration.toStdString();
+    const CliRun applied = runCli(
+        {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+    EXPECT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, name FROM core.members"_s), QStringList{u"1|ann"_s});
+    EXPECT_EQ(diff(path).exitCode, 0);
 }

@@ -126,6 +126,16 @@ TEST(Renames, quoted_argument_names_keep_dots_equals_signs_and_doubled_quotes)
     EXPECT_EQ(*table, tableRename("say \"hi\"", "greeting"));
 }
 
+// PostgreSQL's other managed schemas: schema.table.column names a column of `core.users`.
+TEST(Renames, a_column_of_another_schemas_table_is_named_with_three_parts)
+{
+    const Result<Rename> r = parseRenameArgument(u"core.users.nick=nickname"_s);
+    ASSERT_TRUE(r.ok()) << r.error().toString().toStdString();
+    EXPECT_EQ(r->table, schema::qualifiedName(u"core"_s, u"users"_s));
+    EXPECT_EQ(r->column, u"nick"_s);
+    EXPECT_EQ(r->newName, u"nickname"_s);
+}
+
 TEST(Renames, malformed_argument_is_an_error_naming_it_and_the_expected_form)
 {
     const struct {
@@ -137,7 +147,7 @@ TEST(Renames, malformed_argument_is_an_error_naming_it_and_the_expected_form)
         {"users=", "a name is empty"},
         {"users.=nickname", "a name is empty"},
         {"a=b=c", "more than one \"=\""},
-        {"main.users.nick=nickname", "more than one dot outside quotes"},
+        {"main.users.nick.x=nickname", "more than two dots outside quotes"},
         {"users.nick=people.nickname", "the new name has a dot"},
         {"\"users=people", "a quote is not closed"},
         {"\"users\"s=people", "quote whole names"},
