@@ -50,15 +50,13 @@ Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &scri
     const model::ModelScript own = withoutOwnSchemaQualifier(script, schemaOf(m_server));
     // Schemas of its own: a scratch database holds them, where the live one is out of reach.
     const QStringList created = schemasCreatedBy(own, schemaOf(m_server));
-    if (!created.isEmpty()) {
-        Result<schema::Schema> model = loadModelInScratchDatabase(m_server, own, created);
-        if (model)
-            model->extensions = extensionsNamedIn(script);
-        return model;
-    }
-    if (Status stays = checkStaysInScratch(own); !stays)
-        return stays.error();
-    Result<schema::Schema> model = loadModelSchema(m_server, own);
+    Result<schema::Schema> model = [&]() -> Result<schema::Schema> {
+        if (!created.isEmpty())
+            return loadModelInScratchDatabase(m_server, own, created);
+        if (Status stays = checkStaysInScratch(own); !stays)
+            return stays.error();
+        return loadModelSchema(m_server, own);
+    }();
     if (model)
         model->extensions = extensionsNamedIn(script);
     return model;
