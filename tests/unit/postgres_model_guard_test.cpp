@@ -49,6 +49,41 @@ TEST(PostgresModelGuard, statements_reaching_another_schema_or_the_database_are_
     }
 }
 
+// What the whole server shares is out of bounds wherever the model runs, a scratch database
+// (a model that creates schemas) included; there, other schemas are the model's own.
+TEST(PostgresModelGuard, statements_changing_what_the_server_shares_are_refused_everywhere)
+{
+    const QStringList serverWide{u"CREATE ROLE intruder LOGIN"_s,
+                                 u"create user x password 'p'"_s,
+                                 u"ALTER ROLE postgres NOSUPERUSER"_s,
+                                 u"DROP DATABASE production"_s,
+                                 u"CREATE DATABASE other"_s,
+                                 u"ALTER DATABASE production SET search_path = x"_s,
+                                 u"CREATE TABLESPACE t LOCATION '/tmp'"_s,
+                                 u"ALTER SYSTEM SET fsync = off"_s,
+                                 u"GRANT pg_read_server_files TO app"_s,
+                                 u"REVOKE admin FROM app"_s,
+                                 u"COMMENT ON ROLE app IS 'x'"_s,
+                                 u"SECURITY LABEL FOR selinux ON DATABASE d IS 'x'"_s,
+                                 u"DROP OWNED BY app"_s,
+                                 u"REASSIGN OWNED BY a TO b"_s};
+    for (const QString &refused : serverWide) {
+        EXPECT_FALSE(guarded(refused).ok()) << refused.toStdString();
+        const Status inDatabase = dialect::postgres::checkStaysInDatabase(
+            scriptOf({u"CREATE TABLE t (id int)"_s, refused}));
+        ASSERT_FALSE(inDatabase.ok()) << refused.toStdString();
+        EXPECT_EQ(inDatabase.error().line, 2);
+        EXPECT_TRUE(inDatabase.error().message.contains(u"whole server"_s));
+    }
+    for (const QString &allowed :
+         {u"DROP TABLE core.book"_s, u"ALTER TABLE core.book ADD COLUMN x int"_s,
+          u"GRANT SELECT ON core.book TO app"_s, u"REVOKE ALL ON core.book FROM PUBLIC"_s,
+          u"COMMENT ON TABLE core.book IS 'role of the book'"_s, u"CREATE SCHEMA core"_s,
+          u"DROP SCHEMA old CASCADE"_s, u"CREATE TABLE roles (id int)"_s})
+        EXPECT_TRUE(dialect::postgres::checkStaysInDatabase(scriptOf({allowed})).ok())
+            << allowed.toStdString();
+}
+
 TEST(PostgresModelGuard, the_models_own_objects_and_names_it_only_reads_are_allowed)
 {
     for (const QString &allowed :

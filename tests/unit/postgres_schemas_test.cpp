@@ -177,3 +177,20 @@ TEST_F(PostgresSchemas, a_table_renamed_in_its_schema_is_suggested_and_renamed_w
     EXPECT_EQ(db.rows(u"SELECT id, name FROM core.members"_s), QStringList{u"1|ann"_s});
     EXPECT_EQ(diff(path).exitCode, 0);
 }
+
+// In the scratch database too, every statement runs in a transaction (what cannot, fails at
+// its line), and what the whole server shares is refused before anything runs.
+TEST_F(PostgresSchemas, the_scratch_database_keeps_the_model_inside_it)
+{
+    const CliRun vacuum = diff(model("CREATE SCHEMA core;\nCREATE TABLE core.t (id int);\n"
+                                     "VACUUM core.t;\n"));
+    EXPECT_EQ(vacuum.exitCode, 2);
+    EXPECT_TRUE(vacuum.err.contains(u"model.sql:3"_s)) << vacuum.err.toStdString();
+    EXPECT_TRUE(vacuum.err.contains(u"transaction block"_s)) << vacuum.err.toStdString();
+
+    const CliRun role = diff(model("CREATE SCHEMA core;\nCREATE ROLE burrow_intruder;\n"));
+    EXPECT_EQ(role.exitCode, 2);
+    EXPECT_TRUE(role.err.contains(u"whole server"_s)) << role.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_roles WHERE rolname = 'burrow_intruder'"_s),
+              QStringList{u"0"_s});
+}

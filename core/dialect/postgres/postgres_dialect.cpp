@@ -51,8 +51,11 @@ Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &scri
     // Schemas of its own: a scratch database holds them, where the live one is out of reach.
     const QStringList created = schemasCreatedBy(own, schemaOf(m_server));
     Result<schema::Schema> model = [&]() -> Result<schema::Schema> {
-        if (!created.isEmpty())
+        if (!created.isEmpty()) {
+            if (Status stays = checkStaysInDatabase(own); !stays)
+                return stays.error();
             return loadModelInScratchDatabase(m_server, own, created);
+        }
         if (Status stays = checkStaysInScratch(own); !stays)
             return stays.error();
         return loadModelSchema(m_server, own);

@@ -3,6 +3,8 @@
 #include "../../sql/token_stream.h"
 #include "postgres_names.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 namespace burrow::dialect::postgres {
@@ -39,6 +41,36 @@ bool changesDatabaseWide(const sql::TokenStream &ts)
                          u"LANGUAGE", u"SYSTEM"}) ||
            (ts.isKeywordAt(1, u"EVENT") && ts.isKeywordAt(2, u"TRIGGER")) ||
            (ts.isKeywordAt(1, u"FOREIGN") && ts.isKeywordAt(2, u"DATA"));
+}
+
+/// What the whole server shares, beyond any one database: roles and their memberships,
+/// databases, tablespaces, the server's settings. A model's statement would change them for
+/// real wherever it runs, a scratch database included.
+bool changesServerWide(const sql::TokenStream &ts)
+{
+    if (anyKeywordAt(ts, 0, {u"CREATE", u"ALTER", u"DROP"}) &&
+        anyKeywordAt(
+            ts, 1,
+            {u"ROLE", u"USER", u"GROUP", u"DATABASE", u"TABLESPACE", u"SYSTEM", u"SUBSCRIPTION"}))
+        return true;
+    if (anyKeywordAt(ts, 0, {u"REASSIGN"}) ||
+        (ts.isKeywordAt(0, u"DROP") && ts.isKeywordAt(1, u"OWNED")))
+        return true;
+    if (anyKeywordAt(ts, 0, {u"COMMENT", u"SECURITY"})) { // COMMENT ON / SECURITY LABEL … ON
+        for (qsizetype i = 1; i < std::min<qsizetype>(ts.size(), 6); ++i) {
+            if (anyKeywordAt(ts, i, {u"ROLE", u"DATABASE", u"TABLESPACE"}))
+                return true;
+        }
+        return false;
+    }
+    // GRANT role TO role, REVOKE role FROM role: a membership, with no ON object.
+    if (!anyKeywordAt(ts, 0, {u"GRANT", u"REVOKE"}))
+        return false;
+    for (qsizetype i = 1; i < ts.size(); ++i) {
+        if (ts.isKeywordAt(i, u"ON"))
+            return false;
+    }
+    return true;
 }
 
 /// The first `schema.name` among what a DROP or TRUNCATE names (its list, a trigger's or
@@ -86,15 +118,40 @@ Error refusal(const QString &message, const sql::Statement &statement)
 }
 
 /// The statement's first word is one the guard reads further (a cheap test: most model
-/// statements are CREATE and need no lexing).
+/// statements create tables and need no lexing).
 bool mayReachOutside(const QString &statement)
 {
-    for (QStringView word :
-         {u"DROP", u"ALTER", u"TRUNCATE", u"DELETE", u"UPDATE", u"INSERT", u"MERGE", u"REASSIGN"}) {
+    for (QStringView word : {u"DROP", u"ALTER", u"TRUNCATE", u"DELETE", u"UPDATE", u"INSERT",
+                             u"MERGE", u"REASSIGN", u"GRANT", u"REVOKE", u"COMMENT", u"SECURITY"}) {
         if (statement.startsWith(word, Qt::CaseInsensitive))
             return true;
     }
-    return false;
+    static const QRegularExpression serverObject(
+        QStringLiteral("^\\s*CREATE\\s+(ROLE|USER|GROUP|DATABASE|TABLESPACE|SUBSCRIPTION)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return serverObject.match(statement).hasMatch();
+}
+
+Error serverWideRefusal(const sql::Statement &statement)
+{
+    return Error{Error::Code::Model,
+                 QStringLiteral("a model may not create, change or drop what the whole server "
+                                "shares (roles and memberships, databases, tablespaces, "
+                                "settings)"),
+                 statement.file,
+                 statement.line,
+                 statement.text,
+                 QStringLiteral("remove the statement: Burrow loads the model on the live server, "
+                                "where it would change for real; manage roles apart from the "
+                                "schema")};
+}
+
+Status checkInDatabase(const sql::Statement &statement)
+{
+    if (!mayReachOutside(statement.text))
+        return Ok{};
+    const sql::TokenStream ts(statement.text, lexerOptions());
+    return changesServerWide(ts) ? Status(serverWideRefusal(statement)) : Status(Ok{});
 }
 
 Status checkStatement(const sql::Statement &statement)
@@ -102,6 +159,8 @@ Status checkStatement(const sql::Statement &statement)
     if (!mayReachOutside(statement.text))
         return Ok{};
     const sql::TokenStream ts(statement.text, lexerOptions());
+    if (changesServerWide(ts))
+        return serverWideRefusal(statement);
     if (changesDatabaseWide(ts))
         return refusal(QStringLiteral("a model may not drop or alter what the whole database "
                                       "shares (schemas, extensions, roles, owned objects)"),
@@ -123,6 +182,11 @@ Status checkStatement(const sql::Statement &statement)
 Status checkStaysInScratch(const model::ModelScript &script)
 {
     return model::firstRefusal(script, checkStatement);
+}
+
+Status checkStaysInDatabase(const model::ModelScript &script)
+{
+    return model::firstRefusal(script, checkInDatabase);
 }
 
 } // namespace burrow::dialect::postgres

@@ -14,4 +14,10 @@ namespace burrow::dialect::postgres {
 /// the compared schema's own qualifiers (withoutOwnSchemaQualifier).
 Status checkStaysInScratch(const model::ModelScript &script);
 
+/// For a model loaded in a scratch database (one that creates schemas): only what the whole
+/// server shares is out of bounds there (CREATE/ALTER/DROP ROLE, DATABASE, TABLESPACE, ALTER
+/// SYSTEM, role memberships, DROP/REASSIGN OWNED, comments on those). The loader also runs
+/// every statement in a transaction, so that those that cannot run in one fail.
+Status checkStaysInDatabase(const model::ModelScript &script);
+
 } // namespace burrow::dialect::postgres

@@ -104,19 +104,32 @@ Error creationError(const Error &engine, const DatabaseUrl &url, const QStringLi
     return error;
 }
 
-/// Runs one batch as a transaction. Qt's exec() need not report an error after a batch's first
-/// statement: the query after it succeeds only in a transaction not aborted.
-bool ranWhole(Session &scratch, const Batch &batch)
+/// Runs SQL as one transaction (what cannot run in one, CREATE DATABASE say, fails). Qt's
+/// exec() need not report an error after a batch's first statement: the query after it
+/// succeeds only in a transaction not aborted.
+Status ranInTransaction(Session &scratch, const QString &sql)
 {
-    if (!scratch.run(QStringLiteral("BEGIN")))
-        return false;
+    if (Result<QSqlQuery> begun = scratch.run(QStringLiteral("BEGIN")); !begun)
+        return begun.error();
     // Not forward-only: Qt then reads every result of the batch before the next query.
     QSqlQuery query(scratch.database());
-    const bool ran = query.exec(batch.sql) && scratch.run(QStringLiteral("SELECT 1")) &&
-                     scratch.run(QStringLiteral("COMMIT"));
+    const bool ran = query.exec(sql);
+    Result<QSqlQuery> checked = scratch.run(QStringLiteral("SELECT 1"));
+    if (ran && checked) {
+        if (Result<QSqlQuery> committed = scratch.run(QStringLiteral("COMMIT")); committed)
+            return Ok{};
+    }
+    (void)scratch.run(QStringLiteral("ROLLBACK"));
     if (!ran)
-        (void)scratch.run(QStringLiteral("ROLLBACK"));
-    return ran;
+        return Error{Error::Code::Model,
+                     query.lastError().databaseText(),
+                     {},
+                     0,
+                     {},
+                     {},
+                     query.lastError().nativeErrorCode()};
+    return checked ? Status(Error{Error::Code::Model, QStringLiteral("the transaction failed")})
+                   : Status(checked.error());
 }
 
 /// Runs the model in the scratch database batch by batch; a batch that fails runs again
@@ -125,10 +138,9 @@ Status runModel(Session &scratch, const QList<Statement> &statements)
 {
     qsizetype from = 0;
     for (const Batch &batch : batchesOf(statements)) {
-        if (!ranWhole(scratch, batch)) {
+        if (!ranInTransaction(scratch, batch.sql)) {
             for (qsizetype i = from; i < from + batch.statements; ++i) {
-                if (Result<QSqlQuery> done = runQuery(scratch.database(), statements[i].text);
-                    !done)
+                if (Status done = ranInTransaction(scratch, statements[i].text); !done)
                     return modelError(done.error(), statements[i], scratch.url());
             }
         }
