@@ -16,11 +16,6 @@ QString displayName(const QString &name)
     return sql::doubleQuoted(name);
 }
 
-QString displayIdentity(QString identity)
-{
-    return identity.replace(kSchemaSeparator, u'.');
-}
-
 QString displayNames(const QStringList &names)
 {
     return sql::parenthesized(names, [](const QString &item) { return displayName(item); });

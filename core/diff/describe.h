@@ -10,9 +10,6 @@ namespace burrow::diff {
 /// A name as written in prose: bare when plain, double-quoted otherwise.
 QString displayName(const QString &name);
 QString displayNames(const QStringList &names); // "(a, b)"
-/// A function's identity (`"Add"(integer)`, spelled by its dialect) as shown: another managed
-/// schema's with that schema and a dot before it.
-QString displayIdentity(QString identity);
 
 QString describeColumn(const schema::Column &column);
 QString describeIndex(const schema::Index &index);

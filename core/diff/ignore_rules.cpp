@@ -33,7 +33,7 @@ IgnoreRules::IgnoreRules(const QStringList &globs, Qt::CaseSensitivity cs)
 bool IgnoreRules::matches(const QString &name) const
 {
     // Another managed schema's object as the user writes it: `core.audit_*`.
-    const QString shown = QString(name).replace(schema::kSchemaSeparator, u'.');
+    const QString shown = schema::dottedName(name);
     return std::any_of(m_patterns.cbegin(), m_patterns.cend(),
                        [&](const QRegularExpression &re) { return re.match(shown).hasMatch(); });
 }

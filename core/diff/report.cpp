@@ -70,7 +70,7 @@ QChar marker(ChangeType type)
 // A function's identity is spelled by its dialect already (`"Add"(integer)`).
 QString shown(const Change &c, const QString &name)
 {
-    return c.object == ObjectKind::Function ? displayIdentity(name) : displayName(name);
+    return c.object == ObjectKind::Function ? schema::dottedName(name) : displayName(name);
 }
 
 QString subject(const Change &c)
@@ -194,28 +194,18 @@ QString changeLine(const Change &c)
     return headerFor(c) + u": " + marker(c.type) + u' ' + subject(c) + u"  " + detail;
 }
 
-namespace {
-
-/// A name as JSON gives it: `schema.name` for another schema's object, otherwise as it is.
-QString jsonName(QString name)
-{
-    return name.replace(schema::kSchemaSeparator, u'.');
-}
-
-} // namespace
-
 QString formatJson(const QList<Change> &changes)
 {
     QJsonArray differences;
     for (const Change &c : changes) {
         QJsonObject entry{{QStringLiteral("kind"), kindName(c)},
-                          {QStringLiteral("table"), jsonName(c.table)},
-                          {QStringLiteral("name"), jsonName(c.name)},
+                          {QStringLiteral("table"), schema::dottedName(c.table)},
+                          {QStringLiteral("name"), schema::dottedName(c.name)},
                           {QStringLiteral("detail"), c.detail}};
         if (!c.attributes.isEmpty())
             entry.insert(QStringLiteral("attributes"), QJsonArray::fromStringList(c.attributes));
         if (!c.newName.isEmpty())
-            entry.insert(QStringLiteral("new_name"), jsonName(c.newName));
+            entry.insert(QStringLiteral("new_name"), schema::dottedName(c.newName));
         differences.append(entry);
     }
     const QJsonObject root{{QStringLiteral("differences"), differences},

@@ -221,8 +221,7 @@ QString describeSequence(const Sequence &s)
 
 QString describeFunction(const Function &f)
 {
-    QString out =
-        routineKind(f) + u' ' + displayIdentity(f.routineName) + u'(' + f.arguments + u')';
+    QString out = routineKind(f) + u' ' + dottedName(f.routineName) + u'(' + f.arguments + u')';
     if (!f.procedure)
         out += u" RETURNS " + f.result;
     return out;

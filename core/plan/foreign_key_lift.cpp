@@ -141,15 +141,21 @@ Table StepBuilder::withoutKeysToAlteredTables(const Table &created)
     return without;
 }
 
+void StepBuilder::addDeferredKeys(const QList<Table> &tables,
+                                  const QHash<QString, QList<ForeignKey>> &keys,
+                                  const QString &after)
+{
+    for (const Table &t : tables) {
+        for (const ForeignKey &fk : keys.value(key(t.name)))
+            add(u"add foreign key " + keyOfTable(t.name, fk) + u" (after " + after + u')',
+                m_r.addForeignKey(t.name, fk), m_r.dropForeignKey(t.name, fk), {});
+    }
+}
+
 void StepBuilder::addKeysAfterAlterations()
 {
-    for (const Table &t : m_target.tables) {
-        for (const ForeignKey &fk : m_keysAfterAlterations.value(key(t.name))) {
-            add(u"add foreign key " + keyOfTable(t.name, fk) +
-                    u" (after the table it references is altered)",
-                m_r.addForeignKey(t.name, fk), m_r.dropForeignKey(t.name, fk), {});
-        }
-    }
+    addDeferredKeys(m_target.tables, m_keysAfterAlterations,
+                    QStringLiteral("the table it references is altered"));
 }
 
 bool StepBuilder::waitsForReferencedIndex(const QString &table, const ForeignKey &fk) const
@@ -171,13 +177,8 @@ bool StepBuilder::waitsForReferencedIndex(const QString &table, const ForeignKey
 
 void StepBuilder::addKeysAfterIndexes()
 {
-    for (const Table &t : m_live.tables) {
-        for (const ForeignKey &fk : m_keysAfterIndexes.value(key(t.name))) {
-            add(u"add foreign key " + keyOfTable(t.name, fk) +
-                    u" (after the unique index it references is created)",
-                m_r.addForeignKey(t.name, fk), m_r.dropForeignKey(t.name, fk), {});
-        }
-    }
+    addDeferredKeys(m_live.tables, m_keysAfterIndexes,
+                    QStringLiteral("the unique index it references is created"));
 }
 
 } // namespace burrow::plan

@@ -90,6 +90,10 @@ private:
     /// the alterations; `table`'s own foreign keys do not change.
     bool waitsForReferencedIndex(const QString &table, const schema::ForeignKey &fk) const;
     void addKeysAfterIndexes();
+    /// Adds `keys` (by table key) of `tables`, each its own step: "(after <after>)".
+    void addDeferredKeys(const QList<schema::Table> &tables,
+                         const QHash<QString, QList<schema::ForeignKey>> &keys,
+                         const QString &after);
     /// With notValidConstraints: the table's foreign keys and CHECKs that are added or changed
     /// leave its alteration, to be added NOT VALID after it (online_steps.cpp).
     schema::Table withoutNotValidConstraints(const schema::Table &live,

@@ -55,8 +55,7 @@ bool columnUsesType(const Column &column, const QString &typeName, const QString
     while (base.endsWith(u"[]"))
         base.chop(2);
     // Another managed schema's type: the engine writes `schema.name` (schema::qualifiedName).
-    return base == typeName || base == quoted ||
-           base == QString(typeName).replace(kSchemaSeparator, u'.');
+    return base == typeName || base == quoted || base == dottedName(typeName);
 }
 
 QString toSql(ReferentialAction action)

@@ -303,6 +303,12 @@ inline QString localPart(const QString &name)
     return name.mid(name.indexOf(kSchemaSeparator) + 1);
 }
 
+/// The name as users write and read it: `core.users` for another schema's object.
+inline QString dottedName(QString name)
+{
+    return name.replace(kSchemaSeparator, u'.');
+}
+
 /// Whether `target` only adds labels to `live`, keeping the order of the existing ones: then
 /// the type changes in place, and no stored value changes.
 bool labelsOnlyAdded(const EnumType &live, const EnumType &target);

@@ -1,5 +1,5 @@
 #include "change_presentation_p.h"
-#include "diff/describe.h"
+#include "schema/schema.h"
 
 namespace burrow::ui {
 
@@ -9,11 +9,11 @@ using diff::ObjectKind;
 QString objectText(const diff::Change &change)
 {
     if (change.type == ChangeType::RenameSuggested)
-        return diff::displayIdentity(change.name) + u" → " + diff::displayIdentity(change.newName);
+        return schema::dottedName(change.name) + u" → " + schema::dottedName(change.newName);
     if (change.object == ObjectKind::TableOptions || change.object == ObjectKind::RowSecurity)
         return diff::objectNoun(change.object);
     if (!change.anonymous || !change.name.startsWith(u'('))
-        return diff::displayIdentity(change.name); // named, or in full ("CHECK (born > 0)")
+        return schema::dottedName(change.name); // named, or in full ("CHECK (born > 0)")
     // The icon says it is a constraint; "check (born > 0)" reads better than the full noun.
     switch (change.object) {
     case ObjectKind::Unique:

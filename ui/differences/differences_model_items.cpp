@@ -1,8 +1,8 @@
 // DifferencesModel's item-model side: tree structure, data for the view, check boxes.
 #include "change_presentation_p.h"
-#include "diff/describe.h"
 #include "differences_model.h"
 #include "plan/renames.h"
+#include "schema/schema.h"
 
 #include <QGuiApplication>
 #include <QLocale>
@@ -72,7 +72,7 @@ const DifferencesModel::Entry *DifferencesModel::entryOf(const QModelIndex &inde
 bool DifferencesModel::matches(int row, const QModelIndex &parent, const QString &needle) const
 {
     const auto has = [&](const QString &s) {
-        return diff::displayIdentity(s).contains(needle, Qt::CaseInsensitive);
+        return schema::dottedName(s).contains(needle, Qt::CaseInsensitive);
     };
     if (!parent.isValid())
         return has(m_groups[row].table);
@@ -151,7 +151,7 @@ QVariant DifferencesModel::groupText(const Group &g, int column) const
     const Entry *own = g.own >= 0 ? &m_entries[g.own] : nullptr;
     switch (column) {
     case ObjectColumn:
-        return diff::displayIdentity(g.table); // another schema's: `core.users`
+        return schema::dottedName(g.table); // another schema's: `core.users`
     case ChangeColumn:
         return g.identical ? u"identical"_s
                            : changeTypeText(own ? own->change.type : ChangeType::Changed);

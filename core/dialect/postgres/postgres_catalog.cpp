@@ -131,7 +131,8 @@ private:
         t.forceRowSecurity = row.value(4).toBool();
         if (const QString key = row.value(5).toString(); !key.isEmpty())
             t.partitioning = u"PARTITION BY " + key; // `RANGE (created_at)`
-        t.partitionOf = row.value(7).toString();
+        if (!row.value(7).isNull())
+            t.partitionOf = nameIn(row, 7, 9);
         t.partitionBound = row.value(8).toString();
         m_tableByOid.insert(row.value(0).toLongLong(), m_schema.tables.size());
         m_tableByName.insert(t.name, m_schema.tables.size());

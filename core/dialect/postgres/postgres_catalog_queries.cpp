@@ -42,15 +42,15 @@ const QString &tables()
         "SELECT c.oid::bigint, c.relname, ds.description, c.relrowsecurity, "
         "c.relforcerowsecurity, CASE WHEN c.relkind = 'p' THEN "
         "pg_catalog.pg_get_partkeydef(c.oid) END, "
-        "NULLIF(n.nspname, pg_catalog.current_schema()), "
-        "(SELECT CASE WHEN pn.nspname = pg_catalog.current_schema() THEN p.relname "
-        "ELSE pn.nspname || pg_catalog.chr(31) || p.relname END "
-        "FROM pg_catalog.pg_inherits ih JOIN pg_catalog.pg_class p ON p.oid = ih.inhparent "
-        "JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace "
-        "WHERE c.relispartition AND ih.inhrelid = c.oid), "
-        "CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END "
-        "FROM pg_catalog.pg_class c " DESCRIPTION("ds", "c.oid", "0") IN_SCHEMA "AND " TABLE_KINDS
-                                                                                "ORDER BY c.oid");
+        "NULLIF(n.nspname, pg_catalog.current_schema()), p.relname, "
+        "CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END, "
+        "NULLIF(pn.nspname, pg_catalog.current_schema()) "
+        "FROM pg_catalog.pg_class c "
+        // A partition's parent (one row in pg_inherits; other inheritance is not read).
+        "LEFT JOIN pg_catalog.pg_inherits ih ON c.relispartition AND ih.inhrelid = c.oid "
+        "LEFT JOIN pg_catalog.pg_class p ON p.oid = ih.inhparent "
+        "LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace " DESCRIPTION(
+            "ds", "c.oid", "0") IN_SCHEMA "AND " TABLE_KINDS "ORDER BY c.oid");
     return sql;
 }
 

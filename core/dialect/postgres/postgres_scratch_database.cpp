@@ -3,7 +3,6 @@
 #include "../../sql/token_stream.h"
 #include "postgres_catalog.h"
 #include "postgres_errors.h"
-#include "postgres_model_loader.h"
 #include "postgres_model_loader_p.h"
 #include "postgres_names.h"
 #include "postgres_session.h"
