@@ -1,6 +1,5 @@
 #include "database_ops.h"
 
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -93,9 +92,9 @@ CancelWatcher::~CancelWatcher()
     m_thread.join();
 }
 
-QString scratchDatabaseName()
+Status DatabaseOps::rememberOnScratchCopy(const DatabaseUrl &, const QStringList &) const
 {
-    return u"burrow_dryrun_" + QString::number(QRandomGenerator::global()->generate64(), 36);
+    return Ok{};
 }
 
 Error scratchCreationFailed(Error error, const QString &hint)

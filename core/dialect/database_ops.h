@@ -83,10 +83,14 @@ public:
     virtual bool exists(const DatabaseUrl &url) const;
     /// A scratch copy of the database for a dry run.
     virtual Result<std::unique_ptr<ScratchDatabase>> scratchCopy(const DatabaseUrl &url) const = 0;
+    /// A migration's statement as it runs on a scratch copy (a dry run, a rehearsal), made safe
+    /// there: MariaDB keeps events DISABLE, so that none fires from the copy. Default: as written.
+    virtual QString onScratchCopy(const QString &statement) const { return statement; }
+    /// Records in the scratch copy `copy` what `statements` (run there through onScratchCopy)
+    /// meant but did not do, for the copy's readers: MariaDB's event statuses. Default: nothing.
+    virtual Status rememberOnScratchCopy(const DatabaseUrl &copy,
+                                         const QStringList &statements) const;
 };
-
-/// A name for a dry run's scratch database on a server, unlikely to exist.
-QString scratchDatabaseName();
 
 /// The error of a scratch database that cannot be created: what it was for, and `hint`.
 Error scratchCreationFailed(Error error, const QString &hint);

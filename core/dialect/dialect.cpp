@@ -6,6 +6,11 @@
 
 namespace burrow::dialect {
 
+Result<QStringList> Dialect::otherSchemasIn(const DatabaseUrl &) const
+{
+    return QStringList();
+}
+
 Status Dialect::createEmptyDatabase(const DatabaseUrl &url) const
 {
     return Error{Error::Code::Unsupported,

@@ -28,6 +28,9 @@ public:
 
     /// Reads the schema of a live database without modifying it.
     virtual Result<schema::Schema> introspect(const DatabaseUrl &url) const = 0;
+    /// The database's schemas besides the URL's (PostgreSQL; none elsewhere): to read all of a
+    /// dry run's copy, where a migration may change any of them.
+    virtual Result<QStringList> otherSchemasIn(const DatabaseUrl &url) const;
     /// Lets the engine validate and normalize the model's DDL, and reads the result back.
     virtual Result<schema::Schema> loadModel(const model::ModelScript &script) const = 0;
     /// What loadModel()'s result depends on besides the model (server version and settings,

@@ -126,10 +126,18 @@ QString differHeadline(const QList<Change> &changes)
         if (n > 0)
             parts.append(counted(n, noun, noun + u's'));
     }
-    return parts.join(u" and ") + (total == 1 ? u" differs" : u" differ");
+    return listed(parts) + (total == 1 ? u" differs" : u" differ");
 }
 
 } // namespace
+
+QString listed(QStringList parts)
+{
+    if (parts.size() < 2)
+        return parts.value(0);
+    const QString last = parts.takeLast();
+    return parts.join(u", ") + u" and " + last;
+}
 
 QString summaryLine(const QList<Change> &changes)
 {

@@ -8,6 +8,9 @@ namespace burrow::diff {
 /// "missing" means in the model but not in the database, "extra" the reverse.
 QString summaryLine(const QList<Change> &changes);
 
+/// Parts read as one list: "a", "a and b", "a, b and c".
+QString listed(QStringList parts);
+
 /// The differences grouped by table, readable at a glance, ending with the summary line.
 QString formatText(const QList<Change> &changes);
 

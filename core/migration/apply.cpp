@@ -92,6 +92,17 @@ Status compareAfter(const ApplyRequest &request, const dialect::DatabaseUrl &dat
     return Ok{};
 }
 
+/// The text of every up statement of `migrations`, in order.
+QStringList upStatements(const QList<MigrationEntry> &migrations)
+{
+    QStringList texts;
+    for (const MigrationEntry &migration : migrations) {
+        for (const sql::Statement &statement : migration.file.up.statements)
+            texts.append(statement.text);
+    }
+    return texts;
+}
+
 /// The error of a run the user stopped: where it stopped, and what stays applied.
 Error cancelled(Error error, const QList<AppliedReport> &applied)
 {
@@ -148,6 +159,9 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEnt
         },
         ops.transactionalDdl());
     runner.setOnScratchCopy(request.dryRun);
+    if (request.dryRun)
+        runner.setStatementRewriter(
+            [&ops](const QString &statement) { return ops.onScratchCopy(statement); });
     runner.setErrorExplainer(
         [&ops, &database](Error error) { return ops.explainRunError(std::move(error), database); });
     const Status ran = runner.apply(*pending);
@@ -156,6 +170,11 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEnt
         return !request.cancellation.cancelled() ? ran.error()
                : runner.stoppedPartWay()         ? cancelledPartWay(ran.error())
                                                  : cancelled(ran.error(), result.applied);
+    if (request.dryRun) {
+        if (Status remembered = ops.rememberOnScratchCopy(database, upStatements(*pending));
+            !remembered)
+            return remembered.error();
+    }
     if (folder) {
         if (Status kept = backUpAfter(*folder, ops, database, timer.elapsed()); !kept)
             return kept.error();
@@ -175,6 +194,19 @@ Result<schema::Schema> userSchema(const dialect::Dialect &engine, const dialect:
     return schema;
 }
 
+/// Adds the schemas of the database at `url` it does not name yet to its other schemas.
+Status addOtherSchemas(const dialect::Dialect &engine, dialect::DatabaseUrl &url)
+{
+    Result<QStringList> schemas = engine.otherSchemasIn(url);
+    if (!schemas)
+        return schemas.error();
+    for (const QString &schema : *schemas) {
+        if (!url.otherSchemas.contains(schema))
+            url.otherSchemas.append(schema);
+    }
+    return Ok{};
+}
+
 /// Runs on a scratch copy, then lints the net schema change against the real rows (read-only).
 Result<ApplyResult> dryRun(const ApplyRequest &request, const QList<MigrationEntry> &files,
                            const dialect::Dialect &engine)
@@ -183,13 +215,18 @@ Result<ApplyResult> dryRun(const ApplyRequest &request, const QList<MigrationEnt
     Result<std::unique_ptr<dialect::ScratchDatabase>> scratch = ops.scratchCopy(request.url);
     if (!scratch)
         return scratch.error();
-    const dialect::DatabaseUrl &copy = (*scratch)->url();
+    // Every schema of the copy is read: the migrations may change any of them.
+    dialect::DatabaseUrl copy = (*scratch)->url();
+    if (Status listed = addOtherSchemas(engine, copy); !listed)
+        return listed.error();
     Result<schema::Schema> before = userSchema(engine, copy);
     if (!before)
         return before.error();
-    Result<ApplyResult> result = runAll(request, files, ops, copy);
+    Result<ApplyResult> result = runAll(request, files, ops, (*scratch)->url());
     if (!result || result->applied.isEmpty())
         return result;
+    if (Status listed = addOtherSchemas(engine, copy); !listed) // those the migrations created
+        return listed.error();
     Result<schema::Schema> after = userSchema(engine, copy);
     if (!after)
         return after.error();

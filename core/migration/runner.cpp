@@ -136,8 +136,12 @@ Result<QList<StatementOutcome>> Runner::runRange(const MigrationEntry &migration
             bookkeeping = afterEach(done.statement);
         return bookkeeping && notify(done);
     };
-    Result<QList<StatementOutcome>> ran =
-        runStatements(m_db, statements.mid(from, count), observer);
+    QList<sql::Statement> toRun = statements.mid(from, count);
+    if (m_rewrite) {
+        for (sql::Statement &statement : toRun)
+            statement.text = m_rewrite(statement.text);
+    }
+    Result<QList<StatementOutcome>> ran = runStatements(m_db, toRun, observer);
     if (!bookkeeping)
         return bookkeeping.error();
     if (!ran && m_explain && ran.error().code != Error::Code::Cancelled)

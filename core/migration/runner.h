@@ -65,6 +65,12 @@ public:
     /// The database is a scratch copy (a dry run, a rehearsal): a failure part-way says so
     /// instead of pointing at a backup.
     void setOnScratchCopy(bool scratch) { m_onScratchCopy = scratch; }
+    /// What runs instead of each statement (a scratch copy's safe form); reports keep the
+    /// statement as written.
+    void setStatementRewriter(std::function<QString(const QString &)> rewrite)
+    {
+        m_rewrite = std::move(rewrite);
+    }
 
 private:
     Result<AppliedReport> applyOne(const MigrationEntry &migration);
@@ -85,6 +91,7 @@ private:
     bool m_onScratchCopy = false;
     QList<AppliedReport> m_applied;
     std::function<Error(Error)> m_explain;
+    std::function<QString(const QString &)> m_rewrite;
 };
 
 /// The migrations to apply: pending ones up to `to` (inclusive, by number). Refuses (Conflict)

@@ -4,11 +4,28 @@
 #include "../diff/describe.h"
 #include "step_builder_p.h"
 
+#include <algorithm>
+
 namespace burrow::plan {
 namespace {
 
 using diff::ObjectKind;
 using namespace schema;
+using namespace Qt::Literals::StringLiterals;
+
+qsizetype generatedColumns(const Table &table)
+{
+    return std::count_if(table.columns.begin(), table.columns.end(),
+                         [](const Column &c) { return c.generated != Generated::No; });
+}
+
+bool isLifted(const QList<ForeignKey> &lifted, const ForeignKey &fk)
+{
+    return std::any_of(lifted.begin(), lifted.end(), [&](const ForeignKey &l) {
+        return l.name == fk.name && l.columns == fk.columns &&
+               l.referencedTable == fk.referencedTable;
+    });
+}
 
 const Function *findFunction(const QList<Function> &functions, const QString &identity,
                              Qt::CaseSensitivity cs)
@@ -23,6 +40,38 @@ const Function *findFunction(const QList<Function> &functions, const QString &id
 } // namespace
 
 QSet<QString> StepBuilder::recreatedFunctions() const
+{
+    QSet<QString> keys = functionsChangedBeyondReplace();
+    for (const Function *f : functionsBoundTo(keys))
+        keys.insert(key(f->routineName));
+    return keys;
+}
+
+QList<const Function *> StepBuilder::functionsBoundTo(const QSet<QString> &recreated) const
+{
+    QList<const Function *> bound;
+    QSet<QString> reached = recreated;
+    for (bool grew = !reached.isEmpty(); grew;) {
+        grew = false;
+        for (const Function &f : m_live.functions) {
+            if (reached.contains(key(f.routineName)) || !m_r.bodyBindsCalls(f) ||
+                !m_deps.mentionsAny(f.definition.text, reached))
+                continue;
+            bound.append(&f);
+            reached.insert(key(f.routineName));
+            grew = true;
+        }
+    }
+    return bound;
+}
+
+bool StepBuilder::isBound(const Function &live) const
+{
+    return std::any_of(m_boundFunctions.begin(), m_boundFunctions.end(),
+                       [&](const Function *f) { return f->name.compare(live.name, m_cs) == 0; });
+}
+
+QSet<QString> StepBuilder::functionsChangedBeyondReplace() const
 {
     QSet<QString> keys;
     for (const Function &f : m_target.functions) {
@@ -39,22 +88,107 @@ void StepBuilder::touchFunctionUsers()
     m_touched.unite(recreatedFunctions());
 }
 
+bool StepBuilder::indexReads(const Index &index, const QSet<QString> &names) const
+{
+    const auto reads = [&](const Expression &e) { return m_deps.mentionsAny(e.text, names); };
+    return reads(index.where) ||
+           std::any_of(index.parts.begin(), index.parts.end(), [&](const IndexPart &p) {
+               return names.contains(key(p.column)) || reads(p.expression);
+           });
+}
+
+QSet<QString> StepBuilder::setAsideGeneratedColumns(Table &table, const QSet<QString> &recreated)
+{
+    const Table *target = m_targetTables.find(table.name);
+    QSet<QString> gone;
+    for (Column &c : table.columns) {
+        if (c.generated == Generated::No ||
+            !m_deps.mentionsAny(c.generatedExpression.text, recreated))
+            continue;
+        // Made a plain column: it keeps its values (DROP EXPRESSION), before the function goes.
+        const Column *wanted = target ? findColumn(*target, c.name, m_cs) : nullptr;
+        if (wanted && wanted->generated == Generated::No) {
+            c.generated = Generated::No;
+            c.generatedExpression = {};
+        } else {
+            gone.insert(key(c.name));
+        }
+    }
+    table.columns.removeIf([&](const Column &c) { return gone.contains(key(c.name)); });
+    if (gone.isEmpty())
+        return gone;
+    // What PostgreSQL drops with the column: set aside too, so that it comes back.
+    const auto involves = [&](const QStringList &columns) {
+        return std::any_of(columns.begin(), columns.end(),
+                           [&](const QString &c) { return gone.contains(key(c)); });
+    };
+    const auto mentions = [&](const Expression &e) { return m_deps.mentionsAny(e.text, gone); };
+    if (table.primaryKey && involves(table.primaryKey->columns))
+        table.primaryKey.reset();
+    table.uniques.removeIf([&](const UniqueConstraint &u) { return involves(u.columns); });
+    table.checks.removeIf([&](const CheckConstraint &c) { return mentions(c.expression); });
+    table.exclusions.removeIf([&](const ExclusionConstraint &e) { return mentions(e.definition); });
+    table.foreignKeys.removeIf([&](const ForeignKey &fk) {
+        return involves(fk.columns) || (fk.referencedTable.compare(table.name, m_cs) == 0 &&
+                                        involves(referencedColumns(fk)));
+    });
+    for (const Index &i : table.indexes) {
+        if (indexReads(i, gone))
+            m_indexesToRecreate.insert(key(table.name) + u'\x1f' + key(i.name));
+    }
+    liftKeysReferencing(table.name, gone);
+    return gone;
+}
+
+QStringList StepBuilder::referencedColumns(const ForeignKey &fk) const
+{
+    if (!fk.referencedColumns.isEmpty())
+        return fk.referencedColumns;
+    const Table *referenced = m_liveTables.find(fk.referencedTable);
+    return referenced && referenced->primaryKey ? referenced->primaryKey->columns : QStringList{};
+}
+
+void StepBuilder::liftKeysReferencing(const QString &table, const QSet<QString> &columns)
+{
+    for (const Table &other : m_live.tables) {
+        if (other.name.compare(table, m_cs) == 0)
+            continue; // its own keys are set aside with the columns
+        const bool kept = m_targetTables.find(other.name) != nullptr;
+        Table without = kept ? liveForAlteration(other.name) : other;
+        QList<ForeignKey> &liftedKeys = m_lifted[key(other.name)];
+        const qsizetype lifted = without.foreignKeys.removeIf([&](const ForeignKey &fk) {
+            const QStringList to = referencedColumns(fk);
+            const bool blocks = fk.referencedTable.compare(table, m_cs) == 0 &&
+                                std::any_of(to.begin(), to.end(), [&](const QString &c) {
+                                    return columns.contains(key(c));
+                                });
+            if (blocks && !isLifted(liftedKeys, fk))
+                liftedKeys.append(fk);
+            return blocks;
+        });
+        if (liftedKeys.isEmpty())
+            m_lifted.remove(key(other.name));
+        if (lifted > 0 && kept)
+            m_liftedLive.insert(key(other.name), without);
+    }
+}
+
 void StepBuilder::liftFunctionUsers()
 {
+    m_boundFunctions = functionsBoundTo(functionsChangedBeyondReplace());
     const QSet<QString> recreated = recreatedFunctions();
     if (recreated.isEmpty())
         return;
     const auto calls = [&](const Expression &e) { return m_deps.mentionsAny(e.text, recreated); };
     for (const Table &live : m_live.tables) {
-        if (!m_targetTables.find(live.name))
-            continue; // it goes after the function is recreated: not handled (yet)
+        // A table that goes is dropped after the function is recreated: its users step aside
+        // the same way.
+        const bool kept = m_targetTables.find(live.name) != nullptr;
         for (const Index &i : live.indexes) {
-            if (calls(i.where) ||
-                std::any_of(i.parts.begin(), i.parts.end(),
-                            [&](const IndexPart &p) { return calls(p.expression); }))
+            if (indexReads(i, recreated))
                 m_indexesToRecreate.insert(key(live.name) + u'\x1f' + key(i.name));
         }
-        const Table before = liveForAlteration(live.name);
+        const Table before = kept ? liveForAlteration(live.name) : live;
         Table without = before;
         qsizetype setAside =
             without.checks.removeIf([&](const CheckConstraint &c) { return calls(c.expression); });
@@ -64,19 +198,66 @@ void StepBuilder::liftFunctionUsers()
                 ++setAside;
             }
         }
+        const QSet<QString> generated = setAsideGeneratedColumns(without, recreated);
+        setAside += generatedColumns(before) - generatedColumns(without);
         if (setAside == 0)
             continue;
+        if (!generated.isEmpty() && kept) {
+            m_generatedSetAside.insert(key(live.name), generated);
+            m_touched.insert(key(live.name)); // views and triggers reading the columns
+        }
         m_functionUsersSetAside.append({before, without});
         m_liftedLive.insert(key(live.name), without);
     }
+    liftDomainUsers(recreated);
+}
+
+void StepBuilder::liftDomainUsers(const QSet<QString> &recreated)
+{
+    const auto calls = [&](const Expression &e) { return m_deps.mentionsAny(e.text, recreated); };
+    for (const Domain &live : m_live.domains) {
+        Domain without = live;
+        without.checks.removeIf([&](const CheckConstraint &c) { return calls(c.expression); });
+        if (without.defaultValue && calls(*without.defaultValue))
+            without.defaultValue.reset();
+        if (without.checks.size() != live.checks.size() ||
+            without.defaultValue.has_value() != live.defaultValue.has_value())
+            m_domainsSetAside.insert(key(live.name), without);
+    }
+}
+
+const Domain &StepBuilder::liveDomainForAlteration(const Domain &live) const
+{
+    const auto setAside = m_domainsSetAside.constFind(key(live.name));
+    return setAside != m_domainsSetAside.constEnd() ? *setAside : live;
 }
 
 void StepBuilder::setAsideFunctionUsers()
 {
-    for (const auto &[before, without] : m_functionUsersSetAside)
-        add(u"set aside the defaults and checks of " + diff::displayName(before.name) +
+    for (const auto &[before, without] : m_functionUsersSetAside) {
+        const bool generated = generatedColumns(before) != generatedColumns(without);
+        const QString what =
+            generated ? u"defaults, checks and generated columns"_s : u"defaults and checks"_s;
+        // A generated column comes back last, its values computed again.
+        add(u"set aside the " + what + u" of " + diff::displayName(before.name) +
                 u" that call a function recreated below",
             m_r.alterTable(before, without).sql, m_r.alterTable(without, before).sql, {});
+    }
+    for (const Domain &live : m_live.domains) {
+        const Domain &without = liveDomainForAlteration(live);
+        if (&without != &live)
+            add(u"set aside the default and checks of domain " + diff::displayName(live.name) +
+                    u" that call a function recreated below",
+                m_r.alterDomain(live, without), m_r.alterDomain(without, live), {});
+    }
+    // Those that call others found before them go first.
+    for (auto f = m_boundFunctions.crbegin(); f != m_boundFunctions.crend(); ++f) {
+        const bool kept = findFunction(m_target.functions, (*f)->name, m_cs);
+        add(u"drop function " + schema::dottedName((*f)->name) +
+                u" (its body calls a function recreated below)",
+            m_r.dropFunction(**f), m_r.createFunction(**f),
+            kept ? QList<diff::Change>{} : objectChanges(ObjectKind::Function, (*f)->name));
+    }
 }
 
 bool StepBuilder::recreatesIndex(const QString &table, const QString &index) const
@@ -101,6 +282,8 @@ void StepBuilder::createFunctions(bool afterNewTables)
         if (m_deps.mentionsAny(f.body, created) != afterNewTables)
             continue;
         const Function *live = findFunction(m_live.functions, f.name, m_cs);
+        if (live && isBound(*live))
+            continue; // created below
         const QList<diff::Change> changes = objectChanges(ObjectKind::Function, f.name);
         if (!live)
             add(u"create function " + schema::dottedName(f.name), m_r.createFunction(f),
@@ -109,12 +292,21 @@ void StepBuilder::createFunctions(bool afterNewTables)
             add(u"replace function " + schema::dottedName(f.name), m_r.alterFunction(*live, f),
                 m_r.alterFunction(f, *live), changes);
     }
+    if (afterNewTables)
+        return;
+    // Dropped before the functions they call were recreated: back after them, in the order found.
+    for (const Function *live : m_boundFunctions) {
+        if (const Function *f = findFunction(m_target.functions, live->name, m_cs))
+            add(u"create function " + schema::dottedName(f->name) + u" again",
+                m_r.createFunction(*f), m_r.dropFunction(*f),
+                objectChanges(ObjectKind::Function, f->name));
+    }
 }
 
 void StepBuilder::dropFunctions()
 {
     for (const Function &f : m_live.functions) {
-        if (!findFunction(m_target.functions, f.name, m_cs))
+        if (!findFunction(m_target.functions, f.name, m_cs) && !isBound(f))
             add(u"drop function " + schema::dottedName(f.name), m_r.dropFunction(f),
                 m_r.createFunction(f), objectChanges(ObjectKind::Function, f.name));
     }

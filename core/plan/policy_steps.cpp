@@ -52,11 +52,18 @@ void StepBuilder::collectPolicyWork()
 {
     QSet<QString> readers = m_touched;
     readers.unite(m_viewsToDrop);
+    const QSet<QString> recreatedFunctions = this->recreatedFunctions();
     for (const Table &live : m_live.tables) {
-        if (!m_targetTables.find(live.name))
-            continue; // its policies go with it
+        if (!m_targetTables.find(live.name)) {
+            // Its policies go with it, but those calling a recreated function go first.
+            for (const Policy &p : live.policies) {
+                if (m_deps.mentionsAny(policyText(p), recreatedFunctions))
+                    m_policiesToDrop.insert(policyId(live.name, p.name));
+            }
+            continue;
+        }
         // Columns that change or go: the engine refuses while a policy reads them.
-        QSet<QString> columns;
+        QSet<QString> columns = m_generatedSetAside.value(key(live.name));
         for (const Change &c : changesOf(live.name, ObjectKind::Column, QString(),
                                          {ChangeType::Changed, ChangeType::Removed}))
             columns.insert(key(c.name));

@@ -130,12 +130,13 @@ void StepBuilder::createTypes()
     createFunctions(false); // after the types they take, before the domains that call them
     for (const Domain *target : domainsBaseFirst(m_target.domains)) {
         const Domain &d = *target;
-        const Domain *live = findNamed(m_live.domains, d.name, m_cs);
+        const Domain *found = findNamed(m_live.domains, d.name, m_cs);
+        const Domain *live = found ? &liveDomainForAlteration(*found) : nullptr;
         const QList<Change> changes = objectChanges(ObjectKind::Domain, d.name);
         if (!live)
             add(u"create domain " + displayName(d.name), m_r.createDomain(d), m_r.dropDomain(d),
                 changes);
-        else if (!changes.isEmpty())
+        else if (!changes.isEmpty() || live != found) // or it must get its function users back
             add(u"alter domain " + displayName(d.name), m_r.alterDomain(*live, d),
                 m_r.alterDomain(d, *live), changes);
     }

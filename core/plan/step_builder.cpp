@@ -120,12 +120,18 @@ void StepBuilder::collectTriggerWork()
 {
     QSet<QString> readers = m_touched;
     readers.unite(m_viewsToDrop);
+    const QSet<QString> recreatedFunctions = this->recreatedFunctions();
     for (const TriggerOwner &owner : triggerOwners(m_live)) {
-        if (ownerGoes(owner.name))
-            continue;
+        // An owner that goes takes its triggers along, but a table goes after the functions are
+        // recreated: its triggers calling one go first.
+        const bool goes = ownerGoes(owner.name);
+        const bool tableGoes = goes && m_liveTables.find(owner.name);
         for (const Trigger &t : *owner.triggers) {
-            if (triggerChanged(owner.name, t.name) ||
-                m_deps.mentionsAny(t.definition.text, readers))
+            const bool drop =
+                goes ? tableGoes && m_deps.mentionsAny(t.definition.text, recreatedFunctions)
+                     : triggerChanged(owner.name, t.name) ||
+                           m_deps.mentionsAny(t.definition.text, readers);
+            if (drop)
                 m_triggersToDrop.insert(key(owner.name) + u'\x1f' + key(t.name));
         }
     }
@@ -154,8 +160,8 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropViewIndexes();
     renameObjects(renames);
     dropLiftedForeignKeys();
+    dropIndexes(); // before the generated columns they cover are set aside
     setAsideFunctionUsers();
-    dropIndexes();
     createNamespaces();
     createExtensions();
     createSequences();

@@ -151,14 +151,38 @@ private:
     // Functions (function_steps.cpp).
     /// Functions dropped and created again: what reads them is recreated around them.
     void touchFunctionUsers();
-    /// The keys of the live functions dropped and created again (not replaceable in place).
+    /// The keys of the live functions dropped and created again: not replaceable in place, or
+    /// bound to one that is (functionsBoundTo).
     QSet<QString> recreatedFunctions() const;
-    /// PostgreSQL refuses to drop a function that a column default, CHECK or index of a kept
-    /// table calls: those are set aside before (setAsideFunctionUsers) and come back with the
-    /// table's alteration, or as the index is created again.
+    /// The keys of the functions whose change cannot be made in place.
+    QSet<QString> functionsChangedBeyondReplace() const;
+    /// The live functions whose bodies hold on to one of `recreated` (SqlRenderer::
+    /// bodyBindsCalls), or to one of those, in the order found: dropped before the set-aside
+    /// users, created again after the functions of the types phase.
+    QList<const schema::Function *> functionsBoundTo(const QSet<QString> &recreated) const;
+    bool isBound(const schema::Function &live) const;
+    /// PostgreSQL refuses to drop a function that a column default, CHECK, generated column or
+    /// index calls: those are set aside before (setAsideFunctionUsers) and come back with the
+    /// table's alteration, or as the index is created again. A table the migration drops (after
+    /// the function) sets them aside too, and its triggers and policies calling it go first.
     void liftFunctionUsers();
+    /// The same for the default and CHECKs of a domain (which come back as the domain is altered).
+    void liftDomainUsers(const QSet<QString> &recreated);
+    /// The live domain as its alteration starts: without the users set aside.
+    const schema::Domain &liveDomainForAlteration(const schema::Domain &live) const;
     void setAsideFunctionUsers();
     bool recreatesIndex(const QString &table, const QString &index) const;
+    /// The index reads one of `names` (column or function keys).
+    bool indexReads(const schema::Index &index, const QSet<QString> &names) const;
+    /// PostgreSQL 15 cannot change a generation expression in place: the generated columns of
+    /// `table` that call a `recreated` function leave it, with the constraints the engine drops
+    /// with them; their indexes are recreated and foreign keys to them lifted. Returns their keys.
+    /// A column the model makes plain stays, without its expression (its values kept).
+    QSet<QString> setAsideGeneratedColumns(schema::Table &table, const QSet<QString> &recreated);
+    /// The columns `fk` references (the referenced table's primary key when it names none).
+    QStringList referencedColumns(const schema::ForeignKey &fk) const;
+    /// Lifts the other tables' foreign keys to `columns` of `table` (see liftBlockedForeignKeys).
+    void liftKeysReferencing(const QString &table, const QSet<QString> &columns);
     /// New and changed functions: those whose bodies read tables this migration creates
     /// (`afterNewTables`), which SQL bodies need to exist, or all the others.
     void createFunctions(bool afterNewTables);
@@ -212,6 +236,9 @@ private:
     QList<PlanStep> m_validations;
     QSet<QString> m_policiesToDrop; // table key \x1f policy key
     QSet<QString> m_policiesToCreate;
+    QHash<QString, QSet<QString>> m_generatedSetAside; // by kept table key: column keys
+    QHash<QString, schema::Domain> m_domainsSetAside;  // by domain key: without function users
+    QList<const schema::Function *> m_boundFunctions;  // live, see functionsBoundTo
 };
 
 } // namespace burrow::plan

@@ -150,11 +150,15 @@ bool StepBuilder::rebuilt(const QString &table) const
 void StepBuilder::dropIndexes()
 {
     for (const Table &table : m_live.tables) {
-        if (!m_targetTables.find(table.name) || rebuilt(table.name))
+        // A table that goes takes its indexes along, but those calling a recreated function.
+        const bool goes = !m_targetTables.find(table.name);
+        if (!goes && rebuilt(table.name))
             continue;
         for (const Index &i : table.indexes) {
-            const QList<Change> changes = changesOf(table.name, ObjectKind::Index, i.name,
-                                                    {ChangeType::Removed, ChangeType::Changed});
+            const QList<Change> changes =
+                goes ? QList<Change>{}
+                     : changesOf(table.name, ObjectKind::Index, i.name,
+                                 {ChangeType::Removed, ChangeType::Changed});
             if (changes.isEmpty() && !recreatesIndex(table.name, i.name))
                 continue;
             add(u"drop index " + displayName(i.name), dropIndexSql(table.name, i),

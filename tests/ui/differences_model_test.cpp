@@ -1,4 +1,5 @@
 // The Differences tree's model and filter: grouping, order, check boxes, renames, filtering.
+#include "differences/change_presentation_p.h"
 #include "differences/differences_filter.h"
 #include "differences/differences_model.h"
 #include "differences_test_support.h"
@@ -99,6 +100,31 @@ TEST(DifferencesModel, counts_tables_and_changes_for_the_summary)
     EXPECT_EQ(counts.removed, 3);
     EXPECT_EQ(counts.changed, 3);
     EXPECT_EQ(counts.renames, 0);
+}
+
+TEST(DifferencesModel, schema_objects_are_grouped_after_tables_and_views_as_what_they_are)
+{
+    DifferencesModel model;
+    Tester tester(&model, Tester::FailureReportingMode::Fatal);
+    QList<diff::Change> changes = sampleChanges();
+    changes.prepend(change(ObjectKind::Enum, ChangeType::Added, u"mood"_s, u"mood"_s));
+    changes.append(change(ObjectKind::Namespace, ChangeType::Added, u"core"_s, u"core"_s));
+    model.setChanges(changes);
+
+    EXPECT_EQ(names(model), (QStringList{u"Author"_s, u"book"_s, u"tmp_import"_s,
+                                         u"books_by_author"_s, u"core"_s, u"mood"_s}));
+    const DifferencesModel::Counts counts = model.counts();
+    EXPECT_EQ(counts.tables, 3);
+    EXPECT_EQ(counts.views, 1);
+    EXPECT_EQ(counts.others,
+              (std::map<ObjectKind, int>{{ObjectKind::Enum, 1}, {ObjectKind::Namespace, 1}}));
+    const auto icon = [&](int row) {
+        return model.index(row, 0).data(Qt::DecorationRole).value<QIcon>().cacheKey();
+    };
+    const ui::DifferenceIcons &icons = ui::DifferenceIcons::get();
+    EXPECT_EQ(icon(0), icons.table.cacheKey());
+    EXPECT_EQ(icon(3), icons.view.cacheKey());
+    EXPECT_EQ(icon(5), icons.forObject(ObjectKind::Enum).cacheKey());
 }
 
 TEST(DifferencesModel, destructive_changes_start_unchecked_with_the_warning_icon)

@@ -82,6 +82,17 @@ TEST(DifferencesPanel, summarizes_the_counts)
     panel.setChanges(
         {change(ObjectKind::View, ChangeType::Added, u"v"_s, u"v"_s), columnAdded(u"t"_s, u"c"_s)});
     EXPECT_EQ(panel.summary()->text(), u"1 table and 1 view differ · 2 added"_s);
+
+    // Types, functions and schemas are counted as what they are, not as tables.
+    panel.setChanges(
+        {change(ObjectKind::Enum, ChangeType::Added, u"mood"_s, u"mood"_s),
+         change(ObjectKind::Function, ChangeType::Changed, u"f(integer)"_s, u"f(integer)"_s),
+         change(ObjectKind::Function, ChangeType::Added, u"g()"_s, u"g()"_s),
+         change(ObjectKind::Namespace, ChangeType::Added, u"core"_s, u"core"_s)});
+    EXPECT_EQ(panel.summary()->text(),
+              u"1 enum type, 2 functions and 1 schema differ · 3 added · 1 changed"_s);
+    panel.setChanges({change(ObjectKind::Function, ChangeType::Removed, u"g()"_s, u"g()"_s)});
+    EXPECT_EQ(panel.summary()->text(), u"1 function differs · 1 removed"_s);
 }
 
 TEST(DifferencesPanel, filter_box_narrows_the_tree_and_says_when_nothing_matches)

@@ -5,6 +5,7 @@
 #include "connection/password_store.h"
 #include "differences/differences_model.h"
 #include "differences/differences_panel.h"
+#include "differences/differences_summary.h"
 #include "editor/migration_editor.h"
 #include "log/log_panel.h"
 #include "modal_test_support.h"
@@ -317,6 +318,9 @@ TEST_P(SchemasServerWorkbench, a_model_creating_a_schema_is_shown_previewed_and_
     for (int t = 0; t < differences->rowCount(); ++t)
         shown.append(differences->index(t, 0).data().toString());
     EXPECT_TRUE(shown.contains(u"core.book"_s)) << shown.join(u", ").toStdString();
+    EXPECT_TRUE(
+        window.differences()->summary()->text().startsWith(u"2 tables and 1 schema differ"_s))
+        << window.differences()->summary()->text().toStdString();
 
     window.controller()->generate();
     ASSERT_TRUE(uitest::waitFor([this] {

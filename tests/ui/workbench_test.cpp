@@ -9,6 +9,7 @@
 #include "editor_test_support.h"
 #include "preview/preview_panel.h"
 #include "preview/statements_model.h"
+#include "session/workspace_session.h"
 #include "ui_test_support.h"
 #include "window/main_window.h"
 #include "window/workbench_controller.h"
@@ -17,7 +18,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTreeView>
 
 #include <gtest/gtest.h>
@@ -107,6 +110,25 @@ TEST_F(Workbench, the_demo_shows_its_drift_grouped_by_table)
         }
     }
     EXPECT_TRUE(renameSuggested);
+}
+
+TEST_F(Workbench, a_comparison_cancelled_is_abandoned_at_once_and_the_previous_one_stays)
+{
+    QStringList log;
+    QObject::connect(window.session(), &WorkspaceSession::logged,
+                     [&log](const QString &line) { log.append(line); });
+    QSignalSpy compared(window.session(), &WorkspaceSession::compared);
+    window.session()->compare();
+    ASSERT_TRUE(window.session()->isBusy());
+    window.session()->cancel();
+    EXPECT_FALSE(window.session()->isBusy());
+    EXPECT_TRUE(log.contains(u"Comparison cancelled; the previous result stays."_s))
+        << log.join(u"\n").toStdString();
+    QTest::qWait(1500); // the abandoned comparison finishes in the background, unseen
+    EXPECT_EQ(compared.count(), 0);
+    EXPECT_NE(window.session()->comparison(), nullptr);
+    window.session()->compare(); // and the next one runs as usual
+    EXPECT_TRUE(uitest::waitFor([&] { return compared.count() == 1; }));
 }
 
 TEST_F(Workbench, a_sqlite_workspace_offers_no_online_options)

@@ -112,6 +112,82 @@ TEST_F(MysqlModel, a_model_writing_to_a_named_database_is_refused_before_anythin
     EXPECT_EQ(db.rows(u"SELECT id FROM author"_s), QStringList{u"1"_s});
 }
 
+// What the whole server shares (settings, users, grants, plugins, files on its host), and code
+// that runs at once, would take effect for real from a plain diff: refused before anything runs.
+TEST_F(MysqlModel, a_model_reaching_the_whole_server_or_running_code_is_refused)
+{
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE author (id INT PRIMARY KEY)"_s);
+    const QString before = db.rows(u"SELECT @@global.max_connections"_s).value(0);
+    const QByteArray live = '`' + db.name().toUtf8() + '`';
+    for (const QByteArray &statement : QList<QByteArray>{
+             "SET GLOBAL max_connections = 7",
+             "SET @@global.max_connections = 7",
+             "SET sql_mode = '', GLOBAL max_connections = 7",
+             "/*!40101 SET GLOBAL max_connections = 7 */",
+             "CREATE USER burrow_guard_user",
+             "DROP USER IF EXISTS burrow_guard_user",
+             "GRANT ALL ON *.* TO burrow_guard_user",
+             "SET PASSWORD FOR burrow_guard_user = PASSWORD('x')",
+             "FLUSH PRIVILEGES",
+             "INSTALL SONAME 'ha_blackhole'",
+             "CREATE FUNCTION burrow_udf RETURNS STRING SONAME 'x.so'",
+             "SELECT 1 INTO OUTFILE '/tmp/burrow_guard_out'",
+             "PREPARE s FROM 'DROP TABLE " + live + ".author'",
+             "EXECUTE IMMEDIATE 'DROP TABLE " + live + ".author'",
+             "BEGIN NOT ATOMIC DROP TABLE " + live + ".author; END",
+             "CALL mysql.p()",
+             "IF 1 THEN DROP TABLE " + live + ".author; END IF",
+             "SET STATEMENT max_statement_time = 60 FOR DROP TABLE " + live + ".author",
+             "SET STATEMENT max_statement_time = 60 FOR SET GLOBAL max_connections = 7",
+             "ANALYZE DELETE FROM " + live + ".author",
+             "EXPLAIN ANALYZE UPDATE " + live + ".author SET id = 2"}) {
+        Result<schema::Schema> model =
+            load("CREATE TABLE author (id INT PRIMARY KEY);\n" + statement + ";\n");
+        ASSERT_FALSE(model.ok()) << statement.toStdString();
+        EXPECT_EQ(model.error().line, 2) << statement.toStdString();
+        EXPECT_TRUE(model.error().message.contains(u"whole server") ||
+                    model.error().message.contains(u"may not run code") ||
+                    model.error().message.contains(u"may not name the database"))
+            << statement.toStdString() << ": " << model.error().message.toStdString();
+    }
+    EXPECT_EQ(db.rows(u"SELECT @@global.max_connections"_s).value(0), before);
+    EXPECT_EQ(db.rows(u"SELECT COUNT(*) FROM mysql.user WHERE user = 'burrow_guard_user'"_s),
+              QStringList{u"0"_s});
+    EXPECT_EQ(db.columnNames(), QStringList{u"author.id"_s});
+
+    // What only a session sees stays allowed, as dumps write it; names like `user` and `role`.
+    Result<schema::Schema> allowed =
+        load("SET NAMES utf8mb4;\nSET sql_mode = 'ANSI_QUOTES', foreign_key_checks = 0;\n"
+             "SET @global_count = 1;\nCREATE TABLE user (role INT, soname INT);\n"
+             "CREATE TABLE role (id INT);\n");
+    ASSERT_TRUE(allowed.ok()) << allowed.error().toString().toStdString();
+    EXPECT_EQ(allowed->tables.size(), 2);
+}
+
+// A trigger or routine may name another database in its body, which loading does not run;
+// rows the model inserts would run it, and write there for real: refused then.
+TEST_F(MysqlModel, a_program_writing_elsewhere_is_refused_only_when_the_model_changes_rows)
+{
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE audit (id INT)"_s);
+    const QByteArray trigger = "CREATE TRIGGER t_audit AFTER INSERT ON t FOR EACH ROW\n"
+                               "  INSERT INTO `" +
+                               db.name().toUtf8() + "`.audit VALUES (NEW.id);\n";
+    const QByteArray table = "CREATE TABLE t (id INT PRIMARY KEY);\n";
+    Result<schema::Schema> seeded = load(table + trigger + "INSERT INTO t VALUES (1);\n");
+    ASSERT_FALSE(seeded.ok());
+    EXPECT_EQ(seeded.error().line, 2);
+    EXPECT_TRUE(seeded.error().message.contains(u"writes to another database"))
+        << seeded.error().message.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT COUNT(*) FROM audit"_s), QStringList{u"0"_s});
+
+    Result<schema::Schema> schemaOnly = load(table + trigger);
+    ASSERT_TRUE(schemaOnly.ok()) << schemaOnly.error().toString().toStdString();
+    ASSERT_EQ(schemaOnly->tables.size(), 1);
+    EXPECT_EQ(schemaOnly->tables.first().triggers.size(), 1);
+}
+
 TEST_F(MysqlModel, names_a_model_only_reads_may_name_their_database)
 {
     BURROW_REQUIRE_BACKEND(db);

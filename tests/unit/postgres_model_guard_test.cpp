@@ -2,6 +2,7 @@
 // a large model commits its chunks, so such a statement would reach the live database for good.
 #include "dialect/postgres/postgres_dialect.h"
 #include "dialect/postgres/postgres_model_guard.h"
+#include "dialect/postgres/postgres_model_loader_p.h"
 #include "dialect/postgres/postgres_names.h"
 #include "qt_printing.h"
 #include "server_support.h"
@@ -66,7 +67,10 @@ TEST(PostgresModelGuard, statements_changing_what_the_server_shares_are_refused_
                                  u"COMMENT ON ROLE app IS 'x'"_s,
                                  u"SECURITY LABEL FOR selinux ON DATABASE d IS 'x'"_s,
                                  u"DROP OWNED BY app"_s,
-                                 u"REASSIGN OWNED BY a TO b"_s};
+                                 u"REASSIGN OWNED BY a TO b"_s,
+                                 u"COPY t FROM PROGRAM 'rm -rf /tmp/x'"_s,
+                                 u"COPY (SELECT 1) TO '/tmp/burrow_out'"_s,
+                                 u"copy t from '/etc/passwd' WITH (FORMAT text)"_s};
     for (const QString &refused : serverWide) {
         EXPECT_FALSE(guarded(refused).ok()) << refused.toStdString();
         const Status inDatabase = dialect::postgres::checkStaysInDatabase(
@@ -117,3 +121,25 @@ TEST(PostgresModelGuard, a_refused_model_changes_nothing_on_the_server)
 }
 
 } // namespace
+
+// Statements that run code while the model loads make the load one transaction, never
+// committed; the plain DDL of a model does not.
+TEST(PostgresModelGuard, statements_running_code_while_the_model_loads_are_told_apart)
+{
+    const auto runsCode = [](const QString &text) {
+        return dialect::postgres::runsCodeWhileLoading(sql::Statement{text, u"model.sql"_s, 1});
+    };
+    for (const QString &code :
+         {u"DO $$ BEGIN PERFORM 1; END $$"_s, u"SELECT setup()"_s, u"CALL p()"_s,
+          u"INSERT INTO t VALUES (1)"_s, u"with x as (select 1) select * from x"_s,
+          u"CREATE TABLE t AS SELECT 1 AS id"_s, u"CREATE MATERIALIZED VIEW m AS SELECT 1"_s,
+          u"CREATE UNLOGGED TABLE t AS VALUES (1)"_s, u"REFRESH MATERIALIZED VIEW m"_s,
+          u"EXPLAIN ANALYZE DELETE FROM public.t"_s})
+        EXPECT_TRUE(runsCode(code)) << code.toStdString();
+    for (const QString &ddl :
+         {u"CREATE TABLE t (id int DEFAULT f())"_s, u"CREATE VIEW v AS SELECT 1"_s,
+          u"CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1)"_s,
+          u"CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$"_s,
+          u"ALTER TABLE t ADD COLUMN x int"_s, u"COMMENT ON TABLE t IS 'select'"_s})
+        EXPECT_FALSE(runsCode(ddl)) << ddl.toStdString();
+}

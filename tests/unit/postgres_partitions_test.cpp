@@ -376,3 +376,38 @@ TEST_F(PostgresPartitions, a_recreated_materialized_view_gets_its_indexes_back)
               QStringList{u"2"_s});
     EXPECT_EQ(viewIndexes(db).size(), 1);
 }
+
+// A parent in a schema of the model's own, with one partition beside it and one in the URL's
+// schema: both created after their parent, named with their schema, and undone.
+TEST_F(PostgresPartitions, partitions_across_schemas_are_created_after_their_parent_and_undone)
+{
+    db.exec(u"CREATE TABLE other (id int)"_s);
+    const QString path =
+        model("CREATE TABLE other (id int);\n"
+              "CREATE SCHEMA core;\n"
+              "CREATE TABLE core.logs (id bigint NOT NULL, created_at timestamp NOT NULL)\n"
+              "  PARTITION BY RANGE (created_at);\n"
+              "CREATE TABLE core.logs_2024 PARTITION OF core.logs\n"
+              "  FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+              "CREATE TABLE logs_rest PARTITION OF core.logs DEFAULT;\n");
+    const QString migration = migrate(path);
+    const QString up = upSection(migration);
+    const qsizetype parent = up.indexOf(u"CREATE TABLE \"core\".\"logs\" ("_s);
+    EXPECT_GE(parent, 0) << up.toStdString();
+    EXPECT_LT(parent, up.indexOf(u"CREATE TABLE \"core\".\"logs_2024\" PARTITION OF "
+                                 u"\"core\".\"logs\""_s))
+        << up.toStdString();
+    EXPECT_LT(parent, up.indexOf(u"CREATE TABLE \"logs_rest\" PARTITION OF \"core\".\"logs\""_s))
+        << up.toStdString();
+    db.exec(u"INSERT INTO core.logs VALUES (1, '2024-05-01'), (2, '2030-01-01')"_s);
+    EXPECT_EQ(db.rows(u"SELECT id FROM core.logs_2024 UNION ALL SELECT -id FROM logs_rest"_s),
+              (QStringList{u"1"_s, u"-2"_s}));
+
+    const CliRun shown = diff(path, {u"--format"_s, u"json"_s});
+    EXPECT_EQ(shown.exitCode, 0) << shown.out.toStdString();
+    db.exec(u"DELETE FROM core.logs"_s);
+    db.execEach(downStatements(migration));
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_class WHERE relname LIKE 'logs%'"_s),
+              QStringList{u"0"_s});
+    EXPECT_EQ(db.rows(u"SELECT to_regnamespace('core') IS NULL"_s), QStringList{u"true"_s});
+}

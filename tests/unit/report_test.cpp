@@ -182,6 +182,18 @@ TEST(ReportSummary, views_are_counted_apart_from_tables)
               u"1 table and 2 views differ: 1 table extra, 2 views changed");
 }
 
+TEST(ReportSummary, several_kinds_of_objects_read_as_one_list)
+{
+    EXPECT_EQ(summaryLine({change(ObjectKind::Table, ChangeType::Removed, "t", "t"),
+                           change(ObjectKind::View, ChangeType::Changed, "v", "v"),
+                           change(ObjectKind::Enum, ChangeType::Added, "mood", "mood"),
+                           change(ObjectKind::Namespace, ChangeType::Added, "core", "core")}),
+              u"1 table, 1 view, 1 enum type and 1 schema differ: 1 enum type missing, 1 schema "
+              u"missing, 1 table extra, 1 view changed");
+    EXPECT_EQ(listed({}), QString());
+    EXPECT_EQ(listed({QStringLiteral("a")}), QStringLiteral("a"));
+}
+
 TEST(ReportSummary, renames_are_counted_once_each_after_the_rest)
 {
     Change a = change(ObjectKind::Column, ChangeType::RenameSuggested, "t", "a");

@@ -29,6 +29,12 @@ bool isOwnChange(const Change &c)
     return c.object == ObjectKind::Table || diff::isSchemaLevel(c.object);
 }
 
+// Tables first, then views, then the other objects of the schema (types, functions…).
+int groupRank(ObjectKind kind)
+{
+    return kind == ObjectKind::Table ? 0 : kind == ObjectKind::View ? 1 : 2;
+}
+
 QString warningKey(const Change &c)
 {
     return c.table + u'\x1f' + c.name + u'\x1f' + QString::number(int(c.object)) + u'\x1f' +
@@ -157,31 +163,37 @@ std::vector<DifferencesModel::Group> DifferencesModel::collectGroups()
         auto it = byTable.constFind(e.change.table);
         if (it == byTable.cend()) {
             it = byTable.insert(e.change.table, int(groups.size()));
-            groups.push_back(Group{e.change.table, m_views.contains(e.change.table)});
+            groups.push_back(Group{e.change.table, m_views.contains(e.change.table)
+                                                       ? ObjectKind::View
+                                                       : ObjectKind::Table});
         }
         e.group = *it;
-        groups[*it].view |= e.change.object == ObjectKind::View;
+        if (diff::isSchemaLevel(e.change.object))
+            groups[*it].kind = e.change.object;
     }
     if (m_showIdentical) {
         for (const QStringList *names : {&m_identicalTables, &m_identicalViews}) {
             for (const QString &name : *names) {
                 if (!byTable.contains(name))
-                    groups.push_back(Group{name, names == &m_identicalViews, true});
+                    groups.push_back(Group{
+                        name, names == &m_identicalViews ? ObjectKind::View : ObjectKind::Table,
+                        true});
             }
         }
     }
     return groups;
 }
 
-// Tables before views, each by name; a group's entries by kind, then as the differ said.
+// Tables, views, then other objects, each by name; a group's entries by kind, then as the differ
+// said.
 void DifferencesModel::orderGroups(std::vector<Group> groups)
 {
     std::vector<int> order(groups.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](int a, int b) {
         const Group &ga = groups[a], &gb = groups[b];
-        if (ga.view != gb.view)
-            return gb.view;
+        if (groupRank(ga.kind) != groupRank(gb.kind))
+            return groupRank(ga.kind) < groupRank(gb.kind);
         const int byName = ga.table.compare(gb.table, Qt::CaseInsensitive);
         return byName != 0 ? byName < 0 : ga.table < gb.table;
     });
@@ -202,15 +214,26 @@ void DifferencesModel::orderGroups(std::vector<Group> groups)
 }
 
 // Each group's range of entries, own change, check counts; the table and view counts.
+void DifferencesModel::countGroup(ObjectKind kind)
+{
+    if (kind == ObjectKind::Table)
+        ++m_counts.tables;
+    else if (kind == ObjectKind::View)
+        ++m_counts.views;
+    else
+        ++m_counts.others[kind];
+}
+
 void DifferencesModel::indexEntries()
 {
     m_counts.tables = m_counts.views = 0;
+    m_counts.others.clear();
     for (int i = 0; i < int(m_entries.size()); ++i) {
         const Entry &e = m_entries[i];
         Group &g = m_groups[e.group];
         if (g.count++ == 0) {
             g.first = i;
-            ++(g.view ? m_counts.views : m_counts.tables);
+            countGroup(g.kind);
         }
         if (isOwnChange(e.change) && g.own < 0)
             g.own = i;

@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QStringList>
 
+#include <map>
 #include <vector>
 
 namespace burrow::ui {
@@ -33,6 +34,8 @@ public:
     struct Counts {
         int tables = 0; // tables with differences
         int views = 0;  // views with differences
+        /// Other schema-level objects with differences (types, functions, schemas…), by kind.
+        std::map<diff::ObjectKind, int> others;
         int added = 0;
         int removed = 0;
         int changed = 0;
@@ -89,7 +92,8 @@ private:
     };
     struct Group {
         QString table;
-        bool view = false;
+        /// Table, View, or the schema-level kind of what the group is (Enum, Function…).
+        diff::ObjectKind kind = diff::ObjectKind::Table;
         bool identical = false;
         int first = 0; // its entries are m_entries[first, first + count)
         int count = 0;
@@ -103,6 +107,7 @@ private:
     std::vector<Group> collectGroups();
     void orderGroups(std::vector<Group> groups);
     void indexEntries();
+    void countGroup(diff::ObjectKind kind);
     void countChanges();
     const Group *groupOf(const QModelIndex &index) const;
     const Entry *entryOf(const QModelIndex &index) const;

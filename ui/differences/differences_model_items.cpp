@@ -122,7 +122,7 @@ QVariant DifferencesModel::groupData(const Group &g, int column, int role) const
         return column == DetailColumn && own ? own->change.detail : groupText(g, column);
     case Qt::DecorationRole:
         if (column == ObjectColumn)
-            return g.view ? icons.view : icons.table;
+            return icons.forObject(g.kind);
         if (column == ChangeColumn)
             return g.identical ? icons.identical
                                : icons.forType(own ? own->change.type : ChangeType::Changed);

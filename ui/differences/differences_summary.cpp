@@ -1,6 +1,7 @@
 #include "differences_summary.h"
 
 #include "change_presentation_p.h"
+#include "diff/report.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -52,21 +53,30 @@ void DifferencesSummary::show(const Item &item, int count, const QString &text)
     item.text->setText(text);
 }
 
-// "4 tables differ", "1 view differs", "4 tables and 1 view differ".
-static QString differingText(int tables, int views)
+static QString counted(int count, const QString &noun)
 {
-    const QString t = tables == 1 ? u"1 table"_s : u"%1 tables"_s.arg(tables);
-    const QString v = views == 1 ? u"1 view"_s : u"%1 views"_s.arg(views);
-    if (views == 0)
-        return t + (tables == 1 ? u" differs"_s : u" differ"_s);
-    if (tables == 0)
-        return v + (views == 1 ? u" differs"_s : u" differ"_s);
-    return t + u" and "_s + v + u" differ"_s;
+    return QString::number(count) + u' ' + noun + (count == 1 ? u""_s : u"s"_s);
+}
+
+// "4 tables differ", "1 view differs", "4 tables, 1 view and 2 functions differ".
+static QString differingText(const DifferencesModel::Counts &counts)
+{
+    QStringList parts;
+    if (counts.tables > 0 || (counts.views == 0 && counts.others.empty()))
+        parts.append(counted(counts.tables, u"table"_s));
+    if (counts.views > 0)
+        parts.append(counted(counts.views, u"view"_s));
+    int total = counts.tables + counts.views;
+    for (const auto &[kind, count] : counts.others) {
+        parts.append(counted(count, diff::objectNoun(kind)));
+        total += count;
+    }
+    return diff::listed(parts) + (total == 1 ? u" differs"_s : u" differ"_s);
 }
 
 void DifferencesSummary::setCounts(const DifferencesModel::Counts &counts)
 {
-    show(m_tables, 1, differingText(counts.tables, counts.views));
+    show(m_tables, 1, differingText(counts));
     show(m_added, counts.added, u"%1 added"_s.arg(counts.added));
     show(m_removed, counts.removed, u"%1 removed"_s.arg(counts.removed));
     show(m_changed, counts.changed, u"%1 changed"_s.arg(counts.changed));

@@ -145,7 +145,9 @@ void WorkspaceSession::compare()
     timer.start();
     runInBackground(
         this, [request = compareRequest()] { return compareAndLint(request); },
-        [this, timer](Result<Compared> result) {
+        [this, timer, cancellation = m_cancellation](Result<Compared> result) {
+            if (cancellation.cancelled())
+                return; // abandoned by cancel(): the session went idle then
             finish();
             if (!result)
                 return Q_EMIT failed(Task::Comparing, result.error());
@@ -248,10 +250,15 @@ void WorkspaceSession::apply(std::optional<qulonglong> to)
 
 void WorkspaceSession::cancel()
 {
-    if (isBusy()) {
-        m_cancellation.cancel();
-        Q_EMIT logged(QStringLiteral("Cancelling…"));
-    }
+    if (!isBusy())
+        return;
+    m_cancellation.cancel();
+    if (m_task != Task::Comparing)
+        return Q_EMIT logged(QStringLiteral("Cancelling…"));
+    // A comparison changes nothing: it is abandoned at once and finishes unseen in the
+    // background, removing its scratch objects.
+    Q_EMIT logged(QStringLiteral("Comparison cancelled; the previous result stays."));
+    finish();
 }
 
 } // namespace burrow::ui

@@ -83,7 +83,8 @@ public:
     void restore(const QString &backupFolder);
     /// Lists the backups under the migrations folder, newest first, each verified.
     void listBackups();
-    /// Stops the running task: a migration rolls back; the database stays as it was.
+    /// Stops the running task: a migration rolls back; the database stays as it was. A
+    /// comparison is abandoned at once (the previous one stays).
     void cancel();
 
 Q_SIGNALS:

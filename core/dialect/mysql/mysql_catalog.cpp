@@ -2,6 +2,7 @@
 
 #include "mysql_catalog_builder_p.h"
 #include "mysql_connection.h"
+#include "mysql_event_guard.h"
 #include "mysql_events.h"
 #include "mysql_partitions.h"
 
@@ -91,7 +92,10 @@ Result<schema::Schema> readCatalog(const QSqlDatabase &db, const QString &databa
         while (rows->next())
             (builder.*query.read)(*rows);
     }
-    return builder.finish();
+    schema::Schema schema = builder.finish();
+    if (Status statuses = applyScratchStatuses(db, database, schema); !statuses)
+        return statuses.error();
+    return schema;
 }
 
 } // namespace burrow::dialect::mysql

@@ -3,15 +3,16 @@
 #include "../../sql/token_stream.h"
 #include "mysql_catalog.h"
 #include "mysql_connection.h"
+#include "mysql_event_guard.h"
 #include "mysql_events.h"
 #include "mysql_index_folding.h"
 #include "mysql_lexer.h"
 #include "mysql_model_guard.h"
 #include "mysql_normalize.h"
 #include "mysql_parallel_tables.h"
+#include "mysql_scratch_claim.h"
 
 #include <QHash>
-#include <QRandomGenerator>
 
 namespace burrow::dialect::mysql {
 namespace {
@@ -27,12 +28,6 @@ enum NativeError {
 Error modelError(const QString &message, const sql::Statement &statement, const QString &hint)
 {
     return Error{Error::Code::Model, message, statement.file, statement.line, statement.text, hint};
-}
-
-QString scratchName()
-{
-    return u"burrow_model_" +
-           QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, u'0');
 }
 
 /// `CHARACTER SET x COLLATE y` of the live database, so that the model's columns get the same
@@ -66,9 +61,11 @@ Error createError(const Error &engine, const DatabaseUrl &server, const QString 
     return error;
 }
 
+/// An event runs DISABLE here whatever the model says (it would fire in the scratch database);
+/// errors still name the model's own statement.
 Status runStatement(const QSqlDatabase &db, const sql::Statement &statement)
 {
-    Result<QSqlQuery> done = runQuery(db, statement.text);
+    Result<QSqlQuery> done = runQuery(db, disarmedForScratch(statement.text));
     if (done)
         return Ok{};
     Error error =
@@ -156,6 +153,7 @@ Result<schema::Schema> runModel(const DatabaseUrl &server, const QSqlDatabase &d
     if (schema) {
         clearGeneratedNames(*schema);
         keepTriggerStatements(*schema, script.statements);
+        restoreEventStatuses(*schema, declaredEventStatuses(script.statements));
         keepModelEvents(*schema, script.statements);
     }
     return schema;
@@ -191,7 +189,10 @@ Result<schema::Schema> loadModelOnServer(const DatabaseUrl &server,
     if (!connection)
         return connection.error();
     const QSqlDatabase &db = (*connection)->database();
-    const QString name = scratchName();
+    Result<QString> claimed = claimScratchDatabase(db, QStringLiteral("burrow_model_"));
+    if (!claimed)
+        return claimed.error();
+    const QString name = *claimed;
     const QString create =
         u"CREATE DATABASE " + quoteIdentifier(name) + characterSetOf(db, server.database);
     if (Result<QSqlQuery> created = runQuery(db, create); !created)

@@ -1,7 +1,9 @@
 #include "mysql_ops.h"
 
 #include "mysql_connection.h"
+#include "mysql_event_guard.h"
 #include "mysql_faults.h"
+#include "mysql_scratch_claim.h"
 #include "mysql_tools.h"
 
 namespace burrow::dialect::mysql {
@@ -73,25 +75,25 @@ Status dropEverything(const DatabaseUrl &url)
     return Ok{};
 }
 
-/// A scratch database on the same server, dropped when done.
+/// A scratch database on the same server, dropped when done. `admin` claimed its name and keeps
+/// it claimed while it exists (claimScratchDatabase).
 class ScratchCopy final : public ScratchDatabase {
 public:
-    ScratchCopy(DatabaseUrl origin, DatabaseUrl scratch)
-        : m_origin(std::move(origin))
+    ScratchCopy(std::unique_ptr<ScopedConnection> admin, DatabaseUrl scratch)
+        : m_admin(std::move(admin))
         , m_url(std::move(scratch))
     {
     }
     ~ScratchCopy() override
     {
-        Result<std::unique_ptr<ScopedConnection>> admin = openServer(m_origin, m_origin.database);
-        if (admin)
-            (void)runQuery((*admin)->database(),
-                           u"DROP DATABASE IF EXISTS " + quoteIdentifier(m_url.database));
+        (void)runQuery(m_admin->database(),
+                       u"DROP DATABASE IF EXISTS " + quoteIdentifier(m_url.database));
     }
     const DatabaseUrl &url() const override { return m_url; }
 
 private:
-    DatabaseUrl m_origin, m_url;
+    std::unique_ptr<ScopedConnection> m_admin;
+    DatabaseUrl m_url;
 };
 
 /// A dump that fails at once, naming the table, where another session's lock would make
@@ -101,6 +103,13 @@ Status dumpReadable(const DatabaseUrl &url, const QString &file)
     if (Status readable = checkTablesReadable(url); !readable)
         return readable;
     return dumpDatabase(url, file);
+}
+
+Status dumpWithoutEvents(const DatabaseUrl &url, const QString &file)
+{
+    if (Status readable = checkTablesReadable(url); !readable)
+        return readable;
+    return dumpDatabase(url, file, DumpEvents::Left);
 }
 
 } // namespace
@@ -182,21 +191,42 @@ Status MysqlOps::restoreBackup(const QString &file, const DatabaseUrl &url,
 
 Result<std::unique_ptr<ScratchDatabase>> MysqlOps::scratchCopy(const DatabaseUrl &url) const
 {
+    Result<std::unique_ptr<ScopedConnection>> admin = openServer(url, url.database);
+    if (!admin)
+        return admin.error();
+    Result<QString> name =
+        claimScratchDatabase((*admin)->database(), QStringLiteral("burrow_dryrun_"));
+    if (!name)
+        return name.error();
+    if (Result<QSqlQuery> created =
+            runQuery((*admin)->database(), u"CREATE DATABASE " + quoteIdentifier(*name));
+        !created)
+        return scratchCreationFailed(created.error(),
+                                     QStringLiteral("grant the user CREATE and DROP on "
+                                                    "`burrow_dryrun_%`.*, or apply without "
+                                                    "--dry-run"));
     DatabaseUrl scratch = url;
-    scratch.database = scratchDatabaseName();
-    {
-        Result<std::unique_ptr<ScopedConnection>> admin = openServer(url, url.database);
-        if (!admin)
-            return admin.error();
-        if (Result<QSqlQuery> created = runQuery(
-                (*admin)->database(), u"CREATE DATABASE " + quoteIdentifier(scratch.database));
-            !created)
-            return scratchCreationFailed(created.error(),
-                                         QStringLiteral("grant the user CREATE and DROP on "
-                                                        "`burrow_dryrun_%`.*, or apply without "
-                                                        "--dry-run"));
-    }
-    return fillFromDump(std::make_unique<ScratchCopy>(url, scratch), url, dumpReadable, loadDump);
+    scratch.database = *name;
+    // Its events come apart, DISABLE: loaded from the dump as they are, an enabled one could run
+    // in the copy (and its body may change another database) while the server's scheduler is on.
+    Result<std::unique_ptr<ScratchDatabase>> copy =
+        fillFromDump(std::make_unique<ScratchCopy>(std::move(*admin), scratch), url,
+                     dumpWithoutEvents, loadDump);
+    if (!copy)
+        return copy.error();
+    if (Status events = copyEventsDisarmed(url, scratch); !events)
+        return events.error();
+    return copy;
+}
+
+QString MysqlOps::onScratchCopy(const QString &statement) const
+{
+    return disarmedForScratch(statement);
+}
+
+Status MysqlOps::rememberOnScratchCopy(const DatabaseUrl &copy, const QStringList &statements) const
+{
+    return rememberScratchStatuses(copy, statements);
 }
 
 } // namespace burrow::dialect::mysql

@@ -47,11 +47,13 @@ Result<QByteArray> runClient(const DatabaseUrl &url, ToolRun run, const QString 
 
 } // namespace
 
-Status dumpDatabase(const DatabaseUrl &url, const QString &file)
+Status dumpDatabase(const DatabaseUrl &url, const QString &file, DumpEvents events)
 {
     ToolRun run{QStringLiteral("mariadb-dump"),
                 {QStringLiteral("--single-transaction"), QStringLiteral("--routines"),
-                 QStringLiteral("--triggers"), QStringLiteral("--events"),
+                 QStringLiteral("--triggers"),
+                 events == DumpEvents::Included ? QStringLiteral("--events")
+                                                : QStringLiteral("--skip-events"),
                  QStringLiteral("--hex-blob"), u"--result-file=" + file, url.database}};
     Result<QByteArray> dumped = runClient(url, run, QStringLiteral("the backup (mariadb-dump)"));
     if (!dumped) {

@@ -5,9 +5,13 @@
 
 namespace burrow::dialect::mysql {
 
+/// Whether a dump holds the database's events (a scratch copy makes its own: mysql_event_guard.h).
+enum class DumpEvents { Included, Left };
+
 /// mariadb-dump's SQL dump of the database (consistent: one transaction; routines and
-/// triggers included) into `file`.
-Status dumpDatabase(const DatabaseUrl &url, const QString &file);
+/// triggers included, events as `events` says) into `file`.
+Status dumpDatabase(const DatabaseUrl &url, const QString &file,
+                    DumpEvents events = DumpEvents::Included);
 
 /// Proves `file` is a complete dump: mariadb-dump's closing line is there.
 Status checkDump(const QString &file);

@@ -45,6 +45,23 @@ Result<schema::Schema> PostgresDialect::introspect(const DatabaseUrl &url) const
     return introspectCounting(url, queries);
 }
 
+Result<QStringList> PostgresDialect::otherSchemasIn(const DatabaseUrl &url) const
+{
+    Result<std::unique_ptr<Session>> session = Session::open(url, Access::ReadSchema);
+    if (!session)
+        return session.error();
+    Result<QSqlQuery> found = (*session)->run(QStringLiteral(
+        "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname <> pg_catalog.current_schema() "
+        "AND nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
+        "AND nspname !~ '^pg_(toast_)?temp_' ORDER BY nspname"));
+    if (!found)
+        return found.error();
+    QStringList schemas;
+    while (found->next())
+        schemas.append(found->value(0).toString());
+    return schemas;
+}
+
 Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &script) const
 {
     const model::ModelScript own = withoutOwnSchemaQualifier(script, schemaOf(m_server));

@@ -22,6 +22,7 @@ public:
     QString ormBackendName() const override { return QStringLiteral("postgresql"); }
 
     Result<schema::Schema> introspect(const DatabaseUrl &url) const override;
+    Result<QStringList> otherSchemasIn(const DatabaseUrl &url) const override;
     Result<schema::Schema> loadModel(const model::ModelScript &script) const override;
     Result<QString> modelContext() const override;
     const plan::SqlRenderer &renderer() const override { return m_renderer; }

@@ -44,10 +44,17 @@ bool changesDatabaseWide(const sql::TokenStream &ts)
 }
 
 /// What the whole server shares, beyond any one database: roles and their memberships,
-/// databases, tablespaces, the server's settings. A model's statement would change them for
-/// real wherever it runs, a scratch database included.
+/// databases, tablespaces, the server's settings, its host's files and programs (COPY). A model's
+/// statement would change them for real wherever it runs, a scratch database included.
 bool changesServerWide(const sql::TokenStream &ts)
 {
+    if (ts.isKeywordAt(0, u"COPY")) { // a program or a file on the server's host
+        for (qsizetype i = 1; i + 1 < ts.size(); ++i) {
+            if (ts.isKeywordAt(i, u"PROGRAM") || (anyKeywordAt(ts, i, {u"FROM", u"TO"}) &&
+                                                  ts.at(i + 1).kind == sql::TokenKind::String))
+                return true;
+        }
+    }
     if (anyKeywordAt(ts, 0, {u"CREATE", u"ALTER", u"DROP"}) &&
         anyKeywordAt(
             ts, 1,
@@ -121,8 +128,9 @@ Error refusal(const QString &message, const sql::Statement &statement)
 /// statements create tables and need no lexing).
 bool mayReachOutside(const QString &statement)
 {
-    for (QStringView word : {u"DROP", u"ALTER", u"TRUNCATE", u"DELETE", u"UPDATE", u"INSERT",
-                             u"MERGE", u"REASSIGN", u"GRANT", u"REVOKE", u"COMMENT", u"SECURITY"}) {
+    for (QStringView word :
+         {u"DROP", u"ALTER", u"TRUNCATE", u"DELETE", u"UPDATE", u"INSERT", u"MERGE", u"REASSIGN",
+          u"GRANT", u"REVOKE", u"COMMENT", u"SECURITY", u"COPY"}) {
         if (statement.startsWith(word, Qt::CaseInsensitive))
             return true;
     }
@@ -137,7 +145,7 @@ Error serverWideRefusal(const sql::Statement &statement)
     return Error{Error::Code::Model,
                  QStringLiteral("a model may not create, change or drop what the whole server "
                                 "shares (roles and memberships, databases, tablespaces, "
-                                "settings)"),
+                                "settings, files and programs on its host)"),
                  statement.file,
                  statement.line,
                  statement.text,

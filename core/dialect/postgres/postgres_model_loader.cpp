@@ -111,6 +111,7 @@ bool isLockTableFull(const Error &error)
 /// With `alsoSearched` (the schemas of installed extensions the model uses, whose types and
 /// functions it must see), the scratch schema is no longer all the model's unqualified names
 /// reach: the load is then one transaction, never committed, whatever its statements did there.
+/// So is a model that runs code while it loads (runsCodeWhileLoading).
 class ChunkedLoad {
 public:
     ChunkedLoad(Session &session, QString scratch, QList<Statement> statements, int chunk,
@@ -118,9 +119,13 @@ public:
         : m_session(session)
         , m_scratch(std::move(scratch))
         , m_statements(std::move(statements))
-        , m_chunk(alsoSearched.isEmpty() ? chunk : int(std::max<qsizetype>(m_statements.size(), 1)))
+        , m_chunk(chunk)
         , m_alsoSearched(std::move(alsoSearched))
+        , m_whole(!m_alsoSearched.isEmpty() ||
+                  std::any_of(m_statements.cbegin(), m_statements.cend(), runsCodeWhileLoading))
     {
+        if (m_whole)
+            m_chunk = int(std::max<qsizetype>(m_statements.size(), 1));
     }
 
     Result<schema::Schema> run()
@@ -131,7 +136,7 @@ public:
             Status ran = runChunk(next, end);
             if (!ran) {
                 rollBack();
-                if (!isLockTableFull(ran.error()) || end - next == 1 || !m_alsoSearched.isEmpty())
+                if (!isLockTableFull(ran.error()) || end - next == 1 || m_whole)
                     return ran.error();
                 m_chunk = int(end - next) / 2;
                 continue;
@@ -202,18 +207,8 @@ private:
     /// that follows proves that none failed: it succeeds only in a transaction not aborted.
     Status runBatched(std::span<const Statement> chunk)
     {
-        for (const Batch &batch : batchesOf(chunk)) {
-            // Not forward-only: Qt then reads every result of the batch before the next query.
-            QSqlQuery query(m_session.database());
-            if (!query.exec(batch.sql))
-                return Error{Error::Code::Model,
-                             query.lastError().databaseText(),
-                             {},
-                             0,
-                             {},
-                             {},
-                             query.lastError().nativeErrorCode()};
-        }
+        if (Status ran = runBatches(m_session, chunk); !ran)
+            return ran;
         return checkNothingOutside(m_session);
     }
 
@@ -233,6 +228,7 @@ private:
     QList<Statement> m_statements;
     int m_chunk;
     QStringList m_alsoSearched;
+    bool m_whole; // never committed: the model reaches past the scratch schema, or runs code
     bool m_committed = false;
 };
 
@@ -289,6 +285,46 @@ QList<Batch> batchesOf(std::span<const Statement> statements)
     if (batch.statements > 0)
         batches.append(batch);
     return batches;
+}
+
+Status runBatches(Session &session, std::span<const Statement> statements)
+{
+    for (const Batch &batch : batchesOf(statements)) {
+        // Not forward-only: Qt then reads every result of the batch before the next query.
+        QSqlQuery query(session.database());
+        if (!query.exec(batch.sql))
+            return Error{Error::Code::Model,
+                         query.lastError().databaseText(),
+                         {},
+                         0,
+                         {},
+                         {},
+                         query.lastError().nativeErrorCode()};
+    }
+    return Ok{};
+}
+
+bool runsCodeWhileLoading(const Statement &statement)
+{
+    const sql::TokenStream ts(statement.text, lexerOptions());
+    for (QStringView word : {u"DO", u"CALL", u"EXECUTE", u"SELECT", u"WITH", u"VALUES", u"TABLE",
+                             u"INSERT", u"UPDATE", u"DELETE", u"MERGE", u"COPY", u"REFRESH",
+                             u"EXPLAIN"}) { // EXPLAIN ANALYZE runs its statement
+        if (ts.isKeywordAt(0, word))
+            return true;
+    }
+    if (!ts.isKeywordAt(0, u"CREATE"))
+        return false;
+    bool table = false;
+    for (qsizetype i = 1; i < ts.size(); ++i) {
+        if (i < 5 && ts.isKeywordAt(i, u"MATERIALIZED"))
+            return true;
+        table = table || (i < 5 && ts.isKeywordAt(i, u"TABLE"));
+        if (table && (ts.isKeywordAt(i, u"SELECT") || ts.isKeywordAt(i, u"EXECUTE") ||
+                      (ts.isKeywordAt(i, u"VALUES") && !ts.isKeywordAt(i - 1, u"FOR"))))
+            return true; // CREATE TABLE … AS (not a partition bound, FOR VALUES)
+    }
+    return false;
 }
 
 bool isSkippedModelStatement(const QString &statement)

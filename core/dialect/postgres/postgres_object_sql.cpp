@@ -3,6 +3,8 @@
 #include "../../sql/item_list.h"
 #include "postgres_names.h"
 
+#include <algorithm>
+
 namespace burrow::dialect::postgres {
 namespace {
 
@@ -223,6 +225,18 @@ bool functionReplaceableInPlace(const Function &live, const Function &target)
 {
     return live.procedure == target.procedure && live.arguments == target.arguments &&
            live.result == target.result;
+}
+
+// pg_get_functiondef starts the body on a line of its own: `AS $function$…` for a string,
+// `BEGIN ATOMIC` or `RETURN …` for SQL (whose prosrc, the body read, is empty).
+bool hasSqlStandardBody(const Function &function)
+{
+    if (!function.body.trimmed().isEmpty())
+        return false;
+    const QStringList lines = function.definition.text.split(u'\n');
+    return std::any_of(lines.begin(), lines.end(), [](const QString &line) {
+        return line.startsWith(u"BEGIN ATOMIC") || line.startsWith(u"RETURN ");
+    });
 }
 
 QStringList alterFunctionSql(const Function &live, const Function &target)

@@ -32,6 +32,9 @@ QString dropFunctionSql(const schema::Function &function);
 /// CREATE OR REPLACE keeps a function only while its kind, arguments (names, defaults) and
 /// result stay: PostgreSQL refuses to change those in place.
 bool functionReplaceableInPlace(const schema::Function &live, const schema::Function &target);
+/// A body written in SQL itself (`BEGIN ATOMIC … END`, `RETURN …`), not a string: PostgreSQL
+/// parses it at creation and records what it calls, which then cannot be dropped.
+bool hasSqlStandardBody(const schema::Function &function);
 /// The target's definition over the live one (replaced, or dropped and created when
 /// functionReplaceableInPlace() says no), and its comment where that changes or is lost.
 QStringList alterFunctionSql(const schema::Function &live, const schema::Function &target);

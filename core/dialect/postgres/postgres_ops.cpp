@@ -1,6 +1,7 @@
 #include "postgres_ops.h"
 
 #include "postgres_faults.h"
+#include "postgres_scratch_claim.h"
 #include "postgres_session.h"
 #include "postgres_tools.h"
 
@@ -53,24 +54,24 @@ QString holderOf(Session &session, const QString &key)
 }
 
 /// A scratch database on the same server, dropped (with any session still in it) when done.
+/// `admin` claimed its name and keeps it claimed while it exists (claimScratchDatabase).
 class ScratchCopy final : public ScratchDatabase {
 public:
-    ScratchCopy(DatabaseUrl origin, DatabaseUrl scratch)
-        : m_origin(std::move(origin))
+    ScratchCopy(std::unique_ptr<Session> admin, DatabaseUrl scratch)
+        : m_admin(std::move(admin))
         , m_url(std::move(scratch))
     {
     }
     ~ScratchCopy() override
     {
-        Result<std::unique_ptr<Session>> admin = Session::open(m_origin, Access::Write);
-        if (admin)
-            (void)(*admin)->run(u"DROP DATABASE IF EXISTS " + quoteIdentifier(m_url.database) +
-                                u" WITH (FORCE)");
+        (void)m_admin->run(u"DROP DATABASE IF EXISTS " + quoteIdentifier(m_url.database) +
+                           u" WITH (FORCE)");
     }
     const DatabaseUrl &url() const override { return m_url; }
 
 private:
-    DatabaseUrl m_origin, m_url;
+    std::unique_ptr<Session> m_admin;
+    DatabaseUrl m_url;
 };
 
 } // namespace
@@ -158,21 +159,21 @@ Status PostgresOps::restoreBackup(const QString &file, const DatabaseUrl &url,
 
 Result<std::unique_ptr<ScratchDatabase>> PostgresOps::scratchCopy(const DatabaseUrl &url) const
 {
+    Result<std::unique_ptr<Session>> admin = Session::open(url, Access::Write);
+    if (!admin)
+        return admin.error();
+    Result<QString> name = claimScratchDatabase(**admin, QStringLiteral("burrow_dryrun_"));
+    if (!name)
+        return name.error();
+    if (Result<QSqlQuery> created = (*admin)->run(u"CREATE DATABASE " + quoteIdentifier(*name));
+        !created)
+        return scratchCreationFailed(created.error(),
+                                     QStringLiteral("grant the user CREATEDB (ALTER ROLE … "
+                                                    "CREATEDB), or apply without --dry-run"));
     DatabaseUrl scratch = url;
-    scratch.database = scratchDatabaseName();
-    {
-        Result<std::unique_ptr<Session>> admin = Session::open(url, Access::Write);
-        if (!admin)
-            return admin.error();
-        if (Result<QSqlQuery> created =
-                (*admin)->run(u"CREATE DATABASE " + quoteIdentifier(scratch.database));
-            !created)
-            return scratchCreationFailed(created.error(),
-                                         QStringLiteral("grant the user CREATEDB (ALTER ROLE … "
-                                                        "CREATEDB), or apply without --dry-run"));
-    }
-    return fillFromDump(std::make_unique<ScratchCopy>(url, scratch), url, dumpDatabase,
-                        loadArchive);
+    scratch.database = *name;
+    return fillFromDump(std::make_unique<ScratchCopy>(std::move(*admin), scratch), url,
+                        dumpDatabase, loadArchive);
 }
 
 } // namespace burrow::dialect::postgres

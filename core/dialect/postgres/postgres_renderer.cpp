@@ -191,6 +191,11 @@ bool PostgresRenderer::replacesFunctionInPlace(const Function &live, const Funct
     return functionReplaceableInPlace(live, target);
 }
 
+bool PostgresRenderer::bodyBindsCalls(const Function &function) const
+{
+    return hasSqlStandardBody(function);
+}
+
 plan::TableAlteration PostgresRenderer::alterTable(const Table &live, const Table &target) const
 {
     return {alterTableSql(live, target), false};

@@ -48,6 +48,7 @@ public:
                               const schema::Function &target) const override;
     bool replacesFunctionInPlace(const schema::Function &live,
                                  const schema::Function &target) const override;
+    bool bodyBindsCalls(const schema::Function &function) const override;
 
     QStringList createPolicy(const QString &table, const schema::Policy &policy) const override;
     QStringList dropPolicy(const QString &table, const schema::Policy &policy) const override;

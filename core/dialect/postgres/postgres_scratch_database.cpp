@@ -5,23 +5,15 @@
 #include "postgres_errors.h"
 #include "postgres_model_loader_p.h"
 #include "postgres_names.h"
+#include "postgres_scratch_claim.h"
 #include "postgres_session.h"
 
-#include <QRandomGenerator>
 #include <QSqlError>
 
 namespace burrow::dialect::postgres {
 namespace {
 
 using sql::Statement;
-
-// The scratch databases' names: the advisory lock their loader holds is the hex key.
-const QString kPrefix = QStringLiteral("burrow_modeldb_");
-
-QString nameOf(qint64 key)
-{
-    return kPrefix + QStringLiteral("%1").arg(quint64(key), 16, 16, QLatin1Char('0'));
-}
 
 /// The schema `CREATE SCHEMA …` creates, or empty for another statement. An unquoted name
 /// folds to lower case, as PostgreSQL reads it; `AUTHORIZATION role` alone names it after the
@@ -43,26 +35,6 @@ QString createdSchema(const QString &statement)
     const bool quoted = ts.peek().kind == sql::TokenKind::QuotedIdentifier;
     const QString name = ts.takeName();
     return quoted ? name : name.toLower();
-}
-
-/// Removes the scratch databases whose loaders died: nobody is connected to them and nobody
-/// holds their lock (pg_locks shows advisory locks of every database). Best effort.
-void dropAbandoned(Session &admin)
-{
-    Result<QSqlQuery> abandoned = admin.run(
-        u"SELECT d.datname FROM pg_catalog.pg_database d WHERE d.datname ~ '^" + kPrefix +
-        u"[0-9a-f]{16}$' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity a "
-        u"WHERE a.datname = d.datname) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_locks l "
-        u"WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND "
-        u"((l.classid::bigint << 32) | l.objid::bigint) = "
-        u"('x' || pg_catalog.right(d.datname, 16))::bit(64)::bigint)");
-    if (!abandoned)
-        return;
-    QStringList names;
-    while (abandoned->next())
-        names.append(abandoned->value(0).toString());
-    for (const QString &name : names)
-        (void)admin.run(u"DROP DATABASE IF EXISTS " + quoteIdentifier(name));
 }
 
 /// `CREATE DATABASE` with the live database's encoding and locale (collations and case rules
@@ -148,6 +120,47 @@ Status runModel(Session &scratch, const QList<Statement> &statements)
     return Ok{};
 }
 
+/// Runs the batches in the open transaction; the query after them succeeds only in a
+/// transaction not aborted.
+Status ranBatches(Session &scratch, const QList<Statement> &statements)
+{
+    if (Status ran = runBatches(scratch, statements); !ran)
+        return ran;
+    Result<QSqlQuery> checked = scratch.run(QStringLiteral("SELECT 1"));
+    return checked ? Status(Ok{}) : Status(checked.error());
+}
+
+/// Runs the statements in one transaction, left open: in batches, or again one at a time
+/// after a failure, for an error naming the failing statement and its line.
+Status ranUncommitted(Session &scratch, const QList<Statement> &statements)
+{
+    if (Result<QSqlQuery> begun = scratch.run(QStringLiteral("BEGIN")); !begun)
+        return begun.error();
+    if (ranBatches(scratch, statements))
+        return Ok{};
+    (void)scratch.run(QStringLiteral("ROLLBACK"));
+    if (Result<QSqlQuery> begun = scratch.run(QStringLiteral("BEGIN")); !begun)
+        return begun.error();
+    for (const Statement &statement : statements) {
+        if (Result<QSqlQuery> done = runQuery(scratch.database(), statement.text); !done)
+            return modelError(done.error(), statement, scratch.url());
+    }
+    return Error{Error::Code::Model, QStringLiteral("the model's transaction failed")};
+}
+
+/// A model that runs code while it loads is read inside its one transaction, which is then
+/// rolled back: what the code did beyond the scratch database (a role it created, say) never
+/// commits.
+Result<schema::Schema> readUncommitted(Session &scratch, const QList<Statement> &statements,
+                                       const QStringList &otherSchemas)
+{
+    Status ran = ranUncommitted(scratch, statements);
+    Result<schema::Schema> schema =
+        ran ? readCatalog(scratch, otherSchemas) : Result<schema::Schema>(ran.error());
+    (void)scratch.run(QStringLiteral("ROLLBACK"));
+    return schema;
+}
+
 /// The model's statements without those that create the URL's own schema (it is there).
 QList<Statement> statementsFor(const model::ModelScript &script, const QString &ownSchema)
 {
@@ -173,7 +186,10 @@ Result<schema::Schema> loadInto(const DatabaseUrl &url, const model::ModelScript
             u", false), pg_catalog.set_config('check_function_bodies', 'off', false)");
         !entered)
         return entered.error();
-    if (Status ran = runModel(**scratch, statementsFor(script, own)); !ran)
+    const QList<Statement> statements = statementsFor(script, own);
+    if (std::any_of(statements.cbegin(), statements.cend(), runsCodeWhileLoading))
+        return readUncommitted(**scratch, statements, otherSchemas);
+    if (Status ran = runModel(**scratch, statements); !ran)
         return ran.error();
     return readCatalog(**scratch, otherSchemas);
 }
@@ -198,14 +214,11 @@ Result<schema::Schema> loadModelInScratchDatabase(const DatabaseUrl &url,
     Result<std::unique_ptr<Session>> admin = Session::open(url, Access::Scratch);
     if (!admin)
         return admin.error();
-    dropAbandoned(**admin);
-    const auto key = qint64(QRandomGenerator::system()->generate64() >> 1);
-    if (Result<QSqlQuery> locked =
-            (*admin)->run(u"SELECT pg_catalog.pg_advisory_lock(" + QString::number(key) + u')');
-        !locked)
-        return locked.error();
+    Result<QString> name = claimScratchDatabase(**admin, QStringLiteral("burrow_modeldb_"));
+    if (!name)
+        return name.error();
     DatabaseUrl scratchUrl = url;
-    scratchUrl.database = nameOf(key);
+    scratchUrl.database = *name;
     scratchUrl.otherSchemas.clear();
     Result<QString> create = createDatabaseSql(**admin, scratchUrl.database);
     if (!create)
