@@ -2,20 +2,35 @@
 
 #include <QSqlError>
 
+#include <QMutex>
+
 #include <atomic>
 
 namespace burrow::dialect {
+namespace {
+
+// Qt's QMYSQL driver counts its instances in a plain static and initializes the client library
+// when the count leaves zero: drivers are created and destroyed one thread at a time.
+QMutex &driverLock()
+{
+    static QMutex lock;
+    return lock;
+}
+
+} // namespace
 
 ScopedConnection::ScopedConnection(const QString &driver)
 {
     static std::atomic<int> counter{0};
     m_name = u"burrow-" + QString::number(++counter);
+    const QMutexLocker locker(&driverLock());
     m_db = QSqlDatabase::addDatabase(driver, m_name);
 }
 
 ScopedConnection::~ScopedConnection()
 {
     m_db.close();
+    const QMutexLocker locker(&driverLock());
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_name);
 }

@@ -8,7 +8,8 @@
 namespace burrow::dialect {
 
 /// A QSqlDatabase connection under a unique name, closed and unregistered when destroyed, so
-/// that any number of connections (to different engines, on different threads) can coexist.
+/// that any number of connections (to different engines, on different threads) can coexist;
+/// its driver is created and destroyed under a lock shared by all (see connection.cpp).
 class ScopedConnection {
 public:
     explicit ScopedConnection(const QString &driver);

@@ -8,6 +8,7 @@
 #include "database_url.h"
 
 #include <memory>
+#include <optional>
 
 namespace burrow::dialect {
 
@@ -31,6 +32,14 @@ public:
     /// The database's schemas besides the URL's (PostgreSQL; none elsewhere): to read all of a
     /// dry run's copy, where a migration may change any of them.
     virtual Result<QStringList> otherSchemasIn(const DatabaseUrl &url) const;
+    /// The schemas besides the URL's that a comparison with `script` reads (PostgreSQL: those
+    /// the model creates), where the engine tells them before loading the model and reading
+    /// the live schema meanwhile pays. Nothing: it is read after, with the model's schemas.
+    virtual std::optional<QStringList> schemasComparedWith(const model::ModelScript &script) const
+    {
+        (void)script;
+        return std::nullopt;
+    }
     /// Lets the engine validate and normalize the model's DDL, and reads the result back.
     virtual Result<schema::Schema> loadModel(const model::ModelScript &script) const = 0;
     /// What loadModel()'s result depends on besides the model (server version and settings,

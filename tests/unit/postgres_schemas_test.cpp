@@ -123,6 +123,24 @@ TEST_F(PostgresSchemas, a_schema_the_model_does_not_create_stays_out_of_view)
     EXPECT_FALSE(ignoring.out.contains(u"legacy"_s)) << ignoring.out.toStdString();
 }
 
+// The live schema is read while the model loads, with the schemas the model's text creates;
+// when the model turns out to create others, it is read again with those.
+TEST_F(PostgresSchemas, the_schemas_compared_are_those_the_model_ends_up_creating)
+{
+    db.exec(u"CREATE SCHEMA dropped;CREATE TABLE dropped.audit (id int);"
+            u"CREATE SCHEMA renamed;CREATE TABLE renamed.kept (id int)"_s);
+    const QByteArray ddl = QByteArray(kSchemas) +
+                           "CREATE SCHEMA dropped;\nDROP SCHEMA dropped;\n"
+                           "CREATE SCHEMA draft;\nALTER SCHEMA draft RENAME TO renamed;\n"
+                           "CREATE TABLE renamed.kept (id int);\n";
+    const CliRun shown = diff(model(ddl));
+    EXPECT_EQ(shown.exitCode, 1) << shown.err.toStdString();
+    EXPECT_FALSE(shown.out.contains(u"dropped"_s)) << shown.out.toStdString();
+    EXPECT_FALSE(shown.out.contains(u"renamed"_s)) << shown.out.toStdString();
+    EXPECT_FALSE(shown.out.contains(u"draft"_s)) << shown.out.toStdString();
+    EXPECT_TRUE(shown.out.contains(u"+ schema core"_s)) << shown.out.toStdString();
+}
+
 TEST_F(PostgresSchemas, a_user_without_createdb_is_told_which_privilege)
 {
     const QString role = u"burrow_nodb_"_s + QString::number(QCoreApplication::applicationPid());

@@ -27,6 +27,8 @@ public:
     QString ormBackendName() const override { return QStringLiteral("mysql"); }
 
     Result<schema::Schema> introspect(const DatabaseUrl &url) const override;
+    // No schemasComparedWith(): the live schema is read after the model, as information_schema
+    // waits on the model's CREATE TABLEs (measured: TABLES took 3.8 s instead of 0.06 s).
     Result<schema::Schema> loadModel(const model::ModelScript &script) const override;
     Result<QString> modelContext() const override { return modelContextOf(m_server); }
     const plan::SqlRenderer &renderer() const override { return m_renderer; }

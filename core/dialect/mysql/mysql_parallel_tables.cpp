@@ -2,7 +2,6 @@
 
 #include "mysql_connection.h"
 
-#include <QMutex>
 #include <QSet>
 
 #include <algorithm>
@@ -22,14 +21,6 @@ struct ShareFailure {
     Error error;
 };
 
-// Qt's QMYSQL driver counts its instances in a plain static: drivers are created and destroyed
-// one thread at a time.
-QMutex &driverLock()
-{
-    static QMutex lock;
-    return lock;
-}
-
 /// Steps first, first + stride, … on `db`, until the first failure.
 ShareFailure runShare(const QSqlDatabase &db, const QList<LoadStep> &steps, int first,
                       const StepRunner &runStep)
@@ -45,21 +36,14 @@ ShareFailure runShareOnOwnConnection(const DatabaseUrl &server, const QString &s
                                      const QList<LoadStep> &steps, int first,
                                      const StepRunner &runStep)
 {
-    QMutexLocker locker(&driverLock());
     Result<std::unique_ptr<ScopedConnection>> connection = openServer(server, scratch);
-    locker.unlock();
     if (!connection)
         return ShareFailure{-1, connection.error()};
-    ShareFailure failure;
     if (Result<QSqlQuery> set = runQuery((*connection)->database(),
                                          QStringLiteral("SET SESSION foreign_key_checks = 0"));
         !set)
-        failure = ShareFailure{-1, set.error()};
-    else
-        failure = runShare((*connection)->database(), steps, first, runStep);
-    locker.relock();
-    connection->reset();
-    return failure;
+        return ShareFailure{-1, set.error()};
+    return runShare((*connection)->database(), steps, first, runStep);
 }
 
 } // namespace

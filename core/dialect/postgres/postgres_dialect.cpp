@@ -62,6 +62,12 @@ Result<QStringList> PostgresDialect::otherSchemasIn(const DatabaseUrl &url) cons
     return schemas;
 }
 
+std::optional<QStringList>
+PostgresDialect::schemasComparedWith(const model::ModelScript &script) const
+{
+    return schemasCreatedBy(script, schemaOf(m_server));
+}
+
 Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &script) const
 {
     const model::ModelScript own = withoutOwnSchemaQualifier(script, schemaOf(m_server));
