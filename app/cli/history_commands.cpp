@@ -4,6 +4,7 @@
 #include "dialect/dialect.h"
 #include "dialect/sqlite/sqlite_database.h"
 #include "dialect/sqlite/sqlite_dialect.h"
+#include "diff/report.h"
 #include "migration/history.h"
 #include "migration/status.h"
 #include "workspace/workspace.h"
@@ -185,8 +186,8 @@ bool confirmed(qsizetype count)
     if (!isatty(fileno(stdin)))
 #endif
         return true;
-    out() << "Record " << count << " migration(s) as applied without running them? [y/N] "
-          << Qt::flush;
+    out() << "Record " << diff::counted(count, QStringLiteral("migration"))
+          << " as applied without running them? [y/N] " << Qt::flush;
     const QString answer = QTextStream(stdin).readLine().trimmed().toLower();
     return answer == u"y" || answer == u"yes";
 }
@@ -219,7 +220,7 @@ int baseline(const Project &project, const MigrationEntry &target, bool yes)
     }
     if (Status recorded = migration::recordBaseline(db, entries); !recorded)
         return fail(recorded.error());
-    out() << "Recorded " << entries.size() << " migration(s)" << Qt::endl;
+    out() << "Recorded " << diff::counted(entries.size(), QStringLiteral("migration")) << Qt::endl;
     return Success;
 }
 

@@ -11,11 +11,6 @@
 namespace burrow::diff {
 namespace {
 
-QString counted(qsizetype n, const QString &singular, const QString &plural)
-{
-    return QString::number(n) + u' ' + (n == 1 ? singular : plural);
-}
-
 QString pluralNoun(ObjectKind kind)
 {
     switch (kind) {
@@ -124,12 +119,18 @@ QString differHeadline(const QList<Change> &changes)
         const qsizetype n = owners.value(noun).size();
         total += n;
         if (n > 0)
-            parts.append(counted(n, noun, noun + u's'));
+            parts.append(counted(n, noun));
     }
     return listed(parts) + (total == 1 ? u" differs" : u" differ");
 }
 
 } // namespace
+
+QString counted(qsizetype n, const QString &singular, const QString &plural)
+{
+    return QString::number(n) + u' ' +
+           (n != 1 ? (plural.isEmpty() ? singular + u's' : plural) : singular);
+}
 
 QString listed(QStringList parts)
 {

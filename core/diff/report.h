@@ -8,6 +8,9 @@ namespace burrow::diff {
 /// "missing" means in the model but not in the database, "extra" the reverse.
 QString summaryLine(const QList<Change> &changes);
 
+/// "1 table", "3 tables": a count with its noun; `plural` defaults to the noun with an s.
+QString counted(qsizetype n, const QString &singular, const QString &plural = {});
+
 /// Parts read as one list: "a", "a and b", "a, b and c".
 QString listed(QStringList parts);
 

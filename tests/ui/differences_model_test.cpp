@@ -124,6 +124,9 @@ TEST(DifferencesModel, schema_objects_are_grouped_after_tables_and_views_as_what
     const ui::DifferenceIcons &icons = ui::DifferenceIcons::get();
     EXPECT_EQ(icon(0), icons.table.cacheKey());
     EXPECT_EQ(icon(3), icons.view.cacheKey());
+    EXPECT_EQ(icon(4), icons.schema.cacheKey()); // a schema is not drawn as a table
+    EXPECT_NE(icons.schema.cacheKey(), icons.table.cacheKey());
+    EXPECT_FALSE(icons.schema.pixmap(16).isNull());
     EXPECT_EQ(icon(5), icons.forObject(ObjectKind::Enum).cacheKey());
 }
 

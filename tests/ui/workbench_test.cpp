@@ -152,6 +152,10 @@ TEST_F(Workbench, generate_preview_apply_then_no_differences_and_a_backup)
     EXPECT_TRUE(window.preview()->verdict().contains(u"No differences would remain"))
         << window.preview()->verdict().toStdString();
     EXPECT_GT(window.preview()->statements()->rowCount(), 5);
+    const QString statements = QString::number(window.preview()->statements()->rowCount());
+    EXPECT_TRUE(
+        window.preview()->verdict().startsWith(u"1 migration, " + statements + u" statements in "))
+        << window.preview()->verdict().toStdString();
 
     window.controller()->apply();
     ASSERT_TRUE(idle());

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 using namespace burrow::diff;
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -192,6 +193,14 @@ TEST(ReportSummary, several_kinds_of_objects_read_as_one_list)
               u"missing, 1 table extra, 1 view changed");
     EXPECT_EQ(listed({}), QString());
     EXPECT_EQ(listed({QStringLiteral("a")}), QStringLiteral("a"));
+}
+
+TEST(ReportSummary, a_count_takes_its_nouns_plural_unless_it_is_one)
+{
+    EXPECT_EQ(counted(1, u"migration"_s), u"1 migration"_s);
+    EXPECT_EQ(counted(0, u"migration"_s), u"0 migrations"_s);
+    EXPECT_EQ(counted(3, u"index"_s, u"indexes"_s), u"3 indexes"_s);
+    EXPECT_EQ(counted(1, u"index"_s, u"indexes"_s), u"1 index"_s);
 }
 
 TEST(ReportSummary, renames_are_counted_once_each_after_the_rest)

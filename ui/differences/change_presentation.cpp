@@ -99,10 +99,10 @@ static QIcon icon(const char16_t *name)
 const DifferenceIcons &DifferenceIcons::get()
 {
     static const DifferenceIcons icons{
-        icon(u"table"),      icon(u"view"),    icon(u"column"),  icon(u"key"),
-        icon(u"constraint"), icon(u"index"),   icon(u"trigger"), icon(u"added"),
-        icon(u"removed"),    icon(u"changed"), icon(u"rename"),  icon(u"warning"),
-        icon(u"identical"),
+        icon(u"table"),      icon(u"view"),      icon(u"column"),  icon(u"key"),
+        icon(u"constraint"), icon(u"index"),     icon(u"trigger"), icon(u"schema"),
+        icon(u"added"),      icon(u"removed"),   icon(u"changed"), icon(u"rename"),
+        icon(u"warning"),    icon(u"identical"),
     };
     return icons;
 }
@@ -139,8 +139,8 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
         return constraint;
     case ObjectKind::View:
         return view;
-    case ObjectKind::Namespace: // it holds tables
-        return table;
+    case ObjectKind::Namespace:
+        return schema;
     }
     return table;
 }

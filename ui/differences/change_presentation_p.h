@@ -24,7 +24,7 @@ int kindRank(diff::ObjectKind kind);
 
 /// The icons of the panel, loaded once from the `:/icons/` resource.
 struct DifferenceIcons {
-    QIcon table, view, column, key, constraint, index, trigger;
+    QIcon table, view, column, key, constraint, index, trigger, schema;
     QIcon added, removed, changed, rename, warning, identical;
 
     static const DifferenceIcons &get();

@@ -53,22 +53,17 @@ void DifferencesSummary::show(const Item &item, int count, const QString &text)
     item.text->setText(text);
 }
 
-static QString counted(int count, const QString &noun)
-{
-    return QString::number(count) + u' ' + noun + (count == 1 ? u""_s : u"s"_s);
-}
-
 // "4 tables differ", "1 view differs", "4 tables, 1 view and 2 functions differ".
 static QString differingText(const DifferencesModel::Counts &counts)
 {
     QStringList parts;
     if (counts.tables > 0 || (counts.views == 0 && counts.others.empty()))
-        parts.append(counted(counts.tables, u"table"_s));
+        parts.append(diff::counted(counts.tables, u"table"_s));
     if (counts.views > 0)
-        parts.append(counted(counts.views, u"view"_s));
+        parts.append(diff::counted(counts.views, u"view"_s));
     int total = counts.tables + counts.views;
     for (const auto &[kind, count] : counts.others) {
-        parts.append(counted(count, diff::objectNoun(kind)));
+        parts.append(diff::counted(count, diff::objectNoun(kind)));
         total += count;
     }
     return diff::listed(parts) + (total == 1 ? u" differs"_s : u" differ"_s);

@@ -1,5 +1,6 @@
 #include "migrations_panel.h"
 
+#include "diff/report.h"
 #include "migrations_model.h"
 
 #include <QAction>
@@ -94,7 +95,7 @@ void MigrationsPanel::showStatus(const QList<migration::MigrationStatus> &status
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         parts.append(QString::number(it.value()) + u' ' + it.key());
     m_summary->setText(status.isEmpty() ? tr("No migrations yet.")
-                                        : tr("%n migration(s): ", nullptr, int(status.size())) +
+                                        : diff::counted(status.size(), tr("migration")) + u": " +
                                               parts.join(u", "));
     updateActions();
 }
@@ -178,8 +179,8 @@ void MigrationsPanel::onBaselined(const QList<migration::MigrationEntry> &record
 {
     Q_EMIT notice(recorded.isEmpty()
                       ? tr("Nothing to record: those migrations are recorded already.")
-                      : tr("Recorded %n migration(s) as applied without running them.", nullptr,
-                           int(recorded.size())),
+                      : tr("Recorded %1 as applied without running them.")
+                            .arg(diff::counted(recorded.size(), tr("migration"))),
                   true);
 }
 

@@ -86,8 +86,8 @@ void PreviewPanel::showResult(const migration::ApplyResult &result, bool dryRun)
         new QListWidgetItem(QIcon(QStringLiteral(":/icons/changed.svg")),
                             tr("would remain: ") + diff::changeLine(c), m_findings);
     m_findings->setVisible(m_findings->count() > 0);
-    const QString ran = tr("%n migration(s), ", nullptr, int(result.applied.size())) +
-                        tr("%n statement(s)", nullptr, m_statements->rowCount()) + u" in " +
+    const QString ran = diff::counted(result.applied.size(), tr("migration")) + u", " +
+                        diff::counted(m_statements->rowCount(), tr("statement")) + u" in " +
                         QString::number(m_statements->totalElapsedUs() / 1000.0, 'f', 1) + u" ms" +
                         (dryRun ? tr(" on a scratch copy. ") : QStringLiteral(". "));
     if (result.applied.isEmpty())

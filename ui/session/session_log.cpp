@@ -41,7 +41,7 @@ QString progressLine(const migration::ProgressEvent &e, bool dryRun)
 
 QString appliedLine(const migration::ApplyResult &result)
 {
-    QString line = u"Applied " + QString::number(result.applied.size()) + u" migration(s)";
+    QString line = u"Applied " + diff::counted(result.applied.size(), QStringLiteral("migration"));
     if (!result.backupFolder.isEmpty())
         line += u"; backup in " + QDir::toNativeSeparators(result.backupFolder);
     return line;

@@ -1,5 +1,6 @@
 #include "workbench_controller.h"
 
+#include "diff/report.h"
 #include "differences/differences_model.h"
 #include "differences/differences_panel.h"
 #include "editor/definition_compare.h"
@@ -147,7 +148,7 @@ void WorkbenchController::onApplied(const migration::ApplyResult &result)
         return Q_EMIT notice(tr("Nothing to apply: every migration is applied already."), true);
     const QString link = QUrl::fromLocalFile(result.backupFolder).toString();
     Q_EMIT notice(
-        tr("Applied %n migration(s). ", nullptr, int(result.applied.size())) +
+        tr("Applied %1. ").arg(diff::counted(result.applied.size(), tr("migration"))) +
             (result.backupFolder.isEmpty()
                  ? QString()
                  : tr("Backup: <a href=\"%1\">%2</a>")
