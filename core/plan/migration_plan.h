@@ -60,7 +60,7 @@ struct PlanOptions {
     QList<Rename> renames;
     Qt::CaseSensitivity names = Qt::CaseInsensitive; // the dialect's name comparison
     /// Differences (as the differ reports them after the renames) to keep as they are: the
-    /// GUI's unchecked rows. Constraints follow their table: skipping one alone keeps nothing.
+    /// GUI's unchecked rows; a constraint skipped alone keeps its live state too.
     QList<diff::Change> skip;
     /// Spell the plan's work without long locks where the renderer can (supportsOnline()).
     OnlineOptions online;

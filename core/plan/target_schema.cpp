@@ -1,4 +1,7 @@
+#include "../diff/describe.h"
 #include "planner.h"
+
+#include <algorithm>
 
 namespace burrow::plan {
 namespace {
@@ -29,6 +32,72 @@ void keepLive(QList<T> &target, const QList<T> &live, const Change &change, Qt::
         target.removeAt(inTarget);
     if (inLive >= 0)
         target.insert(inTarget >= 0 ? inTarget : target.size(), live[inLive]);
+}
+
+/// How one kind of constraint is told apart, as the differ pairs and shows them.
+template<typename T> struct ConstraintIdentity {
+    QString (*describe)(const T &); // what a change shows for it when it has no name
+    bool (*sameKey)(const T &, const T &, Qt::CaseSensitivity); // the differ's pairing
+};
+
+bool sameColumns(const QStringList &a, const QStringList &b, Qt::CaseSensitivity cs)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i].compare(b[i], cs) != 0)
+            return false;
+    }
+    return true;
+}
+
+const ConstraintIdentity<UniqueConstraint> kUnique{
+    [](const UniqueConstraint &u) { return diff::displayNames(u.columns); },
+    [](const UniqueConstraint &a, const UniqueConstraint &b, Qt::CaseSensitivity cs) {
+        return sameColumns(a.columns, b.columns, cs);
+    }};
+const ConstraintIdentity<ForeignKey> kForeignKey{
+    [](const ForeignKey &fk) { return diff::displayNames(fk.columns); },
+    [](const ForeignKey &a, const ForeignKey &b, Qt::CaseSensitivity cs) {
+        return sameColumns(a.columns, b.columns, cs);
+    }};
+const ConstraintIdentity<CheckConstraint> kCheck{
+    diff::describeCheck,
+    [](const CheckConstraint &a, const CheckConstraint &b, Qt::CaseSensitivity cs) {
+        if (!a.name.isEmpty() && !b.name.isEmpty() && a.name.compare(b.name, cs) == 0)
+            return true;
+        return a.expression.canonical == b.expression.canonical;
+    }};
+const ConstraintIdentity<ExclusionConstraint> kExclusion{
+    [](const ExclusionConstraint &x) { return x.definition.text; },
+    [](const ExclusionConstraint &a, const ExclusionConstraint &b, Qt::CaseSensitivity cs) {
+        return a.name.compare(b.name, cs) == 0;
+    }};
+
+/// Puts the live state of the constraint `change` names back into `target`'s list. A change
+/// names a constraint by its name, or by its definition when it has none (Change::anonymous).
+template<typename T>
+void keepLiveConstraint(QList<T> &target, const QList<T> &live, const Change &change,
+                        const ConstraintIdentity<T> &identity, Qt::CaseSensitivity cs)
+{
+    const auto named = [&](const T &c) {
+        return change.anonymous ? identity.describe(c) == change.name
+                                : c.name.compare(change.name, cs) == 0;
+    };
+    const auto find = [](const QList<T> &list, const auto &matches) {
+        return qsizetype(std::find_if(list.cbegin(), list.cend(), matches) - list.cbegin());
+    };
+    const qsizetype inTarget =
+        change.type == ChangeType::Removed ? target.size() : find(target, named);
+    qsizetype inLive = live.size();
+    if (change.type == ChangeType::Removed)
+        inLive = find(live, named);
+    else if (inTarget < target.size())
+        inLive = find(live, [&](const T &c) { return identity.sameKey(c, target[inTarget], cs); });
+    if (inTarget < target.size())
+        target.removeAt(inTarget);
+    if (inLive < live.size())
+        target.insert(std::min(inTarget, target.size()), live[inLive]);
 }
 
 Table *findMutable(Schema &schema, const QString &name, Qt::CaseSensitivity cs)
@@ -69,7 +138,22 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
         table->partitionOf = live.partitionOf;
         table->partitionBound = live.partitionBound;
         break;
-    default: // constraints are kept or changed with their table as a whole
+    case ObjectKind::PrimaryKey:
+        table->primaryKey = live.primaryKey;
+        break;
+    case ObjectKind::Unique:
+        keepLiveConstraint(table->uniques, live.uniques, change, kUnique, cs);
+        break;
+    case ObjectKind::ForeignKey:
+        keepLiveConstraint(table->foreignKeys, live.foreignKeys, change, kForeignKey, cs);
+        break;
+    case ObjectKind::Check:
+        keepLiveConstraint(table->checks, live.checks, change, kCheck, cs);
+        break;
+    case ObjectKind::Exclusion:
+        keepLiveConstraint(table->exclusions, live.exclusions, change, kExclusion, cs);
+        break;
+    default:
         break;
     }
 }

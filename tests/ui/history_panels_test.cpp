@@ -134,6 +134,8 @@ TEST_F(HistoryPanels, an_applied_migration_shows_with_its_duration_and_its_backu
     EXPECT_FALSE(migrations()->index(row, MigrationsModel::AppliedBy).data().toString().isEmpty());
 
     ASSERT_EQ(backups()->rowCount(), 1);
+    EXPECT_TRUE(window.backups()->summary().startsWith(u"1 backup in "_s))
+        << window.backups()->summary().toStdString();
     EXPECT_EQ(backups()->index(0, BackupsModel::Versions).data().toString(),
               u"before "_s + version);
     EXPECT_EQ(backups()->index(0, BackupsModel::State).data().toString(), u"complete"_s);

@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -177,6 +178,26 @@ TEST_F(Workbench, generate_preview_apply_then_no_differences_and_a_backup)
     ASSERT_TRUE(idle());
     EXPECT_FALSE(window.session()->comparison()->changes.isEmpty());
     EXPECT_TRUE(tables().contains(u"review"_s));
+}
+
+TEST_F(Workbench, a_preview_leaving_differences_counts_them_in_words)
+{
+    checkEverything();
+    for (const auto &[index, change] : changeRows()) {
+        // One addition left out, so that it remains (the first: a check on a rebuilt table).
+        if (change.type == diff::ChangeType::Added &&
+            model()->setData(index, Qt::Unchecked, Qt::CheckStateRole))
+            break;
+    }
+    generateAndWait();
+    window.controller()->preview();
+    ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
+    const QString verdict = window.preview()->verdict();
+    const QRegularExpressionMatch m =
+        QRegularExpression(u"(\\d+) (differences?) would remain\\.$"_s).match(verdict);
+    ASSERT_TRUE(m.hasMatch()) << verdict.toStdString();
+    EXPECT_GT(m.captured(1).toInt(), 0);
+    EXPECT_EQ(m.captured(2), m.captured(1) == u"1"_s ? u"difference"_s : u"differences"_s);
 }
 
 TEST_F(Workbench, a_failing_migration_is_marked_in_the_editor_and_changes_nothing)

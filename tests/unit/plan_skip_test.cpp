@@ -60,6 +60,52 @@ TEST_F(PlanSkip, skipped_differences_stay_as_they_are_and_the_rest_is_applied)
     EXPECT_EQ(after->up.changes.size(), 2);
 }
 
+// A rebuilt table keeps the constraints left out as they are: one added (a check), one dropped
+// (a foreign key), one changed (a named check).
+TEST(PlanSkipConstraints, constraints_left_out_keep_their_live_state_through_a_rebuild)
+{
+    test::TempDir dir;
+    const QString database = dir.path(u"app.sqlite3"_s);
+    test::createDatabase(
+        database, "CREATE TABLE author (id INTEGER PRIMARY KEY);\n"
+                  "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT, author_id INTEGER\n"
+                  "  REFERENCES author (id), pages INTEGER CONSTRAINT pages_positive\n"
+                  "  CHECK (pages > 0), UNIQUE (title));\n"
+                  "INSERT INTO book VALUES (1, '', NULL, 10);\n");
+    const QString model =
+        dir.write(u"model.sql"_s,
+                  "CREATE TABLE author (id INTEGER PRIMARY KEY);\n"
+                  "CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT NOT NULL, author_id\n"
+                  "  INTEGER, pages INTEGER CONSTRAINT pages_positive CHECK (pages > 1),\n"
+                  "  CHECK (length(title) > 0), UNIQUE (title));\n");
+    Result<plan::MigrationDraft> all = test::draftFor(database, model, {{}, true});
+    ASSERT_TRUE(all) << all.error().toString().toStdString();
+    plan::DraftRequest request{{}, true};
+    for (const diff::Change &c : all->up.changes) {
+        if (c.object != diff::ObjectKind::Column)
+            request.skip.append(c); // every constraint; the title's NOT NULL still applied
+    }
+    ASSERT_EQ(request.skip.size(), 3) << all->text.toStdString();
+    Result<plan::MigrationDraft> draft = test::draftFor(database, model, request);
+    ASSERT_TRUE(draft) << draft.error().toString().toStdString();
+    EXPECT_FALSE(draft->text.contains(u"length(title)"_s)) << draft->text.toStdString();
+    EXPECT_FALSE(draft->text.contains(u"pages > 1"_s)) << draft->text.toStdString();
+    ASSERT_TRUE(test::applySection(database, draft->text)) << draft->text.toStdString();
+    // The live constraints are all still there: the foreign key, pages > 0.
+    EXPECT_EQ(
+        test::queryColumn(database, u"SELECT count(*) FROM pragma_foreign_key_list('book')"_s),
+        QStringList{u"1"_s});
+    EXPECT_FALSE(test::applySection(database, u"-- migrate:up\nUPDATE book SET pages = 0;\n"_s))
+        << "pages > 0 still checked";
+    EXPECT_TRUE(test::applySection(database, u"-- migrate:up\nINSERT INTO book VALUES (2, 'x', "
+                                             u"NULL, 1);\n"_s))
+        << "pages > 1 not checked";
+    // What remains against the model is exactly what was left out.
+    Result<plan::MigrationDraft> after = test::draftFor(database, model, {{}, true});
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->up.changes, request.skip) << after->text.toStdString();
+}
+
 TEST_F(PlanSkip, skipping_nothing_plans_every_difference)
 {
     Result<plan::MigrationDraft> draft = test::draftFor(database, model, {{}, true});

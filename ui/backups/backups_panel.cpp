@@ -1,6 +1,7 @@
 #include "backups_panel.h"
 
 #include "backups_model.h"
+#include "diff/report.h"
 
 #include <QAction>
 #include <QDesktopServices>
@@ -105,14 +106,20 @@ QString BackupsPanel::details() const
     return m_details->text();
 }
 
+QString BackupsPanel::summary() const
+{
+    return m_summary->text();
+}
+
 void BackupsPanel::showBackups(const QList<backup::BackupListing> &backups)
 {
     const int row = currentRow();
     const QString selected = row >= 0 ? m_model->backup(row).path : QString();
     m_model->setBackups(backups);
-    m_summary->setText(tr("%n backup(s) in %1", nullptr, int(backups.size()))
-                           .arg(QDir::toNativeSeparators(
-                               backup::backupsFolderOf(m_session->workspace().migrations))));
+    m_summary->setText(tr("%1 in %2")
+                           .arg(diff::counted(backups.size(), tr("backup")),
+                                QDir::toNativeSeparators(
+                                    backup::backupsFolderOf(m_session->workspace().migrations))));
     if (selected.isEmpty() || !select(selected)) {
         if (m_model->rowCount() > 0)
             m_view->setCurrentIndex(m_model->index(0, 0)); // the newest

@@ -35,6 +35,8 @@ public:
     QTreeWidget *files() const { return m_files; }
     /// The selected backup's summary above its files.
     QString details() const;
+    /// The line above the list: how many backups, and where.
+    QString summary() const;
     QAction *restoreAction() const { return m_restore; }
     /// Selects the backup folder `path`; false when it is not listed.
     bool select(const QString &path);

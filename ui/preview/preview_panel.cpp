@@ -96,7 +96,8 @@ void PreviewPanel::showResult(const migration::ApplyResult &result, bool dryRun)
     const bool converges = result.compared && result.remaining.isEmpty();
     const QString outcome =
         converges ? (dryRun ? tr("No differences would remain.") : tr("No differences remain."))
-                  : tr("%n difference(s) would remain.", nullptr, int(result.remaining.size()));
+                  : diff::counted(result.remaining.size(), tr("difference")) +
+                        (dryRun ? tr(" would remain.") : tr(" remain."));
     setVerdict(converges ? QStringLiteral("apply") : QStringLiteral("warning"), ran + outcome);
 }
 
