@@ -206,6 +206,13 @@ QStringList TestDatabase::rows(const QString &query)
     return out;
 }
 
+bool TestDatabase::tryExec(const QString &statement)
+{
+    bool ran = false;
+    withConnection([&](QSqlDatabase &db) { ran = QSqlQuery(db).exec(statement); });
+    return ran;
+}
+
 void TestDatabase::execEach(const QStringList &statements)
 {
     withConnection([&statements](QSqlDatabase &db) {

@@ -63,6 +63,8 @@ public:
     QStringList columnNames();
     /// Runs each statement as it is (names may hold `;`); fails the test on an error.
     void execEach(const QStringList &statements);
+    /// Runs one statement that may fail (a constraint the test expects to hold): whether it ran.
+    bool tryExec(const QString &statement);
 
 private:
     /// Runs `work` on a new connection to the database, closed afterwards.
