@@ -1,4 +1,5 @@
 #include "../diff/describe.h"
+#include "dependencies_p.h"
 #include "planner.h"
 
 #include <algorithm>
@@ -40,17 +41,6 @@ template<typename T> struct ConstraintIdentity {
     bool (*sameKey)(const T &, const T &, Qt::CaseSensitivity); // the differ's pairing
 };
 
-bool sameColumns(const QStringList &a, const QStringList &b, Qt::CaseSensitivity cs)
-{
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        if (a[i].compare(b[i], cs) != 0)
-            return false;
-    }
-    return true;
-}
-
 const ConstraintIdentity<UniqueConstraint> kUnique{
     [](const UniqueConstraint &u) { return diff::displayNames(u.columns); },
     [](const UniqueConstraint &a, const UniqueConstraint &b, Qt::CaseSensitivity cs) {
@@ -87,12 +77,13 @@ void keepLiveConstraint(QList<T> &target, const QList<T> &live, const Change &ch
     const auto find = [](const QList<T> &list, const auto &matches) {
         return qsizetype(std::find_if(list.cbegin(), list.cend(), matches) - list.cbegin());
     };
+    // Added: only the model has it; removed: only the database; changed: both, paired by key.
     const qsizetype inTarget =
         change.type == ChangeType::Removed ? target.size() : find(target, named);
     qsizetype inLive = live.size();
     if (change.type == ChangeType::Removed)
         inLive = find(live, named);
-    else if (inTarget < target.size())
+    else if (change.type == ChangeType::Changed && inTarget < target.size())
         inLive = find(live, [&](const T &c) { return identity.sameKey(c, target[inTarget], cs); });
     if (inTarget < target.size())
         target.removeAt(inTarget);
