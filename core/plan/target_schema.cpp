@@ -158,6 +158,20 @@ void keepLiveViewIndex(Schema &target, const View &live, const Change &change,
         keepLive(target.views[i].indexes, live.indexes, change, cs);
 }
 
+/// Marks each column's place in the table's key. A column kept live brings its own mark, and a
+/// key kept live leaves the model's marks behind; renderers read either, so they must agree.
+void markKeyColumns(Table &table, Qt::CaseSensitivity cs)
+{
+    const QStringList key = table.primaryKey ? table.primaryKey->columns : QStringList();
+    for (Column &column : table.columns) {
+        column.primaryKeyPosition = 0;
+        for (qsizetype i = 0; i < key.size(); ++i) {
+            if (key[i].compare(column.name, cs) == 0)
+                column.primaryKeyPosition = int(i) + 1;
+        }
+    }
+}
+
 } // namespace
 
 Schema targetSchema(const Schema &live, const Schema &model, const QList<Change> &excluded,
@@ -189,6 +203,10 @@ Schema targetSchema(const Schema &live, const Schema &model, const QList<Change>
             keepLiveTablePart(target, *liveTable, change, cs);
         else if (const qsizetype view = indexOf(live.views, change.table, cs); view >= 0)
             keepLiveViewIndex(target, live.views[view], change, cs);
+        const bool keyed =
+            change.object == ObjectKind::Column || change.object == ObjectKind::PrimaryKey;
+        if (Table *table = findMutable(target, change.table, cs); keyed && table)
+            markKeyColumns(*table, cs);
     }
     return target;
 }

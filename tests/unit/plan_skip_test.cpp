@@ -106,6 +106,67 @@ TEST(PlanSkipConstraints, constraints_left_out_keep_their_live_state_through_a_r
     EXPECT_EQ(after->up.changes, request.skip) << after->text.toStdString();
 }
 
+// A key declared on its column (`code TEXT PRIMARY KEY`) is the table's key too: left out, the
+// rebuilt table keeps the live key, added or dropped, while the column's other change applies.
+TEST(PlanSkipConstraints, a_column_declared_key_left_out_keeps_the_live_key)
+{
+    test::TempDir dir;
+    const QString database = dir.path(u"app.sqlite3"_s);
+    test::createDatabase(database, "CREATE TABLE tag (code TEXT, label TEXT);\n"
+                                   "CREATE TABLE note (id TEXT PRIMARY KEY, body TEXT);\n"
+                                   "INSERT INTO tag VALUES ('a', 'A');\n");
+    const QString model =
+        dir.write(u"model.sql"_s, "CREATE TABLE tag (code TEXT PRIMARY KEY, label TEXT NOT NULL);\n"
+                                  "CREATE TABLE note (id TEXT NOT NULL, body TEXT);\n");
+    Result<plan::MigrationDraft> all = test::draftFor(database, model, {{}, true});
+    ASSERT_TRUE(all) << all.error().toString().toStdString();
+    plan::DraftRequest request{{}, true};
+    for (const diff::Change &c : all->up.changes) {
+        if (c.object == diff::ObjectKind::PrimaryKey)
+            request.skip.append(c);
+    }
+    ASSERT_EQ(request.skip.size(), 2) << all->text.toStdString();
+    Result<plan::MigrationDraft> draft = test::draftFor(database, model, request);
+    ASSERT_TRUE(draft) << draft.error().toString().toStdString();
+    ASSERT_TRUE(test::applySection(database, draft->text)) << draft->text.toStdString();
+    const QString keyed = u"SELECT m.name || '.' || p.name FROM sqlite_schema m, "
+                          u"pragma_table_info(m.name) p WHERE m.type = 'table' AND p.pk > 0"_s;
+    EXPECT_EQ(test::queryColumn(database, keyed), QStringList{u"note.id"_s})
+        << draft->text.toStdString();
+    const QString required =
+        u"SELECT m.name || '.' || p.name FROM sqlite_schema m, "
+        u"pragma_table_info(m.name) p WHERE m.type = 'table' AND p.\"notnull\""_s;
+    EXPECT_EQ(test::queryColumn(database, required), (QStringList{u"tag.label"_s, u"note.id"_s}));
+    Result<plan::MigrationDraft> after = test::draftFor(database, model, {{}, true});
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->up.changes, request.skip) << after->text.toStdString();
+}
+
+// The other way round: the column is left as it is, and the key it declares is still dropped.
+TEST(PlanSkipConstraints, a_column_left_out_does_not_bring_back_a_dropped_key)
+{
+    test::TempDir dir;
+    const QString database = dir.path(u"app.sqlite3"_s);
+    test::createDatabase(database, "CREATE TABLE item (id TEXT PRIMARY KEY, n INTEGER);\n");
+    const QString model = dir.write(u"model.sql"_s, "CREATE TABLE item (id INTEGER, n INTEGER);\n");
+    Result<plan::MigrationDraft> all = test::draftFor(database, model, {{}, true});
+    ASSERT_TRUE(all) << all.error().toString().toStdString();
+    plan::DraftRequest request{{}, true};
+    for (const diff::Change &c : all->up.changes) {
+        if (c.object == diff::ObjectKind::Column)
+            request.skip.append(c);
+    }
+    ASSERT_EQ(request.skip.size(), 1) << all->text.toStdString();
+    Result<plan::MigrationDraft> draft = test::draftFor(database, model, request);
+    ASSERT_TRUE(draft) << draft.error().toString().toStdString();
+    ASSERT_TRUE(test::applySection(database, draft->text)) << draft->text.toStdString();
+    EXPECT_EQ(test::queryColumn(database,
+                                u"SELECT type || ' ' || pk FROM pragma_table_info('item') "
+                                u"WHERE name = 'id'"_s),
+              QStringList{u"TEXT 0"_s})
+        << draft->text.toStdString();
+}
+
 TEST_F(PlanSkip, skipping_nothing_plans_every_difference)
 {
     Result<plan::MigrationDraft> draft = test::draftFor(database, model, {{}, true});
