@@ -280,6 +280,29 @@ TEST_F(MysqlCli, a_columns_own_check_stays_in_the_column_when_the_column_changes
               (QStringList{u"data|Column"_s, u"extra|Column"_s, u"size|Column"_s}));
 }
 
+// A column's own CHECK goes with the column's MODIFY (DROP CONSTRAINT cannot remove it), also on
+// the way back, where the model's check is unnamed; a table's CHECK named like its column is
+// dropped as a constraint.
+TEST_F(MysqlCli, checks_are_dropped_where_the_server_keeps_them_both_ways)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    const QByteArray before = "CREATE TABLE orders (id INT PRIMARY KEY, total DECIMAL(8,2));\n"
+                              "CREATE TABLE line (qty INT, CONSTRAINT qty CHECK (qty > 0));\n";
+    db.exec(QString::fromUtf8(before));
+    const QString model =
+        dir.write(u"model.sql"_s, "CREATE TABLE orders (id INT PRIMARY KEY,\n"
+                                  "  total DECIMAL(10,2) NOT NULL CHECK (total >= 0));\n"
+                                  "CREATE TABLE line (qty BIGINT);\n");
+    ASSERT_EQ(plan(db.url(), model).exitCode, 0);
+    const QString migration = onlyMigration();
+    const QString up = upStatements(migration);
+    db.exec(up);
+    expectConverged(db.url(), model, up);
+    db.exec(migration.mid(migration.indexOf(u"-- migrate:down")));
+    expectConverged(db.url(), dir.write(u"before.sql"_s, before), migration);
+}
+
 TEST_F(MysqlCli, an_unnamed_foreign_key_with_a_new_action_keeps_the_name_the_server_gave_it)
 {
     TestDatabase db(Backend::MariaDB);

@@ -181,8 +181,11 @@ void AlterBuilder::checks()
     };
     QList<const CheckConstraint *> kept;
     for (const CheckConstraint &live : m_live.checks) {
-        const Column *owner = findColumn(m_live, live.name, Qt::CaseSensitive);
-        const bool goesWithColumn = owner && m_changedColumns.contains(live.name);
+        // By where the server keeps it: a model's unnamed column check has no name here, and a
+        // table check may be named like a column.
+        const Column *owner =
+            live.column.isEmpty() ? nullptr : findColumn(m_live, live.column, Qt::CaseSensitive);
+        const bool goesWithColumn = owner && m_changedColumns.contains(owner->name);
         const bool wanted = std::any_of(m_target.checks.begin(), m_target.checks.end(),
                                         [&](const CheckConstraint &t) { return matches(live, t); });
         if (wanted && !goesWithColumn)
