@@ -40,6 +40,13 @@ inline bool isSchemaLevel(ObjectKind kind)
            kind == ObjectKind::Namespace;
 }
 
+/// Tables and columns can be renamed in place (`--rename`, a ticked suggestion); any other
+/// object suggested as renamed is dropped and created again under its new name.
+inline bool isRenameable(ObjectKind kind)
+{
+    return kind == ObjectKind::Table || kind == ObjectKind::Column;
+}
+
 /// What happens to it, seen from the database towards the model: `Added` means the model has it
 /// and the database does not (the migration would add it).
 enum class ChangeType { Added, Removed, Changed, RenameSuggested };

@@ -8,6 +8,7 @@
 #include <QIcon>
 #include <QSignalSpy>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 namespace {
@@ -212,6 +213,11 @@ TEST(DifferencesModel, a_ticked_rename_suggestion_is_an_accepted_rename)
     const QModelIndex index = childNamed(model, u"book"_s, u"ix_a → ix_b"_s);
     EXPECT_FALSE(model.flags(index) & Qt::ItemIsUserCheckable);
     EXPECT_FALSE(model.setRenameAccepted(index, true));
+    EXPECT_THAT(index.siblingAtColumn(DifferencesModel::ChangeColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .toStdString(),
+                ::testing::HasSubstr("builds it again"));
 }
 
 TEST(DifferencesModel, identical_tables_show_greyed_only_when_asked)

@@ -40,9 +40,9 @@ QString changeTypeText(ChangeType type)
     return {};
 }
 
-QString changeTypeExplanation(ChangeType type)
+QString changeTypeExplanation(const diff::Change &change)
 {
-    switch (type) {
+    switch (change.type) {
     case ChangeType::Added:
         return QStringLiteral("In the models, missing from the database: the migration adds it.");
     case ChangeType::Removed:
@@ -50,8 +50,11 @@ QString changeTypeExplanation(ChangeType type)
     case ChangeType::Changed:
         return QStringLiteral("Defined differently: the migration changes it to the model's.");
     case ChangeType::RenameSuggested:
-        return QStringLiteral("Same definition under another name: tick it to rename instead "
-                              "of dropping and adding.");
+        return diff::isRenameable(change.object)
+                   ? QStringLiteral("Same definition under another name: tick it to rename "
+                                    "instead of dropping and adding.")
+                   : QStringLiteral("Same definition under another name: the migration drops it "
+                                    "and builds it again under the new name.");
     }
     return {};
 }

@@ -16,7 +16,7 @@ QString objectText(const diff::Change &change);
 QString changeTypeText(diff::ChangeType type);
 
 /// What the change means for the migration, in a sentence (the Change column's tooltip).
-QString changeTypeExplanation(diff::ChangeType type);
+QString changeTypeExplanation(const diff::Change &change);
 
 /// Where a change sorts inside its table: columns, keys and constraints, indexes, triggers,
 /// then the table-level changes.

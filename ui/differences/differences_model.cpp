@@ -60,7 +60,7 @@ void DifferencesModel::setChanges(const QList<Change> &changes,
         Entry e{c};
         e.destructive = startsDestructive(c);
         e.checked = !rename && !e.destructive;
-        e.checkable = !rename || c.object == ObjectKind::Table || c.object == ObjectKind::Column;
+        e.checkable = !rename || diff::isRenameable(c.object);
         m_entries.push_back(std::move(e));
     }
     attachWarnings(warnings);

@@ -173,7 +173,7 @@ QVariant DifferencesModel::entryData(const Entry &e, int column, int role) const
         return entryText(e, column);
     case Qt::ToolTipRole:
         if (column == ChangeColumn)
-            return changeTypeExplanation(e.change.type);
+            return changeTypeExplanation(e.change);
         if (column == RowsColumn)
             return e.warning.isEmpty() && e.destructive
                        ? u"Loses data: left out of the migration unless ticked."_s
