@@ -13,6 +13,8 @@ sqldef_conformance_test.cpp does for SQLite, but through the CLI a user would ru
      dump (pg_dump / mariadb-dump) of ACTUAL equals that of EXPECTED. The dump check does not
      trust Burrow's introspection; it ignores column and key order (sqldef's cases don't pin it),
      session settings and Burrow's history table, nothing else.
+  4. with --down, a run that passed also runs its migration's `-- migrate:down` section with the
+     engine's client, and passes only when the dump of ACTUAL is then the source-built one again.
 
 Servers come from BURROW_TEST_POSTGRES_URL / BURROW_TEST_MARIADB_URL (accounts that may create
 databases). Passwords reach the children through PGPASSWORD, a 0600 option file and
@@ -49,7 +51,12 @@ CLASSES = (
     "diff failed (burrow-cli diff errored)",
     "schemas differ (engine dump of migrated vs. target-built database)",
 )
-NOT_APPLICABLE, PLAN_FAILED, APPLY_FAILED, DIFFERENCES, DIFF_FAILED, SCHEMAS_DIFFER = CLASSES
+NOT_APPLICABLE, PLAN_FAILED, APPLY_FAILED, DIFFERENCES, DIFF_FAILED, SCHEMAS_DIFFER = CLASSES[:6]
+CLASSES += (
+    "down failed (the engine's client rejects the migrate:down section)",
+    "down differs (engine dump after migrate:down vs. the source-built database)",
+)
+DOWN_FAILED, DOWN_DIFFERS = CLASSES[6:]
 
 
 def first_line(text, prefer=None):
@@ -312,10 +319,36 @@ def migrate_and_check(cli, server, actual, target, workdir):
     return PASS, ""
 
 
+def down_sections(migrations):
+    """The `-- migrate:down` sections of the migrations written, newest first."""
+    if not os.path.isdir(migrations):
+        return []
+    sections = []
+    for name in sorted(os.listdir(migrations), reverse=True):
+        if name.endswith(".sql"):
+            with open(os.path.join(migrations, name), encoding="utf-8") as f:
+                text = f.read()
+            sections.append(text[text.find("\n-- migrate:down"):] if "-- migrate:down" in text
+                            else "")
+    return sections
+
+
+def undo_and_check(server, actual, source_dump, workdir):
+    """Step 4: the migration's down sections run on ACTUAL bring back the source's schema."""
+    for section in down_sections(os.path.join(workdir, "migrations")):
+        error = server.build(actual, section)
+        if error:
+            return DOWN_FAILED, error
+    after = server.dump(actual)
+    if after != source_dump:
+        return DOWN_DIFFERS, dump_difference(after, source_dump).replace("migrated db", "undone db")
+    return PASS, ""
+
+
 DATABASE_NUMBERS = itertools.count(1)
 
 
-def evaluate(cli, server, run):
+def evaluate(cli, server, run, down=False):
     """One run, start to finish; the databases it creates are dropped whatever happens."""
     run_id, source, target, gate = run
     if gate:
@@ -333,15 +366,16 @@ def evaluate(cli, server, run):
             error = server.build(database, ddl)
             if error:
                 return NOT_APPLICABLE, f"{role} DDL: {error}"
+        source_dump = server.dump(actual) if down else None
         with tempfile.TemporaryDirectory(prefix="burrow-conformance-run-") as workdir:
             verdict = migrate_and_check(cli, server, actual, target, workdir)
-        verdict = (verdict[0], verdict[1].replace(workdir + "/", ""))  # shorter reasons
-        if verdict[0] != PASS:
-            return verdict
-        actual_dump, expected_dump = server.dump(actual), server.dump(expected)
-        if actual_dump != expected_dump:
-            return SCHEMAS_DIFFER, dump_difference(actual_dump, expected_dump)
-        return PASS, ""
+            verdict = (verdict[0], verdict[1].replace(workdir + "/", ""))  # shorter reasons
+            if verdict[0] != PASS:
+                return verdict
+            actual_dump, expected_dump = server.dump(actual), server.dump(expected)
+            if actual_dump != expected_dump:
+                return SCHEMAS_DIFFER, dump_difference(actual_dump, expected_dump)
+            return undo_and_check(server, actual, source_dump, workdir) if down else (PASS, "")
     except RuntimeError as e:  # the harness, not Burrow, could not go on
         return "harness error", str(e)
     finally:
@@ -394,7 +428,7 @@ def run_engine(engine, args):
         results = {}
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs)
         try:
-            futures = {pool.submit(evaluate, args.cli, server, run): run[0] for run in runs}
+            futures = {pool.submit(evaluate, args.cli, server, run, args.down): run[0] for run in runs}
             for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
                 results[futures[future]] = future.result()
                 if done % 100 == 0:
@@ -415,6 +449,8 @@ def main():
                         help="only runs whose id matches this regular expression")
     parser.add_argument("--jobs", type=int, default=2, help="runs at a time (default 2)")
     parser.add_argument("--show", type=int, default=15, help="failing runs to list (default 15)")
+    parser.add_argument("--down", action="store_true",
+                        help="also run each passing migration's down section and compare")
     args = parser.parse_args()
     args.cli = os.path.abspath(args.cli)
     if not os.access(args.cli, os.X_OK):
