@@ -50,13 +50,11 @@ CLASSES = (
     "differences remain (burrow-cli diff after apply)",
     "diff failed (burrow-cli diff errored)",
     "schemas differ (engine dump of migrated vs. target-built database)",
-)
-NOT_APPLICABLE, PLAN_FAILED, APPLY_FAILED, DIFFERENCES, DIFF_FAILED, SCHEMAS_DIFFER = CLASSES[:6]
-CLASSES += (
     "down failed (the engine's client rejects the migrate:down section)",
     "down differs (engine dump after migrate:down vs. the source-built database)",
 )
-DOWN_FAILED, DOWN_DIFFERS = CLASSES[6:]
+(NOT_APPLICABLE, PLAN_FAILED, APPLY_FAILED, DIFFERENCES, DIFF_FAILED, SCHEMAS_DIFFER,
+ DOWN_FAILED, DOWN_DIFFERS) = CLASSES
 
 
 def first_line(text, prefer=None):
@@ -276,8 +274,8 @@ def cli_failure(code, out, err):
     return f"exit {code}: " + first_line(text, r"error:|ERROR")
 
 
-def dump_difference(actual, expected):
-    """One line naming what the migrated database lacks and has beyond the target-built one."""
+def dump_difference(actual, expected, subject="migrated db"):
+    """One line naming what `subject` (the migrated database) lacks and has beyond `expected`."""
     def lines(stmts):
         return collections.Counter(line.strip() for s in stmts for line in s.split("\n"))
 
@@ -290,7 +288,7 @@ def dump_difference(actual, expected):
         missing[0], extra[0] = missing[0][start:], extra[0][start:]
     parts = ([f"lacks `{missing[0][:90]}`"] if missing else []) + \
             ([f"has `{extra[0][:90]}`"] if extra else [])
-    return "migrated db " + "; ".join(parts)
+    return f"{subject} " + "; ".join(parts)
 
 
 def migrate_and_check(cli, server, actual, target, workdir):
@@ -328,8 +326,8 @@ def down_sections(migrations):
         if name.endswith(".sql"):
             with open(os.path.join(migrations, name), encoding="utf-8") as f:
                 text = f.read()
-            sections.append(text[text.find("\n-- migrate:down"):] if "-- migrate:down" in text
-                            else "")
+            _, marker, down = text.partition("\n-- migrate:down")
+            sections.append(marker + down)
     return sections
 
 
@@ -341,7 +339,7 @@ def undo_and_check(server, actual, source_dump, workdir):
             return DOWN_FAILED, error
     after = server.dump(actual)
     if after != source_dump:
-        return DOWN_DIFFERS, dump_difference(after, source_dump).replace("migrated db", "undone db")
+        return DOWN_DIFFERS, dump_difference(after, source_dump, "undone db")
     return PASS, ""
 
 
@@ -428,7 +426,8 @@ def run_engine(engine, args):
         results = {}
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs)
         try:
-            futures = {pool.submit(evaluate, args.cli, server, run, args.down): run[0] for run in runs}
+            futures = {pool.submit(evaluate, args.cli, server, run, args.down): run[0]
+                       for run in runs}
             for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
                 results[futures[future]] = future.result()
                 if done % 100 == 0:
