@@ -244,9 +244,10 @@ void Linter::changedColumn(const Change &c, const Table &live, const Column &fro
     }
     if (!c.attributes.contains(u"not null") || !to.notNull)
         return;
-    // With a default the rebuild fills them: informational, still worth knowing.
-    const QString filled =
-        to.defaultValue ? u" (filled with the default " + to.defaultValue->text + u')' : QString();
+    // With a default the migration fills them: informational, still worth knowing.
+    const QString filled = defaultFillsNulls(from, to)
+                               ? u" (filled with the default " + to.defaultValue->text + u')'
+                               : QString();
     probe(c, {Severity::DataDependent, u"the NULLs in " + name,
               u"SELECT COUNT(*) FROM " + q(live.name) + u" WHERE " + q(from.name) + u" IS NULL",
               [&](qint64 n) -> QString {

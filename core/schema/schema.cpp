@@ -49,6 +49,12 @@ bool labelsOnlyAdded(const EnumType &live, const EnumType &target)
     return next == live.labels.size() && target.labels.size() >= live.labels.size();
 }
 
+bool defaultFillsNulls(const Column &from, const Column &to)
+{
+    return !from.notNull && to.notNull && to.defaultValue && to.generated == Generated::No &&
+           !to.autoIncrement;
+}
+
 bool columnUsesType(const Column &column, const QString &typeName, const QString &quoted)
 {
     QString base = column.typeKey;

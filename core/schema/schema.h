@@ -317,6 +317,11 @@ bool labelsOnlyAdded(const EnumType &live, const EnumType &target);
 /// engine's spelling, quoted where the name needs it: `quoted`).
 bool columnUsesType(const Column &column, const QString &typeName, const QString &quoted);
 
+/// Whether a column that becomes NOT NULL takes its new default where it holds NULL: a plain
+/// column with a default. Every engine's migration fills those rows first, as Django's does,
+/// so that the constraint can hold (SQLite's table rebuild with COALESCE).
+bool defaultFillsNulls(const Column &from, const Column &to);
+
 /// The table named `name`, or null.
 const Table *findTable(const Schema &schema, const QString &name, Qt::CaseSensitivity cs);
 

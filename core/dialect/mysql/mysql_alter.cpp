@@ -111,6 +111,7 @@ private:
     void columns();
     void modifyColumn(const schema::Column &live);
     void restateCharacterColumns();
+    QString fillNullsSql(const schema::Column &target) const;
     void addColumnClause(const QString &column, const QString &clause);
     void addCheck(const CheckConstraint &target);
     void recreateColumn(const schema::Column &live, const schema::Column &target);
@@ -122,6 +123,7 @@ private:
     QStringList m_drops, m_columns, m_adds, m_readded;
     QSet<QString> m_changedColumns;           // dropped or rewritten by MODIFY
     QSet<QString> m_recreatedColumns;         // dropped and added again: their indexes go with them
+    QStringList m_before;                     // statements before the ALTER
     QStringList m_after;                      // statements after the ALTER
     QHash<QString, qsizetype> m_columnClause; // column → its ADD or MODIFY in m_columns
     bool m_touchesIndexes = false;
@@ -304,8 +306,11 @@ void AlterBuilder::columns()
             addColumnClause(target.name, u"ADD COLUMN " + columnDefinition(target));
         else if (mustRecreate(*live, target))
             recreateColumn(*live, target);
-        else if (columnSignature(*live) != columnSignature(target))
+        else if (columnSignature(*live) != columnSignature(target)) {
+            if (defaultFillsNulls(*live, target))
+                m_before.append(fillNullsSql(target));
             modifyColumn(*live);
+        }
     }
     if (m_live.collation != m_target.collation)
         restateCharacterColumns();
@@ -314,6 +319,21 @@ void AlterBuilder::columns()
 // A new table default collation reaches only the columns (re)defined in the same ALTER; the
 // others keep the old one, now spelled out. So every character column is restated as the model
 // has it (CONVERT TO would also override the columns' own collations and widen TEXT types).
+// Before the ALTER, which would refuse the NULLs (strict mode) or turn them into the type's
+// zero, not the default. A column that ON UPDATE sets itself is assigned its own value: the
+// fill must not touch it.
+QString AlterBuilder::fillNullsSql(const Column &target) const
+{
+    const QString name = quoteIdentifier(target.name);
+    QString sql = u"UPDATE " + quoteIdentifier(m_target.name) + u" SET " + name + u" = " +
+                  defaultSql(target.defaultValue->text);
+    for (const Column &c : m_live.columns) {
+        if (c.type.contains(u" on update ", Qt::CaseInsensitive) && c.name != target.name)
+            sql += u", " + quoteIdentifier(c.name) + u" = " + quoteIdentifier(c.name);
+    }
+    return sql + u" WHERE " + name + u" IS NULL";
+}
+
 void AlterBuilder::restateCharacterColumns()
 {
     for (const Column &live : m_live.columns) {
@@ -368,6 +388,7 @@ plan::TableAlteration AlterBuilder::build()
     // Every unique key must hold the partitioning columns: partitioning goes before the keys
     // change and comes after.
     const bool repartitions = m_live.partitioning != m_target.partitioning;
+    out.sql += m_before;
     if (repartitions && m_target.partitioning.isEmpty())
         out.sql.append(repartitionSql(m_target.name, {}));
     if (!clauses.isEmpty())

@@ -21,17 +21,6 @@ QString quotedList(const QStringList &names)
     return sql::parenthesized(names, [](const QString &item) { return quoteIdentifier(item); });
 }
 
-/// Literals and argument-less calls (current_timestamp()) are valid after DEFAULT as they
-/// are; any other expression needs parentheses.
-QString defaultSql(const QString &text)
-{
-    static const QRegularExpression bare(
-        QStringLiteral(
-            "^('.*'|-?[0-9.]+(e[-+]?[0-9]+)?|[bx]'[0-9a-f]*'|\\w+\\(\\d*\\)|NULL|TRUE|FALSE)$"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
-    return bare.match(text).hasMatch() ? text : u'(' + text + u')';
-}
-
 QString constraintPrefix(const QString &name)
 {
     return name.isEmpty() ? QString() : u"CONSTRAINT " + quoteIdentifier(name) + u' ';
@@ -48,6 +37,15 @@ QString commentClause(const QString &comment)
 }
 
 } // namespace
+
+QString defaultSql(const QString &text)
+{
+    static const QRegularExpression bare(
+        QStringLiteral(
+            "^('.*'|-?[0-9.]+(e[-+]?[0-9]+)?|[bx]'[0-9a-f]*'|\\w+\\(\\d*\\)|NULL|TRUE|FALSE)$"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    return bare.match(text).hasMatch() ? text : u'(' + text + u')';
+}
 
 QString tableCommentOption(const QString &comment)
 {

@@ -4,6 +4,10 @@
 
 namespace burrow::dialect::mysql {
 
+/// A default's expression as DEFAULT takes it: literals and argument-less calls
+/// (current_timestamp()) as they are, any other expression in parentheses.
+QString defaultSql(const QString &text);
+
 /// `name type [COLLATE c] [AS (expr) VIRTUAL|STORED] [NOT NULL] [DEFAULT d] [ON UPDATE u]
 /// [AUTO_INCREMENT]`: a full column definition, for CREATE TABLE, ADD and MODIFY COLUMN.
 QString columnDefinition(const schema::Column &column);

@@ -110,6 +110,7 @@ private:
     void alterColumns();
     void alterColumn(const Column &from, const Column &to);
     void alterType(const Column &from, const Column &to);
+    QString fillNullsSql(const Column &to) const;
     void alterComments();
     void alterConstraintComments(const QList<Constraint> &live, const QList<Constraint> &target);
 
@@ -308,6 +309,8 @@ void Alteration::alterColumn(const Column &from, const Column &to)
         alterType(from, to);
     if (typeChanges && isSerial(from) && isSerial(to))
         m_sql.append(retypeSerialSequenceSql(m_target.name, to));
+    if (defaultFillsNulls(from, to))
+        m_sql.append(fillNullsSql(to));
     if (from.notNull != to.notNull)
         add(column(to) + (to.notNull ? u" SET NOT NULL" : u" DROP NOT NULL"));
     if (to.defaultValue && (defaultChanges || dropDefault))
@@ -316,6 +319,14 @@ void Alteration::alterColumn(const Column &from, const Column &to)
         m_sql.append(addNumberingSql(m_target.name, to));
     else if (from.autoIncrement && to.autoIncrement && from.numbering != to.numbering)
         m_sql.append(changeNumberingSql(m_target.name, from, to));
+}
+
+// After the type change, so that the default is of the column's new type.
+QString Alteration::fillNullsSql(const Column &to) const
+{
+    const QString name = quoteIdentifier(to.name);
+    return u"UPDATE " + quoteIdentifier(m_target.name) + u" SET " + name + u" = " +
+           to.defaultValue->text + u" WHERE " + name + u" IS NULL";
 }
 
 void Alteration::alterType(const Column &from, const Column &to)

@@ -96,7 +96,7 @@ bool canDrop(const Column &column, const Table &live, const Table &target)
 QString sourceExpression(const Column &from, const Column &to)
 {
     const QString name = quoteIdentifier(from.name);
-    if (to.notNull && !from.notNull && to.defaultValue)
+    if (defaultFillsNulls(from, to))
         return u"COALESCE(" + name + u", " + defaultClause(*to.defaultValue) + u')';
     return name;
 }
