@@ -1,5 +1,7 @@
 #include "cli_common.h"
 
+#include <QCoreApplication>
+
 #include <cstdio>
 
 namespace burrow::cli {
@@ -35,6 +37,20 @@ QCommandLineOption workspaceOption()
             QStringLiteral("DIR")};
 }
 
+namespace {
+
+// Qt's usage line names the executable's path; the user typed `burrow-cli COMMAND`.
+QString usageNamingTheCommand(QString help, const QString &command)
+{
+    const QString executable = QCoreApplication::arguments().value(0);
+    const qsizetype at = help.indexOf(executable);
+    if (!executable.isEmpty() && at >= 0 && at < help.indexOf(u'\n'))
+        help.replace(at, executable.size(), u"burrow-cli " + command);
+    return help;
+}
+
+} // namespace
+
 bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, int &exitCode)
 {
     const QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")},
@@ -49,7 +65,7 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, in
         return false;
     }
     if (parser.isSet(help)) {
-        out() << parser.helpText();
+        out() << usageNamingTheCommand(parser.helpText(), arguments.value(0));
         exitCode = Success;
         return false;
     }

@@ -219,6 +219,19 @@ TEST_F(CliDiff, error_line_has_no_sentence_period_before_the_hint)
     EXPECT_FALSE(run.err.contains(u".;")) << run.err.toStdString();
 }
 
+// The usage line is what the user types, not the executable's path.
+TEST_F(CliDiff, each_commands_help_names_the_command)
+{
+    for (const char *command : {"plan", "apply", "sql"}) {
+        const CliRun run = test::runCli({QString::fromLatin1(command), QStringLiteral("--help")});
+        EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+        const QString usage = run.out.section(u'\n', 0, 0);
+        EXPECT_TRUE(
+            usage.startsWith(u"Usage: burrow-cli " + QString::fromLatin1(command) + u" [options]"))
+            << usage.toStdString();
+    }
+}
+
 TEST_F(CliDiff, unknown_format_is_an_error)
 {
     const QString db = database(QStringLiteral("live.db"), kLiveSql);
