@@ -83,8 +83,7 @@ QString subject(const Change &c)
 QString renameHint(const Change &c)
 {
     if (!isRenameable(c.object))
-        return c.detail + u"; dropped and built again under the new name (--rename takes tables "
-                          u"and columns)";
+        return c.detail + u"; plan renames it in place (SQLite, which cannot, builds it again)";
     QString target = c.object == ObjectKind::Table
                          ? displayName(c.name)
                          : displayName(c.table) + u'.' + displayName(c.name);

@@ -23,9 +23,11 @@ Result<MigrationPlan> planMigration(const Schema &live, const Schema &model,
     const DestructiveJudge judge(renamed, model, renderer, cs);
     const QList<Change> all = diff::diffSchemas(renamed, model, {cs});
     for (const Change &c : all) {
-        if (c.type == ChangeType::RenameSuggested)
-            plan.suggestions.append(c);
-        else if (options.skip.contains(c))
+        if (c.type == ChangeType::RenameSuggested) {
+            // An index the differ pairs up is renamed by the steps themselves (or built again).
+            if (diff::isRenameable(c.object))
+                plan.suggestions.append(c);
+        } else if (options.skip.contains(c))
             plan.skipped.append(c);
         else if (!options.allowDestructive && judge.isDestructive(c))
             plan.leftOut.append(c);

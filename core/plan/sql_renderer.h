@@ -61,6 +61,12 @@ public:
                                      const QString &to) const = 0;
     virtual QStringList createIndex(const QString &table, const schema::Index &index) const = 0;
     virtual QStringList dropIndex(const QString &table, const schema::Index &index) const = 0;
+    /// Gives a table's index another name in place; empty where the engine cannot (the plan
+    /// then drops it and builds it again).
+    virtual QStringList renameIndex(const QString &, const QString &, const QString &) const
+    {
+        return {};
+    }
     virtual QStringList createView(const schema::View &view) const = 0;
     virtual QStringList dropView(const schema::View &view) const = 0;
     virtual QStringList createTrigger(const QString &table,

@@ -160,7 +160,9 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropViewIndexes();
     renameObjects(renames);
     dropLiftedForeignKeys();
+    findIndexRenames();
     dropIndexes(); // before the generated columns they cover are set aside
+    renameIndexes();
     setAsideFunctionUsers();
     createNamespaces();
     createExtensions();

@@ -119,6 +119,15 @@ private:
     void dropTables();
     void createIndexes();
     void createViews();
+
+    // Indexes renamed in place (index_rename_steps.cpp): a live index the model drops and one
+    // it adds to the same table with the same definition are one index under a new name.
+    void findIndexRenames();
+    void renameIndexes();
+    /// `index` (a live name or a target one) of `table` is renamed, not dropped or created.
+    bool renamesIndex(const QString &table, const QString &index) const;
+    bool sameIndexDefinition(const QString &table, const schema::Index &live,
+                             const schema::Index &target) const;
     void createTriggers();
 
     // Indexes of materialized views (view_index_steps.cpp): a view dropped takes its indexes
@@ -223,9 +232,16 @@ private:
     QHash<QString, QList<schema::ForeignKey>> m_keysAfterIndexes;           // lifted, by table key
     QList<std::pair<schema::Table, schema::Table>> m_functionUsersSetAside; // before, without
     QSet<QString> m_indexesToRecreate; // table key \x1f index key: they call a function
-    QSet<QString> m_viewsToDrop;       // live view keys
-    QSet<QString> m_viewsToCreate;     // target view keys
-    QSet<QString> m_triggersToDrop;    // table key \x1f trigger key
+    struct IndexRename {
+        QString table;
+        QString from, to;
+        QStringList sql;
+    };
+    QList<IndexRename> m_indexRenames;
+    QSet<QString> m_renamedIndexes; // table key \x1f index key, both names of each
+    QSet<QString> m_viewsToDrop;    // live view keys
+    QSet<QString> m_viewsToCreate;  // target view keys
+    QSet<QString> m_triggersToDrop; // table key \x1f trigger key
     QSet<QString> m_triggersToCreate;
     QStringList m_rebuilt;
     bool m_dropsTables = false;

@@ -159,7 +159,8 @@ void StepBuilder::dropIndexes()
                 goes ? QList<Change>{}
                      : changesOf(table.name, ObjectKind::Index, i.name,
                                  {ChangeType::Removed, ChangeType::Changed});
-            if (changes.isEmpty() && !recreatesIndex(table.name, i.name))
+            if ((changes.isEmpty() && !recreatesIndex(table.name, i.name)) ||
+                renamesIndex(table.name, i.name))
                 continue;
             add(u"drop index " + displayName(i.name), dropIndexSql(table.name, i),
                 createIndexSql(table.name, i),
@@ -243,6 +244,8 @@ void StepBuilder::createIndexes()
         for (const Index &i : table.indexes) {
             const QList<Change> changes = changesOf(table.name, ObjectKind::Index, i.name,
                                                     {ChangeType::Added, ChangeType::Changed});
+            if (renamesIndex(table.name, i.name))
+                continue;
             if (isNew)
                 add(u"create index " + displayName(i.name), m_r.createIndex(table.name, i),
                     m_r.dropIndex(table.name, i), changes);

@@ -209,7 +209,7 @@ TEST(DifferencesModel, a_ticked_rename_suggestion_is_an_accepted_rename)
         rename.data(DifferencesModel::ChangeRole).value<diff::Change>()));
     ASSERT_TRUE(model.setRenameAccepted(rename, false));
     EXPECT_TRUE(model.acceptedRenames().isEmpty());
-    // Indexes are recreated under their new name anyway: nothing to accept.
+    // Indexes are renamed by the plan anyway: nothing to accept.
     const QModelIndex index = childNamed(model, u"book"_s, u"ix_a → ix_b"_s);
     EXPECT_FALSE(model.flags(index) & Qt::ItemIsUserCheckable);
     EXPECT_FALSE(model.setRenameAccepted(index, true));
@@ -217,7 +217,7 @@ TEST(DifferencesModel, a_ticked_rename_suggestion_is_an_accepted_rename)
                     .data(Qt::ToolTipRole)
                     .toString()
                     .toStdString(),
-                ::testing::HasSubstr("builds it again"));
+                ::testing::HasSubstr("renames it in place"));
 }
 
 TEST(DifferencesModel, identical_tables_show_greyed_only_when_asked)

@@ -61,6 +61,23 @@ public:
         EXPECT_EQ(after.exitCode, 0) << shown(after) << migration.toStdString();
         return migration;
     }
+    /// Migrates to `modelPath` (see migrate); then applies the migration's down section as a
+    /// migration of its own and expects no difference from the model `beforePath`. Returns the
+    /// planned migration.
+    QString migrateAndUndo(const QString &modelPath, const QString &beforePath) const
+    {
+        const QString migration = migrate(modelPath);
+        // The down marker's options (SQLite's `transaction:false`) go with its statements.
+        const QString options = migration.section(u"-- migrate:down"_s, 1).section(u'\n', 0, 0);
+        m_dir.write(u"migrations/9999_back.sql"_s, "-- migrate:up" + options.toUtf8() + '\n' +
+                                                       downSection(migration).toUtf8() +
+                                                       "\n-- migrate:down\n");
+        const CliRun undone = apply();
+        EXPECT_EQ(undone.exitCode, 0) << shown(undone) << migration.toStdString();
+        const CliRun back = diff(beforePath);
+        EXPECT_EQ(back.exitCode, 0) << shown(back) << migration.toStdString();
+        return migration;
+    }
     static std::string shown(const CliRun &run) { return QString(run.out + run.err).toStdString(); }
 
 private:

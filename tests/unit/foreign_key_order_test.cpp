@@ -13,22 +13,10 @@ class ForeignKeyOrder : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
 
-    /// Migrates to the model `model` (the pass checks nothing differs afterwards); then
-    /// applies the migration's down section as a migration of its own and checks that it leads
-    /// back to the model `before`. Returns the planned migration.
     QString migrateAndUndo(const QString &model, const QString &before)
     {
-        const QString migration = cli.migrate(cli.model(models.value(model), model + u".sql"));
-        // The down marker's options (SQLite's `transaction:false`) go with its statements.
-        const QString options = migration.section(u"-- migrate:down"_s, 1).section(u'\n', 0, 0);
-        dir.write(u"migrations/0002_back.sql"_s, "-- migrate:up" + options.toUtf8() + '\n' +
-                                                     downSection(migration).toUtf8() +
-                                                     "\n-- migrate:down\n");
-        const CliRun undone = cli.apply();
-        EXPECT_EQ(undone.exitCode, 0) << CliMigrations::shown(undone) << migration.toStdString();
-        const CliRun back = cli.diff(cli.model(models.value(before), before + u".sql"));
-        EXPECT_EQ(back.exitCode, 0) << CliMigrations::shown(back) << migration.toStdString();
-        return migration;
+        return cli.migrateAndUndo(cli.model(models.value(model), model + u".sql"),
+                                  cli.model(models.value(before), before + u".sql"));
     }
 
     TestDatabase db{GetParam()};

@@ -53,8 +53,8 @@ QString changeTypeExplanation(const diff::Change &change)
         return diff::isRenameable(change.object)
                    ? QStringLiteral("Same definition under another name: tick it to rename "
                                     "instead of dropping and adding.")
-                   : QStringLiteral("Same definition under another name: the migration drops it "
-                                    "and builds it again under the new name.");
+                   : QStringLiteral("Same definition under another name: the migration renames "
+                                    "it in place (SQLite, which cannot, builds it again).");
     }
     return {};
 }

@@ -107,6 +107,7 @@ private:
     void checks();
     void uniques();
     void indexes();
+    QHash<QString, QString> indexRenames() const;
     void primaryKey();
     void columns();
     void modifyColumn(const schema::Column &live);
@@ -258,22 +259,50 @@ void AlterBuilder::uniques()
 void AlterBuilder::indexes()
 {
     auto nameOf = [](const Index &i) { return i.name; };
+    const auto kept = [this](const Index &i, const Index *other) {
+        return other && indexSignature(*other) == indexSignature(i) && !touchesRecreated(i.parts);
+    };
+    const QHash<QString, QString> renamed = indexRenames();
     for (const Index &live : m_live.indexes) {
-        const Index *target = findBy(m_target.indexes, live.name, nameOf);
-        if (target && indexSignature(*target) == indexSignature(live) &&
-            !touchesRecreated(live.parts))
+        if (kept(live, findBy(m_target.indexes, live.name, nameOf)))
             continue;
-        m_drops.append(u"DROP INDEX " + quoteIdentifier(live.name));
+        if (renamed.contains(live.name))
+            m_columns.append(u"RENAME INDEX " + quoteIdentifier(live.name) + u" TO " +
+                             quoteIdentifier(renamed[live.name]));
+        else
+            m_drops.append(u"DROP INDEX " + quoteIdentifier(live.name));
         m_touchesIndexes = true;
     }
     for (const Index &target : m_target.indexes) {
-        const Index *live = findBy(m_live.indexes, target.name, nameOf);
-        if (live && indexSignature(*live) == indexSignature(target) &&
-            !touchesRecreated(target.parts))
+        if (kept(target, findBy(m_live.indexes, target.name, nameOf)) ||
+            std::find(renamed.begin(), renamed.end(), target.name) != renamed.end())
             continue;
         m_adds.append(u"ADD " + indexClause(target));
         m_touchesIndexes = true;
     }
+}
+
+// Live index → target name: the only index of its definition that the model drops, and the only
+// one it adds. Renamed in place, it is not built again (nor refused while a foreign key needs it).
+QHash<QString, QString> AlterBuilder::indexRenames() const
+{
+    auto nameOf = [](const Index &i) { return i.name; };
+    QMultiHash<QString, const Index *> removed;
+    QMultiHash<QString, const Index *> added;
+    for (const Index &live : m_live.indexes) {
+        if (!findBy(m_target.indexes, live.name, nameOf) && !touchesRecreated(live.parts))
+            removed.insert(indexSignature(live), &live);
+    }
+    for (const Index &target : m_target.indexes) {
+        if (!findBy(m_live.indexes, target.name, nameOf) && !touchesRecreated(target.parts))
+            added.insert(indexSignature(target), &target);
+    }
+    QHash<QString, QString> out;
+    for (auto it = removed.begin(); it != removed.end(); ++it) {
+        if (removed.count(it.key()) == 1 && added.count(it.key()) == 1)
+            out.insert((*it)->name, added.value(it.key())->name);
+    }
+    return out;
 }
 
 void AlterBuilder::primaryKey()

@@ -58,6 +58,13 @@ QStringList MysqlRenderer::dropIndex(const QString &table, const Index &index) c
     return {u"DROP INDEX " + quote(index.name) + u" ON " + quote(table)};
 }
 
+// In place, the index kept (MariaDB 10.5.2 and later, MySQL 5.7).
+QStringList MysqlRenderer::renameIndex(const QString &table, const QString &from,
+                                       const QString &to) const
+{
+    return {u"ALTER TABLE " + quote(table) + u" RENAME INDEX " + quote(from) + u" TO " + quote(to)};
+}
+
 // Views and triggers are the user's own SQL: recreated as the server reports them.
 QStringList MysqlRenderer::createView(const View &view) const
 {

@@ -72,6 +72,13 @@ QStringList PostgresRenderer::dropIndex(const QString &table, const Index &index
     return {u"DROP INDEX " + quote(inSchemaOf(table, index.name))};
 }
 
+// Only the name changes: no lock that blocks reads or writes, nothing is built again.
+QStringList PostgresRenderer::renameIndex(const QString &table, const QString &from,
+                                          const QString &to) const
+{
+    return {u"ALTER INDEX " + quote(inSchemaOf(table, from)) + u" RENAME TO " + quote(to)};
+}
+
 // Views and triggers are the engine's own text of the user's SQL (pg_get_viewdef,
 // pg_get_triggerdef), names unqualified because they live in the search_path's schema.
 QStringList PostgresRenderer::createView(const View &view) const

@@ -20,6 +20,8 @@ public:
                              const QString &to) const override;
     QStringList createIndex(const QString &table, const schema::Index &index) const override;
     QStringList dropIndex(const QString &table, const schema::Index &index) const override;
+    QStringList renameIndex(const QString &table, const QString &from,
+                            const QString &to) const override;
     QStringList createView(const schema::View &view) const override;
     QStringList dropView(const schema::View &view) const override;
     QStringList createTrigger(const QString &table, const schema::Trigger &trigger) const override;
