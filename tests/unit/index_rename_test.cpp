@@ -24,6 +24,14 @@ protected:
                     QStringList{u"INSERT INTO item VALUES (1, 'a', 5), (2, 'b', 7)"_s});
     }
     QString before() const { return cli.model(kBefore, u"before.sql"_s); }
+    /// The model: item with `moreColumns`, its code index as `codeIndex` creates it.
+    QString modelWith(const QByteArray &codeIndex, const QByteArray &moreColumns = {}) const
+    {
+        return cli.model("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(20), "
+                         "qty INTEGER" +
+                         moreColumns + ");\n" + codeIndex +
+                         ";\nCREATE INDEX item_qty ON item (qty);\n");
+    }
     /// The statements of the migration's up section that build or drop an index.
     static QStringList rebuilds(const QString &migration)
     {
@@ -44,10 +52,7 @@ protected:
 
 TEST_P(IndexRename, an_index_whose_name_alone_changes_is_renamed_in_place)
 {
-    const QString model = cli.model("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, "
-                                    "code VARCHAR(20), qty INTEGER);\n"
-                                    "CREATE INDEX item_code_index ON item (code);\n"
-                                    "CREATE INDEX item_qty ON item (qty);\n");
+    const QString model = modelWith("CREATE INDEX item_code_index ON item (code)");
     const QString migration = cli.migrateAndUndo(model, before());
     if (canRename()) {
         EXPECT_EQ(rebuilds(migration), QStringList{}) << migration.toStdString();
@@ -62,10 +67,8 @@ TEST_P(IndexRename, an_index_whose_name_alone_changes_is_renamed_in_place)
 // MariaDB makes all of a table's changes in one ALTER TABLE: the rename goes into it.
 TEST_P(IndexRename, a_renamed_index_goes_with_the_rest_of_its_tables_alteration)
 {
-    const QString model = cli.model("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, "
-                                    "code VARCHAR(20), qty INTEGER, note VARCHAR(40));\n"
-                                    "CREATE INDEX item_code_index ON item (code);\n"
-                                    "CREATE INDEX item_qty ON item (qty);\n");
+    const QString model =
+        modelWith("CREATE INDEX item_code_index ON item (code)", ", note VARCHAR(40)");
     const QString migration = cli.migrateAndUndo(model, before());
     if (canRename()) {
         EXPECT_EQ(rebuilds(migration), QStringList{}) << migration.toStdString();
@@ -79,10 +82,7 @@ TEST_P(IndexRename, a_renamed_index_goes_with_the_rest_of_its_tables_alteration)
 TEST_P(IndexRename, an_ambiguous_match_is_dropped_and_built_again)
 {
     db.exec(u"CREATE INDEX item_code_twin ON item (code)"_s);
-    const QString model = cli.model("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, "
-                                    "code VARCHAR(20), qty INTEGER);\n"
-                                    "CREATE INDEX item_code_index ON item (code);\n"
-                                    "CREATE INDEX item_qty ON item (qty);\n");
+    const QString model = modelWith("CREATE INDEX item_code_index ON item (code)");
     const QString migration = cli.migrate(model);
     EXPECT_FALSE(migration.contains(u"RENAME"_s)) << migration.toStdString();
     EXPECT_EQ(rebuilds(migration).size(), 3) << migration.toStdString();
@@ -91,10 +91,7 @@ TEST_P(IndexRename, an_ambiguous_match_is_dropped_and_built_again)
 // A different definition under a new name is a new index, not a rename.
 TEST_P(IndexRename, an_index_that_changes_with_its_name_is_built_again)
 {
-    const QString model = cli.model("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, "
-                                    "code VARCHAR(20), qty INTEGER);\n"
-                                    "CREATE UNIQUE INDEX item_code_index ON item (code);\n"
-                                    "CREATE INDEX item_qty ON item (qty);\n");
+    const QString model = modelWith("CREATE UNIQUE INDEX item_code_index ON item (code)");
     const QString migration = cli.migrate(model);
     EXPECT_FALSE(migration.contains(u"RENAME"_s)) << migration.toStdString();
     EXPECT_EQ(rebuilds(migration).size(), 2) << migration.toStdString();
