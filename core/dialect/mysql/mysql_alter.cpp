@@ -345,9 +345,6 @@ void AlterBuilder::columns()
         restateCharacterColumns();
 }
 
-// A new table default collation reaches only the columns (re)defined in the same ALTER; the
-// others keep the old one, now spelled out. So every character column is restated as the model
-// has it (CONVERT TO would also override the columns' own collations and widen TEXT types).
 // Before the ALTER, which would refuse the NULLs (strict mode) or turn them into the type's
 // zero, not the default. A column that ON UPDATE sets itself is assigned its own value: the
 // fill must not touch it.
@@ -363,6 +360,9 @@ QString AlterBuilder::fillNullsSql(const Column &target) const
     return sql + u" WHERE " + name + u" IS NULL";
 }
 
+// A new table default collation reaches only the columns (re)defined in the same ALTER; the
+// others keep the old one, now spelled out. So every character column is restated as the model
+// has it (CONVERT TO would also override the columns' own collations and widen TEXT types).
 void AlterBuilder::restateCharacterColumns()
 {
     for (const Column &live : m_live.columns) {
