@@ -206,7 +206,7 @@ void StepBuilder::liftFunctionUsers()
             m_generatedSetAside.insert(key(live.name), generated);
             m_touched.insert(key(live.name)); // views and triggers reading the columns
         }
-        m_functionUsersSetAside.append({before, without});
+        m_setAside.append({before, without, u"call a function recreated below"_s});
         m_liftedLive.insert(key(live.name), without);
     }
     liftDomainUsers(recreated);
@@ -234,13 +234,13 @@ const Domain &StepBuilder::liveDomainForAlteration(const Domain &live) const
 
 void StepBuilder::setAsideFunctionUsers()
 {
-    for (const auto &[before, without] : m_functionUsersSetAside) {
+    for (const auto &[before, without, why, onlyGenerated] : m_setAside) {
         const bool generated = generatedColumns(before) != generatedColumns(without);
-        const QString what =
-            generated ? u"defaults, checks and generated columns"_s : u"defaults and checks"_s;
+        const QString what = onlyGenerated ? u"generated columns"_s
+                             : generated   ? u"defaults, checks and generated columns"_s
+                                           : u"defaults and checks"_s;
         // A generated column comes back last, its values computed again.
-        add(u"set aside the " + what + u" of " + diff::displayName(before.name) +
-                u" that call a function recreated below",
+        add(u"set aside the " + what + u" of " + diff::displayName(before.name) + u" that " + why,
             m_r.alterTable(before, without).sql, m_r.alterTable(without, before).sql, {});
     }
     for (const Domain &live : m_live.domains) {

@@ -165,6 +165,10 @@ public:
         return false;
     }
 
+    /// Whether the engine refuses to change the type of a column a generated column reads
+    /// (PostgreSQL): such generated columns are set aside and come back after the change.
+    virtual bool generatedColumnsBlockTypeChanges() const { return false; }
+
     /// A NULL of the column's type, for lint queries that shape live rows as the target table
     /// (PostgreSQL reads a bare NULL as text, which no integer compares with).
     virtual QString typedNull(const schema::Column &column) const

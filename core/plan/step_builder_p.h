@@ -179,6 +179,11 @@ private:
     void liftDomainUsers(const QSet<QString> &recreated);
     /// The live domain as its alteration starts: without the users set aside.
     const schema::Domain &liveDomainForAlteration(const schema::Domain &live) const;
+    /// PostgreSQL refuses to change the type of a column a generated column reads: those
+    /// generated columns are set aside like a recreated function's (retype_lift.cpp).
+    void liftGeneratedReadersOfRetypedColumns();
+    /// The keys of `live`'s columns whose type the migration changes.
+    QSet<QString> retypedColumns(const schema::Table &live) const;
     void setAsideFunctionUsers();
     bool recreatesIndex(const QString &table, const QString &index) const;
     /// The index reads one of `names` (column or function keys).
@@ -228,9 +233,14 @@ private:
     QHash<QString, TableAlteration> m_alterations;      // by table key
     QHash<QString, schema::Table> m_liftedLive;         // live tables without lifted keys
     QHash<QString, QList<schema::ForeignKey>> m_lifted; // by table key
-    QHash<QString, QList<schema::ForeignKey>> m_keysAfterAlterations;       // by new table's key
-    QHash<QString, QList<schema::ForeignKey>> m_keysAfterIndexes;           // lifted, by table key
-    QList<std::pair<schema::Table, schema::Table>> m_functionUsersSetAside; // before, without
+    QHash<QString, QList<schema::ForeignKey>> m_keysAfterAlterations; // by new table's key
+    QHash<QString, QList<schema::ForeignKey>> m_keysAfterIndexes;     // lifted, by table key
+    struct SetAside { // a table's columns and checks set aside until its alteration
+        schema::Table before, without;
+        QString why; // "call a function recreated below"
+        bool onlyGenerated = false;
+    };
+    QList<SetAside> m_setAside;
     QSet<QString> m_indexesToRecreate; // table key \x1f index key: they call a function
     struct IndexRename {
         QString table;

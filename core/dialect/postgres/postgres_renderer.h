@@ -48,6 +48,7 @@ public:
     QStringList dropFunction(const schema::Function &function) const override;
     QStringList alterFunction(const schema::Function &live,
                               const schema::Function &target) const override;
+    bool generatedColumnsBlockTypeChanges() const override { return true; }
     bool replacesFunctionInPlace(const schema::Function &live,
                                  const schema::Function &target) const override;
     bool bodyBindsCalls(const schema::Function &function) const override;
