@@ -19,6 +19,22 @@ qsizetype generatedColumns(const Table &table)
                          [](const Column &c) { return c.generated != Generated::No; });
 }
 
+// What the set-aside step takes from `before`: "defaults, checks and generated columns".
+QString setAsideParts(const Table &before, const Table &without)
+{
+    QStringList parts;
+    const auto hasDefault = [](const Column &c) { return c.defaultValue.has_value(); };
+    if (std::count_if(before.columns.begin(), before.columns.end(), hasDefault) !=
+        std::count_if(without.columns.begin(), without.columns.end(), hasDefault))
+        parts.append(u"defaults"_s);
+    if (before.checks.size() != without.checks.size())
+        parts.append(u"checks"_s);
+    if (generatedColumns(before) != generatedColumns(without))
+        parts.append(u"generated columns"_s);
+    const QString last = parts.takeLast();
+    return parts.isEmpty() ? last : parts.join(u", "_s) + u" and " + last;
+}
+
 bool isLifted(const QList<ForeignKey> &lifted, const ForeignKey &fk)
 {
     return std::any_of(lifted.begin(), lifted.end(), [&](const ForeignKey &l) {
@@ -179,47 +195,59 @@ void StepBuilder::liftFunctionUsers()
     const QSet<QString> recreated = recreatedFunctions();
     if (recreated.isEmpty())
         return;
-    const auto calls = [&](const Expression &e) { return m_deps.mentionsAny(e.text, recreated); };
-    for (const Table &live : m_live.tables) {
-        // A table that goes is dropped after the function is recreated: its users step aside
-        // the same way.
-        const bool kept = m_targetTables.find(live.name) != nullptr;
-        for (const Index &i : live.indexes) {
-            if (indexReads(i, recreated))
-                m_indexesToRecreate.insert(key(live.name) + u'\x1f' + key(i.name));
-        }
-        const Table before = kept ? liveForAlteration(live.name) : live;
-        Table without = before;
-        qsizetype setAside =
-            without.checks.removeIf([&](const CheckConstraint &c) { return calls(c.expression); });
-        for (Column &c : without.columns) {
-            if (c.defaultValue && calls(*c.defaultValue)) {
-                c.defaultValue.reset();
-                ++setAside;
-            }
-        }
-        const QSet<QString> generated = setAsideGeneratedColumns(without, recreated);
-        setAside += generatedColumns(before) - generatedColumns(without);
-        if (setAside == 0)
-            continue;
-        if (!generated.isEmpty() && kept) {
-            m_generatedSetAside.insert(key(live.name), generated);
-            m_touched.insert(key(live.name)); // views and triggers reading the columns
-        }
-        m_setAside.append({before, without, u"call a function recreated below"_s});
-        m_liftedLive.insert(key(live.name), without);
-    }
+    for (const Table &live : m_live.tables)
+        liftUsersOf(live, {recreated, {}, true}, u"call a function recreated below"_s);
     liftDomainUsers(recreated);
+}
+
+void StepBuilder::liftUsersOf(const Table &live, const Readers &readers, const QString &why)
+{
+    const auto reads = [&](const Expression &e) { return m_deps.mentionsAny(e.text, readers.of); };
+    for (const Index &i : live.indexes) {
+        if (indexReads(i, readers.of))
+            m_indexesToRecreate.insert(key(live.name) + u'\x1f' + key(i.name));
+    }
+    // A table that goes is dropped after the object changes: its users step aside the same way.
+    const bool kept = m_targetTables.find(live.name) != nullptr;
+    const Table before = liveForAlteration(live.name);
+    Table without = before;
+    qsizetype setAside =
+        without.checks.removeIf([&](const CheckConstraint &c) { return reads(c.expression); });
+    for (Column &c : without.columns) {
+        if (readers.defaults && c.defaultValue && reads(*c.defaultValue)) {
+            c.defaultValue.reset();
+            ++setAside;
+        }
+    }
+    const QSet<QString> generated = setAsideGeneratedColumns(without, readers.of + readers.columns);
+    setAside += generatedColumns(before) - generatedColumns(without);
+    if (setAside == 0)
+        return;
+    if (!generated.isEmpty() && kept) {
+        m_generatedSetAside[key(live.name)].unite(generated);
+        m_touched.insert(key(live.name)); // views and triggers reading the columns
+    }
+    m_setAside.append({before, without, why});
+    m_liftedLive.insert(key(live.name), without);
+}
+
+Domain StepBuilder::withoutReadersOf(Domain domain, const QSet<QString> &names) const
+{
+    const auto reads = [&](const Expression &e) { return m_deps.mentionsAny(e.text, names); };
+    domain.checks.removeIf([&](const CheckConstraint &c) { return reads(c.expression); });
+    if (domain.defaultValue && reads(*domain.defaultValue))
+        domain.defaultValue.reset();
+    return domain;
 }
 
 void StepBuilder::liftDomainUsers(const QSet<QString> &recreated)
 {
-    const auto calls = [&](const Expression &e) { return m_deps.mentionsAny(e.text, recreated); };
     for (const Domain &live : m_live.domains) {
-        Domain without = live;
-        without.checks.removeIf([&](const CheckConstraint &c) { return calls(c.expression); });
-        if (without.defaultValue && calls(*without.defaultValue))
-            without.defaultValue.reset();
+        if (m_domainsRecreated.contains(key(live.name)))
+            continue; // renamed away and dropped with its checks
+        const auto setAside = m_domainsSetAside.constFind(key(live.name));
+        const Domain without = withoutReadersOf(
+            setAside != m_domainsSetAside.constEnd() ? *setAside : live, recreated);
         if (without.checks.size() != live.checks.size() ||
             without.defaultValue.has_value() != live.defaultValue.has_value())
             m_domainsSetAside.insert(key(live.name), without);
@@ -228,27 +256,27 @@ void StepBuilder::liftDomainUsers(const QSet<QString> &recreated)
 
 const Domain &StepBuilder::liveDomainForAlteration(const Domain &live) const
 {
+    const auto recreated = m_domainsRecreated.constFind(key(live.name));
+    if (recreated != m_domainsRecreated.constEnd())
+        return *recreated;
     const auto setAside = m_domainsSetAside.constFind(key(live.name));
     return setAside != m_domainsSetAside.constEnd() ? *setAside : live;
 }
 
 void StepBuilder::setAsideFunctionUsers()
 {
-    for (const auto &[before, without, why, onlyGenerated] : m_setAside) {
-        const bool generated = generatedColumns(before) != generatedColumns(without);
-        const QString what = onlyGenerated ? u"generated columns"_s
-                             : generated   ? u"defaults, checks and generated columns"_s
-                                           : u"defaults and checks"_s;
+    for (const auto &[before, without, why] : m_setAside) {
         // A generated column comes back last, its values computed again.
-        add(u"set aside the " + what + u" of " + diff::displayName(before.name) + u" that " + why,
+        add(u"set aside the " + setAsideParts(before, without) + u" of " +
+                diff::displayName(before.name) + u" that " + why,
             m_r.alterTable(before, without).sql, m_r.alterTable(without, before).sql, {});
     }
     for (const Domain &live : m_live.domains) {
-        const Domain &without = liveDomainForAlteration(live);
-        if (&without != &live)
+        const auto without = m_domainsSetAside.constFind(key(live.name));
+        if (without != m_domainsSetAside.constEnd())
             add(u"set aside the default and checks of domain " + diff::displayName(live.name) +
-                    u" that call a function recreated below",
-                m_r.alterDomain(live, without), m_r.alterDomain(without, live), {});
+                    u" that call a function or cast to a type recreated below",
+                m_r.alterDomain(live, *without), m_r.alterDomain(*without, live), {});
     }
     // Those that call others found before them go first.
     for (auto f = m_boundFunctions.crbegin(); f != m_boundFunctions.crend(); ++f) {

@@ -1,10 +1,10 @@
 // PostgreSQL refuses to change the type of a column that a generated column reads ("cannot
 // alter type of a column used by a generated column"), and version 15 cannot set a generation
 // expression again: such generated columns are set aside before the alteration, like those of
-// a recreated function, and come back with it, their values computed again.
+// a recreated function, and come back with it, their values computed again. A recreated enum
+// type converts its columns: the same for their generated readers, and for the indexes and
+// CHECKs that cast a constant to the type (the old one by then: "operator does not exist").
 #include "step_builder_p.h"
-
-#include <algorithm>
 
 namespace burrow::plan {
 
@@ -12,16 +12,6 @@ using diff::ChangeType;
 using diff::ObjectKind;
 using namespace schema;
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-qsizetype generatedCount(const Table &table)
-{
-    return std::count_if(table.columns.begin(), table.columns.end(),
-                         [](const Column &c) { return c.generated != Generated::No; });
-}
-
-} // namespace
 
 QSet<QString> StepBuilder::retypedColumns(const Table &live) const
 {
@@ -40,18 +30,41 @@ void StepBuilder::liftGeneratedReadersOfRetypedColumns()
         return;
     for (const Table &live : m_live.tables) {
         const QSet<QString> retyped = retypedColumns(live);
-        if (retyped.isEmpty() || !m_targetTables.find(live.name))
-            continue;
-        const Table before = liveForAlteration(live.name);
-        Table without = before;
-        const QSet<QString> generated = setAsideGeneratedColumns(without, retyped);
-        if (generatedCount(without) == generatedCount(before))
-            continue; // none reads a retyped column
-        m_generatedSetAside[key(live.name)].unite(generated);
-        m_touched.insert(key(live.name)); // views and triggers reading the columns
-        m_setAside.append({before, without, u"read a column whose type changes below"_s, true});
-        m_liftedLive.insert(key(live.name), without);
+        if (!retyped.isEmpty() && m_targetTables.find(live.name))
+            liftUsersOf(live, {{}, retyped, false}, u"read a column whose type changes below"_s);
     }
+}
+
+void StepBuilder::liftEnumUsers()
+{
+    QSet<QString> recreated;
+    for (const EnumType &e : m_live.enums) {
+        if (enumRecreated(e))
+            recreated.insert(key(e.name));
+    }
+    if (recreated.isEmpty())
+        return;
+    recreateDomainsWith(recreated);
+    liftDomainUsers(recreated); // a domain's default or CHECK that casts to the type
+
+    QHash<QString, QSet<QString>> converted; // column keys by table key
+    const auto convert = [&](const QList<TypeUser> &columns) {
+        for (const TypeUser &user : columns)
+            converted[key(user.table)].insert(key(user.column.name));
+    };
+    for (const EnumType &e : m_live.enums) {
+        if (!recreated.contains(key(e.name)))
+            continue;
+        const EnumUsers users = enumUsers(e);
+        convert(users.columns);
+        for (const EnumUsers::Domain &domain : users.domains) {
+            recreated.insert(key(domain.domain.name));
+            convert(domain.columns);
+        }
+    }
+    for (const Table &live : m_live.tables)
+        liftUsersOf(live, {recreated, converted.value(key(live.name)), false},
+                    u"cast to an enum type recreated below or read its columns"_s);
 }
 
 } // namespace burrow::plan

@@ -56,17 +56,60 @@ bool StepBuilder::enumRecreated(const EnumType &live) const
     return target && target->labels != live.labels && !labelsOnlyAdded(live, *target);
 }
 
+QList<TypeUser> StepBuilder::columnsOfType(const QString &type) const
+{
+    QList<TypeUser> users;
+    for (const Table &t : m_live.tables) {
+        for (const Column &c : t.columns) {
+            if (columnUsesType(c, type, m_r.quote(type)))
+                users.append({t.name, c});
+        }
+    }
+    return users;
+}
+
+EnumUsers StepBuilder::enumUsers(const EnumType &live) const
+{
+    EnumUsers users{columnsOfType(live.name), {}};
+    for (const Domain &d : m_live.domains) {
+        if (typeIsOrArrayOf(d.type, live.name, m_r.quote(live.name)))
+            users.domains.append({liveDomainForAlteration(d), columnsOfType(d.name)});
+    }
+    return users;
+}
+
+void StepBuilder::recreateDomainsWith(const QSet<QString> &enums)
+{
+    const QSet<QString> functions = recreatedFunctions();
+    for (const EnumType &e : m_live.enums) {
+        if (!enums.contains(key(e.name)))
+            continue;
+        for (const Domain &d : m_live.domains) {
+            if (!typeIsOrArrayOf(d.type, e.name, m_r.quote(e.name)))
+                continue;
+            // The model's domain suits the new type; the live one may name labels it lacks.
+            const Domain *target = findNamed(m_target.domains, d.name, m_cs);
+            const bool sameBase =
+                target && target->type == d.type && target->collation == d.collation;
+            m_domainsRecreated.insert(key(d.name), sameBase
+                                                       ? withoutReadersOf(*target, functions)
+                                                       : withoutReadersOf(d, functions + enums));
+        }
+    }
+}
+
 void StepBuilder::touchEnumUsers()
 {
     for (const EnumType &e : m_live.enums) {
         if (!enumRecreated(e))
             continue;
         // Converting the columns fails while a view reads them: those views are recreated.
-        for (const Table &t : m_live.tables) {
-            for (const Column &c : t.columns) {
-                if (columnUsesType(c, e.name, m_r.quote(e.name)))
-                    m_touched.insert(key(t.name));
-            }
+        const EnumUsers users = enumUsers(e);
+        for (const TypeUser &user : users.columns)
+            m_touched.insert(key(user.table));
+        for (const EnumUsers::Domain &domain : users.domains) {
+            for (const TypeUser &user : domain.columns)
+                m_touched.insert(key(user.table));
         }
     }
 }
@@ -148,13 +191,7 @@ void StepBuilder::alterEnums()
         const EnumType *live = findNamed(m_live.enums, e.name, m_cs);
         if (!live || (live->labels == e.labels && live->comment == e.comment))
             continue;
-        QList<TypeUser> users;
-        for (const Table &t : m_live.tables) {
-            for (const Column &c : t.columns) {
-                if (columnUsesType(c, e.name, m_r.quote(e.name)))
-                    users.append({t.name, c});
-            }
-        }
+        const EnumUsers users = enumUsers(*live);
         // Added labels cannot be taken back (PostgreSQL never removes one in place): the
         // reverse recreates the type, which fails only on rows that use the new labels.
         add(u"alter type " + displayName(e.name), m_r.alterEnum(*live, e, users),

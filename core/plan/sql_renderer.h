@@ -22,6 +22,17 @@ struct TypeUser {
     schema::Column column;
 };
 
+/// What converts to an enum type recreated: its columns, and the domains based on it, which are
+/// recreated with it (PostgreSQL cannot change a domain's base type) and convert their columns.
+struct EnumUsers {
+    struct Domain {
+        schema::Domain domain; // as the type's alteration starts
+        QList<TypeUser> columns;
+    };
+    QList<TypeUser> columns;
+    QList<Domain> domains;
+};
+
 /// A whole up or down section, ready to be written into a migration file.
 struct SectionText {
     QStringList statements;
@@ -80,7 +91,7 @@ public:
     /// Brings an enum's labels from `live` to `target`: added in place when labelsOnlyAdded(),
     /// otherwise the type is recreated and `users` converted to the new one through text.
     virtual QStringList alterEnum(const schema::EnumType &, const schema::EnumType &,
-                                  const QList<TypeUser> &) const
+                                  const EnumUsers &) const
     {
         return {};
     }

@@ -37,6 +37,7 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
     }
     liftBlockedForeignKeys();
     liftFunctionUsers();
+    liftEnumUsers();
     liftGeneratedReadersOfRetypedColumns();
     for (const Table &live : m_live.tables) {
         const Table *target = m_targetTables.find(live.name);

@@ -140,6 +140,10 @@ private:
     QList<diff::Change> objectChanges(diff::ObjectKind kind, const QString &name) const;
     /// The enum is recreated (labels removed or reordered): its users' tables are touched.
     bool enumRecreated(const schema::EnumType &live) const;
+    /// The live columns whose type is `type` or an array of it.
+    QList<TypeUser> columnsOfType(const QString &type) const;
+    /// What converts to `live` when it is recreated: columns, and domains with their columns.
+    EnumUsers enumUsers(const schema::EnumType &live) const;
     void touchEnumUsers();
     void createSequences();
     /// `domains` with each after the domain it is based on.
@@ -177,13 +181,31 @@ private:
     void liftFunctionUsers();
     /// The same for the default and CHECKs of a domain (which come back as the domain is altered).
     void liftDomainUsers(const QSet<QString> &recreated);
-    /// The live domain as its alteration starts: without the users set aside.
+    /// `domain` without the default and CHECKs that mention one of `names`.
+    schema::Domain withoutReadersOf(schema::Domain domain, const QSet<QString> &names) const;
+    /// A domain based on an enum type recreated is recreated with it (PostgreSQL cannot change
+    /// its base type): as the model has it, or as it is without what casts to `enums`; less,
+    /// either way, what calls a recreated function, which comes back as the domain is altered.
+    void recreateDomainsWith(const QSet<QString> &enums);
+    /// The live domain as its alteration starts: recreated, or without the users set aside.
     const schema::Domain &liveDomainForAlteration(const schema::Domain &live) const;
+    /// What of a table reads an object the migration changes where PostgreSQL refuses it.
+    struct Readers {
+        QSet<QString> of;      // object keys: indexes, checks and generated columns mentioning one
+        QSet<QString> columns; // column keys: generated columns reading one
+        bool defaults = false; // column defaults mentioning one of `of` too
+    };
+    /// Sets aside until the table's alteration what of `live` reads `readers` (see Readers);
+    /// its indexes are built again. `why` ends the step's title.
+    void liftUsersOf(const schema::Table &live, const Readers &readers, const QString &why);
     /// PostgreSQL refuses to change the type of a column a generated column reads: those
     /// generated columns are set aside like a recreated function's (retype_lift.cpp).
     void liftGeneratedReadersOfRetypedColumns();
     /// The keys of `live`'s columns whose type the migration changes.
     QSet<QString> retypedColumns(const schema::Table &live) const;
+    /// Converting a column to a recreated enum type fails while an index or CHECK casts a
+    /// constant to the type or a generated column reads the column: those are set aside.
+    void liftEnumUsers();
     void setAsideFunctionUsers();
     bool recreatesIndex(const QString &table, const QString &index) const;
     /// The index reads one of `names` (column or function keys).
@@ -238,7 +260,6 @@ private:
     struct SetAside { // a table's columns and checks set aside until its alteration
         schema::Table before, without;
         QString why; // "call a function recreated below"
-        bool onlyGenerated = false;
     };
     QList<SetAside> m_setAside;
     QSet<QString> m_indexesToRecreate; // table key \x1f index key: they call a function
@@ -263,6 +284,7 @@ private:
     QSet<QString> m_policiesToDrop; // table key \x1f policy key
     QSet<QString> m_policiesToCreate;
     QHash<QString, QSet<QString>> m_generatedSetAside; // by kept table key: column keys
+    QHash<QString, schema::Domain> m_domainsRecreated; // by domain key: with an enum type
     QHash<QString, schema::Domain> m_domainsSetAside;  // by domain key: without function users
     QList<const schema::Function *> m_boundFunctions;  // live, see functionsBoundTo
 };

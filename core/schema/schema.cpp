@@ -57,11 +57,15 @@ bool defaultFillsNulls(const Column &from, const Column &to)
 
 bool columnUsesType(const Column &column, const QString &typeName, const QString &quoted)
 {
-    QString base = column.typeKey;
-    while (base.endsWith(u"[]"))
-        base.chop(2);
+    return typeIsOrArrayOf(column.typeKey, typeName, quoted);
+}
+
+bool typeIsOrArrayOf(QString type, const QString &typeName, const QString &quoted)
+{
+    while (type.endsWith(u"[]"))
+        type.chop(2);
     // Another managed schema's type: the engine writes `schema.name` (schema::qualifiedName).
-    return base == typeName || base == quoted || base == dottedName(typeName);
+    return type == typeName || type == quoted || type == dottedName(typeName);
 }
 
 QString toSql(ReferentialAction action)

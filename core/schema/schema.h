@@ -316,6 +316,8 @@ bool labelsOnlyAdded(const EnumType &live, const EnumType &target);
 /// Whether the column's declared type is `typeName` or an array of it (`typeKey` is the
 /// engine's spelling, quoted where the name needs it: `quoted`).
 bool columnUsesType(const Column &column, const QString &typeName, const QString &quoted);
+/// The same for a type as the engine spells it (a domain's base type).
+bool typeIsOrArrayOf(QString type, const QString &typeName, const QString &quoted);
 
 /// Whether a column that becomes NOT NULL takes its new default where it holds NULL: a plain
 /// column with a default. Every engine's migration fills those rows first, as Django's does,

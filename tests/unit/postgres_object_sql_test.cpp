@@ -28,7 +28,7 @@ TEST(PostgresObjectSql, removed_labels_recreate_the_type_and_convert_its_columns
     column.name = u"past"_s;
     column.type = column.typeKey = u"mood[]"_s;
     column.defaultValue = Expression{u"'{ok}'::mood[]"_s, u"'{ok}'::mood[]"_s};
-    EXPECT_EQ(alterEnumSql(live, target, {{u"t"_s, column}}),
+    EXPECT_EQ(alterEnumSql(live, target, plan::EnumUsers{{{u"t"_s, column}}, {}}),
               (QStringList{
                   u"ALTER TYPE \"mood\" RENAME TO \"mood__burrow_old\""_s,
                   u"CREATE TYPE \"mood\" AS ENUM (E'ok')"_s,

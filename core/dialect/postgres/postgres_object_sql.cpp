@@ -50,15 +50,34 @@ QStringList convertUser(const plan::TypeUser &user)
     return sql;
 }
 
-QStringList recreateEnumSql(const EnumType &target, const QList<plan::TypeUser> &users)
+// The name a recreated type or domain has while its users move to the new one.
+QString oldName(const QString &name)
 {
-    const QString old =
-        qualifiedName(schemaPart(target.name), localPart(target.name).left(40) + u"__burrow_old");
+    return qualifiedName(schemaPart(name), localPart(name).left(40) + u"__burrow_old");
+}
+
+QStringList recreateDomainSql(const plan::EnumUsers::Domain &user)
+{
+    const QString old = oldName(user.domain.name);
+    QStringList sql{u"ALTER DOMAIN " + quoteIdentifier(user.domain.name) + u" RENAME TO " +
+                    quoteIdentifier(localPart(old))};
+    sql += createDomainSql(user.domain);
+    for (const plan::TypeUser &column : user.columns)
+        sql += convertUser(column);
+    sql.append(u"DROP DOMAIN " + quoteIdentifier(old));
+    return sql;
+}
+
+QStringList recreateEnumSql(const EnumType &target, const plan::EnumUsers &users)
+{
+    const QString old = oldName(target.name);
     QStringList sql{u"ALTER TYPE " + quoteIdentifier(target.name) + u" RENAME TO " +
                         quoteIdentifier(localPart(old)),
                     createEnumSql(target)};
-    for (const plan::TypeUser &user : users)
+    for (const plan::TypeUser &user : users.columns)
         sql += convertUser(user);
+    for (const plan::EnumUsers::Domain &domain : users.domains)
+        sql += recreateDomainSql(domain);
     sql.append(u"DROP TYPE " + quoteIdentifier(old));
     return sql;
 }
@@ -107,8 +126,7 @@ QString dropEnumSql(const EnumType &type)
     return u"DROP TYPE " + quoteIdentifier(type.name);
 }
 
-QStringList alterEnumSql(const EnumType &live, const EnumType &target,
-                         const QList<plan::TypeUser> &users)
+QStringList alterEnumSql(const EnumType &live, const EnumType &target, const plan::EnumUsers &users)
 {
     // A recreated type starts without a comment.
     if (!labelsOnlyAdded(live, target))

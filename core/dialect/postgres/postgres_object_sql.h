@@ -12,9 +12,10 @@ QString createEnumSql(const schema::EnumType &type);
 QString dropEnumSql(const schema::EnumType &type);
 /// ALTER TYPE … ADD VALUE … BEFORE/AFTER for labels only added; otherwise the type recreated:
 /// renamed away, created anew, each user converted through text (its default set again, since
-/// the old default names the old type), the old type dropped.
+/// the old default names the old type), each domain based on it the same way, the old type
+/// dropped.
 QStringList alterEnumSql(const schema::EnumType &live, const schema::EnumType &target,
-                         const QList<plan::TypeUser> &users);
+                         const plan::EnumUsers &users);
 
 QStringList createDomainSql(const schema::Domain &domain);
 QString dropDomainSql(const schema::Domain &domain);

@@ -138,7 +138,7 @@ QStringList PostgresRenderer::dropEnum(const EnumType &type) const
 }
 
 QStringList PostgresRenderer::alterEnum(const EnumType &live, const EnumType &target,
-                                        const QList<plan::TypeUser> &users) const
+                                        const plan::EnumUsers &users) const
 {
     return alterEnumSql(live, target, users);
 }

@@ -30,7 +30,7 @@ public:
     QStringList createEnum(const schema::EnumType &type) const override;
     QStringList dropEnum(const schema::EnumType &type) const override;
     QStringList alterEnum(const schema::EnumType &live, const schema::EnumType &target,
-                          const QList<plan::TypeUser> &users) const override;
+                          const plan::EnumUsers &users) const override;
     QStringList createDomain(const schema::Domain &domain) const override;
     QStringList dropDomain(const schema::Domain &domain) const override;
     QStringList alterDomain(const schema::Domain &live,

@@ -1,0 +1,103 @@
+// A PostgreSQL enum type recreated (a label removed; or, in the down section, the labels an up
+// added taken back) while a partial index or a CHECK casts a constant to it, or a generated
+// column reads a column of it: converting the column fails ("operator does not exist: status
+// <> status__burrow_old", "cannot alter type of a column used by a generated column"), so those
+// users step aside and come back after it, the rows kept. Through burrow-cli, up and down.
+#include "postgres_cli_fixture.h"
+
+#include <gtest/gtest.h>
+
+using namespace burrow;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+using PostgresEnumUsers = PostgresCliFixture;
+
+constexpr char kBefore[] = "CREATE TYPE status AS ENUM ('new', 'paid', 'cancelled');\n"
+                           "CREATE TABLE orders (\n"
+                           "  id int PRIMARY KEY,\n"
+                           "  status status NOT NULL DEFAULT 'new',\n"
+                           "  settled boolean GENERATED ALWAYS AS (status = 'paid') STORED,\n"
+                           "  CONSTRAINT known CHECK (status IN ('new', 'paid', 'cancelled'))\n"
+                           ");\n"
+                           "CREATE INDEX open_orders ON orders (id) WHERE status <> 'cancelled';\n";
+
+QByteArray withLabels(const char *labels, const char *checked)
+{
+    return QByteArray(kBefore)
+        .replace("('new', 'paid', 'cancelled');", labels)
+        .replace("('new', 'paid', 'cancelled'))", checked);
+}
+
+} // namespace
+
+TEST_F(PostgresEnumUsers, a_removed_label_recreates_the_type_past_its_casting_users)
+{
+    db.exec(QString::fromUtf8(kBefore).chopped(2));
+    db.exec(u"INSERT INTO orders (id, status) VALUES (1, 'new'), (2, 'paid')"_s);
+    // New order of the labels: only a new type has it.
+    const QByteArray after =
+        withLabels("('paid', 'new', 'cancelled');", "('new', 'paid', 'cancelled'))");
+
+    const QString migration = migrate(model(after), true);
+    EXPECT_TRUE(upSection(migration).contains(u"RENAME TO \"status__burrow_old\""_s))
+        << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, status, settled FROM orders ORDER BY id"_s),
+              (QStringList{u"1|new|false"_s, u"2|paid|true"_s}));
+    EXPECT_EQ(db.rows(u"SELECT enum_range(NULL::status)::text"_s),
+              QStringList{u"{paid,new,cancelled}"_s});
+
+    db.execEach(downStatements(migration));
+    EXPECT_EQ(diff(model(kBefore)).exitCode, 0) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, status, settled FROM orders ORDER BY id"_s),
+              (QStringList{u"1|new|false"_s, u"2|paid|true"_s}));
+}
+
+TEST_F(PostgresEnumUsers, added_labels_leave_the_users_alone_and_the_down_takes_them_back)
+{
+    db.exec(QString::fromUtf8(kBefore).chopped(2));
+    db.exec(u"INSERT INTO orders (id, status) VALUES (1, 'new'), (2, 'paid')"_s);
+    const QByteArray after =
+        withLabels("('new', 'paid', 'shipped', 'cancelled');", "('new', 'paid', 'cancelled'))");
+
+    const QString migration = migrate(model(after));
+    const QString up = upSection(migration);
+    EXPECT_TRUE(up.contains(u"ADD VALUE E'shipped'"_s)) << up.toStdString();
+    EXPECT_FALSE(up.contains(u"INDEX"_s)) << "no index built again:\n" << up.toStdString();
+    EXPECT_FALSE(up.contains(u"ALTER TABLE"_s)) << "no table rewritten:\n" << up.toStdString();
+
+    db.execEach(downStatements(migration));
+    EXPECT_EQ(diff(model(kBefore)).exitCode, 0) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, status, settled FROM orders ORDER BY id"_s),
+              (QStringList{u"1|new|false"_s, u"2|paid|true"_s}));
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_indexes WHERE indexname = 'open_orders'"_s),
+              QStringList{u"1"_s});
+}
+
+TEST_F(PostgresEnumUsers, a_domain_based_on_the_type_is_recreated_with_it)
+{
+    constexpr char before[] = "CREATE TYPE status AS ENUM ('new', 'paid', 'cancelled');\n"
+                              "CREATE DOMAIN order_status AS status NOT NULL DEFAULT 'new'\n"
+                              "  CONSTRAINT not_cancelled CHECK (VALUE <> 'cancelled');\n"
+                              "CREATE TABLE orders (id int PRIMARY KEY, status order_status,\n"
+                              "  past order_status[]);\n";
+    db.exec(QString::fromUtf8(before).chopped(2));
+    db.exec(u"INSERT INTO orders VALUES (1, 'paid', '{new}'), (2, DEFAULT, NULL)"_s);
+    const QByteArray after =
+        QByteArray(before).replace("('new', 'paid', 'cancelled')", "('paid', 'new', 'cancelled')");
+
+    const QString migration = migrate(model(after), true);
+    EXPECT_TRUE(upSection(migration).contains(u"RENAME TO \"order_status__burrow_old\""_s))
+        << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, status, past FROM orders ORDER BY id"_s),
+              (QStringList{u"1|paid|{new}"_s, u"2|new|NULL"_s}));
+    EXPECT_FALSE(db.tryExec(u"INSERT INTO orders VALUES (3, 'cancelled', NULL)"_s))
+        << "the domain's CHECK is back";
+
+    db.execEach(downStatements(migration));
+    EXPECT_EQ(diff(model(before)).exitCode, 0) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, status, past FROM orders ORDER BY id"_s),
+              (QStringList{u"1|paid|{new}"_s, u"2|new|NULL"_s}));
+}
