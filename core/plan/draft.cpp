@@ -69,7 +69,8 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
         return up.error();
     MigrationDraft draft;
     draft.up = std::move(*up);
-    const schema::Schema renamed = applyRenames(comparison.live, draft.up.renames, cs);
+    const schema::Schema renamed =
+        applyRenames(comparison.live, draft.up.renames, cs, renderer.lexerOptions());
     draft.target = targetSchema(renamed, comparison.model, draft.up.leftOut + draft.up.skipped, cs);
     Result<MigrationPlan> down = planMigration(
         draft.target, comparison.live, {true, invertRenames(draft.up.renames), cs}, renderer);

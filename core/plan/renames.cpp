@@ -1,6 +1,7 @@
 #include "renames.h"
 
 #include "../sql/token_stream.h"
+#include "expression_renames_p.h"
 
 #include <algorithm>
 #include <optional>
@@ -267,8 +268,10 @@ void rename(QStringList &names, const QString &from, const QString &to, Qt::Case
 }
 
 /// Renames a column of `table` and every mention of it within the table.
-void renameColumnInTable(Table &table, const Rename &r, Qt::CaseSensitivity cs)
+void renameColumnInTable(Table &table, const Rename &r, Qt::CaseSensitivity cs,
+                         const sql::LexerOptions &lexer)
 {
+    renameColumnInExpressions(table, r.column, r.newName, cs, lexer);
     for (schema::Column &column : table.columns)
         rename(column.name, r.column, r.newName, cs);
     if (table.primaryKey)
@@ -283,11 +286,12 @@ void renameColumnInTable(Table &table, const Rename &r, Qt::CaseSensitivity cs)
     }
 }
 
-void applyColumnRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs)
+void applyColumnRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs,
+                       const sql::LexerOptions &lexer)
 {
     for (Table &table : schema.tables) {
         if (sameName(table.name, r.table, cs))
-            renameColumnInTable(table, r, cs);
+            renameColumnInTable(table, r, cs, lexer);
         for (schema::ForeignKey &fk : table.foreignKeys) { // self-references included
             if (sameName(fk.referencedTable, r.table, cs))
                 rename(fk.referencedColumns, r.column, r.newName, cs);
@@ -367,14 +371,15 @@ Status validateRenames(const QList<Rename> &renames, const Schema &live, const S
     return Ok{};
 }
 
-Schema applyRenames(const Schema &schema, const QList<Rename> &renames, Qt::CaseSensitivity cs)
+Schema applyRenames(const Schema &schema, const QList<Rename> &renames, Qt::CaseSensitivity cs,
+                    const sql::LexerOptions &lexer)
 {
     // Column renames name tables by their live names, so they go before any table rename.
     Schema renamed = schema;
     for (bool columns : {true, false}) {
         for (const Rename &r : renames) {
             if (r.isColumn() && columns)
-                applyColumnRename(renamed, r, cs);
+                applyColumnRename(renamed, r, cs, lexer);
             else if (!r.isColumn() && !columns)
                 applyTableRename(renamed, r, cs);
         }

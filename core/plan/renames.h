@@ -3,6 +3,7 @@
 #include "../model/model_files.h"
 #include "../result.h"
 #include "../schema/schema.h"
+#include "../sql/lexer.h"
 #include "migration_plan.h"
 
 namespace burrow::plan {
@@ -41,10 +42,11 @@ QList<Rename> suggestedRenames(const QList<diff::Change> &suggestions);
 
 /// The schema with `renames` applied to its values: table and column names and every reference
 /// to them (primary keys, uniques, indexes' column parts, this table's foreign-key columns,
-/// other tables' foreign keys pointing at the renamed table or column). View and trigger
-/// definitions are left as written (the planner recreates those that mention a renamed table).
+/// other tables' foreign keys pointing at the renamed table or column, the table's own
+/// expressions read with `lexer`). View and trigger definitions are left as written (the
+/// planner recreates those that mention a renamed table).
 schema::Schema applyRenames(const schema::Schema &schema, const QList<Rename> &renames,
-                            Qt::CaseSensitivity cs);
+                            Qt::CaseSensitivity cs, const sql::LexerOptions &lexer);
 
 /// `--rename core.users=members` names a table of another managed schema (PostgreSQL), not a
 /// column of a table `core`, when `live` has that table and no table `core`: such renames

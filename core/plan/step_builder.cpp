@@ -31,6 +31,7 @@ StepBuilder::StepBuilder(const Schema &live, const Schema &target, const QList<C
 
 void StepBuilder::classifyTables(const QList<Rename> &renames)
 {
+    m_renames = renames;
     for (const Rename &r : renames) {
         m_touched.insert(key(r.table));
         m_touched.insert(key(r.isColumn() ? r.table : r.newName));

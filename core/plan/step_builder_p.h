@@ -203,6 +203,9 @@ private:
     void liftGeneratedReadersOfRetypedColumns();
     /// The keys of `live`'s columns whose type the migration changes.
     QSet<QString> retypedColumns(const schema::Table &live) const;
+    /// `columns` of `table` (renamed) and the old names of those renamed, which the live
+    /// expressions still read.
+    QSet<QString> withOldNames(const QString &table, QSet<QString> columns) const;
     /// Converting a column to a recreated enum type fails while an index or CHECK casts a
     /// constant to the type or a generated column reads the column: those are set aside.
     void liftEnumUsers();
@@ -284,6 +287,7 @@ private:
     QSet<QString> m_policiesToDrop; // table key \x1f policy key
     QSet<QString> m_policiesToCreate;
     QHash<QString, QSet<QString>> m_generatedSetAside; // by kept table key: column keys
+    QList<Rename> m_renames;
     QHash<QString, schema::Domain> m_domainsRecreated; // by domain key: with an enum type
     QHash<QString, schema::Domain> m_domainsSetAside;  // by domain key: without function users
     QList<const schema::Function *> m_boundFunctions;  // live, see functionsBoundTo

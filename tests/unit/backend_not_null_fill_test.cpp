@@ -10,14 +10,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-class NotNullFill : public ::testing::TestWithParam<Backend> {
-protected:
-    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
-
-    TestDatabase db{GetParam()};
-    TempDir dir;
-    CliMigrations cli{db, dir};
-};
+using NotNullFill = EngineCliTest;
 
 TEST_P(NotNullFill, rows_holding_null_take_the_new_default_and_the_others_keep_their_values)
 {

@@ -85,4 +85,14 @@ private:
     const TempDir &m_dir;
 };
 
+/// A test run on each engine (INSTANTIATE_TEST_SUITE_P with allBackends()) through burrow-cli.
+class EngineCliTest : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
+
+    TestDatabase db{GetParam()};
+    TempDir dir;
+    CliMigrations cli{db, dir};
+};
+
 } // namespace burrow::test

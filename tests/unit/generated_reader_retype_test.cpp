@@ -9,14 +9,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-class GeneratedReaderRetype : public ::testing::TestWithParam<Backend> {
-protected:
-    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
-
-    TestDatabase db{GetParam()};
-    TempDir dir;
-    CliMigrations cli{db, dir};
-};
+using GeneratedReaderRetype = EngineCliTest;
 
 TEST_P(GeneratedReaderRetype, the_generated_column_comes_back_with_its_values_computed_again)
 {
