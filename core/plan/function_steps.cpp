@@ -31,6 +31,8 @@ QString setAsideParts(const Table &before, const Table &without)
         parts.append(u"checks"_s);
     if (generatedColumns(before) != generatedColumns(without))
         parts.append(u"generated columns"_s);
+    if (parts.isEmpty())
+        return u"columns"_s; // not reached: a set-aside takes something
     const QString last = parts.takeLast();
     return parts.isEmpty() ? last : parts.join(u", "_s) + u" and " + last;
 }
