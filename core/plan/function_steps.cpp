@@ -265,7 +265,7 @@ const Domain &StepBuilder::liveDomainForAlteration(const Domain &live) const
     return setAside != m_domainsSetAside.constEnd() ? *setAside : live;
 }
 
-void StepBuilder::setAsideFunctionUsers()
+void StepBuilder::setAsideUsers()
 {
     for (const auto &[before, without, why] : m_setAside) {
         // A generated column comes back last, its values computed again.

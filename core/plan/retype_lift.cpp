@@ -24,23 +24,6 @@ QSet<QString> StepBuilder::retypedColumns(const Table &live) const
     return retyped;
 }
 
-QSet<QString> StepBuilder::withOldNames(const QString &table, QSet<QString> columns) const
-{
-    const auto renamedTable = [&](const QString &name) {
-        for (const Rename &r : m_renames) {
-            if (!r.isColumn() && r.table.compare(name, m_cs) == 0)
-                return r.newName;
-        }
-        return name;
-    };
-    for (const Rename &r : m_renames) {
-        if (r.isColumn() && renamedTable(r.table).compare(table, m_cs) == 0 &&
-            columns.contains(key(r.newName)))
-            columns.insert(key(r.column));
-    }
-    return columns;
-}
-
 void StepBuilder::liftGeneratedReadersOfRetypedColumns()
 {
     if (!m_r.generatedColumnsBlockTypeChanges())
@@ -48,8 +31,7 @@ void StepBuilder::liftGeneratedReadersOfRetypedColumns()
     for (const Table &live : m_live.tables) {
         const QSet<QString> retyped = retypedColumns(live);
         if (!retyped.isEmpty() && m_targetTables.find(live.name))
-            liftUsersOf(live, {{}, withOldNames(live.name, retyped), false},
-                        u"read a column whose type changes below"_s);
+            liftUsersOf(live, {{}, retyped, false}, u"read a column whose type changes below"_s);
     }
 }
 
@@ -81,8 +63,7 @@ void StepBuilder::liftEnumUsers()
         }
     }
     for (const Table &live : m_live.tables)
-        liftUsersOf(live,
-                    {recreated, withOldNames(live.name, converted.value(key(live.name))), false},
+        liftUsersOf(live, {recreated, converted.value(key(live.name)), false},
                     u"cast to an enum type recreated below or read its columns"_s);
 }
 

@@ -31,7 +31,6 @@ StepBuilder::StepBuilder(const Schema &live, const Schema &target, const QList<C
 
 void StepBuilder::classifyTables(const QList<Rename> &renames)
 {
-    m_renames = renames;
     for (const Rename &r : renames) {
         m_touched.insert(key(r.table));
         m_touched.insert(key(r.isColumn() ? r.table : r.newName));
@@ -166,7 +165,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     findIndexRenames();
     dropIndexes(); // before the generated columns they cover are set aside
     renameIndexes();
-    setAsideFunctionUsers();
+    setAsideUsers();
     createNamespaces();
     createExtensions();
     createSequences();

@@ -175,7 +175,7 @@ private:
     QList<const schema::Function *> functionsBoundTo(const QSet<QString> &recreated) const;
     bool isBound(const schema::Function &live) const;
     /// PostgreSQL refuses to drop a function that a column default, CHECK, generated column or
-    /// index calls: those are set aside before (setAsideFunctionUsers) and come back with the
+    /// index calls: those are set aside before (setAsideUsers) and come back with the
     /// table's alteration, or as the index is created again. A table the migration drops (after
     /// the function) sets them aside too, and its triggers and policies calling it go first.
     void liftFunctionUsers();
@@ -203,13 +203,11 @@ private:
     void liftGeneratedReadersOfRetypedColumns();
     /// The keys of `live`'s columns whose type the migration changes.
     QSet<QString> retypedColumns(const schema::Table &live) const;
-    /// `columns` of `table` (renamed) and the old names of those renamed, which the live
-    /// expressions still read.
-    QSet<QString> withOldNames(const QString &table, QSet<QString> columns) const;
     /// Converting a column to a recreated enum type fails while an index or CHECK casts a
     /// constant to the type or a generated column reads the column: those are set aside.
     void liftEnumUsers();
-    void setAsideFunctionUsers();
+    /// The steps that drop what the lifts above set aside (lifted tables and domains).
+    void setAsideUsers();
     bool recreatesIndex(const QString &table, const QString &index) const;
     /// The index reads one of `names` (column or function keys).
     bool indexReads(const schema::Index &index, const QSet<QString> &names) const;
@@ -287,7 +285,6 @@ private:
     QSet<QString> m_policiesToDrop; // table key \x1f policy key
     QSet<QString> m_policiesToCreate;
     QHash<QString, QSet<QString>> m_generatedSetAside; // by kept table key: column keys
-    QList<Rename> m_renames;
     QHash<QString, schema::Domain> m_domainsRecreated; // by domain key: with an enum type
     QHash<QString, schema::Domain> m_domainsSetAside;  // by domain key: without function users
     QList<const schema::Function *> m_boundFunctions;  // live, see functionsBoundTo

@@ -33,6 +33,24 @@ TEST_P(RenameExpressions, the_rename_alone_carries_the_expressions_that_read_the
     EXPECT_EQ(db.rows(u"SELECT id, amount, total FROM item"_s), QStringList{u"1|2|10"_s});
 }
 
+// PostgreSQL refuses the new type while the generated column reads the column: found under the
+// new name, it is set aside and comes back.
+TEST_P(RenameExpressions, a_renamed_and_retyped_column_takes_its_generated_reader_along)
+{
+    db.execEach({u"CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, qty INTEGER NOT NULL, "
+                 u"price DECIMAL(8,2) NOT NULL, total DECIMAL(20,2) GENERATED ALWAYS AS "
+                 u"(qty * price) STORED)"_s,
+                 u"INSERT INTO item (id, qty, price) VALUES (1, 2, 5)"_s});
+    const QString model =
+        cli.model("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, qty INTEGER NOT NULL,\n"
+                  "  unit_price DECIMAL(12,2) NOT NULL,\n"
+                  "  total DECIMAL(20,2) GENERATED ALWAYS AS (qty * unit_price) STORED);\n");
+
+    cli.migrate(model, {u"--rename"_s, u"item.price=unit_price"_s});
+    EXPECT_EQ(db.rows(u"SELECT id, CAST(total * 100 AS INTEGER) FROM item"_s),
+              QStringList{u"1|1000"_s});
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RenameExpressions, allBackends(), backendParamName);
 
 TEST(RenameInExpressions, only_the_columns_own_mentions_change_keeping_their_quoting)
