@@ -84,8 +84,9 @@ public:
                                       const schema::Trigger &trigger) const = 0;
     virtual QStringList dropTrigger(const QString &table, const schema::Trigger &trigger) const = 0;
 
-    // Types and sequences of the schema itself: only engines that have them (PostgreSQL) spell
-    // them; the others never read or load any, so the defaults are never called.
+    // Types and sequences of the schema itself: only engines that have them spell them
+    // (PostgreSQL; sequences MariaDB too); the others never read or load any, so the defaults
+    // are never called.
     virtual QStringList createEnum(const schema::EnumType &) const { return {}; }
     virtual QStringList dropEnum(const schema::EnumType &) const { return {}; }
     /// Brings an enum's labels from `live` to `target`: added in place when labelsOnlyAdded(),

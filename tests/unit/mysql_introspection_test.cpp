@@ -142,6 +142,33 @@ TEST_F(MysqlIntrospection, reads_views_without_the_database_name_and_triggers)
               "SET NEW.name = TRIM(NEW.name)");
 }
 
+TEST(MysqlIntrospectionSequences, reads_settings_and_defaults_drawing_from_them_unqualified)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE SEQUENCE `odd``seq` START WITH 10 INCREMENT BY 5 MINVALUE 2 MAXVALUE 900 "
+            "CACHE 20 CYCLE; CREATE SEQUENCE plain;"
+            "CREATE TABLE ticket (id INT DEFAULT (NEXT VALUE FOR `odd``seq`), "
+            "note VARCHAR(40) DEFAULT 'nextval(x)')"_s);
+    const schema::Schema s = introspect(db);
+    ASSERT_EQ(s.sequences.size(), 2);
+    const schema::Sequence &odd = s.sequences[0];
+    EXPECT_EQ(odd.name, u"odd`seq");
+    EXPECT_EQ(odd.start, 10);
+    EXPECT_EQ(odd.increment, 5);
+    EXPECT_EQ(odd.minValue, 2);
+    EXPECT_EQ(odd.maxValue, 900);
+    EXPECT_EQ(odd.cache, 20);
+    EXPECT_TRUE(odd.cycle);
+    EXPECT_EQ(s.sequences[1].name, u"plain");
+    EXPECT_EQ(s.sequences[1].increment, 1);
+    EXPECT_FALSE(s.sequences[1].cycle);
+    ASSERT_EQ(s.tables.size(), 1); // a sequence is no table
+    const schema::Table &ticket = tableNamed(s, u"ticket"_s);
+    EXPECT_EQ(columnNamed(ticket, u"id"_s).defaultValue->text, u"nextval(`odd``seq`)");
+    EXPECT_EQ(columnNamed(ticket, u"note"_s).defaultValue->text, u"'nextval(x)'");
+}
+
 TEST(MysqlIntrospectionNames, hostile_identifiers_round_trip)
 {
     TestDatabase db(Backend::MariaDB);
@@ -168,7 +195,7 @@ int queriesToIntrospect(const TestDatabase &db)
     return dialect::mysql::catalogQueryCount() - before;
 }
 
-/// Tables t<from>…t<to - 1>, with an event for every tenth.
+/// Tables t<from>…t<to - 1>, with an event and a sequence for every tenth.
 QString tablesSql(int from, int to)
 {
     QStringList statements;
@@ -176,8 +203,8 @@ QString tablesSql(int from, int to)
         statements.append(u"CREATE TABLE t%1 (id INT PRIMARY KEY, parent INT, name VARCHAR(20), "
                           "UNIQUE KEY (name), KEY (parent), CHECK (id > 0))"_s.arg(i));
         if (i % 10 == 0)
-            statements.append(
-                u"CREATE EVENT e%1 ON SCHEDULE EVERY 1 DAY DO DELETE FROM t%1"_s.arg(i));
+            statements.append(u"CREATE EVENT e%1 ON SCHEDULE EVERY 1 DAY DO DELETE FROM t%1;"
+                              "CREATE SEQUENCE s%1"_s.arg(i));
     }
     return statements.join(u';');
 }
@@ -192,8 +219,10 @@ TEST(MysqlIntrospectionCost, the_number_of_queries_is_the_same_at_10_and_500_tab
     const int atFiveHundred = queriesToIntrospect(db);
     EXPECT_EQ(introspect(db).tables.size(), 500);
     EXPECT_EQ(introspect(db).events.size(), 50);
+    EXPECT_EQ(introspect(db).sequences.size(), 50);
     EXPECT_EQ(atTen, atFiveHundred);
-    EXPECT_LE(atFiveHundred, 9); // one per object kind: tables … triggers, events, partitions
+    // One per object kind: tables … triggers, events, partitions, sequences' settings.
+    EXPECT_LE(atFiveHundred, 10);
     std::cout << "[ info ] catalog queries: " << atTen << " at 10 tables, " << atFiveHundred
               << " at 500 tables\n";
 }

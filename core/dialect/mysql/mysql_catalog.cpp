@@ -5,6 +5,7 @@
 #include "mysql_event_guard.h"
 #include "mysql_events.h"
 #include "mysql_partitions.h"
+#include "mysql_sequences.h"
 
 #include <atomic>
 
@@ -15,11 +16,11 @@ std::atomic<int> queriesSent{0};
 
 // One query per object kind for the whole schema, never one per table. Each reads only the
 // schema's rows: MariaDB then opens only that schema's table definitions.
-const QString kTablesQuery =
-    QStringLiteral("SELECT TABLE_NAME, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS FROM "
-                   "information_schema.TABLES "
-                   "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') "
-                   "ORDER BY TABLE_NAME");
+// Sequences are tables to MariaDB: listed here, their settings read afterwards.
+const QString kTablesQuery = QStringLiteral(
+    "SELECT TABLE_NAME, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS, TABLE_TYPE FROM "
+    "information_schema.TABLES WHERE TABLE_SCHEMA = ? "
+    "AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE') ORDER BY TABLE_NAME");
 const QString kColumnsQuery = QStringLiteral(
     "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
     "GENERATION_EXPRESSION, COLLATION_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS "
@@ -62,6 +63,21 @@ struct CatalogQuery {
     void (CatalogBuilder::*read)(const QSqlQuery &row);
 };
 
+/// One more query, only when the schema has sequences.
+Status readSequences(const QSqlDatabase &db, const QString &database, CatalogBuilder &builder)
+{
+    const QStringList names = builder.sequenceNames();
+    if (names.isEmpty())
+        return Ok{};
+    ++queriesSent;
+    Result<QSqlQuery> rows = runQuery(db, sequenceSettingsQuery(database, names));
+    if (!rows)
+        return rows.error();
+    while (rows->next())
+        builder.readSequence(*rows);
+    return Ok{};
+}
+
 } // namespace
 
 int catalogQueryCount()
@@ -92,6 +108,8 @@ Result<schema::Schema> readCatalog(const QSqlDatabase &db, const QString &databa
         while (rows->next())
             (builder.*query.read)(*rows);
     }
+    if (Status sequences = readSequences(db, database, builder); !sequences)
+        return sequences.error();
     schema::Schema schema = builder.finish();
     if (Status statuses = applyScratchStatuses(db, database, schema); !statuses)
         return statuses.error();

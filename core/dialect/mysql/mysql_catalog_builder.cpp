@@ -2,6 +2,7 @@
 #include "mysql_connection.h"
 #include "mysql_events.h"
 #include "mysql_normalize.h"
+#include "mysql_sequences.h"
 #include "mysql_table_options.h"
 #include "mysql_table_sql.h"
 
@@ -28,6 +29,15 @@ QString onUpdateClause(const QString &extra)
     return at < 0 ? QString() : extra.mid(at).trimmed();
 }
 
+/// MariaDB names a sequence in a default with its database (`nextval(`db`.`s`)`): the live and
+/// the model's scratch database compare equal without it. A quoted literal is left as it is.
+QVariant defaultInOwnDatabase(const QVariant &value, const QString &database)
+{
+    if (value.isNull() || value.toString().startsWith(u'\''))
+        return value;
+    return withoutSchemaPrefix(value.toString(), database);
+}
+
 Generated generatedKind(const QString &extra)
 {
     if (extra.contains(u"VIRTUAL GENERATED", Qt::CaseInsensitive))
@@ -48,6 +58,10 @@ Table *CatalogBuilder::table(const QString &name)
 void CatalogBuilder::readTable(const QSqlQuery &row)
 {
     const QString name = text(row, 0);
+    if (text(row, 4) == u"SEQUENCE") {
+        m_sequenceNames.append(name);
+        return;
+    }
     m_tableIndex.insert(name, m_schema.tables.size());
     m_tableCollation.insert(name, text(row, 1));
     Table t;
@@ -74,7 +88,7 @@ void CatalogBuilder::readColumn(const QSqlQuery &row)
     column.notNull = text(row, 3) == u"NO";
     column.generated = generatedKind(extra);
     if (column.generated == Generated::No)
-        column.defaultValue = columnDefault(row.value(4));
+        column.defaultValue = columnDefault(defaultInOwnDatabase(row.value(4), m_database));
     else
         column.generatedExpression = expression(text(row, 6));
     column.autoIncrement = extra.contains(u"auto_increment", Qt::CaseInsensitive);
@@ -191,6 +205,11 @@ void CatalogBuilder::readTrigger(const QSqlQuery &row)
 void CatalogBuilder::readEvent(const QSqlQuery &row)
 {
     m_schema.events.append(eventFromRow(row));
+}
+
+void CatalogBuilder::readSequence(const QSqlQuery &row)
+{
+    m_schema.sequences.append(sequenceFromRow(row, m_sequenceNames));
 }
 
 // A unique BTREE index on whole columns is what UNIQUE declares: a constraint. Everything else

@@ -28,6 +28,9 @@ public:
     void readTrigger(const QSqlQuery &row);
     void readEvent(const QSqlQuery &row);
     void readPartition(const QSqlQuery &row) { m_partitions.add(row); }
+    /// The sequences the tables query listed, whose settings readSequence() takes.
+    const QStringList &sequenceNames() const { return m_sequenceNames; }
+    void readSequence(const QSqlQuery &row);
 
     schema::Schema finish();
 
@@ -50,6 +53,7 @@ private:
     QHash<QString, QList<RawIndex>> m_indexes;   // by table
     QHash<QString, qsizetype> m_foreignKeyIndex; // table \x1f constraint → position
     PartitionClauses m_partitions;
+    QStringList m_sequenceNames;
 };
 
 } // namespace burrow::dialect::mysql

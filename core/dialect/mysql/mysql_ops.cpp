@@ -4,6 +4,7 @@
 #include "mysql_event_guard.h"
 #include "mysql_faults.h"
 #include "mysql_scratch_claim.h"
+#include "mysql_sequences.h"
 #include "mysql_tools.h"
 
 namespace burrow::dialect::mysql {
@@ -216,6 +217,8 @@ Result<std::unique_ptr<ScratchDatabase>> MysqlOps::scratchCopy(const DatabaseUrl
         return copy.error();
     if (Status events = copyEventsDisarmed(url, scratch); !events)
         return events.error();
+    if (Status drawn = drawFromOwnSequences(scratch, url.database); !drawn)
+        return drawn.error();
     return copy;
 }
 

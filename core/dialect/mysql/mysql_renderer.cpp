@@ -4,6 +4,7 @@
 #include "mysql_connection.h"
 #include "mysql_events.h"
 #include "mysql_lexer.h"
+#include "mysql_sequences.h"
 #include "mysql_table_sql.h"
 #include "mysql_type_width.h"
 
@@ -101,6 +102,21 @@ QStringList MysqlRenderer::dropEvent(const Event &event) const
 QStringList MysqlRenderer::alterEvent(const Event &live, const Event &target) const
 {
     return alterEventSql(live, target);
+}
+
+QStringList MysqlRenderer::createSequence(const Sequence &sequence) const
+{
+    return {createSequenceSql(sequence)};
+}
+
+QStringList MysqlRenderer::dropSequence(const Sequence &sequence) const
+{
+    return {dropSequenceSql(sequence)};
+}
+
+QStringList MysqlRenderer::alterSequence(const Sequence &live, const Sequence &target) const
+{
+    return alterSequenceSql(live, target);
 }
 
 plan::TableAlteration MysqlRenderer::alterTable(const Table &live, const Table &target) const

@@ -47,11 +47,14 @@ Result<QByteArray> runClient(const DatabaseUrl &url, ToolRun run, const QString 
 
 } // namespace
 
+// Without LOCK TABLES around each table's rows: a table whose default draws from a sequence
+// cannot take them while the sequence is not locked too ("Table 's' was not locked with LOCK
+// TABLES"), so such a dump would not load. They only speed up loading MyISAM tables.
 Status dumpDatabase(const DatabaseUrl &url, const QString &file, DumpEvents events)
 {
     ToolRun run{QStringLiteral("mariadb-dump"),
-                {QStringLiteral("--single-transaction"), QStringLiteral("--routines"),
-                 QStringLiteral("--triggers"),
+                {QStringLiteral("--single-transaction"), QStringLiteral("--skip-add-locks"),
+                 QStringLiteral("--routines"), QStringLiteral("--triggers"),
                  events == DumpEvents::Included ? QStringLiteral("--events")
                                                 : QStringLiteral("--skip-events"),
                  QStringLiteral("--hex-blob"), u"--result-file=" + file, url.database}};
