@@ -37,6 +37,8 @@ QString describeColumn(const Column &column)
     if (column.generated != Generated::No)
         parts.append(u"AS (" + column.generatedExpression.text + u") " +
                      (column.generated == Generated::Stored ? u"STORED" : u"VIRTUAL"));
+    if (column.invisible)
+        parts.append(QStringLiteral("INVISIBLE"));
     return parts.isEmpty() ? QStringLiteral("(no declared type)") : parts.join(u' ');
 }
 

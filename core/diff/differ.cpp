@@ -160,7 +160,8 @@ QString Differ::columnSignature(const Column &c) const
                        QString::number(c.autoIncrement),
                        c.numbering,
                        QString::number(int(c.generated)),
-                       c.generatedExpression.canonical}
+                       c.generatedExpression.canonical,
+                       QString::number(c.invisible)}
         .join(u'\x1f');
 }
 
@@ -305,6 +306,9 @@ void Differ::compareColumn(const QString &table, const Column &live, const Colum
               QStringLiteral("generated"), generatedText(live), generatedText(model));
     d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
               model.comment);
+    d.flag(live.invisible != model.invisible, QStringLiteral("invisible"),
+           model.invisible ? QStringLiteral("INVISIBLE added")
+                           : QStringLiteral("INVISIBLE dropped"));
     if (d.any())
         record(ObjectKind::Column, ChangeType::Changed, table, model.name, d.details.join(u"; "),
                d.attributes);

@@ -42,6 +42,8 @@ struct Column {
     /// How an autoIncrement column is numbered where the engine has several ways, in the
     /// dialect's words (PostgreSQL: `serial`, or its identity clause); empty: the only way.
     QString numbering{};
+    /// Left out of `SELECT *` (MariaDB/MySQL's INVISIBLE); other engines have no such columns.
+    bool invisible = false;
 };
 
 /// One key of an index: a column or an expression, with its order and collation.

@@ -24,7 +24,8 @@ QString columnSignature(const Column &c)
                        QString::number(c.autoIncrement),
                        QString::number(int(c.generated)),
                        c.generatedExpression.canonical,
-                       c.comment}
+                       c.comment,
+                       QString::number(c.invisible)}
         .join(u'\x1f');
 }
 

@@ -92,6 +92,7 @@ void CatalogBuilder::readColumn(const QSqlQuery &row)
     else
         column.generatedExpression = expression(text(row, 6));
     column.autoIncrement = extra.contains(u"auto_increment", Qt::CaseInsensitive);
+    column.invisible = extra.contains(u"INVISIBLE", Qt::CaseInsensitive);
     const QString collation = text(row, 7);
     if (!collation.isEmpty() && collation != m_tableCollation.value(t->name))
         column.collation = collation;

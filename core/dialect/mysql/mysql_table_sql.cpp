@@ -36,6 +36,11 @@ QString commentClause(const QString &comment)
     return comment.isEmpty() ? QString() : u" COMMENT " + quoteLiteral(comment);
 }
 
+QString invisibleClause(const Column &column)
+{
+    return column.invisible ? QStringLiteral(" INVISIBLE") : QString();
+}
+
 } // namespace
 
 QString defaultSql(const QString &text)
@@ -63,7 +68,7 @@ QString columnDefinition(const Column &column)
     if (column.generated != Generated::No) {
         out += u" AS (" + column.generatedExpression.text + u')' +
                (column.generated == Generated::Stored ? u" STORED" : u" VIRTUAL");
-        return out + commentClause(column.comment); // neither NULL nor DEFAULT
+        return out + invisibleClause(column) + commentClause(column.comment); // no NULL, DEFAULT
     }
     out += column.notNull ? QStringLiteral(" NOT NULL") : QStringLiteral(" NULL");
     if (column.defaultValue)
@@ -72,7 +77,7 @@ QString columnDefinition(const Column &column)
         out += u' ' + column.type.mid(onUpdateAt + 1);
     if (column.autoIncrement)
         out += QStringLiteral(" AUTO_INCREMENT");
-    return out + commentClause(column.comment);
+    return out + invisibleClause(column) + commentClause(column.comment);
 }
 
 QString primaryKeyClause(const PrimaryKey &key)
