@@ -551,6 +551,9 @@ void Differ::compareOptions(const Table &live, const Table &model)
               live.partitioning.simplified(), model.partitioning.simplified());
     d.compare(live.options != model.options, QStringLiteral("options"), live.options,
               model.options);
+    d.flag(live.systemVersioned != model.systemVersioned, QStringLiteral("system versioning"),
+           model.systemVersioned ? QStringLiteral("SYSTEM VERSIONING added")
+                                 : QStringLiteral("SYSTEM VERSIONING dropped"));
     d.compare(!same(live.partitionOf, model.partitionOf), QStringLiteral("partition of"),
               live.partitionOf.isEmpty() ? QString() : displayName(live.partitionOf),
               model.partitionOf.isEmpty() ? QString() : displayName(model.partitionOf));

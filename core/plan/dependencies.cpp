@@ -131,6 +131,13 @@ bool DestructiveJudge::widensAccess(const QString &table) const
             (live->forceRowSecurity && !model->forceRowSecurity));
 }
 
+bool DestructiveJudge::dropsHistory(const QString &table) const
+{
+    const Table *live = m_live.find(table);
+    const Table *model = m_model.find(table);
+    return live && model && live->systemVersioned && !model->systemVersioned;
+}
+
 bool DestructiveJudge::isDestructive(const diff::Change &change) const
 {
     using diff::ChangeType;
@@ -146,6 +153,10 @@ bool DestructiveJudge::isDestructive(const diff::Change &change) const
                change.object == ObjectKind::Extension || change.object == ObjectKind::Policy;
     if (change.object == ObjectKind::RowSecurity)
         return widensAccess(change.table);
+    // DROP SYSTEM VERSIONING deletes every row's past versions.
+    if (change.object == ObjectKind::TableOptions &&
+        change.attributes.contains(u"system versioning"))
+        return dropsHistory(change.table);
     // Labels removed or reordered: the type is recreated, and rows holding a label the model
     // no longer has cannot be converted.
     if (change.object == ObjectKind::Enum)

@@ -80,6 +80,7 @@ public:
 
 private:
     bool widensAccess(const QString &table) const;
+    bool dropsHistory(const QString &table) const;
 
     TableLookup m_live;
     TableLookup m_model;

@@ -128,6 +128,8 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
         table->options = live.options;
         table->partitionOf = live.partitionOf;
         table->partitionBound = live.partitionBound;
+        table->partitioning = live.partitioning;
+        table->systemVersioned = live.systemVersioned;
         break;
     case ObjectKind::PrimaryKey:
         table->primaryKey = live.primaryKey;

@@ -178,6 +178,9 @@ struct Table {
     /// The partition's bound as the engine spells it: `FOR VALUES FROM (…) TO (…)`, `FOR VALUES
     /// IN (…)`, `FOR VALUES WITH (…)` or `DEFAULT`; empty when not a partition.
     QString partitionBound{};
+    /// MariaDB's WITH SYSTEM VERSIONING: the table keeps every row's past versions. Explicit
+    /// period columns are generated columns whose expression is `ROW START` or `ROW END`.
+    bool systemVersioned = false;
 };
 
 /// A view and its definition.

@@ -91,6 +91,25 @@ const T *findBy(const QList<T> &items, const QString &key, KeyFn keyOf)
     return nullptr;
 }
 
+/// ADD or DROP SYSTEM VERSIONING, with the PERIOD of explicit period columns (which are added
+/// or dropped with the other columns).
+QStringList versioningClauses(const Table &live, const Table &target)
+{
+    if (live.systemVersioned == target.systemVersioned)
+        return {};
+    QStringList out;
+    if (target.systemVersioned) {
+        if (const QString period = systemTimePeriod(target); !period.isEmpty())
+            out.append(u"ADD " + period);
+        out.append(QStringLiteral("ADD SYSTEM VERSIONING"));
+    } else {
+        if (!systemTimePeriod(live).isEmpty())
+            out.append(QStringLiteral("DROP PERIOD FOR SYSTEM_TIME"));
+        out.append(QStringLiteral("DROP SYSTEM VERSIONING"));
+    }
+    return out;
+}
+
 /// Collects the clauses of the ALTER TABLE, in the order MariaDB needs them.
 class AlterBuilder {
 public:
@@ -414,6 +433,7 @@ plan::TableAlteration AlterBuilder::build()
     if (m_live.collation != m_target.collation && !m_target.collation.isEmpty())
         clauses.append(tableCollationOption(m_target.collation));
     clauses += tableOptionClauses(m_live.options, m_target.options);
+    clauses += versioningClauses(m_live, m_target);
     plan::TableAlteration out{{}, m_touchesIndexes};
     // Every unique key must hold the partitioning columns: partitioning goes before the keys
     // change and comes after.

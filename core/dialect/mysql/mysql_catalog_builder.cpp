@@ -69,6 +69,7 @@ void CatalogBuilder::readTable(const QSqlQuery &row)
     t.comment = text(row, 2);
     t.collation = text(row, 1);
     t.options = declaredTableOptions(text(row, 3));
+    t.systemVersioned = text(row, 4) == u"SYSTEM VERSIONED";
     m_schema.tables.append(t);
 }
 
@@ -232,9 +233,31 @@ void CatalogBuilder::classifyIndexes(Table &t, const QList<RawIndex> &indexes)
     }
 }
 
+// MariaDB appends the ROW END column of a table with explicit period columns to its primary and
+// unique keys itself (a row's versions share the key): the keys are compared as declared.
+void CatalogBuilder::leaveOutRowEnd(Table &t)
+{
+    const auto rowEnd = std::find_if(t.columns.begin(), t.columns.end(), [](const Column &c) {
+        return periodBoundary(c) == u"ROW END";
+    });
+    if (!t.systemVersioned || rowEnd == t.columns.end())
+        return;
+    if (t.primaryKey && t.primaryKey->columns.size() > 1 &&
+        t.primaryKey->columns.last() == rowEnd->name) {
+        t.primaryKey->columns.removeLast();
+        rowEnd->primaryKeyPosition = 0;
+    }
+    for (RawIndex &raw : m_indexes[t.name]) {
+        if (raw.index.unique && raw.index.parts.size() > 1 &&
+            raw.index.parts.last().column == rowEnd->name)
+            raw.index.parts.removeLast();
+    }
+}
+
 Schema CatalogBuilder::finish()
 {
     for (Table &t : m_schema.tables) {
+        leaveOutRowEnd(t);
         classifyIndexes(t, m_indexes.value(t.name));
         t.partitioning = m_partitions.clauseOf(t.name);
     }

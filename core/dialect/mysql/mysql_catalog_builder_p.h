@@ -44,6 +44,7 @@ private:
 
     schema::Table *table(const QString &name);
     void addPrimaryKeyColumn(schema::Table &t, const QString &column);
+    void leaveOutRowEnd(schema::Table &t);
     void classifyIndexes(schema::Table &t, const QList<RawIndex> &indexes);
 
     QString m_database;

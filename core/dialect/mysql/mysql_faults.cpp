@@ -48,9 +48,12 @@ Result<std::unique_ptr<ScopedConnection>> openWithLockTimeout(const DatabaseUrl 
     if (!connection)
         return connection;
     const QString seconds = QString::number(lockTimeoutSeconds(url));
-    Result<QSqlQuery> set =
-        runQuery((*connection)->database(), u"SET SESSION lock_wait_timeout = " + seconds +
-                                                u", SESSION innodb_lock_wait_timeout = " + seconds);
+    // MariaDB refuses to ALTER a system-versioned table unless told what becomes of its
+    // history: KEEP leaves the past rows as they are (MySQL skips the M! comment).
+    Result<QSqlQuery> set = runQuery(
+        (*connection)->database(),
+        u"SET SESSION lock_wait_timeout = " + seconds + u", SESSION innodb_lock_wait_timeout = " +
+            seconds + u" /*M!100304 , SESSION system_versioning_alter_history = KEEP */");
     if (!set)
         return set.error();
     return connection;

@@ -57,6 +57,30 @@ QString tableCommentOption(const QString &comment)
     return u"COMMENT = " + quoteLiteral(comment); // '' removes it
 }
 
+QString periodBoundary(const Column &column)
+{
+    if (column.generated != Generated::Stored)
+        return {};
+    const QString expression = column.generatedExpression.text.toUpper();
+    return expression == u"ROW START" || expression == u"ROW END" ? expression : QString();
+}
+
+QString systemTimePeriod(const Table &table)
+{
+    QString start, end;
+    for (const Column &column : table.columns) {
+        const QString boundary = periodBoundary(column);
+        if (boundary == u"ROW START")
+            start = column.name;
+        else if (boundary == u"ROW END")
+            end = column.name;
+    }
+    if (start.isEmpty() || end.isEmpty())
+        return {};
+    return u"PERIOD FOR SYSTEM_TIME (" + quoteIdentifier(start) + u", " + quoteIdentifier(end) +
+           u')';
+}
+
 QString columnDefinition(const Column &column)
 {
     // The catalog carries ON UPDATE in the type; it goes after DEFAULT.
@@ -65,6 +89,9 @@ QString columnDefinition(const Column &column)
     QString out = quoteIdentifier(column.name) + u' ' + type;
     if (!column.collation.isEmpty())
         out += u" COLLATE " + column.collation;
+    if (const QString period = periodBoundary(column); !period.isEmpty())
+        return out + u" GENERATED ALWAYS AS " + period + invisibleClause(column) +
+               commentClause(column.comment);
     if (column.generated != Generated::No) {
         out += u" AS (" + column.generatedExpression.text + u')' +
                (column.generated == Generated::Stored ? u" STORED" : u" VIRTUAL");
@@ -190,6 +217,8 @@ QString createTableSql(const Table &table)
     }
     for (const ForeignKey &fk : table.foreignKeys)
         items.append(foreignKeyClause(fk.name, fk));
+    if (const QString period = systemTimePeriod(table); !period.isEmpty())
+        items.append(period);
     QString options;
     if (!table.collation.isEmpty())
         options += u' ' + tableCollationOption(table.collation);
@@ -197,6 +226,8 @@ QString createTableSql(const Table &table)
         options += u' ' + tableCommentOption(table.comment);
     if (!table.options.isEmpty())
         options += u' ' + table.options;
+    if (table.systemVersioned)
+        options += QStringLiteral(" WITH SYSTEM VERSIONING");
     if (!table.partitioning.isEmpty())
         options += u'\n' + table.partitioning;
     return u"CREATE TABLE " + quoteIdentifier(table.name) + u" (\n  " + items.join(u",\n  ") +

@@ -11,6 +11,10 @@ QString defaultSql(const QString &text);
 /// `name type [COLLATE c] [AS (expr) VIRTUAL|STORED] [NOT NULL] [DEFAULT d] [ON UPDATE u]
 /// [AUTO_INCREMENT]`: a full column definition, for CREATE TABLE, ADD and MODIFY COLUMN.
 QString columnDefinition(const schema::Column &column);
+/// `ROW START` or `ROW END` for a system-versioned table's explicit period column, else empty.
+QString periodBoundary(const schema::Column &column);
+/// `PERIOD FOR SYSTEM_TIME (start, end)` of a table with explicit period columns, else empty.
+QString systemTimePeriod(const schema::Table &table);
 /// The table option that sets (or, empty, removes) a table's comment.
 QString tableCommentOption(const QString &comment);
 

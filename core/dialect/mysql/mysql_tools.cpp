@@ -45,19 +45,43 @@ Result<QByteArray> runClient(const DatabaseUrl &url, ToolRun run, const QString 
     return runTool(run, what);
 }
 
+/// Whether mariadb-dump can keep the rows' history (--dump-history): not when a table keeps it
+/// by transaction ids (BIGINT UNSIGNED row start), which it refuses to dump so.
+Result<bool> historyDumpable(const DatabaseUrl &url)
+{
+    Result<std::unique_ptr<ScopedConnection>> connection = openServer(url, url.database);
+    if (!connection)
+        return connection.error();
+    Result<QSqlQuery> found = runBound(
+        (*connection)->database(),
+        QStringLiteral("SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND "
+                       "GENERATION_EXPRESSION = 'ROW START' AND DATA_TYPE = 'bigint' LIMIT 1"),
+        {url.database});
+    if (!found)
+        return found.error();
+    return !found->next();
+}
+
 } // namespace
 
-// Without LOCK TABLES around each table's rows: a table whose default draws from a sequence
-// cannot take them while the sequence is not locked too ("Table 's' was not locked with LOCK
-// TABLES"), so such a dump would not load. They only speed up loading MyISAM tables.
+// With the history of system-versioned tables where it can be dumped: a restore would otherwise
+// lose every row's past versions. Without LOCK TABLES around each table's rows: a table whose
+// default draws from a sequence cannot take them while the sequence is not locked too ("Table
+// 's' was not locked with LOCK TABLES"), so such a dump would not load; they only speed up
+// loading MyISAM tables.
 Status dumpDatabase(const DatabaseUrl &url, const QString &file, DumpEvents events)
 {
+    Result<bool> withHistory = historyDumpable(url);
+    if (!withHistory)
+        return withHistory.error();
     ToolRun run{QStringLiteral("mariadb-dump"),
                 {QStringLiteral("--single-transaction"), QStringLiteral("--skip-add-locks"),
                  QStringLiteral("--routines"), QStringLiteral("--triggers"),
                  events == DumpEvents::Included ? QStringLiteral("--events")
                                                 : QStringLiteral("--skip-events"),
                  QStringLiteral("--hex-blob"), u"--result-file=" + file, url.database}};
+    if (*withHistory)
+        run.arguments.prepend(QStringLiteral("--dump-history"));
     Result<QByteArray> dumped = runClient(url, run, QStringLiteral("the backup (mariadb-dump)"));
     if (!dumped) {
         QFile::remove(file);
