@@ -1,7 +1,7 @@
 // MariaDB fidelity: a migrated database reads like one the server built from the model. Unnamed
 // foreign keys and CHECKs take the names the server gave them in the model's load (t_ibfk_1,
 // CONSTRAINT_1) when the live table leaves them free; declared table options (ROW_FORMAT,
-// KEY_BLOCK_SIZE) and key comments are compared, created and changed.
+// KEY_BLOCK_SIZE), the storage engine and key comments are compared, created and changed.
 #include "cli_migrations.h"
 
 using namespace burrow;
@@ -125,6 +125,34 @@ TEST_F(MysqlFidelity, declared_table_options_are_created_changed_and_removed)
     const QString plain = cli.model("CREATE TABLE users (id BIGINT);\n", u"plain.sql"_s);
     cli.migrate(plain);
     EXPECT_EQ(createOptions(u"users"_s), QString());
+}
+
+TEST_F(MysqlFidelity, a_legacy_myisam_table_moves_to_the_models_engine_before_its_new_keys)
+{
+    db.exec(u"CREATE TABLE child (id INT PRIMARY KEY, parent_id INT, KEY (parent_id)) "
+            "ENGINE=MyISAM; CREATE TABLE parent (id INT PRIMARY KEY) ENGINE=MyISAM;"
+            "INSERT INTO parent VALUES (1); INSERT INTO child VALUES (1, 1)"_s);
+    const QString before = cli.model("CREATE TABLE child (id INT PRIMARY KEY, parent_id INT, KEY "
+                                     "(parent_id)) ENGINE=MyISAM;\nCREATE TABLE parent (id INT "
+                                     "PRIMARY KEY) ENGINE=MyISAM;\n",
+                                     u"before.sql"_s);
+    const QString model =
+        cli.model("CREATE TABLE parent (id INT PRIMARY KEY);\n"
+                  "CREATE TABLE child (id INT PRIMARY KEY, parent_id INT, "
+                  "CONSTRAINT fk FOREIGN KEY (parent_id) REFERENCES parent (id));\n");
+    const CliRun differs = cli.diff(model);
+    EXPECT_TRUE(differs.out.contains(u"ENGINE=MyISAM → ENGINE=InnoDB"_s))
+        << CliMigrations::shown(differs);
+    const QString migration = cli.migrate(model);
+    EXPECT_TRUE(upSection(migration).indexOf(u"ALTER TABLE `parent`\n  ENGINE=InnoDB"_s) <
+                upSection(migration).indexOf(u"ADD CONSTRAINT `fk`"_s))
+        << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+                      "DATABASE() AND TABLE_NAME IN ('child', 'parent')"_s),
+              (QStringList{u"InnoDB"_s, u"InnoDB"_s}));
+    EXPECT_FALSE(db.tryExec(u"INSERT INTO child VALUES (2, 99)"_s)) << "the key is enforced";
+    runDownAndExpectMatching(migration, before);
+    EXPECT_EQ(db.rows(u"SELECT id FROM child"_s), QStringList{u"1"_s});
 }
 
 TEST_F(MysqlFidelity, key_comments_are_created_and_changed)

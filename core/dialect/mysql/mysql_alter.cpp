@@ -141,7 +141,7 @@ private:
 
     const Table &m_live;
     const Table &m_target;
-    QStringList m_drops, m_columns, m_adds, m_readded;
+    QStringList m_drops, m_foreignKeyDrops, m_columns, m_adds, m_readded;
     QSet<QString> m_changedColumns;           // dropped or rewritten by MODIFY
     QSet<QString> m_recreatedColumns;         // dropped and added again: their indexes go with them
     QStringList m_before;                     // statements before the ALTER
@@ -158,8 +158,8 @@ void AlterBuilder::foreignKeys()
         if (target && foreignKeySignature(*target) == foreignKeySignature(live) &&
             namesAgree(live.name, target->name))
             continue;
-        m_drops.append(u"DROP FOREIGN KEY " +
-                       quoteIdentifier(keptForeignKeyName(m_live.name, live, target, m_target)));
+        m_foreignKeyDrops.append(u"DROP FOREIGN KEY " + quoteIdentifier(keptForeignKeyName(
+                                                            m_live.name, live, target, m_target)));
     }
     for (const ForeignKey &target : m_target.foreignKeys) {
         const ForeignKey *live = findBy(m_live.foreignKeys, columnsOf(target), columnsOf);
@@ -427,7 +427,14 @@ plan::TableAlteration AlterBuilder::build()
     indexes();
     primaryKey();
     const QString alter = u"ALTER TABLE " + quoteIdentifier(m_target.name) + u"\n  ";
-    QStringList clauses = m_drops + m_columns + m_adds;
+    // InnoDB refuses to change the engine of a table that has foreign keys, even those the
+    // same statement drops: they go first, on their own.
+    const bool ownStatementForKeyDrops =
+        changesEngine(m_live.options, m_target.options) && !m_foreignKeyDrops.isEmpty();
+    if (ownStatementForKeyDrops)
+        m_before.append(alter + m_foreignKeyDrops.join(u",\n  "));
+    QStringList clauses = m_drops + (ownStatementForKeyDrops ? QStringList() : m_foreignKeyDrops) +
+                          m_columns + m_adds;
     if (m_live.comment != m_target.comment)
         clauses.append(tableCommentOption(m_target.comment));
     if (m_live.collation != m_target.collation && !m_target.collation.isEmpty())

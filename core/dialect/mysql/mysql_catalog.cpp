@@ -18,7 +18,7 @@ std::atomic<int> queriesSent{0};
 // schema's rows: MariaDB then opens only that schema's table definitions.
 // Sequences are tables to MariaDB: listed here, their settings read afterwards.
 const QString kTablesQuery = QStringLiteral(
-    "SELECT TABLE_NAME, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS, TABLE_TYPE FROM "
+    "SELECT TABLE_NAME, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS, TABLE_TYPE, ENGINE FROM "
     "information_schema.TABLES WHERE TABLE_SCHEMA = ? "
     "AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE') ORDER BY TABLE_NAME");
 const QString kColumnsQuery = QStringLiteral(

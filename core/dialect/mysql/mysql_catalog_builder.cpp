@@ -68,7 +68,7 @@ void CatalogBuilder::readTable(const QSqlQuery &row)
     t.name = name;
     t.comment = text(row, 2);
     t.collation = text(row, 1);
-    t.options = declaredTableOptions(text(row, 3));
+    t.options = declaredTableOptions(text(row, 3), text(row, 5));
     t.systemVersioned = text(row, 4) == u"SYSTEM VERSIONED";
     m_schema.tables.append(t);
 }

@@ -47,7 +47,7 @@ QString joined(const QMap<QString, QString> &byName)
 
 } // namespace
 
-QString declaredTableOptions(const QString &createOptions)
+QString declaredTableOptions(const QString &createOptions, const QString &engine)
 {
     QMap<QString, QString> byName = parsed(createOptions);
     for (auto it = byName.begin(); it != byName.end();) {
@@ -56,6 +56,8 @@ QString declaredTableOptions(const QString &createOptions)
         else
             it = byName.erase(it);
     }
+    if (!engine.isEmpty())
+        byName.insert(QStringLiteral("ENGINE"), engine);
     if (auto format = byName.find(QStringLiteral("ROW_FORMAT")); format != byName.end())
         *format = format->toUpper();
     return joined(byName);
@@ -71,10 +73,16 @@ QStringList tableOptionClauses(const QString &live, const QString &target)
             clauses.append(it.key() + u'=' + it.value());
     }
     for (auto it = before.cbegin(); it != before.cend(); ++it) {
-        if (!after.contains(it.key()))
+        if (!after.contains(it.key()) && resetValues().contains(it.key()))
             clauses.append(it.key() + u'=' + resetValues().value(it.key()));
     }
     return clauses;
+}
+
+bool changesEngine(const QString &live, const QString &target)
+{
+    const QString engine = QStringLiteral("ENGINE");
+    return parsed(live).value(engine) != parsed(target).value(engine);
 }
 
 } // namespace burrow::dialect::mysql
