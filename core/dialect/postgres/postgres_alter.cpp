@@ -3,6 +3,7 @@
 #include "postgres_names.h"
 #include "postgres_numbering.h"
 #include "postgres_object_sql.h"
+#include "postgres_table_options.h"
 #include "postgres_table_sql.h"
 #include "postgres_types.h"
 
@@ -180,6 +181,8 @@ QStringList Alteration::build()
         if (onlyDeferralDiffers(c, counterpart(c, liveConstraints)))
             add(u"ALTER CONSTRAINT " + quoteIdentifier(c.name) + u' ' + toSql(c.deferral));
     }
+    for (const QString &action : tableOptionActions(m_live.options, m_target.options))
+        add(action);
     alterComments();
     alterConstraintComments(liveConstraints, targetConstraints);
     if (moves && !m_target.partitionOf.isEmpty())

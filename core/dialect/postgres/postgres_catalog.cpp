@@ -4,6 +4,7 @@
 #include "postgres_model_text.h"
 #include "postgres_names.h"
 #include "postgres_numbering.h"
+#include "postgres_table_options.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -134,6 +135,7 @@ private:
         if (!row.value(7).isNull())
             t.partitionOf = nameIn(row, 7, 9);
         t.partitionBound = row.value(8).toString();
+        t.options = tableOptions(row.value(10).toBool(), row.value(11).toString());
         m_tableByOid.insert(row.value(0).toLongLong(), m_schema.tables.size());
         m_tableByName.insert(t.name, m_schema.tables.size());
         m_schema.tables.append(std::move(t));

@@ -44,7 +44,8 @@ const QString &tables()
         "pg_catalog.pg_get_partkeydef(c.oid) END, "
         "NULLIF(n.nspname, pg_catalog.current_schema()), p.relname, "
         "CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END, "
-        "NULLIF(pn.nspname, pg_catalog.current_schema()) "
+        "NULLIF(pn.nspname, pg_catalog.current_schema()), c.relpersistence = 'u', "
+        "pg_catalog.array_to_string(c.reloptions, ', ') "
         "FROM pg_catalog.pg_class c "
         // A partition's parent (one row in pg_inherits; other inheritance is not read).
         "LEFT JOIN pg_catalog.pg_inherits ih ON c.relispartition AND ih.inhrelid = c.oid "

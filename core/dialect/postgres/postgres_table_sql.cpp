@@ -4,6 +4,7 @@
 #include "../../sql/token_stream.h"
 #include "postgres_names.h"
 #include "postgres_numbering.h"
+#include "postgres_table_options.h"
 
 #include <algorithm>
 
@@ -146,14 +147,21 @@ std::optional<PrimaryKey> primaryKeyOf(const Table &table)
 
 namespace {
 
+QString createTableHead(const Table &table)
+{
+    return (isUnlogged(table.options) ? u"CREATE UNLOGGED TABLE " : u"CREATE TABLE ") +
+           quoteIdentifier(table.name);
+}
+
 // A partition takes its columns from its parent: only its own constraints are listed.
 QString createPartitionSql(const Table &partition, const QStringList &constraints)
 {
     const QString own =
         constraints.isEmpty() ? QString() : u" (\n  " + constraints.join(u",\n  ") + u"\n)";
-    return u"CREATE TABLE " + quoteIdentifier(partition.name) + u" PARTITION OF " +
-           quoteIdentifier(partition.partitionOf) + own + u'\n' + partition.partitionBound +
-           (partition.partitioning.isEmpty() ? QString() : u'\n' + partition.partitioning);
+    return createTableHead(partition) + u" PARTITION OF " + quoteIdentifier(partition.partitionOf) +
+           own + u'\n' + partition.partitionBound +
+           (partition.partitioning.isEmpty() ? QString() : u'\n' + partition.partitioning) +
+           storageClause(partition.options);
 }
 
 } // namespace
@@ -175,8 +183,9 @@ QString createTableSql(const Table &table)
         items.append(foreignKeySql(fk));
     if (!table.partitionOf.isEmpty())
         return createPartitionSql(table, items);
-    return u"CREATE TABLE " + quoteIdentifier(table.name) + u" (\n  " + items.join(u",\n  ") +
-           u"\n)" + (table.partitioning.isEmpty() ? QString() : u'\n' + table.partitioning);
+    return createTableHead(table) + u" (\n  " + items.join(u",\n  ") + u"\n)" +
+           (table.partitioning.isEmpty() ? QString() : u'\n' + table.partitioning) +
+           storageClause(table.options);
 }
 
 QString createIndexSql(const QString &table, const Index &index, bool concurrently)

@@ -1,0 +1,73 @@
+#include "postgres_table_options.h"
+
+#include <QMap>
+
+namespace burrow::dialect::postgres {
+namespace {
+
+const QString kUnlogged = QStringLiteral("UNLOGGED");
+
+/// The storage parameters, `name=value` by name.
+QMap<QString, QString> parameters(const QString &options)
+{
+    const qsizetype open = options.indexOf(u"WITH (");
+    QMap<QString, QString> byName;
+    if (open < 0)
+        return byName;
+    const QString list = options.mid(open + 6).chopped(1);
+    for (const QString &item : list.split(QStringLiteral(", "), Qt::SkipEmptyParts))
+        byName.insert(item.section(u'=', 0, 0), item);
+    return byName;
+}
+
+} // namespace
+
+QString tableOptions(bool unlogged, const QString &reloptions)
+{
+    QStringList parts;
+    if (unlogged)
+        parts.append(kUnlogged);
+    // Sorted: their order in pg_class is the order they were set in, which means nothing.
+    QStringList parameters = reloptions.split(QStringLiteral(", "), Qt::SkipEmptyParts);
+    parameters.sort();
+    if (!parameters.isEmpty())
+        parts.append(u"WITH (" + parameters.join(QStringLiteral(", ")) + u')');
+    return parts.join(u' ');
+}
+
+bool isUnlogged(const QString &options)
+{
+    return options.startsWith(kUnlogged);
+}
+
+QString storageClause(const QString &options)
+{
+    const qsizetype open = options.indexOf(u"WITH (");
+    return open < 0 ? QString() : u' ' + options.mid(open);
+}
+
+QStringList tableOptionActions(const QString &live, const QString &target)
+{
+    QStringList actions;
+    if (isUnlogged(live) != isUnlogged(target))
+        actions.append(isUnlogged(target) ? QStringLiteral("SET UNLOGGED")
+                                          : QStringLiteral("SET LOGGED"));
+    const QMap<QString, QString> before = parameters(live);
+    const QMap<QString, QString> after = parameters(target);
+    QStringList set, reset;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (before.value(it.key()) != it.value())
+            set.append(it.value());
+    }
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (!after.contains(it.key()))
+            reset.append(it.key());
+    }
+    if (!set.isEmpty())
+        actions.append(u"SET (" + set.join(u", ") + u')');
+    if (!reset.isEmpty())
+        actions.append(u"RESET (" + reset.join(u", ") + u')');
+    return actions;
+}
+
+} // namespace burrow::dialect::postgres

@@ -1,0 +1,25 @@
+#pragma once
+
+// A table's persistence and storage parameters (UNLOGGED, WITH (fillfactor=70, …)), kept in
+// Table::options as they are written back: `UNLOGGED WITH (fillfactor=70)`. An unlogged table
+// loses its rows in a crash, so a model's logged table differs from a live unlogged one.
+
+#include <QString>
+#include <QStringList>
+
+namespace burrow::dialect::postgres {
+
+/// Table::options from pg_class: `unlogged` (relpersistence 'u') and `reloptions` as
+/// array_to_string(reloptions, ', ') spells them; empty for a logged table without any.
+QString tableOptions(bool unlogged, const QString &reloptions);
+
+bool isUnlogged(const QString &options);
+/// ` WITH (…)` for CREATE TABLE, empty without storage parameters.
+QString storageClause(const QString &options);
+
+/// The ALTER TABLE actions from the options `live` to `target`: SET LOGGED or UNLOGGED (a
+/// rewrite of the table), SET (…) the parameters new or changed, RESET (…) those the target
+/// lacks.
+QStringList tableOptionActions(const QString &live, const QString &target);
+
+} // namespace burrow::dialect::postgres

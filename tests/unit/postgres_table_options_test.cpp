@@ -1,0 +1,70 @@
+// PostgreSQL tables' persistence and storage parameters: an UNLOGGED table (whose rows a crash
+// empties) and WITH (fillfactor=…) read from pg_class, compared with the model's, created as
+// the model has them, changed in place (SET LOGGED, SET (…), RESET (…)) and undone by the down.
+#include "cli_migrations.h"
+
+using namespace burrow;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+class PostgresTableOptions : public ::testing::Test {
+protected:
+    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
+
+    /// `name|persistence|reloptions` of each table, by name.
+    QStringList tables()
+    {
+        return db.rows(u"SELECT relname || '|' || relpersistence::text || '|' || "
+                       "coalesce(array_to_string(reloptions, ','), '') FROM pg_class WHERE "
+                       "relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname <> "
+                       "'burrow_migrations' ORDER BY relname"_s);
+    }
+
+    TestDatabase db{Backend::PostgreSQL};
+    TempDir dir;
+    CliMigrations cli{db, dir};
+};
+
+TEST_F(PostgresTableOptions, persistence_and_storage_parameters_converge_and_come_back)
+{
+    const QByteArray live = "CREATE UNLOGGED TABLE cache (id int PRIMARY KEY);\n"
+                            "CREATE TABLE orders (id int PRIMARY KEY) WITH (fillfactor = 70, "
+                            "autovacuum_enabled = false);\n";
+    db.exec(QString::fromUtf8(live).trimmed().chopped(1));
+    db.exec(u"INSERT INTO cache VALUES (1); INSERT INTO orders VALUES (2)"_s);
+    const QString before = cli.model(live, u"before.sql"_s);
+    const QString model = cli.model("CREATE TABLE cache (id int PRIMARY KEY);\n"
+                                    "CREATE TABLE orders (id int PRIMARY KEY) "
+                                    "WITH (fillfactor = 90);\n");
+    const CliRun differs = cli.diff(model);
+    EXPECT_EQ(differs.exitCode, 1) << CliMigrations::shown(differs);
+    EXPECT_TRUE(differs.out.contains(u"options UNLOGGED → none"_s))
+        << CliMigrations::shown(differs);
+
+    const QString migration = cli.migrate(model);
+    const QString up = upSection(migration);
+    EXPECT_TRUE(up.contains(u"ALTER TABLE \"cache\" SET LOGGED;"_s)) << migration.toStdString();
+    EXPECT_TRUE(up.contains(u"ALTER TABLE \"orders\" SET (fillfactor=90);"_s))
+        << migration.toStdString();
+    EXPECT_TRUE(up.contains(u"ALTER TABLE \"orders\" RESET (autovacuum_enabled);"_s))
+        << migration.toStdString();
+    EXPECT_EQ(tables(), (QStringList{u"cache|p|"_s, u"orders|p|fillfactor=90"_s}));
+
+    db.exec(downSection(migration));
+    EXPECT_EQ(cli.diff(before).exitCode, 0) << migration.toStdString();
+    EXPECT_EQ(tables(),
+              (QStringList{u"cache|u|"_s, u"orders|p|autovacuum_enabled=false,fillfactor=70"_s}));
+    EXPECT_EQ(db.rows(u"SELECT id FROM cache UNION ALL SELECT id FROM orders"_s),
+              (QStringList{u"1"_s, u"2"_s}));
+}
+
+TEST_F(PostgresTableOptions, a_new_table_is_created_unlogged_with_its_storage_parameters)
+{
+    cli.migrate(cli.model("CREATE UNLOGGED TABLE sessions (id int PRIMARY KEY) "
+                          "WITH (fillfactor = 50);\n"));
+    EXPECT_EQ(tables(), QStringList{u"sessions|u|fillfactor=50"_s});
+}
+
+} // namespace
