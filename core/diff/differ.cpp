@@ -187,7 +187,7 @@ QString Differ::indexPartsKey(const Index &i) const
 QString Differ::indexSignature(const Index &i) const
 {
     return QString::number(i.unique) + QString::number(i.nullsNotDistinct) + u'\x1e' +
-           i.where.canonical + u'\x1e' + indexPartsKey(i);
+           i.where.canonical + u'\x1e' + indexPartsKey(i) + u'\x1e' + i.options;
 }
 
 template<typename T, typename SignatureFn>
@@ -498,6 +498,8 @@ void Differ::compareIndex(const QString &table, const Index &live, const Index &
               describeIndex(live), describeIndex(model));
     d.compare(live.where != model.where, QStringLiteral("where"), live.where.text,
               model.where.text);
+    d.compare(live.options != model.options, QStringLiteral("options"), live.options,
+              model.options);
     d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
               model.comment);
     if (d.any())

@@ -66,6 +66,10 @@ struct Index {
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON INDEX)
     /// PostgreSQL 15's UNIQUE … NULLS NOT DISTINCT: NULLs collide like other values.
     bool nullsNotDistinct = false;
+    /// What else builds it, in the dialect's words, compared as text (PostgreSQL: the access
+    /// method, INCLUDE columns and storage parameters, `USING gin WITH (fastupdate=off)`);
+    /// empty where the dialect has none.
+    QString options{};
 };
 
 /// The primary key of a table, when it has one.

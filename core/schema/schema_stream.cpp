@@ -13,7 +13,7 @@ namespace {
 static_assert(sizeof(Expression) == 48);
 static_assert(sizeof(Column) == 280);
 static_assert(sizeof(IndexPart) == 128);
-static_assert(sizeof(Index) == 160);
+static_assert(sizeof(Index) == 184);
 static_assert(sizeof(PrimaryKey) == 80);
 static_assert(sizeof(UniqueConstraint) == 80);
 static_assert(sizeof(CheckConstraint) == 152);
@@ -47,7 +47,7 @@ template<typename F> void members(IndexPart &p, F &&f)
 }
 template<typename F> void members(Index &i, F &&f)
 {
-    f(i.name, i.unique, i.parts, i.where, i.sql, i.comment, i.nullsNotDistinct);
+    f(i.name, i.unique, i.parts, i.where, i.sql, i.comment, i.nullsNotDistinct, i.options);
 }
 template<typename F> void members(PrimaryKey &k, F &&f)
 {

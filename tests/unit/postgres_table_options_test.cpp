@@ -1,6 +1,7 @@
 // PostgreSQL tables' persistence and storage parameters: an UNLOGGED table (whose rows a crash
 // empties) and WITH (fillfactor=…) read from pg_class, compared with the model's, created as
 // the model has them, changed in place (SET LOGGED, SET (…), RESET (…)) and undone by the down.
+// An index's access method, INCLUDE columns and storage parameters are compared too.
 #include "cli_migrations.h"
 
 using namespace burrow;
@@ -65,6 +66,33 @@ TEST_F(PostgresTableOptions, a_new_table_is_created_unlogged_with_its_storage_pa
     cli.migrate(cli.model("CREATE UNLOGGED TABLE sessions (id int PRIMARY KEY) "
                           "WITH (fillfactor = 50);\n"));
     EXPECT_EQ(tables(), QStringList{u"sessions|u|fillfactor=50"_s});
+}
+
+TEST_F(PostgresTableOptions, an_index_method_include_list_or_storage_parameter_change_rebuilds_it)
+{
+    const QByteArray live = "CREATE TABLE t (id int PRIMARY KEY, v text, n int);\n"
+                            "CREATE INDEX t_v ON t USING hash (v);\n"
+                            "CREATE INDEX t_n ON t (n) INCLUDE (v);\n"
+                            "CREATE INDEX t_id ON t (id) WITH (fillfactor = 70);\n";
+    db.exec(QString::fromUtf8(live).trimmed().chopped(1));
+    const QString before = cli.model(live, u"before.sql"_s);
+    const QString model = cli.model("CREATE TABLE t (id int PRIMARY KEY, v text, n int);\n"
+                                    "CREATE INDEX t_v ON t (v);\n"
+                                    "CREATE INDEX t_n ON t (n) INCLUDE (v, id);\n"
+                                    "CREATE INDEX t_id ON t (id) WITH (fillfactor = 90);\n");
+    const CliRun differs = cli.diff(model);
+    for (const QString &line : {u"index t_v   options USING hash → USING btree"_s,
+                                u"options USING btree INCLUDE (v) → USING btree INCLUDE (v, id)"_s,
+                                u"WITH (fillfactor=70) → USING btree WITH (fillfactor=90)"_s})
+        EXPECT_TRUE(differs.out.contains(line)) << line.toStdString() << "\n"
+                                                << CliMigrations::shown(differs);
+    cli.migrateAndUndo(model, before);
+    EXPECT_EQ(
+        db.rows(u"SELECT indexdef FROM pg_indexes WHERE tablename = 't' AND indexname "
+                "<> 't_pkey' ORDER BY indexname"_s),
+        (QStringList{u"CREATE INDEX t_id ON public.t USING btree (id) WITH (fillfactor='70')"_s,
+                     u"CREATE INDEX t_n ON public.t USING btree (n) INCLUDE (v)"_s,
+                     u"CREATE INDEX t_v ON public.t USING hash (v)"_s}));
 }
 
 } // namespace

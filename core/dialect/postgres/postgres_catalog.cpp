@@ -271,6 +271,8 @@ void CatalogBuilder::readIndex(const QSqlQuery &row)
     }
     index.comment = row.value(6).toString();
     index.nullsNotDistinct = row.value(7).toBool();
+    index.options =
+        indexOptions(row.value(8).toString(), row.value(9).toString(), row.value(10).toString());
     indexes->append(std::move(index));
 }
 

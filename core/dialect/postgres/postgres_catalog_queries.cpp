@@ -140,9 +140,14 @@ const QString &indexes()
         "LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[k.n - 1] "
         "LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[k.n - 1]), "
         "di.description, "
-        "COALESCE((pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) "
+        "COALESCE((pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false), "
+        "am.amname, (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' "
+        "ORDER BY k.n) FROM pg_catalog.generate_series(i.indnkeyatts + 1, i.indnatts) AS k(n) "
+        "JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid "
+        "AND a.attnum = i.indkey[k.n - 1]), pg_catalog.array_to_string(ic.reloptions, ', ') "
         "FROM pg_catalog.pg_index i "
         "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+        "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
         "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid " DESCRIPTION("di", "i.indexrelid", "0")
             IN_SCHEMA "AND c.relkind IN ('r', 'p', 'm') AND " OWN_INDEX
                       "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "

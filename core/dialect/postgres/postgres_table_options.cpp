@@ -20,6 +20,15 @@ QMap<QString, QString> parameters(const QString &options)
     return byName;
 }
 
+/// `WITH (…)`, the parameters sorted: their order in pg_class is the order they were set in,
+/// which means nothing.
+QString withClause(const QString &reloptions)
+{
+    QStringList parameters = reloptions.split(QStringLiteral(", "), Qt::SkipEmptyParts);
+    parameters.sort();
+    return u"WITH (" + parameters.join(QStringLiteral(", ")) + u')';
+}
+
 } // namespace
 
 QString tableOptions(bool unlogged, const QString &reloptions)
@@ -27,12 +36,19 @@ QString tableOptions(bool unlogged, const QString &reloptions)
     QStringList parts;
     if (unlogged)
         parts.append(kUnlogged);
-    // Sorted: their order in pg_class is the order they were set in, which means nothing.
-    QStringList parameters = reloptions.split(QStringLiteral(", "), Qt::SkipEmptyParts);
-    parameters.sort();
-    if (!parameters.isEmpty())
-        parts.append(u"WITH (" + parameters.join(QStringLiteral(", ")) + u')');
+    if (!reloptions.isEmpty())
+        parts.append(withClause(reloptions));
     return parts.join(u' ');
+}
+
+QString indexOptions(const QString &method, const QString &include, const QString &reloptions)
+{
+    QString out = u"USING " + method;
+    if (!include.isEmpty())
+        out += u" INCLUDE (" + include + u')';
+    if (!reloptions.isEmpty())
+        out += u' ' + withClause(reloptions);
+    return out;
 }
 
 bool isUnlogged(const QString &options)

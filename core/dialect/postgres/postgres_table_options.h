@@ -22,4 +22,8 @@ QString storageClause(const QString &options);
 /// lacks.
 QStringList tableOptionActions(const QString &live, const QString &target);
 
+/// Index::options: `USING method`, then ` INCLUDE (…)` and ` WITH (…)` (sorted) where the index
+/// has them; `include` and `reloptions` as the catalog lists them, `, `-separated.
+QString indexOptions(const QString &method, const QString &include, const QString &reloptions);
+
 } // namespace burrow::dialect::postgres
