@@ -523,7 +523,8 @@ void Differ::compareTriggers(const QString &owner, const QList<Trigger> &live,
     }
 }
 
-// Views and triggers: their whole definition (too long to show twice), and their comment.
+// Views and triggers: their whole definition (too long to show twice), whether a trigger fires,
+// and their comment.
 template<typename T>
 void Differ::compareDefinitions(ObjectKind kind, const QString &owner, const QString &name,
                                 const T &live, const T &model)
@@ -531,6 +532,13 @@ void Differ::compareDefinitions(ObjectKind kind, const QString &owner, const QSt
     AttributeDiff d;
     d.flag(live.definition != model.definition, QStringLiteral("definition"),
            QStringLiteral("definition differs"));
+    if constexpr (std::is_same_v<T, Trigger>) {
+        const auto firing = [](const Trigger &t) {
+            return t.firing.isEmpty() ? QStringLiteral("enabled") : t.firing;
+        };
+        d.compare(live.firing != model.firing, QStringLiteral("firing"), firing(live),
+                  firing(model));
+    }
     d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
               model.comment);
     if (d.any())

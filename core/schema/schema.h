@@ -136,6 +136,9 @@ struct Trigger {
     QString name;
     Expression definition; // the whole CREATE TRIGGER statement
     QString comment{};     // empty when none (PostgreSQL's COMMENT ON TRIGGER)
+    /// When it fires other than as usual, in the dialect's words (PostgreSQL: `DISABLE`,
+    /// `ENABLE REPLICA` or `ENABLE ALWAYS`); empty when enabled.
+    QString firing{};
 };
 
 /// A row-level security policy (PostgreSQL's CREATE POLICY) of a table.

@@ -19,7 +19,7 @@ static_assert(sizeof(UniqueConstraint) == 80);
 static_assert(sizeof(CheckConstraint) == 152);
 static_assert(sizeof(ExclusionConstraint) == 96);
 static_assert(sizeof(ForeignKey) == 168);
-static_assert(sizeof(Trigger) == 96);
+static_assert(sizeof(Trigger) == 120);
 static_assert(sizeof(Policy) == 200);
 static_assert(sizeof(Table) == 496);
 static_assert(sizeof(View) == 144);
@@ -72,7 +72,7 @@ template<typename F> void members(ForeignKey &k, F &&f)
 }
 template<typename F> void members(Trigger &t, F &&f)
 {
-    f(t.name, t.definition, t.comment);
+    f(t.name, t.definition, t.comment, t.firing);
 }
 template<typename F> void members(Policy &p, F &&f)
 {

@@ -70,6 +70,19 @@ QString nameIn(const QSqlQuery &row, int name, int schema)
     return qualifiedName(row.value(schema).toString(), row.value(name).toString());
 }
 
+/// pg_trigger.tgenabled as the ALTER TABLE action that sets it; empty for 'O' (enabled).
+QString triggerFiring(const QVariant &tgenabled)
+{
+    const QString code = tgenabled.toString();
+    if (code == u"D")
+        return QStringLiteral("DISABLE");
+    if (code == u"R")
+        return QStringLiteral("ENABLE REPLICA");
+    if (code == u"A")
+        return QStringLiteral("ENABLE ALWAYS");
+    return {};
+}
+
 Deferral deferral(bool deferrable, bool deferred)
 {
     if (!deferrable)
@@ -154,9 +167,10 @@ private:
 
     void readTrigger(const QSqlQuery &row)
     {
-        m_triggers.append({nameIn(row, 0, 4), Trigger{row.value(1).toString(),
-                                                      serverExpression(row.value(2).toString()),
-                                                      row.value(3).toString()}});
+        m_triggers.append(
+            {nameIn(row, 0, 4),
+             Trigger{row.value(1).toString(), serverExpression(row.value(2).toString()),
+                     row.value(3).toString(), triggerFiring(row.value(5))}});
     }
 
     Schema m_schema;

@@ -173,7 +173,8 @@ const QString &triggers()
     // Pretty pg_get_triggerdef leaves out the schema of what the search_path reaches.
     static const QString sql =
         QStringLiteral("SELECT c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), "
-                       "dt.description, NULLIF(n.nspname, pg_catalog.current_schema()) "
+                       "dt.description, NULLIF(n.nspname, pg_catalog.current_schema()), "
+                       "t.tgenabled "
                        "FROM pg_catalog.pg_trigger t "
                        "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid " DESCRIPTION_OF(
                            "dt", "t.oid", "pg_catalog.pg_trigger") IN_SCHEMA

@@ -94,9 +94,12 @@ QStringList PostgresRenderer::dropView(const View &view) const
 
 QStringList PostgresRenderer::createTrigger(const QString &table, const Trigger &trigger) const
 {
-    return QStringList{trigger.definition.text} +
-           commentIfAny(u"TRIGGER " + quote(trigger.name) + u" ON " + quote(table),
-                        trigger.comment);
+    QStringList sql{trigger.definition.text};
+    if (!trigger.firing.isEmpty()) // created enabled
+        sql.append(u"ALTER TABLE " + quote(table) + u' ' + trigger.firing + u" TRIGGER " +
+                   quote(trigger.name));
+    return sql + commentIfAny(u"TRIGGER " + quote(trigger.name) + u" ON " + quote(table),
+                              trigger.comment);
 }
 
 QStringList PostgresRenderer::dropTrigger(const QString &table, const Trigger &trigger) const
