@@ -561,6 +561,8 @@ void Differ::compareOptions(const Table &live, const Table &model)
               live.partitioning.simplified(), model.partitioning.simplified());
     d.compare(live.options != model.options, QStringLiteral("options"), live.options,
               model.options);
+    d.compare(live.inherits != model.inherits, QStringLiteral("inherits"),
+              displayNames(live.inherits), displayNames(model.inherits));
     d.flag(live.systemVersioned != model.systemVersioned, QStringLiteral("system versioning"),
            model.systemVersioned ? QStringLiteral("SYSTEM VERSIONING added")
                                  : QStringLiteral("SYSTEM VERSIONING dropped"));

@@ -101,6 +101,8 @@ QList<const Table *> Dependencies::referencedFirst(const QList<const Table *> &t
                 referenced.append(key(fk.referencedTable));
             if (!t->partitionOf.isEmpty()) // a partition comes after its parent, goes before it
                 referenced.append(key(t->partitionOf));
+            for (const QString &parent : t->inherits) // so does a child
+                referenced.append(key(parent));
             return referenced;
         });
 }

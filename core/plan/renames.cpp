@@ -304,6 +304,8 @@ void applyTableRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs)
     for (Table &table : schema.tables) {
         rename(table.name, r.table, r.newName, cs);
         rename(table.partitionOf, r.table, r.newName, cs);
+        for (QString &parent : table.inherits)
+            rename(parent, r.table, r.newName, cs);
         for (schema::ForeignKey &fk : table.foreignKeys)
             rename(fk.referencedTable, r.table, r.newName, cs);
     }

@@ -130,6 +130,7 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
         table->partitionBound = live.partitionBound;
         table->partitioning = live.partitioning;
         table->systemVersioned = live.systemVersioned;
+        table->inherits = live.inherits;
         break;
     case ObjectKind::PrimaryKey:
         table->primaryKey = live.primaryKey;

@@ -188,6 +188,9 @@ struct Table {
     /// MariaDB's WITH SYSTEM VERSIONING: the table keeps every row's past versions. Explicit
     /// period columns are generated columns whose expression is `ROW START` or `ROW END`.
     bool systemVersioned = false;
+    /// The tables it inherits from (PostgreSQL's INHERITS, not partitions), in order. Their
+    /// columns and CHECKs are theirs: only what the table declares itself is in it.
+    QStringList inherits{};
 };
 
 /// A view and its definition.

@@ -109,6 +109,11 @@ private:
     void dropConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
     void addConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
     void alterColumns();
+    void leaveParents();
+    void joinParents();
+    /// Whether the table leaves a parent: the columns it had from it stay, as its own.
+    bool leavesParent() const;
+    bool joinsParent() const;
     void alterColumn(const Column &from, const Column &to);
     void alterType(const Column &from, const Column &to);
     QString fillNullsSql(const Column &to) const;
@@ -169,6 +174,7 @@ QStringList Alteration::build()
         joinsOrLeaves ? QList<Constraint>{} : constraintsOf(m_live);
     const QList<Constraint> targetConstraints =
         joinsOrLeaves ? QList<Constraint>{} : constraintsOf(m_target);
+    leaveParents();
     findRenames(liveConstraints, targetConstraints);
     dropConstraints(liveConstraints, targetConstraints);
     for (const auto &[from, to] : m_renames)
@@ -183,6 +189,7 @@ QStringList Alteration::build()
     }
     for (const QString &action : tableOptionActions(m_live.options, m_target.options))
         add(action);
+    joinParents();
     alterComments();
     alterConstraintComments(liveConstraints, targetConstraints);
     if (moves && !m_target.partitionOf.isEmpty())
@@ -192,15 +199,48 @@ QStringList Alteration::build()
 
 void Alteration::alterColumns()
 {
+    // A parent's columns must be there to join it (they become its); one it lacks goes the next
+    // time, once it has joined.
     for (const Column &c : m_live.columns) {
-        if (!findColumn(m_target, c.name, Qt::CaseSensitive))
+        if (!findColumn(m_target, c.name, Qt::CaseSensitive) && !joinsParent())
             add(u"DROP COLUMN " + quoteIdentifier(c.name));
     }
     for (const Column &c : m_target.columns) {
         if (const Column *from = findColumn(m_live, c.name, Qt::CaseSensitive))
             alterColumn(*from, c);
-        else
-            add(u"ADD COLUMN " + columnDefinitionSql(c));
+        else // one it had from a parent it leaves is there already
+            add((leavesParent() ? u"ADD COLUMN IF NOT EXISTS " : u"ADD COLUMN ") +
+                columnDefinitionSql(c));
+    }
+}
+
+bool Alteration::leavesParent() const
+{
+    return std::any_of(m_live.inherits.begin(), m_live.inherits.end(),
+                       [this](const QString &p) { return !m_target.inherits.contains(p); });
+}
+
+bool Alteration::joinsParent() const
+{
+    return std::any_of(m_target.inherits.begin(), m_target.inherits.end(),
+                       [this](const QString &p) { return !m_live.inherits.contains(p); });
+}
+
+// Before the columns change: the columns the table had from a parent it leaves stay as its own.
+void Alteration::leaveParents()
+{
+    for (const QString &parent : m_live.inherits) {
+        if (!m_target.inherits.contains(parent))
+            add(u"NO INHERIT " + quoteIdentifier(parent));
+    }
+}
+
+// After: the table must have every column of a parent it joins.
+void Alteration::joinParents()
+{
+    for (const QString &parent : m_target.inherits) {
+        if (!m_live.inherits.contains(parent))
+            add(u"INHERIT " + quoteIdentifier(parent));
     }
 }
 
@@ -265,6 +305,9 @@ void Alteration::dropConstraints(const QList<Constraint> &live, const QList<Cons
             const Constraint *kept = counterpart(c, target);
             if (c.order != order || keeps(c, kept) || renamed(c, true))
                 continue;
+            if (order == 1 && joinsParent())
+                continue; // a parent's CHECK must be there to join it; one it lacks, next time
+
             if (!c.name.isEmpty())
                 add(u"DROP CONSTRAINT " + quoteIdentifier(c.name));
         }
@@ -278,8 +321,11 @@ void Alteration::addConstraints(const QList<Constraint> &live, const QList<Const
             if (c.order != order)
                 continue;
             const Constraint *existing = counterpart(c, live);
-            if (!keeps(c, existing) && !renamed(c, false))
-                add(u"ADD " + c.sql);
+            if (keeps(c, existing) || renamed(c, false))
+                continue;
+            if (leavesParent()) // a CHECK it had from the parent is there already, as its own
+                add(u"DROP CONSTRAINT IF EXISTS " + quoteIdentifier(c.name));
+            add(u"ADD " + c.sql);
         }
     }
 }

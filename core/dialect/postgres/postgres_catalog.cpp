@@ -149,6 +149,10 @@ private:
             t.partitionOf = nameIn(row, 7, 9);
         t.partitionBound = row.value(8).toString();
         t.options = tableOptions(row.value(10).toBool(), row.value(11).toString());
+        for (const QJsonValue &parent : jsonArray(row.value(12))) {
+            const QJsonArray pair = parent.toArray();
+            t.inherits.append(qualifiedName(pair.at(0).toString(), pair.at(1).toString()));
+        }
         m_tableByOid.insert(row.value(0).toLongLong(), m_schema.tables.size());
         m_tableByName.insert(t.name, m_schema.tables.size());
         m_schema.tables.append(std::move(t));

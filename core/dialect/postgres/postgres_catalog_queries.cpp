@@ -18,7 +18,8 @@
 // (conparentid) or inherited (coninhcount), and indexes attached to the parent's index. They
 // come and go with the parent's, never on their own. (A foreign key to a partitioned table has
 // clones per partition too, on the referencing table: conparentid leaves those out as well.)
-#define OWN_CONSTRAINT "con.conparentid = 0 AND (NOT c.relispartition OR con.coninhcount = 0) "
+// Likewise a child's (INHERITS) CHECKs that are its parents', also those it declares too.
+#define OWN_CONSTRAINT "con.conparentid = 0 AND con.coninhcount = 0 "
 #define OWN_INDEX                                                                                  \
     "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) "
 // The comment on a relation (objsubid 0) or on one of its columns (its attnum).
@@ -45,7 +46,13 @@ const QString &tables()
         "NULLIF(n.nspname, pg_catalog.current_schema()), p.relname, "
         "CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END, "
         "NULLIF(pn.nspname, pg_catalog.current_schema()), c.relpersistence = 'u', "
-        "pg_catalog.array_to_string(c.reloptions, ', ') "
+        "pg_catalog.array_to_string(c.reloptions, ', '), "
+        // The parents of a child (INHERITS), as [schema, name] pairs in their order.
+        "(SELECT pg_catalog.json_agg(pg_catalog.json_build_array("
+        "NULLIF(hn.nspname, pg_catalog.current_schema()), h.relname) ORDER BY hi.inhseqno) "
+        "FROM pg_catalog.pg_inherits hi JOIN pg_catalog.pg_class h ON h.oid = hi.inhparent "
+        "JOIN pg_catalog.pg_namespace hn ON hn.oid = h.relnamespace "
+        "WHERE hi.inhrelid = c.oid AND NOT c.relispartition) "
         "FROM pg_catalog.pg_class c "
         // A partition's parent (one row in pg_inherits; other inheritance is not read).
         "LEFT JOIN pg_catalog.pg_inherits ih ON c.relispartition AND ih.inhrelid = c.oid "
@@ -85,6 +92,7 @@ const QString &columns()
         "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation " DESCRIPTION(
             "ds", "a.attrelid", "a.attnum") IN_SCHEMA "AND " TABLE_KINDS "AND " NOT_PARTITION
                                                       "AND a.attnum > 0 AND NOT a.attisdropped "
+                                                      "AND a.attinhcount = 0 "
                                                       "ORDER BY a.attrelid, a.attnum");
     return sql;
 }

@@ -183,7 +183,11 @@ QString createTableSql(const Table &table)
         items.append(foreignKeySql(fk));
     if (!table.partitionOf.isEmpty())
         return createPartitionSql(table, items);
+    QStringList parents;
+    for (const QString &parent : table.inherits)
+        parents.append(quoteIdentifier(parent));
     return createTableHead(table) + u" (\n  " + items.join(u",\n  ") + u"\n)" +
+           (parents.isEmpty() ? QString() : u" INHERITS (" + parents.join(u", ") + u')') +
            (table.partitioning.isEmpty() ? QString() : u'\n' + table.partitioning) +
            storageClause(table.options);
 }

@@ -1,0 +1,79 @@
+// PostgreSQL table inheritance (INHERITS, not partitions): a child holds only what it declares
+// itself; its parents' columns and CHECKs are theirs. A child is created after its parents with
+// its INHERITS clause (a plain table before, silently), a parent's change reaches its children
+// through the parent alone, and a table leaving a parent keeps its rows.
+#include "cli_migrations.h"
+
+using namespace burrow;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QByteArray kParent = "CREATE TABLE event (id int, at timestamp, CONSTRAINT positive "
+                           "CHECK (id > 0));\n";
+const QByteArray kClick = "CREATE TABLE click (x int, CONSTRAINT on_screen CHECK (x >= 0)) "
+                          "INHERITS (event);\n";
+
+class PostgresInheritance : public ::testing::Test {
+protected:
+    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
+
+    /// The parents of `table`, by name.
+    QStringList parentsOf(const QString &table)
+    {
+        return db.rows(u"SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = '"_s +
+                       table + u"'::regclass ORDER BY inhseqno"_s);
+    }
+
+    TestDatabase db{Backend::PostgreSQL};
+    TempDir dir;
+    CliMigrations cli{db, dir};
+};
+
+TEST_F(PostgresInheritance, a_child_is_created_with_its_parents_and_its_own_columns_only)
+{
+    const QString migration = cli.migrate(cli.model(kParent + kClick));
+    const QString up = upSection(migration);
+    EXPECT_TRUE(up.contains(u"CREATE TABLE \"click\" (\n  \"x\" integer,\n  CONSTRAINT "
+                            "\"on_screen\" CHECK ((x >= 0))\n) INHERITS (\"event\");"_s))
+        << migration.toStdString();
+    EXPECT_LT(up.indexOf(u"CREATE TABLE \"event\""_s), up.indexOf(u"CREATE TABLE \"click\""_s));
+    EXPECT_EQ(parentsOf(u"click"_s), QStringList{u"event"_s});
+    db.exec(u"INSERT INTO click (id, x) VALUES (1, 5)"_s);
+    EXPECT_EQ(db.rows(u"SELECT id FROM event"_s), QStringList{u"1"_s});
+    EXPECT_FALSE(db.tryExec(u"INSERT INTO click (id, x) VALUES (-1, 5)"_s)) << "the parent's CHECK";
+}
+
+TEST_F(PostgresInheritance, a_parents_change_reaches_its_children_through_the_parent_alone)
+{
+    db.execEach({QString::fromUtf8(kParent).trimmed().chopped(1),
+                 QString::fromUtf8(kClick).trimmed().chopped(1),
+                 u"INSERT INTO click (id, x) VALUES (7, 1)"_s});
+    const QString before = cli.model(kParent + kClick, u"before.sql"_s);
+    QByteArray wider = kParent;
+    wider.replace("id int", "id bigint").replace("id > 0", "id > -1");
+    const QString migration = cli.migrateAndUndo(cli.model(wider + kClick), before);
+    EXPECT_FALSE(migration.contains(u"ALTER TABLE \"click\""_s)) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, x FROM click"_s), QStringList{u"7|1"_s});
+}
+
+TEST_F(PostgresInheritance, a_table_leaving_its_parent_keeps_its_rows_and_comes_back_by_the_down)
+{
+    db.execEach({QString::fromUtf8(kParent).trimmed().chopped(1),
+                 QString::fromUtf8(kClick).trimmed().chopped(1),
+                 u"INSERT INTO click (id, at, x) VALUES (7, NULL, 1)"_s});
+    const QString before = cli.model(kParent + kClick, u"before.sql"_s);
+    const QString model = cli.model(kParent + "CREATE TABLE click (id int, at timestamp, x int, "
+                                              "CONSTRAINT on_screen CHECK (x >= 0), CONSTRAINT "
+                                              "positive CHECK (id > 0));\n");
+    const CliRun differs = cli.diff(model);
+    EXPECT_TRUE(differs.out.contains(u"inherits (event) → ()"_s)) << CliMigrations::shown(differs);
+    const QString migration = cli.migrateAndUndo(model, before);
+    EXPECT_TRUE(upSection(migration).contains(u"ALTER TABLE \"click\" NO INHERIT \"event\";"_s))
+        << migration.toStdString();
+    EXPECT_EQ(parentsOf(u"click"_s), QStringList{u"event"_s}); // the down ran last
+    EXPECT_EQ(db.rows(u"SELECT id, x FROM click"_s), QStringList{u"7|1"_s});
+}
+
+} // namespace
