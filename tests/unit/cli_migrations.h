@@ -85,6 +85,16 @@ private:
     const TempDir &m_dir;
 };
 
+/// A test on one engine through burrow-cli.
+template<Backend engine> class OneEngineCliTest : public ::testing::Test {
+protected:
+    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
+
+    TestDatabase db{engine};
+    TempDir dir;
+    CliMigrations cli{db, dir};
+};
+
 /// A test run on each engine (INSTANTIATE_TEST_SUITE_P with allBackends()) through burrow-cli.
 class EngineCliTest : public ::testing::TestWithParam<Backend> {
 protected:

@@ -8,10 +8,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-class MariadbInvisibleColumns : public ::testing::Test {
+class MariadbInvisibleColumns : public OneEngineCliTest<Backend::MariaDB> {
 protected:
-    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
-
     /// The columns `SELECT *` shows, in order.
     QStringList visibleColumns()
     {
@@ -19,10 +17,6 @@ protected:
                        "DATABASE() AND TABLE_NAME = 'doc' AND EXTRA NOT LIKE '%INVISIBLE%' "
                        "ORDER BY ORDINAL_POSITION"_s);
     }
-
-    TestDatabase db{Backend::MariaDB};
-    TempDir dir;
-    CliMigrations cli{db, dir};
 };
 
 TEST_F(MariadbInvisibleColumns, a_changed_invisible_column_stays_invisible_and_others_turn)

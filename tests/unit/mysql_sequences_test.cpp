@@ -17,15 +17,9 @@ const QByteArray kTicketNo = "CREATE SEQUENCE ticket_no START WITH 10 INCREMENT 
 const QByteArray kTicket = "CREATE TABLE ticket (id INT PRIMARY KEY DEFAULT (NEXT VALUE FOR "
                            "ticket_no), note VARCHAR(20));\n";
 
-class MariadbSequences : public ::testing::Test {
+class MariadbSequences : public OneEngineCliTest<Backend::MariaDB> {
 protected:
-    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
-
     QStringList ticketIds() { return db.rows(u"SELECT id FROM ticket ORDER BY id"_s); }
-
-    TestDatabase db{Backend::MariaDB};
-    TempDir dir;
-    CliMigrations cli{db, dir};
 };
 
 TEST_F(MariadbSequences, a_model_sequence_is_created_before_the_table_drawing_from_it)

@@ -18,10 +18,8 @@ const QByteArray kExplicitPeriod =
     "valid_to TIMESTAMP(6) GENERATED ALWAYS AS ROW END INVISIBLE, "
     "PERIOD FOR SYSTEM_TIME (valid_from, valid_to)) WITH SYSTEM VERSIONING";
 
-class MariadbSystemVersioning : public ::testing::Test {
+class MariadbSystemVersioning : public OneEngineCliTest<Backend::MariaDB> {
 protected:
-    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
-
     /// A versioned `acct` whose one row has two past versions.
     void versionedWithHistory(const QByteArray &create)
     {
@@ -40,10 +38,6 @@ protected:
                        "DATABASE() AND TABLE_NAME = 'acct'"_s) ==
                QStringList{u"SYSTEM VERSIONED"_s};
     }
-
-    TestDatabase db{Backend::MariaDB};
-    TempDir dir;
-    CliMigrations cli{db, dir};
 };
 
 const QStringList kHistory{u"10"_s, u"20"_s, u"30"_s};

@@ -15,20 +15,14 @@ const QByteArray kParent = "CREATE TABLE event (id int, at timestamp, CONSTRAINT
 const QByteArray kClick = "CREATE TABLE click (x int, CONSTRAINT on_screen CHECK (x >= 0)) "
                           "INHERITS (event);\n";
 
-class PostgresInheritance : public ::testing::Test {
+class PostgresInheritance : public OneEngineCliTest<Backend::PostgreSQL> {
 protected:
-    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
-
     /// The parents of `table`, by name.
     QStringList parentsOf(const QString &table)
     {
         return db.rows(u"SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = '"_s +
                        table + u"'::regclass ORDER BY inhseqno"_s);
     }
-
-    TestDatabase db{Backend::PostgreSQL};
-    TempDir dir;
-    CliMigrations cli{db, dir};
 };
 
 TEST_F(PostgresInheritance, a_child_is_created_with_its_parents_and_its_own_columns_only)

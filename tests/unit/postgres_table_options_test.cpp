@@ -10,10 +10,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-class PostgresTableOptions : public ::testing::Test {
+class PostgresTableOptions : public OneEngineCliTest<Backend::PostgreSQL> {
 protected:
-    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
-
     /// `name|persistence|reloptions` of each table, by name.
     QStringList tables()
     {
@@ -22,10 +20,6 @@ protected:
                        "relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname <> "
                        "'burrow_migrations' ORDER BY relname"_s);
     }
-
-    TestDatabase db{Backend::PostgreSQL};
-    TempDir dir;
-    CliMigrations cli{db, dir};
 };
 
 TEST_F(PostgresTableOptions, persistence_and_storage_parameters_converge_and_come_back)

@@ -16,18 +16,12 @@ const QStringList kAuditedStatements{
     u"CREATE TRIGGER stamp_item BEFORE INSERT ON item FOR EACH ROW EXECUTE FUNCTION stamp()"_s};
 const QByteArray kAudited = kAuditedStatements.join(u";\n").toUtf8() + ";\n";
 
-class PostgresTriggerFiring : public ::testing::Test {
+class PostgresTriggerFiring : public OneEngineCliTest<Backend::PostgreSQL> {
 protected:
-    void SetUp() override { BURROW_REQUIRE_BACKEND(db); }
-
     QStringList firing()
     {
         return db.rows(u"SELECT tgenabled::text FROM pg_trigger WHERE tgname = 'stamp_item'"_s);
     }
-
-    TestDatabase db{Backend::PostgreSQL};
-    TempDir dir;
-    CliMigrations cli{db, dir};
 };
 
 TEST_F(PostgresTriggerFiring, a_trigger_disabled_by_hand_is_enabled_again_and_the_down_disables_it)
