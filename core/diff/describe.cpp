@@ -39,6 +39,8 @@ QString describeColumn(const Column &column)
                      (column.generated == Generated::Stored ? u"STORED" : u"VIRTUAL"));
     if (column.invisible)
         parts.append(QStringLiteral("INVISIBLE"));
+    if (column.unversioned)
+        parts.append(QStringLiteral("WITHOUT SYSTEM VERSIONING"));
     return parts.isEmpty() ? QStringLiteral("(no declared type)") : parts.join(u' ');
 }
 

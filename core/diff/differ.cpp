@@ -161,7 +161,8 @@ QString Differ::columnSignature(const Column &c) const
                        c.numbering,
                        QString::number(int(c.generated)),
                        c.generatedExpression.canonical,
-                       QString::number(c.invisible)}
+                       QString::number(c.invisible),
+                       QString::number(c.unversioned)}
         .join(u'\x1f');
 }
 
@@ -309,6 +310,9 @@ void Differ::compareColumn(const QString &table, const Column &live, const Colum
     d.flag(live.invisible != model.invisible, QStringLiteral("invisible"),
            model.invisible ? QStringLiteral("INVISIBLE added")
                            : QStringLiteral("INVISIBLE dropped"));
+    d.flag(live.unversioned != model.unversioned, QStringLiteral("versioning"),
+           model.unversioned ? QStringLiteral("WITHOUT SYSTEM VERSIONING added")
+                             : QStringLiteral("WITHOUT SYSTEM VERSIONING dropped"));
     if (d.any())
         record(ObjectKind::Column, ChangeType::Changed, table, model.name, d.details.join(u"; "),
                d.attributes);

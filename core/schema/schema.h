@@ -44,6 +44,9 @@ struct Column {
     QString numbering{};
     /// Left out of `SELECT *` (MariaDB/MySQL's INVISIBLE); other engines have no such columns.
     bool invisible = false;
+    /// Changes to it make no new version of the row (MariaDB's WITHOUT SYSTEM VERSIONING, in a
+    /// system-versioned table).
+    bool unversioned = false;
 };
 
 /// One key of an index: a column or an expression, with its order and collation.

@@ -39,7 +39,8 @@ template<typename F> void members(Expression &e, F &&f)
 template<typename F> void members(Column &c, F &&f)
 {
     f(c.name, c.type, c.typeKey, c.notNull, c.defaultValue, c.collation, c.primaryKeyPosition,
-      c.autoIncrement, c.generated, c.generatedExpression, c.comment, c.numbering, c.invisible);
+      c.autoIncrement, c.generated, c.generatedExpression, c.comment, c.numbering, c.invisible,
+      c.unversioned);
 }
 template<typename F> void members(IndexPart &p, F &&f)
 {

@@ -108,6 +108,37 @@ TEST_F(MariadbSystemVersioning, dropping_versioning_deletes_history_so_it_takes_
     EXPECT_EQ(db.rows(u"SELECT id, bal FROM acct"_s), QStringList{u"1|30"_s});
 }
 
+TEST_F(MariadbSystemVersioning, a_column_left_out_of_versioning_is_compared_created_and_changed)
+{
+    db.exec(u"CREATE TABLE acct (id INT PRIMARY KEY, bal INT, seen INT WITHOUT SYSTEM "
+            "VERSIONING) WITH SYSTEM VERSIONING"_s);
+    const QString before = cli.model("CREATE TABLE acct (id INT PRIMARY KEY, bal INT, seen INT "
+                                     "WITHOUT SYSTEM VERSIONING) WITH SYSTEM VERSIONING;\n",
+                                     u"before.sql"_s);
+    const QString model = cli.model(
+        "CREATE TABLE acct (id INT PRIMARY KEY, bal INT WITHOUT SYSTEM VERSIONING, seen INT) "
+        "WITH SYSTEM VERSIONING;\nCREATE TABLE fresh (id INT PRIMARY KEY, hits INT WITHOUT "
+        "SYSTEM VERSIONING) WITH SYSTEM VERSIONING;\n");
+    const CliRun differs = cli.diff(model);
+    EXPECT_TRUE(differs.out.contains(u"column bal   WITHOUT SYSTEM VERSIONING added"_s))
+        << CliMigrations::shown(differs);
+    EXPECT_TRUE(differs.out.contains(u"column seen  WITHOUT SYSTEM VERSIONING dropped"_s))
+        << CliMigrations::shown(differs);
+    cli.migrate(model);
+    EXPECT_EQ(
+        db.rows(u"SELECT CONCAT(TABLE_NAME, '.', COLUMN_NAME) FROM information_schema.COLUMNS "
+                "WHERE TABLE_SCHEMA = DATABASE() AND EXTRA LIKE '%WITHOUT SYSTEM "
+                "VERSIONING%' ORDER BY 1"_s),
+        (QStringList{u"acct.bal"_s, u"fresh.hits"_s}));
+    db.exec(u"INSERT INTO acct (id, bal, seen) VALUES (1, 10, 1)"_s);
+    db.exec(u"UPDATE acct SET bal = 20"_s); // no new version
+    EXPECT_EQ(allVersions(), QStringList{u"20"_s});
+    cli.migrate(before, {u"--allow-destructive"_s}); // fresh goes too
+    EXPECT_EQ(db.rows(u"SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
+                      "DATABASE() AND EXTRA LIKE '%WITHOUT SYSTEM VERSIONING%'"_s),
+              QStringList{u"seen"_s});
+}
+
 TEST_F(MariadbSystemVersioning, a_backup_restores_the_history)
 {
     versionedWithHistory(kVersioned);

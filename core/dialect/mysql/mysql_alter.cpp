@@ -25,7 +25,8 @@ QString columnSignature(const Column &c)
                        QString::number(int(c.generated)),
                        c.generatedExpression.canonical,
                        c.comment,
-                       QString::number(c.invisible)}
+                       QString::number(c.invisible),
+                       QString::number(c.unversioned)}
         .join(u'\x1f');
 }
 

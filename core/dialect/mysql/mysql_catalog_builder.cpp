@@ -94,6 +94,7 @@ void CatalogBuilder::readColumn(const QSqlQuery &row)
         column.generatedExpression = expression(text(row, 6));
     column.autoIncrement = extra.contains(u"auto_increment", Qt::CaseInsensitive);
     column.invisible = extra.contains(u"INVISIBLE", Qt::CaseInsensitive);
+    column.unversioned = extra.contains(u"WITHOUT SYSTEM VERSIONING", Qt::CaseInsensitive);
     const QString collation = text(row, 7);
     if (!collation.isEmpty() && collation != m_tableCollation.value(t->name))
         column.collation = collation;

@@ -36,9 +36,11 @@ QString commentClause(const QString &comment)
     return comment.isEmpty() ? QString() : u" COMMENT " + quoteLiteral(comment);
 }
 
-QString invisibleClause(const Column &column)
+/// INVISIBLE and WITHOUT SYSTEM VERSIONING, where the column has them.
+QString hiddenAttributes(const Column &column)
 {
-    return column.invisible ? QStringLiteral(" INVISIBLE") : QString();
+    return (column.invisible ? QStringLiteral(" INVISIBLE") : QString()) +
+           (column.unversioned ? QStringLiteral(" WITHOUT SYSTEM VERSIONING") : QString());
 }
 
 } // namespace
@@ -90,12 +92,12 @@ QString columnDefinition(const Column &column)
     if (!column.collation.isEmpty())
         out += u" COLLATE " + column.collation;
     if (const QString period = periodBoundary(column); !period.isEmpty())
-        return out + u" GENERATED ALWAYS AS " + period + invisibleClause(column) +
+        return out + u" GENERATED ALWAYS AS " + period + hiddenAttributes(column) +
                commentClause(column.comment);
     if (column.generated != Generated::No) {
         out += u" AS (" + column.generatedExpression.text + u')' +
                (column.generated == Generated::Stored ? u" STORED" : u" VIRTUAL");
-        return out + invisibleClause(column) + commentClause(column.comment); // no NULL, DEFAULT
+        return out + hiddenAttributes(column) + commentClause(column.comment); // no NULL, DEFAULT
     }
     out += column.notNull ? QStringLiteral(" NOT NULL") : QStringLiteral(" NULL");
     if (column.defaultValue)
@@ -104,7 +106,7 @@ QString columnDefinition(const Column &column)
         out += u' ' + column.type.mid(onUpdateAt + 1);
     if (column.autoIncrement)
         out += QStringLiteral(" AUTO_INCREMENT");
-    return out + invisibleClause(column) + commentClause(column.comment);
+    return out + hiddenAttributes(column) + commentClause(column.comment);
 }
 
 QString primaryKeyClause(const PrimaryKey &key)
