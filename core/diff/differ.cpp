@@ -4,6 +4,7 @@
 #include "describe.h"
 #include "policy_differ_p.h"
 #include "schema_objects_differ_p.h"
+#include "table_options_differ_p.h"
 
 #include <QHash>
 
@@ -551,30 +552,7 @@ void Differ::compareDefinitions(ObjectKind kind, const QString &owner, const QSt
 
 void Differ::compareOptions(const Table &live, const Table &model)
 {
-    AttributeDiff d;
-    d.flag(live.withoutRowid != model.withoutRowid, QStringLiteral("without rowid"),
-           model.withoutRowid ? QStringLiteral("WITHOUT ROWID added")
-                              : QStringLiteral("WITHOUT ROWID dropped"));
-    d.flag(live.strict != model.strict, QStringLiteral("strict"),
-           model.strict ? QStringLiteral("STRICT added") : QStringLiteral("STRICT dropped"));
-    d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
-              model.comment);
-    d.compare(live.collation != model.collation, QStringLiteral("collation"), live.collation,
-              model.collation);
-    d.compare(live.partitioning != model.partitioning, QStringLiteral("partitioning"),
-              live.partitioning.simplified(), model.partitioning.simplified());
-    d.compare(live.options != model.options, QStringLiteral("options"), live.options,
-              model.options);
-    d.compare(live.inherits != model.inherits, QStringLiteral("inherits"),
-              displayNames(live.inherits), displayNames(model.inherits));
-    d.flag(live.systemVersioned != model.systemVersioned, QStringLiteral("system versioning"),
-           model.systemVersioned ? QStringLiteral("SYSTEM VERSIONING added")
-                                 : QStringLiteral("SYSTEM VERSIONING dropped"));
-    d.compare(!same(live.partitionOf, model.partitionOf), QStringLiteral("partition of"),
-              live.partitionOf.isEmpty() ? QString() : displayName(live.partitionOf),
-              model.partitionOf.isEmpty() ? QString() : displayName(model.partitionOf));
-    d.compare(live.partitionBound != model.partitionBound, QStringLiteral("partition bound"),
-              live.partitionBound, model.partitionBound);
+    const AttributeDiff d = tableOptionsDiff(live, model, m_cs);
     if (d.any())
         record(ObjectKind::TableOptions, ChangeType::Changed, model.name, model.name,
                d.details.join(u"; "), d.attributes);

@@ -85,12 +85,21 @@ bool keeps(const Constraint &c, const Constraint *other)
     return other && (other->definition == c.definition || onlyDeferralDiffers(c, other));
 }
 
+/// Whether `table` inherits from a table `other` does not.
+bool hasParentNotIn(const Table &table, const Table &other)
+{
+    return std::any_of(table.inherits.begin(), table.inherits.end(),
+                       [&other](const QString &p) { return !other.inherits.contains(p); });
+}
+
 class Alteration {
 public:
     Alteration(const Table &live, const Table &target)
         : m_live(live)
         , m_target(target)
         , m_prefix(u"ALTER TABLE " + quoteIdentifier(target.name) + u' ')
+        , m_leavesParent(hasParentNotIn(live, target))
+        , m_joinsParent(hasParentNotIn(target, live))
     {
     }
 
@@ -111,9 +120,6 @@ private:
     void alterColumns();
     void leaveParents();
     void joinParents();
-    /// Whether the table leaves a parent: the columns it had from it stay, as its own.
-    bool leavesParent() const;
-    bool joinsParent() const;
     void alterColumn(const Column &from, const Column &to);
     void alterType(const Column &from, const Column &to);
     QString fillNullsSql(const Column &to) const;
@@ -123,6 +129,10 @@ private:
     const Table &m_live;
     const Table &m_target;
     const QString m_prefix;
+    /// The table leaves a parent: the columns and CHECKs it had from it stay, as its own.
+    const bool m_leavesParent;
+    /// The table joins a parent: it must have the parent's columns and CHECKs then.
+    const bool m_joinsParent;
     QList<std::pair<QString, QString>> m_renames; // live name → target name, same definition
     QSet<QString> m_recreated;                    // columns dropped and added again
     QStringList m_sql;
@@ -202,28 +212,16 @@ void Alteration::alterColumns()
     // A parent's columns must be there to join it (they become its); one it lacks goes the next
     // time, once it has joined.
     for (const Column &c : m_live.columns) {
-        if (!findColumn(m_target, c.name, Qt::CaseSensitive) && !joinsParent())
+        if (!findColumn(m_target, c.name, Qt::CaseSensitive) && !m_joinsParent)
             add(u"DROP COLUMN " + quoteIdentifier(c.name));
     }
     for (const Column &c : m_target.columns) {
         if (const Column *from = findColumn(m_live, c.name, Qt::CaseSensitive))
             alterColumn(*from, c);
         else // one it had from a parent it leaves is there already
-            add((leavesParent() ? u"ADD COLUMN IF NOT EXISTS " : u"ADD COLUMN ") +
+            add((m_leavesParent ? u"ADD COLUMN IF NOT EXISTS " : u"ADD COLUMN ") +
                 columnDefinitionSql(c));
     }
-}
-
-bool Alteration::leavesParent() const
-{
-    return std::any_of(m_live.inherits.begin(), m_live.inherits.end(),
-                       [this](const QString &p) { return !m_target.inherits.contains(p); });
-}
-
-bool Alteration::joinsParent() const
-{
-    return std::any_of(m_target.inherits.begin(), m_target.inherits.end(),
-                       [this](const QString &p) { return !m_live.inherits.contains(p); });
 }
 
 // Before the columns change: the columns the table had from a parent it leaves stay as its own.
@@ -305,9 +303,8 @@ void Alteration::dropConstraints(const QList<Constraint> &live, const QList<Cons
             const Constraint *kept = counterpart(c, target);
             if (c.order != order || keeps(c, kept) || renamed(c, true))
                 continue;
-            if (order == 1 && joinsParent())
+            if (order == 1 && m_joinsParent)
                 continue; // a parent's CHECK must be there to join it; one it lacks, next time
-
             if (!c.name.isEmpty())
                 add(u"DROP CONSTRAINT " + quoteIdentifier(c.name));
         }
@@ -323,7 +320,7 @@ void Alteration::addConstraints(const QList<Constraint> &live, const QList<Const
             const Constraint *existing = counterpart(c, live);
             if (keeps(c, existing) || renamed(c, false))
                 continue;
-            if (leavesParent()) // a CHECK it had from the parent is there already, as its own
+            if (m_leavesParent) // a CHECK it had from the parent is there already, as its own
                 add(u"DROP CONSTRAINT IF EXISTS " + quoteIdentifier(c.name));
             add(u"ADD " + c.sql);
         }

@@ -1,0 +1,50 @@
+#include "describe.h"
+#include "table_options_differ_p.h"
+
+namespace burrow::diff {
+namespace {
+
+bool sameNames(const QStringList &a, const QStringList &b, Qt::CaseSensitivity cs)
+{
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(),
+                      [cs](const QString &x, const QString &y) { return x.compare(y, cs) == 0; });
+}
+
+QString nameOrNone(const QString &name)
+{
+    return name.isEmpty() ? QString() : displayName(name);
+}
+
+} // namespace
+
+AttributeDiff tableOptionsDiff(const schema::Table &live, const schema::Table &model,
+                               Qt::CaseSensitivity cs)
+{
+    AttributeDiff d;
+    d.flag(live.withoutRowid != model.withoutRowid, QStringLiteral("without rowid"),
+           model.withoutRowid ? QStringLiteral("WITHOUT ROWID added")
+                              : QStringLiteral("WITHOUT ROWID dropped"));
+    d.flag(live.strict != model.strict, QStringLiteral("strict"),
+           model.strict ? QStringLiteral("STRICT added") : QStringLiteral("STRICT dropped"));
+    d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
+              model.comment);
+    d.compare(live.collation != model.collation, QStringLiteral("collation"), live.collation,
+              model.collation);
+    d.compare(live.partitioning != model.partitioning, QStringLiteral("partitioning"),
+              live.partitioning.simplified(), model.partitioning.simplified());
+    d.compare(live.options != model.options, QStringLiteral("options"), live.options,
+              model.options);
+    d.compare(!sameNames(live.inherits, model.inherits, cs), QStringLiteral("inherits"),
+              displayNames(live.inherits), displayNames(model.inherits));
+    d.flag(live.systemVersioned != model.systemVersioned, QStringLiteral("system versioning"),
+           model.systemVersioned ? QStringLiteral("SYSTEM VERSIONING added")
+                                 : QStringLiteral("SYSTEM VERSIONING dropped"));
+    d.compare(live.partitionOf.compare(model.partitionOf, cs) != 0, QStringLiteral("partition of"),
+              nameOrNone(live.partitionOf), nameOrNone(model.partitionOf));
+    d.compare(live.partitionBound != model.partitionBound, QStringLiteral("partition bound"),
+              live.partitionBound, model.partitionBound);
+    return d;
+}
+
+} // namespace burrow::diff
