@@ -2,6 +2,8 @@
 
 #include "postgres_names.h"
 
+#include <QRegularExpression>
+
 #include <limits>
 
 namespace burrow::dialect::postgres {
@@ -53,11 +55,112 @@ QString identityOf(const Column &c)
                                                 : c.numbering;
 }
 
-// The identity clause without GENERATED ALWAYS / BY DEFAULT: its sequence options.
-QString identityOptions(const Column &c)
+// An identity's sequence options, as identityClause spells them, with those left out at
+// their defaults: what `ALTER COLUMN … SET …` sets in place of the live ones.
+struct SpelledIdentity {
+    QString increment = QStringLiteral("1");
+    QString minValue; // empty: NO MINVALUE (the type's default)
+    QString maxValue;
+    QString start;
+    QString cache = QStringLiteral("1");
+    bool cycle = false;
+
+    bool ascending() const { return !increment.startsWith(u'-'); }
+    // Left out, START WITH is where the range begins in the direction of the increment.
+    QString effectiveStart() const
+    {
+        if (!start.isEmpty())
+            return start;
+        if (ascending())
+            return minValue.isEmpty() ? QStringLiteral("1") : minValue;
+        return maxValue.isEmpty() ? QStringLiteral("-1") : maxValue;
+    }
+};
+
+SpelledIdentity spelledIdentity(const Column &c)
 {
+    static const QRegularExpression option(
+        QStringLiteral(R"((START WITH|INCREMENT BY|MINVALUE|MAXVALUE|CACHE) (-?\d+)|CYCLE)"));
+    SpelledIdentity spelled;
     const QString clause = identityOf(c);
-    return clause.mid(clause.indexOf(u" AS IDENTITY"));
+    for (auto it = option.globalMatch(clause, clause.indexOf(u'(')); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString keyword = m.captured(1);
+        if (keyword.isEmpty())
+            spelled.cycle = true;
+        else if (keyword == u"START WITH")
+            spelled.start = m.captured(2);
+        else if (keyword == u"INCREMENT BY")
+            spelled.increment = m.captured(2);
+        else if (keyword == u"MINVALUE")
+            spelled.minValue = m.captured(2);
+        else if (keyword == u"MAXVALUE")
+            spelled.maxValue = m.captured(2);
+        else
+            spelled.cache = m.captured(2);
+    }
+    return spelled;
+}
+
+QString boundOption(const QString &keyword, const QString &value)
+{
+    if (value.isEmpty())
+        return u" SET NO " + keyword;
+    return u" SET " + keyword + u' ' + value;
+}
+
+// The SET actions turning the sequence options of `from` into those of `to`.
+QString sequenceOptionChanges(const SpelledIdentity &from, const SpelledIdentity &to)
+{
+    QString actions;
+    if (from.increment != to.increment)
+        actions += u" SET INCREMENT BY " + to.increment;
+    if (from.minValue != to.minValue)
+        actions += boundOption(QStringLiteral("MINVALUE"), to.minValue);
+    if (from.maxValue != to.maxValue)
+        actions += boundOption(QStringLiteral("MAXVALUE"), to.maxValue);
+    if (from.effectiveStart() != to.effectiveStart())
+        actions += u" SET START WITH " + to.effectiveStart();
+    if (from.cache != to.cache)
+        actions += u" SET CACHE " + to.cache;
+    if (from.cycle != to.cycle)
+        actions += to.cycle ? QStringLiteral(" SET CYCLE") : QStringLiteral(" SET NO CYCLE");
+    return actions;
+}
+
+// A new START WITH only moves a sequence that has handed out no number yet (beyond the rows
+// already there): one in use goes on where it stands, so that no number is handed out twice.
+QString startUnusedSequenceAt(const QString &table, const Column &c, const SpelledIdentity &to)
+{
+    // Past the rows' highest number (lowest, counting down), or at the start if that is further.
+    const bool up = to.ascending();
+    const QString name = quoteIdentifier(c.name);
+    const QString rows = up ? u"MAX(" + name + u") + 1" : u"MIN(" + name + u") - 1";
+    const QString beyondRows = (up ? QStringLiteral("GREATEST(") : QStringLiteral("LEAST(")) +
+                               to.effectiveStart() + u", (SELECT " + rows + u" FROM " +
+                               quoteIdentifier(table) + u"))";
+    return u"SELECT pg_catalog.setval(s, " + beyondRows +
+           u", false) FROM pg_catalog.pg_get_serial_sequence(" +
+           quoteLiteral(quoteIdentifier(table)) + u", " + quoteLiteral(c.name) +
+           u") AS s WHERE pg_catalog.pg_sequence_last_value(s) IS NULL";
+}
+
+// Identity to identity, the increment keeping its direction: the sequence is kept, with its
+// position, and only what differs is set.
+QStringList changeIdentityInPlace(const QString &table, const Column &from, const Column &to)
+{
+    const SpelledIdentity before = spelledIdentity(from);
+    const SpelledIdentity after = spelledIdentity(to);
+    const bool always = identityOf(to).startsWith(u"GENERATED ALWAYS");
+    QString actions;
+    if (always != identityOf(from).startsWith(u"GENERATED ALWAYS"))
+        actions = always ? QStringLiteral(" SET GENERATED ALWAYS")
+                         : QStringLiteral(" SET GENERATED BY DEFAULT");
+    actions += sequenceOptionChanges(before, after);
+    QStringList sql{alterTable(table) + column(to) + actions};
+    if (before.effectiveStart() != after.effectiveStart())
+        sql.append(startUnusedSequenceAt(table, to, after));
+    return sql;
 }
 
 } // namespace
@@ -134,12 +237,10 @@ QStringList dropNumberingSql(const QString &table, const Column &c)
 
 QStringList changeNumberingSql(const QString &table, const Column &from, const Column &to)
 {
-    // Between ALWAYS and BY DEFAULT the identity keeps its sequence (and where it stands).
-    if (!isSerial(from) && !isSerial(to) && identityOptions(from) == identityOptions(to)) {
-        const bool always = identityOf(to).startsWith(u"GENERATED ALWAYS");
-        return {alterTable(table) + column(to) +
-                (always ? u" SET GENERATED ALWAYS" : u" SET GENERATED BY DEFAULT")};
-    }
+    // An identity keeps its sequence, and where it stands, unless it turns round.
+    if (!isSerial(from) && !isSerial(to) &&
+        spelledIdentity(from).ascending() == spelledIdentity(to).ascending())
+        return changeIdentityInPlace(table, from, to);
     return dropNumberingSql(table, from) + addNumberingSql(table, to);
 }
 
