@@ -16,6 +16,15 @@ QString nameOrNone(const QString &name)
     return name.isEmpty() ? QString() : displayName(name);
 }
 
+QString replicaIdentityOf(const schema::Table &table)
+{
+    if (table.replicaIdentity.isEmpty())
+        return QStringLiteral("DEFAULT");
+    if (table.replicaIdentityIndex.isEmpty())
+        return table.replicaIdentity;
+    return table.replicaIdentity + u' ' + displayName(table.replicaIdentityIndex);
+}
+
 } // namespace
 
 AttributeDiff tableOptionsDiff(const schema::Table &live, const schema::Table &model,
@@ -44,6 +53,10 @@ AttributeDiff tableOptionsDiff(const schema::Table &live, const schema::Table &m
               nameOrNone(live.partitionOf), nameOrNone(model.partitionOf));
     d.compare(live.partitionBound != model.partitionBound, QStringLiteral("partition bound"),
               live.partitionBound, model.partitionBound);
+    const QString liveIdentity = replicaIdentityOf(live);
+    const QString modelIdentity = replicaIdentityOf(model);
+    d.compare(liveIdentity.compare(modelIdentity, cs) != 0, QStringLiteral("replica identity"),
+              liveIdentity, modelIdentity);
     return d;
 }
 

@@ -163,6 +163,12 @@ public:
     {
         return {};
     }
+    /// Gives `table` the replica identity (Table::replicaIdentity) of `wanted`; run after the
+    /// indexes are built, since it may name one.
+    virtual QStringList setReplicaIdentity(const QString &, const schema::Table &) const
+    {
+        return {};
+    }
 
     /// Brings `live` to `target`: the same table (renames are already done), same name.
     /// Indexes of a table that is not rebuilt are the planner's business.

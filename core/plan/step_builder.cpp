@@ -184,6 +184,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropNamespaces();
     createIndexes();
     addKeysAfterIndexes();
+    setReplicaIdentities();
     createViews();
     createViewIndexes();
     createTriggers();

@@ -114,6 +114,10 @@ private:
     void dropViews();
     void renameObjects(const QList<Rename> &renames);
     void dropIndexes();
+    /// Sets each table's replica identity where it changes, or where the index it names is
+    /// built again (a new index does not inherit the identity of the one it replaces).
+    void setReplicaIdentities();
+    bool rebuildsIndexNamed(const QString &table, const QString &index) const;
     void createTables();
     void alterTables();
     void dropTables();

@@ -228,6 +228,8 @@ void StepBuilder::dropTables()
         for (const Trigger &trigger : t->triggers)
             recreate += m_r.createTrigger(t->name, trigger);
         recreate += m_r.setRowSecurity(t->name, Table{}, *t);
+        if (!t->replicaIdentity.isEmpty())
+            recreate += m_r.setReplicaIdentity(t->name, *t);
         for (const Policy &policy : t->policies)
             recreate += m_r.createPolicy(t->name, policy);
         add(u"drop table " + displayName(t->name), m_r.dropTable(*t), recreate,
@@ -253,6 +255,35 @@ void StepBuilder::createIndexes()
                 add(u"create index " + displayName(i.name), createIndexSql(table.name, i),
                     dropIndexSql(table.name, i), changes);
         }
+    }
+}
+
+bool StepBuilder::rebuildsIndexNamed(const QString &table, const QString &index) const
+{
+    const std::initializer_list<ChangeType> made{ChangeType::Added, ChangeType::Changed};
+    return recreatesIndex(table, index) || rebuilt(table) ||
+           !changesOf(table, ObjectKind::Index, index, made).isEmpty() ||
+           !changesOf(table, ObjectKind::Unique, index, made).isEmpty() ||
+           !changesOf(table, ObjectKind::PrimaryKey, {}, made).isEmpty();
+}
+
+void StepBuilder::setReplicaIdentities()
+{
+    for (const Table &target : m_target.tables) {
+        const Table *live = m_liveTables.find(target.name);
+        const QList<Change> changes =
+            live ? changesOf(target.name, ObjectKind::TableOptions, {}, {ChangeType::Changed})
+                 : QList<Change>{};
+        const bool differs = std::any_of(changes.begin(), changes.end(), [](const Change &c) {
+            return c.attributes.contains(u"replica identity");
+        });
+        const bool indexBuiltAgain = !target.replicaIdentityIndex.isEmpty() && live &&
+                                     rebuildsIndexNamed(target.name, target.replicaIdentityIndex);
+        if (live ? !differs && !indexBuiltAgain : target.replicaIdentity.isEmpty())
+            continue;
+        add(u"set replica identity on " + displayName(target.name),
+            m_r.setReplicaIdentity(target.name, target),
+            m_r.setReplicaIdentity(target.name, live ? *live : Table{}), changes);
     }
 }
 

@@ -131,6 +131,8 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
         table->partitioning = live.partitioning;
         table->systemVersioned = live.systemVersioned;
         table->inherits = live.inherits;
+        table->replicaIdentity = live.replicaIdentity;
+        table->replicaIdentityIndex = live.replicaIdentityIndex;
         break;
     case ObjectKind::PrimaryKey:
         table->primaryKey = live.primaryKey;

@@ -194,6 +194,11 @@ struct Table {
     /// The tables it inherits from (PostgreSQL's INHERITS, not partitions), in order. Their
     /// columns and CHECKs are theirs: only what the table declares itself is in it.
     QStringList inherits{};
+    /// PostgreSQL's REPLICA IDENTITY, what logical replication sends to find an updated or
+    /// deleted row: empty for DEFAULT (the primary key), `FULL`, `NOTHING`, or `USING INDEX`
+    /// with the index's name in replicaIdentityIndex.
+    QString replicaIdentity{};
+    QString replicaIdentityIndex{};
 };
 
 /// A view and its definition.

@@ -21,7 +21,7 @@ static_assert(sizeof(ExclusionConstraint) == 96);
 static_assert(sizeof(ForeignKey) == 168);
 static_assert(sizeof(Trigger) == 120);
 static_assert(sizeof(Policy) == 200);
-static_assert(sizeof(Table) == 520);
+static_assert(sizeof(Table) == 568);
 static_assert(sizeof(View) == 144);
 static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
@@ -84,7 +84,7 @@ template<typename F> void members(Table &t, F &&f)
     f(t.name, t.columns, t.primaryKey, t.uniques, t.checks, t.foreignKeys, t.indexes, t.triggers,
       t.withoutRowid, t.strict, t.sql, t.comment, t.collation, t.rowSecurity, t.forceRowSecurity,
       t.policies, t.partitioning, t.exclusions, t.options, t.partitionOf, t.partitionBound,
-      t.systemVersioned, t.inherits);
+      t.systemVersioned, t.inherits, t.replicaIdentity, t.replicaIdentityIndex);
 }
 template<typename F> void members(View &v, F &&f)
 {

@@ -136,6 +136,18 @@ private:
         return it == m_tableByOid.cend() ? nullptr : &m_schema.tables[*it];
     }
 
+    static void readReplicaIdentity(Table &t, const QString &kind, const QString &index)
+    {
+        if (kind == u"f")
+            t.replicaIdentity = QStringLiteral("FULL");
+        else if (kind == u"n" || (kind == u"i" && index.isEmpty())) // its index dropped: none
+            t.replicaIdentity = QStringLiteral("NOTHING");
+        else if (kind == u"i") {
+            t.replicaIdentity = QStringLiteral("USING INDEX");
+            t.replicaIdentityIndex = index;
+        }
+    }
+
     void readTable(const QSqlQuery &row)
     {
         Table t;
@@ -153,6 +165,7 @@ private:
             const QJsonArray pair = parent.toArray();
             t.inherits.append(qualifiedName(pair.at(0).toString(), pair.at(1).toString()));
         }
+        readReplicaIdentity(t, row.value(13).toString(), row.value(14).toString());
         m_tableByOid.insert(row.value(0).toLongLong(), m_schema.tables.size());
         m_tableByName.insert(t.name, m_schema.tables.size());
         m_schema.tables.append(std::move(t));

@@ -52,7 +52,10 @@ const QString &tables()
         "NULLIF(hn.nspname, pg_catalog.current_schema()), h.relname) ORDER BY hi.inhseqno) "
         "FROM pg_catalog.pg_inherits hi JOIN pg_catalog.pg_class h ON h.oid = hi.inhparent "
         "JOIN pg_catalog.pg_namespace hn ON hn.oid = h.relnamespace "
-        "WHERE hi.inhrelid = c.oid AND NOT c.relispartition) "
+        "WHERE hi.inhrelid = c.oid AND NOT c.relispartition), "
+        "c.relreplident, (SELECT ri.relname FROM pg_catalog.pg_index x "
+        "JOIN pg_catalog.pg_class ri ON ri.oid = x.indexrelid "
+        "WHERE x.indrelid = c.oid AND x.indisreplident) "
         "FROM pg_catalog.pg_class c "
         // A partition's parent (one row in pg_inherits; other inheritance is not read).
         "LEFT JOIN pg_catalog.pg_inherits ih ON c.relispartition AND ih.inhrelid = c.oid "

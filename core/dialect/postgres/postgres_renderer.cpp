@@ -129,6 +129,16 @@ QStringList PostgresRenderer::setRowSecurity(const QString &table, const Table &
     return rowSecuritySql(table, live, target);
 }
 
+QStringList PostgresRenderer::setReplicaIdentity(const QString &table, const Table &wanted) const
+{
+    const QString identity =
+        wanted.replicaIdentity.isEmpty() ? QStringLiteral("DEFAULT") : wanted.replicaIdentity;
+    const QString index = wanted.replicaIdentityIndex.isEmpty()
+                              ? QString()
+                              : u' ' + quoteIdentifier(wanted.replicaIdentityIndex);
+    return {u"ALTER TABLE " + quote(table) + u" REPLICA IDENTITY " + identity + index};
+}
+
 QStringList PostgresRenderer::createEnum(const EnumType &type) const
 {
     return QStringList{createEnumSql(type)} +

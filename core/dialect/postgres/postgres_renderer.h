@@ -57,6 +57,8 @@ public:
     QStringList dropPolicy(const QString &table, const schema::Policy &policy) const override;
     QStringList alterPolicy(const QString &table, const schema::Policy &live,
                             const schema::Policy &target) const override;
+    QStringList setReplicaIdentity(const QString &table,
+                                   const schema::Table &wanted) const override;
     QStringList setRowSecurity(const QString &table, const schema::Table &live,
                                const schema::Table &target) const override;
 
