@@ -39,7 +39,7 @@ QString foreignKeySignature(const ForeignKey &fk)
 
 QString indexSignature(const Index &i)
 {
-    QStringList parts{QString::number(i.unique), indexKind(i), i.comment};
+    QStringList parts{QString::number(i.unique), indexKind(i), i.comment, i.options};
     for (const IndexPart &p : i.parts)
         parts << p.column << p.expression.canonical << QString::number(int(p.order));
     return parts.join(u'\x1f');
@@ -277,15 +277,35 @@ void AlterBuilder::uniques()
     }
 }
 
+// The same index but for whether the optimizer ignores it (MariaDB's IGNORED): a flag the
+// server flips in place, without building the index again.
+bool onlyIgnoredDiffers(const Index &live, const Index *target)
+{
+    if (!target || isIgnored(live) == isIgnored(*target))
+        return false;
+    Index flipped = live;
+    flipped.options = target->options;
+    return indexSignature(flipped) == indexSignature(*target);
+}
+
 void AlterBuilder::indexes()
 {
     auto nameOf = [](const Index &i) { return i.name; };
     const auto kept = [this](const Index &i, const Index *other) {
-        return other && indexSignature(*other) == indexSignature(i) && !touchesRecreated(i.parts);
+        return other &&
+               (indexSignature(*other) == indexSignature(i) || onlyIgnoredDiffers(i, other)) &&
+               !touchesRecreated(i.parts);
     };
     const QHash<QString, QString> renamed = indexRenames();
     for (const Index &live : m_live.indexes) {
-        if (kept(live, findBy(m_target.indexes, live.name, nameOf)))
+        const Index *target = findBy(m_target.indexes, live.name, nameOf);
+        if (kept(live, target) && onlyIgnoredDiffers(live, target)) {
+            m_columns.append(
+                u"ALTER INDEX " + quoteIdentifier(live.name) +
+                (isIgnored(*target) ? QStringLiteral(" IGNORED") : QStringLiteral(" NOT IGNORED")));
+            m_touchesIndexes = true;
+        }
+        if (kept(live, target))
             continue;
         if (renamed.contains(live.name))
             m_columns.append(u"RENAME INDEX " + quoteIdentifier(live.name) + u" TO " +

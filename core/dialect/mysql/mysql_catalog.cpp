@@ -27,7 +27,7 @@ const QString kColumnsQuery = QStringLiteral(
     "WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION");
 const QString kIndexesQuery = QStringLiteral(
     "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE, "
-    "INDEX_COMMENT FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? "
+    "INDEX_COMMENT, IGNORED FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? "
     "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX");
 // The rules come from a derived table that DISTINCT keeps from being merged into the join:
 // joined directly, MariaDB 10.11 opens the tables of every database on the server for

@@ -132,6 +132,7 @@ void CatalogBuilder::readIndexPart(const QSqlQuery &row)
         raw.index.unique = row.value(2).toInt() == 0;
         raw.type = text(row, 6).toUpper();
         raw.index.comment = text(row, 7);
+        raw.index.options = ignoredOption(text(row, 8) == u"YES");
         indexes.append(raw);
     }
     RawIndex &raw = indexes.last();
@@ -216,12 +217,12 @@ void CatalogBuilder::readSequence(const QSqlQuery &row)
 }
 
 // A unique BTREE index on whole columns is what UNIQUE declares: a constraint. Everything else
-// (prefixes, descending parts, FULLTEXT, non-unique) stays an index.
+// (prefixes, descending parts, FULLTEXT, non-unique, IGNORED) stays an index.
 void CatalogBuilder::classifyIndexes(Table &t, const QList<RawIndex> &indexes)
 {
     for (const RawIndex &raw : indexes) {
         const bool special = raw.type == u"FULLTEXT" || raw.type == u"SPATIAL";
-        if (raw.index.unique && raw.plainColumns && !special) {
+        if (raw.index.unique && raw.plainColumns && !special && !isIgnored(raw.index)) {
             UniqueConstraint unique{raw.index.name, {}, raw.index.comment};
             for (const IndexPart &part : raw.index.parts)
                 unique.columns.append(part.column);

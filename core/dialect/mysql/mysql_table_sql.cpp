@@ -147,6 +147,11 @@ QString indexPrefix(const Index &index)
     return index.unique ? QStringLiteral("UNIQUE ") : QString();
 }
 
+QString ignoredClause(const Index &index)
+{
+    return isIgnored(index) ? QStringLiteral(" IGNORED") : QString();
+}
+
 QString indexParts(const Index &index)
 {
     QStringList parts;
@@ -162,10 +167,20 @@ QString indexParts(const Index &index)
 
 } // namespace
 
+QString ignoredOption(bool ignored)
+{
+    return ignored ? QStringLiteral("IGNORED") : QString();
+}
+
+bool isIgnored(const Index &index)
+{
+    return index.options == ignoredOption(true);
+}
+
 QString indexClause(const Index &index)
 {
     return indexPrefix(index) + u"INDEX " + quoteIdentifier(index.name) + u' ' + indexParts(index) +
-           commentClause(index.comment);
+           commentClause(index.comment) + ignoredClause(index);
 }
 
 QString createIndexSql(const QString &table, const Index &index, const QString &kind)
@@ -174,7 +189,8 @@ QString createIndexSql(const QString &table, const Index &index, const QString &
                            : index.unique  ? QStringLiteral("UNIQUE ")
                                            : QString();
     return u"CREATE " + prefix + u"INDEX " + quoteIdentifier(index.name) + u" ON " +
-           quoteIdentifier(table) + u' ' + indexParts(index) + commentClause(index.comment);
+           quoteIdentifier(table) + u' ' + indexParts(index) + commentClause(index.comment) +
+           ignoredClause(index);
 }
 
 QString indexKind(const Index &index)

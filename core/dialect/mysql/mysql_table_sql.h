@@ -26,6 +26,9 @@ QString checkClause(const QString &name, const schema::CheckConstraint &check);
 QString foreignKeyClause(const QString &name, const schema::ForeignKey &fk);
 /// `[UNIQUE|FULLTEXT|SPATIAL] INDEX name (parts)`, as ALTER TABLE … ADD takes it.
 QString indexClause(const schema::Index &index);
+/// Index::options of an index the optimizer ignores (MariaDB's IGNORED), or of one it uses.
+QString ignoredOption(bool ignored);
+bool isIgnored(const schema::Index &index);
 
 /// `CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX` for `index` on `table`; `kind` is FULLTEXT, SPATIAL
 /// or empty.
