@@ -148,11 +148,13 @@ bool DestructiveJudge::isDestructive(const diff::Change &change) const
     // a function's body may be the only copy of its logic, an extension may hold data (its
     // tables) and other schemas may use it: dropping any of them takes the same consent.
     // A policy dropped, or row-level security disabled or no longer forced, widens who sees
-    // which rows: that takes consent too.
+    // which rows: that takes consent too. A sequence dropped takes its counter along: created
+    // again, it would hand out numbers already used.
     if (change.type == ChangeType::Removed)
         return change.object == ObjectKind::Table || change.object == ObjectKind::Column ||
                change.object == ObjectKind::Event || change.object == ObjectKind::Function ||
-               change.object == ObjectKind::Extension || change.object == ObjectKind::Policy;
+               change.object == ObjectKind::Extension || change.object == ObjectKind::Policy ||
+               change.object == ObjectKind::Sequence;
     if (change.object == ObjectKind::RowSecurity)
         return widensAccess(change.table);
     // DROP SYSTEM VERSIONING deletes every row's past versions.

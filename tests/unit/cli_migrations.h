@@ -64,9 +64,10 @@ public:
     /// Migrates to `modelPath` (see migrate); then applies the migration's down section as a
     /// migration of its own and expects no difference from the model `beforePath`. Returns the
     /// planned migration.
-    QString migrateAndUndo(const QString &modelPath, const QString &beforePath) const
+    QString migrateAndUndo(const QString &modelPath, const QString &beforePath,
+                           const QStringList &more = {}) const
     {
-        const QString migration = migrate(modelPath);
+        const QString migration = migrate(modelPath, more);
         // The down marker's options (SQLite's `transaction:false`) go with its statements.
         const QString options = migration.section(u"-- migrate:down"_s, 1).section(u'\n', 0, 0);
         m_dir.write(u"migrations/9999_back.sql"_s, "-- migrate:up" + options.toUtf8() + '\n' +

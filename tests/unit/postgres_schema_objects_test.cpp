@@ -164,7 +164,12 @@ TEST_F(PostgresSchemaObjects, stand_alone_sequences_are_managed_apart_from_seria
     EXPECT_TRUE(before.out.contains(u"+ sequence counter"_s)) << before.out.toStdString();
     EXPECT_TRUE(before.out.contains(u"- sequence old_seq"_s)) << before.out.toStdString();
     EXPECT_FALSE(before.out.contains(u"t_id_seq"_s)) << before.out.toStdString();
-    const QString up = upSection(migrate(path));
+    // Dropping old_seq loses its counter: only with consent.
+    const CliRun unasked = plan(path);
+    EXPECT_TRUE(unasked.err.contains(u"left out (destructive): sequence old_seq"_s))
+        << unasked.err.toStdString();
+    QDir(migrations()).removeRecursively();
+    const QString up = upSection(migrate(path, true));
     EXPECT_LT(up.indexOf(u"CREATE SEQUENCE \"counter\" AS integer INCREMENT BY 5"_s),
               up.indexOf(u"SET DEFAULT nextval"_s))
         << up.toStdString();
