@@ -41,6 +41,8 @@ QString describeColumn(const Column &column)
         parts.append(QStringLiteral("INVISIBLE"));
     if (column.unversioned)
         parts.append(QStringLiteral("WITHOUT SYSTEM VERSIONING"));
+    if (!column.options.isEmpty())
+        parts.append(column.options);
     return parts.isEmpty() ? QStringLiteral("(no declared type)") : parts.join(u' ');
 }
 

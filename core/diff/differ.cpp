@@ -163,7 +163,8 @@ QString Differ::columnSignature(const Column &c) const
                        QString::number(int(c.generated)),
                        c.generatedExpression.canonical,
                        QString::number(c.invisible),
-                       QString::number(c.unversioned)}
+                       QString::number(c.unversioned),
+                       c.options}
         .join(u'\x1f');
 }
 
@@ -314,6 +315,8 @@ void Differ::compareColumn(const QString &table, const Column &live, const Colum
     d.flag(live.unversioned != model.unversioned, QStringLiteral("versioning"),
            model.unversioned ? QStringLiteral("WITHOUT SYSTEM VERSIONING added")
                              : QStringLiteral("WITHOUT SYSTEM VERSIONING dropped"));
+    d.compare(live.options != model.options, QStringLiteral("options"), live.options,
+              model.options);
     if (d.any())
         record(ObjectKind::Column, ChangeType::Changed, table, model.name, d.details.join(u"; "),
                d.attributes);

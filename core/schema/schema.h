@@ -47,6 +47,9 @@ struct Column {
     /// Changes to it make no new version of the row (MariaDB's WITHOUT SYSTEM VERSIONING, in a
     /// system-versioned table).
     bool unversioned = false;
+    /// What else the engine keeps for the column, in the dialect's words, compared as text
+    /// (PostgreSQL: `STORAGE EXTERNAL COMPRESSION lz4 STATISTICS 500`); empty when none.
+    QString options{};
 };
 
 /// One key of an index: a column or an expression, with its order and collation.

@@ -11,7 +11,7 @@ namespace {
 // Each struct's members, listed once for writing and reading alike. A member added to a struct
 // changes its size: these asserts then fail until it is listed below (x86-64 sizes).
 static_assert(sizeof(Expression) == 48);
-static_assert(sizeof(Column) == 280);
+static_assert(sizeof(Column) == 304);
 static_assert(sizeof(IndexPart) == 128);
 static_assert(sizeof(Index) == 184);
 static_assert(sizeof(PrimaryKey) == 80);
@@ -40,7 +40,7 @@ template<typename F> void members(Column &c, F &&f)
 {
     f(c.name, c.type, c.typeKey, c.notNull, c.defaultValue, c.collation, c.primaryKeyPosition,
       c.autoIncrement, c.generated, c.generatedExpression, c.comment, c.numbering, c.invisible,
-      c.unversioned);
+      c.unversioned, c.options);
 }
 template<typename F> void members(IndexPart &p, F &&f)
 {

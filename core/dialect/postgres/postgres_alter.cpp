@@ -1,5 +1,6 @@
 #include "postgres_alter.h"
 
+#include "postgres_column_options.h"
 #include "postgres_names.h"
 #include "postgres_numbering.h"
 #include "postgres_object_sql.h"
@@ -118,6 +119,8 @@ private:
     void dropConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
     void addConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
     void alterColumns();
+    /// ADD COLUMN (`verb`, the words before the definition) with the column's options.
+    void addColumn(const schema::Column &c, const QString &verb);
     void leaveParents();
     void joinParents();
     void alterColumn(const Column &from, const Column &to);
@@ -219,9 +222,15 @@ void Alteration::alterColumns()
         if (const Column *from = findColumn(m_live, c.name, Qt::CaseSensitive))
             alterColumn(*from, c);
         else // one it had from a parent it leaves is there already
-            add((m_leavesParent ? u"ADD COLUMN IF NOT EXISTS " : u"ADD COLUMN ") +
-                columnDefinitionSql(c));
+            addColumn(c, m_leavesParent ? QStringLiteral("ADD COLUMN IF NOT EXISTS ")
+                                        : QStringLiteral("ADD COLUMN "));
     }
+}
+
+void Alteration::addColumn(const Column &c, const QString &verb)
+{
+    add(verb + columnDefinitionSql(c));
+    m_sql.append(columnOptionsSql(m_target.name, c.name, {}, c.options));
 }
 
 // Before the columns change: the columns the table had from a parent it leaves stay as its own.
@@ -335,7 +344,7 @@ void Alteration::alterColumn(const Column &from, const Column &to)
         // PostgreSQL cannot change a generation expression: the values are derived, so the
         // column is dropped and added again (its constraints and indexes go with it).
         add(u"DROP COLUMN " + quoteIdentifier(from.name));
-        add(u"ADD COLUMN " + columnDefinitionSql(to));
+        addColumn(to, QStringLiteral("ADD COLUMN "));
         m_recreated.insert(to.name);
         return;
     }
@@ -365,6 +374,7 @@ void Alteration::alterColumn(const Column &from, const Column &to)
         m_sql.append(addNumberingSql(m_target.name, to));
     else if (from.autoIncrement && to.autoIncrement && from.numbering != to.numbering)
         m_sql.append(changeNumberingSql(m_target.name, from, to));
+    m_sql.append(columnOptionsSql(m_target.name, to.name, from.options, to.options, typeChanges));
 }
 
 // After the type change, so that the default is of the column's new type.

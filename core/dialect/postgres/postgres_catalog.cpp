@@ -212,6 +212,7 @@ void CatalogBuilder::readColumn(const QSqlQuery &row)
     const bool serial = row.value(8).toBool() && expression.startsWith(u"nextval(");
     column.collation = row.value(7).toString();
     column.comment = row.value(9).toString();
+    column.options = row.value(11).toString();
     if (row.value(6).toString() == u"s") {
         column.generated = Generated::Stored;
         column.generatedExpression = serverExpression(expression);

@@ -87,7 +87,14 @@ const QString &columns()
         "WHERE idep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
         "AND idep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
         "AND idep.refobjid = a.attrelid AND idep.refobjsubid = a.attnum "
-        "AND idep.deptype = 'i') "
+        "AND idep.deptype = 'i'), "
+        // Column::options (postgres_column_options.h): storage other than the type's,
+        // compression method, statistics target.
+        "pg_catalog.concat_ws(' ', CASE WHEN a.attstorage <> t.typstorage THEN 'STORAGE ' || "
+        "CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' "
+        "ELSE 'EXTENDED' END END, CASE a.attcompression WHEN 'p' THEN 'COMPRESSION pglz' "
+        "WHEN 'l' THEN 'COMPRESSION lz4' END, "
+        "CASE WHEN a.attstattarget >= 0 THEN 'STATISTICS ' || a.attstattarget END) "
         "FROM pg_catalog.pg_attribute a "
         "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
         "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "

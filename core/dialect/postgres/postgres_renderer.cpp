@@ -1,6 +1,7 @@
 #include "postgres_renderer.h"
 
 #include "postgres_alter.h"
+#include "postgres_column_options.h"
 #include "postgres_names.h"
 #include "postgres_object_sql.h"
 #include "postgres_policy_sql.h"
@@ -41,7 +42,10 @@ QString PostgresRenderer::quote(const QString &identifier) const
 
 QStringList PostgresRenderer::createTable(const Table &table) const
 {
-    return QStringList{createTableSql(table)} + tableCommentsSql(table);
+    QStringList sql{createTableSql(table)};
+    for (const Column &c : table.columns)
+        sql += columnOptionsSql(table.name, c.name, {}, c.options);
+    return sql + tableCommentsSql(table);
 }
 
 QStringList PostgresRenderer::dropTable(const Table &table) const
