@@ -30,21 +30,26 @@ QString alterTable(const QString &table)
     return u"ALTER TABLE " + quoteIdentifier(table) + u' ';
 }
 
+// The sequence of a serial or identity column, found by the server.
+QString serialSequenceOf(const QString &table, const Column &c)
+{
+    return u"pg_catalog.pg_get_serial_sequence(" + quoteLiteral(quoteIdentifier(table)) + u", " +
+           quoteLiteral(c.name) + u')';
+}
+
 // The sequence PostgreSQL named for a serial column is only known to the server: the
 // statement finds it with pg_get_serial_sequence and runs `action` (`DROP SEQUENCE %s`) on it.
 QString onSerialSequence(const QString &table, const Column &c, const QString &action)
 {
-    return u"DO $burrow$BEGIN EXECUTE pg_catalog.format(" + quoteLiteral(action) +
-           u", pg_catalog.pg_get_serial_sequence(" + quoteLiteral(quoteIdentifier(table)) + u", " +
-           quoteLiteral(c.name) + u")); END$burrow$";
+    return u"DO $burrow$BEGIN EXECUTE pg_catalog.format(" + quoteLiteral(action) + u", " +
+           serialSequenceOf(table, c) + u"); END$burrow$";
 }
 
 // Existing rows keep their numbers: the sequence continues after the highest (an empty table
 // keeps the sequence's own start).
 QString continueAfterRows(const QString &table, const Column &c)
 {
-    return u"SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(" +
-           quoteLiteral(quoteIdentifier(table)) + u", " + quoteLiteral(c.name) + u"), MAX(" +
+    return u"SELECT pg_catalog.setval(" + serialSequenceOf(table, c) + u", MAX(" +
            quoteIdentifier(c.name) + u") + 1, false) FROM " + quoteIdentifier(table) +
            u" HAVING MAX(" + quoteIdentifier(c.name) + u") IS NOT NULL";
 }
@@ -139,10 +144,8 @@ QString startUnusedSequenceAt(const QString &table, const Column &c, const Spell
     const QString beyondRows = (up ? QStringLiteral("GREATEST(") : QStringLiteral("LEAST(")) +
                                to.effectiveStart() + u", (SELECT " + rows + u" FROM " +
                                quoteIdentifier(table) + u"))";
-    return u"SELECT pg_catalog.setval(s, " + beyondRows +
-           u", false) FROM pg_catalog.pg_get_serial_sequence(" +
-           quoteLiteral(quoteIdentifier(table)) + u", " + quoteLiteral(c.name) +
-           u") AS s WHERE pg_catalog.pg_sequence_last_value(s) IS NULL";
+    return u"SELECT pg_catalog.setval(s, " + beyondRows + u", false) FROM " +
+           serialSequenceOf(table, c) + u" AS s WHERE pg_catalog.pg_sequence_last_value(s) IS NULL";
 }
 
 // Identity to identity, the increment keeping its direction: the sequence is kept, with its
@@ -209,18 +212,49 @@ QString serialTypeFor(const QString &type)
     return {};
 }
 
-QStringList addNumberingSql(const QString &table, const Column &c)
+namespace {
+
+// Session-wide, not transaction-local: a file marked transaction:false runs each statement in a
+// transaction of its own.
+const QString kLastValueSetting = QStringLiteral("burrow.last_value");
+
+// Before a numbering goes: the last number its sequence handed out (empty when none), which
+// may be beyond the rows (the last ones deleted), for the numbering that replaces it.
+QString rememberLastValue(const QString &table, const Column &c)
+{
+    return u"SELECT pg_catalog.set_config(" + quoteLiteral(kLastValueSetting) +
+           u", COALESCE(pg_catalog.pg_sequence_last_value(" + serialSequenceOf(table, c) +
+           u")::text, ''), false)";
+}
+
+// The new numbering continues after the rows and after the last number the old one handed out.
+QString continueAfterLastValue(const QString &table, const Column &c)
+{
+    return u"SELECT pg_catalog.setval(" + serialSequenceOf(table, c) +
+           u", highest + 1, false) FROM (SELECT GREATEST(MAX(" + quoteIdentifier(c.name) +
+           u"), NULLIF(pg_catalog.current_setting(" + quoteLiteral(kLastValueSetting) +
+           u"), '')::bigint) AS highest FROM " + quoteIdentifier(table) +
+           u") AS numbered WHERE highest IS NOT NULL";
+}
+
+QStringList addNumbering(const QString &table, const Column &c, const QString &continuation)
 {
     if (!isSerial(c))
-        return {alterTable(table) + column(c) + u" ADD " + identityOf(c),
-                continueAfterRows(table, c)};
+        return {alterTable(table) + column(c) + u" ADD " + identityOf(c), continuation};
     // What `serial` does in CREATE TABLE: a sequence of the column's type, owned by the column.
     const QString sequence = quoteIdentifier(table + u'_' + c.name + u"_seq");
     return {u"CREATE SEQUENCE " + sequence + u" AS " + c.type + u" OWNED BY " +
                 quoteIdentifier(table) + u'.' + quoteIdentifier(c.name),
             alterTable(table) + column(c) + u" SET DEFAULT pg_catalog.nextval(" +
                 quoteLiteral(sequence) + u"::pg_catalog.regclass)",
-            continueAfterRows(table, c)};
+            continuation};
+}
+
+} // namespace
+
+QStringList addNumberingSql(const QString &table, const Column &c)
+{
+    return addNumbering(table, c, continueAfterRows(table, c));
 }
 
 QStringList dropNumberingSql(const QString &table, const Column &c)
@@ -241,7 +275,12 @@ QStringList changeNumberingSql(const QString &table, const Column &from, const C
     if (!isSerial(from) && !isSerial(to) &&
         spelledIdentity(from).ascending() == spelledIdentity(to).ascending())
         return changeIdentityInPlace(table, from, to);
-    return dropNumberingSql(table, from) + addNumberingSql(table, to);
+    // Serial to identity or back: the new sequence goes on after the old one, counting up.
+    const bool up = spelledIdentity(from).ascending() && spelledIdentity(to).ascending();
+    if (!up)
+        return dropNumberingSql(table, from) + addNumberingSql(table, to);
+    return QStringList{rememberLastValue(table, from)} + dropNumberingSql(table, from) +
+           addNumbering(table, to, continueAfterLastValue(table, to));
 }
 
 QString retypeSerialSequenceSql(const QString &table, const Column &c)
