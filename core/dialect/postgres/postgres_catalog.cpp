@@ -1,6 +1,7 @@
 #include "postgres_catalog.h"
 
 #include "postgres_catalog_queries_p.h"
+#include "postgres_expressions.h"
 #include "postgres_model_text.h"
 #include "postgres_names.h"
 #include "postgres_numbering.h"
@@ -14,12 +15,6 @@ namespace burrow::dialect::postgres {
 namespace {
 
 using namespace schema;
-
-// The engine normalized the text already: it is its own canonical form.
-Expression serverExpression(const QString &text)
-{
-    return {text, text};
-}
 
 QJsonArray jsonArray(const QVariant &value)
 {
