@@ -79,6 +79,9 @@ public:
         return {};
     }
     virtual QStringList createView(const schema::View &view) const = 0;
+    /// Sets the comment of an existing view to `view`'s (none: removed). Dialects whose views
+    /// take no comment need not.
+    virtual QStringList commentOnView(const schema::View &) const { return {}; }
     virtual QStringList dropView(const schema::View &view) const = 0;
     virtual QStringList createTrigger(const QString &table,
                                       const schema::Trigger &trigger) const = 0;

@@ -63,10 +63,21 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
     }
 }
 
+bool StepBuilder::viewCommentOnly(const QString &view) const
+{
+    const auto it = m_viewChanges.constFind(key(view));
+    return it != m_viewChanges.cend() && std::all_of(it->begin(), it->end(), [](const Change &c) {
+               return c.type == ChangeType::Changed &&
+                      c.attributes == QStringList{QStringLiteral("comment")};
+           });
+}
+
 void StepBuilder::collectViewWork()
 {
     for (const View &v : m_live.views) {
-        const bool removedOrChanged = m_viewChanges.contains(key(v.name));
+        // A comment alone is set in place: a view dropped and created again loses its grants.
+        const bool removedOrChanged =
+            m_viewChanges.contains(key(v.name)) && !viewCommentOnly(v.name);
         if (removedOrChanged || m_deps.mentionsAny(v.definition.text, m_touched))
             m_viewsToDrop.insert(key(v.name));
     }
@@ -82,7 +93,8 @@ void StepBuilder::collectViewWork()
         }
     }
     for (const View &v : m_target.views) {
-        if (m_viewsToDrop.contains(key(v.name)) || m_viewChanges.contains(key(v.name)))
+        if (m_viewsToDrop.contains(key(v.name)) ||
+            (m_viewChanges.contains(key(v.name)) && !viewCommentOnly(v.name)))
             m_viewsToCreate.insert(key(v.name));
     }
 }
@@ -186,6 +198,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     addKeysAfterIndexes();
     setReplicaIdentities();
     createViews();
+    commentViews();
     createViewIndexes();
     createTriggers();
     setRowSecurity();

@@ -106,6 +106,9 @@ private:
     QStringList createIndexSql(const QString &table, const schema::Index &index) const;
     QStringList dropIndexSql(const QString &table, const schema::Index &index) const;
     void collectViewWork();
+    /// Whether every change to `view` is to its comment: set in place by commentViews().
+    bool viewCommentOnly(const QString &view) const;
+    void commentViews();
     void collectTriggerWork();
 
     void add(const QString &summary, const QStringList &sql, const QStringList &reverse,

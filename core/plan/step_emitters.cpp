@@ -306,6 +306,21 @@ void StepBuilder::createViews()
     }
 }
 
+void StepBuilder::commentViews()
+{
+    for (const View &live : m_live.views) {
+        const auto target =
+            std::find_if(m_target.views.begin(), m_target.views.end(),
+                         [&](const View &v) { return key(v.name) == key(live.name); });
+        if (target == m_target.views.end() || m_viewsToCreate.contains(key(live.name)) ||
+            !viewCommentOnly(live.name))
+            continue;
+        add(u"comment on view " + displayName(target->name), m_r.commentOnView(*target),
+            m_r.commentOnView(live),
+            changesOf(live.name, ObjectKind::View, live.name, {ChangeType::Changed}));
+    }
+}
+
 void StepBuilder::createTriggers()
 {
     for (const TriggerOwner &owner : triggerOwners(m_target)) {

@@ -226,3 +226,23 @@ TEST_F(PostgresNumberingAndComments, comments_on_every_kind_of_object_are_set_an
     EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_description WHERE objoid >= 16384"_s),
               QStringList{u"0"_s});
 }
+
+TEST_F(PostgresNumberingAndComments, a_views_comment_alone_is_set_in_place_keeping_its_grants)
+{
+    const QByteArray views = "CREATE TABLE t (id int PRIMARY KEY);\n"
+                             "CREATE VIEW v AS SELECT id FROM t;\n"
+                             "CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;\n";
+    db.exec(QString::fromUtf8(views) + u"GRANT SELECT ON v, mv TO PUBLIC"_s);
+    const QStringList before = db.rows(u"SELECT oid::text || '|' || relacl::text FROM pg_class "
+                                       u"WHERE relname IN ('v', 'mv') ORDER BY relname"_s);
+    const QString up =
+        upSection(migrate(model(views + "COMMENT ON VIEW v IS 'ids';\n"
+                                        "COMMENT ON MATERIALIZED VIEW mv IS 'm';\n")));
+    EXPECT_FALSE(up.contains(u"DROP"_s)) << up.toStdString();
+    // Not dropped and created again: the same objects, with the privileges granted on them.
+    EXPECT_EQ(db.rows(u"SELECT oid::text || '|' || relacl::text FROM pg_class "
+                      u"WHERE relname IN ('v', 'mv') ORDER BY relname"_s),
+              before);
+    EXPECT_EQ(commentOf(db, u"'v'::regclass"_s, u"pg_class"_s), QStringList{u"ids"_s});
+    EXPECT_EQ(commentOf(db, u"'mv'::regclass"_s, u"pg_class"_s), QStringList{u"m"_s});
+}

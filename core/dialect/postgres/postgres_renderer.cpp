@@ -91,6 +91,11 @@ QStringList PostgresRenderer::createView(const View &view) const
            commentIfAny(viewKind(view) + u' ' + quote(view.name), view.comment);
 }
 
+QStringList PostgresRenderer::commentOnView(const View &view) const
+{
+    return {commentOnSql(viewKind(view) + u' ' + quote(view.name), view.comment)};
+}
+
 QStringList PostgresRenderer::dropView(const View &view) const
 {
     return {u"DROP " + viewKind(view) + u' ' + quote(view.name)};
