@@ -109,6 +109,7 @@ private:
     /// Whether every change to `view` is to its comment: set in place by commentViews().
     bool viewCommentOnly(const QString &view) const;
     void commentViews();
+    const schema::View *liveView(const QString &name) const;
     void collectTriggerWork();
 
     void add(const QString &summary, const QStringList &sql, const QStringList &reverse,

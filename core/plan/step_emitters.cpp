@@ -113,7 +113,7 @@ void StepBuilder::dropViews()
     views = m_deps.readFirst(views);
     std::reverse(views.begin(), views.end()); // readers go first
     for (const View *v : views) {
-        QStringList recreate = m_r.createView(*v);
+        QStringList recreate = m_r.createView(*v) + v->grants;
         for (const Index &i : v->indexes)
             recreate += m_r.createIndex(v->name, i);
         for (const Trigger &t : v->triggers)
@@ -296,6 +296,8 @@ void StepBuilder::createViews()
     }
     for (const View *v : m_deps.readFirst(views)) {
         QStringList sql = m_r.createView(*v);
+        if (const View *live = liveView(v->name)) // its privileges went with it
+            sql += live->grants;
         for (const Index &i : v->indexes) // a materialized view's, gone when it was dropped
             sql += m_r.createIndex(v->name, i);
         add(u"create view " + displayName(v->name), sql, m_r.dropView(*v),
@@ -306,18 +308,22 @@ void StepBuilder::createViews()
     }
 }
 
+const View *StepBuilder::liveView(const QString &name) const
+{
+    const auto it = std::find_if(m_live.views.begin(), m_live.views.end(),
+                                 [&](const View &v) { return key(v.name) == key(name); });
+    return it == m_live.views.end() ? nullptr : &*it;
+}
+
 void StepBuilder::commentViews()
 {
-    for (const View &live : m_live.views) {
-        const auto target =
-            std::find_if(m_target.views.begin(), m_target.views.end(),
-                         [&](const View &v) { return key(v.name) == key(live.name); });
-        if (target == m_target.views.end() || m_viewsToCreate.contains(key(live.name)) ||
-            !viewCommentOnly(live.name))
+    for (const View &target : m_target.views) {
+        const View *live = liveView(target.name);
+        if (!live || m_viewsToCreate.contains(key(target.name)) || !viewCommentOnly(target.name))
             continue;
-        add(u"comment on view " + displayName(target->name), m_r.commentOnView(*target),
-            m_r.commentOnView(live),
-            changesOf(live.name, ObjectKind::View, live.name, {ChangeType::Changed}));
+        add(u"comment on view " + displayName(target.name), m_r.commentOnView(target),
+            m_r.commentOnView(*live),
+            changesOf(target.name, ObjectKind::View, target.name, {ChangeType::Changed}));
     }
 }
 

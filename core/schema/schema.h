@@ -211,6 +211,10 @@ struct View {
     QList<Trigger> triggers; // INSTEAD OF triggers on the view
     QString comment{};       // empty when none (PostgreSQL's COMMENT ON VIEW)
     QList<Index> indexes{};  // a materialized view's indexes (PostgreSQL)
+    /// The GRANT statements that give the privileges others hold on it again (PostgreSQL),
+    /// read from the catalog: a view dropped and created again has lost them. Carried over,
+    /// not compared (Burrow does not manage privileges).
+    QStringList grants{};
 };
 
 /// An enumerated type (PostgreSQL's CREATE TYPE … AS ENUM): its labels in their sort order.

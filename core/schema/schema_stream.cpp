@@ -22,7 +22,7 @@ static_assert(sizeof(ForeignKey) == 168);
 static_assert(sizeof(Trigger) == 120);
 static_assert(sizeof(Policy) == 200);
 static_assert(sizeof(Table) == 568);
-static_assert(sizeof(View) == 144);
+static_assert(sizeof(View) == 168);
 static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
 static_assert(sizeof(Sequence) == 144);
@@ -88,7 +88,7 @@ template<typename F> void members(Table &t, F &&f)
 }
 template<typename F> void members(View &v, F &&f)
 {
-    f(v.name, v.definition, v.triggers, v.comment, v.indexes);
+    f(v.name, v.definition, v.triggers, v.comment, v.indexes, v.grants);
 }
 template<typename F> void members(EnumType &e, F &&f)
 {

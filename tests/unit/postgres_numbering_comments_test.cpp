@@ -246,3 +246,22 @@ TEST_F(PostgresNumberingAndComments, a_views_comment_alone_is_set_in_place_keepi
     EXPECT_EQ(commentOf(db, u"'v'::regclass"_s, u"pg_class"_s), QStringList{u"ids"_s});
     EXPECT_EQ(commentOf(db, u"'mv'::regclass"_s, u"pg_class"_s), QStringList{u"m"_s});
 }
+
+TEST_F(PostgresNumberingAndComments, a_view_created_again_gets_its_grants_back)
+{
+    db.exec(u"CREATE TABLE t (id int PRIMARY KEY, n int);"
+            u"CREATE VIEW v AS SELECT id FROM t;"
+            u"CREATE VIEW reader AS SELECT id FROM v;"
+            u"GRANT SELECT ON v TO PUBLIC;"
+            u"GRANT SELECT, UPDATE ON reader TO PUBLIC"_s);
+    const QString migration = migrate(model("CREATE TABLE t (id int PRIMARY KEY, n int);\n"
+                                            "CREATE VIEW v AS SELECT id, n FROM t;\n"
+                                            "CREATE VIEW reader AS SELECT id FROM v;\n"));
+    EXPECT_TRUE(upSection(migration).contains(u"GRANT SELECT, UPDATE ON \"reader\" TO PUBLIC"_s))
+        << migration.toStdString();
+    const QString publicPrivileges =
+        u"SELECT string_agg(a.privilege_type, ',' ORDER BY a.privilege_type) FROM pg_class c, "
+        u"aclexplode(c.relacl) a WHERE c.relname = '%1' AND a.grantee = 0"_s;
+    EXPECT_EQ(db.rows(publicPrivileges.arg(u"v"_s)), QStringList{u"SELECT"_s});
+    EXPECT_EQ(db.rows(publicPrivileges.arg(u"reader"_s)), QStringList{u"SELECT,UPDATE"_s});
+}

@@ -317,6 +317,12 @@ void CatalogBuilder::readView(const QSqlQuery &row)
         quoteIdentifier(view.name) + (options.isEmpty() ? QString() : u" WITH (" + options + u')') +
         u" AS\n" + body);
     view.comment = row.value(4).toString();
+    for (const QJsonValue &value : jsonArray(row.value(7))) {
+        const QJsonArray grant = value.toArray();
+        view.grants.append(u"GRANT " + grant.at(0).toString() + u" ON " +
+                           quoteIdentifier(view.name) + u" TO " + grant.at(1).toString() +
+                           (grant.at(2).toBool() ? u" WITH GRANT OPTION" : u""));
+    }
     m_viewByName.insert(view.name, m_schema.views.size());
     m_viewByOid.insert(row.value(6).toLongLong(), m_schema.views.size());
     m_schema.views.append(std::move(view));

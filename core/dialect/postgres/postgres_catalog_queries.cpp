@@ -180,7 +180,15 @@ const QString &views()
     static const QString sql =
         QStringLiteral("SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid, true), "
                        "pg_catalog.array_to_string(c.reloptions, ', '), c.relkind, dv.description, "
-                       "NULLIF(n.nspname, pg_catalog.current_schema()), c.oid::bigint "
+                       "NULLIF(n.nspname, pg_catalog.current_schema()), c.oid::bigint, "
+                       // [privileges, grantee, grantable] of each grant to a role but the owner
+                       "(SELECT pg_catalog.json_agg(pg_catalog.json_build_array(g.privileges, "
+                       "g.grantee, g.grantable)) FROM (SELECT pg_catalog.string_agg("
+                       "a.privilege_type, ', ' ORDER BY a.privilege_type) AS privileges, "
+                       "CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident("
+                       "pg_catalog.pg_get_userbyid(a.grantee)) END AS grantee, "
+                       "a.is_grantable AS grantable FROM pg_catalog.aclexplode(c.relacl) a "
+                       "WHERE a.grantee <> c.relowner GROUP BY a.grantee, a.is_grantable) g) "
                        "FROM pg_catalog.pg_class c " DESCRIPTION("dv", "c.oid", "0") IN_SCHEMA
                        "AND c.relkind IN ('v', 'm') ORDER BY c.oid");
     return sql;
