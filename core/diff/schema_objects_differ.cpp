@@ -145,6 +145,7 @@ void compareSequences(ObjectDiffer &d, const Sequence &l, const Sequence &m)
               l.cycle ? QStringLiteral("CYCLE") : QString(),
               m.cycle ? QStringLiteral("CYCLE") : QString());
     d.compare(ownerText(l) != ownerText(m), QStringLiteral("owned by"), ownerText(l), ownerText(m));
+    d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
 }
 
 // A clause the model leaves to the engine (no STARTS, no DEFINER: empty) is not compared.

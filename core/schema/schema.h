@@ -248,6 +248,7 @@ struct Sequence {
     bool cycle = false;
     QString ownedByTable; // empty when owned by no column
     QString ownedByColumn;
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON SEQUENCE)
 };
 
 /// A scheduled event (MariaDB/MySQL's CREATE EVENT): when it runs and what it does. Its

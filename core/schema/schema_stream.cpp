@@ -25,7 +25,7 @@ static_assert(sizeof(Table) == 568);
 static_assert(sizeof(View) == 168);
 static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
-static_assert(sizeof(Sequence) == 144);
+static_assert(sizeof(Sequence) == 168);
 static_assert(sizeof(Event) == 248);
 static_assert(sizeof(Function) == 224);
 static_assert(sizeof(Extension) == 24);
@@ -101,7 +101,7 @@ template<typename F> void members(Domain &d, F &&f)
 template<typename F> void members(Sequence &s, F &&f)
 {
     f(s.name, s.type, s.start, s.increment, s.minValue, s.maxValue, s.cache, s.cycle,
-      s.ownedByTable, s.ownedByColumn);
+      s.ownedByTable, s.ownedByColumn, s.comment);
 }
 template<typename F> void members(Event &e, F &&f)
 {

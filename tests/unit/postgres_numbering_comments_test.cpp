@@ -199,6 +199,7 @@ TEST_F(PostgresNumberingAndComments, comments_on_every_kind_of_object_are_set_an
         "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n";
     const QByteArray objects =
         "CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+        "CREATE SEQUENCE ticket;\n"
         "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');\n"
         "CREATE TABLE t (id int CONSTRAINT t_pkey PRIMARY KEY, n int CONSTRAINT positive "
         "CHECK (n > 0));\n"
@@ -214,11 +215,12 @@ TEST_F(PostgresNumberingAndComments, comments_on_every_kind_of_object_are_set_an
                                     "COMMENT ON CONSTRAINT positive ON t IS 'above 0';\n"
                                     "COMMENT ON INDEX t_n IS 'by n';\n"
                                     "COMMENT ON VIEW v IS 'the ids';\n"
-                                    "COMMENT ON TRIGGER t_touch ON t IS 'touches';\n");
+                                    "COMMENT ON TRIGGER t_touch ON t IS 'touches';\n"
+                                    "COMMENT ON SEQUENCE ticket IS 'numbers';\n");
     const CliRun before = diff(commented);
     EXPECT_EQ(before.exitCode, 1);
     for (const QString &comment : {u"a mood"_s, u"an address"_s, u"the key"_s, u"above 0"_s,
-                                   u"by n"_s, u"the ids"_s, u"touches"_s})
+                                   u"by n"_s, u"the ids"_s, u"touches"_s, u"numbers"_s})
         EXPECT_TRUE(before.out.contains(comment)) << comment.toStdString();
     migrate(commented);
     const QString constraint = u"(SELECT oid FROM pg_constraint WHERE conname = '%1')"_s;
@@ -230,6 +232,7 @@ TEST_F(PostgresNumberingAndComments, comments_on_every_kind_of_object_are_set_an
               QStringList{u"above 0"_s});
     EXPECT_EQ(commentOf(db, u"'t_n'::regclass"_s, u"pg_class"_s), QStringList{u"by n"_s});
     EXPECT_EQ(commentOf(db, u"'v'::regclass"_s, u"pg_class"_s), QStringList{u"the ids"_s});
+    EXPECT_EQ(commentOf(db, u"'ticket'::regclass"_s, u"pg_class"_s), QStringList{u"numbers"_s});
     EXPECT_EQ(
         commentOf(db, u"(SELECT oid FROM pg_trigger WHERE tgname = 't_touch')"_s, u"pg_trigger"_s),
         QStringList{u"touches"_s});

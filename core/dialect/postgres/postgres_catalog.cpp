@@ -364,6 +364,7 @@ void CatalogBuilder::readSequence(const QSqlQuery &row)
     s.cycle = row.value(7).toBool();
     s.ownedByTable = row.value(8).isNull() ? QString() : nameIn(row, 8, 11);
     s.ownedByColumn = row.value(9).toString();
+    s.comment = row.value(12).toString();
     m_schema.sequences.append(std::move(s));
 }
 

@@ -244,7 +244,7 @@ const QString &sequences()
         "SELECT c.relname, pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, "
         "s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, o.relname, oa.attname, "
         "NULLIF(n.nspname, pg_catalog.current_schema()), "
-        "NULLIF(onsp.nspname, pg_catalog.current_schema()) "
+        "NULLIF(onsp.nspname, pg_catalog.current_schema()), dsq.description "
         "FROM pg_catalog.pg_class c "
         "JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid "
         "LEFT JOIN pg_catalog.pg_depend d ON d.classid = "
@@ -254,7 +254,8 @@ const QString &sequences()
         "LEFT JOIN pg_catalog.pg_class o ON o.oid = d.refobjid "
         "LEFT JOIN pg_catalog.pg_namespace onsp ON onsp.oid = o.relnamespace "
         "LEFT JOIN pg_catalog.pg_attribute oa "
-        "ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid " IN_SCHEMA
+        "ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid " DESCRIPTION("dsq", "c.oid",
+                                                                                 "0") IN_SCHEMA
         "AND c.relkind = 'S' AND " NOT_FROM_EXTENSION(
             "pg_catalog.pg_class",
             "c.oid") "AND d.deptype IS DISTINCT FROM 'i' "

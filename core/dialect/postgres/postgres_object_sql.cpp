@@ -201,9 +201,12 @@ QString dropSequenceSql(const Sequence &sequence)
 
 QStringList alterSequenceSql(const Sequence &live, const Sequence &target)
 {
-    if (sequenceOptions(live) == sequenceOptions(target))
-        return {};
-    return {u"ALTER SEQUENCE " + quoteIdentifier(target.name) + sequenceOptions(target)};
+    QStringList sql;
+    if (sequenceOptions(live) != sequenceOptions(target))
+        sql.append(u"ALTER SEQUENCE " + quoteIdentifier(target.name) + sequenceOptions(target));
+    if (live.comment != target.comment)
+        sql.append(commentOnSql(u"SEQUENCE " + quoteIdentifier(target.name), target.comment));
+    return sql;
 }
 
 QString ownSequenceSql(const Sequence &sequence)

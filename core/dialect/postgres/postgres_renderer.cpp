@@ -182,7 +182,8 @@ QStringList PostgresRenderer::alterDomain(const Domain &live, const Domain &targ
 
 QStringList PostgresRenderer::createSequence(const Sequence &sequence) const
 {
-    return {createSequenceSql(sequence)};
+    return QStringList{createSequenceSql(sequence)} +
+           commentIfAny(u"SEQUENCE " + quote(sequence.name), sequence.comment);
 }
 
 QStringList PostgresRenderer::dropSequence(const Sequence &sequence) const
