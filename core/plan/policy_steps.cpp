@@ -13,15 +13,6 @@ using diff::displayName;
 using diff::ObjectKind;
 using namespace schema;
 
-const Policy *findPolicy(const QList<Policy> &policies, const QString &name, Qt::CaseSensitivity cs)
-{
-    for (const Policy &p : policies) {
-        if (p.name.compare(name, cs) == 0)
-            return &p;
-    }
-    return nullptr;
-}
-
 QString policyText(const Policy &policy)
 {
     return policy.usingExpression.text + u' ' + policy.withCheck.text;
@@ -42,7 +33,7 @@ QString StepBuilder::policyId(const QString &table, const QString &policy) const
 bool StepBuilder::policyAlteredInPlace(const QString &table, const Policy &live) const
 {
     const Table *target = m_targetTables.find(table);
-    const Policy *wanted = target ? findPolicy(target->policies, live.name, m_cs) : nullptr;
+    const Policy *wanted = target ? findNamed(target->policies, live.name, m_cs) : nullptr;
     return wanted &&
            !changesOf(table, ObjectKind::Policy, live.name, {ChangeType::Changed}).isEmpty() &&
            !m_r.alterPolicy(table, live, *wanted).isEmpty();
@@ -126,7 +117,7 @@ void StepBuilder::createPolicies()
                     m_r.createPolicy(target.name, p), m_r.dropPolicy(target.name, p), changes);
                 continue;
             }
-            const Policy *was = live ? findPolicy(live->policies, p.name, m_cs) : nullptr;
+            const Policy *was = live ? findNamed(live->policies, p.name, m_cs) : nullptr;
             if (!was || changes.isEmpty())
                 continue;
             // ALTER POLICY cannot take a clause away: the way back may need drop and create.

@@ -16,16 +16,6 @@ using diff::displayName;
 using diff::ObjectKind;
 using namespace schema;
 
-template<typename T>
-const T *findNamed(const QList<T> &items, const QString &name, Qt::CaseSensitivity cs)
-{
-    for (const T &item : items) {
-        if (item.name.compare(name, cs) == 0)
-            return &item;
-    }
-    return nullptr;
-}
-
 bool sameOwner(const Sequence &a, const Sequence &b)
 {
     return a.ownedByTable == b.ownedByTable && a.ownedByColumn == b.ownedByColumn;

@@ -76,9 +76,7 @@ void StepBuilder::collectViewWork()
 {
     for (const View &v : m_live.views) {
         // A comment alone is set in place: a view dropped and created again loses its grants.
-        const bool removedOrChanged =
-            m_viewChanges.contains(key(v.name)) && !viewCommentOnly(v.name);
-        if (removedOrChanged || m_deps.mentionsAny(v.definition.text, m_touched))
+        if (viewRedefined(v.name) || m_deps.mentionsAny(v.definition.text, m_touched))
             m_viewsToDrop.insert(key(v.name));
     }
     // A view reading a dropped view must be dropped too, and so on.
@@ -93,8 +91,7 @@ void StepBuilder::collectViewWork()
         }
     }
     for (const View &v : m_target.views) {
-        if (m_viewsToDrop.contains(key(v.name)) ||
-            (m_viewChanges.contains(key(v.name)) && !viewCommentOnly(v.name)))
+        if (m_viewsToDrop.contains(key(v.name)) || viewRedefined(v.name))
             m_viewsToCreate.insert(key(v.name));
     }
 }

@@ -31,6 +31,17 @@ inline bool onlyValidates(const diff::Change &c)
            c.attributes == QStringList{QStringLiteral("validated")};
 }
 
+/// The item of `items` named `name` (compared under `cs`); null when none.
+template<typename T>
+const T *findNamed(const QList<T> &items, const QString &name, Qt::CaseSensitivity cs)
+{
+    for (const T &item : items) {
+        if (item.name.compare(name, cs) == 0)
+            return &item;
+    }
+    return nullptr;
+}
+
 /// A table or view with its triggers.
 struct TriggerOwner {
     QString name;
@@ -108,8 +119,12 @@ private:
     void collectViewWork();
     /// Whether every change to `view` is to its comment: set in place by commentViews().
     bool viewCommentOnly(const QString &view) const;
+    /// Whether the model changes `view` beyond its comment: dropped and created again.
+    bool viewRedefined(const QString &view) const
+    {
+        return m_viewChanges.contains(key(view)) && !viewCommentOnly(view);
+    }
     void commentViews();
-    const schema::View *liveView(const QString &name) const;
     void collectTriggerWork();
 
     void add(const QString &summary, const QStringList &sql, const QStringList &reverse,

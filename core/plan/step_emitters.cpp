@@ -296,7 +296,8 @@ void StepBuilder::createViews()
     }
     for (const View *v : m_deps.readFirst(views)) {
         QStringList sql = m_r.createView(*v);
-        if (const View *live = liveView(v->name)) // its privileges went with it
+        if (const View *live =
+                findNamed(m_live.views, v->name, m_cs)) // its privileges went with it
             sql += live->grants;
         for (const Index &i : v->indexes) // a materialized view's, gone when it was dropped
             sql += m_r.createIndex(v->name, i);
@@ -308,17 +309,10 @@ void StepBuilder::createViews()
     }
 }
 
-const View *StepBuilder::liveView(const QString &name) const
-{
-    const auto it = std::find_if(m_live.views.begin(), m_live.views.end(),
-                                 [&](const View &v) { return key(v.name) == key(name); });
-    return it == m_live.views.end() ? nullptr : &*it;
-}
-
 void StepBuilder::commentViews()
 {
     for (const View &target : m_target.views) {
-        const View *live = liveView(target.name);
+        const View *live = findNamed(m_live.views, target.name, m_cs);
         if (!live || m_viewsToCreate.contains(key(target.name)) || !viewCommentOnly(target.name))
             continue;
         add(u"comment on view " + displayName(target.name), m_r.commentOnView(target),

@@ -299,14 +299,15 @@ void AlterBuilder::indexes()
     const QHash<QString, QString> renamed = indexRenames();
     for (const Index &live : m_live.indexes) {
         const Index *target = findBy(m_target.indexes, live.name, nameOf);
-        if (kept(live, target) && onlyIgnoredDiffers(live, target)) {
-            m_columns.append(
-                u"ALTER INDEX " + quoteIdentifier(live.name) +
-                (isIgnored(*target) ? QStringLiteral(" IGNORED") : QStringLiteral(" NOT IGNORED")));
-            m_touchesIndexes = true;
-        }
-        if (kept(live, target))
+        if (kept(live, target)) {
+            if (onlyIgnoredDiffers(live, target)) {
+                m_columns.append(u"ALTER INDEX " + quoteIdentifier(live.name) +
+                                 (isIgnored(*target) ? QStringLiteral(" IGNORED")
+                                                     : QStringLiteral(" NOT IGNORED")));
+                m_touchesIndexes = true;
+            }
             continue;
+        }
         if (renamed.contains(live.name))
             m_columns.append(u"RENAME INDEX " + quoteIdentifier(live.name) + u" TO " +
                              quoteIdentifier(renamed[live.name]));

@@ -45,13 +45,15 @@ QString onSerialSequence(const QString &table, const Column &c, const QString &a
            serialSequenceOf(table, c) + u"); END$burrow$";
 }
 
-// Existing rows keep their numbers: the sequence continues after the highest (an empty table
-// keeps the sequence's own start).
-QString continueAfterRows(const QString &table, const Column &c)
+// Existing rows keep their numbers: the sequence continues after the highest and after
+// `alsoAfter`, an SQL value (NULL: the rows alone). With neither (an empty table, a NULL), it
+// keeps its own start.
+QString continueAfter(const QString &table, const Column &c, const QString &alsoAfter)
 {
-    return u"SELECT pg_catalog.setval(" + serialSequenceOf(table, c) + u", MAX(" +
-           quoteIdentifier(c.name) + u") + 1, false) FROM " + quoteIdentifier(table) +
-           u" HAVING MAX(" + quoteIdentifier(c.name) + u") IS NOT NULL";
+    return u"SELECT pg_catalog.setval(" + serialSequenceOf(table, c) +
+           u", highest + 1, false) FROM (SELECT GREATEST(MAX(" + quoteIdentifier(c.name) + u"), " +
+           alsoAfter + u") AS highest FROM " + quoteIdentifier(table) +
+           u") AS numbered WHERE highest IS NOT NULL";
 }
 
 QString identityOf(const Column &c)
@@ -157,10 +159,9 @@ QString alterRestartingUnused(const QString &table, const Column &c, const Spell
 
 // Identity to identity, the increment keeping its direction: the sequence is kept, with its
 // position, and only what differs is set.
-QStringList changeIdentityInPlace(const QString &table, const Column &from, const Column &to)
+QStringList changeIdentityInPlace(const QString &table, const Column &from, const Column &to,
+                                  const SpelledIdentity &before, const SpelledIdentity &after)
 {
-    const SpelledIdentity before = spelledIdentity(from);
-    const SpelledIdentity after = spelledIdentity(to);
     const bool always = identityOf(to).startsWith(u"GENERATED ALWAYS");
     QString actions;
     if (always != identityOf(from).startsWith(u"GENERATED ALWAYS"))
@@ -234,14 +235,11 @@ QString rememberLastValue(const QString &table, const Column &c)
            u")::text, ''), false)";
 }
 
-// The new numbering continues after the rows and after the last number the old one handed out.
-QString continueAfterLastValue(const QString &table, const Column &c)
+// The last number rememberLastValue kept, NULL when none.
+QString rememberedLastValue()
 {
-    return u"SELECT pg_catalog.setval(" + serialSequenceOf(table, c) +
-           u", highest + 1, false) FROM (SELECT GREATEST(MAX(" + quoteIdentifier(c.name) +
-           u"), NULLIF(pg_catalog.current_setting(" + quoteLiteral(kLastValueSetting) +
-           u"), '')::bigint) AS highest FROM " + quoteIdentifier(table) +
-           u") AS numbered WHERE highest IS NOT NULL";
+    return u"NULLIF(pg_catalog.current_setting(" + quoteLiteral(kLastValueSetting) +
+           u"), '')::bigint";
 }
 
 QStringList addNumbering(const QString &table, const Column &c, const QString &continuation)
@@ -261,7 +259,7 @@ QStringList addNumbering(const QString &table, const Column &c, const QString &c
 
 QStringList addNumberingSql(const QString &table, const Column &c)
 {
-    return addNumbering(table, c, continueAfterRows(table, c));
+    return addNumbering(table, c, continueAfter(table, c, QStringLiteral("NULL")));
 }
 
 QStringList dropNumberingSql(const QString &table, const Column &c)
@@ -278,16 +276,18 @@ QStringList dropNumberingSql(const QString &table, const Column &c)
 
 QStringList changeNumberingSql(const QString &table, const Column &from, const Column &to)
 {
+    const SpelledIdentity before = spelledIdentity(from);
+    const SpelledIdentity after = spelledIdentity(to);
+    const bool fromUp = before.ascending();
+    const bool toUp = after.ascending();
     // An identity keeps its sequence, and where it stands, unless it turns round.
-    if (!isSerial(from) && !isSerial(to) &&
-        spelledIdentity(from).ascending() == spelledIdentity(to).ascending())
-        return changeIdentityInPlace(table, from, to);
-    // Serial to identity or back: the new sequence goes on after the old one, counting up.
-    const bool up = spelledIdentity(from).ascending() && spelledIdentity(to).ascending();
-    if (!up)
+    if (!isSerial(from) && !isSerial(to) && fromUp == toUp)
+        return changeIdentityInPlace(table, from, to, before, after);
+    if (!fromUp || !toUp)
         return dropNumberingSql(table, from) + addNumberingSql(table, to);
+    // Serial to identity or back: the new sequence goes on after the old one.
     return QStringList{rememberLastValue(table, from)} + dropNumberingSql(table, from) +
-           addNumbering(table, to, continueAfterLastValue(table, to));
+           addNumbering(table, to, continueAfter(table, to, rememberedLastValue()));
 }
 
 QString retypeSerialSequenceSql(const QString &table, const Column &c)
