@@ -1,5 +1,6 @@
 // MariaDB partitioning: read from information_schema.PARTITIONS, compared as the engine
-// normalized it, applied with ALTER TABLE … PARTITION BY and REMOVE PARTITIONING, rows kept.
+// normalized it, applied with ALTER TABLE … PARTITION BY (ADD or REORGANIZE PARTITION where only
+// some partitions change) and REMOVE PARTITIONING, rows kept.
 // Models may write it as mysqldump does, in an executable comment (/*!50100 … */).
 #include "cli_migrations.h"
 #include "dialect/mysql/mysql_lexer.h"
@@ -51,6 +52,51 @@ TEST_F(MysqlPartitions, partitioning_is_added_and_removed_and_the_rows_stay)
     EXPECT_TRUE(downSection(removed).contains(u"PARTITION BY RANGE"_s)) << removed.toStdString();
     EXPECT_TRUE(partitions().isEmpty());
     EXPECT_EQ(db.rows(u"SELECT id FROM visit ORDER BY id"_s), (QStringList{u"1"_s, u"2"_s}));
+}
+
+// Adding next year's partition must not copy every row of a large table: REORGANIZE of only
+// the partitions whose span is cut up (here the catch-all at the end), ADD PARTITION when
+// appended.
+TEST_F(MysqlPartitions, a_split_partition_is_reorganized_alone)
+{
+    db.exec(QString::fromUtf8(kByYear).remove(u"/*!50100 "_s).remove(u" */"_s).chopped(2) +
+            u";INSERT INTO visit VALUES (1, '2024-05-01'), (2, '2025-03-01'), (3, '2030-01-01')"_s);
+    QByteArray split = kByYear;
+    split.replace(" PARTITION pmax", " PARTITION p2025 VALUES LESS THAN (2026),\n PARTITION pmax");
+    const QString splitting = cli.migrateAndUndo(cli.model(split), cli.model(kByYear, u"b.sql"_s));
+    EXPECT_TRUE(upSection(splitting).contains(
+        u"ALTER TABLE `visit` REORGANIZE PARTITION `pmax` INTO\n(PARTITION `p2025`"_s))
+        << splitting.toStdString();
+    EXPECT_TRUE(downSection(splitting).contains(u"REORGANIZE PARTITION `p2025`, `pmax` INTO"_s))
+        << splitting.toStdString();
+    EXPECT_EQ(partitions(), (QStringList{u"p2024"_s, u"pmax"_s}));
+    EXPECT_EQ(db.rows(u"SELECT id FROM visit ORDER BY id"_s),
+              (QStringList{u"1"_s, u"2"_s, u"3"_s}));
+}
+
+TEST_F(MysqlPartitions, an_appended_partition_is_added_and_merged_keeping_its_rows)
+{
+    QByteArray bounded = kByYear;
+    bounded.replace("pmax VALUES LESS THAN MAXVALUE", "p2025 VALUES LESS THAN (2026)");
+    cli.migrate(cli.model(bounded, u"b.sql"_s));
+    QByteArray appended = bounded;
+    appended.replace("(2026)", "(2026),\n PARTITION p2026 VALUES LESS THAN (2027)");
+    const QString adding = cli.migrate(cli.model(appended));
+    EXPECT_TRUE(upSection(adding).contains(
+        u"ALTER TABLE `visit` ADD PARTITION (PARTITION `p2026` VALUES LESS THAN (2027))"_s))
+        << adding.toStdString();
+    EXPECT_EQ(partitions(), (QStringList{u"p2024"_s, u"p2025"_s, u"p2026"_s}));
+
+    // Merging it into the one before moves its rows there: never DROP PARTITION, which
+    // deletes them.
+    db.exec(u"INSERT INTO visit VALUES (1, '2026-05-01')"_s);
+    QByteArray merged = bounded;
+    merged.replace("(2026)", "(2027)");
+    const QString merging = cli.migrate(cli.model(merged, u"m.sql"_s));
+    EXPECT_TRUE(upSection(merging).contains(
+        u"REORGANIZE PARTITION `p2025`, `p2026` INTO\n(PARTITION `p2025` VALUES LESS THAN (2027))"_s))
+        << merging.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id FROM visit PARTITION (p2025)"_s), QStringList{u"1"_s});
 }
 
 TEST_F(MysqlPartitions, hash_and_list_partitions_are_created_and_compared_as_the_engine_spells)

@@ -469,14 +469,14 @@ plan::TableAlteration AlterBuilder::build()
     const bool repartitions = m_live.partitioning != m_target.partitioning;
     out.sql += m_before;
     if (repartitions && m_target.partitioning.isEmpty())
-        out.sql.append(repartitionSql(m_target.name, {}));
+        out.sql.append(repartitionSql(m_target.name, m_live.partitioning, {}));
     if (!clauses.isEmpty())
         out.sql.append(alter + clauses.join(u",\n  "));
     if (!m_readded.isEmpty())
         out.sql.append(alter + m_readded.join(u",\n  "));
     out.sql += m_after;
     if (repartitions && !m_target.partitioning.isEmpty())
-        out.sql.append(repartitionSql(m_target.name, m_target.partitioning));
+        out.sql.append(repartitionSql(m_target.name, m_live.partitioning, m_target.partitioning));
     return out;
 }
 

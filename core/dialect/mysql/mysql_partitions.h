@@ -34,8 +34,10 @@ private:
     QHash<QString, Spec> m_specs; // by table
 };
 
-/// The ALTER TABLE statement that takes `table` from partitioning `live` to `target`: the
-/// target's clause, or REMOVE PARTITIONING when it has none.
-QString repartitionSql(const QString &table, const QString &target);
+/// The ALTER TABLE statement that takes `table` from partitioning `live` to `target`, touching
+/// as few rows as the engine allows: REMOVE PARTITIONING; ADD PARTITION for range or list
+/// partitions appended; REORGANIZE PARTITION for range partitions split, merged or renamed
+/// over the span they covered; otherwise the target's whole clause, which rewrites every row.
+QString repartitionSql(const QString &table, const QString &live, const QString &target);
 
 } // namespace burrow::dialect::mysql
