@@ -549,6 +549,10 @@ void Differ::compareDefinitions(ObjectKind kind, const QString &owner, const QSt
     }
     d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
               model.comment);
+    if constexpr (std::is_same_v<T, View>)
+        for (const ColumnCommentChange &c : columnCommentChanges(live, model))
+            d.flag(true, QStringLiteral("column comment"),
+                   u"comment on " + c.column + u' ' + orNone(c.from) + u" → " + orNone(c.to));
     if (d.any())
         record(kind, ChangeType::Changed, owner, name, d.details.join(u"; "), d.attributes);
 }

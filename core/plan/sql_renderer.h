@@ -81,7 +81,13 @@ public:
     virtual QStringList createView(const schema::View &view) const = 0;
     /// Sets the comment of an existing view to `view`'s (none: removed). Dialects whose views
     /// take no comment need not.
-    virtual QStringList commentOnView(const schema::View &) const { return {}; }
+    /// The COMMENT statements that take a view's comments (its own, its columns') from `from`'s
+    /// to `to`'s.
+    virtual QStringList commentOnView(const schema::View & /*to*/,
+                                      const schema::View & /*from*/) const
+    {
+        return {};
+    }
     virtual QStringList dropView(const schema::View &view) const = 0;
     virtual QStringList createTrigger(const QString &table,
                                       const schema::Trigger &trigger) const = 0;

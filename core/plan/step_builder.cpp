@@ -68,7 +68,9 @@ bool StepBuilder::viewCommentOnly(const QString &view) const
     const auto it = m_viewChanges.constFind(key(view));
     return it != m_viewChanges.cend() && std::all_of(it->begin(), it->end(), [](const Change &c) {
                return c.type == ChangeType::Changed &&
-                      c.attributes == QStringList{QStringLiteral("comment")};
+                      std::all_of(c.attributes.begin(), c.attributes.end(), [](const QString &a) {
+                          return a == u"comment" || a == u"column comment";
+                      });
            });
 }
 

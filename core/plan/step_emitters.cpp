@@ -315,8 +315,8 @@ void StepBuilder::commentViews()
         const View *live = findNamed(m_live.views, target.name, m_cs);
         if (!live || m_viewsToCreate.contains(key(target.name)) || !viewCommentOnly(target.name))
             continue;
-        add(u"comment on view " + displayName(target.name), m_r.commentOnView(target),
-            m_r.commentOnView(*live),
+        add(u"comment on view " + displayName(target.name), m_r.commentOnView(target, *live),
+            m_r.commentOnView(*live, target),
             changesOf(target.name, ObjectKind::View, target.name, {ChangeType::Changed}));
     }
 }

@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace burrow::schema {
 
 const Table *findTable(const Schema &schema, const QString &name, Qt::CaseSensitivity cs)
@@ -37,6 +39,28 @@ void resolveImplicitReferences(Schema &schema, Qt::CaseSensitivity cs)
                     cs == Qt::CaseSensitive ? fk.referencedTable : fk.referencedTable.toLower());
         }
     }
+}
+
+QList<ColumnCommentChange> columnCommentChanges(const View &from, const View &to)
+{
+    const auto commentOn = [](const View &view, const QString &column) {
+        for (const ColumnComment &c : view.columnComments)
+            if (c.column == column)
+                return c.comment;
+        return QString();
+    };
+    QList<ColumnCommentChange> changes;
+    for (const View *side : {&from, &to})
+        for (const ColumnComment &c : side->columnComments) {
+            const bool seen =
+                std::any_of(changes.cbegin(), changes.cend(),
+                            [&](const auto &change) { return change.column == c.column; });
+            const QString before = commentOn(from, c.column);
+            const QString after = commentOn(to, c.column);
+            if (!seen && before != after)
+                changes.append({c.column, before, after});
+        }
+    return changes;
 }
 
 bool labelsOnlyAdded(const EnumType &live, const EnumType &target)

@@ -205,6 +205,13 @@ struct Table {
 };
 
 /// A view and its definition.
+/// A comment on one column of a view (PostgreSQL's COMMENT ON COLUMN).
+struct ColumnComment {
+    QString column;
+    QString comment;
+    bool operator==(const ColumnComment &) const = default;
+};
+
 struct View {
     QString name;
     Expression definition;   // the whole CREATE VIEW statement
@@ -215,6 +222,7 @@ struct View {
     /// read from the catalog: a view dropped and created again has lost them. Carried over,
     /// not compared (Burrow does not manage privileges).
     QStringList grants{};
+    QList<ColumnComment> columnComments{}; // in the columns' order
 };
 
 /// An enumerated type (PostgreSQL's CREATE TYPE … AS ENUM): its labels in their sort order.
@@ -343,6 +351,13 @@ inline QString dottedName(QString name)
 /// Whether `target` only adds labels to `live`, keeping the order of the existing ones: then
 /// the type changes in place, and no stored value changes.
 bool labelsOnlyAdded(const EnumType &live, const EnumType &target);
+
+/// A view column whose comment differs between two versions of the view (empty: none).
+struct ColumnCommentChange {
+    QString column, from, to;
+};
+/// Those of `from` and `to`, in the columns' order (from's first).
+QList<ColumnCommentChange> columnCommentChanges(const View &from, const View &to);
 
 /// Whether the column's declared type is `typeName` or an array of it (`typeKey` is the
 /// engine's spelling, quoted where the name needs it: `quoted`).

@@ -22,7 +22,8 @@ static_assert(sizeof(ForeignKey) == 168);
 static_assert(sizeof(Trigger) == 120);
 static_assert(sizeof(Policy) == 200);
 static_assert(sizeof(Table) == 568);
-static_assert(sizeof(View) == 168);
+static_assert(sizeof(View) == 192);
+static_assert(sizeof(ColumnComment) == 48);
 static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
 static_assert(sizeof(Sequence) == 168);
@@ -86,9 +87,13 @@ template<typename F> void members(Table &t, F &&f)
       t.policies, t.partitioning, t.exclusions, t.options, t.partitionOf, t.partitionBound,
       t.systemVersioned, t.inherits, t.replicaIdentity, t.replicaIdentityIndex);
 }
+template<typename F> void members(ColumnComment &c, F &&f)
+{
+    f(c.column, c.comment);
+}
 template<typename F> void members(View &v, F &&f)
 {
-    f(v.name, v.definition, v.triggers, v.comment, v.indexes, v.grants);
+    f(v.name, v.definition, v.triggers, v.comment, v.indexes, v.grants, v.columnComments);
 }
 template<typename F> void members(EnumType &e, F &&f)
 {

@@ -263,6 +263,35 @@ TEST_F(PostgresNumberingAndComments, a_views_comment_alone_is_set_in_place_keepi
     EXPECT_EQ(commentOf(db, u"'mv'::regclass"_s, u"pg_class"_s), QStringList{u"m"_s});
 }
 
+// Comments on a view's columns (what a reporting tool shows its users) are compared, set in
+// place when nothing else changed, and carried by the view when it is created again.
+TEST_F(PostgresNumberingAndComments, comments_on_view_columns_are_compared_and_kept)
+{
+    const QByteArray views = "CREATE TABLE t (id int PRIMARY KEY, n int);\n"
+                             "CREATE VIEW v AS SELECT id, n FROM t;\n";
+    db.exec(QString::fromUtf8(views) + u"COMMENT ON COLUMN v.id IS 'old'"_s);
+    const QString columnComments =
+        u"SELECT a.attname || ': ' || d.description FROM pg_attribute a JOIN pg_description d "
+        u"ON d.objoid = a.attrelid AND d.objsubid = a.attnum WHERE a.attrelid = 'v'::regclass "
+        u"ORDER BY a.attnum"_s;
+    const QString commented = model(views + "COMMENT ON COLUMN v.n IS 'how many';\n");
+    const CliRun before = diff(commented);
+    EXPECT_EQ(before.exitCode, 1);
+    EXPECT_TRUE(before.out.contains(u"comment on n none → how many"_s)) << before.out.toStdString();
+    EXPECT_TRUE(before.out.contains(u"comment on id old → none"_s)) << before.out.toStdString();
+    const QString up = upSection(migrate(commented));
+    EXPECT_FALSE(up.contains(u"DROP"_s)) << up.toStdString();
+    EXPECT_TRUE(up.contains(u"COMMENT ON COLUMN \"v\".\"id\" IS NULL"_s)) << up.toStdString();
+    EXPECT_EQ(db.rows(columnComments), QStringList{u"n: how many"_s});
+
+    const QString redefined = migrate(model("CREATE TABLE t (id int PRIMARY KEY, n int);\n"
+                                            "CREATE VIEW v AS SELECT id, n, n * 2 AS twice "
+                                            "FROM t WHERE n > 0;\n"
+                                            "COMMENT ON COLUMN v.n IS 'how many';\n"));
+    EXPECT_TRUE(upSection(redefined).contains(u"DROP VIEW"_s)) << redefined.toStdString();
+    EXPECT_EQ(db.rows(columnComments), QStringList{u"n: how many"_s});
+}
+
 TEST_F(PostgresNumberingAndComments, a_view_created_again_gets_its_grants_back)
 {
     db.exec(u"CREATE TABLE t (id int PRIMARY KEY, n int);"

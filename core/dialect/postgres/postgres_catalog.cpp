@@ -323,6 +323,10 @@ void CatalogBuilder::readView(const QSqlQuery &row)
                            quoteIdentifier(view.name) + u" TO " + grant.at(1).toString() +
                            (grant.at(2).toBool() ? u" WITH GRANT OPTION" : u""));
     }
+    for (const QJsonValue &value : jsonArray(row.value(8))) {
+        const QJsonArray comment = value.toArray();
+        view.columnComments.append({comment.at(0).toString(), comment.at(1).toString()});
+    }
     m_viewByName.insert(view.name, m_schema.views.size());
     m_viewByOid.insert(row.value(6).toLongLong(), m_schema.views.size());
     m_schema.views.append(std::move(view));

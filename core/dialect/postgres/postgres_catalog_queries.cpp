@@ -188,7 +188,13 @@ const QString &views()
                        "CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident("
                        "pg_catalog.pg_get_userbyid(a.grantee)) END AS grantee, "
                        "a.is_grantable AS grantable FROM pg_catalog.aclexplode(c.relacl) a "
-                       "WHERE a.grantee <> c.relowner GROUP BY a.grantee, a.is_grantable) g) "
+                       "WHERE a.grantee <> c.relowner GROUP BY a.grantee, a.is_grantable) g), "
+                       // [column, comment] of each column commented
+                       "(SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, "
+                       "d.description) ORDER BY a.attnum) FROM pg_catalog.pg_attribute a "
+                       "JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.objsubid = "
+                       "a.attnum AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+                       "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) "
                        "FROM pg_catalog.pg_class c " DESCRIPTION("dv", "c.oid", "0") IN_SCHEMA
                        "AND c.relkind IN ('v', 'm') ORDER BY c.oid");
     return sql;

@@ -87,13 +87,21 @@ QStringList PostgresRenderer::renameIndex(const QString &table, const QString &f
 // pg_get_triggerdef), names unqualified because they live in the search_path's schema.
 QStringList PostgresRenderer::createView(const View &view) const
 {
-    return QStringList{view.definition.text} +
-           commentIfAny(viewKind(view) + u' ' + quote(view.name), view.comment);
+    QStringList sql = QStringList{view.definition.text} +
+                      commentIfAny(viewKind(view) + u' ' + quote(view.name), view.comment);
+    for (const ColumnComment &c : view.columnComments)
+        sql.append(commentOnSql(u"COLUMN " + quote(view.name) + u'.' + quote(c.column), c.comment));
+    return sql;
 }
 
-QStringList PostgresRenderer::commentOnView(const View &view) const
+QStringList PostgresRenderer::commentOnView(const View &to, const View &from) const
 {
-    return {commentOnSql(viewKind(view) + u' ' + quote(view.name), view.comment)};
+    QStringList sql;
+    if (to.comment != from.comment)
+        sql.append(commentOnSql(viewKind(to) + u' ' + quote(to.name), to.comment));
+    for (const ColumnCommentChange &c : columnCommentChanges(from, to))
+        sql.append(commentOnSql(u"COLUMN " + quote(to.name) + u'.' + quote(c.column), c.to));
+    return sql;
 }
 
 QStringList PostgresRenderer::dropView(const View &view) const

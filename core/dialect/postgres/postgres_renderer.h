@@ -24,7 +24,7 @@ public:
                             const QString &to) const override;
     QStringList createView(const schema::View &view) const override;
     QStringList dropView(const schema::View &view) const override;
-    QStringList commentOnView(const schema::View &view) const override;
+    QStringList commentOnView(const schema::View &to, const schema::View &from) const override;
     QStringList createTrigger(const QString &table, const schema::Trigger &trigger) const override;
     QStringList dropTrigger(const QString &table, const schema::Trigger &trigger) const override;
 
