@@ -32,9 +32,22 @@ QString setAsideParts(const Table &before, const Table &without)
     if (generatedColumns(before) != generatedColumns(without))
         parts.append(u"generated columns"_s);
     if (parts.isEmpty())
-        return u"columns"_s; // not reached: a set-aside takes something
+        return {};
     const QString last = parts.takeLast();
     return parts.isEmpty() ? last : parts.join(u", "_s) + u" and " + last;
+}
+
+/// Columns of `before` that `without` dropped for good (not generated ones set aside).
+QStringList droppedColumns(const Table &before, const Table &without)
+{
+    QStringList dropped;
+    for (const Column &c : before.columns) {
+        const bool kept = std::any_of(without.columns.begin(), without.columns.end(),
+                                      [&](const Column &w) { return w.name == c.name; });
+        if (!kept && c.generated == Generated::No)
+            dropped.append(diff::displayName(c.name));
+    }
+    return dropped;
 }
 
 bool isLifted(const QList<ForeignKey> &lifted, const ForeignKey &fk)
@@ -221,6 +234,8 @@ void StepBuilder::liftUsersOf(const Table &live, const Readers &readers, const Q
             ++setAside;
         }
     }
+    if (kept)
+        setAside += dropGoingColumns(without, readers.going);
     const QSet<QString> generated = setAsideGeneratedColumns(without, readers.of + readers.columns);
     setAside += generatedColumns(before) - generatedColumns(without);
     if (setAside == 0)
@@ -231,6 +246,22 @@ void StepBuilder::liftUsersOf(const Table &live, const Readers &readers, const Q
     }
     m_setAside.append({before, without, why});
     m_liftedLive.insert(key(live.name), without);
+}
+
+qsizetype StepBuilder::dropGoingColumns(Table &table, const QSet<QString> &going) const
+{
+    const auto goes = [&](const QStringList &columns) {
+        return std::any_of(columns.begin(), columns.end(),
+                           [&](const QString &c) { return going.contains(key(c)); });
+    };
+    if (going.isEmpty() ||
+        (table.primaryKey && goes(table.primaryKey->columns))) // the key's change has its own order
+        return 0;
+    table.uniques.removeIf([&](const UniqueConstraint &u) { return goes(u.columns); });
+    table.foreignKeys.removeIf([&](const ForeignKey &fk) { return goes(fk.columns); });
+    table.checks.removeIf(
+        [&](const CheckConstraint &c) { return m_deps.mentionsAny(c.expression.text, going); });
+    return table.columns.removeIf([&](const Column &c) { return going.contains(key(c.name)); });
 }
 
 Domain StepBuilder::withoutReadersOf(Domain domain, const QSet<QString> &names) const
@@ -269,9 +300,17 @@ void StepBuilder::setAsideUsers()
 {
     for (const auto &[before, without, why] : m_setAside) {
         // A generated column comes back last, its values computed again.
-        add(u"set aside the " + setAsideParts(before, without) + u" of " +
-                diff::displayName(before.name) + u" that " + why,
-            m_r.alterTable(before, without).sql, m_r.alterTable(without, before).sql, {});
+        const QString parts = setAsideParts(before, without);
+        const QStringList dropped = droppedColumns(before, without);
+        QStringList title;
+        if (!dropped.isEmpty())
+            title.append(u"drop column " + dropped.join(u", ") + u" of " +
+                         diff::displayName(before.name) + u" first (the model drops it)");
+        if (!parts.isEmpty())
+            title.append(u"set aside the " + parts + u" of " + diff::displayName(before.name) +
+                         u" that " + why);
+        add(title.join(u"; "), m_r.alterTable(before, without).sql,
+            m_r.alterTable(without, before).sql, {});
     }
     for (const Domain &live : m_live.domains) {
         const auto without = m_domainsSetAside.constFind(key(live.name));

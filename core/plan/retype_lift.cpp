@@ -62,9 +62,18 @@ void StepBuilder::liftEnumUsers()
             convert(domain.columns);
         }
     }
-    for (const Table &live : m_live.tables)
-        liftUsersOf(live, {recreated, converted.value(key(live.name)), false},
+    // Defaults naming the old labels step aside (the new type may lack them) and come back as
+    // the model has them; columns the model drops go first (their values may lack a label).
+    for (const Table &live : m_live.tables) {
+        const QSet<QString> columns = converted.value(key(live.name));
+        QSet<QString> going;
+        if (const Table *target = m_targetTables.find(live.name))
+            for (const QString &column : columns)
+                if (!findNamed(target->columns, column, m_cs))
+                    going.insert(column);
+        liftUsersOf(live, {recreated, columns, true, going},
                     u"cast to an enum type recreated below or read its columns"_s);
+    }
 }
 
 } // namespace burrow::plan

@@ -49,7 +49,8 @@ bool StepBuilder::enumRecreated(const EnumType &live) const
 QList<TypeUser> StepBuilder::columnsOfType(const QString &type) const
 {
     QList<TypeUser> users;
-    for (const Table &t : m_live.tables) {
+    for (const Table &live : m_live.tables) {
+        const Table &t = liveForAlteration(live.name); // without what was set aside or dropped
         for (const Column &c : t.columns) {
             if (columnUsesType(c, type, m_r.quote(type)))
                 users.append({t.name, c});

@@ -217,10 +217,14 @@ private:
         QSet<QString> of;      // object keys: indexes, checks and generated columns mentioning one
         QSet<QString> columns; // column keys: generated columns reading one
         bool defaults = false; // column defaults mentioning one of `of` too
+        /// Column keys the model drops that would block the change (their values may not
+        /// convert): they go first, with the constraints naming them.
+        QSet<QString> going{};
     };
     /// Sets aside until the table's alteration what of `live` reads `readers` (see Readers);
     /// its indexes are built again. `why` ends the step's title.
     void liftUsersOf(const schema::Table &live, const Readers &readers, const QString &why);
+    qsizetype dropGoingColumns(schema::Table &table, const QSet<QString> &going) const;
     /// PostgreSQL refuses to change the type of a column a generated column reads: those
     /// generated columns are set aside like a recreated function's (retype_lift.cpp).
     void liftGeneratedReadersOfRetypedColumns();

@@ -101,3 +101,33 @@ TEST_F(PostgresEnumUsers, a_domain_based_on_the_type_is_recreated_with_it)
     EXPECT_EQ(db.rows(u"SELECT id, status, past FROM orders ORDER BY id"_s),
               (QStringList{u"1|paid|{new}"_s, u"2|new|NULL"_s}));
 }
+
+// The everyday change: a label added and used at once, as a default and in a new column. Its
+// down section recreates the type without the label, so the defaults naming it step aside
+// (they come back as the model has them) and the new column goes first (its rows hold the
+// label): the conversion would fail on them.
+TEST_F(PostgresEnumUsers, a_label_used_as_a_default_goes_back_with_the_columns_using_it)
+{
+    db.exec(QString::fromUtf8(kBefore).chopped(2));
+    db.exec(u"INSERT INTO orders (id, status) VALUES (1, 'new'), (2, 'paid')"_s);
+    QByteArray after =
+        withLabels("('new', 'paid', 'cancelled', 'held');", "('new', 'paid', 'cancelled'))");
+    after.replace("DEFAULT 'new'", "DEFAULT 'held'")
+        .replace("  id int PRIMARY KEY,\n",
+                 "  id int PRIMARY KEY,\n  stage status NOT NULL DEFAULT 'held',\n");
+
+    const QString migration = migrate(model(after));
+    EXPECT_EQ(db.rows(u"SELECT id, stage FROM orders ORDER BY id"_s),
+              (QStringList{u"1|held"_s, u"2|held"_s}));
+    const QString down = downSection(migration);
+    EXPECT_LT(down.indexOf(u"DROP COLUMN \"stage\""_s), down.indexOf(u"CREATE TYPE"_s))
+        << down.toStdString();
+
+    db.execEach(downStatements(migration));
+    EXPECT_EQ(diff(model(kBefore)).exitCode, 0) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, status, settled FROM orders ORDER BY id"_s),
+              (QStringList{u"1|new|false"_s, u"2|paid|true"_s}));
+    EXPECT_EQ(db.rows(u"SELECT column_default FROM information_schema.columns WHERE "
+                      u"table_name = 'orders' AND column_name = 'status'"_s),
+              QStringList{u"'new'::status"_s});
+}
