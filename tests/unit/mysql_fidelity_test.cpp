@@ -103,6 +103,31 @@ TEST_F(MysqlFidelity, a_server_name_the_live_table_already_uses_falls_back_to_bu
     EXPECT_EQ(db.rows(kChecks), QStringList{u"CONSTRAINT_1"_s});
 }
 
+// The key a foreign key references is rebuilt (a wider primary key, a new unique): the
+// foreign key is dropped first and added back. InnoDB would replace the index it created for
+// an unnamed key with one named after the key, a difference the next diff reports; the down
+// section drops the key under the name the server gave it.
+TEST_F(MysqlFidelity, a_foreign_key_dropped_while_its_referenced_key_changes_keeps_its_index)
+{
+    const QString before = build("CREATE TABLE item (id INT PRIMARY KEY, tenant INT NOT NULL);\n"
+                                 "CREATE TABLE tag (item_id INT REFERENCES item (id));\n");
+    const QString migration =
+        cli.migrate(cli.model("CREATE TABLE item (id INT, tenant INT NOT NULL,\n"
+                              "  PRIMARY KEY (tenant, id), UNIQUE (id));\n"
+                              "CREATE TABLE tag (item_id INT REFERENCES item (id));\n"));
+    EXPECT_TRUE(upSection(migration).contains(u"DROP FOREIGN KEY `tag_ibfk_1`"_s))
+        << migration.toStdString();
+    const QString tagIndexes = u"SELECT INDEX_NAME FROM information_schema.STATISTICS WHERE "
+                               u"TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tag'"_s;
+    EXPECT_EQ(db.rows(tagIndexes), QStringList{u"item_id"_s});
+    EXPECT_EQ(db.rows(kForeignKeys), QStringList{u"tag_ibfk_1"_s});
+
+    EXPECT_TRUE(downSection(migration).contains(u"DROP FOREIGN KEY `tag_ibfk_1`"_s))
+        << migration.toStdString();
+    runDownAndExpectMatching(migration, before);
+    EXPECT_EQ(db.rows(tagIndexes), QStringList{u"item_id"_s});
+}
+
 TEST_F(MysqlFidelity, declared_table_options_are_created_changed_and_removed)
 {
     const QString dynamic = cli.model("CREATE TABLE users (id BIGINT) ROW_FORMAT=DYNAMIC;\n");

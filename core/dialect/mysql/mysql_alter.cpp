@@ -124,7 +124,7 @@ public:
 
 private:
     void foreignKeys();
-    void keepIndexOf(const ForeignKey &fk);
+    bool keepIndexOf(const ForeignKey &fk);
     void checks();
     void uniques();
     void indexes();
@@ -168,18 +168,19 @@ void AlterBuilder::foreignKeys()
             namesAgree(live->name, target.name))
             continue;
         const QString name = keptForeignKeyName(m_target.name, target, live, m_live);
+        // Also a key the plan dropped on its own before (its referenced key changes).
+        const bool keepsIndex = keepIndexOf(target);
         const bool reused =
             live && keptForeignKeyName(m_live.name, *live, &target, m_target) == name;
-        if (reused)
-            keepIndexOf(target);
-        (reused ? m_readded : m_adds).append(u"ADD " + foreignKeyClause(name, target));
+        (reused || keepsIndex ? m_readded : m_adds)
+            .append(u"ADD " + foreignKeyClause(name, target));
     }
 }
 
 // InnoDB named the index of an unnamed key after its column; a key added back under a name
 // would replace that index with one named after the key. Added again explicitly just before,
-// the index is the model's own, and the key uses it.
-void AlterBuilder::keepIndexOf(const ForeignKey &fk)
+// the index is the model's own, and the key uses it. Whether one was added.
+bool AlterBuilder::keepIndexOf(const ForeignKey &fk)
 {
     for (const Index &live : m_live.indexes) {
         QStringList columns;
@@ -191,8 +192,9 @@ void AlterBuilder::keepIndexOf(const ForeignKey &fk)
             indexSignature(*target) != indexSignature(live))
             continue;
         m_readded << u"DROP INDEX " + quoteIdentifier(live.name) << u"ADD " + indexClause(*target);
-        return;
+        return true;
     }
+    return false;
 }
 
 // MariaDB keeps a column-level CHECK (named after its column) in the column's definition:

@@ -124,16 +124,18 @@ plan::TableAlteration MysqlRenderer::alterTable(const Table &live, const Table &
     return alterTableSql(live, target);
 }
 
+// A key the model leaves unnamed takes the name the server gave it in the model's load, as in
+// CREATE TABLE and ALTER TABLE: the down section finds it under that name.
 QStringList MysqlRenderer::dropForeignKey(const QString &table, const ForeignKey &fk) const
 {
     return {u"ALTER TABLE " + quoteIdentifier(table) + u" DROP FOREIGN KEY " +
-            quoteIdentifier(foreignKeyName(table, fk))};
+            quoteIdentifier(foreignKeyName(table, fk, Table{}))};
 }
 
 QStringList MysqlRenderer::addForeignKey(const QString &table, const ForeignKey &fk) const
 {
     return {u"ALTER TABLE " + quoteIdentifier(table) + u" ADD " +
-            foreignKeyClause(foreignKeyName(table, fk), fk)};
+            foreignKeyClause(foreignKeyName(table, fk, Table{}), fk)};
 }
 
 bool MysqlRenderer::narrowsType(const Column &from, const Column &to) const
