@@ -48,8 +48,8 @@ const QString kChecksQuery =
                    "FROM information_schema.CHECK_CONSTRAINTS "
                    "WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME");
 const QString kViewsQuery =
-    QStringLiteral("SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION FROM information_schema.VIEWS "
-                   "WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME");
+    QStringLiteral("SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, ALGORITHM, SECURITY_TYPE "
+                   "FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME");
 // By the table's schema (always the trigger's own): MariaDB looks up only that database for
 // EVENT_OBJECT_SCHEMA, while TRIGGER_SCHEMA reads the table definitions of every database.
 const QString kTriggersQuery = QStringLiteral(

@@ -186,8 +186,15 @@ void CatalogBuilder::readCheck(const QSqlQuery &row)
 void CatalogBuilder::readView(const QSqlQuery &row)
 {
     const QString name = text(row, 0);
-    QString sql = u"CREATE VIEW " + quoteIdentifier(name) + u" AS " +
-                  withoutSchemaPrefix(text(row, 1), m_database);
+    // Spelled only when not the default: who the view runs as matters to what it may read.
+    const QString algorithm = text(row, 3);
+    const QString security = text(row, 4);
+    QString sql =
+        u"CREATE " +
+        (algorithm.isEmpty() || algorithm == u"UNDEFINED" ? QString()
+                                                          : u"ALGORITHM=" + algorithm + u' ') +
+        (security == u"INVOKER" ? QStringLiteral("SQL SECURITY INVOKER ") : QString()) + u"VIEW " +
+        quoteIdentifier(name) + u" AS " + withoutSchemaPrefix(text(row, 1), m_database);
     const QString checkOption = text(row, 2);
     if (!checkOption.isEmpty() && checkOption != u"NONE")
         sql += u" WITH " + checkOption + u" CHECK OPTION";
