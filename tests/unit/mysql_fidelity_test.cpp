@@ -128,6 +128,31 @@ TEST_F(MysqlFidelity, a_foreign_key_dropped_while_its_referenced_key_changes_kee
     EXPECT_EQ(db.rows(tagIndexes), QStringList{u"item_id"_s});
 }
 
+// SELECT *, INSERT without a column list and the dumps see the columns in the table's order:
+// an added column goes where the model has it (FIRST, AFTER), as does a column added again
+// (a generated column made a plain one); columns added at the end need no position.
+TEST_F(MysqlFidelity, added_columns_take_their_place_in_the_models_order)
+{
+    const QString before = build("CREATE TABLE t (id INT PRIMARY KEY, a INT,\n"
+                                 "  twice INT AS (a * 2) VIRTUAL, z INT);\n");
+    db.exec(u"INSERT INTO t (id, a, z) VALUES (1, 5, 9)"_s);
+    const QString migration = cli.migrate(
+        cli.model("CREATE TABLE t (lead INT, id INT PRIMARY KEY, a INT, n INT CHECK (n > 0),\n"
+                  "  twice INT, z INT, tail INT);\n"));
+    const QString up = upSection(migration);
+    EXPECT_TRUE(up.contains(u"ADD COLUMN `n` int(11) NULL CHECK (`n` > 0) AFTER `a`"_s))
+        << up.toStdString();
+    EXPECT_TRUE(up.contains(u"ADD COLUMN `tail` int(11) NULL;"_s)) << up.toStdString();
+    const QString order = u"SELECT GROUP_CONCAT(COLUMN_NAME ORDER BY ORDINAL_POSITION) FROM "
+                          u"information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND "
+                          u"TABLE_NAME = 't'"_s;
+    EXPECT_EQ(db.rows(order), QStringList{u"lead,id,a,n,twice,z,tail"_s});
+    EXPECT_EQ(db.rows(u"SELECT * FROM t"_s), QStringList{u"NULL|1|5|NULL|10|9|NULL"_s});
+
+    runDownAndExpectMatching(migration, before);
+    EXPECT_EQ(db.rows(order), QStringList{u"id,a,twice,z"_s});
+}
+
 TEST_F(MysqlFidelity, declared_table_options_are_created_changed_and_removed)
 {
     const QString dynamic = cli.model("CREATE TABLE users (id BIGINT) ROW_FORMAT=DYNAMIC;\n");

@@ -135,6 +135,8 @@ private:
     void restateCharacterColumns();
     QString fillNullsSql(const schema::Column &target) const;
     void addColumnClause(const QString &column, const QString &clause);
+    QString columnPosition(const QString &column) const;
+    QStringList positionedColumns() const;
     void addCheck(const CheckConstraint &target);
     void recreateColumn(const schema::Column &live, const schema::Column &target);
     bool touchesRecreated(const QList<IndexPart> &parts) const;
@@ -148,6 +150,7 @@ private:
     QStringList m_before;                     // statements before the ALTER
     QStringList m_after;                      // statements after the ALTER
     QHash<QString, qsizetype> m_columnClause; // column → its ADD or MODIFY in m_columns
+    QHash<qsizetype, QString> m_positions;    // an ADD in m_columns → ` AFTER x` or ` FIRST`
     bool m_touchesIndexes = false;
 };
 
@@ -244,6 +247,32 @@ void AlterBuilder::addCheck(const CheckConstraint &target)
     if (!m_columnClause.contains(target.column))
         modifyColumn(*live);
     m_columns[m_columnClause.value(target.column)] += columnCheckClause(target);
+}
+
+// Where an added column goes: where the model has it (MariaDB adds a column anywhere in
+// place), unless it and those after it are all added, in order, at the end.
+QString AlterBuilder::columnPosition(const QString &column) const
+{
+    const QList<Column> &columns = m_target.columns;
+    qsizetype at = 0;
+    while (columns[at].name != column)
+        ++at;
+    const auto added = [this](const Column &c) {
+        const Column *live = findColumn(m_live, c.name, Qt::CaseSensitive);
+        return !live || mustRecreate(*live, c);
+    };
+    if (std::all_of(columns.begin() + at, columns.end(), added))
+        return {};
+    return at == 0 ? QStringLiteral(" FIRST") : u" AFTER " + quoteIdentifier(columns[at - 1].name);
+}
+
+// The position goes after the whole definition, a CHECK appended to it included.
+QStringList AlterBuilder::positionedColumns() const
+{
+    QStringList out = m_columns;
+    for (auto it = m_positions.cbegin(); it != m_positions.cend(); ++it)
+        out[it.key()] += it.value();
+    return out;
 }
 
 void AlterBuilder::addColumnClause(const QString &column, const QString &clause)
@@ -375,11 +404,13 @@ void AlterBuilder::columns()
     }
     for (const Column &target : m_target.columns) {
         const Column *live = findColumn(m_live, target.name, Qt::CaseSensitive);
-        if (!live)
-            addColumnClause(target.name, u"ADD COLUMN " + columnDefinition(target));
-        else if (mustRecreate(*live, target))
-            recreateColumn(*live, target);
-        else if (columnSignature(*live) != columnSignature(target)) {
+        if (!live || mustRecreate(*live, target)) {
+            if (live)
+                recreateColumn(*live, target);
+            else
+                addColumnClause(target.name, u"ADD COLUMN " + columnDefinition(target));
+            m_positions.insert(m_columnClause.value(target.name), columnPosition(target.name));
+        } else if (columnSignature(*live) != columnSignature(target)) {
             if (defaultFillsNulls(*live, target))
                 m_before.append(fillNullsSql(target));
             modifyColumn(*live);
@@ -458,7 +489,7 @@ plan::TableAlteration AlterBuilder::build()
     if (ownStatementForKeyDrops)
         m_before.append(alter + m_foreignKeyDrops.join(u",\n  "));
     QStringList clauses = m_drops + (ownStatementForKeyDrops ? QStringList() : m_foreignKeyDrops) +
-                          m_columns + m_adds;
+                          positionedColumns() + m_adds;
     if (m_live.comment != m_target.comment)
         clauses.append(tableCommentOption(m_target.comment));
     if (m_live.collation != m_target.collation && !m_target.collation.isEmpty())
