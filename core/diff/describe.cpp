@@ -57,6 +57,8 @@ QString describeIndex(const Index &index)
             text += u' ' + part.opclass;
         if (part.order == SortOrder::Descending)
             text += u" DESC";
+        if (part.nullsOtherEnd)
+            text += part.order == SortOrder::Descending ? u" NULLS LAST" : u" NULLS FIRST";
         parts.append(text);
     }
     QString out = (index.unique ? u"UNIQUE (" : u"(") + parts.join(u", ") + u')';

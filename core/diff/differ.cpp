@@ -183,7 +183,7 @@ QString Differ::indexPartsKey(const Index &i) const
     QStringList parts;
     for (const IndexPart &p : i.parts)
         parts << key(p.column) << p.expression.canonical << QString::number(int(p.order))
-              << p.collation << p.opclass;
+              << p.collation << p.opclass << QString::number(p.nullsOtherEnd);
     return parts.join(u'\x1f');
 }
 

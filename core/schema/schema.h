@@ -60,6 +60,9 @@ struct IndexPart {
     QString collation; // empty means the column's or engine's default
     /// A non-default operator class (PostgreSQL: `text_pattern_ops`); empty for the type's own.
     QString opclass{};
+    /// NULLs at the other end than the order puts them (PostgreSQL's NULLS FIRST on an
+    /// ascending part, NULLS LAST on a descending one).
+    bool nullsOtherEnd = false;
 };
 
 /// A named index (constraint-backing indexes are modelled as constraints instead).

@@ -12,7 +12,7 @@ namespace {
 // changes its size: these asserts then fail until it is listed below (x86-64 sizes).
 static_assert(sizeof(Expression) == 48);
 static_assert(sizeof(Column) == 304);
-static_assert(sizeof(IndexPart) == 128);
+static_assert(sizeof(IndexPart) == 136);
 static_assert(sizeof(Index) == 184);
 static_assert(sizeof(PrimaryKey) == 80);
 static_assert(sizeof(UniqueConstraint) == 80);
@@ -45,7 +45,7 @@ template<typename F> void members(Column &c, F &&f)
 }
 template<typename F> void members(IndexPart &p, F &&f)
 {
-    f(p.column, p.expression, p.order, p.collation, p.opclass);
+    f(p.column, p.expression, p.order, p.collation, p.opclass, p.nullsOtherEnd);
 }
 template<typename F> void members(Index &i, F &&f)
 {

@@ -201,6 +201,24 @@ TEST_F(PostgresConstraints, a_non_default_operator_class_is_read_compared_and_ap
     EXPECT_EQ(introspect(db).tables.value(0).indexes.value(1).parts.value(0).opclass, QString());
 }
 
+// Where an index puts NULLs decides which ORDER BY it serves: NULLS FIRST on an ascending
+// part (or LAST on a descending one) is told apart; the engine's default spelled out is not.
+TEST_F(PostgresConstraints, where_an_index_puts_nulls_is_compared)
+{
+    db.execEach({u"CREATE TABLE t (a int, b int)"_s, u"CREATE INDEX by_a ON t (a)"_s,
+                 u"CREATE INDEX by_b ON t (b DESC)"_s});
+    const QString path = model("CREATE TABLE t (a int, b int);\n"
+                               "CREATE INDEX by_a ON t (a NULLS FIRST);\n"
+                               "CREATE INDEX by_b ON t (b DESC NULLS FIRST);\n");
+    EXPECT_EQ(differences(path), QStringList{u"index_changed by_a [columns]"_s});
+    const QString migration = migrate(path);
+    EXPECT_EQ(db.rows(u"SELECT pg_get_indexdef('by_a'::regclass)"_s),
+              QStringList{u"CREATE INDEX by_a ON public.t USING btree (a NULLS FIRST)"_s});
+    runDown(migration);
+    EXPECT_EQ(db.rows(u"SELECT pg_get_indexdef('by_a'::regclass)"_s),
+              QStringList{u"CREATE INDEX by_a ON public.t USING btree (a)"_s});
+}
+
 TEST_F(PostgresConstraints, a_foreign_keys_deferral_changes_in_place)
 {
     db.execEach({u"CREATE TABLE p (id int PRIMARY KEY)"_s,

@@ -292,6 +292,7 @@ void CatalogBuilder::readIndex(const QSqlQuery &row)
         if (p.column.isEmpty())
             p.expression = serverExpression(part.at(1).toString());
         p.order = part.at(2).toBool() ? SortOrder::Descending : SortOrder::Ascending;
+        p.nullsOtherEnd = part.at(5).toBool() != part.at(2).toBool(); // DESC puts them first
         p.collation = part.at(3).toString();
         p.opclass = part.at(4).toString();
         index.parts.append(p);

@@ -150,7 +150,8 @@ const QString &indexes()
         "(i.indoption[k.n - 1] & 1) = 1, "
         "CASE WHEN i.indcollation[k.n - 1] NOT IN (0, 100) "
         "AND i.indcollation[k.n - 1] <> COALESCE(a.attcollation, 0) THEN co.collname END, "
-        "CASE WHEN NOT oc.opcdefault THEN oc.opcname END) "
+        "CASE WHEN NOT oc.opcdefault THEN oc.opcname END, "
+        "(i.indoption[k.n - 1] & 2) = 2) " // NULLS FIRST
         "ORDER BY k.n) "
         "FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k(n) "
         "LEFT JOIN pg_catalog.pg_attribute a "
