@@ -14,6 +14,9 @@ struct TableAlteration {
     /// The engine recreates the table: its indexes are recreated by `sql`, its triggers are gone
     /// and the planner recreates them (with the views and triggers that read the table).
     bool rebuild = false;
+    /// Live indexes that `sql` makes constraints of in place (PostgreSQL's ADD CONSTRAINT …
+    /// USING INDEX): the planner must not drop them before.
+    QStringList indexesTakenOver{};
 };
 
 /// A column of a live table that uses a user-defined type (recreating the type converts it).

@@ -154,7 +154,11 @@ void StepBuilder::dropIndexes()
         const bool goes = !m_targetTables.find(table.name);
         if (!goes && rebuilt(table.name))
             continue;
+        // A constraint the table's alteration adds may make one its own.
+        const QStringList takenOver = m_alterations.value(key(table.name)).indexesTakenOver;
         for (const Index &i : table.indexes) {
+            if (takenOver.contains(i.name))
+                continue;
             const QList<Change> changes =
                 goes ? QList<Change>{}
                      : changesOf(table.name, ObjectKind::Index, i.name,

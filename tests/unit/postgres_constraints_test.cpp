@@ -219,6 +219,41 @@ TEST_F(PostgresConstraints, where_an_index_puts_nulls_is_compared)
               QStringList{u"CREATE INDEX by_a ON public.t USING btree (a)"_s});
 }
 
+// A unique index (Rails' way) meeting a model that declares UNIQUE or a primary key (Django's)
+// becomes that constraint in place: the same index, not built again, the rows checked all along.
+// One that does not fit (an expression) is left to the usual drop and create.
+TEST_F(PostgresConstraints, a_unique_index_becomes_the_models_constraint_in_place)
+{
+    db.execEach({u"CREATE TABLE t (id int NOT NULL, code int, tag int)"_s,
+                 u"CREATE UNIQUE INDEX t_id_idx ON t (id)"_s,
+                 u"CREATE UNIQUE INDEX by_code ON t (code)"_s,
+                 u"CREATE UNIQUE INDEX by_tag ON t ((tag + 0))"_s,
+                 u"INSERT INTO t VALUES (1, 10, 100), (2, 20, 200)"_s});
+    const QString indexOids =
+        u"SELECT 't_id_idx'::regclass::oid || ',' || 'by_code'::regclass::oid"_s;
+    const QStringList before = db.rows(indexOids);
+    const QString path = model("CREATE TABLE t (id int PRIMARY KEY, code int, tag int,\n"
+                               "  CONSTRAINT code_key UNIQUE (code) DEFERRABLE,\n"
+                               "  CONSTRAINT tag_key UNIQUE (tag));\n");
+    const QString migration = migrate(path);
+    const QString up = upSection(migration);
+    EXPECT_TRUE(up.contains(u"ADD CONSTRAINT \"t_pkey\" PRIMARY KEY USING INDEX \"t_id_idx\""_s))
+        << up.toStdString();
+    EXPECT_TRUE(up.contains(u"ADD CONSTRAINT \"code_key\" UNIQUE USING INDEX \"by_code\" "
+                            u"DEFERRABLE INITIALLY IMMEDIATE"_s))
+        << up.toStdString();
+    EXPECT_FALSE(up.contains(u"DROP INDEX \"by_code\""_s)) << up.toStdString();
+    EXPECT_TRUE(up.contains(u"DROP INDEX \"by_tag\""_s)) << up.toStdString();
+    // Their indexes are the ones that were there (renamed after the constraints).
+    EXPECT_EQ(db.rows(u"SELECT string_agg(conindid::text, ',' ORDER BY conname DESC) FROM "
+                      u"pg_constraint WHERE conname IN ('t_pkey', 'code_key')"_s),
+              before);
+    runDown(migration);
+    EXPECT_EQ(db.rows(u"SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid = "
+                      u"'t'::regclass ORDER BY 1"_s),
+              (QStringList{u"by_code"_s, u"by_tag"_s, u"t_id_idx"_s}));
+}
+
 TEST_F(PostgresConstraints, a_foreign_keys_deferral_changes_in_place)
 {
     db.execEach({u"CREATE TABLE p (id int PRIMARY KEY)"_s,

@@ -1,6 +1,7 @@
 #include "postgres_alter.h"
 
 #include "postgres_column_options.h"
+#include "postgres_index_adoption.h"
 #include "postgres_names.h"
 #include "postgres_numbering.h"
 #include "postgres_object_sql.h"
@@ -29,6 +30,10 @@ struct Constraint {
     /// only a foreign key's deferral in place (ALTER CONSTRAINT); other kinds go and come back.
     QString undeferred{};
     Deferral deferral = Deferral::NotDeferrable;
+    /// A unique constraint's or primary key's columns, and whether it treats NULLs as equal:
+    /// what an index it may take over must match.
+    QStringList keyColumns{};
+    bool nullsNotDistinct = false;
 };
 
 template<typename T>
@@ -55,10 +60,19 @@ QList<Constraint> constraintsOf(const Table &table)
         out.append(constraintOf(check, &checkSql, 1));
     for (const ExclusionConstraint &exclusion : table.exclusions)
         out.append(constraintOf(exclusion, &exclusionSql, 1));
-    for (const UniqueConstraint &unique : table.uniques)
-        out.append(constraintOf(unique, &uniqueSql, 2));
-    if (const std::optional<PrimaryKey> key = primaryKeyOf(table))
-        out.append(constraintOf(*key, &primaryKeySql, 3));
+    for (const UniqueConstraint &unique : table.uniques) {
+        Constraint c = constraintOf(unique, &uniqueSql, 2);
+        c.keyColumns = unique.columns;
+        c.nullsNotDistinct = unique.nullsNotDistinct;
+        c.deferral = unique.deferral;
+        out.append(c);
+    }
+    if (const std::optional<PrimaryKey> key = primaryKeyOf(table)) {
+        Constraint c = constraintOf(*key, &primaryKeySql, 3);
+        c.keyColumns = key->columns;
+        c.deferral = key->deferral;
+        out.append(c);
+    }
     return out;
 }
 
@@ -104,7 +118,7 @@ public:
     {
     }
 
-    QStringList build();
+    plan::TableAlteration build();
 
 private:
     void add(const QString &action) { m_sql.append(m_prefix + action); }
@@ -118,6 +132,7 @@ private:
     }
     void dropConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
     void addConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
+    QString addConstraintSql(const Constraint &c);
     void alterColumns();
     /// ADD COLUMN (`verb`, the words before the definition) with the column's options.
     void addColumn(const schema::Column &c, const QString &verb);
@@ -138,6 +153,7 @@ private:
     const bool m_joinsParent;
     QList<std::pair<QString, QString>> m_renames; // live name → target name, same definition
     QSet<QString> m_recreated;                    // columns dropped and added again
+    QStringList m_adopted;                        // live indexes constraints take over
     QStringList m_sql;
 };
 
@@ -172,7 +188,7 @@ QString attachPartitionSql(const Table &partition)
            quoteIdentifier(partition.name) + u' ' + partition.partitionBound;
 }
 
-QStringList Alteration::build()
+plan::TableAlteration Alteration::build()
 {
     if (m_live.partitioning != m_target.partitioning)
         m_sql.append(repartitionRefusal(m_target.name));
@@ -207,7 +223,7 @@ QStringList Alteration::build()
     alterConstraintComments(liveConstraints, targetConstraints);
     if (moves && !m_target.partitionOf.isEmpty())
         m_sql.append(attachPartitionSql(m_target));
-    return m_sql;
+    return {m_sql, false, m_adopted};
 }
 
 void Alteration::alterColumns()
@@ -331,9 +347,26 @@ void Alteration::addConstraints(const QList<Constraint> &live, const QList<Const
                 continue;
             if (m_leavesParent) // a CHECK it had from the parent is there already, as its own
                 add(u"DROP CONSTRAINT IF EXISTS " + quoteIdentifier(c.name));
-            add(u"ADD " + c.sql);
+            add(addConstraintSql(c));
         }
     }
+}
+
+// A unique constraint or primary key takes over a unique index the model drops rather than
+// build its own (see postgres_index_adoption.h).
+QString Alteration::addConstraintSql(const Constraint &c)
+{
+    const Index *index =
+        c.keyColumns.isEmpty() || c.name.isEmpty()
+            ? nullptr
+            : adoptableIndex(m_live, m_target, c.keyColumns, c.nullsNotDistinct, m_adopted);
+    if (!index)
+        return u"ADD " + c.sql;
+    m_adopted.append(index->name);
+    return u"ADD CONSTRAINT " + quoteIdentifier(c.name) +
+           (c.order == 3 ? u" PRIMARY KEY" : u" UNIQUE") + u" USING INDEX " +
+           quoteIdentifier(index->name) +
+           (c.deferral == Deferral::NotDeferrable ? QString() : u' ' + toSql(c.deferral));
 }
 
 void Alteration::alterColumn(const Column &from, const Column &to)
@@ -400,7 +433,7 @@ void Alteration::alterType(const Column &from, const Column &to)
 
 } // namespace
 
-QStringList alterTableSql(const Table &live, const Table &target)
+plan::TableAlteration alterTableSql(const Table &live, const Table &target)
 {
     return Alteration(live, target).build();
 }

@@ -236,7 +236,7 @@ bool PostgresRenderer::bodyBindsCalls(const Function &function) const
 
 plan::TableAlteration PostgresRenderer::alterTable(const Table &live, const Table &target) const
 {
-    return {alterTableSql(live, target), false};
+    return alterTableSql(live, target);
 }
 
 // IF [NOT] EXISTS: an extension is the database's, so another schema's migrations (or a DBA)
