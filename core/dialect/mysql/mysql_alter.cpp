@@ -1,12 +1,12 @@
 #include "mysql_alter.h"
 
+#include "mysql_alter_p.h"
 #include "mysql_connection.h"
 #include "mysql_partitions.h"
 #include "mysql_table_options.h"
 #include "mysql_table_sql.h"
 
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 
 namespace burrow::dialect::mysql {
@@ -14,102 +14,6 @@ namespace burrow::dialect::mysql {
 using namespace schema;
 
 namespace {
-
-QString columnSignature(const Column &c)
-{
-    return QStringList{c.typeKey,
-                       QString::number(c.notNull),
-                       c.defaultValue ? u'=' + c.defaultValue->canonical : QString(),
-                       c.collation,
-                       QString::number(c.autoIncrement),
-                       QString::number(int(c.generated)),
-                       c.generatedExpression.canonical,
-                       c.comment,
-                       QString::number(c.invisible),
-                       QString::number(c.unversioned)}
-        .join(u'\x1f');
-}
-
-QString foreignKeySignature(const ForeignKey &fk)
-{
-    return QStringList{fk.referencedTable, fk.referencedColumns.join(u'\x1e'),
-                       QString::number(int(fk.onDelete)), QString::number(int(fk.onUpdate))}
-        .join(u'\x1f');
-}
-
-QString indexSignature(const Index &i)
-{
-    QStringList parts{QString::number(i.unique), indexKind(i), i.comment, i.options};
-    for (const IndexPart &p : i.parts)
-        parts << p.column << p.expression.canonical << QString::number(int(p.order));
-    return parts.join(u'\x1f');
-}
-
-/// MariaDB rewrites a column's generation in place only within its kind (VIRTUAL stays VIRTUAL,
-/// STORED stays STORED) or from STORED to a plain column; any other change is "not yet
-/// supported for generated columns", so the column is dropped and added again.
-bool mustRecreate(const Column &live, const Column &target)
-{
-    if (live.generated == target.generated)
-        return false;
-    return !(live.generated == Generated::Stored && target.generated == Generated::No);
-}
-
-/// Whether values of the type have a character set (and so follow the table's default).
-bool isCharacterType(const QString &type)
-{
-    static const QRegularExpression text(
-        QStringLiteral("^(national\\s+)?(var)?char\\b|^n?varchar\\b|^(tiny|medium|long)?text\\b|"
-                       "^enum\\s*\\(|^set\\s*\\("),
-        QRegularExpression::CaseInsensitiveOption);
-    return text.match(type.trimmed()).hasMatch();
-}
-
-/// Two names agree when either is left to the server, or they are equal.
-bool namesAgree(const QString &a, const QString &b)
-{
-    return a.isEmpty() || b.isEmpty() || a == b;
-}
-
-/// An unnamed foreign key replacing one on the same columns (or replaced by it) takes that one's
-/// name: the key keeps its name and InnoDB keeps the index named after it, instead of a rename
-/// that the next diff would report. `without` is the table on the other side of the change.
-QString keptForeignKeyName(const QString &table, const ForeignKey &fk,
-                           const ForeignKey *counterpart, const Table &without)
-{
-    if (fk.name.isEmpty() && counterpart && !counterpart->name.isEmpty())
-        return counterpart->name;
-    return foreignKeyName(table, fk, without);
-}
-
-template<typename T, typename KeyFn>
-const T *findBy(const QList<T> &items, const QString &key, KeyFn keyOf)
-{
-    for (const T &item : items) {
-        if (keyOf(item) == key)
-            return &item;
-    }
-    return nullptr;
-}
-
-/// ADD or DROP SYSTEM VERSIONING, with the PERIOD of explicit period columns (which are added
-/// or dropped with the other columns).
-QStringList versioningClauses(const Table &live, const Table &target)
-{
-    if (live.systemVersioned == target.systemVersioned)
-        return {};
-    QStringList out;
-    if (target.systemVersioned) {
-        if (const QString period = systemTimePeriod(target); !period.isEmpty())
-            out.append(u"ADD " + period);
-        out.append(QStringLiteral("ADD SYSTEM VERSIONING"));
-    } else {
-        if (!systemTimePeriod(live).isEmpty())
-            out.append(QStringLiteral("DROP PERIOD FOR SYSTEM_TIME"));
-        out.append(QStringLiteral("DROP SYSTEM VERSIONING"));
-    }
-    return out;
-}
 
 /// Collects the clauses of the ALTER TABLE, in the order MariaDB needs them.
 class AlterBuilder {
