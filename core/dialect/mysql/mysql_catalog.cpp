@@ -5,6 +5,7 @@
 #include "mysql_event_guard.h"
 #include "mysql_events.h"
 #include "mysql_partitions.h"
+#include "mysql_routines.h"
 #include "mysql_sequences.h"
 
 #include <atomic>
@@ -97,6 +98,7 @@ Result<schema::Schema> readCatalog(const QSqlDatabase &db, const QString &databa
         {&kViewsQuery, 1, &CatalogBuilder::readView},
         {&kTriggersQuery, 1, &CatalogBuilder::readTrigger},
         {&eventsQuery(), 1, &CatalogBuilder::readEvent},
+        {&routinesQuery(), 1, &CatalogBuilder::readRoutine},
         {&partitionsQuery(), 1, &CatalogBuilder::readPartition},
     };
     for (const CatalogQuery &query : queries) {

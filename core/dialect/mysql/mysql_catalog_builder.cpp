@@ -2,6 +2,7 @@
 #include "mysql_connection.h"
 #include "mysql_events.h"
 #include "mysql_normalize.h"
+#include "mysql_routines.h"
 #include "mysql_sequences.h"
 #include "mysql_table_options.h"
 #include "mysql_table_sql.h"
@@ -216,6 +217,11 @@ void CatalogBuilder::readTrigger(const QSqlQuery &row)
 void CatalogBuilder::readEvent(const QSqlQuery &row)
 {
     m_schema.events.append(eventFromRow(row));
+}
+
+void CatalogBuilder::readRoutine(const QSqlQuery &row)
+{
+    m_schema.functions.append(routineFromRow(row));
 }
 
 void CatalogBuilder::readSequence(const QSqlQuery &row)

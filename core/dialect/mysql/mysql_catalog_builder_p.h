@@ -27,6 +27,7 @@ public:
     void readView(const QSqlQuery &row);
     void readTrigger(const QSqlQuery &row);
     void readEvent(const QSqlQuery &row);
+    void readRoutine(const QSqlQuery &row);
     void readPartition(const QSqlQuery &row) { m_partitions.add(row); }
     /// The sequences the tables query listed, whose settings readSequence() takes.
     const QStringList &sequenceNames() const { return m_sequenceNames; }

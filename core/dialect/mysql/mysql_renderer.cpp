@@ -4,6 +4,7 @@
 #include "mysql_connection.h"
 #include "mysql_events.h"
 #include "mysql_lexer.h"
+#include "mysql_routines.h"
 #include "mysql_sequences.h"
 #include "mysql_table_sql.h"
 #include "mysql_type_width.h"
@@ -102,6 +103,22 @@ QStringList MysqlRenderer::dropEvent(const Event &event) const
 QStringList MysqlRenderer::alterEvent(const Event &live, const Event &target) const
 {
     return alterEventSql(live, target);
+}
+
+QStringList MysqlRenderer::createFunction(const Function &routine) const
+{
+    return {routine.definition.text};
+}
+
+QStringList MysqlRenderer::dropFunction(const Function &routine) const
+{
+    return {dropRoutineSql(routine)};
+}
+
+// CREATE OR REPLACE keeps it in place (a routine has no dependents MariaDB tracks).
+QStringList MysqlRenderer::alterFunction(const Function &live, const Function &target) const
+{
+    return replaceRoutineSql(live, target);
 }
 
 QStringList MysqlRenderer::createSequence(const Sequence &sequence) const

@@ -29,6 +29,10 @@ public:
     QStringList createEvent(const schema::Event &event) const override;
     QStringList dropEvent(const schema::Event &event) const override;
     QStringList alterEvent(const schema::Event &live, const schema::Event &target) const override;
+    QStringList createFunction(const schema::Function &routine) const override;
+    QStringList dropFunction(const schema::Function &routine) const override;
+    QStringList alterFunction(const schema::Function &live,
+                              const schema::Function &target) const override;
     QStringList createSequence(const schema::Sequence &sequence) const override;
     QStringList dropSequence(const schema::Sequence &sequence) const override;
     QStringList alterSequence(const schema::Sequence &live,

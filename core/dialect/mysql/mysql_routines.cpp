@@ -1,0 +1,90 @@
+#include "mysql_routines.h"
+
+#include "mysql_connection.h"
+#include "mysql_normalize.h"
+
+namespace burrow::dialect::mysql {
+namespace {
+
+using namespace schema;
+
+QString text(const QSqlQuery &row, int column)
+{
+    return row.value(column).toString();
+}
+
+QString kindOf(const Function &routine)
+{
+    return routine.procedure ? QStringLiteral("PROCEDURE") : QStringLiteral("FUNCTION");
+}
+
+/// The characteristics the server reports, those that differ from its defaults spelled out.
+QString characteristics(const QSqlQuery &row)
+{
+    QStringList out;
+    if (text(row, 4) == u"YES")
+        out.append(QStringLiteral("DETERMINISTIC"));
+    if (const QString access = text(row, 5); !access.isEmpty() && access != u"CONTAINS SQL")
+        out.append(access);
+    if (text(row, 6) == u"INVOKER")
+        out.append(QStringLiteral("SQL SECURITY INVOKER"));
+    if (const QString comment = text(row, 7); !comment.isEmpty())
+        out.append(u"COMMENT " + quoteLiteral(comment));
+    return out.isEmpty() ? QString() : out.join(u' ') + u'\n';
+}
+
+} // namespace
+
+const QString &routinesQuery()
+{
+    // PARAMETER_MODE is NULL for a function's parameters; ORDINAL_POSITION 0 is its result.
+    static const QString query = QStringLiteral(
+        "SELECT r.ROUTINE_NAME, r.ROUTINE_TYPE, r.DTD_IDENTIFIER, r.ROUTINE_DEFINITION, "
+        "r.IS_DETERMINISTIC, r.SQL_DATA_ACCESS, r.SECURITY_TYPE, r.ROUTINE_COMMENT, "
+        "(SELECT GROUP_CONCAT(CONCAT_WS(' ', NULLIF(p.PARAMETER_MODE, IF(r.ROUTINE_TYPE = "
+        "'FUNCTION', 'IN', '')), CONCAT('`', "
+        "REPLACE(p.PARAMETER_NAME, '`', '``'), '`'), p.DTD_IDENTIFIER) "
+        "ORDER BY p.ORDINAL_POSITION SEPARATOR ', ') FROM information_schema.PARAMETERS p "
+        "WHERE p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA AND p.SPECIFIC_NAME = r.SPECIFIC_NAME "
+        "AND p.ROUTINE_TYPE = r.ROUTINE_TYPE AND p.ORDINAL_POSITION > 0) "
+        "FROM information_schema.ROUTINES r WHERE r.ROUTINE_SCHEMA = ? "
+        "AND r.ROUTINE_DEFINITION IS NOT NULL ORDER BY r.ROUTINE_NAME, r.ROUTINE_TYPE");
+    return query;
+}
+
+Function routineFromRow(const QSqlQuery &row)
+{
+    Function routine;
+    routine.routineName = text(row, 0);
+    routine.name = routine.routineName;
+    routine.procedure = text(row, 1) == u"PROCEDURE";
+    routine.arguments = text(row, 8);
+    if (!routine.procedure)
+        routine.result = text(row, 2);
+    routine.body = text(row, 3);
+    routine.comment = text(row, 7);
+    const QString sql = u"CREATE " + kindOf(routine) + u' ' + quoteIdentifier(routine.name) + u'(' +
+                        routine.arguments + u')' +
+                        (routine.procedure ? QString() : u" RETURNS " + routine.result) + u'\n' +
+                        characteristics(row) + routine.body;
+    routine.definition = expression(sql);
+    return routine;
+}
+
+QString dropRoutineSql(const Function &routine)
+{
+    return u"DROP " + kindOf(routine) + u" IF EXISTS " + quoteIdentifier(routine.name);
+}
+
+QStringList replaceRoutineSql(const Function &live, const Function &target)
+{
+    QStringList sql;
+    if (live.procedure != target.procedure)
+        sql.append(dropRoutineSql(live));
+    QString create = target.definition.text;
+    create.replace(0, 6, QStringLiteral("CREATE OR REPLACE")); // after "CREATE"
+    sql.append(create);
+    return sql;
+}
+
+} // namespace burrow::dialect::mysql
