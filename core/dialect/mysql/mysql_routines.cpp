@@ -37,16 +37,18 @@ QString characteristics(const QSqlQuery &row)
 
 const QString &routinesQuery()
 {
-    // PARAMETER_MODE is NULL for a function's parameters; ORDINAL_POSITION 0 is its result.
+    // A function's parameters are IN (the server says so): left unsaid. ORDINAL_POSITION 0 is
+    // its result. A character type is spelled with its character set (kept apart).
     static const QString query = QStringLiteral(
-        "SELECT r.ROUTINE_NAME, r.ROUTINE_TYPE, r.DTD_IDENTIFIER, r.ROUTINE_DEFINITION, "
-        "r.IS_DETERMINISTIC, r.SQL_DATA_ACCESS, r.SECURITY_TYPE, r.ROUTINE_COMMENT, "
-        "(SELECT GROUP_CONCAT(CONCAT_WS(' ', NULLIF(p.PARAMETER_MODE, IF(r.ROUTINE_TYPE = "
-        "'FUNCTION', 'IN', '')), CONCAT('`', "
-        "REPLACE(p.PARAMETER_NAME, '`', '``'), '`'), p.DTD_IDENTIFIER) "
-        "ORDER BY p.ORDINAL_POSITION SEPARATOR ', ') FROM information_schema.PARAMETERS p "
-        "WHERE p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA AND p.SPECIFIC_NAME = r.SPECIFIC_NAME "
-        "AND p.ROUTINE_TYPE = r.ROUTINE_TYPE AND p.ORDINAL_POSITION > 0) "
+        "SELECT r.ROUTINE_NAME, r.ROUTINE_TYPE, CONCAT_WS(' CHARSET ', r.DTD_IDENTIFIER, "
+        "r.CHARACTER_SET_NAME), r.ROUTINE_DEFINITION, r.IS_DETERMINISTIC, r.SQL_DATA_ACCESS, "
+        "r.SECURITY_TYPE, r.ROUTINE_COMMENT, (SELECT GROUP_CONCAT(CONCAT_WS(' ', "
+        "NULLIF(p.PARAMETER_MODE, IF(r.ROUTINE_TYPE = 'FUNCTION', 'IN', '')), "
+        "CONCAT('`', REPLACE(p.PARAMETER_NAME, '`', '``'), '`'), CONCAT_WS(' CHARSET ', "
+        "p.DTD_IDENTIFIER, p.CHARACTER_SET_NAME)) ORDER BY p.ORDINAL_POSITION SEPARATOR ', ') "
+        "FROM information_schema.PARAMETERS p WHERE p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA "
+        "AND p.SPECIFIC_NAME = r.SPECIFIC_NAME AND p.ROUTINE_TYPE = r.ROUTINE_TYPE "
+        "AND p.ORDINAL_POSITION > 0) "
         "FROM information_schema.ROUTINES r WHERE r.ROUTINE_SCHEMA = ? "
         "AND r.ROUTINE_DEFINITION IS NOT NULL ORDER BY r.ROUTINE_NAME, r.ROUTINE_TYPE");
     return query;
