@@ -109,6 +109,21 @@ TEST_F(PostgresNumberingAndComments, serial_and_identity_columns_convert_keeping
     EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_class WHERE relkind = 'S'"_s), QStringList{u"1"_s});
 }
 
+// The statements that find a serial column's sequence on the server are DO blocks: a name
+// holding their dollar quote must not end the block early.
+TEST_F(PostgresNumberingAndComments, a_name_holding_the_dollar_quote_stays_inside_the_block)
+{
+    db.exec(u"CREATE TABLE \"t$burrow$x\" (id serial PRIMARY KEY, v text);"
+            u"INSERT INTO \"t$burrow$x\" (v) VALUES ('a')"_s);
+    const QString migration =
+        migrate(model("CREATE TABLE \"t$burrow$x\" (id bigserial PRIMARY KEY, v text);\n"));
+    EXPECT_TRUE(upSection(migration).contains(u"DO $burrow_$BEGIN"_s)) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT seqtypid::regtype::text FROM pg_sequence"_s),
+              QStringList{u"bigint"_s});
+    EXPECT_EQ(db.rows(u"INSERT INTO \"t$burrow$x\" (v) VALUES ('b') RETURNING id"_s),
+              QStringList{u"2"_s});
+}
+
 TEST_F(PostgresNumberingAndComments, an_identity_keeps_its_sequence_when_its_options_change)
 {
     // The last row was deleted: its number must not be handed out again.

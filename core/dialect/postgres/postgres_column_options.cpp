@@ -30,13 +30,13 @@ QString alterColumn(const QString &table, const QString &column)
 QString typeStorageSql(const QString &table, const QString &column)
 {
     const QString statement = QStringLiteral("ALTER TABLE %s ALTER COLUMN %I SET STORAGE %s");
-    return u"DO $burrow$BEGIN EXECUTE pg_catalog.format(" + quoteLiteral(statement) + u", " +
-           quoteLiteral(quoteIdentifier(table)) + u", " + quoteLiteral(column) +
-           u", (SELECT CASE t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' "
-           u"WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END FROM pg_catalog.pg_attribute a "
-           u"JOIN pg_catalog.pg_type t ON t.oid = a.atttypid WHERE a.attrelid = " +
-           quoteLiteral(quoteIdentifier(table)) + u"::pg_catalog.regclass AND a.attname = " +
-           quoteLiteral(column) + u")); END$burrow$";
+    return doBlock(u"BEGIN EXECUTE pg_catalog.format(" + quoteLiteral(statement) + u", " +
+                   quoteLiteral(quoteIdentifier(table)) + u", " + quoteLiteral(column) +
+                   u", (SELECT CASE t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' "
+                   u"WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END FROM pg_catalog.pg_attribute a "
+                   u"JOIN pg_catalog.pg_type t ON t.oid = a.atttypid WHERE a.attrelid = " +
+                   quoteLiteral(quoteIdentifier(table)) +
+                   u"::pg_catalog.regclass AND a.attname = " + quoteLiteral(column) + u")); END");
 }
 
 } // namespace

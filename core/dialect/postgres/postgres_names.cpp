@@ -39,4 +39,12 @@ QString quoteLiteral(const QString &text)
     return u"E'" + quoted + u'\'';
 }
 
+QString doBlock(const QString &body)
+{
+    QString tag = QStringLiteral("$burrow$");
+    while (body.contains(tag))
+        tag.insert(tag.size() - 1, u'_');
+    return u"DO " + tag + body + tag;
+}
+
 } // namespace burrow::dialect::postgres

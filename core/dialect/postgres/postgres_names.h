@@ -20,4 +20,8 @@ QString inSchemaOf(const QString &table, const QString &name);
 /// A string literal (E'…', quotes and backslashes doubled).
 QString quoteLiteral(const QString &text);
 
+/// `DO $burrow$<body>$burrow$`: an anonymous block, its dollar quote lengthened until the body
+/// (which may quote a name holding `$burrow$`) does not contain it.
+QString doBlock(const QString &body);
+
 } // namespace burrow::dialect::postgres

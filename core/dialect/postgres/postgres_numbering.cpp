@@ -41,8 +41,8 @@ QString serialSequenceOf(const QString &table, const Column &c)
 // statement finds it with pg_get_serial_sequence and runs `action` (`DROP SEQUENCE %s`) on it.
 QString onSerialSequence(const QString &table, const Column &c, const QString &action)
 {
-    return u"DO $burrow$BEGIN EXECUTE pg_catalog.format(" + quoteLiteral(action) + u", " +
-           serialSequenceOf(table, c) + u"); END$burrow$";
+    return doBlock(u"BEGIN EXECUTE pg_catalog.format(" + quoteLiteral(action) + u", " +
+                   serialSequenceOf(table, c) + u"); END");
 }
 
 // Existing rows keep their numbers: the sequence continues after the highest and after
@@ -151,10 +151,10 @@ QString beyondRows(const QString &table, const Column &c, const SpelledIdentity 
 QString alterRestartingUnused(const QString &table, const Column &c, const SpelledIdentity &to,
                               const QString &alter)
 {
-    return u"DO $burrow$BEGIN IF pg_catalog.pg_sequence_last_value(" + serialSequenceOf(table, c) +
-           u") IS NULL THEN EXECUTE pg_catalog.format(" +
-           quoteLiteral(alter + u" RESTART WITH %s") + u", " + beyondRows(table, c, to) +
-           u"); ELSE EXECUTE " + quoteLiteral(alter) + u"; END IF; END$burrow$";
+    return doBlock(u"BEGIN IF pg_catalog.pg_sequence_last_value(" + serialSequenceOf(table, c) +
+                   u") IS NULL THEN EXECUTE pg_catalog.format(" +
+                   quoteLiteral(alter + u" RESTART WITH %s") + u", " + beyondRows(table, c, to) +
+                   u"); ELSE EXECUTE " + quoteLiteral(alter) + u"; END IF; END");
 }
 
 // Identity to identity, the increment keeping its direction: the sequence is kept, with its
