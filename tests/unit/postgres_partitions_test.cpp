@@ -277,6 +277,32 @@ TEST_F(PostgresPartitions, a_table_of_its_own_becomes_a_partition_by_attach_keep
     EXPECT_EQ(db.rows(u"SELECT id FROM logs_old"_s), QStringList{u"1"_s});
 }
 
+// Archiving a partition: it leaves its parent for a table of its own. The index it had for
+// the parent's (logs_2024_01_id_idx) would stay, as its own, and show as a difference after the
+// apply; it goes with the detach, the model's own index is built, and the key stays.
+TEST_F(PostgresPartitions, a_partition_leaving_for_good_keeps_only_what_its_model_has)
+{
+    db.execEach({text(kLogs), text(kJanuary), u"INSERT INTO logs VALUES (1, '2024-01-05')"_s});
+    const QString path =
+        model(QByteArray(kLogs) + "CREATE TABLE logs_2024_01 (id bigint NOT NULL, created_at "
+                                  "timestamp NOT NULL,\n  CONSTRAINT positive CHECK (id > 0), "
+                                  "PRIMARY KEY (id, created_at));\n"
+                                  "CREATE INDEX archive_by_day ON logs_2024_01 (created_at);\n");
+    const QString migration = migrate(path);
+    EXPECT_TRUE(upSection(migration).contains(u"DETACH PARTITION \"logs_2024_01\""_s))
+        << migration.toStdString();
+    EXPECT_EQ(diff(path).exitCode, 0) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid = "
+                      u"'logs_2024_01'::regclass ORDER BY 1"_s),
+              (QStringList{u"archive_by_day"_s, u"logs_2024_01_pkey"_s}));
+    EXPECT_EQ(db.rows(u"SELECT id FROM logs_2024_01"_s), QStringList{u"1"_s});
+
+    db.execEach(downStatements(migration));
+    EXPECT_EQ(partitionsOf(db, u"logs"_s),
+              QStringList{u"logs_2024_01 FOR VALUES FROM ('2024-01-01 00:00:00') TO "
+                          u"('2024-02-01 00:00:00')"_s});
+}
+
 TEST_F(PostgresPartitions, a_bound_its_rows_do_not_fit_fails_the_migration_and_loses_nothing)
 {
     db.execEach({text(kLogs), text(kJanuary), u"INSERT INTO logs VALUES (1, '2024-01-25')"_s});

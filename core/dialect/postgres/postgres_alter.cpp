@@ -178,6 +178,26 @@ QString detachPartitionSql(const Table &partition)
            quoteIdentifier(partition.name);
 }
 
+// A partition leaving its parent for good keeps the indexes it had for the parent's, now its
+// own, which its model (a table of its own) compares only from the next diff on: they are
+// dropped with the detach, and the model's own indexes are built after. Those that back a
+// constraint stay with it.
+QString detachForGoodSql(const Table &partition)
+{
+    const QString table = quoteLiteral(quoteIdentifier(partition.name));
+    return doBlock(
+        u"\nDECLARE inherited text;\nBEGIN\n  SELECT pg_catalog.string_agg(x.indexrelid::"
+        u"pg_catalog.regclass::text, ', ') INTO inherited\n  FROM pg_catalog.pg_index x "
+        u"JOIN pg_catalog.pg_inherits h ON h.inhrelid = x.indexrelid\n  WHERE "
+        u"x.indrelid = " +
+        table +
+        u"::pg_catalog.regclass AND NOT EXISTS (SELECT 1 FROM "
+        u"pg_catalog.pg_constraint k WHERE k.conindid = x.indexrelid);\n  EXECUTE " +
+        quoteLiteral(detachPartitionSql(partition)) +
+        u";\n  IF inherited IS NOT NULL THEN EXECUTE 'DROP INDEX ' || inherited; END "
+        u"IF;\nEND\n");
+}
+
 QString attachPartitionSql(const Table &partition)
 {
     return u"ALTER TABLE " + quoteIdentifier(partition.partitionOf) + u" ATTACH PARTITION " +
@@ -191,7 +211,8 @@ plan::TableAlteration Alteration::build()
     const bool moves = m_live.partitionOf != m_target.partitionOf ||
                        m_live.partitionBound != m_target.partitionBound;
     if (moves && !m_live.partitionOf.isEmpty())
-        m_sql.append(detachPartitionSql(m_live));
+        m_sql.append(m_target.partitionOf.isEmpty() ? detachForGoodSql(m_live)
+                                                    : detachPartitionSql(m_live));
     // A table attached (detached) keeps its constraints: ATTACH merges those of the parent's
     // (dropping them first would make it refuse the table), DETACH leaves them to the table.
     const bool joinsOrLeaves = m_live.partitionOf.isEmpty() != m_target.partitionOf.isEmpty();
