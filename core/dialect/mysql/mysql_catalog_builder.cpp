@@ -13,11 +13,6 @@ using namespace schema;
 
 namespace {
 
-QString text(const QSqlQuery &row, int column)
-{
-    return row.value(column).toString();
-}
-
 QString foreignKeyKey(const QString &table, const QString &constraint)
 {
     return table + u'\x1f' + constraint;

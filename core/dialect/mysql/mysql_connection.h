@@ -26,4 +26,10 @@ QString serverLocation(const DatabaseUrl &url);
 /// (they escape unless NO_BACKSLASH_ESCAPES is set).
 QString quoteLiteral(const QString &text);
 
+/// A catalog row's column as text (NULL reads empty).
+inline QString text(const QSqlQuery &row, int column)
+{
+    return row.value(column).toString();
+}
+
 } // namespace burrow::dialect::mysql

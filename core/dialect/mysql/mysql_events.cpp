@@ -12,11 +12,6 @@ namespace {
 
 using namespace schema;
 
-QString text(const QSqlQuery &row, int column)
-{
-    return row.value(column).toString();
-}
-
 /// `EVERY '1 4' DAY_HOUR` or `AT '2035-01-01 00:00:00'`: INTERVAL_VALUE comes quoted when it
 /// has several parts.
 QString scheduleOf(const QSqlQuery &row)

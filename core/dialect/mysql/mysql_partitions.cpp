@@ -5,11 +5,6 @@
 namespace burrow::dialect::mysql {
 namespace {
 
-QString text(const QSqlQuery &row, int column)
-{
-    return row.value(column).toString();
-}
-
 bool isRange(const QString &method)
 {
     return method.startsWith(u"RANGE");

@@ -8,11 +8,6 @@ namespace {
 
 using namespace schema;
 
-QString text(const QSqlQuery &row, int column)
-{
-    return row.value(column).toString();
-}
-
 QString kindOf(const Function &routine)
 {
     return routine.procedure ? QStringLiteral("PROCEDURE") : QStringLiteral("FUNCTION");
