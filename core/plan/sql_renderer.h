@@ -82,10 +82,8 @@ public:
         return {};
     }
     virtual QStringList createView(const schema::View &view) const = 0;
-    /// Sets the comment of an existing view to `view`'s (none: removed). Dialects whose views
-    /// take no comment need not.
-    /// The COMMENT statements that take a view's comments (its own, its columns') from `from`'s
-    /// to `to`'s.
+    /// The COMMENT statements that take an existing view's comments (its own, its columns') from
+    /// `from`'s to `to`'s (none: removed). Dialects whose views take no comment need not.
     virtual QStringList commentOnView(const schema::View & /*to*/,
                                       const schema::View & /*from*/) const
     {

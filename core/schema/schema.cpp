@@ -2,8 +2,6 @@
 
 #include <QHash>
 
-#include <algorithm>
-
 namespace burrow::schema {
 
 const Table *findTable(const Schema &schema, const QString &name, Qt::CaseSensitivity cs)
@@ -50,16 +48,14 @@ QList<ColumnCommentChange> columnCommentChanges(const View &from, const View &to
         return QString();
     };
     QList<ColumnCommentChange> changes;
-    for (const View *side : {&from, &to})
-        for (const ColumnComment &c : side->columnComments) {
-            const bool seen =
-                std::any_of(changes.cbegin(), changes.cend(),
-                            [&](const auto &change) { return change.column == c.column; });
-            const QString before = commentOn(from, c.column);
-            const QString after = commentOn(to, c.column);
-            if (!seen && before != after)
-                changes.append({c.column, before, after});
-        }
+    for (const ColumnComment &c : to.columnComments) {
+        if (const QString before = commentOn(from, c.column); before != c.comment)
+            changes.append({c.column, before, c.comment});
+    }
+    for (const ColumnComment &c : from.columnComments) {
+        if (commentOn(to, c.column).isEmpty()) // a comment is never empty: `to` has none
+            changes.append({c.column, c.comment, {}});
+    }
     return changes;
 }
 

@@ -359,7 +359,7 @@ bool labelsOnlyAdded(const EnumType &live, const EnumType &target);
 struct ColumnCommentChange {
     QString column, from, to;
 };
-/// Those of `from` and `to`, in the columns' order (from's first).
+/// Those of `from` and `to`: the comments `to` sets, then those it takes away.
 QList<ColumnCommentChange> columnCommentChanges(const View &from, const View &to);
 
 /// Whether the column's declared type is `typeName` or an array of it (`typeKey` is the

@@ -39,7 +39,7 @@ private:
     void restateCharacterColumns();
     QString fillNullsSql(const schema::Column &target) const;
     void addColumnClause(const QString &column, const QString &clause);
-    QString columnPosition(const QString &column) const;
+    QString columnPosition(qsizetype at) const;
     QStringList positionedColumns() const;
     void addCheck(const CheckConstraint &target);
     void recreateColumn(const schema::Column &live, const schema::Column &target);
@@ -153,14 +153,11 @@ void AlterBuilder::addCheck(const CheckConstraint &target)
     m_columns[m_columnClause.value(target.column)] += columnCheckClause(target);
 }
 
-// Where an added column goes: where the model has it (MariaDB adds a column anywhere in
-// place), unless it and those after it are all added, in order, at the end.
-QString AlterBuilder::columnPosition(const QString &column) const
+// Where the target's column `at`, added, goes: where the model has it (MariaDB adds a column
+// anywhere in place), unless it and those after it are all added, in order, at the end.
+QString AlterBuilder::columnPosition(qsizetype at) const
 {
     const QList<Column> &columns = m_target.columns;
-    qsizetype at = 0;
-    while (columns[at].name != column)
-        ++at;
     const auto added = [this](const Column &c) {
         const Column *live = findColumn(m_live, c.name, Qt::CaseSensitive);
         return !live || mustRecreate(*live, c);
@@ -306,14 +303,15 @@ void AlterBuilder::columns()
             m_changedColumns.insert(live.name);
         }
     }
-    for (const Column &target : m_target.columns) {
+    for (qsizetype at = 0; at < m_target.columns.size(); ++at) {
+        const Column &target = m_target.columns[at];
         const Column *live = findColumn(m_live, target.name, Qt::CaseSensitive);
         if (!live || mustRecreate(*live, target)) {
             if (live)
                 recreateColumn(*live, target);
             else
                 addColumnClause(target.name, u"ADD COLUMN " + columnDefinition(target));
-            m_positions.insert(m_columnClause.value(target.name), columnPosition(target.name));
+            m_positions.insert(m_columnClause.value(target.name), columnPosition(at));
         } else if (columnSignature(*live) != columnSignature(target)) {
             if (defaultFillsNulls(*live, target))
                 m_before.append(fillNullsSql(target));

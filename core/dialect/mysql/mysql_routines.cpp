@@ -78,9 +78,9 @@ QStringList replaceRoutineSql(const Function &live, const Function &target)
     QStringList sql;
     if (live.procedure != target.procedure)
         sql.append(dropRoutineSql(live));
-    QString create = target.definition.text;
-    create.replace(0, 6, QStringLiteral("CREATE OR REPLACE")); // after "CREATE"
-    sql.append(create);
+    static const QString create = QStringLiteral("CREATE ");
+    Q_ASSERT(target.definition.text.startsWith(create)); // as routineFromRow() spells it
+    sql.append(u"CREATE OR REPLACE " + target.definition.text.sliced(create.size()));
     return sql;
 }
 

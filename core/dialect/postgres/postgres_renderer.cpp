@@ -90,7 +90,7 @@ QStringList PostgresRenderer::createView(const View &view) const
     QStringList sql = QStringList{view.definition.text} +
                       commentIfAny(viewKind(view) + u' ' + quote(view.name), view.comment);
     for (const ColumnComment &c : view.columnComments)
-        sql.append(commentOnSql(u"COLUMN " + quote(view.name) + u'.' + quote(c.column), c.comment));
+        sql.append(columnCommentSql(view.name, c.column, c.comment));
     return sql;
 }
 
@@ -100,7 +100,7 @@ QStringList PostgresRenderer::commentOnView(const View &to, const View &from) co
     if (to.comment != from.comment)
         sql.append(commentOnSql(viewKind(to) + u' ' + quote(to.name), to.comment));
     for (const ColumnCommentChange &c : columnCommentChanges(from, to))
-        sql.append(commentOnSql(u"COLUMN " + quote(to.name) + u'.' + quote(c.column), c.to));
+        sql.append(columnCommentSql(to.name, c.column, c.to));
     return sql;
 }
 
