@@ -45,6 +45,8 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("exclusion constraint");
     case ObjectKind::Namespace:
         return QStringLiteral("schema");
+    case ObjectKind::Composite:
+        return QStringLiteral("composite type");
     }
     return {};
 }

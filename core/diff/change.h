@@ -28,6 +28,7 @@ enum class ObjectKind {
     RowSecurity, // whether `table` has row-level security enabled and forced (PostgreSQL)
     Exclusion,   // an exclusion constraint (PostgreSQL's EXCLUDE)
     Namespace,   // a schema the model creates besides the connection's (PostgreSQL)
+    Composite,   // a composite type (PostgreSQL's CREATE TYPE … AS (…)); `table` is its name
 };
 
 /// Objects of the schema itself rather than parts of a table: views, types, sequences, events,
@@ -37,7 +38,7 @@ inline bool isSchemaLevel(ObjectKind kind)
     return kind == ObjectKind::View || kind == ObjectKind::Enum || kind == ObjectKind::Domain ||
            kind == ObjectKind::Sequence || kind == ObjectKind::Event ||
            kind == ObjectKind::Function || kind == ObjectKind::Extension ||
-           kind == ObjectKind::Namespace;
+           kind == ObjectKind::Namespace || kind == ObjectKind::Composite;
 }
 
 /// Tables and columns can be renamed in place (`--rename`, a ticked suggestion); any other

@@ -209,6 +209,16 @@ QString describeDomain(const Domain &domain)
     return parts.join(u' ');
 }
 
+QString describeAttributes(const QList<TypeAttribute> &attributes)
+{
+    return sql::parenthesized(attributes, [](const TypeAttribute &a) {
+        QString out = a.name + u' ' + a.type;
+        if (!a.collation.isEmpty())
+            out += u" COLLATE " + a.collation;
+        return out;
+    });
+}
+
 QString describeSequence(const Sequence &s)
 {
     QString out = u"AS " + s.type + u" START " + QString::number(s.start) + u" INCREMENT " +
@@ -239,6 +249,16 @@ QList<Change> diffSchemaObjects(const Schema &live, const Schema &model, Qt::Cas
                       labelsOnlyAdded(l, m) ? QStringLiteral("labels added")
                                             : QStringLiteral("labels"),
                       describeLabels(l.labels), describeLabels(m.labels));
+            d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
+        });
+    d.run(
+        ObjectKind::Composite, live.composites, model.composites,
+        [](const CompositeType &c) -> QString { return u"AS " + describeAttributes(c.attributes); },
+        [&d](const CompositeType &l, const CompositeType &m) {
+            d.compare(l.attributes != m.attributes,
+                      attributesOnlyAdded(l, m) ? QStringLiteral("attributes added")
+                                                : QStringLiteral("attributes"),
+                      describeAttributes(l.attributes), describeAttributes(m.attributes));
             d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
         });
     d.run(ObjectKind::Domain, live.domains, model.domains, describeDomain,

@@ -140,6 +140,31 @@ bool DestructiveJudge::dropsHistory(const QString &table) const
     return live && model && live->systemVersioned && !model->systemVersioned;
 }
 
+bool DestructiveJudge::losesAttributeValues(const QString &composite) const
+{
+    const auto find = [&](const QList<schema::CompositeType> &types) {
+        const auto it = std::find_if(types.cbegin(), types.cend(), [&](const auto &t) {
+            return t.name.compare(composite, m_cs) == 0;
+        });
+        return it == types.cend() ? nullptr : &*it;
+    };
+    const schema::CompositeType *live = find(m_liveComposites);
+    const schema::CompositeType *model = find(m_modelComposites);
+    if (!live || !model)
+        return false;
+    const auto asColumn = [](const schema::TypeAttribute &a) {
+        schema::Column column{a.name, a.type, a.type};
+        column.collation = a.collation;
+        return column;
+    };
+    return std::any_of(live->attributes.cbegin(), live->attributes.cend(), [&](const auto &from) {
+        const auto to = std::find_if(model->attributes.cbegin(), model->attributes.cend(),
+                                     [&](const auto &a) { return a.name == from.name; });
+        return to == model->attributes.cend() ||
+               m_renderer.narrowsType(asColumn(from), asColumn(*to));
+    });
+}
+
 bool DestructiveJudge::isDestructive(const diff::Change &change) const
 {
     using diff::ChangeType;
@@ -165,6 +190,9 @@ bool DestructiveJudge::isDestructive(const diff::Change &change) const
     // no longer has cannot be converted.
     if (change.object == ObjectKind::Enum)
         return change.attributes.contains(u"labels");
+    // Stored values convert attribute by attribute, by name.
+    if (change.object == ObjectKind::Composite)
+        return change.attributes.contains(u"attributes") && losesAttributeValues(change.table);
     if (change.object != ObjectKind::Column || !change.attributes.contains(u"type"))
         return false;
     const Table *live = m_live.find(change.table);

@@ -63,14 +63,16 @@ private:
 };
 
 /// Decides which differences lose data: dropped tables, columns and functions, narrowed types,
-/// enum labels removed or reordered; or widen access to rows: dropped policies, row-level
-/// security disabled or no longer forced.
+/// enum labels removed or reordered, composite type attributes dropped or narrowed; or widen access
+/// to rows: dropped policies, row-level security disabled or no longer forced.
 class DestructiveJudge {
 public:
     DestructiveJudge(const schema::Schema &live, const schema::Schema &model,
                      const SqlRenderer &renderer, Qt::CaseSensitivity cs)
         : m_live(live, cs)
         , m_model(model, cs)
+        , m_liveComposites(live.composites)
+        , m_modelComposites(model.composites)
         , m_renderer(renderer)
         , m_cs(cs)
     {
@@ -81,9 +83,12 @@ public:
 private:
     bool widensAccess(const QString &table) const;
     bool dropsHistory(const QString &table) const;
+    bool losesAttributeValues(const QString &composite) const;
 
     TableLookup m_live;
     TableLookup m_model;
+    const QList<schema::CompositeType> &m_liveComposites;
+    const QList<schema::CompositeType> &m_modelComposites;
     const SqlRenderer &m_renderer;
     Qt::CaseSensitivity m_cs;
 };

@@ -3,7 +3,9 @@
 // expression again: such generated columns are set aside before the alteration, like those of
 // a recreated function, and come back with it, their values computed again. A recreated enum
 // type converts its columns: the same for their generated readers, and for the indexes and
-// CHECKs that cast a constant to the type (the old one by then: "operator does not exist").
+// CHECKs that cast a constant to the type (the old one by then: "operator does not exist"). A
+// composite type whose attributes change beyond additions likewise (its defaults are rows of
+// the old type).
 #include "step_builder_p.h"
 
 namespace burrow::plan {
@@ -47,23 +49,47 @@ void StepBuilder::liftEnumUsers()
     recreateDomainsWith(recreated);
     liftDomainUsers(recreated); // a domain's default or CHECK that casts to the type
 
-    QHash<QString, QSet<QString>> converted; // column keys by table key
-    const auto convert = [&](const QList<TypeUser> &columns) {
-        for (const TypeUser &user : columns)
-            converted[key(user.table)].insert(key(user.column.name));
-    };
+    ConvertedColumns converted;
     for (const EnumType &e : m_live.enums) {
         if (!recreated.contains(key(e.name)))
             continue;
         const EnumUsers users = enumUsers(e);
-        convert(users.columns);
+        addConverted(converted, users.columns);
         for (const EnumUsers::Domain &domain : users.domains) {
             recreated.insert(key(domain.domain.name));
-            convert(domain.columns);
+            addConverted(converted, domain.columns);
         }
     }
-    // Defaults naming the old labels step aside (the new type may lack them) and come back as
-    // the model has them; columns the model drops go first (their values may lack a label).
+    liftConvertedColumnUsers(recreated, converted,
+                             u"cast to an enum type recreated below or read its columns"_s);
+}
+
+void StepBuilder::liftCompositeUsers()
+{
+    QSet<QString> changed;
+    ConvertedColumns converted;
+    for (const CompositeType &c : m_live.composites) {
+        if (compositeOnlyGrows(c.name))
+            continue;
+        changed.insert(key(c.name));
+        addConverted(converted, columnsOfType(c.name));
+    }
+    if (!changed.isEmpty())
+        liftConvertedColumnUsers(changed, converted,
+                                 u"use a composite type changed below or read its columns"_s);
+}
+
+void StepBuilder::addConverted(ConvertedColumns &converted, const QList<TypeUser> &users) const
+{
+    for (const TypeUser &user : users)
+        converted[key(user.table)].insert(key(user.column.name));
+}
+
+// Defaults naming the old type step aside (the new one may not take them) and come back as
+// the model has them; columns the model drops go first (their values may not convert).
+void StepBuilder::liftConvertedColumnUsers(const QSet<QString> &types,
+                                           const ConvertedColumns &converted, const QString &why)
+{
     for (const Table &live : m_live.tables) {
         const QSet<QString> columns = converted.value(key(live.name));
         QSet<QString> going;
@@ -71,8 +97,7 @@ void StepBuilder::liftEnumUsers()
             for (const QString &column : columns)
                 if (!findNamed(target->columns, column, m_cs))
                     going.insert(column);
-        liftUsersOf(live, {recreated, columns, true, going},
-                    u"cast to an enum type recreated below or read its columns"_s);
+        liftUsersOf(live, {types, columns, true, going}, why);
     }
 }
 

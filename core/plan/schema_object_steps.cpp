@@ -136,21 +136,7 @@ QList<const Domain *> StepBuilder::domainsBaseFirst(const QList<Domain> &domains
             type.chop(2);
         return type.compare(base.name, m_cs) == 0 || type == m_r.quote(base.name);
     };
-    QList<const Domain *> ordered;
-    QList<const Domain *> waiting;
-    for (const Domain &d : domains)
-        waiting.append(&d);
-    // A domain goes once no waiting one is its base (a cycle cannot exist: the engine refuses).
-    while (!waiting.isEmpty()) {
-        const auto ready = std::find_if(waiting.begin(), waiting.end(), [&](const Domain *d) {
-            return std::none_of(waiting.begin(), waiting.end(),
-                                [&](const Domain *other) { return basedOn(*d, *other); });
-        });
-        const auto next = ready != waiting.end() ? ready : waiting.begin();
-        ordered.append(*next);
-        waiting.erase(next);
-    }
-    return ordered;
+    return dependenciesFirst(domains, basedOn);
 }
 
 void StepBuilder::createTypes()
@@ -161,6 +147,7 @@ void StepBuilder::createTypes()
                 objectChanges(ObjectKind::Enum, e.name));
     }
     alterEnums();
+    createComposites(false);
     createFunctions(false); // after the types they take, before the domains that call them
     for (const Domain *target : domainsBaseFirst(m_target.domains)) {
         const Domain &d = *target;
@@ -174,6 +161,7 @@ void StepBuilder::createTypes()
             add(u"alter domain " + displayName(d.name), m_r.alterDomain(*live, d),
                 m_r.alterDomain(d, *live), changes);
     }
+    createComposites(true);
 }
 
 void StepBuilder::alterEnums()
@@ -275,6 +263,7 @@ void StepBuilder::createEvents()
 
 void StepBuilder::dropTypes()
 {
+    dropComposites(true);
     // Domains first: one may be based on an enum that goes too; a domain before its base.
     QList<const Domain *> domains = domainsBaseFirst(m_live.domains);
     std::reverse(domains.begin(), domains.end());
@@ -285,6 +274,7 @@ void StepBuilder::dropTypes()
                 objectChanges(ObjectKind::Domain, d.name));
     }
     dropFunctions(); // after the domains and tables that call them, before the types they take
+    dropComposites(false);
     for (const EnumType &e : m_live.enums) {
         if (!findNamed(m_target.enums, e.name, m_cs))
             add(u"drop type " + displayName(e.name), m_r.dropEnum(e), m_r.createEnum(e),

@@ -106,6 +106,15 @@ public:
     {
         return {};
     }
+    virtual QStringList createComposite(const schema::CompositeType &) const { return {}; }
+    virtual QStringList dropComposite(const schema::CompositeType &) const { return {}; }
+    /// Brings a composite type's attributes from `live` to `target`: in place where the engine
+    /// can, otherwise the type is recreated and `users` converted to the new one.
+    virtual QStringList alterComposite(const schema::CompositeType &, const schema::CompositeType &,
+                                       const QList<TypeUser> &) const
+    {
+        return {};
+    }
     virtual QStringList createDomain(const schema::Domain &) const { return {}; }
     virtual QStringList dropDomain(const schema::Domain &) const { return {}; }
     virtual QStringList alterDomain(const schema::Domain &, const schema::Domain &) const

@@ -38,6 +38,7 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
     liftBlockedForeignKeys();
     liftFunctionUsers();
     liftEnumUsers();
+    liftCompositeUsers();
     liftGeneratedReadersOfRetypedColumns();
     for (const Table &live : m_live.tables) {
         const Table *target = m_targetTables.find(live.name);
@@ -162,6 +163,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
 {
     classifyTables(renames);
     touchEnumUsers();
+    touchCompositeUsers();
     touchFunctionUsers();
     collectViewWork();
     collectTriggerWork();

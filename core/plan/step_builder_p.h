@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
 #include <initializer_list>
 
 namespace burrow::plan {
@@ -40,6 +41,27 @@ const T *findNamed(const QList<T> &items, const QString &name, Qt::CaseSensitivi
             return &item;
     }
     return nullptr;
+}
+
+/// `items` each after those it depends on (`dependsOn(a, b)`: a needs b); a cycle, which
+/// the engine refuses to create, keeps the given order.
+template<typename T, typename DependsOn>
+QList<const T *> dependenciesFirst(const QList<T> &items, DependsOn dependsOn)
+{
+    QList<const T *> ordered;
+    QList<const T *> waiting;
+    for (const T &item : items)
+        waiting.append(&item);
+    while (!waiting.isEmpty()) {
+        const auto ready = std::find_if(waiting.begin(), waiting.end(), [&](const T *item) {
+            return std::none_of(waiting.begin(), waiting.end(),
+                                [&](const T *other) { return dependsOn(*item, *other); });
+        });
+        const auto next = ready != waiting.end() ? ready : waiting.begin();
+        ordered.append(*next);
+        waiting.erase(next);
+    }
+    return ordered;
 }
 
 /// A table or view with its triggers.
@@ -173,6 +195,25 @@ private:
     QList<const schema::Domain *> domainsBaseFirst(const QList<schema::Domain> &domains) const;
     void createTypes();
     void alterEnums();
+
+    // Composite types (composite_steps.cpp).
+    /// Whether an attribute of `type` is one of `domains` (or an array of one).
+    bool usesDomain(const schema::CompositeType &type, const QList<schema::Domain> &domains) const;
+    /// `types` each after those its attributes are.
+    QList<const schema::CompositeType *>
+    compositesInnerFirst(const QList<schema::CompositeType> &types) const;
+    /// Those using a domain come after the domains (`afterDomains`), the others before the
+    /// functions that may take them.
+    void createComposites(bool afterDomains);
+    /// The reverse: those using a domain go before the domains.
+    void dropComposites(bool beforeDomains);
+    /// Whether the type's attributes only gain new ones after the others (or stay).
+    bool compositeOnlyGrows(const QString &name) const;
+    /// A type whose attributes are dropped, retyped or reordered: its columns' readers are
+    /// recreated around the change.
+    void touchCompositeUsers();
+    /// And its columns' defaults and generated readers step aside (retype_lift.cpp).
+    void liftCompositeUsers();
     void ownSequences();
     void dropSequences();
     void dropTypes();
@@ -221,6 +262,11 @@ private:
         /// convert): they go first, with the constraints naming them.
         QSet<QString> going{};
     };
+    using ConvertedColumns = QHash<QString, QSet<QString>>; // column keys by table key
+    void addConverted(ConvertedColumns &converted, const QList<TypeUser> &users) const;
+    /// Lifts, in each table, the users of `types` and of the `converted` columns (Readers).
+    void liftConvertedColumnUsers(const QSet<QString> &types, const ConvertedColumns &converted,
+                                  const QString &why);
     /// Sets aside until the table's alteration what of `live` reads `readers` (see Readers);
     /// its indexes are built again. `why` ends the step's title.
     void liftUsersOf(const schema::Table &live, const Readers &readers, const QString &why);

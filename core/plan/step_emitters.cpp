@@ -33,6 +33,8 @@ bool isDataDependent(const Change &c)
         return c.type == ChangeType::Changed && c.attributes.contains(u"labels");
     case ObjectKind::Domain:
         return c.type == ChangeType::Changed;
+    case ObjectKind::Composite: // stored values are converted to the recreated type
+        return c.type == ChangeType::Changed && c.attributes.contains(u"attributes");
     case ObjectKind::TableOptions: // a partition's rows must fit its new bound
         return c.attributes.contains(u"partition bound") || c.attributes.contains(u"partition of");
     default:

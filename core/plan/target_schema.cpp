@@ -194,6 +194,8 @@ Schema targetSchema(const Schema &live, const Schema &model, const QList<Change>
             keepLive(target.enums, live.enums, change, cs);
         else if (change.object == ObjectKind::Domain)
             keepLive(target.domains, live.domains, change, cs);
+        else if (change.object == ObjectKind::Composite)
+            keepLive(target.composites, live.composites, change, cs);
         else if (change.object == ObjectKind::Sequence)
             keepLive(target.sequences, live.sequences, change, cs);
         else if (change.object == ObjectKind::Event)

@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace burrow::schema {
 
 const Table *findTable(const Schema &schema, const QString &name, Qt::CaseSensitivity cs)
@@ -67,6 +69,12 @@ bool labelsOnlyAdded(const EnumType &live, const EnumType &target)
             ++next;
     }
     return next == live.labels.size() && target.labels.size() >= live.labels.size();
+}
+
+bool attributesOnlyAdded(const CompositeType &live, const CompositeType &target)
+{
+    return target.attributes.size() > live.attributes.size() &&
+           std::equal(live.attributes.cbegin(), live.attributes.cend(), target.attributes.cbegin());
 }
 
 bool defaultFillsNulls(const Column &from, const Column &to)

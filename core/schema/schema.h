@@ -246,6 +246,22 @@ struct Domain {
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON DOMAIN)
 };
 
+/// One attribute of a composite type: positional, as a table's column is.
+struct TypeAttribute {
+    QString name;
+    QString type;      // as the engine spells it
+    QString collation; // empty means the type's own
+
+    bool operator==(const TypeAttribute &) const = default;
+};
+
+/// A composite type (PostgreSQL's CREATE TYPE … AS (…)): a row of named attributes, in order.
+struct CompositeType {
+    QString name;
+    QList<TypeAttribute> attributes;
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON TYPE)
+};
+
 /// A sequence standing on its own (those behind serial and identity columns belong to their
 /// columns' autoIncrement instead). Optionally owned by a column: it goes when the column goes.
 struct Sequence {
@@ -320,6 +336,7 @@ struct Schema {
     /// PostgreSQL: the schemas besides the connection's that the model creates and Burrow
     /// manages with it (their objects are named qualifiedName(schema, name)).
     QList<Namespace> namespaces{};
+    QList<CompositeType> composites{};
 };
 
 /// An object of another schema than the connection's (PostgreSQL) is named `schema␟name`:
@@ -354,6 +371,10 @@ inline QString dottedName(QString name)
 /// Whether `target` only adds labels to `live`, keeping the order of the existing ones: then
 /// the type changes in place, and no stored value changes.
 bool labelsOnlyAdded(const EnumType &live, const EnumType &target);
+
+/// Whether `target` only appends attributes to `live`'s: then the type changes in place, and
+/// no stored value changes.
+bool attributesOnlyAdded(const CompositeType &live, const CompositeType &target);
 
 /// A view column whose comment differs between two versions of the view (empty: none).
 struct ColumnCommentChange {

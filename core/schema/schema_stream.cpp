@@ -26,12 +26,14 @@ static_assert(sizeof(View) == 192);
 static_assert(sizeof(ColumnComment) == 48);
 static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
+static_assert(sizeof(TypeAttribute) == 72);
+static_assert(sizeof(CompositeType) == 72);
 static_assert(sizeof(Sequence) == 168);
 static_assert(sizeof(Event) == 248);
 static_assert(sizeof(Function) == 224);
 static_assert(sizeof(Extension) == 24);
 static_assert(sizeof(Namespace) == 24);
-static_assert(sizeof(Schema) == 216);
+static_assert(sizeof(Schema) == 240);
 
 template<typename F> void members(Expression &e, F &&f)
 {
@@ -99,6 +101,14 @@ template<typename F> void members(EnumType &e, F &&f)
 {
     f(e.name, e.labels, e.comment);
 }
+template<typename F> void members(TypeAttribute &a, F &&f)
+{
+    f(a.name, a.type, a.collation);
+}
+template<typename F> void members(CompositeType &c, F &&f)
+{
+    f(c.name, c.attributes, c.comment);
+}
 template<typename F> void members(Domain &d, F &&f)
 {
     f(d.name, d.type, d.notNull, d.defaultValue, d.collation, d.checks, d.comment);
@@ -129,7 +139,7 @@ template<typename F> void members(Namespace &n, F &&f)
 template<typename F> void members(Schema &s, F &&f)
 {
     f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events, s.functions, s.extensions,
-      s.namespaces);
+      s.namespaces, s.composites);
 }
 
 template<typename T>

@@ -4,15 +4,21 @@
 
 namespace burrow::sql {
 
-/// "(a, b, c)": each item as `spell` writes it (quoted as an identifier, as a literal, for
-/// display…). Column lists, enum labels and key parts all read this way.
-template<typename Spell> QString parenthesized(const QStringList &items, Spell spell)
+/// "a, b, c": each item as `spell` writes it (quoted as an identifier, as a literal, for
+/// display…).
+template<typename List, typename Spell> QString joined(const List &items, Spell spell)
 {
     QStringList spelled;
     spelled.reserve(items.size());
-    for (const QString &item : items)
+    for (const auto &item : items)
         spelled.append(spell(item));
-    return u'(' + spelled.join(u", ") + u')';
+    return spelled.join(u", ");
+}
+
+/// "(a, b, c)": column lists, enum labels, key parts and type attributes all read this way.
+template<typename List, typename Spell> QString parenthesized(const List &items, Spell spell)
+{
+    return u'(' + joined(items, spell) + u')';
 }
 
 } // namespace burrow::sql

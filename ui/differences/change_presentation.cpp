@@ -84,6 +84,7 @@ int kindRank(ObjectKind kind)
     case ObjectKind::View:
     case ObjectKind::Enum:
     case ObjectKind::Domain:
+    case ObjectKind::Composite:
     case ObjectKind::Sequence:
     case ObjectKind::Event:
     case ObjectKind::Function:
@@ -126,8 +127,9 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
     case ObjectKind::Unique:
     case ObjectKind::Check:
     case ObjectKind::Exclusion:
-    case ObjectKind::Enum:   // a type constrains the values a column holds
-    case ObjectKind::Domain: // likewise
+    case ObjectKind::Enum:      // a type constrains the values a column holds
+    case ObjectKind::Domain:    // likewise
+    case ObjectKind::Composite: // likewise
         return constraint;
     case ObjectKind::Sequence:
         return column;

@@ -340,6 +340,17 @@ void CatalogBuilder::readType(const QSqlQuery &row)
             EnumType{nameIn(row, 0, 9), names(row.value(2)), row.value(8).toString()});
         return;
     }
+    if (row.value(1).toString() == u"c") {
+        CompositeType type{nameIn(row, 0, 9), {}, row.value(8).toString()};
+        for (const QJsonValue &value : jsonArray(row.value(10))) {
+            const QJsonArray attribute = value.toArray();
+            type.attributes.append(TypeAttribute{attribute.at(0).toString(),
+                                                 attribute.at(1).toString(),
+                                                 attribute.at(2).toString()});
+        }
+        m_schema.composites.append(std::move(type));
+        return;
+    }
     Domain domain;
     domain.name = nameIn(row, 0, 9);
     domain.type = row.value(3).toString();

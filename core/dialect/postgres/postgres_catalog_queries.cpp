@@ -219,7 +219,8 @@ const QString &triggers()
 
 const QString &types()
 {
-    // A domain's collation is named only where it is not its base type's.
+    // A domain's or an attribute's collation is named only where it is not its type's. Tables'
+    // row types are composite too: only those of CREATE TYPE (relkind 'c') are read.
     static const QString sql = QStringLiteral(
         "SELECT t.typname, t.typtype, "
         "(SELECT pg_catalog.json_agg(e.enumlabel ORDER BY e.enumsortorder) "
@@ -229,16 +230,26 @@ const QString &types()
         "(SELECT pg_catalog.json_agg(pg_catalog.json_build_array(con.conname, "
         "pg_catalog.pg_get_expr(con.conbin, 0)) ORDER BY con.conname) "
         "FROM pg_catalog.pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c'), "
-        "dty.description, NULLIF(n.nspname, pg_catalog.current_schema()) "
+        "dty.description, NULLIF(n.nspname, pg_catalog.current_schema()), "
+        "(SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, "
+        "pg_catalog.format_type(a.atttypid, a.atttypmod), CASE WHEN a.attcollation <> "
+        "at.typcollation THEN ac.collname END) ORDER BY a.attnum) "
+        "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
+        "LEFT JOIN pg_catalog.pg_collation ac ON ac.oid = a.attcollation "
+        "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) "
         "FROM pg_catalog.pg_type t " DESCRIPTION_OF(
             "dty", "t.oid",
             "pg_catalog.pg_type") "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
                                   "LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
                                   "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
-                                  "WHERE " MANAGED("n.nspname") "AND t.typtype IN ('e', 'd') "
-                                                                "AND " NOT_FROM_EXTENSION(
-                                                                    "pg_catalog.pg_type",
-                                                                    "t.oid") "ORDER BY t.oid");
+                                  "WHERE " MANAGED(
+                                      "n.nspname") "AND (t.typtype IN ('e', 'd') OR "
+                                                   "(t.typtype = 'c' AND (SELECT c.relkind FROM "
+                                                   "pg_catalog.pg_class c "
+                                                   "WHERE c.oid = t.typrelid) = 'c')) "
+                                                   "AND " NOT_FROM_EXTENSION(
+                                                       "pg_catalog.pg_type",
+                                                       "t.oid") "ORDER BY t.oid");
     return sql;
 }
 

@@ -31,8 +31,10 @@ const QString &views();
 /// owner (table or view) name, trigger name, pg_get_triggerdef, comment; internal triggers,
 /// and a partition's triggers cloned from its parent's, excluded.
 const QString &triggers();
-/// Enums and domains: name, typtype (e/d), enum labels in sort order (JSON), domain base type,
-/// NOT NULL, default, non-default collation, checks as JSON [[name, expression], …], comment.
+/// Enums, domains and composite types: name, typtype (e/d/c), enum labels in sort order
+/// (JSON), domain base type, NOT NULL, default, non-default collation, checks as JSON
+/// [[name, expression], …], comment, schema, a composite's attributes as JSON
+/// [[name, type, non-default collation], …].
 const QString &types();
 /// Stand-alone sequences: name, type, start, increment, min, max, cache, cycle, owning table
 /// and column (null when owned by none).

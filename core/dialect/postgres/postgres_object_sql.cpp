@@ -50,15 +50,9 @@ QStringList convertUser(const plan::TypeUser &user)
     return sql;
 }
 
-// The name a recreated type or domain has while its users move to the new one.
-QString oldName(const QString &name)
-{
-    return qualifiedName(schemaPart(name), localPart(name).left(40) + u"__burrow_old");
-}
-
 QStringList recreateDomainSql(const plan::EnumUsers::Domain &user)
 {
-    const QString old = oldName(user.domain.name);
+    const QString old = setAsideTypeName(user.domain.name);
     QStringList sql{u"ALTER DOMAIN " + quoteIdentifier(user.domain.name) + u" RENAME TO " +
                     quoteIdentifier(localPart(old))};
     sql += createDomainSql(user.domain);
@@ -70,7 +64,7 @@ QStringList recreateDomainSql(const plan::EnumUsers::Domain &user)
 
 QStringList recreateEnumSql(const EnumType &target, const plan::EnumUsers &users)
 {
-    const QString old = oldName(target.name);
+    const QString old = setAsideTypeName(target.name);
     QStringList sql{u"ALTER TYPE " + quoteIdentifier(target.name) + u" RENAME TO " +
                         quoteIdentifier(localPart(old)),
                     createEnumSql(target)};
@@ -115,6 +109,11 @@ QString sequenceOptions(const Sequence &s)
 }
 
 } // namespace
+
+QString setAsideTypeName(const QString &name)
+{
+    return qualifiedName(schemaPart(name), localPart(name).left(40) + u"__burrow_old");
+}
 
 QString createEnumSql(const EnumType &type)
 {

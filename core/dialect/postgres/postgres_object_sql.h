@@ -8,6 +8,9 @@ namespace burrow::dialect::postgres {
 /// SQL for the schema's own objects (enum types, domains, sequences) and for comments, every
 /// identifier quoted and every label a literal.
 
+/// The name a recreated type or domain has while its users move to the new one.
+QString setAsideTypeName(const QString &name);
+
 QString createEnumSql(const schema::EnumType &type);
 QString dropEnumSql(const schema::EnumType &type);
 /// ALTER TYPE … ADD VALUE … BEFORE/AFTER for labels only added; otherwise the type recreated:

@@ -2,6 +2,7 @@
 
 #include "postgres_alter.h"
 #include "postgres_column_options.h"
+#include "postgres_composite_sql.h"
 #include "postgres_names.h"
 #include "postgres_object_sql.h"
 #include "postgres_policy_sql.h"
@@ -171,6 +172,22 @@ QStringList PostgresRenderer::alterEnum(const EnumType &live, const EnumType &ta
                                         const plan::EnumUsers &users) const
 {
     return alterEnumSql(live, target, users);
+}
+
+QStringList PostgresRenderer::createComposite(const CompositeType &type) const
+{
+    return createCompositeSql(type);
+}
+
+QStringList PostgresRenderer::dropComposite(const CompositeType &type) const
+{
+    return {dropCompositeSql(type)};
+}
+
+QStringList PostgresRenderer::alterComposite(const CompositeType &live, const CompositeType &target,
+                                             const QList<plan::TypeUser> &users) const
+{
+    return alterCompositeSql(live, target, users);
 }
 
 QStringList PostgresRenderer::createDomain(const Domain &domain) const

@@ -30,6 +30,11 @@ public:
 
     QStringList createEnum(const schema::EnumType &type) const override;
     QStringList dropEnum(const schema::EnumType &type) const override;
+    QStringList createComposite(const schema::CompositeType &type) const override;
+    QStringList dropComposite(const schema::CompositeType &type) const override;
+    QStringList alterComposite(const schema::CompositeType &live,
+                               const schema::CompositeType &target,
+                               const QList<plan::TypeUser> &users) const override;
     QStringList alterEnum(const schema::EnumType &live, const schema::EnumType &target,
                           const plan::EnumUsers &users) const override;
     QStringList createDomain(const schema::Domain &domain) const override;
