@@ -47,6 +47,8 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("schema");
     case ObjectKind::Composite:
         return QStringLiteral("composite type");
+    case ObjectKind::Collation:
+        return QStringLiteral("collation");
     }
     return {};
 }

@@ -29,6 +29,7 @@ enum class ObjectKind {
     Exclusion,   // an exclusion constraint (PostgreSQL's EXCLUDE)
     Namespace,   // a schema the model creates besides the connection's (PostgreSQL)
     Composite,   // a composite type (PostgreSQL's CREATE TYPE … AS (…)); `table` is its name
+    Collation,   // a collation (PostgreSQL's CREATE COLLATION); `table` is its name
 };
 
 /// Objects of the schema itself rather than parts of a table: views, types, sequences, events,
@@ -38,7 +39,8 @@ inline bool isSchemaLevel(ObjectKind kind)
     return kind == ObjectKind::View || kind == ObjectKind::Enum || kind == ObjectKind::Domain ||
            kind == ObjectKind::Sequence || kind == ObjectKind::Event ||
            kind == ObjectKind::Function || kind == ObjectKind::Extension ||
-           kind == ObjectKind::Namespace || kind == ObjectKind::Composite;
+           kind == ObjectKind::Namespace || kind == ObjectKind::Composite ||
+           kind == ObjectKind::Collation;
 }
 
 /// Tables and columns can be renamed in place (`--rename`, a ticked suggestion); any other

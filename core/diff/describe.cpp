@@ -69,12 +69,18 @@ QString describeIndex(const Index &index)
     return out;
 }
 
+QString onDeleteText(const ForeignKey &fk)
+{
+    const QString action = toSql(fk.onDelete);
+    return fk.onDeleteColumns.isEmpty() ? action : action + u' ' + displayNames(fk.onDeleteColumns);
+}
+
 QString describeForeignKey(const ForeignKey &fk)
 {
     QString out = displayNames(fk.columns) + u" → " + displayName(fk.referencedTable) +
                   displayNames(fk.referencedColumns);
     if (fk.onDelete != ReferentialAction::NoAction)
-        out += u" ON DELETE " + toSql(fk.onDelete);
+        out += u" ON DELETE " + onDeleteText(fk);
     if (fk.onUpdate != ReferentialAction::NoAction)
         out += u" ON UPDATE " + toSql(fk.onUpdate);
     if (fk.matchFull)

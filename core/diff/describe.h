@@ -14,6 +14,8 @@ QString displayNames(const QStringList &names); // "(a, b)"
 QString describeColumn(const schema::Column &column);
 QString describeIndex(const schema::Index &index);
 QString describeForeignKey(const schema::ForeignKey &fk);
+/// `SET NULL (a)`: the action, with the columns it sets where it names them.
+QString onDeleteText(const schema::ForeignKey &fk);
 QString describeCheck(const schema::CheckConstraint &check);
 QString describeTable(const schema::Table &table);
 QString describeOptions(const schema::Table &table); // "WITHOUT ROWID, STRICT" or "none"

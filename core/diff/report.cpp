@@ -109,7 +109,7 @@ QString differHeadline(const QList<Change> &changes)
     for (ObjectKind kind :
          {ObjectKind::Table, ObjectKind::View, ObjectKind::Enum, ObjectKind::Composite,
           ObjectKind::Domain, ObjectKind::Sequence, ObjectKind::Event, ObjectKind::Function,
-          ObjectKind::Extension, ObjectKind::Namespace})
+          ObjectKind::Collation, ObjectKind::Extension, ObjectKind::Namespace})
         nouns.append(ownerNoun(kind));
     for (const Change &c : changes) {
         QStringList &list = owners[ownerNoun(c.object)];

@@ -219,6 +219,15 @@ QString describeAttributes(const QList<TypeAttribute> &attributes)
     });
 }
 
+QString describeCollation(const Collation &c)
+{
+    QString out = u"(provider = " + c.provider + u", locale = '" + c.locale + u'\'';
+    if (!c.ctype.isEmpty() && c.ctype != c.locale)
+        out += u", lc_ctype = '" + c.ctype + u'\'';
+    return out +
+           (c.deterministic ? QStringLiteral(")") : QStringLiteral(", deterministic = false)"));
+}
+
 QString describeSequence(const Sequence &s)
 {
     QString out = u"AS " + s.type + u" START " + QString::number(s.start) + u" INCREMENT " +
@@ -261,6 +270,12 @@ QList<Change> diffSchemaObjects(const Schema &live, const Schema &model, Qt::Cas
                       describeAttributes(l.attributes), describeAttributes(m.attributes));
             d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
         });
+    d.run(ObjectKind::Collation, live.collations, model.collations, describeCollation,
+          [&d](const Collation &l, const Collation &m) {
+              d.compare(describeCollation(l) != describeCollation(m), QStringLiteral("definition"),
+                        describeCollation(l), describeCollation(m));
+              d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
+          });
     d.run(ObjectKind::Domain, live.domains, model.domains, describeDomain,
           [&d](const Domain &l, const Domain &m) { compareDomains(d, l, m); });
     d.run(ObjectKind::Sequence, live.sequences, model.sequences, describeSequence,

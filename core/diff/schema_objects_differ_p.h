@@ -19,6 +19,7 @@ QList<Change> diffExclusions(const schema::Table &live, const schema::Table &mod
 /// "('a', 'b')", an enum's labels as written in prose.
 QString describeLabels(const QStringList &labels);
 QString describeDomain(const schema::Domain &domain);
+QString describeCollation(const schema::Collation &collation);
 QString describeAttributes(const QList<schema::TypeAttribute> &attributes);
 QString describeSequence(const schema::Sequence &sequence);
 QString describeEvent(const schema::Event &event);

@@ -278,8 +278,10 @@ void renameColumnInTable(Table &table, const Rename &r, Qt::CaseSensitivity cs,
         rename(table.primaryKey->columns, r.column, r.newName, cs);
     for (schema::UniqueConstraint &unique : table.uniques)
         rename(unique.columns, r.column, r.newName, cs);
-    for (schema::ForeignKey &fk : table.foreignKeys)
+    for (schema::ForeignKey &fk : table.foreignKeys) {
         rename(fk.columns, r.column, r.newName, cs);
+        rename(fk.onDeleteColumns, r.column, r.newName, cs);
+    }
     for (schema::Index &index : table.indexes) {
         for (schema::IndexPart &part : index.parts)
             rename(part.column, r.column, r.newName, cs); // expression parts have no column

@@ -200,6 +200,33 @@ void StepBuilder::dropSequences()
     }
 }
 
+// Before the domains, types and tables whose text they compare; dropped after them. One that
+// changes is dropped and created again (PostgreSQL cannot alter one), which the engine
+// refuses while a column uses it: the migration stops there.
+void StepBuilder::createCollations()
+{
+    for (const Collation &c : m_target.collations) {
+        const Collation *live = findNamed(m_live.collations, c.name, m_cs);
+        const QList<Change> changes = objectChanges(ObjectKind::Collation, c.name);
+        if (!live)
+            add(u"create collation " + displayName(c.name), m_r.createCollation(c),
+                m_r.dropCollation(c), changes);
+        else if (!changes.isEmpty())
+            add(u"replace collation " + displayName(c.name),
+                m_r.dropCollation(*live) + m_r.createCollation(c),
+                m_r.dropCollation(c) + m_r.createCollation(*live), changes);
+    }
+}
+
+void StepBuilder::dropCollations()
+{
+    for (const Collation &c : m_live.collations) {
+        if (!findNamed(m_target.collations, c.name, m_cs))
+            add(u"drop collation " + displayName(c.name), m_r.dropCollation(c),
+                m_r.createCollation(c), objectChanges(ObjectKind::Collation, c.name));
+    }
+}
+
 void StepBuilder::createExtensions()
 {
     for (const Extension &e : m_target.extensions) {

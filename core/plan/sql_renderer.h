@@ -131,6 +131,9 @@ public:
     }
     /// Gives the sequence its owner, or none when it has none.
     virtual QStringList ownSequence(const schema::Sequence &) const { return {}; }
+    // Collations: only PostgreSQL reads them. One that changes is dropped and created again.
+    virtual QStringList createCollation(const schema::Collation &) const { return {}; }
+    virtual QStringList dropCollation(const schema::Collation &) const { return {}; }
     // Extensions: only engines that have them (PostgreSQL) read, load and spell them.
     virtual QStringList createExtension(const schema::Extension &) const { return {}; }
     virtual QStringList dropExtension(const schema::Extension &) const { return {}; }

@@ -181,6 +181,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     setAsideUsers();
     createNamespaces();
     createExtensions();
+    createCollations();
     createSequences();
     createTypes();
     createTables();
@@ -193,6 +194,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropTables();
     dropSequences();
     dropTypes();
+    dropCollations();
     dropExtensions();
     dropNamespaces();
     createIndexes();

@@ -219,6 +219,8 @@ private:
     void dropTypes();
     void dropEvents();
     void createEvents();
+    void createCollations();
+    void dropCollations();
     /// First of all, since types, tables and functions may use what they bring; dropped last.
     void createExtensions();
     void dropExtensions();

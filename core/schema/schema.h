@@ -135,6 +135,9 @@ struct ForeignKey {
     /// Added NOT VALID and never validated (PostgreSQL): the existing rows were not checked.
     bool notValid = false;
     bool matchFull = false; // MATCH FULL: a partly NULL key is refused (default MATCH SIMPLE)
+    /// ON DELETE SET NULL / SET DEFAULT (a) (PostgreSQL 15): the columns it sets; empty: all
+    /// of the key's.
+    QStringList onDeleteColumns{};
     /// The name the engine gave it when the model, which left it unnamed, was loaded (MariaDB's
     /// `t_ibfk_1`): the name the engine would give it again. Never compared.
     QString engineName{};
@@ -316,6 +319,17 @@ struct Extension {
     QString name;
 };
 
+/// A collation the schema defines (PostgreSQL's CREATE COLLATION): how its columns' text
+/// sorts and compares (an ICU `und-u-ks-level2`, not deterministic, ignores case).
+struct Collation {
+    QString name;
+    QString provider; // icu or libc
+    QString locale;   // ICU's locale, or libc's LC_COLLATE
+    QString ctype;    // libc's LC_CTYPE; empty for ICU
+    bool deterministic = true;
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON COLLATION)
+};
+
 /// A schema besides the connection's that the model creates (PostgreSQL's CREATE SCHEMA).
 struct Namespace {
     QString name;
@@ -337,6 +351,7 @@ struct Schema {
     /// manages with it (their objects are named qualifiedName(schema, name)).
     QList<Namespace> namespaces{};
     QList<CompositeType> composites{};
+    QList<Collation> collations{};
 };
 
 /// An object of another schema than the connection's (PostgreSQL) is named `schema␟name`:

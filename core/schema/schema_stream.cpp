@@ -18,7 +18,7 @@ static_assert(sizeof(PrimaryKey) == 80);
 static_assert(sizeof(UniqueConstraint) == 80);
 static_assert(sizeof(CheckConstraint) == 152);
 static_assert(sizeof(ExclusionConstraint) == 96);
-static_assert(sizeof(ForeignKey) == 168);
+static_assert(sizeof(ForeignKey) == 192);
 static_assert(sizeof(Trigger) == 120);
 static_assert(sizeof(Policy) == 200);
 static_assert(sizeof(Table) == 568);
@@ -33,7 +33,8 @@ static_assert(sizeof(Event) == 248);
 static_assert(sizeof(Function) == 224);
 static_assert(sizeof(Extension) == 24);
 static_assert(sizeof(Namespace) == 24);
-static_assert(sizeof(Schema) == 240);
+static_assert(sizeof(Collation) == 128);
+static_assert(sizeof(Schema) == 264);
 
 template<typename F> void members(Expression &e, F &&f)
 {
@@ -72,7 +73,7 @@ template<typename F> void members(ExclusionConstraint &x, F &&f)
 template<typename F> void members(ForeignKey &k, F &&f)
 {
     f(k.name, k.columns, k.referencedTable, k.referencedColumns, k.onDelete, k.onUpdate, k.deferral,
-      k.comment, k.notValid, k.matchFull, k.engineName);
+      k.comment, k.notValid, k.matchFull, k.engineName, k.onDeleteColumns);
 }
 template<typename F> void members(Trigger &t, F &&f)
 {
@@ -109,6 +110,10 @@ template<typename F> void members(CompositeType &c, F &&f)
 {
     f(c.name, c.attributes, c.comment);
 }
+template<typename F> void members(Collation &c, F &&f)
+{
+    f(c.name, c.provider, c.locale, c.ctype, c.deterministic, c.comment);
+}
 template<typename F> void members(Domain &d, F &&f)
 {
     f(d.name, d.type, d.notNull, d.defaultValue, d.collation, d.checks, d.comment);
@@ -139,7 +144,7 @@ template<typename F> void members(Namespace &n, F &&f)
 template<typename F> void members(Schema &s, F &&f)
 {
     f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events, s.functions, s.extensions,
-      s.namespaces, s.composites);
+      s.namespaces, s.composites, s.collations);
 }
 
 template<typename T>

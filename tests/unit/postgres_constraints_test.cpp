@@ -1,5 +1,6 @@
 // PostgreSQL constraint fidelity end to end through burrow-cli: exclusion constraints, DEFERRABLE
-// keys, NO INHERIT checks, UNIQUE NULLS NOT DISTINCT, MATCH FULL foreign keys and non-default
+// keys, NO INHERIT checks, UNIQUE NULLS NOT DISTINCT, MATCH FULL foreign keys, ON DELETE SET
+// NULL of some columns, and non-default
 // operator classes of index keys: read, compared, planned (up and down) and applied.
 #include "dialect/postgres/postgres_names.h"
 #include "postgres_cli_fixture.h"
@@ -176,6 +177,29 @@ TEST_F(PostgresConstraints, no_inherit_nulls_not_distinct_and_match_full_are_kep
     runDown(migration);
     EXPECT_EQ(constraints(), (QStringList{u"pair: UNIQUE (a, b)"_s, u"positive: CHECK (a > 0)"_s,
                                           u"to_p: FOREIGN KEY (a, b) REFERENCES p(a, b)"_s}));
+}
+
+// PostgreSQL 15's column list: deleting the tenant's row must keep the child's tenant (part
+// of its own key) and clear only the parent reference. Read as a plain SET NULL, it compared
+// equal to one and a migration dropped the list.
+TEST_F(PostgresConstraints, on_delete_set_null_of_some_columns_is_read_compared_and_applied)
+{
+    constexpr char table[] = "CREATE TABLE t (tenant int, id int, parent int,\n"
+                             "  PRIMARY KEY (tenant, id),\n"
+                             "  CONSTRAINT up FOREIGN KEY (tenant, parent)\n"
+                             "    REFERENCES t (tenant, id) ON DELETE SET NULL%1);\n";
+    db.exec(QString::fromUtf8(table).arg(QString()).remove(u'\n').chopped(1));
+    const QString path = model(QString::fromUtf8(table).arg(u" (parent)"_s).toUtf8());
+    EXPECT_EQ(differences(path), QStringList{u"foreign_key_changed up [on delete]"_s});
+    const QString migration = migrate(path);
+    EXPECT_EQ(constraints().filter(u"up:"_s),
+              QStringList{u"up: FOREIGN KEY (tenant, parent) REFERENCES t(tenant, id) "
+                          u"ON DELETE SET NULL (parent)"_s});
+    db.exec(u"INSERT INTO t VALUES (1, 1, NULL), (1, 2, 1);"
+            u"DELETE FROM t WHERE id = 1"_s);
+    EXPECT_EQ(db.rows(u"SELECT tenant, id, parent FROM t"_s), QStringList{u"1|2|NULL"_s});
+    runDown(migration);
+    EXPECT_EQ(differences(model(QString::fromUtf8(table).arg(QString()).toUtf8())), QStringList{});
 }
 
 TEST_F(PostgresConstraints, a_non_default_operator_class_is_read_compared_and_applied)

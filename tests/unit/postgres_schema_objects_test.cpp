@@ -1,7 +1,7 @@
 // PostgreSQL's objects besides tables and views, end to end through burrow-cli: enum types
-// (labels in order), comments, stand-alone sequences, domains, materialized views. Each test
-// reads what the differ reports, what the plan writes, and that burrow-cli apply of that plan
-// reaches the model (diff afterwards: none) with the rows intact.
+// (labels in order), comments, stand-alone sequences, domains, collations, materialized views.
+// Each test reads what the differ reports, what the plan writes, and that burrow-cli apply of
+// that plan reaches the model (diff afterwards: none) with the rows intact.
 #include "postgres_cli_fixture.h"
 
 #include <QDir>
@@ -270,4 +270,41 @@ TEST_F(PostgresSchemaObjects, a_partitioned_table_keeps_its_key_and_a_new_key_is
         << applied.err.toStdString();
     EXPECT_EQ(db.rows(u"SELECT pg_get_partkeydef('log'::regclass)"_s),
               QStringList{u"RANGE (at)"_s});
+}
+
+// A case-insensitive ICU collation, the common replacement for citext: created before the
+// table whose column uses it (its unique key then ignores case), dropped after it.
+TEST_F(PostgresSchemaObjects, a_collation_is_created_before_the_columns_using_it)
+{
+    const QString path =
+        model("CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2',\n"
+              "  deterministic = false);\n"
+              "COMMENT ON COLLATION nocase IS 'ignores case';\n"
+              "CREATE TABLE person (email text COLLATE nocase UNIQUE);\n");
+    const CliRun json = diff(path, {u"--format"_s, u"json"_s});
+    EXPECT_TRUE(json.out.contains(u"\"collation_added\""_s)) << json.out.toStdString();
+    const QString migration = migrate(path);
+    const QString up = upSection(migration);
+    const qsizetype created = up.indexOf(u"CREATE COLLATION \"nocase\" (provider = icu, "
+                                         u"locale = E'und-u-ks-level2', deterministic = false)"_s);
+    EXPECT_GE(created, 0) << up.toStdString();
+    EXPECT_LT(created, up.indexOf(u"CREATE TABLE \"person\""_s)) << up.toStdString();
+    db.exec(u"INSERT INTO person VALUES ('ann@example.org')"_s);
+    EXPECT_FALSE(db.tryExec(u"INSERT INTO person VALUES ('ANN@example.org')"_s));
+    EXPECT_EQ(db.rows(u"SELECT obj_description(oid, 'pg_collation') FROM pg_collation "
+                      u"WHERE collname = 'nocase'"_s),
+              QStringList{u"ignores case"_s});
+
+    // Another definition under the same name is a difference; the down section drops it last.
+    const CliRun changed = diff(model("CREATE COLLATION nocase (provider = icu, locale = 'und');\n"
+                                      "CREATE TABLE person (email text COLLATE nocase UNIQUE);\n"));
+    EXPECT_TRUE(
+        changed.out.contains(u"deterministic = false) → (provider = icu, locale = 'und')"_s))
+        << changed.out.toStdString();
+    const QStringList down = downStatements(migration);
+    EXPECT_EQ(down.value(down.size() - 1), u"DROP COLLATION \"nocase\""_s)
+        << migration.toStdString();
+    db.execEach(down);
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_collation WHERE collname = 'nocase'"_s),
+              QStringList{u"0"_s});
 }

@@ -85,6 +85,7 @@ int kindRank(ObjectKind kind)
     case ObjectKind::Enum:
     case ObjectKind::Domain:
     case ObjectKind::Composite:
+    case ObjectKind::Collation:
     case ObjectKind::Sequence:
     case ObjectKind::Event:
     case ObjectKind::Function:
@@ -130,6 +131,7 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
     case ObjectKind::Enum:      // a type constrains the values a column holds
     case ObjectKind::Domain:    // likewise
     case ObjectKind::Composite: // likewise
+    case ObjectKind::Collation: // it decides which values are equal
         return constraint;
     case ObjectKind::Sequence:
         return column;

@@ -102,6 +102,7 @@ public:
             {&queries::sequences(), &CatalogBuilder::readSequence},
             {&queries::functions(), &CatalogBuilder::readFunction},
             {&queries::policies(), &CatalogBuilder::readPolicy},
+            {&queries::collations(), &CatalogBuilder::readCollation},
         };
         for (const auto &[sql, reader] : steps) {
             Result<QSqlQuery> query = session.run(*sql);
@@ -176,6 +177,14 @@ private:
     void readSequence(const QSqlQuery &row);
     void readFunction(const QSqlQuery &row);
     void readPolicy(const QSqlQuery &row);
+    void readCollation(const QSqlQuery &row)
+    {
+        m_schema.collations.append(Collation{
+            nameIn(row, 0, 6),
+            row.value(1).toString() == u"i" ? QStringLiteral("icu") : QStringLiteral("libc"),
+            row.value(2).toString(), row.value(3).toString(), row.value(4).toBool(),
+            row.value(5).toString()});
+    }
 
     void readTrigger(const QSqlQuery &row)
     {
@@ -257,6 +266,7 @@ void CatalogBuilder::readConstraint(const QSqlQuery &row)
                       comment,
                       notValid};
         fk.matchFull = row.value(15).toBool();
+        fk.onDeleteColumns = names(row.value(19));
         t->foreignKeys.append(fk);
     } else if (type == u"x") {
         // The scratch schema a model is loaded into must not show in what is compared.

@@ -126,7 +126,13 @@ const QString &constraints()
         // indnullsnotdistinct is PostgreSQL 15's: read through JSON, older servers lack it.
         "COALESCE((SELECT (pg_catalog.to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean "
         "FROM pg_catalog.pg_index ix WHERE ix.indexrelid = con.conindid), false), "
-        "pg_catalog.current_schema(), NULLIF(fn.nspname, pg_catalog.current_schema()) "
+        "pg_catalog.current_schema(), NULLIF(fn.nspname, pg_catalog.current_schema()), "
+        // confdelsetcols is PostgreSQL 15's: read through JSON as well.
+        "(SELECT pg_catalog.json_agg(a.attname ORDER BY k.ord) FROM "
+        "pg_catalog.jsonb_array_elements_text(COALESCE(NULLIF(pg_catalog.to_jsonb(con) -> "
+        "'confdelsetcols', 'null'::pg_catalog.jsonb), '[]'::pg_catalog.jsonb)) "
+        "WITH ORDINALITY AS k(attnum, ord) JOIN pg_catalog.pg_attribute a ON "
+        "a.attrelid = con.conrelid AND a.attnum = k.attnum::pg_catalog.int2) "
         "FROM pg_catalog.pg_constraint con "
         "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
         "LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
@@ -304,6 +310,26 @@ const QString &functions()
                                                                 "AND " NOT_FROM_EXTENSION(
                                                                     "pg_catalog.pg_proc",
                                                                     "p.oid") "ORDER BY p.oid");
+    return sql;
+}
+
+const QString &collations()
+{
+    // ICU's locale column is colliculocale in 15 and 16, colllocale from 17: read through JSON,
+    // whichever this server has.
+    // clang-format off
+    static const QString sql = QStringLiteral(
+        "SELECT c.collname, c.collprovider, COALESCE(pg_catalog.to_jsonb(c) ->> 'colllocale', "
+        "pg_catalog.to_jsonb(c) ->> 'colliculocale', c.collcollate), "
+        "CASE WHEN c.collprovider = 'c' THEN c.collctype END, c.collisdeterministic, "
+        "dco.description, NULLIF(n.nspname, pg_catalog.current_schema()) "
+        "FROM pg_catalog.pg_collation c "
+        "JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace "
+        DESCRIPTION_OF("dco", "c.oid", "pg_catalog.pg_collation")
+        "WHERE " MANAGED("n.nspname")
+        "AND " NOT_FROM_EXTENSION("pg_catalog.pg_collation", "c.oid")
+        "ORDER BY c.oid");
+    // clang-format on
     return sql;
 }
 

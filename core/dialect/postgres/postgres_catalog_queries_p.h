@@ -19,7 +19,7 @@ const QString &columns();
 /// table oid, name, contype (p/u/c/f), columns (JSON), referenced table, referenced columns
 /// (JSON), confdeltype, confupdtype, deferrable, deferred, check expression, comment, NOT VALID,
 /// an exclusion's pg_get_constraintdef, NO INHERIT, MATCH FULL, NULLS NOT DISTINCT,
-/// current_schema(). A partition's constraints cloned or inherited from its parent excluded.
+/// current_schema(), the referenced table's schema, ON DELETE SET NULL/DEFAULT's columns (JSON). A partition's constraints cloned or inherited from its parent excluded.
 const QString &constraints();
 /// table oid, index name, unique, pg_get_indexdef, predicate, parts as a JSON array of
 /// [column, expression, descending, collation, non-default operator class], comment, NULLS NOT
@@ -43,6 +43,10 @@ const QString &sequences();
 /// name, argument types, whether a procedure, pg_get_function_arguments,
 /// pg_get_function_result, pg_get_functiondef, quote_ident(schema), the body (prosrc), comment.
 const QString &functions();
+
+/// Collations: name, provider (c for libc, i for ICU), locale (ICU's, or LC_COLLATE), LC_CTYPE,
+/// deterministic, comment, schema.
+const QString &collations();
 
 /// Row-level security policies: table oid, name, permissive, polcmd (*, r, a, w, d), roles as
 /// JSON (`public` for PUBLIC), USING and WITH CHECK (pg_get_expr), comment.

@@ -115,6 +115,19 @@ QString setAsideTypeName(const QString &name)
     return qualifiedName(schemaPart(name), localPart(name).left(40) + u"__burrow_old");
 }
 
+QString createCollationSql(const Collation &collation)
+{
+    QString options = u"provider = " + collation.provider;
+    if (collation.provider == u"icu")
+        options += u", locale = " + quoteLiteral(collation.locale);
+    else
+        options += u", lc_collate = " + quoteLiteral(collation.locale) + u", lc_ctype = " +
+                   quoteLiteral(collation.ctype);
+    if (!collation.deterministic)
+        options += u", deterministic = false";
+    return u"CREATE COLLATION " + quoteIdentifier(collation.name) + u" (" + options + u')';
+}
+
 QString createEnumSql(const EnumType &type)
 {
     return u"CREATE TYPE " + quoteIdentifier(type.name) + u" AS ENUM " + labelList(type.labels);

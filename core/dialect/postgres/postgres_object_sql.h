@@ -20,6 +20,9 @@ QString dropEnumSql(const schema::EnumType &type);
 QStringList alterEnumSql(const schema::EnumType &live, const schema::EnumType &target,
                          const plan::EnumUsers &users);
 
+/// CREATE COLLATION with the provider's own options (ICU: locale; libc: lc_collate, lc_ctype).
+QString createCollationSql(const schema::Collation &collation);
+
 QStringList createDomainSql(const schema::Domain &domain);
 QString dropDomainSql(const schema::Domain &domain);
 QStringList alterDomainSql(const schema::Domain &live, const schema::Domain &target);

@@ -174,6 +174,17 @@ QStringList PostgresRenderer::alterEnum(const EnumType &live, const EnumType &ta
     return alterEnumSql(live, target, users);
 }
 
+QStringList PostgresRenderer::createCollation(const Collation &collation) const
+{
+    return QStringList{createCollationSql(collation)} +
+           commentIfAny(u"COLLATION " + quote(collation.name), collation.comment);
+}
+
+QStringList PostgresRenderer::dropCollation(const Collation &collation) const
+{
+    return {u"DROP COLLATION " + quote(collation.name)};
+}
+
 QStringList PostgresRenderer::createComposite(const CompositeType &type) const
 {
     return createCompositeSql(type);

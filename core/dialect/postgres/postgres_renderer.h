@@ -30,6 +30,8 @@ public:
 
     QStringList createEnum(const schema::EnumType &type) const override;
     QStringList dropEnum(const schema::EnumType &type) const override;
+    QStringList createCollation(const schema::Collation &collation) const override;
+    QStringList dropCollation(const schema::Collation &collation) const override;
     QStringList createComposite(const schema::CompositeType &type) const override;
     QStringList dropComposite(const schema::CompositeType &type) const override;
     QStringList alterComposite(const schema::CompositeType &live,

@@ -118,6 +118,8 @@ QString foreignKeySql(const ForeignKey &fk)
         out += u" MATCH FULL";
     if (fk.onDelete != ReferentialAction::NoAction)
         out += u" ON DELETE " + toSql(fk.onDelete);
+    if (!fk.onDeleteColumns.isEmpty())
+        out += u' ' + nameList(fk.onDeleteColumns);
     if (fk.onUpdate != ReferentialAction::NoAction)
         out += u" ON UPDATE " + toSql(fk.onUpdate);
     return out + deferralSql(fk.deferral);
