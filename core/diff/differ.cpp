@@ -456,9 +456,8 @@ void Differ::compareForeignKey(const QString &table, const ForeignKey &live,
     d.compare(targetDiffers, QStringLiteral("references"),
               displayName(live.referencedTable) + displayNames(live.referencedColumns),
               displayName(model.referencedTable) + displayNames(model.referencedColumns));
-    d.compare(live.onDelete != model.onDelete ||
-                  keys(live.onDeleteColumns) != keys(model.onDeleteColumns),
-              QStringLiteral("on delete"), onDeleteText(live), onDeleteText(model));
+    d.compare(onDeleteText(live) != onDeleteText(model), QStringLiteral("on delete"),
+              onDeleteText(live), onDeleteText(model));
     d.compare(live.onUpdate != model.onUpdate, QStringLiteral("on update"), toSql(live.onUpdate),
               toSql(model.onUpdate));
     d.compare(live.deferral != model.deferral, QStringLiteral("deferrable"), toSql(live.deferral),

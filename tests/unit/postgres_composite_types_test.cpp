@@ -14,7 +14,16 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-using PostgresCompositeTypes = PostgresCliFixture;
+class PostgresCompositeTypes : public PostgresCliFixture {
+protected:
+    /// A table of one composite column, with a row.
+    void createCache()
+    {
+        db.exec(u"CREATE TYPE pair AS (a int, b text);"
+                u"CREATE TABLE cache (k text PRIMARY KEY, v pair);"
+                u"INSERT INTO cache VALUES ('x', ROW(1, 'one'))"_s);
+    }
+};
 
 // A type used directly (with a default of the type) and read by a view.
 constexpr char kAddress[] = "CREATE TYPE address AS (street text, zip int, city text);\n"
@@ -60,9 +69,7 @@ TEST_F(PostgresCompositeTypes, a_new_type_is_created_before_its_table_and_droppe
 
 TEST_F(PostgresCompositeTypes, attributes_appended_are_added_in_place_keeping_the_values)
 {
-    db.exec(u"CREATE TYPE pair AS (a int, b text);"
-            u"CREATE TABLE cache (k text PRIMARY KEY, v pair);"
-            u"INSERT INTO cache VALUES ('x', ROW(1, 'one'))"_s);
+    createCache();
     const QString path = model("CREATE TYPE pair AS (a int, b text, c date);\n"
                                "CREATE TABLE cache (k text PRIMARY KEY, v pair);\n");
     const CliRun planned = plan(path);
@@ -106,9 +113,7 @@ TEST_F(PostgresCompositeTypes, reordered_and_retyped_attributes_convert_every_va
 
 TEST_F(PostgresCompositeTypes, dropping_an_attribute_takes_consent_and_then_happens_in_place)
 {
-    db.exec(u"CREATE TYPE pair AS (a int, b text);"
-            u"CREATE TABLE cache (k text PRIMARY KEY, v pair);"
-            u"INSERT INTO cache VALUES ('x', ROW(1, 'one'))"_s);
+    createCache();
     const QString path = model("CREATE TYPE pair AS (a int);\n"
                                "CREATE TABLE cache (k text PRIMARY KEY, v pair);\n");
     const CliRun refused = plan(path);

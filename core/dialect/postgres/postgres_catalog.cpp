@@ -29,17 +29,15 @@ QStringList names(const QVariant &jsonValue)
     return out;
 }
 
+// pg_constraint.confdeltype / confupdtype ('a' is NO ACTION).
 ReferentialAction referentialAction(const QString &code)
 {
-    if (code == u"r")
-        return ReferentialAction::Restrict;
-    if (code == u"c")
-        return ReferentialAction::Cascade;
-    if (code == u"n")
-        return ReferentialAction::SetNull;
-    if (code == u"d")
-        return ReferentialAction::SetDefault;
-    return ReferentialAction::NoAction;
+    static const QHash<QString, ReferentialAction> actions{
+        {QStringLiteral("r"), ReferentialAction::Restrict},
+        {QStringLiteral("c"), ReferentialAction::Cascade},
+        {QStringLiteral("n"), ReferentialAction::SetNull},
+        {QStringLiteral("d"), ReferentialAction::SetDefault}};
+    return actions.value(code, ReferentialAction::NoAction);
 }
 
 // The identity clause of a column: attidentity ('a' ALWAYS, 'd' BY DEFAULT) and its sequence.
