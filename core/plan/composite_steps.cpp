@@ -10,29 +10,29 @@
 
 namespace burrow::plan {
 
-using diff::ChangeType;
 using diff::displayName;
 using diff::ObjectKind;
 using namespace schema;
 
+bool StepBuilder::hasAttributeOf(const CompositeType &type, const QString &typeName) const
+{
+    return std::any_of(type.attributes.cbegin(), type.attributes.cend(),
+                       [&](const TypeAttribute &a) {
+                           return typeIsOrArrayOf(a.type, typeName, m_r.quote(typeName));
+                       });
+}
+
 bool StepBuilder::usesDomain(const CompositeType &type, const QList<Domain> &domains) const
 {
-    return std::any_of(
-        type.attributes.cbegin(), type.attributes.cend(), [&](const TypeAttribute &a) {
-            return std::any_of(domains.cbegin(), domains.cend(), [&](const Domain &d) {
-                return typeIsOrArrayOf(a.type, d.name, m_r.quote(d.name));
-            });
-        });
+    return std::any_of(domains.cbegin(), domains.cend(),
+                       [&](const Domain &d) { return hasAttributeOf(type, d.name); });
 }
 
 QList<const CompositeType *>
 StepBuilder::compositesInnerFirst(const QList<CompositeType> &types) const
 {
     return dependenciesFirst(types, [this](const CompositeType &outer, const CompositeType &inner) {
-        return std::any_of(outer.attributes.cbegin(), outer.attributes.cend(),
-                           [&](const TypeAttribute &a) {
-                               return typeIsOrArrayOf(a.type, inner.name, m_r.quote(inner.name));
-                           });
+        return hasAttributeOf(outer, inner.name);
     });
 }
 

@@ -197,6 +197,8 @@ private:
     void alterEnums();
 
     // Composite types (composite_steps.cpp).
+    /// Whether an attribute of `type` is `typeName` (or an array of it).
+    bool hasAttributeOf(const schema::CompositeType &type, const QString &typeName) const;
     /// Whether an attribute of `type` is one of `domains` (or an array of one).
     bool usesDomain(const schema::CompositeType &type, const QList<schema::Domain> &domains) const;
     /// `types` each after those its attributes are.

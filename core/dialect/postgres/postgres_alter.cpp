@@ -165,7 +165,7 @@ QString repartitionRefusal(const QString &table)
     const QString message = u"Burrow cannot change how table " + quoteIdentifier(table) +
                             u" is partitioned: write that step of this migration by hand "
                             u"(create the table again and copy its rows)";
-    return doBlock(u" BEGIN RAISE EXCEPTION USING MESSAGE = " + quoteLiteral(message) + u"; END ");
+    return raiseSql(message);
 }
 
 // A partition moved to another bound (or parent) keeps its rows: detached, then attached again,

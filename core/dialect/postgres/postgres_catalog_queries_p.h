@@ -19,7 +19,8 @@ const QString &columns();
 /// table oid, name, contype (p/u/c/f), columns (JSON), referenced table, referenced columns
 /// (JSON), confdeltype, confupdtype, deferrable, deferred, check expression, comment, NOT VALID,
 /// an exclusion's pg_get_constraintdef, NO INHERIT, MATCH FULL, NULLS NOT DISTINCT,
-/// current_schema(), the referenced table's schema, ON DELETE SET NULL/DEFAULT's columns (JSON). A partition's constraints cloned or inherited from its parent excluded.
+/// current_schema(), the referenced table's schema, ON DELETE SET NULL/DEFAULT's columns (JSON). A
+/// partition's constraints cloned or inherited from its parent excluded.
 const QString &constraints();
 /// table oid, index name, unique, pg_get_indexdef, predicate, parts as a JSON array of
 /// [column, expression, descending, collation, non-default operator class], comment, NULLS NOT

@@ -83,31 +83,41 @@ QString arrayRefusal(const plan::TypeUser &user, const CompositeType &target)
                             quoteIdentifier(target.name) +
                             u", whose attributes are added, dropped or reordered: write that "
                             u"step of this migration by hand";
-    return doBlock(u" BEGIN RAISE EXCEPTION USING MESSAGE = " + quoteLiteral(message) + u"; END ");
+    return raiseSql(message);
 }
 
 QStringList convertUser(const plan::TypeUser &user, const CompositeType &live,
                         const CompositeType &target)
 {
     const QString column = quoteIdentifier(user.column.name);
-    const QString prefix =
-        u"ALTER TABLE " + quoteIdentifier(user.table) + u" ALTER COLUMN " + column;
-    QString arrays;
-    for (QString type = user.column.typeKey; type.endsWith(u"[]"); type.chop(2))
-        arrays += u"[]";
-    const bool positional = attributeNames(live.attributes) == attributeNames(target.attributes);
-    if (!arrays.isEmpty() && !positional)
-        return {arrayRefusal(user, target)};
+    const QString arrays = arraySuffix(user.column.typeKey);
     const QString to = quoteIdentifier(target.name) + arrays;
-    const QString value =
-        arrays.isEmpty() ? rowConversion(column, live, target) : column + u"::text::" + to;
-    QStringList sql;
-    if (user.column.defaultValue)
-        sql.append(prefix + u" DROP DEFAULT");
-    sql.append(prefix + u" TYPE " + to + u" USING " + value);
-    if (user.column.defaultValue)
-        sql.append(prefix + u" SET DEFAULT " + user.column.defaultValue->text);
-    return sql;
+    if (arrays.isEmpty())
+        return convertColumnSql(user, to, rowConversion(column, live, target));
+    if (attributeNames(live.attributes) != attributeNames(target.attributes))
+        return {arrayRefusal(user, target)};
+    return convertColumnSql(user, to, column + u"::text::" + to);
+}
+
+// Whether ALTER TYPE can bring `live`'s attributes to `target`'s: the attributes it keeps stay
+// in their order with the new ones after them, and none changes its type while a column uses
+// the type (PostgreSQL refuses that: "cannot alter type … because column … uses it").
+bool compositeAlterableInPlace(const CompositeType &live, const CompositeType &target,
+                               bool hasUsers)
+{
+    QStringList order; // the names ALTER TYPE leaves: kept ones in place, new ones after
+    for (const TypeAttribute &a : live.attributes) {
+        const TypeAttribute *wanted = findAttribute(target, a.name);
+        if (wanted && hasUsers && retyped(a, *wanted))
+            return false;
+        if (wanted)
+            order.append(a.name);
+    }
+    for (const TypeAttribute &a : target.attributes) {
+        if (!findAttribute(live, a.name))
+            order.append(a.name);
+    }
+    return order == attributeNames(target.attributes);
 }
 
 QStringList recreateSql(const CompositeType &live, const CompositeType &target,
@@ -137,24 +147,6 @@ QStringList createCompositeSql(const CompositeType &type)
 QString dropCompositeSql(const CompositeType &type)
 {
     return u"DROP TYPE " + quoteIdentifier(type.name);
-}
-
-bool compositeAlterableInPlace(const CompositeType &live, const CompositeType &target,
-                               bool hasUsers)
-{
-    QStringList order; // the names ALTER TYPE leaves: kept ones in place, new ones after
-    for (const TypeAttribute &a : live.attributes) {
-        const TypeAttribute *wanted = findAttribute(target, a.name);
-        if (wanted && hasUsers && retyped(a, *wanted))
-            return false;
-        if (wanted)
-            order.append(a.name);
-    }
-    for (const TypeAttribute &a : target.attributes) {
-        if (!findAttribute(live, a.name))
-            order.append(a.name);
-    }
-    return order == attributeNames(target.attributes);
 }
 
 QStringList alterCompositeSql(const CompositeType &live, const CompositeType &target,

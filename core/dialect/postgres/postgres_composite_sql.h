@@ -10,13 +10,9 @@ namespace burrow::dialect::postgres {
 QStringList createCompositeSql(const schema::CompositeType &type);
 QString dropCompositeSql(const schema::CompositeType &type);
 
-/// Whether ALTER TYPE can bring `live`'s attributes to `target`'s: the attributes it keeps stay
-/// in their order with the new ones after them, and none changes its type while a column uses
-/// the type (PostgreSQL refuses that: "cannot alter type … because column … uses it").
-bool compositeAlterableInPlace(const schema::CompositeType &live,
-                               const schema::CompositeType &target, bool hasUsers);
-
-/// ALTER TYPE … DROP / ALTER / ADD ATTRIBUTE where compositeAlterableInPlace(); otherwise the
+/// ALTER TYPE … DROP / ALTER / ADD ATTRIBUTE where that keeps the attributes' order and no
+/// column blocks a type change (PostgreSQL: "cannot alter type … because column … uses it");
+/// otherwise the
 /// type recreated: renamed away, created anew, each column of `users` converted attribute by
 /// attribute (by name: kept ones cast to their new type, new ones NULL), the old type dropped.
 /// A column holding arrays of the type converts through text, which is positional: where the

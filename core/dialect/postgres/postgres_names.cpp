@@ -47,4 +47,9 @@ QString doBlock(const QString &body)
     return u"DO " + tag + body + tag;
 }
 
+QString raiseSql(const QString &message)
+{
+    return doBlock(u" BEGIN RAISE EXCEPTION USING MESSAGE = " + quoteLiteral(message) + u"; END ");
+}
+
 } // namespace burrow::dialect::postgres

@@ -24,4 +24,8 @@ QString quoteLiteral(const QString &text);
 /// (which may quote a name holding `$burrow$`) does not contain it.
 QString doBlock(const QString &body);
 
+/// A statement that stops the migration with `message`: where Burrow cannot plan a step, the
+/// migration (one transaction) says so there, and the user writes that step by hand.
+QString raiseSql(const QString &message);
+
 } // namespace burrow::dialect::postgres

@@ -35,19 +35,10 @@ QString addValueSql(const EnumType &target, qsizetype at)
 
 QStringList convertUser(const plan::TypeUser &user)
 {
-    const QString prefix = u"ALTER TABLE " + quoteIdentifier(user.table) + u" ALTER COLUMN " +
-                           quoteIdentifier(user.column.name);
-    QString text = QStringLiteral("text");
-    for (QString type = user.column.typeKey; type.endsWith(u"[]"); type.chop(2))
-        text += u"[]";
-    QStringList sql;
-    if (user.column.defaultValue)
-        sql.append(prefix + u" DROP DEFAULT");
-    sql.append(prefix + u" TYPE " + user.column.type + u" USING " +
-               quoteIdentifier(user.column.name) + u"::" + text + u"::" + user.column.type);
-    if (user.column.defaultValue)
-        sql.append(prefix + u" SET DEFAULT " + user.column.defaultValue->text);
-    return sql;
+    const QString text = u"text" + arraySuffix(user.column.typeKey);
+    return convertColumnSql(user, user.column.type,
+                            quoteIdentifier(user.column.name) + u"::" + text + u"::" +
+                                user.column.type);
 }
 
 QStringList recreateDomainSql(const plan::EnumUsers::Domain &user)
@@ -109,6 +100,28 @@ QString sequenceOptions(const Sequence &s)
 }
 
 } // namespace
+
+QString arraySuffix(QString type)
+{
+    QString suffix;
+    for (; type.endsWith(u"[]"); type.chop(2))
+        suffix += u"[]";
+    return suffix;
+}
+
+QStringList convertColumnSql(const plan::TypeUser &user, const QString &type,
+                             const QString &conversion)
+{
+    const QString prefix = u"ALTER TABLE " + quoteIdentifier(user.table) + u" ALTER COLUMN " +
+                           quoteIdentifier(user.column.name);
+    QStringList sql;
+    if (user.column.defaultValue)
+        sql.append(prefix + u" DROP DEFAULT");
+    sql.append(prefix + u" TYPE " + type + u" USING " + conversion);
+    if (user.column.defaultValue)
+        sql.append(prefix + u" SET DEFAULT " + user.column.defaultValue->text);
+    return sql;
+}
 
 QString setAsideTypeName(const QString &name)
 {

@@ -10,6 +10,12 @@ namespace burrow::dialect::postgres {
 
 /// The name a recreated type or domain has while its users move to the new one.
 QString setAsideTypeName(const QString &name);
+/// `[]` for each array dimension of `type` (`pair[][]`: `[][]`).
+QString arraySuffix(QString type);
+/// The column of a recreated type converted to `type` by `conversion` (its USING): its
+/// default, which names the old type, dropped before and set again after.
+QStringList convertColumnSql(const plan::TypeUser &user, const QString &type,
+                             const QString &conversion);
 
 QString createEnumSql(const schema::EnumType &type);
 QString dropEnumSql(const schema::EnumType &type);
