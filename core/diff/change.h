@@ -30,6 +30,7 @@ enum class ObjectKind {
     Namespace,   // a schema the model creates besides the connection's (PostgreSQL)
     Composite,   // a composite type (PostgreSQL's CREATE TYPE … AS (…)); `table` is its name
     Collation,   // a collation (PostgreSQL's CREATE COLLATION); `table` is its name
+    Range,       // a range type (PostgreSQL's CREATE TYPE … AS RANGE); `table` is its name
 };
 
 /// Objects of the schema itself rather than parts of a table: views, types, sequences, events,
@@ -40,7 +41,7 @@ inline bool isSchemaLevel(ObjectKind kind)
            kind == ObjectKind::Sequence || kind == ObjectKind::Event ||
            kind == ObjectKind::Function || kind == ObjectKind::Extension ||
            kind == ObjectKind::Namespace || kind == ObjectKind::Composite ||
-           kind == ObjectKind::Collation;
+           kind == ObjectKind::Collation || kind == ObjectKind::Range;
 }
 
 /// Tables and columns can be renamed in place (`--rename`, a ticked suggestion); any other

@@ -270,6 +270,14 @@ QList<Change> diffSchemaObjects(const Schema &live, const Schema &model, Qt::Cas
                       describeAttributes(l.attributes), describeAttributes(m.attributes));
             d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
         });
+    d.run(
+        ObjectKind::Range, live.ranges, model.ranges,
+        [](const RangeType &r) -> QString { return u"AS RANGE (" + r.definition + u')'; },
+        [&d](const RangeType &l, const RangeType &m) {
+            d.compare(l.definition != m.definition, QStringLiteral("definition"), l.definition,
+                      m.definition);
+            d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
+        });
     d.run(ObjectKind::Collation, live.collations, model.collations, describeCollation,
           [&d](const Collation &l, const Collation &m) {
               d.compare(describeCollation(l) != describeCollation(m), QStringLiteral("definition"),

@@ -147,8 +147,10 @@ void StepBuilder::createTypes()
                 objectChanges(ObjectKind::Enum, e.name));
     }
     alterEnums();
+    createRanges(false);
     createComposites(false);
     createFunctions(false); // after the types they take, before the domains that call them
+    createRanges(true);
     for (const Domain *target : domainsBaseFirst(m_target.domains)) {
         const Domain &d = *target;
         const Domain *found = findNamed(m_live.domains, d.name, m_cs);
@@ -162,6 +164,39 @@ void StepBuilder::createTypes()
                 m_r.alterDomain(d, *live), changes);
     }
     createComposites(true);
+}
+
+// A range naming a function of its own (SUBTYPE_DIFF, CANONICAL) comes after the functions
+// and before the domains; any other before the composite types and functions that may take it.
+static bool namesFunction(const RangeType &range)
+{
+    return range.definition.contains(u"SUBTYPE_DIFF = ") ||
+           range.definition.contains(u"CANONICAL = ");
+}
+
+void StepBuilder::createRanges(bool namingFunction)
+{
+    for (const RangeType &r : m_target.ranges) {
+        if (namesFunction(r) != namingFunction)
+            continue;
+        const RangeType *live = findNamed(m_live.ranges, r.name, m_cs);
+        const QList<Change> changes = objectChanges(ObjectKind::Range, r.name);
+        if (!live)
+            add(u"create type " + displayName(r.name), m_r.createRange(r), m_r.dropRange(r),
+                changes);
+        else if (!changes.isEmpty())
+            add(u"alter type " + displayName(r.name), m_r.alterRange(*live, r),
+                m_r.alterRange(r, *live), changes);
+    }
+}
+
+void StepBuilder::dropRanges(bool namingFunction)
+{
+    for (const RangeType &r : m_live.ranges) {
+        if (namesFunction(r) == namingFunction && !findNamed(m_target.ranges, r.name, m_cs))
+            add(u"drop type " + displayName(r.name), m_r.dropRange(r), m_r.createRange(r),
+                objectChanges(ObjectKind::Range, r.name));
+    }
 }
 
 void StepBuilder::alterEnums()
@@ -300,8 +335,10 @@ void StepBuilder::dropTypes()
             add(u"drop domain " + displayName(d.name), m_r.dropDomain(d), m_r.createDomain(d),
                 objectChanges(ObjectKind::Domain, d.name));
     }
+    dropRanges(true);
     dropFunctions(); // after the domains and tables that call them, before the types they take
     dropComposites(false);
+    dropRanges(false);
     for (const EnumType &e : m_live.enums) {
         if (!findNamed(m_target.enums, e.name, m_cs))
             add(u"drop type " + displayName(e.name), m_r.dropEnum(e), m_r.createEnum(e),

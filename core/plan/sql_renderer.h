@@ -134,6 +134,14 @@ public:
     // Collations: only PostgreSQL reads them. One that changes is dropped and created again.
     virtual QStringList createCollation(const schema::Collation &) const { return {}; }
     virtual QStringList dropCollation(const schema::Collation &) const { return {}; }
+    // Range types: only PostgreSQL reads them. One whose definition changes is dropped and
+    // created again, which the engine refuses while a column or function uses it.
+    virtual QStringList createRange(const schema::RangeType &) const { return {}; }
+    virtual QStringList dropRange(const schema::RangeType &) const { return {}; }
+    virtual QStringList alterRange(const schema::RangeType &, const schema::RangeType &) const
+    {
+        return {};
+    }
     // Extensions: only engines that have them (PostgreSQL) read, load and spell them.
     virtual QStringList createExtension(const schema::Extension &) const { return {}; }
     virtual QStringList dropExtension(const schema::Extension &) const { return {}; }

@@ -221,6 +221,8 @@ private:
     void dropTypes();
     void dropEvents();
     void createEvents();
+    void createRanges(bool namingFunction);
+    void dropRanges(bool namingFunction);
     void createCollations();
     void dropCollations();
     /// First of all, since types, tables and functions may use what they bring; dropped last.

@@ -196,6 +196,8 @@ Schema targetSchema(const Schema &live, const Schema &model, const QList<Change>
             keepLive(target.domains, live.domains, change, cs);
         else if (change.object == ObjectKind::Composite)
             keepLive(target.composites, live.composites, change, cs);
+        else if (change.object == ObjectKind::Range)
+            keepLive(target.ranges, live.ranges, change, cs);
         else if (change.object == ObjectKind::Collation)
             keepLive(target.collations, live.collations, change, cs);
         else if (change.object == ObjectKind::Sequence)

@@ -265,6 +265,15 @@ struct CompositeType {
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON TYPE)
 };
 
+/// A range type (PostgreSQL's CREATE TYPE … AS RANGE): `definition` is its parameter list as
+/// the catalog gives it, `SUBTYPE = time without time zone, MULTIRANGE_TYPE_NAME = timemultirange`
+/// (and any SUBTYPE_OPCLASS, COLLATION, CANONICAL or SUBTYPE_DIFF where not the defaults).
+struct RangeType {
+    QString name;
+    QString definition;
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON TYPE)
+};
+
 /// A sequence standing on its own (those behind serial and identity columns belong to their
 /// columns' autoIncrement instead). Optionally owned by a column: it goes when the column goes.
 struct Sequence {
@@ -352,6 +361,7 @@ struct Schema {
     QList<Namespace> namespaces{};
     QList<CompositeType> composites{};
     QList<Collation> collations{};
+    QList<RangeType> ranges{};
 };
 
 /// An object of another schema than the connection's (PostgreSQL) is named `schema␟name`:

@@ -34,7 +34,8 @@ static_assert(sizeof(Function) == 224);
 static_assert(sizeof(Extension) == 24);
 static_assert(sizeof(Namespace) == 24);
 static_assert(sizeof(Collation) == 128);
-static_assert(sizeof(Schema) == 264);
+static_assert(sizeof(RangeType) == 72);
+static_assert(sizeof(Schema) == 288);
 
 template<typename F> void members(Expression &e, F &&f)
 {
@@ -110,6 +111,10 @@ template<typename F> void members(CompositeType &c, F &&f)
 {
     f(c.name, c.attributes, c.comment);
 }
+template<typename F> void members(RangeType &r, F &&f)
+{
+    f(r.name, r.definition, r.comment);
+}
 template<typename F> void members(Collation &c, F &&f)
 {
     f(c.name, c.provider, c.locale, c.ctype, c.deterministic, c.comment);
@@ -144,7 +149,7 @@ template<typename F> void members(Namespace &n, F &&f)
 template<typename F> void members(Schema &s, F &&f)
 {
     f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events, s.functions, s.extensions,
-      s.namespaces, s.composites, s.collations);
+      s.namespaces, s.composites, s.collations, s.ranges);
 }
 
 template<typename T>

@@ -86,6 +86,7 @@ int kindRank(ObjectKind kind)
     case ObjectKind::Domain:
     case ObjectKind::Composite:
     case ObjectKind::Collation:
+    case ObjectKind::Range:
     case ObjectKind::Sequence:
     case ObjectKind::Event:
     case ObjectKind::Function:
@@ -131,6 +132,7 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
     case ObjectKind::Enum:      // a type constrains the values a column holds
     case ObjectKind::Domain:    // likewise
     case ObjectKind::Composite: // likewise
+    case ObjectKind::Range:     // likewise
     case ObjectKind::Collation: // it decides which values are equal
         return constraint;
     case ObjectKind::Sequence:

@@ -66,14 +66,11 @@ QString nameIn(const QSqlQuery &row, int name, int schema)
 /// pg_trigger.tgenabled as the ALTER TABLE action that sets it; empty for 'O' (enabled).
 QString triggerFiring(const QVariant &tgenabled)
 {
-    const QString code = tgenabled.toString();
-    if (code == u"D")
-        return QStringLiteral("DISABLE");
-    if (code == u"R")
-        return QStringLiteral("ENABLE REPLICA");
-    if (code == u"A")
-        return QStringLiteral("ENABLE ALWAYS");
-    return {};
+    static const QHash<QString, QString> actions{
+        {QStringLiteral("D"), QStringLiteral("DISABLE")},
+        {QStringLiteral("R"), QStringLiteral("ENABLE REPLICA")},
+        {QStringLiteral("A"), QStringLiteral("ENABLE ALWAYS")}};
+    return actions.value(tgenabled.toString());
 }
 
 Deferral deferral(bool deferrable, bool deferred)
@@ -348,6 +345,11 @@ void CatalogBuilder::readType(const QSqlQuery &row)
             EnumType{nameIn(row, 0, 9), names(row.value(2)), row.value(8).toString()});
         return;
     }
+    if (row.value(1).toString() == u"r") {
+        m_schema.ranges.append(
+            RangeType{nameIn(row, 0, 9), row.value(11).toString(), row.value(8).toString()});
+        return;
+    }
     if (row.value(1).toString() == u"c") {
         CompositeType type{nameIn(row, 0, 9), {}, row.value(8).toString()};
         for (const QJsonValue &value : jsonArray(row.value(10))) {
@@ -426,15 +428,11 @@ void CatalogBuilder::readFunction(const QSqlQuery &row)
 
 QString policyCommand(const QString &code)
 {
-    if (code == u"r")
-        return QStringLiteral("SELECT");
-    if (code == u"a")
-        return QStringLiteral("INSERT");
-    if (code == u"w")
-        return QStringLiteral("UPDATE");
-    if (code == u"d")
-        return QStringLiteral("DELETE");
-    return QStringLiteral("ALL");
+    static const QHash<QString, QString> commands{{QStringLiteral("r"), QStringLiteral("SELECT")},
+                                                  {QStringLiteral("a"), QStringLiteral("INSERT")},
+                                                  {QStringLiteral("w"), QStringLiteral("UPDATE")},
+                                                  {QStringLiteral("d"), QStringLiteral("DELETE")}};
+    return commands.value(code, QStringLiteral("ALL"));
 }
 
 void CatalogBuilder::readPolicy(const QSqlQuery &row)

@@ -30,10 +30,28 @@
 #define DESCRIPTION_OF(alias, oid, catalog)                                                        \
     "LEFT JOIN pg_catalog.pg_description " alias " ON " alias ".objoid = " oid " AND " alias       \
     ".classoid = '" catalog "'::pg_catalog.regclass AND " alias ".objsubid = 0 "
+// Not made by the engine for another object (a range type's constructors).
+#define NOT_INTERNAL(oid)                                                                          \
+    "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend xi WHERE xi.classid = "                        \
+    "'pg_catalog.pg_proc'::pg_catalog.regclass AND xi.objid = " oid " AND xi.deptype = 'i') "
 // Not a member of an extension (whose objects the extension's script manages).
 #define NOT_FROM_EXTENSION(classid, oid)                                                           \
     "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = '" classid                 \
     "'::pg_catalog.regclass AND x.objid = " oid " AND x.deptype = 'e') "
+
+// A range type's parameters, those of the defaults left out but the multirange's name (as
+// regtype: qualified where not the session's schema's).
+#define RANGE_DEFINITION                                                                           \
+    "(SELECT pg_catalog.concat_ws(', ', 'SUBTYPE = ' || pg_catalog.format_type(r.rngsubtype, "     \
+    "NULL), CASE WHEN NOT oc.opcdefault THEN 'SUBTYPE_OPCLASS = ' || "                             \
+    "pg_catalog.quote_ident(oc.opcname) END, CASE WHEN r.rngcollation <> st.typcollation THEN "    \
+    "'COLLATION = ' || pg_catalog.quote_ident(rc.collname) END, CASE WHEN r.rngcanonical <> 0 "    \
+    "THEN 'CANONICAL = ' || r.rngcanonical::pg_catalog.regproc END, CASE WHEN r.rngsubdiff <> 0 "  \
+    "THEN 'SUBTYPE_DIFF = ' || r.rngsubdiff::pg_catalog.regproc END, 'MULTIRANGE_TYPE_NAME = ' "   \
+    "|| r.rngmultitypid::pg_catalog.regtype) "                                                     \
+    "FROM pg_catalog.pg_range r JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype "              \
+    "JOIN pg_catalog.pg_opclass oc ON oc.oid = r.rngsubopc "                                       \
+    "LEFT JOIN pg_catalog.pg_collation rc ON rc.oid = r.rngcollation WHERE r.rngtypid = t.oid) "
 
 namespace burrow::dialect::postgres::queries {
 
@@ -242,14 +260,14 @@ const QString &types()
         "at.typcollation THEN ac.collname END) ORDER BY a.attnum) "
         "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
         "LEFT JOIN pg_catalog.pg_collation ac ON ac.oid = a.attcollation "
-        "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) "
+        "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), " RANGE_DEFINITION
         "FROM pg_catalog.pg_type t " DESCRIPTION_OF(
             "dty", "t.oid",
             "pg_catalog.pg_type") "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
                                   "LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
                                   "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
                                   "WHERE " MANAGED(
-                                      "n.nspname") "AND (t.typtype IN ('e', 'd') OR "
+                                      "n.nspname") "AND (t.typtype IN ('e', 'd', 'r') OR "
                                                    "(t.typtype = 'c' AND (SELECT c.relkind FROM "
                                                    "pg_catalog.pg_class c "
                                                    "WHERE c.oid = t.typrelid) = 'c')) "
@@ -296,20 +314,24 @@ const QString &sequences()
 const QString &functions()
 {
     // Functions and procedures only: pg_get_functiondef refuses aggregates and window functions.
-    static const QString sql = QStringLiteral(
-        "SELECT pg_catalog.quote_ident(p.proname) || '(' || "
-        "pg_catalog.oidvectortypes(p.proargtypes) || ')', p.proname, "
-        "pg_catalog.oidvectortypes(p.proargtypes), p.prokind = 'p', "
-        "pg_catalog.pg_get_function_arguments(p.oid), pg_catalog.pg_get_function_result(p.oid), "
-        "pg_catalog.pg_get_functiondef(p.oid), pg_catalog.quote_ident(n.nspname), p.prosrc, "
-        "dp.description, NULLIF(n.nspname, pg_catalog.current_schema()) "
-        "FROM pg_catalog.pg_proc p "
-        "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace " DESCRIPTION_OF(
-            "dp", "p.oid",
-            "pg_catalog.pg_proc") "WHERE " MANAGED("n.nspname") "AND p.prokind IN ('f', 'p') "
-                                                                "AND " NOT_FROM_EXTENSION(
-                                                                    "pg_catalog.pg_proc",
-                                                                    "p.oid") "ORDER BY p.oid");
+    static const QString
+        sql = QStringLiteral("SELECT pg_catalog.quote_ident(p.proname) || '(' || "
+                             "pg_catalog.oidvectortypes(p.proargtypes) || ')', p.proname, "
+                             "pg_catalog.oidvectortypes(p.proargtypes), p.prokind = 'p', "
+                             "pg_catalog.pg_get_function_arguments(p.oid), "
+                             "pg_catalog.pg_get_function_result(p.oid), "
+                             "pg_catalog.pg_get_functiondef(p.oid), "
+                             "pg_catalog.quote_ident(n.nspname), p.prosrc, "
+                             "dp.description, NULLIF(n.nspname, pg_catalog.current_schema()) "
+                             "FROM pg_catalog.pg_proc p "
+                             "JOIN pg_catalog.pg_namespace n ON n.oid = "
+                             "p.pronamespace " DESCRIPTION_OF("dp", "p.oid", "pg_catalog.pg_proc") "WHERE " MANAGED(
+                                 "n.nspname") "AND p.prokind IN ('f', 'p') "
+                                              "AND " NOT_INTERNAL("p.oid") "AND"
+                                                                           " " NOT_FROM_EXTENSION(
+                                                                               "pg_catalog.pg_proc",
+                                                                               "p.oid") "ORDER BY "
+                                                                                        "p.oid");
     return sql;
 }
 

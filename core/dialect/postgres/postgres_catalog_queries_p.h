@@ -32,17 +32,18 @@ const QString &views();
 /// owner (table or view) name, trigger name, pg_get_triggerdef, comment; internal triggers,
 /// and a partition's triggers cloned from its parent's, excluded.
 const QString &triggers();
-/// Enums, domains and composite types: name, typtype (e/d/c), enum labels in sort order
-/// (JSON), domain base type, NOT NULL, default, non-default collation, checks as JSON
+/// Enums, domains, composite and range types: name, typtype (e/d/c/r), enum labels in sort
+/// order (JSON), domain base type, NOT NULL, default, non-default collation, checks as JSON
 /// [[name, expression], …], comment, schema, a composite's attributes as JSON
-/// [[name, type, non-default collation], …].
+/// [[name, type, non-default collation], …], a range's parameters (`SUBTYPE = …, …`).
 const QString &types();
 /// Stand-alone sequences: name, type, start, increment, min, max, cache, cycle, owning table
 /// and column (null when owned by none).
 const QString &sequences();
-/// Functions and procedures (not those of extensions): identity `quote_ident(name)(types)`,
-/// name, argument types, whether a procedure, pg_get_function_arguments,
-/// pg_get_function_result, pg_get_functiondef, quote_ident(schema), the body (prosrc), comment.
+/// Functions and procedures (not those of extensions, nor a range's constructors): identity
+/// `quote_ident(name)(types)`, name, argument types, whether a procedure,
+/// pg_get_function_arguments, pg_get_function_result, pg_get_functiondef, quote_ident(schema), the
+/// body (prosrc), comment.
 const QString &functions();
 
 /// Collations: name, provider (c for libc, i for ICU), locale (ICU's, or LC_COLLATE), LC_CTYPE,

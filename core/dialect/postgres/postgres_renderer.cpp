@@ -185,6 +185,25 @@ QStringList PostgresRenderer::dropCollation(const Collation &collation) const
     return {u"DROP COLLATION " + quote(collation.name)};
 }
 
+QStringList PostgresRenderer::createRange(const RangeType &range) const
+{
+    return QStringList{u"CREATE TYPE " + quote(range.name) + u" AS RANGE (" + range.definition +
+                       u')'} +
+           commentIfAny(u"TYPE " + quote(range.name), range.comment);
+}
+
+QStringList PostgresRenderer::dropRange(const RangeType &range) const
+{
+    return {u"DROP TYPE " + quote(range.name)};
+}
+
+QStringList PostgresRenderer::alterRange(const RangeType &live, const RangeType &target) const
+{
+    if (live.definition != target.definition)
+        return dropRange(live) + createRange(target);
+    return {commentOnSql(u"TYPE " + quote(target.name), target.comment)};
+}
+
 QStringList PostgresRenderer::createComposite(const CompositeType &type) const
 {
     return createCompositeSql(type);

@@ -32,6 +32,10 @@ public:
     QStringList dropEnum(const schema::EnumType &type) const override;
     QStringList createCollation(const schema::Collation &collation) const override;
     QStringList dropCollation(const schema::Collation &collation) const override;
+    QStringList createRange(const schema::RangeType &range) const override;
+    QStringList dropRange(const schema::RangeType &range) const override;
+    QStringList alterRange(const schema::RangeType &live,
+                           const schema::RangeType &target) const override;
     QStringList createComposite(const schema::CompositeType &type) const override;
     QStringList dropComposite(const schema::CompositeType &type) const override;
     QStringList alterComposite(const schema::CompositeType &live,
