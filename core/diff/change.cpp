@@ -49,6 +49,8 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("composite type");
     case ObjectKind::Collation:
         return QStringLiteral("collation");
+    case ObjectKind::Rule:
+        return QStringLiteral("rule");
     case ObjectKind::Range:
         return QStringLiteral("range type");
     }

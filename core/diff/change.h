@@ -30,6 +30,7 @@ enum class ObjectKind {
     Namespace,   // a schema the model creates besides the connection's (PostgreSQL)
     Composite,   // a composite type (PostgreSQL's CREATE TYPE … AS (…)); `table` is its name
     Collation,   // a collation (PostgreSQL's CREATE COLLATION); `table` is its name
+    Rule,        // a rule (PostgreSQL's CREATE RULE) of `table`, a table or view
     Range,       // a range type (PostgreSQL's CREATE TYPE … AS RANGE); `table` is its name
 };
 

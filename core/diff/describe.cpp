@@ -131,6 +131,11 @@ QString describeOptions(const Table &table)
     return options.isEmpty() ? QStringLiteral("none") : options.join(u", ");
 }
 
+ObjectKind triggerKind(const schema::Trigger &trigger)
+{
+    return trigger.rule ? ObjectKind::Rule : ObjectKind::Trigger;
+}
+
 QString oneLine(const QString &sql, qsizetype maxLength)
 {
     QString line = sql.simplified();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../schema/schema.h"
+#include "change.h"
 
 namespace burrow::diff {
 
@@ -19,6 +20,8 @@ QString onDeleteText(const schema::ForeignKey &fk);
 QString describeCheck(const schema::CheckConstraint &check);
 QString describeTable(const schema::Table &table);
 QString describeOptions(const schema::Table &table); // "WITHOUT ROWID, STRICT" or "none"
+/// Trigger or Rule.
+ObjectKind triggerKind(const schema::Trigger &trigger);
 /// A stored definition squeezed onto one line and shortened for display.
 QString oneLine(const QString &sql, qsizetype maxLength = 100);
 

@@ -518,16 +518,18 @@ void Differ::compareIndex(const QString &table, const Index &live, const Index &
 void Differ::compareTriggers(const QString &owner, const QList<Trigger> &live,
                              const QList<Trigger> &model)
 {
-    const auto pairs = pairUp(live, model, [this](const Trigger &t) { return key(t.name); });
+    const auto pairs = pairUp(live, model, [this](const Trigger &t) {
+        return t.rule ? u"rule " + key(t.name) : key(t.name);
+    });
     for (const Pair<Trigger> &p : pairs) {
         if (!p.live)
-            record(ObjectKind::Trigger, ChangeType::Added, owner, p.model->name,
+            record(triggerKind(*p.model), ChangeType::Added, owner, p.model->name,
                    oneLine(p.model->definition.text));
         else if (!p.model)
-            record(ObjectKind::Trigger, ChangeType::Removed, owner, p.live->name,
+            record(triggerKind(*p.live), ChangeType::Removed, owner, p.live->name,
                    oneLine(p.live->definition.text));
         else
-            compareDefinitions(ObjectKind::Trigger, owner, p.model->name, *p.live, *p.model);
+            compareDefinitions(triggerKind(*p.model), owner, p.model->name, *p.live, *p.model);
     }
 }
 

@@ -1,3 +1,4 @@
+#include "../diff/describe.h"
 #include "step_builder_p.h"
 
 #include <algorithm>
@@ -109,9 +110,14 @@ QList<TriggerOwner> triggerOwners(const Schema &schema)
     return owners;
 }
 
-bool StepBuilder::triggerChanged(const QString &owner, const QString &trigger) const
+QString StepBuilder::triggerId(const QString &owner, const Trigger &trigger) const
 {
-    return !changesOf(owner, ObjectKind::Trigger, trigger,
+    return key(owner) + (trigger.rule ? u"\x1frule " : u"\x1f") + key(trigger.name);
+}
+
+bool StepBuilder::triggerChanged(const QString &owner, const Trigger &trigger) const
+{
+    return !changesOf(owner, diff::triggerKind(trigger), trigger.name,
                       {ChangeType::Removed, ChangeType::Changed, ChangeType::Added})
                 .isEmpty();
 }
@@ -143,17 +149,17 @@ void StepBuilder::collectTriggerWork()
         for (const Trigger &t : *owner.triggers) {
             const bool drop =
                 goes ? tableGoes && m_deps.mentionsAny(t.definition.text, recreatedFunctions)
-                     : triggerChanged(owner.name, t.name) ||
+                     : triggerChanged(owner.name, t) ||
                            m_deps.mentionsAny(t.definition.text, readers);
             if (drop)
-                m_triggersToDrop.insert(key(owner.name) + u'\x1f' + key(t.name));
+                m_triggersToDrop.insert(triggerId(owner.name, t));
         }
     }
     for (const TriggerOwner &owner : triggerOwners(m_target)) {
         const bool comes = ownerComes(owner.name);
         for (const Trigger &t : *owner.triggers) {
-            const QString id = key(owner.name) + u'\x1f' + key(t.name);
-            if (comes || m_triggersToDrop.contains(id) || triggerChanged(owner.name, t.name))
+            const QString id = triggerId(owner.name, t);
+            if (comes || m_triggersToDrop.contains(id) || triggerChanged(owner.name, t))
                 m_triggersToCreate.insert(id);
         }
     }

@@ -18,8 +18,8 @@ inline bool isStructural(diff::ObjectKind kind)
 {
     using diff::ObjectKind;
     return kind != ObjectKind::Table && kind != ObjectKind::Index && kind != ObjectKind::Trigger &&
-           kind != ObjectKind::Policy && kind != ObjectKind::RowSecurity &&
-           !diff::isSchemaLevel(kind);
+           kind != ObjectKind::Rule && kind != ObjectKind::Policy &&
+           kind != ObjectKind::RowSecurity && !diff::isSchemaLevel(kind);
 }
 
 /// A foreign key or CHECK that differs only in that the live one was never validated: it is
@@ -98,7 +98,9 @@ private:
     QList<diff::Change> changesOf(const QString &table, diff::ObjectKind kind, const QString &name,
                                   std::initializer_list<diff::ChangeType> types) const;
     bool rebuilt(const QString &table) const;
-    bool triggerChanged(const QString &owner, const QString &trigger) const;
+    bool triggerChanged(const QString &owner, const schema::Trigger &trigger) const;
+    /// Identifies a trigger (or rule) of an owner in m_triggersToDrop and m_triggersToCreate.
+    QString triggerId(const QString &owner, const schema::Trigger &trigger) const;
     /// The owner disappears in this migration (its triggers with it, without SQL of their own).
     bool ownerGoes(const QString &owner) const;
     /// The owner is created (or recreated) in this migration, so all its triggers must be.

@@ -11,6 +11,8 @@ using diff::Change;
 using diff::ChangeType;
 using diff::displayName;
 using diff::ObjectKind;
+using diff::objectNoun;
+using diff::triggerKind;
 using namespace schema;
 
 bool isDataDependent(const Change &c)
@@ -48,11 +50,6 @@ template<typename T> QList<const T *> pointers(const QList<T> &items)
     for (const T &item : items)
         out.append(&item);
     return out;
-}
-
-QString triggerId(const QString &tableKey, const QString &triggerKey)
-{
-    return tableKey + u'\x1f' + triggerKey;
 }
 
 } // namespace
@@ -96,11 +93,11 @@ void StepBuilder::dropTriggers()
 {
     for (const TriggerOwner &owner : triggerOwners(m_live)) {
         for (const Trigger &t : *owner.triggers) {
-            if (!m_triggersToDrop.contains(triggerId(key(owner.name), key(t.name))))
+            if (!m_triggersToDrop.contains(triggerId(owner.name, t)))
                 continue;
-            add(u"drop trigger " + displayName(t.name), m_r.dropTrigger(owner.name, t),
-                m_r.createTrigger(owner.name, t),
-                changesOf(owner.name, ObjectKind::Trigger, t.name, {ChangeType::Removed}));
+            add(u"drop " + objectNoun(triggerKind(t)) + u' ' + displayName(t.name),
+                m_r.dropTrigger(owner.name, t), m_r.createTrigger(owner.name, t),
+                changesOf(owner.name, triggerKind(t), t.name, {ChangeType::Removed}));
         }
     }
 }
@@ -331,11 +328,11 @@ void StepBuilder::createTriggers()
 {
     for (const TriggerOwner &owner : triggerOwners(m_target)) {
         for (const Trigger &t : *owner.triggers) {
-            if (!m_triggersToCreate.contains(triggerId(key(owner.name), key(t.name))))
+            if (!m_triggersToCreate.contains(triggerId(owner.name, t)))
                 continue;
-            add(u"create trigger " + displayName(t.name), m_r.createTrigger(owner.name, t),
-                m_r.dropTrigger(owner.name, t),
-                changesOf(owner.name, ObjectKind::Trigger, t.name,
+            add(u"create " + objectNoun(triggerKind(t)) + u' ' + displayName(t.name),
+                m_r.createTrigger(owner.name, t), m_r.dropTrigger(owner.name, t),
+                changesOf(owner.name, triggerKind(t), t.name,
                           {ChangeType::Added, ChangeType::Changed}));
         }
     }

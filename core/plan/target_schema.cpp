@@ -111,6 +111,7 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
         keepLive(table->indexes, live.indexes, change, cs);
         break;
     case ObjectKind::Trigger:
+    case ObjectKind::Rule:
         keepLive(table->triggers, live.triggers, change, cs);
         break;
     case ObjectKind::Policy:

@@ -143,14 +143,16 @@ struct ForeignKey {
     QString engineName{};
 };
 
-/// A trigger and its full definition.
+/// A trigger and its full definition; or a rule (PostgreSQL's CREATE RULE), which is planned
+/// as a trigger is: dropped before what it reads changes, created again after.
 struct Trigger {
     QString name;
-    Expression definition; // the whole CREATE TRIGGER statement
-    QString comment{};     // empty when none (PostgreSQL's COMMENT ON TRIGGER)
+    Expression definition; // the whole CREATE TRIGGER (or CREATE RULE) statement
+    QString comment{};     // empty when none (PostgreSQL's COMMENT ON TRIGGER / RULE)
     /// When it fires other than as usual, in the dialect's words (PostgreSQL: `DISABLE`,
     /// `ENABLE REPLICA` or `ENABLE ALWAYS`); empty when enabled.
     QString firing{};
+    bool rule = false;
 };
 
 /// A row-level security policy (PostgreSQL's CREATE POLICY) of a table.

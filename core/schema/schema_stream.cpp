@@ -19,7 +19,7 @@ static_assert(sizeof(UniqueConstraint) == 80);
 static_assert(sizeof(CheckConstraint) == 152);
 static_assert(sizeof(ExclusionConstraint) == 96);
 static_assert(sizeof(ForeignKey) == 192);
-static_assert(sizeof(Trigger) == 120);
+static_assert(sizeof(Trigger) == 128);
 static_assert(sizeof(Policy) == 200);
 static_assert(sizeof(Table) == 568);
 static_assert(sizeof(View) == 192);
@@ -78,7 +78,7 @@ template<typename F> void members(ForeignKey &k, F &&f)
 }
 template<typename F> void members(Trigger &t, F &&f)
 {
-    f(t.name, t.definition, t.comment, t.firing);
+    f(t.name, t.definition, t.comment, t.firing, t.rule);
 }
 template<typename F> void members(Policy &p, F &&f)
 {

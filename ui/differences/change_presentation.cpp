@@ -76,6 +76,7 @@ int kindRank(ObjectKind kind)
     case ObjectKind::Index:
         return 5;
     case ObjectKind::Trigger:
+    case ObjectKind::Rule:
         return 6;
     case ObjectKind::Policy:
     case ObjectKind::RowSecurity:
@@ -142,6 +143,7 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
     case ObjectKind::Index:
         return index;
     case ObjectKind::Trigger:
+    case ObjectKind::Rule:     // it rewrites a statement where a trigger would run one
     case ObjectKind::Function: // what a trigger runs
         return trigger;
     case ObjectKind::Extension: // it brings types and functions, as a domain brings a type

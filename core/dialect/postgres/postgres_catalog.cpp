@@ -183,10 +183,13 @@ private:
 
     void readTrigger(const QSqlQuery &row)
     {
+        QString definition = row.value(2).toString();
+        if (definition.endsWith(u';')) // a rule's
+            definition.chop(1);
         m_triggers.append(
             {nameIn(row, 0, 4),
-             Trigger{row.value(1).toString(), serverExpression(row.value(2).toString()),
-                     row.value(3).toString(), triggerFiring(row.value(5))}});
+             Trigger{row.value(1).toString(), serverExpression(definition), row.value(3).toString(),
+                     triggerFiring(row.value(5)), row.value(6).toBool()}});
     }
 
     Schema m_schema;

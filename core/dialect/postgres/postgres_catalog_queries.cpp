@@ -225,19 +225,25 @@ const QString &views()
     return sql;
 }
 
+// clang-format off
 const QString &triggers()
 {
-    // Pretty pg_get_triggerdef leaves out the schema of what the search_path reaches.
-    static const QString sql =
-        QStringLiteral("SELECT c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), "
-                       "dt.description, NULLIF(n.nspname, pg_catalog.current_schema()), "
-                       "t.tgenabled "
-                       "FROM pg_catalog.pg_trigger t "
-                       "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid " DESCRIPTION_OF(
-                           "dt", "t.oid", "pg_catalog.pg_trigger") IN_SCHEMA
-                       "AND NOT t.tgisinternal AND t.tgparentid = 0 "
-                       "AND c.relkind IN ('r', 'p', 'v') "
-                       "ORDER BY c.oid, t.tgname");
+    // Pretty pg_get_triggerdef and pg_get_ruledef leave out the schema of what the search_path
+    // reaches. A view's _RETURN rule is its definition.
+    static const QString sql = QStringLiteral(
+        "SELECT c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), "
+        "dt.description, NULLIF(n.nspname, pg_catalog.current_schema()), t.tgenabled, false, "
+        "c.oid FROM pg_catalog.pg_trigger t "
+        "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid "
+        DESCRIPTION_OF("dt", "t.oid", "pg_catalog.pg_trigger") IN_SCHEMA
+        "AND NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p', 'v') "
+        "UNION ALL SELECT c.relname, r.rulename, pg_catalog.pg_get_ruledef(r.oid, true), "
+        "dr.description, NULLIF(n.nspname, pg_catalog.current_schema()), r.ev_enabled, true, "
+        "c.oid FROM pg_catalog.pg_rewrite r "
+        "JOIN pg_catalog.pg_class c ON c.oid = r.ev_class "
+        DESCRIPTION_OF("dr", "r.oid", "pg_catalog.pg_rewrite") IN_SCHEMA
+        "AND r.rulename <> '_RETURN' AND c.relkind IN ('r', 'p', 'v') "
+        "ORDER BY 8, 7, 2");
     return sql;
 }
 
@@ -261,19 +267,15 @@ const QString &types()
         "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
         "LEFT JOIN pg_catalog.pg_collation ac ON ac.oid = a.attcollation "
         "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), " RANGE_DEFINITION
-        "FROM pg_catalog.pg_type t " DESCRIPTION_OF(
-            "dty", "t.oid",
-            "pg_catalog.pg_type") "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-                                  "LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
-                                  "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
-                                  "WHERE " MANAGED(
-                                      "n.nspname") "AND (t.typtype IN ('e', 'd', 'r') OR "
-                                                   "(t.typtype = 'c' AND (SELECT c.relkind FROM "
-                                                   "pg_catalog.pg_class c "
-                                                   "WHERE c.oid = t.typrelid) = 'c')) "
-                                                   "AND " NOT_FROM_EXTENSION(
-                                                       "pg_catalog.pg_type",
-                                                       "t.oid") "ORDER BY t.oid");
+        "FROM pg_catalog.pg_type t "
+        DESCRIPTION_OF("dty", "t.oid", "pg_catalog.pg_type")
+        "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+        "LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
+        "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
+        "WHERE " MANAGED("n.nspname")
+        "AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT c.relkind "
+        "FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')) "
+        "AND " NOT_FROM_EXTENSION("pg_catalog.pg_type", "t.oid") "ORDER BY t.oid");
     return sql;
 }
 
@@ -296,44 +298,35 @@ const QString &sequences()
         "LEFT JOIN pg_catalog.pg_class o ON o.oid = d.refobjid "
         "LEFT JOIN pg_catalog.pg_namespace onsp ON onsp.oid = o.relnamespace "
         "LEFT JOIN pg_catalog.pg_attribute oa "
-        "ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid " DESCRIPTION("dsq", "c.oid",
-                                                                                 "0") IN_SCHEMA
-        "AND c.relkind = 'S' AND " NOT_FROM_EXTENSION(
-            "pg_catalog.pg_class",
-            "c.oid") "AND d.deptype IS DISTINCT FROM 'i' "
-                     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attrdef ad "
-                     "JOIN pg_catalog.pg_depend dd "
-                     "ON dd.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND dd.objid = "
-                     "ad.oid "
-                     "WHERE d.deptype = 'a' AND dd.refobjid = c.oid "
-                     "AND ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid) "
-                     "ORDER BY c.oid");
+        "ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid "
+        DESCRIPTION("dsq", "c.oid", "0") IN_SCHEMA
+        "AND c.relkind = 'S' AND " NOT_FROM_EXTENSION("pg_catalog.pg_class", "c.oid")
+        "AND d.deptype IS DISTINCT FROM 'i' "
+        "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_depend dd "
+        "ON dd.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND dd.objid = ad.oid "
+        "WHERE d.deptype = 'a' AND dd.refobjid = c.oid "
+        "AND ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid) "
+        "ORDER BY c.oid");
     return sql;
 }
 
 const QString &functions()
 {
     // Functions and procedures only: pg_get_functiondef refuses aggregates and window functions.
-    static const QString
-        sql = QStringLiteral("SELECT pg_catalog.quote_ident(p.proname) || '(' || "
-                             "pg_catalog.oidvectortypes(p.proargtypes) || ')', p.proname, "
-                             "pg_catalog.oidvectortypes(p.proargtypes), p.prokind = 'p', "
-                             "pg_catalog.pg_get_function_arguments(p.oid), "
-                             "pg_catalog.pg_get_function_result(p.oid), "
-                             "pg_catalog.pg_get_functiondef(p.oid), "
-                             "pg_catalog.quote_ident(n.nspname), p.prosrc, "
-                             "dp.description, NULLIF(n.nspname, pg_catalog.current_schema()) "
-                             "FROM pg_catalog.pg_proc p "
-                             "JOIN pg_catalog.pg_namespace n ON n.oid = "
-                             "p.pronamespace " DESCRIPTION_OF("dp", "p.oid", "pg_catalog.pg_proc") "WHERE " MANAGED(
-                                 "n.nspname") "AND p.prokind IN ('f', 'p') "
-                                              "AND " NOT_INTERNAL("p.oid") "AND"
-                                                                           " " NOT_FROM_EXTENSION(
-                                                                               "pg_catalog.pg_proc",
-                                                                               "p.oid") "ORDER BY "
-                                                                                        "p.oid");
+    static const QString sql = QStringLiteral(
+        "SELECT pg_catalog.quote_ident(p.proname) || '(' || "
+        "pg_catalog.oidvectortypes(p.proargtypes) || ')', p.proname, "
+        "pg_catalog.oidvectortypes(p.proargtypes), p.prokind = 'p', "
+        "pg_catalog.pg_get_function_arguments(p.oid), pg_catalog.pg_get_function_result(p.oid), "
+        "pg_catalog.pg_get_functiondef(p.oid), pg_catalog.quote_ident(n.nspname), p.prosrc, "
+        "dp.description, NULLIF(n.nspname, pg_catalog.current_schema()) "
+        "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+        DESCRIPTION_OF("dp", "p.oid", "pg_catalog.pg_proc")
+        "WHERE " MANAGED("n.nspname") "AND p.prokind IN ('f', 'p') AND " NOT_INTERNAL("p.oid")
+        "AND " NOT_FROM_EXTENSION("pg_catalog.pg_proc", "p.oid") "ORDER BY p.oid");
     return sql;
 }
+// clang-format on
 
 const QString &collations()
 {

@@ -22,6 +22,11 @@ QStringList commentIfAny(const QString &object, const QString &comment)
     return comment.isEmpty() ? QStringList{} : QStringList{commentOnSql(object, comment)};
 }
 
+QString triggerKeyword(const Trigger &trigger)
+{
+    return trigger.rule ? QStringLiteral("RULE") : QStringLiteral("TRIGGER");
+}
+
 QString viewKind(const View &view)
 {
     return view.definition.text.startsWith(u"CREATE MATERIALIZED VIEW ")
@@ -112,17 +117,19 @@ QStringList PostgresRenderer::dropView(const View &view) const
 
 QStringList PostgresRenderer::createTrigger(const QString &table, const Trigger &trigger) const
 {
+    const QString kind = triggerKeyword(trigger);
     QStringList sql{trigger.definition.text};
     if (!trigger.firing.isEmpty()) // created enabled
-        sql.append(u"ALTER TABLE " + quote(table) + u' ' + trigger.firing + u" TRIGGER " +
+        sql.append(u"ALTER TABLE " + quote(table) + u' ' + trigger.firing + u' ' + kind + u' ' +
                    quote(trigger.name));
-    return sql + commentIfAny(u"TRIGGER " + quote(trigger.name) + u" ON " + quote(table),
+    return sql + commentIfAny(kind + u' ' + quote(trigger.name) + u" ON " + quote(table),
                               trigger.comment);
 }
 
 QStringList PostgresRenderer::dropTrigger(const QString &table, const Trigger &trigger) const
 {
-    return {u"DROP TRIGGER " + quote(trigger.name) + u" ON " + quote(table)};
+    return {u"DROP " + triggerKeyword(trigger) + u' ' + quote(trigger.name) + u" ON " +
+            quote(table)};
 }
 
 QStringList PostgresRenderer::createPolicy(const QString &table, const Policy &policy) const
