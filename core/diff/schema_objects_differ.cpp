@@ -26,7 +26,9 @@ QString checksText(const QList<CheckConstraint> &checks)
 
 QString routineKind(const Function &f)
 {
-    return f.procedure ? QStringLiteral("PROCEDURE") : QStringLiteral("FUNCTION");
+    return f.aggregate   ? QStringLiteral("AGGREGATE")
+           : f.procedure ? QStringLiteral("PROCEDURE")
+                         : QStringLiteral("FUNCTION");
 }
 
 QString ownerText(const Sequence &s)
@@ -167,12 +169,13 @@ void compareEvents(ObjectDiffer &d, const Event &l, const Event &m)
 
 void compareFunctions(ObjectDiffer &d, const Function &l, const Function &m)
 {
-    d.compare(l.procedure != m.procedure, QStringLiteral("kind"), routineKind(l), routineKind(m));
+    d.compare(routineKind(l) != routineKind(m), QStringLiteral("kind"), routineKind(l),
+              routineKind(m));
     d.compare(l.arguments != m.arguments, QStringLiteral("arguments"), l.arguments, m.arguments);
     d.compare(l.result != m.result, QStringLiteral("returns"), l.result, m.result);
     // The body and options: the whole definition, too long for a detail line.
     const bool headerSame =
-        l.procedure == m.procedure && l.arguments == m.arguments && l.result == m.result;
+        routineKind(l) == routineKind(m) && l.arguments == m.arguments && l.result == m.result;
     d.flag(headerSame && l.definition != m.definition, QStringLiteral("definition"),
            QStringLiteral("definition differs (body or options)"));
     d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);

@@ -5,6 +5,7 @@
 #include "step_builder_p.h"
 
 #include <algorithm>
+#include <ranges>
 
 namespace burrow::plan {
 namespace {
@@ -20,6 +21,12 @@ qsizetype generatedColumns(const Table &table)
 }
 
 // What the set-aside step takes from `before`: "defaults, checks and generated columns".
+// "create aggregate first(anyelement)": a step's title.
+QString routineTitle(const QString &verb, const Function &f)
+{
+    return verb + (f.aggregate ? u" aggregate " : u" function ") + schema::dottedName(f.name);
+}
+
 QString setAsideParts(const Table &before, const Table &without)
 {
     QStringList parts;
@@ -322,8 +329,7 @@ void StepBuilder::setAsideUsers()
     // Those that call others found before them go first.
     for (auto f = m_boundFunctions.crbegin(); f != m_boundFunctions.crend(); ++f) {
         const bool kept = findFunction(m_target.functions, (*f)->name, m_cs);
-        add(u"drop function " + schema::dottedName((*f)->name) +
-                u" (its body calls a function recreated below)",
+        add(routineTitle(u"drop"_s, **f) + u" (its body calls a function recreated below)",
             m_r.dropFunction(**f), m_r.createFunction(**f),
             kept ? QList<diff::Change>{} : objectChanges(ObjectKind::Function, (*f)->name));
     }
@@ -355,10 +361,9 @@ void StepBuilder::createFunctions(bool afterNewTables)
             continue; // created below
         const QList<diff::Change> changes = objectChanges(ObjectKind::Function, f.name);
         if (!live)
-            add(u"create function " + schema::dottedName(f.name), m_r.createFunction(f),
-                m_r.dropFunction(f), changes);
+            add(routineTitle(u"create"_s, f), m_r.createFunction(f), m_r.dropFunction(f), changes);
         else if (!changes.isEmpty())
-            add(u"replace function " + schema::dottedName(f.name), m_r.alterFunction(*live, f),
+            add(routineTitle(u"replace"_s, f), m_r.alterFunction(*live, f),
                 m_r.alterFunction(f, *live), changes);
     }
     if (afterNewTables)
@@ -366,18 +371,18 @@ void StepBuilder::createFunctions(bool afterNewTables)
     // Dropped before the functions they call were recreated: back after them, in the order found.
     for (const Function *live : m_boundFunctions) {
         if (const Function *f = findFunction(m_target.functions, live->name, m_cs))
-            add(u"create function " + schema::dottedName(f->name) + u" again",
-                m_r.createFunction(*f), m_r.dropFunction(*f),
-                objectChanges(ObjectKind::Function, f->name));
+            add(routineTitle(u"create"_s, *f) + u" again", m_r.createFunction(*f),
+                m_r.dropFunction(*f), objectChanges(ObjectKind::Function, f->name));
     }
 }
 
 void StepBuilder::dropFunctions()
 {
-    for (const Function &f : m_live.functions) {
+    // Last created first: an aggregate before the functions it names.
+    for (const Function &f : std::ranges::reverse_view(m_live.functions)) {
         if (!findFunction(m_target.functions, f.name, m_cs) && !isBound(f))
-            add(u"drop function " + schema::dottedName(f.name), m_r.dropFunction(f),
-                m_r.createFunction(f), objectChanges(ObjectKind::Function, f.name));
+            add(routineTitle(u"drop"_s, f), m_r.dropFunction(f), m_r.createFunction(f),
+                objectChanges(ObjectKind::Function, f.name));
     }
 }
 

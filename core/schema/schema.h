@@ -317,11 +317,12 @@ struct Function {
     QString routineName;   // the name alone: `add`
     QString argumentTypes; // the types that tell overloads apart: `integer, integer`
     bool procedure = false;
-    QString arguments;     // the whole argument list, with names, modes and defaults
-    QString result;        // what it returns (empty for a procedure)
-    Expression definition; // the whole CREATE statement, in the engine's normalized spelling
-    QString body;          // the body alone, as written: what it reads
-    QString comment{};     // empty when none (PostgreSQL's COMMENT ON FUNCTION)
+    QString arguments;      // the whole argument list, with names, modes and defaults
+    QString result;         // what it returns (empty for a procedure)
+    Expression definition;  // the whole CREATE statement, in the engine's normalized spelling
+    QString body;           // the body alone, as written: what it reads
+    QString comment{};      // empty when none (PostgreSQL's COMMENT ON FUNCTION)
+    bool aggregate = false; // PostgreSQL's CREATE AGGREGATE: its definition names its functions
 };
 
 /// An extension the database has (PostgreSQL's CREATE EXTENSION). Installed database-wide,

@@ -401,7 +401,8 @@ void CatalogBuilder::readSequence(const QSqlQuery &row)
 // schema: the definition is kept without it, as the model wrote it (any schema reached).
 QString withoutOwnSchema(const QString &definition, const QString &quotedSchema)
 {
-    for (QStringView create : {u"CREATE OR REPLACE FUNCTION ", u"CREATE OR REPLACE PROCEDURE "}) {
+    for (QStringView create : {u"CREATE OR REPLACE FUNCTION ", u"CREATE OR REPLACE PROCEDURE ",
+                               u"CREATE OR REPLACE AGGREGATE "}) {
         const QString prefix = create + quotedSchema + u'.';
         if (definition.startsWith(prefix))
             return create + definition.mid(prefix.size());
@@ -426,6 +427,7 @@ void CatalogBuilder::readFunction(const QSqlQuery &row)
                                         .trimmed());
     f.body = row.value(8).toString();
     f.comment = row.value(9).toString();
+    f.aggregate = row.value(11).toBool();
     m_schema.functions.append(std::move(f));
 }
 

@@ -53,6 +53,49 @@
     "JOIN pg_catalog.pg_opclass oc ON oc.oid = r.rngsubopc "                                       \
     "LEFT JOIN pg_catalog.pg_collation rc ON rc.oid = r.rngcollation WHERE r.rngtypid = t.oid) "
 
+// An aggregate's CREATE statement, spelled as pg_get_functiondef spells a function's (which
+// refuses aggregates): its parameters, those of the defaults left out.
+#define FINAL_MODIFY(column)                                                                       \
+    "CASE WHEN " column " <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END THEN CASE " column      \
+    " WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END END"
+#define AGGREGATE_DEFINITION                                                                       \
+    "(SELECT 'CREATE OR REPLACE AGGREGATE ' || pg_catalog.quote_ident(n.nspname) || '.' || "       \
+    "pg_catalog.quote_ident(p.proname) || '(' || CASE WHEN p.pronargs = 0 THEN '*' "               \
+    "ELSE pg_catalog.pg_get_function_arguments(p.oid) END || ') (' || pg_catalog.concat_ws(', ', " \
+    "'SFUNC = ' || a.aggtransfn::pg_catalog.regproc, "                                             \
+    "'STYPE = ' || pg_catalog.format_type(a.aggtranstype, NULL), "                                 \
+    "'SSPACE = ' || NULLIF(a.aggtransspace, 0), "                                                  \
+    "'FINALFUNC = ' || NULLIF(a.aggfinalfn, 0)::pg_catalog.regproc, "                              \
+    "CASE WHEN a.aggfinalextra THEN 'FINALFUNC_EXTRA' END, "                                       \
+    "CASE WHEN a.aggfinalfn <> 0 THEN 'FINALFUNC_MODIFY = ' || " FINAL_MODIFY(                     \
+        "a.aggfinalmodify") " END, 'COMBINEFUNC = ' || NULLIF(a.aggcombinefn, "                    \
+                            "0)::pg_catalog.regproc, "                                             \
+                            "'SERIALFUNC = ' || NULLIF(a.aggserialfn, 0)::pg_catalog.regproc, "    \
+                            "'DESERIALFUNC = ' || NULLIF(a.aggdeserialfn, "                        \
+                            "0)::pg_catalog.regproc, "                                             \
+                            "'INITCOND = ' || pg_catalog.quote_literal(a.agginitval), "            \
+                            "'MSFUNC = ' || NULLIF(a.aggmtransfn, 0)::pg_catalog.regproc, "        \
+                            "'MINVFUNC = ' || NULLIF(a.aggminvtransfn, 0)::pg_catalog.regproc, "   \
+                            "'MSTYPE = ' || pg_catalog.format_type(NULLIF(a.aggmtranstype, 0), "   \
+                            "NULL), "                                                              \
+                            "'MSSPACE = ' || NULLIF(a.aggmtransspace, 0), "                        \
+                            "'MFINALFUNC = ' || NULLIF(a.aggmfinalfn, 0)::pg_catalog.regproc, "    \
+                            "CASE WHEN a.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END, "             \
+                            "CASE WHEN a.aggmfinalfn <> 0 THEN 'MFINALFUNC_MODIFY = ' "            \
+                            "|| " FINAL_MODIFY(                                                    \
+                                "a.aggmfinalmodify") " END, 'MINITCOND = ' || "                    \
+                                                     "pg_catalog.quote_literal(a.aggminitval), "   \
+                                                     "'SORTOP = ' || (SELECT o.oprname FROM "      \
+                                                     "pg_catalog.pg_operator o WHERE o.oid = "     \
+                                                     "a.aggsortop), "                              \
+                                                     "CASE WHEN a.aggkind = 'h' THEN "             \
+                                                     "'HYPOTHETICAL' END, "                        \
+                                                     "CASE p.proparallel WHEN 's' THEN 'PARALLEL " \
+                                                     "= SAFE' WHEN 'r' THEN 'PARALLEL = "          \
+                                                     "RESTRICTED' "                                \
+                                                     "END) || ')' FROM pg_catalog.pg_aggregate a " \
+                                                     "WHERE a.aggfnoid = p.oid)"
+
 namespace burrow::dialect::postgres::queries {
 
 const QString &tables()
@@ -312,17 +355,19 @@ const QString &sequences()
 
 const QString &functions()
 {
-    // Functions and procedures only: pg_get_functiondef refuses aggregates and window functions.
+    // Functions, procedures and aggregates (not window functions, which only C can define).
     static const QString sql = QStringLiteral(
         "SELECT pg_catalog.quote_ident(p.proname) || '(' || "
         "pg_catalog.oidvectortypes(p.proargtypes) || ')', p.proname, "
         "pg_catalog.oidvectortypes(p.proargtypes), p.prokind = 'p', "
         "pg_catalog.pg_get_function_arguments(p.oid), pg_catalog.pg_get_function_result(p.oid), "
-        "pg_catalog.pg_get_functiondef(p.oid), pg_catalog.quote_ident(n.nspname), p.prosrc, "
-        "dp.description, NULLIF(n.nspname, pg_catalog.current_schema()) "
+        "CASE WHEN p.prokind = 'a' THEN " AGGREGATE_DEFINITION
+        " ELSE pg_catalog.pg_get_functiondef(p.oid) END, pg_catalog.quote_ident(n.nspname), "
+        "CASE WHEN p.prokind <> 'a' THEN p.prosrc END, dp.description, "
+        "NULLIF(n.nspname, pg_catalog.current_schema()), p.prokind = 'a' "
         "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
         DESCRIPTION_OF("dp", "p.oid", "pg_catalog.pg_proc")
-        "WHERE " MANAGED("n.nspname") "AND p.prokind IN ('f', 'p') AND " NOT_INTERNAL("p.oid")
+        "WHERE " MANAGED("n.nspname") "AND p.prokind IN ('f', 'p', 'a') AND " NOT_INTERNAL("p.oid")
         "AND " NOT_FROM_EXTENSION("pg_catalog.pg_proc", "p.oid") "ORDER BY p.oid");
     return sql;
 }

@@ -41,10 +41,11 @@ const QString &types();
 /// Stand-alone sequences: name, type, start, increment, min, max, cache, cycle, owning table
 /// and column (null when owned by none).
 const QString &sequences();
-/// Functions and procedures (not those of extensions, nor a range's constructors): identity
-/// `quote_ident(name)(types)`, name, argument types, whether a procedure,
-/// pg_get_function_arguments, pg_get_function_result, pg_get_functiondef, quote_ident(schema), the
-/// body (prosrc), comment.
+/// Functions, procedures and aggregates (not those of extensions, nor a range's constructors):
+/// identity `quote_ident(name)(types)`, name, argument types, whether a procedure,
+/// pg_get_function_arguments, pg_get_function_result, pg_get_functiondef (an aggregate's built
+/// alike), quote_ident(schema), the body (prosrc; null for an aggregate), comment, schema,
+/// whether an aggregate.
 const QString &functions();
 
 /// Collations: name, provider (c for libc, i for ICU), locale (ICU's, or LC_COLLATE), LC_CTYPE,

@@ -245,11 +245,14 @@ QString ownSequenceSql(const Sequence &sequence)
 
 namespace {
 
-// `FUNCTION "f"(integer)`: how DROP and COMMENT ON name one overload.
+// `FUNCTION "f"(integer)`: how DROP and COMMENT ON name one overload. An aggregate as a
+// ROUTINE: that takes an ordered-set one's argument types as the catalog lists them.
 QString routineSql(const Function &function)
 {
-    return (function.procedure ? u"PROCEDURE " : u"FUNCTION ") +
-           quoteIdentifier(function.routineName) + u'(' + function.argumentTypes + u')';
+    const QString kind = function.aggregate   ? QStringLiteral("ROUTINE ")
+                         : function.procedure ? QStringLiteral("PROCEDURE ")
+                                              : QStringLiteral("FUNCTION ");
+    return kind + quoteIdentifier(function.routineName) + u'(' + function.argumentTypes + u')';
 }
 
 } // namespace
@@ -269,8 +272,8 @@ QString dropFunctionSql(const Function &function)
 
 bool functionReplaceableInPlace(const Function &live, const Function &target)
 {
-    return live.procedure == target.procedure && live.arguments == target.arguments &&
-           live.result == target.result;
+    return live.procedure == target.procedure && live.aggregate == target.aggregate &&
+           live.arguments == target.arguments && live.result == target.result;
 }
 
 // pg_get_functiondef starts the body on a line of its own: `AS $function$…` for a string,
