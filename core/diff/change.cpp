@@ -51,6 +51,8 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("collation");
     case ObjectKind::Rule:
         return QStringLiteral("rule");
+    case ObjectKind::Statistics:
+        return QStringLiteral("statistics");
     case ObjectKind::Range:
         return QStringLiteral("range type");
     }

@@ -31,6 +31,7 @@ enum class ObjectKind {
     Composite,   // a composite type (PostgreSQL's CREATE TYPE … AS (…)); `table` is its name
     Collation,   // a collation (PostgreSQL's CREATE COLLATION); `table` is its name
     Rule,        // a rule (PostgreSQL's CREATE RULE) of `table`, a table or view
+    Statistics,  // extended statistics (PostgreSQL's CREATE STATISTICS) on `table`
     Range,       // a range type (PostgreSQL's CREATE TYPE … AS RANGE); `table` is its name
 };
 

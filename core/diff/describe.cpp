@@ -133,7 +133,15 @@ QString describeOptions(const Table &table)
 
 ObjectKind triggerKind(const schema::Trigger &trigger)
 {
-    return trigger.rule ? ObjectKind::Rule : ObjectKind::Trigger;
+    switch (trigger.kind) {
+    case schema::TriggerKind::Rule:
+        return ObjectKind::Rule;
+    case schema::TriggerKind::Statistics:
+        return ObjectKind::Statistics;
+    case schema::TriggerKind::Trigger:
+        break;
+    }
+    return ObjectKind::Trigger;
 }
 
 QString oneLine(const QString &sql, qsizetype maxLength)

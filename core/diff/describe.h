@@ -20,7 +20,7 @@ QString onDeleteText(const schema::ForeignKey &fk);
 QString describeCheck(const schema::CheckConstraint &check);
 QString describeTable(const schema::Table &table);
 QString describeOptions(const schema::Table &table); // "WITHOUT ROWID, STRICT" or "none"
-/// Trigger or Rule.
+/// Trigger, Rule or Statistics.
 ObjectKind triggerKind(const schema::Trigger &trigger);
 /// A stored definition squeezed onto one line and shortened for display.
 QString oneLine(const QString &sql, qsizetype maxLength = 100);

@@ -518,8 +518,8 @@ void Differ::compareIndex(const QString &table, const Index &live, const Index &
 void Differ::compareTriggers(const QString &owner, const QList<Trigger> &live,
                              const QList<Trigger> &model)
 {
-    const auto pairs = pairUp(live, model, [this](const Trigger &t) {
-        return t.rule ? u"rule " + key(t.name) : key(t.name);
+    const auto pairs = pairUp(live, model, [this](const Trigger &t) -> QString {
+        return QString::number(int(t.kind)) + u' ' + key(t.name);
     });
     for (const Pair<Trigger> &p : pairs) {
         if (!p.live)

@@ -112,7 +112,7 @@ QList<TriggerOwner> triggerOwners(const Schema &schema)
 
 QString StepBuilder::triggerId(const QString &owner, const Trigger &trigger) const
 {
-    return key(owner) + (trigger.rule ? u"\x1frule " : u"\x1f") + key(trigger.name);
+    return key(owner) + u'\x1f' + QString::number(int(trigger.kind)) + u'\x1f' + key(trigger.name);
 }
 
 bool StepBuilder::triggerChanged(const QString &owner, const Trigger &trigger) const

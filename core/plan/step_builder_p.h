@@ -18,8 +18,9 @@ inline bool isStructural(diff::ObjectKind kind)
 {
     using diff::ObjectKind;
     return kind != ObjectKind::Table && kind != ObjectKind::Index && kind != ObjectKind::Trigger &&
-           kind != ObjectKind::Rule && kind != ObjectKind::Policy &&
-           kind != ObjectKind::RowSecurity && !diff::isSchemaLevel(kind);
+           kind != ObjectKind::Rule && kind != ObjectKind::Statistics &&
+           kind != ObjectKind::Policy && kind != ObjectKind::RowSecurity &&
+           !diff::isSchemaLevel(kind);
 }
 
 /// A foreign key or CHECK that differs only in that the live one was never validated: it is

@@ -112,6 +112,7 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
         break;
     case ObjectKind::Trigger:
     case ObjectKind::Rule:
+    case ObjectKind::Statistics:
         keepLive(table->triggers, live.triggers, change, cs);
         break;
     case ObjectKind::Policy:

@@ -25,6 +25,9 @@ enum class Generated { No, Virtual, Stored };
 enum class SortOrder { Ascending, Descending };
 enum class ReferentialAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
 enum class Deferral { NotDeferrable, InitiallyImmediate, InitiallyDeferred };
+/// What a Trigger entry is: PostgreSQL's rules and extended statistics are planned as
+/// triggers are.
+enum class TriggerKind { Trigger, Rule, Statistics };
 
 /// A table column with the attributes the differ compares.
 struct Column {
@@ -143,16 +146,18 @@ struct ForeignKey {
     QString engineName{};
 };
 
-/// A trigger and its full definition; or a rule (PostgreSQL's CREATE RULE), which is planned
-/// as a trigger is: dropped before what it reads changes, created again after.
+/// A trigger and its full definition; or a rule (PostgreSQL's CREATE RULE) or extended
+/// statistics (CREATE STATISTICS), which are planned as a trigger is: dropped before what they
+/// read changes, created again after.
 struct Trigger {
     QString name;
-    Expression definition; // the whole CREATE TRIGGER (or CREATE RULE) statement
-    QString comment{};     // empty when none (PostgreSQL's COMMENT ON TRIGGER / RULE)
+    Expression definition; // the whole CREATE TRIGGER (RULE, STATISTICS) statement
+    QString comment{};     // empty when none (PostgreSQL's COMMENT ON TRIGGER …)
     /// When it fires other than as usual, in the dialect's words (PostgreSQL: `DISABLE`,
-    /// `ENABLE REPLICA` or `ENABLE ALWAYS`); empty when enabled.
+    /// `ENABLE REPLICA` or `ENABLE ALWAYS`); empty when enabled. Statistics: the sample size
+    /// other than the default (`SET STATISTICS 500`).
     QString firing{};
-    bool rule = false;
+    TriggerKind kind = TriggerKind::Trigger;
 };
 
 /// A row-level security policy (PostgreSQL's CREATE POLICY) of a table.

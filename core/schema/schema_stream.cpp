@@ -78,7 +78,7 @@ template<typename F> void members(ForeignKey &k, F &&f)
 }
 template<typename F> void members(Trigger &t, F &&f)
 {
-    f(t.name, t.definition, t.comment, t.firing, t.rule);
+    f(t.name, t.definition, t.comment, t.firing, t.kind);
 }
 template<typename F> void members(Policy &p, F &&f)
 {

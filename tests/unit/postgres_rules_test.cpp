@@ -33,12 +33,12 @@ const schema::Trigger *findRule(const schema::Schema &s, const QString &owner, c
 {
     for (const schema::Table &t : s.tables) {
         for (const schema::Trigger &r : t.triggers)
-            if (t.name == owner && r.name == name && r.rule)
+            if (t.name == owner && r.name == name && r.kind == schema::TriggerKind::Rule)
                 return &r;
     }
     for (const schema::View &v : s.views) {
         for (const schema::Trigger &r : v.triggers)
-            if (v.name == owner && r.name == name && r.rule)
+            if (v.name == owner && r.name == name && r.kind == schema::TriggerKind::Rule)
                 return &r;
     }
     return nullptr;

@@ -77,6 +77,7 @@ int kindRank(ObjectKind kind)
         return 5;
     case ObjectKind::Trigger:
     case ObjectKind::Rule:
+    case ObjectKind::Statistics:
         return 6;
     case ObjectKind::Policy:
     case ObjectKind::RowSecurity:
@@ -143,7 +144,10 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
     case ObjectKind::Index:
         return index;
     case ObjectKind::Trigger:
-    case ObjectKind::Rule:     // it rewrites a statement where a trigger would run one
+    case ObjectKind::Rule: // it rewrites a statement where a trigger would run one
+        return trigger;
+    case ObjectKind::Statistics: // it helps the planner read a table, as an index does
+        return index;
     case ObjectKind::Function: // what a trigger runs
         return trigger;
     case ObjectKind::Extension: // it brings types and functions, as a domain brings a type

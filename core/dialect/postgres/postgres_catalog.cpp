@@ -1,5 +1,6 @@
 #include "postgres_catalog.h"
 
+#include "postgres_catalog_codes_p.h"
 #include "postgres_catalog_queries_p.h"
 #include "postgres_expressions.h"
 #include "postgres_model_text.h"
@@ -9,76 +10,12 @@
 
 #include <QHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace burrow::dialect::postgres {
 namespace {
 
 using namespace schema;
-
-QJsonArray jsonArray(const QVariant &value)
-{
-    return QJsonDocument::fromJson(value.toString().toUtf8()).array();
-}
-
-QStringList names(const QVariant &jsonValue)
-{
-    QStringList out;
-    for (const QJsonValue &name : jsonArray(jsonValue))
-        out.append(name.toString());
-    return out;
-}
-
-// pg_constraint.confdeltype / confupdtype ('a' is NO ACTION).
-ReferentialAction referentialAction(const QString &code)
-{
-    static const QHash<QString, ReferentialAction> actions{
-        {QStringLiteral("r"), ReferentialAction::Restrict},
-        {QStringLiteral("c"), ReferentialAction::Cascade},
-        {QStringLiteral("n"), ReferentialAction::SetNull},
-        {QStringLiteral("d"), ReferentialAction::SetDefault}};
-    return actions.value(code, ReferentialAction::NoAction);
-}
-
-// The identity clause of a column: attidentity ('a' ALWAYS, 'd' BY DEFAULT) and its sequence.
-QString identityNumbering(const QString &kind, const QVariant &sequenceJson)
-{
-    const QJsonArray s = jsonArray(sequenceJson);
-    IdentitySequence sequence;
-    sequence.always = kind == u"a";
-    sequence.type = s.at(0).toString();
-    sequence.start = s.at(1).toString().toLongLong();
-    sequence.increment = s.at(2).toString().toLongLong();
-    sequence.minValue = s.at(3).toString().toLongLong();
-    sequence.maxValue = s.at(4).toString().toLongLong();
-    sequence.cache = s.at(5).toString().toLongLong();
-    sequence.cycle = s.at(6).toBool();
-    return identityClause(sequence);
-}
-
-/// The name in column `name` of `row`, qualified with the schema in column `schema` (the
-/// queries' NULLIF(schema, current_schema()): empty for the search_path's own).
-QString nameIn(const QSqlQuery &row, int name, int schema)
-{
-    return qualifiedName(row.value(schema).toString(), row.value(name).toString());
-}
-
-/// pg_trigger.tgenabled as the ALTER TABLE action that sets it; empty for 'O' (enabled).
-QString triggerFiring(const QVariant &tgenabled)
-{
-    static const QHash<QString, QString> actions{
-        {QStringLiteral("D"), QStringLiteral("DISABLE")},
-        {QStringLiteral("R"), QStringLiteral("ENABLE REPLICA")},
-        {QStringLiteral("A"), QStringLiteral("ENABLE ALWAYS")}};
-    return actions.value(tgenabled.toString());
-}
-
-Deferral deferral(bool deferrable, bool deferred)
-{
-    if (!deferrable)
-        return Deferral::NotDeferrable;
-    return deferred ? Deferral::InitiallyDeferred : Deferral::InitiallyImmediate;
-}
+using namespace catalog;
 
 /// Builds the schema row by row; tables are found by oid, trigger owners by name.
 class CatalogBuilder {
@@ -186,10 +123,12 @@ private:
         QString definition = row.value(2).toString();
         if (definition.endsWith(u';')) // a rule's
             definition.chop(1);
+        const TriggerKind kind = triggerKind(row.value(6).toString());
+        const QString firing =
+            kind == TriggerKind::Statistics ? row.value(5).toString() : triggerFiring(row.value(5));
         m_triggers.append(
-            {nameIn(row, 0, 4),
-             Trigger{row.value(1).toString(), serverExpression(definition), row.value(3).toString(),
-                     triggerFiring(row.value(5)), row.value(6).toBool()}});
+            {nameIn(row, 0, 4), Trigger{row.value(1).toString(), serverExpression(definition),
+                                        row.value(3).toString(), firing, kind}});
     }
 
     Schema m_schema;
@@ -397,19 +336,6 @@ void CatalogBuilder::readSequence(const QSqlQuery &row)
     m_schema.sequences.append(std::move(s));
 }
 
-// pg_get_functiondef names the function with its schema, which would be the model's scratch
-// schema: the definition is kept without it, as the model wrote it (any schema reached).
-QString withoutOwnSchema(const QString &definition, const QString &quotedSchema)
-{
-    for (QStringView create : {u"CREATE OR REPLACE FUNCTION ", u"CREATE OR REPLACE PROCEDURE ",
-                               u"CREATE OR REPLACE AGGREGATE "}) {
-        const QString prefix = create + quotedSchema + u'.';
-        if (definition.startsWith(prefix))
-            return create + definition.mid(prefix.size());
-    }
-    return definition;
-}
-
 void CatalogBuilder::readFunction(const QSqlQuery &row)
 {
     Function f;
@@ -429,15 +355,6 @@ void CatalogBuilder::readFunction(const QSqlQuery &row)
     f.comment = row.value(9).toString();
     f.aggregate = row.value(11).toBool();
     m_schema.functions.append(std::move(f));
-}
-
-QString policyCommand(const QString &code)
-{
-    static const QHash<QString, QString> commands{{QStringLiteral("r"), QStringLiteral("SELECT")},
-                                                  {QStringLiteral("a"), QStringLiteral("INSERT")},
-                                                  {QStringLiteral("w"), QStringLiteral("UPDATE")},
-                                                  {QStringLiteral("d"), QStringLiteral("DELETE")}};
-    return commands.value(code, QStringLiteral("ALL"));
 }
 
 void CatalogBuilder::readPolicy(const QSqlQuery &row)

@@ -272,20 +272,33 @@ const QString &views()
 const QString &triggers()
 {
     // Pretty pg_get_triggerdef and pg_get_ruledef leave out the schema of what the search_path
-    // reaches. A view's _RETURN rule is its definition.
+    // reaches. A view's _RETURN rule is its definition. Statistics are written without their
+    // schema (pg_get_statisticsobjdef names it), their kinds only where not all of them.
     static const QString sql = QStringLiteral(
         "SELECT c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), "
-        "dt.description, NULLIF(n.nspname, pg_catalog.current_schema()), t.tgenabled, false, "
+        "dt.description, NULLIF(n.nspname, pg_catalog.current_schema()), t.tgenabled::text, 't', "
         "c.oid FROM pg_catalog.pg_trigger t "
         "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid "
         DESCRIPTION_OF("dt", "t.oid", "pg_catalog.pg_trigger") IN_SCHEMA
         "AND NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p', 'v') "
         "UNION ALL SELECT c.relname, r.rulename, pg_catalog.pg_get_ruledef(r.oid, true), "
-        "dr.description, NULLIF(n.nspname, pg_catalog.current_schema()), r.ev_enabled, true, "
+        "dr.description, NULLIF(n.nspname, pg_catalog.current_schema()), r.ev_enabled::text, 'r', "
         "c.oid FROM pg_catalog.pg_rewrite r "
         "JOIN pg_catalog.pg_class c ON c.oid = r.ev_class "
         DESCRIPTION_OF("dr", "r.oid", "pg_catalog.pg_rewrite") IN_SCHEMA
         "AND r.rulename <> '_RETURN' AND c.relkind IN ('r', 'p', 'v') "
+        "UNION ALL SELECT c.relname, s.stxname, 'CREATE STATISTICS ' || "
+        "pg_catalog.quote_ident(s.stxname) || COALESCE((SELECT ' (' || pg_catalog.string_agg("
+        "CASE k WHEN 'd' THEN 'ndistinct' WHEN 'f' THEN 'dependencies' ELSE 'mcv' END, ', ' "
+        "ORDER BY i) || ')' FROM pg_catalog.unnest(s.stxkind) WITH ORDINALITY u(k, i) "
+        "WHERE k <> 'e' HAVING pg_catalog.count(*) BETWEEN 1 AND 2), '') || ' ON ' || "
+        "pg_catalog.pg_get_statisticsobjdef_columns(s.oid) || ' FROM ' || "
+        "c.oid::pg_catalog.regclass, ds.description, "
+        "NULLIF(n.nspname, pg_catalog.current_schema()), "
+        "'SET STATISTICS ' || NULLIF(s.stxstattarget, -1), 's', c.oid "
+        "FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_class c ON c.oid = s.stxrelid "
+        DESCRIPTION_OF("ds", "s.oid", "pg_catalog.pg_statistic_ext") IN_SCHEMA
+        "AND c.relkind IN ('r', 'p') "
         "ORDER BY 8, 7, 2");
     return sql;
 }

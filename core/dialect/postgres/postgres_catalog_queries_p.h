@@ -29,9 +29,10 @@ const QString &constraints();
 const QString &indexes();
 /// name, pg_get_viewdef, reloptions, relkind (v, or m for a materialized view), comment, oid.
 const QString &views();
-/// Triggers, then rules: owner (table or view) name, name, pg_get_triggerdef or pg_get_ruledef,
-/// comment, schema, tgenabled or ev_enabled, whether a rule, owner oid; internal triggers, a
-/// partition's triggers cloned from its parent's, and views' _RETURN rules excluded.
+/// Triggers, rules and extended statistics: owner (table or view) name, name, the CREATE
+/// statement, comment, schema, tgenabled or ev_enabled (statistics: `SET STATISTICS n` where
+/// not the default), kind (t, r or s), owner oid; internal triggers, a partition's triggers
+/// cloned from its parent's, and views' _RETURN rules excluded.
 const QString &triggers();
 /// Enums, domains, composite and range types: name, typtype (e/d/c/r), enum labels in sort
 /// order (JSON), domain base type, NOT NULL, default, non-default collation, checks as JSON

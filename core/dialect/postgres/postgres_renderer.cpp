@@ -24,7 +24,7 @@ QStringList commentIfAny(const QString &object, const QString &comment)
 
 QString triggerKeyword(const Trigger &trigger)
 {
-    return trigger.rule ? QStringLiteral("RULE") : QStringLiteral("TRIGGER");
+    return trigger.kind == TriggerKind::Rule ? QStringLiteral("RULE") : QStringLiteral("TRIGGER");
 }
 
 QString viewKind(const View &view)
@@ -117,8 +117,14 @@ QStringList PostgresRenderer::dropView(const View &view) const
 
 QStringList PostgresRenderer::createTrigger(const QString &table, const Trigger &trigger) const
 {
-    const QString kind = triggerKeyword(trigger);
     QStringList sql{trigger.definition.text};
+    if (trigger.kind == TriggerKind::Statistics) { // named in the schema, as an index is
+        const QString statistics = u"STATISTICS " + quote(inSchemaOf(table, trigger.name));
+        if (!trigger.firing.isEmpty())
+            sql.append(u"ALTER " + statistics + u' ' + trigger.firing);
+        return sql + commentIfAny(statistics, trigger.comment);
+    }
+    const QString kind = triggerKeyword(trigger);
     if (!trigger.firing.isEmpty()) // created enabled
         sql.append(u"ALTER TABLE " + quote(table) + u' ' + trigger.firing + u' ' + kind + u' ' +
                    quote(trigger.name));
@@ -128,6 +134,8 @@ QStringList PostgresRenderer::createTrigger(const QString &table, const Trigger 
 
 QStringList PostgresRenderer::dropTrigger(const QString &table, const Trigger &trigger) const
 {
+    if (trigger.kind == TriggerKind::Statistics)
+        return {u"DROP STATISTICS " + quote(inSchemaOf(table, trigger.name))};
     return {u"DROP " + triggerKeyword(trigger) + u' ' + quote(trigger.name) + u" ON " +
             quote(table)};
 }
