@@ -15,6 +15,7 @@ using diff::ChangeType;
 using diff::displayName;
 using diff::ObjectKind;
 using namespace schema;
+using namespace Qt::Literals::StringLiterals;
 
 bool sameOwner(const Sequence &a, const Sequence &b)
 {
@@ -179,14 +180,8 @@ void StepBuilder::createRanges(bool namingFunction)
     for (const RangeType &r : m_target.ranges) {
         if (namesFunction(r) != namingFunction)
             continue;
-        const RangeType *live = findNamed(m_live.ranges, r.name, m_cs);
-        const QList<Change> changes = objectChanges(ObjectKind::Range, r.name);
-        if (!live)
-            add(u"create type " + displayName(r.name), m_r.createRange(r), m_r.dropRange(r),
-                changes);
-        else if (!changes.isEmpty())
-            add(u"alter type " + displayName(r.name), m_r.alterRange(*live, r),
-                m_r.alterRange(r, *live), changes);
+        createOrAlter(ObjectKind::Range, u"type"_s, r, findNamed(m_live.ranges, r.name, m_cs),
+                      &SqlRenderer::createRange, &SqlRenderer::dropRange, &SqlRenderer::alterRange);
     }
 }
 
@@ -311,16 +306,9 @@ void StepBuilder::dropEvents()
 
 void StepBuilder::createEvents()
 {
-    for (const Event &e : m_target.events) {
-        const Event *live = findNamed(m_live.events, e.name, m_cs);
-        const QList<Change> changes = objectChanges(ObjectKind::Event, e.name);
-        if (!live)
-            add(u"create event " + displayName(e.name), m_r.createEvent(e), m_r.dropEvent(e),
-                changes);
-        else if (!changes.isEmpty())
-            add(u"alter event " + displayName(e.name), m_r.alterEvent(*live, e),
-                m_r.alterEvent(e, *live), changes);
-    }
+    for (const Event &e : m_target.events)
+        createOrAlter(ObjectKind::Event, u"event"_s, e, findNamed(m_live.events, e.name, m_cs),
+                      &SqlRenderer::createEvent, &SqlRenderer::dropEvent, &SqlRenderer::alterEvent);
 }
 
 void StepBuilder::dropTypes()

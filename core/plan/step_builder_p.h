@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../diff/change.h"
+#include "../diff/describe.h"
 #include "dependencies_p.h"
 #include "migration_plan.h"
 #include "sql_renderer.h"
@@ -224,6 +225,22 @@ private:
     void dropTypes();
     void dropEvents();
     void createEvents();
+    /// The step creating `target` where none is live, or altering `live` into it where they
+    /// differ: "create type x" / "alter type x".
+    template<typename T>
+    void createOrAlter(diff::ObjectKind kind, const QString &noun, const T &target, const T *live,
+                       QStringList (SqlRenderer::*create)(const T &) const,
+                       QStringList (SqlRenderer::*drop)(const T &) const,
+                       QStringList (SqlRenderer::*alter)(const T &, const T &) const)
+    {
+        const QList<diff::Change> changes = objectChanges(kind, target.name);
+        const QString name = noun + u' ' + diff::displayName(target.name);
+        if (!live)
+            add(u"create " + name, (m_r.*create)(target), (m_r.*drop)(target), changes);
+        else if (!changes.isEmpty())
+            add(u"alter " + name, (m_r.*alter)(*live, target), (m_r.*alter)(target, *live),
+                changes);
+    }
     void createRanges(bool namingFunction);
     void dropRanges(bool namingFunction);
     void createCollations();

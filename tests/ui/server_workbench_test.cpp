@@ -27,6 +27,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace burrow;
 using namespace burrow::ui;
 using namespace burrow::test;
@@ -344,6 +346,62 @@ TEST_P(SchemasServerWorkbench, a_model_creating_a_schema_is_shown_previewed_and_
     EXPECT_EQ(db.rows(u"SELECT count(*) FROM core.book"_s), QStringList{u"0"_s});
 }
 
+using ObjectsServerWorkbench = ServerWorkbench;
+
+// PostgreSQL's less common objects (a range type, a rule, extended statistics, an aggregate)
+// are listed under what owns them, generated, previewed and applied like any other.
+TEST_P(ObjectsServerWorkbench, range_types_rules_statistics_and_aggregates_are_listed_and_applied)
+{
+    QFile model(folder.filePath(u"model.sql"_s));
+    ASSERT_TRUE(model.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    model.write(kModel.toUtf8() +
+                "CREATE TYPE namerange AS RANGE (subtype = text);\n"
+                "ALTER TABLE author ADD COLUMN initials namerange;\n"
+                "CREATE RULE keep_authors AS ON DELETE TO author DO INSTEAD NOTHING;\n"
+                "CREATE STATISTICS author_names ON name, email FROM author;\n"
+                "CREATE AGGREGATE longest(text) (SFUNC = text_larger, STYPE = text);\n");
+    model.close();
+    window.passwords()->setTimeout(3000);
+    openAnswering(password);
+    ASSERT_NE(window.session()->comparison(), nullptr) << window.banner().toStdString();
+    QStringList shown;
+    DifferencesModel *differences = window.differences()->model();
+    for (int t = 0; t < differences->rowCount(); ++t) {
+        const QModelIndex owner = differences->index(t, 0);
+        shown.append(owner.data().toString());
+        for (int c = 0; c < differences->rowCount(owner); ++c)
+            shown.append(differences->index(c, 0, owner).data().toString());
+    }
+    for (const QString &name : {u"namerange"_s, u"keep_authors"_s, u"author_names"_s})
+        EXPECT_TRUE(shown.contains(name))
+            << name.toStdString() << ": " << shown.join(u", ").toStdString();
+    EXPECT_TRUE(std::any_of(shown.cbegin(), shown.cend(), [](const QString &s) {
+        return s.startsWith(u"longest");
+    })) << shown.join(u", ").toStdString();
+
+    window.controller()->generate();
+    ASSERT_TRUE(uitest::waitFor([this] {
+        return !window.session()->isBusy() && !window.migrationEditor()->text().isEmpty();
+    }));
+    window.controller()->preview();
+    ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
+    EXPECT_TRUE(window.preview()->verdict().contains(u"No differences would remain"))
+        << window.preview()->verdict().toStdString() << window.banner().toStdString();
+    const QString shots = QStringLiteral(BURROW_BUILD_DIR "/screenshots");
+    QDir().mkpath(shots);
+    EXPECT_TRUE(window.grab().save(shots + u"/postgres_objects.png"_s));
+
+    window.controller()->apply();
+    ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
+    ASSERT_NE(window.session()->comparison(), nullptr) << window.banner().toStdString();
+    EXPECT_TRUE(window.session()->comparison()->changes.isEmpty()) << window.banner().toStdString();
+    db.exec(u"DELETE FROM author"_s);
+    EXPECT_EQ(db.rows(u"SELECT longest(name) FROM author"_s), QStringList{u"Bob"_s})
+        << "the rule kept the rows";
+}
+
+INSTANTIATE_TEST_SUITE_P(PostgreSQL, ObjectsServerWorkbench, ::testing::Values(Backend::PostgreSQL),
+                         backendParamName);
 INSTANTIATE_TEST_SUITE_P(PostgreSQL, OnlineServerWorkbench, ::testing::Values(Backend::PostgreSQL),
                          backendParamName);
 INSTANTIATE_TEST_SUITE_P(PostgreSQL, SchemasServerWorkbench, ::testing::Values(Backend::PostgreSQL),
