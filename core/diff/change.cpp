@@ -53,6 +53,10 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("rule");
     case ObjectKind::Statistics:
         return QStringLiteral("statistics");
+    case ObjectKind::TextSearchDictionary:
+        return QStringLiteral("text search dictionary");
+    case ObjectKind::TextSearchConfiguration:
+        return QStringLiteral("text search configuration");
     case ObjectKind::Range:
         return QStringLiteral("range type");
     }

@@ -32,7 +32,9 @@ enum class ObjectKind {
     Collation,   // a collation (PostgreSQL's CREATE COLLATION); `table` is its name
     Rule,        // a rule (PostgreSQL's CREATE RULE) of `table`, a table or view
     Statistics,  // extended statistics (PostgreSQL's CREATE STATISTICS) on `table`
-    Range,       // a range type (PostgreSQL's CREATE TYPE … AS RANGE); `table` is its name
+    TextSearchDictionary,    // PostgreSQL's CREATE TEXT SEARCH DICTIONARY; `table` is its name
+    TextSearchConfiguration, // PostgreSQL's CREATE TEXT SEARCH CONFIGURATION; likewise
+    Range, // a range type (PostgreSQL's CREATE TYPE … AS RANGE); `table` is its name
 };
 
 /// Objects of the schema itself rather than parts of a table: views, types, sequences, events,
@@ -43,7 +45,8 @@ inline bool isSchemaLevel(ObjectKind kind)
            kind == ObjectKind::Sequence || kind == ObjectKind::Event ||
            kind == ObjectKind::Function || kind == ObjectKind::Extension ||
            kind == ObjectKind::Namespace || kind == ObjectKind::Composite ||
-           kind == ObjectKind::Collation || kind == ObjectKind::Range;
+           kind == ObjectKind::Collation || kind == ObjectKind::Range ||
+           kind == ObjectKind::TextSearchDictionary || kind == ObjectKind::TextSearchConfiguration;
 }
 
 /// Tables and columns can be renamed in place (`--rename`, a ticked suggestion); any other

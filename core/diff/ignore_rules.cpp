@@ -45,6 +45,9 @@ schema::Schema IgnoreRules::apply(schema::Schema schema) const
     schema.enums.removeIf([this](const schema::EnumType &e) { return matches(e.name); });
     schema.domains.removeIf([this](const schema::Domain &d) { return matches(d.name); });
     schema.collations.removeIf([this](const schema::Collation &c) { return matches(c.name); });
+    const auto ignored = [this](const schema::TextSearch &t) { return matches(t.name); };
+    schema.textSearchDictionaries.removeIf(ignored);
+    schema.textSearchConfigurations.removeIf(ignored);
     schema.ranges.removeIf([this](const schema::RangeType &r) { return matches(r.name); });
     schema.composites.removeIf([this](const schema::CompositeType &c) { return matches(c.name); });
     schema.events.removeIf([this](const schema::Event &e) { return matches(e.name); });

@@ -106,10 +106,11 @@ QString differHeadline(const QList<Change> &changes)
 {
     QList<QString> nouns; // in a fixed order: tables, views, types, sequences, functions
     QHash<QString, QStringList> owners;
-    for (ObjectKind kind : {ObjectKind::Table, ObjectKind::View, ObjectKind::Enum,
-                            ObjectKind::Composite, ObjectKind::Range, ObjectKind::Domain,
-                            ObjectKind::Sequence, ObjectKind::Event, ObjectKind::Function,
-                            ObjectKind::Collation, ObjectKind::Extension, ObjectKind::Namespace})
+    for (ObjectKind kind :
+         {ObjectKind::Table, ObjectKind::View, ObjectKind::Enum, ObjectKind::Composite,
+          ObjectKind::Range, ObjectKind::Domain, ObjectKind::Sequence, ObjectKind::Event,
+          ObjectKind::Function, ObjectKind::Collation, ObjectKind::TextSearchDictionary,
+          ObjectKind::TextSearchConfiguration, ObjectKind::Extension, ObjectKind::Namespace})
         nouns.append(ownerNoun(kind));
     for (const Change &c : changes) {
         QStringList &list = owners[ownerNoun(c.object)];

@@ -281,6 +281,19 @@ QList<Change> diffSchemaObjects(const Schema &live, const Schema &model, Qt::Cas
                       m.definition);
             d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
         });
+    const auto describeTextSearch = [](const TextSearch &t) -> QString {
+        return u"(" + t.source + u"; " + t.settings.join(u"; ") + u')';
+    };
+    const auto compareTextSearch = [&d, &describeTextSearch](const TextSearch &l,
+                                                             const TextSearch &m) {
+        d.compare(l.source != m.source || l.settings != m.settings, QStringLiteral("definition"),
+                  describeTextSearch(l), describeTextSearch(m));
+        d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
+    };
+    d.run(ObjectKind::TextSearchDictionary, live.textSearchDictionaries,
+          model.textSearchDictionaries, describeTextSearch, compareTextSearch);
+    d.run(ObjectKind::TextSearchConfiguration, live.textSearchConfigurations,
+          model.textSearchConfigurations, describeTextSearch, compareTextSearch);
     d.run(ObjectKind::Collation, live.collations, model.collations, describeCollation,
           [&d](const Collation &l, const Collation &m) {
               d.compare(describeCollation(l) != describeCollation(m), QStringLiteral("definition"),

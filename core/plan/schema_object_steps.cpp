@@ -14,6 +14,7 @@ using diff::Change;
 using diff::ChangeType;
 using diff::displayName;
 using diff::ObjectKind;
+using diff::objectNoun;
 using namespace schema;
 using namespace Qt::Literals::StringLiterals;
 
@@ -245,6 +246,49 @@ void StepBuilder::createCollations()
             add(u"replace collation " + displayName(c.name),
                 m_r.dropCollation(*live) + m_r.createCollation(c),
                 m_r.dropCollation(c) + m_r.createCollation(*live), changes);
+    }
+}
+
+// After the collations, before the functions, tables and indexes that name them (to_tsvector's
+// configuration); a dictionary before the configurations mapping to it. Dropped in reverse.
+void StepBuilder::createTextSearch()
+{
+    for (bool dictionary : {true, false}) {
+        const ObjectKind kind =
+            dictionary ? ObjectKind::TextSearchDictionary : ObjectKind::TextSearchConfiguration;
+        const QString noun = objectNoun(kind);
+        const QList<TextSearch> &live =
+            dictionary ? m_live.textSearchDictionaries : m_live.textSearchConfigurations;
+        for (const TextSearch &t :
+             dictionary ? m_target.textSearchDictionaries : m_target.textSearchConfigurations) {
+            const TextSearch *found = findNamed(live, t.name, m_cs);
+            const QList<Change> changes = objectChanges(kind, t.name);
+            if (!found)
+                add(u"create " + noun + u' ' + displayName(t.name),
+                    m_r.createTextSearch(t, dictionary), m_r.dropTextSearch(t, dictionary),
+                    changes);
+            else if (!changes.isEmpty())
+                add(u"alter " + noun + u' ' + displayName(t.name),
+                    m_r.alterTextSearch(*found, t, dictionary),
+                    m_r.alterTextSearch(t, *found, dictionary), changes);
+        }
+    }
+}
+
+void StepBuilder::dropTextSearch()
+{
+    for (bool dictionary : {false, true}) {
+        const ObjectKind kind =
+            dictionary ? ObjectKind::TextSearchDictionary : ObjectKind::TextSearchConfiguration;
+        const QList<TextSearch> &wanted =
+            dictionary ? m_target.textSearchDictionaries : m_target.textSearchConfigurations;
+        for (const TextSearch &t :
+             dictionary ? m_live.textSearchDictionaries : m_live.textSearchConfigurations) {
+            if (!findNamed(wanted, t.name, m_cs))
+                add(u"drop " + objectNoun(kind) + u' ' + displayName(t.name),
+                    m_r.dropTextSearch(t, dictionary), m_r.createTextSearch(t, dictionary),
+                    objectChanges(kind, t.name));
+        }
     }
 }
 

@@ -142,6 +142,20 @@ public:
     {
         return {};
     }
+    // Text search dictionaries and configurations: only PostgreSQL reads them.
+    virtual QStringList createTextSearch(const schema::TextSearch &, bool /*dictionary*/) const
+    {
+        return {};
+    }
+    virtual QStringList dropTextSearch(const schema::TextSearch &, bool /*dictionary*/) const
+    {
+        return {};
+    }
+    virtual QStringList alterTextSearch(const schema::TextSearch &, const schema::TextSearch &,
+                                        bool /*dictionary*/) const
+    {
+        return {};
+    }
     // Extensions: only engines that have them (PostgreSQL) read, load and spell them.
     virtual QStringList createExtension(const schema::Extension &) const { return {}; }
     virtual QStringList dropExtension(const schema::Extension &) const { return {}; }

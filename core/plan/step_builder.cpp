@@ -188,6 +188,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createNamespaces();
     createExtensions();
     createCollations();
+    createTextSearch();
     createSequences();
     createTypes();
     createTables();
@@ -200,6 +201,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropTables();
     dropSequences();
     dropTypes();
+    dropTextSearch();
     dropCollations();
     dropExtensions();
     dropNamespaces();

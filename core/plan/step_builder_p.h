@@ -241,6 +241,8 @@ private:
             add(u"alter " + name, (m_r.*alter)(*live, target), (m_r.*alter)(target, *live),
                 changes);
     }
+    void createTextSearch();
+    void dropTextSearch();
     void createRanges(bool namingFunction);
     void dropRanges(bool namingFunction);
     void createCollations();

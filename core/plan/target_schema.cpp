@@ -198,6 +198,10 @@ Schema targetSchema(const Schema &live, const Schema &model, const QList<Change>
             keepLive(target.domains, live.domains, change, cs);
         else if (change.object == ObjectKind::Composite)
             keepLive(target.composites, live.composites, change, cs);
+        else if (change.object == ObjectKind::TextSearchDictionary)
+            keepLive(target.textSearchDictionaries, live.textSearchDictionaries, change, cs);
+        else if (change.object == ObjectKind::TextSearchConfiguration)
+            keepLive(target.textSearchConfigurations, live.textSearchConfigurations, change, cs);
         else if (change.object == ObjectKind::Range)
             keepLive(target.ranges, live.ranges, change, cs);
         else if (change.object == ObjectKind::Collation)

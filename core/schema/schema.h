@@ -347,6 +347,17 @@ struct Collation {
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON COLLATION)
 };
 
+/// A text search dictionary or configuration (PostgreSQL's CREATE TEXT SEARCH DICTIONARY /
+/// CONFIGURATION): what full-text search makes of a text.
+struct TextSearch {
+    QString name;
+    QString source; // a dictionary's template, a configuration's parser (`"default"`)
+    /// A dictionary's options (`language = 'english'`); a configuration's mappings in its
+    /// parser's token order (`asciiword WITH english_stem, simple`).
+    QStringList settings;
+    QString comment{}; // empty when none (PostgreSQL's COMMENT ON TEXT SEARCH …)
+};
+
 /// A schema besides the connection's that the model creates (PostgreSQL's CREATE SCHEMA).
 struct Namespace {
     QString name;
@@ -370,6 +381,8 @@ struct Schema {
     QList<CompositeType> composites{};
     QList<Collation> collations{};
     QList<RangeType> ranges{};
+    QList<TextSearch> textSearchDictionaries{};
+    QList<TextSearch> textSearchConfigurations{};
 };
 
 /// An object of another schema than the connection's (PostgreSQL) is named `schema␟name`:

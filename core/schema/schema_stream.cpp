@@ -35,7 +35,8 @@ static_assert(sizeof(Extension) == 24);
 static_assert(sizeof(Namespace) == 24);
 static_assert(sizeof(Collation) == 128);
 static_assert(sizeof(RangeType) == 72);
-static_assert(sizeof(Schema) == 288);
+static_assert(sizeof(TextSearch) == 96);
+static_assert(sizeof(Schema) == 336);
 
 template<typename F> void members(Expression &e, F &&f)
 {
@@ -111,6 +112,10 @@ template<typename F> void members(CompositeType &c, F &&f)
 {
     f(c.name, c.attributes, c.comment);
 }
+template<typename F> void members(TextSearch &t, F &&f)
+{
+    f(t.name, t.source, t.settings, t.comment);
+}
 template<typename F> void members(RangeType &r, F &&f)
 {
     f(r.name, r.definition, r.comment);
@@ -149,7 +154,8 @@ template<typename F> void members(Namespace &n, F &&f)
 template<typename F> void members(Schema &s, F &&f)
 {
     f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events, s.functions, s.extensions,
-      s.namespaces, s.composites, s.collations, s.ranges);
+      s.namespaces, s.composites, s.collations, s.ranges,
+      s.textSearchDictionaries, s.textSearchConfigurations);
 }
 
 template<typename T>

@@ -89,6 +89,8 @@ int kindRank(ObjectKind kind)
     case ObjectKind::Composite:
     case ObjectKind::Collation:
     case ObjectKind::Range:
+    case ObjectKind::TextSearchDictionary:
+    case ObjectKind::TextSearchConfiguration:
     case ObjectKind::Sequence:
     case ObjectKind::Event:
     case ObjectKind::Function:
@@ -131,11 +133,13 @@ const QIcon &DifferenceIcons::forObject(ObjectKind kind) const
     case ObjectKind::Unique:
     case ObjectKind::Check:
     case ObjectKind::Exclusion:
-    case ObjectKind::Enum:      // a type constrains the values a column holds
-    case ObjectKind::Domain:    // likewise
-    case ObjectKind::Composite: // likewise
-    case ObjectKind::Range:     // likewise
-    case ObjectKind::Collation: // it decides which values are equal
+    case ObjectKind::Enum:                    // a type constrains the values a column holds
+    case ObjectKind::Domain:                  // likewise
+    case ObjectKind::Composite:               // likewise
+    case ObjectKind::Range:                   // likewise
+    case ObjectKind::TextSearchDictionary:    // it decides which words match
+    case ObjectKind::TextSearchConfiguration: // likewise
+    case ObjectKind::Collation:               // it decides which values are equal
         return constraint;
     case ObjectKind::Sequence:
         return column;

@@ -35,6 +35,7 @@ public:
             {&queries::functions(), &CatalogBuilder::readFunction},
             {&queries::policies(), &CatalogBuilder::readPolicy},
             {&queries::collations(), &CatalogBuilder::readCollation},
+            {&queries::textSearch(), &CatalogBuilder::readTextSearch},
         };
         for (const auto &[sql, reader] : steps) {
             Result<QSqlQuery> query = session.run(*sql);
@@ -116,6 +117,15 @@ private:
             row.value(1).toString() == u"i" ? QStringLiteral("icu") : QStringLiteral("libc"),
             row.value(2).toString(), row.value(3).toString(), row.value(4).toBool(),
             row.value(5).toString()});
+    }
+
+    void readTextSearch(const QSqlQuery &row)
+    {
+        TextSearch object{nameIn(row, 1, 2), row.value(3).toString(), names(row.value(4)),
+                          row.value(5).toString()};
+        (row.value(0).toBool() ? m_schema.textSearchDictionaries
+                               : m_schema.textSearchConfigurations)
+            .append(std::move(object));
     }
 
     void readTrigger(const QSqlQuery &row)

@@ -406,6 +406,46 @@ const QString &collations()
     return sql;
 }
 
+// A template or parser of pg_catalog is named alone, any other with its schema.
+#define TS_NAME(schema, name)                                                                      \
+    "CASE WHEN " schema " = 'pg_catalog' THEN '' ELSE pg_catalog.quote_ident(" schema ") || '.' "  \
+    "END || pg_catalog.quote_ident(" name ")"
+
+const QString &textSearch()
+{
+    // A configuration's mappings in its parser's token order, each token's dictionaries in
+    // theirs (regdictionary: with its schema where the search_path does not reach it).
+    // clang-format off
+    static const QString sql = QStringLiteral(
+        "SELECT true, d.dictname, NULLIF(n.nspname, pg_catalog.current_schema()), "
+        TS_NAME("tn.nspname", "t.tmplname") ", "
+        "pg_catalog.to_json(pg_catalog.string_to_array(d.dictinitoption, ', ')), dd.description, "
+        "d.oid FROM pg_catalog.pg_ts_dict d "
+        "JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace "
+        "JOIN pg_catalog.pg_ts_template t ON t.oid = d.dicttemplate "
+        "JOIN pg_catalog.pg_namespace tn ON tn.oid = t.tmplnamespace "
+        DESCRIPTION_OF("dd", "d.oid", "pg_catalog.pg_ts_dict")
+        "WHERE " MANAGED("n.nspname") "AND " NOT_FROM_EXTENSION("pg_catalog.pg_ts_dict", "d.oid")
+        "UNION ALL SELECT false, c.cfgname, NULLIF(n.nspname, pg_catalog.current_schema()), "
+        TS_NAME("pn.nspname", "p.prsname") ", "
+        "(SELECT pg_catalog.json_agg(tt.alias || ' WITH ' || (SELECT pg_catalog.string_agg("
+        "m.mapdict::pg_catalog.regdictionary::text, ', ' ORDER BY m.mapseqno) "
+        "FROM pg_catalog.pg_ts_config_map m WHERE m.mapcfg = c.oid "
+        "AND m.maptokentype = tt.tokid) ORDER BY tt.tokid) "
+        "FROM pg_catalog.ts_token_type(c.cfgparser) tt WHERE EXISTS (SELECT 1 "
+        "FROM pg_catalog.pg_ts_config_map m WHERE m.mapcfg = c.oid "
+        "AND m.maptokentype = tt.tokid)), dc.description, c.oid "
+        "FROM pg_catalog.pg_ts_config c "
+        "JOIN pg_catalog.pg_namespace n ON n.oid = c.cfgnamespace "
+        "JOIN pg_catalog.pg_ts_parser p ON p.oid = c.cfgparser "
+        "JOIN pg_catalog.pg_namespace pn ON pn.oid = p.prsnamespace "
+        DESCRIPTION_OF("dc", "c.oid", "pg_catalog.pg_ts_config")
+        "WHERE " MANAGED("n.nspname") "AND " NOT_FROM_EXTENSION("pg_catalog.pg_ts_config", "c.oid")
+        "ORDER BY 1 DESC, 7");
+    // clang-format on
+    return sql;
+}
+
 const QString &policies()
 {
     // polroles holds 0 for PUBLIC; expressions in the engine's normalized spelling.

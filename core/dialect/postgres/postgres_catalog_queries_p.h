@@ -53,6 +53,11 @@ const QString &functions();
 /// deterministic, comment, schema.
 const QString &collations();
 
+/// Text search dictionaries, then configurations: whether a dictionary, name, schema, template
+/// or parser, settings as JSON (a dictionary's options, a configuration's mappings
+/// `token WITH dict, …`), comment.
+const QString &textSearch();
+
 /// Row-level security policies: table oid, name, permissive, polcmd (*, r, a, w, d), roles as
 /// JSON (`public` for PUBLIC), USING and WITH CHECK (pg_get_expr), comment.
 const QString &policies();

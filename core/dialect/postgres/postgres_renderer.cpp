@@ -8,6 +8,7 @@
 #include "postgres_policy_sql.h"
 #include "postgres_section.h"
 #include "postgres_table_sql.h"
+#include "postgres_text_search_sql.h"
 #include "postgres_types.h"
 
 namespace burrow::dialect::postgres {
@@ -198,6 +199,22 @@ QStringList PostgresRenderer::createCollation(const Collation &collation) const
 QStringList PostgresRenderer::dropCollation(const Collation &collation) const
 {
     return {u"DROP COLLATION " + quote(collation.name)};
+}
+
+QStringList PostgresRenderer::createTextSearch(const TextSearch &object, bool dictionary) const
+{
+    return createTextSearchSql(object, dictionary);
+}
+
+QStringList PostgresRenderer::dropTextSearch(const TextSearch &object, bool dictionary) const
+{
+    return {dropTextSearchSql(object, dictionary)};
+}
+
+QStringList PostgresRenderer::alterTextSearch(const TextSearch &live, const TextSearch &target,
+                                              bool dictionary) const
+{
+    return alterTextSearchSql(live, target, dictionary);
 }
 
 QStringList PostgresRenderer::createRange(const RangeType &range) const

@@ -32,6 +32,10 @@ public:
     QStringList dropEnum(const schema::EnumType &type) const override;
     QStringList createCollation(const schema::Collation &collation) const override;
     QStringList dropCollation(const schema::Collation &collation) const override;
+    QStringList createTextSearch(const schema::TextSearch &object, bool dictionary) const override;
+    QStringList dropTextSearch(const schema::TextSearch &object, bool dictionary) const override;
+    QStringList alterTextSearch(const schema::TextSearch &live, const schema::TextSearch &target,
+                                bool dictionary) const override;
     QStringList createRange(const schema::RangeType &range) const override;
     QStringList dropRange(const schema::RangeType &range) const override;
     QStringList alterRange(const schema::RangeType &live,
