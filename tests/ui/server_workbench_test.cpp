@@ -128,6 +128,27 @@ protected:
                    (window.session()->comparison() || !window.banner().isEmpty());
         });
     }
+    /// Generate: true once the migration is in the editor.
+    bool generated()
+    {
+        window.controller()->generate();
+        return uitest::waitFor([this] {
+            return !window.session()->isBusy() && !window.migrationEditor()->text().isEmpty();
+        });
+    }
+    void previewLeavesNoDifferences()
+    {
+        window.controller()->preview();
+        ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
+        EXPECT_TRUE(window.preview()->verdict().contains(u"No differences would remain"))
+            << window.preview()->verdict().toStdString() << window.banner().toStdString();
+    }
+    /// The window, saved as build/screenshots/NAME.png.
+    bool screenshot(const QString &name)
+    {
+        const QString shots = QStringLiteral(BURROW_BUILD_DIR "/screenshots");
+        return QDir().mkpath(shots) && window.grab().save(shots + u'/' + name + u".png"_s);
+    }
     QStringList tables()
     {
         QStringList names;
@@ -152,14 +173,8 @@ TEST_P(ServerWorkbench, asks_the_password_then_generates_previews_and_applies_wi
     EXPECT_TRUE(tables().contains(u"author"_s));
     EXPECT_FALSE(window.session()->comparison()->changes.isEmpty());
 
-    window.controller()->generate();
-    ASSERT_TRUE(uitest::waitFor([this] {
-        return !window.session()->isBusy() && !window.migrationEditor()->text().isEmpty();
-    }));
-    window.controller()->preview();
-    ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
-    EXPECT_TRUE(window.preview()->verdict().contains(u"No differences would remain"))
-        << window.preview()->verdict().toStdString() << window.banner().toStdString();
+    ASSERT_TRUE(generated());
+    previewLeavesNoDifferences();
 
     window.controller()->apply();
     ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
@@ -260,9 +275,7 @@ TEST_P(OnlineServerWorkbench, builds_the_new_index_in_a_follow_up_saved_and_appl
     EXPECT_TRUE(editor->followUpText().contains(u"CREATE INDEX CONCURRENTLY"_s))
         << editor->followUpText().toStdString();
     EXPECT_TRUE(editor->findChild<QWidget *>(u"followUp"_s)->isVisible());
-    const QString shots = QStringLiteral(BURROW_BUILD_DIR "/screenshots");
-    QDir().mkpath(shots);
-    EXPECT_TRUE(window.grab().save(shots + u"/online_follow_up.png"_s));
+    EXPECT_TRUE(screenshot(u"online_follow_up"_s));
 
     window.controller()->apply();
     ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
@@ -324,20 +337,12 @@ TEST_P(SchemasServerWorkbench, a_model_creating_a_schema_is_shown_previewed_and_
         window.differences()->summary()->text().startsWith(u"2 tables and 1 schema differ"_s))
         << window.differences()->summary()->text().toStdString();
 
-    window.controller()->generate();
-    ASSERT_TRUE(uitest::waitFor([this] {
-        return !window.session()->isBusy() && !window.migrationEditor()->text().isEmpty();
-    }));
+    ASSERT_TRUE(generated());
     const QString text = window.migrationEditor()->text();
     EXPECT_LT(text.indexOf(u"CREATE SCHEMA \"core\""_s), text.indexOf(u"CREATE TABLE"_s))
         << text.toStdString();
-    window.controller()->preview();
-    ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
-    EXPECT_TRUE(window.preview()->verdict().contains(u"No differences would remain"))
-        << window.preview()->verdict().toStdString() << window.banner().toStdString();
-    const QString shots = QStringLiteral(BURROW_BUILD_DIR "/screenshots");
-    QDir().mkpath(shots);
-    EXPECT_TRUE(window.grab().save(shots + u"/schema_of_its_own.png"_s));
+    previewLeavesNoDifferences();
+    EXPECT_TRUE(screenshot(u"schema_of_its_own"_s));
 
     window.controller()->apply();
     ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
@@ -379,17 +384,9 @@ TEST_P(ObjectsServerWorkbench, range_types_rules_statistics_and_aggregates_are_l
         return s.startsWith(u"longest");
     })) << shown.join(u", ").toStdString();
 
-    window.controller()->generate();
-    ASSERT_TRUE(uitest::waitFor([this] {
-        return !window.session()->isBusy() && !window.migrationEditor()->text().isEmpty();
-    }));
-    window.controller()->preview();
-    ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
-    EXPECT_TRUE(window.preview()->verdict().contains(u"No differences would remain"))
-        << window.preview()->verdict().toStdString() << window.banner().toStdString();
-    const QString shots = QStringLiteral(BURROW_BUILD_DIR "/screenshots");
-    QDir().mkpath(shots);
-    EXPECT_TRUE(window.grab().save(shots + u"/postgres_objects.png"_s));
+    ASSERT_TRUE(generated());
+    previewLeavesNoDifferences();
+    EXPECT_TRUE(screenshot(u"postgres_objects"_s));
 
     window.controller()->apply();
     ASSERT_TRUE(uitest::waitFor([this] { return !window.session()->isBusy(); }));
