@@ -371,7 +371,7 @@ void StepBuilder::createFunctions(bool afterNewTables)
     // Dropped before the functions they call were recreated: back after them, in the order found.
     for (const Function *live : m_boundFunctions) {
         if (const Function *f = findFunction(m_target.functions, live->name, m_cs))
-            add(routineTitle(u"create"_s, *f) + u" again", m_r.createFunction(*f),
+            add(routineTitle(u"create"_s, *f) + u" again", m_r.createFunction(*f) + live->grants,
                 m_r.dropFunction(*f), objectChanges(ObjectKind::Function, f->name));
     }
 }

@@ -328,6 +328,9 @@ struct Function {
     QString body;           // the body alone, as written: what it reads
     QString comment{};      // empty when none (PostgreSQL's COMMENT ON FUNCTION)
     bool aggregate = false; // PostgreSQL's CREATE AGGREGATE: its definition names its functions
+    /// PostgreSQL: the statements that give it its privileges again once dropped and created
+    /// (REVOKE … FROM PUBLIC, GRANT EXECUTE …); empty where it has the defaults. Not compared.
+    QStringList grants{};
 };
 
 /// An extension the database has (PostgreSQL's CREATE EXTENSION). Installed database-wide,

@@ -30,7 +30,7 @@ static_assert(sizeof(TypeAttribute) == 72);
 static_assert(sizeof(CompositeType) == 72);
 static_assert(sizeof(Sequence) == 168);
 static_assert(sizeof(Event) == 248);
-static_assert(sizeof(Function) == 232);
+static_assert(sizeof(Function) == 256);
 static_assert(sizeof(Extension) == 24);
 static_assert(sizeof(Namespace) == 24);
 static_assert(sizeof(Collation) == 128);
@@ -141,7 +141,7 @@ template<typename F> void members(Event &e, F &&f)
 template<typename F> void members(Function &r, F &&f)
 {
     f(r.name, r.routineName, r.argumentTypes, r.procedure, r.arguments, r.result, r.definition,
-      r.body, r.comment, r.aggregate);
+      r.body, r.comment, r.aggregate, r.grants);
 }
 template<typename F> void members(Extension &e, F &&f)
 {

@@ -377,7 +377,12 @@ const QString &functions()
         "CASE WHEN p.prokind = 'a' THEN " AGGREGATE_DEFINITION
         " ELSE pg_catalog.pg_get_functiondef(p.oid) END, pg_catalog.quote_ident(n.nspname), "
         "CASE WHEN p.prokind <> 'a' THEN p.prosrc END, dp.description, "
-        "NULLIF(n.nspname, pg_catalog.current_schema()), p.prokind = 'a' "
+        "NULLIF(n.nspname, pg_catalog.current_schema()), p.prokind = 'a', "
+        "CASE WHEN p.proacl IS NOT NULL THEN COALESCE((SELECT pg_catalog.json_agg("
+        "CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident("
+        "pg_catalog.pg_get_userbyid(a.grantee)) END || CASE WHEN a.is_grantable "
+        "THEN ' WITH GRANT OPTION' ELSE '' END ORDER BY a.grantee) "
+        "FROM pg_catalog.aclexplode(p.proacl) a WHERE a.grantee <> p.proowner), '[]') END "
         "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
         DESCRIPTION_OF("dp", "p.oid", "pg_catalog.pg_proc")
         "WHERE " MANAGED("n.nspname") "AND p.prokind IN ('f', 'p', 'a') AND " NOT_INTERNAL("p.oid")

@@ -46,7 +46,8 @@ const QString &sequences();
 /// identity `quote_ident(name)(types)`, name, argument types, whether a procedure,
 /// pg_get_function_arguments, pg_get_function_result, pg_get_functiondef (an aggregate's built
 /// alike), quote_ident(schema), the body (prosrc; null for an aggregate), comment, schema,
-/// whether an aggregate.
+/// whether an aggregate, the grantees of EXECUTE other than the owner as JSON (`PUBLIC`,
+/// `"app" WITH GRANT OPTION`; null for the default privileges).
 const QString &functions();
 
 /// Collations: name, provider (c for libc, i for ICU), locale (ICU's, or LC_COLLATE), LC_CTYPE,

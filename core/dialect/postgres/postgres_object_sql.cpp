@@ -243,10 +243,6 @@ QString ownSequenceSql(const Sequence &sequence)
     return u"ALTER SEQUENCE " + quoteIdentifier(sequence.name) + u" OWNED BY " + owner;
 }
 
-namespace {
-
-// `FUNCTION "f"(integer)`: how DROP and COMMENT ON name one overload. An aggregate as a
-// ROUTINE: that takes an ordered-set one's argument types as the catalog lists them.
 QString routineSql(const Function &function)
 {
     const QString kind = function.aggregate   ? QStringLiteral("ROUTINE ")
@@ -254,8 +250,6 @@ QString routineSql(const Function &function)
                                               : QStringLiteral("FUNCTION ");
     return kind + quoteIdentifier(function.routineName) + u'(' + function.argumentTypes + u')';
 }
-
-} // namespace
 
 QStringList createFunctionSql(const Function &function)
 {
@@ -290,8 +284,9 @@ bool hasSqlStandardBody(const Function &function)
 
 QStringList alterFunctionSql(const Function &live, const Function &target)
 {
+    // Created anew, it would have the default privileges: the live ones are given back.
     if (live.definition != target.definition && !functionReplaceableInPlace(live, target))
-        return QStringList{dropFunctionSql(live)} + createFunctionSql(target);
+        return QStringList{dropFunctionSql(live)} + createFunctionSql(target) + live.grants;
     QStringList sql;
     if (live.definition != target.definition)
         sql.append(target.definition.text);
