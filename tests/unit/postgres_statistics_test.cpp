@@ -86,3 +86,19 @@ TEST_F(PostgresStatistics, statistics_on_a_dropped_column_go_first_and_the_other
     EXPECT_LT(column, up.indexOf(u"CREATE STATISTICS orders_place"_s)) << up.toStdString();
     EXPECT_EQ(statisticsNames(db), QStringList{u"orders_place"_s});
 }
+
+TEST_F(PostgresStatistics, statistics_on_a_table_of_another_schema_are_created_in_that_schema)
+{
+    db.exec(u"CREATE TABLE keep (id int)"_s);
+    const QString path =
+        model("CREATE TABLE keep (id int);\n"
+              "CREATE SCHEMA app;\n"
+              "CREATE TABLE app.orders (id int PRIMARY KEY, city text, zip text);\n"
+              "CREATE STATISTICS app.orders_place ON city, zip FROM app.orders;\n");
+    const QString up = upSection(migrate(path));
+    EXPECT_TRUE(up.contains(u"CREATE STATISTICS app.orders_place ON city, zip FROM app.orders"_s))
+        << up.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT stxnamespace::regnamespace::text || '.' || stxname "
+                      u"FROM pg_statistic_ext"_s),
+              QStringList{u"app.orders_place"_s});
+}

@@ -272,8 +272,9 @@ const QString &views()
 const QString &triggers()
 {
     // Pretty pg_get_triggerdef and pg_get_ruledef leave out the schema of what the search_path
-    // reaches. A view's _RETURN rule is its definition. Statistics are written without their
-    // schema (pg_get_statisticsobjdef names it), their kinds only where not all of them.
+    // reaches. A view's _RETURN rule is its definition. Statistics are named with their schema
+    // only where not the session's (pg_get_statisticsobjdef always names it), their kinds only
+    // where not all of them.
     static const QString sql = QStringLiteral(
         "SELECT c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), "
         "dt.description, NULLIF(n.nspname, pg_catalog.current_schema()), t.tgenabled::text, 't', "
@@ -288,7 +289,10 @@ const QString &triggers()
         DESCRIPTION_OF("dr", "r.oid", "pg_catalog.pg_rewrite") IN_SCHEMA
         "AND r.rulename <> '_RETURN' AND c.relkind IN ('r', 'p', 'v') "
         "UNION ALL SELECT c.relname, s.stxname, 'CREATE STATISTICS ' || "
-        "pg_catalog.quote_ident(s.stxname) || COALESCE((SELECT ' (' || pg_catalog.string_agg("
+        "CASE WHEN s.stxnamespace <> pg_catalog.to_regnamespace(pg_catalog.current_schema()) "
+        "THEN s.stxnamespace::pg_catalog.regnamespace::text || '.' "
+        "ELSE '' END || pg_catalog.quote_ident(s.stxname) || "
+        "COALESCE((SELECT ' (' || pg_catalog.string_agg("
         "CASE k WHEN 'd' THEN 'ndistinct' WHEN 'f' THEN 'dependencies' ELSE 'mcv' END, ', ' "
         "ORDER BY i) || ')' FROM pg_catalog.unnest(s.stxkind) WITH ORDINALITY u(k, i) "
         "WHERE k <> 'e' HAVING pg_catalog.count(*) BETWEEN 1 AND 2), '') || ' ON ' || "
