@@ -256,22 +256,21 @@ void StepBuilder::createTextSearch()
     for (bool dictionary : {true, false}) {
         const ObjectKind kind =
             dictionary ? ObjectKind::TextSearchDictionary : ObjectKind::TextSearchConfiguration;
-        const QString noun = objectNoun(kind);
         const QList<TextSearch> &live =
             dictionary ? m_live.textSearchDictionaries : m_live.textSearchConfigurations;
         for (const TextSearch &t :
-             dictionary ? m_target.textSearchDictionaries : m_target.textSearchConfigurations) {
-            const TextSearch *found = findNamed(live, t.name, m_cs);
-            const QList<Change> changes = objectChanges(kind, t.name);
-            if (!found)
-                add(u"create " + noun + u' ' + displayName(t.name),
-                    m_r.createTextSearch(t, dictionary), m_r.dropTextSearch(t, dictionary),
-                    changes);
-            else if (!changes.isEmpty())
-                add(u"alter " + noun + u' ' + displayName(t.name),
-                    m_r.alterTextSearch(*found, t, dictionary),
-                    m_r.alterTextSearch(t, *found, dictionary), changes);
-        }
+             dictionary ? m_target.textSearchDictionaries : m_target.textSearchConfigurations)
+            createOrAlter(
+                kind, objectNoun(kind), t, findNamed(live, t.name, m_cs),
+                [=](const SqlRenderer &r, const TextSearch &o) {
+                    return r.createTextSearch(o, dictionary);
+                },
+                [=](const SqlRenderer &r, const TextSearch &o) {
+                    return r.dropTextSearch(o, dictionary);
+                },
+                [=](const SqlRenderer &r, const TextSearch &from, const TextSearch &to) {
+                    return r.alterTextSearch(from, to, dictionary);
+                });
     }
 }
 

@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
 #include <initializer_list>
 
 namespace burrow::plan {
@@ -227,19 +228,20 @@ private:
     void createEvents();
     /// The step creating `target` where none is live, or altering `live` into it where they
     /// differ: "create type x" / "alter type x".
-    template<typename T>
+    /// `create`, `drop` and `alter` are called with the renderer first: SqlRenderer's member
+    /// functions, or lambdas passing more.
+    template<typename T, typename Create, typename Drop, typename Alter>
     void createOrAlter(diff::ObjectKind kind, const QString &noun, const T &target, const T *live,
-                       QStringList (SqlRenderer::*create)(const T &) const,
-                       QStringList (SqlRenderer::*drop)(const T &) const,
-                       QStringList (SqlRenderer::*alter)(const T &, const T &) const)
+                       Create create, Drop drop, Alter alter)
     {
         const QList<diff::Change> changes = objectChanges(kind, target.name);
         const QString name = noun + u' ' + diff::displayName(target.name);
         if (!live)
-            add(u"create " + name, (m_r.*create)(target), (m_r.*drop)(target), changes);
-        else if (!changes.isEmpty())
-            add(u"alter " + name, (m_r.*alter)(*live, target), (m_r.*alter)(target, *live),
+            add(u"create " + name, std::invoke(create, m_r, target), std::invoke(drop, m_r, target),
                 changes);
+        else if (!changes.isEmpty())
+            add(u"alter " + name, std::invoke(alter, m_r, *live, target),
+                std::invoke(alter, m_r, target, *live), changes);
     }
     void createTextSearch();
     void dropTextSearch();

@@ -5,8 +5,8 @@
 #include "postgres_expressions.h"
 #include "postgres_model_text.h"
 #include "postgres_names.h"
-#include "postgres_object_sql.h"
 #include "postgres_numbering.h"
+#include "postgres_object_sql.h"
 #include "postgres_table_options.h"
 
 #include <QHash>
@@ -366,9 +366,10 @@ void CatalogBuilder::readFunction(const QSqlQuery &row)
     f.comment = row.value(9).toString();
     f.aggregate = row.value(11).toBool();
     if (!row.value(12).isNull()) { // privileges of its own: PUBLIC's default EXECUTE included
-        f.grants.append(u"REVOKE ALL ON " + routineSql(f) + u" FROM PUBLIC");
+        const QString routine = routineSql(f);
+        f.grants.append(u"REVOKE ALL ON " + routine + u" FROM PUBLIC");
         for (const QString &grantee : names(row.value(12)))
-            f.grants.append(u"GRANT EXECUTE ON " + routineSql(f) + u" TO " + grantee);
+            f.grants.append(u"GRANT EXECUTE ON " + routine + u" TO " + grantee);
     }
     m_schema.functions.append(std::move(f));
 }

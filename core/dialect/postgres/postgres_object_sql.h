@@ -38,11 +38,11 @@ QString dropSequenceSql(const schema::Sequence &sequence);
 QStringList alterSequenceSql(const schema::Sequence &live, const schema::Sequence &target);
 QString ownSequenceSql(const schema::Sequence &sequence);
 
-/// The function's own definition (CREATE OR REPLACE, as pg_get_functiondef spells it) and its
-/// comment; DROP FUNCTION/PROCEDURE by name and argument types.
 /// `FUNCTION "f"(integer)`: how DROP, COMMENT ON and GRANT name one overload. An aggregate as
 /// a ROUTINE: that takes an ordered-set one's argument types as the catalog lists them.
 QString routineSql(const schema::Function &function);
+/// The function's own definition (CREATE OR REPLACE, as pg_get_functiondef spells it) and its
+/// comment; DROP by routineSql().
 QStringList createFunctionSql(const schema::Function &function);
 QString dropFunctionSql(const schema::Function &function);
 /// CREATE OR REPLACE keeps a function only while its kind, arguments (names, defaults) and
