@@ -2,7 +2,9 @@
 // committed in a scratch schema of the loader's own, which is always removed afterwards (after a
 // loader died, by the next load).
 #include "dialect/postgres/postgres_model_loader.h"
+#include "dialect/postgres/postgres_model_reach_p.h"
 #include "dialect/postgres/postgres_names.h"
+#include "dialect/postgres/postgres_session.h"
 #include "qt_printing.h"
 #include "server_support.h"
 #include "test_support.h"
@@ -215,4 +217,111 @@ TEST(PostgresModelChunks, a_model_running_code_loads_in_one_transaction_never_co
     EXPECT_EQ(tableNames(*model), (QStringList{u"t1"_s, u"t2"_s, u"t3"_s, u"t4"_s}));
     EXPECT_EQ(db.rows(u"SELECT id FROM victim"_s), QStringList{u"1"_s});
     EXPECT_EQ(relationsEverywhere(db), QStringList{u"public.victim"_s});
+}
+
+namespace {
+
+QStringList sharedObjects(TestDatabase &db)
+{
+    return db.rows(
+        u"SELECT 'publication ' || pubname FROM pg_publication UNION ALL "
+        u"SELECT 'server ' || srvname FROM pg_foreign_server UNION ALL "
+        u"SELECT 'event trigger ' || evtname FROM pg_event_trigger UNION ALL "
+        u"SELECT 'cast ' || castsource::regtype || ' AS ' || casttarget::regtype FROM pg_cast "
+        u"WHERE oid >= 16384 UNION ALL SELECT 'default acl ' || defaclacl::text FROM "
+        u"pg_default_acl "
+        u"UNION ALL SELECT 'schema public ' || coalesce(nspacl::text, '') || ' ' || "
+        u"coalesce(obj_description(oid, 'pg_namespace'), '') FROM pg_namespace "
+        u"WHERE nspname = 'public' ORDER BY 1"_s);
+}
+
+} // namespace
+
+// What the whole database shares (a publication, a foreign server, a cast, an event trigger,
+// the compared schema's privileges and comment, default privileges) outlives the scratch schema:
+// committed with a chunk, a diff would change the live database for good (GRANT ALL ON SCHEMA
+// public TO PUBLIC, as pg_dump writes it, would widen who may create there). Such a model loads
+// in one transaction never committed; the schema's own settings are not even run.
+TEST(PostgresModelChunks, a_model_creating_what_the_database_shares_leaves_none_of_it_behind)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE EXTENSION IF NOT EXISTS postgres_fdw;"
+            u"REVOKE CREATE ON SCHEMA public FROM PUBLIC;"
+            u"COMMENT ON SCHEMA public IS 'kept'"_s);
+    const QStringList before = sharedObjects(db);
+    const Result<Schema> model = loadInChunks(
+        db,
+        chainOfTables(2) + "GRANT ALL ON SCHEMA public TO PUBLIC;\n"
+                           "COMMENT ON SCHEMA public IS 'changed';\n"
+                           "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES "
+                           "TO PUBLIC;\n"
+                           "CREATE PUBLICATION leak_pub FOR TABLE t1;\n"
+                           "CREATE SERVER leak_srv FOREIGN DATA WRAPPER postgres_fdw;\n"
+                           "CREATE CAST (int4 AS text) WITH INOUT;\n"
+                           "CREATE FUNCTION on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS\n"
+                           "  $$ BEGIN END $$;\n"
+                           "CREATE EVENT TRIGGER leak_ev ON ddl_command_end EXECUTE FUNCTION "
+                           "on_ddl();\n"
+                           "CREATE TABLE t3 (id int PRIMARY KEY, up int REFERENCES t2);\n"
+                           "CREATE TABLE t4 (id int PRIMARY KEY, up int REFERENCES t3);\n",
+        2);
+    ASSERT_TRUE(model.ok()) << model.error().toString().toStdString();
+    EXPECT_EQ(tableNames(*model), (QStringList{u"t1"_s, u"t2"_s, u"t3"_s, u"t4"_s}));
+    EXPECT_EQ(sharedObjects(db).join(u'\n').toStdString(), before.join(u'\n').toStdString());
+    EXPECT_TRUE(before.last().endsWith(u" kept"_s)) << before.join(u'\n').toStdString();
+}
+
+// The check before each commit, for what the statements' reading missed: anything the
+// transaction wrote that the whole database shares, or a comment on another schema's object.
+TEST(PostgresModelChunks, the_check_before_a_commit_names_what_the_database_shares)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE SCHEMA other;CREATE TABLE other.book (id int)"_s);
+    const Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(db.url());
+    ASSERT_TRUE(url.ok());
+    Result<std::unique_ptr<dialect::postgres::Session>> session =
+        dialect::postgres::Session::open(*url, dialect::postgres::Access::Scratch);
+    ASSERT_TRUE(session.ok()) << session.error().toString().toStdString();
+    dialect::postgres::Session &s = **session;
+    const auto sharedChangeAfter = [&](const QString &statement) -> QString {
+        EXPECT_TRUE(s.run(u"BEGIN"_s).ok());
+        EXPECT_TRUE(s.run(u"CREATE TABLE mine (id int)"_s).ok());
+        EXPECT_TRUE(s.run(u"COMMENT ON COLUMN mine.id IS 'ours'"_s).ok());
+        EXPECT_TRUE(s.run(statement).ok()) << statement.toStdString();
+        const Status checked = dialect::postgres::checkNothingSharedChanged(s);
+        EXPECT_TRUE(s.run(u"ROLLBACK"_s).ok());
+        return checked ? QString() : checked.error().message;
+    };
+    EXPECT_EQ(sharedChangeAfter(u"COMMENT ON TABLE mine IS 'ours'"_s), QString());
+    EXPECT_TRUE(sharedChangeAfter(u"CREATE PUBLICATION p FOR TABLE mine"_s)
+                    .startsWith(u"the model creates or changes publication p, which the whole "
+                                u"database shares"_s));
+    EXPECT_TRUE(sharedChangeAfter(u"COMMENT ON TABLE other.book IS 'theirs'"_s)
+                    .contains(u"table other.book"_s));
+    EXPECT_TRUE(sharedChangeAfter(u"CREATE CAST (int4 AS text) WITH INOUT"_s)
+                    .contains(u"cast (integer AS pg_catalog.text)"_s));
+    EXPECT_EQ(sharedObjects(db).size(), 1); // only public's own row: all rolled back
+}
+
+// A policy, trigger or type the model adds to another schema changes no row of pg_class: each is
+// caught as it happens, as a table there is, before a chunk could commit it for good.
+TEST(PostgresModelChunks, a_later_chunk_adding_a_policy_or_type_to_another_schema_is_refused)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE public.book (id int)"_s);
+    const QString policies = u"SELECT count(*) FROM pg_policy"_s;
+    for (const QByteArray &outside :
+         {QByteArray("CREATE POLICY mine ON public.book USING (true);\n"),
+          QByteArray("CREATE TYPE public.mood AS ENUM ('ok');\n")}) {
+        const Result<Schema> model = loadInChunks(db, chainOfTables(4) + outside, 2);
+        ASSERT_FALSE(model.ok()) << outside.toStdString();
+        EXPECT_TRUE(model.error().message.startsWith(u"the model creates or changes \"public\"."_s))
+            << model.error().toString().toStdString();
+    }
+    EXPECT_EQ(db.rows(policies), QStringList{u"0"_s});
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_type WHERE typname = 'mood'"_s),
+              QStringList{u"0"_s});
 }

@@ -2,7 +2,7 @@
 // a large model commits its chunks, so such a statement would reach the live database for good.
 #include "dialect/postgres/postgres_dialect.h"
 #include "dialect/postgres/postgres_model_guard.h"
-#include "dialect/postgres/postgres_model_loader_p.h"
+#include "dialect/postgres/postgres_model_reach_p.h"
 #include "dialect/postgres/postgres_names.h"
 #include "qt_printing.h"
 #include "server_support.h"
@@ -142,4 +142,50 @@ TEST(PostgresModelGuard, statements_running_code_while_the_model_loads_are_told_
           u"CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$"_s,
           u"ALTER TABLE t ADD COLUMN x int"_s, u"COMMENT ON TABLE t IS 'select'"_s})
         EXPECT_FALSE(runsCode(ddl)) << ddl.toStdString();
+}
+
+// What the whole database shares makes the load one transaction, never committed; the
+// compared schema's own privileges and comment (pg_dump's GRANT … ON SCHEMA public) are not run.
+TEST(PostgresModelGuard, statements_changing_what_the_database_shares_are_told_apart)
+{
+    const auto shared = [](const QString &text) {
+        return dialect::postgres::changesSharedObjects(sql::Statement{text, u"model.sql"_s, 1});
+    };
+    for (const QString &text :
+         {u"CREATE PUBLICATION p FOR TABLE t"_s, u"create server s foreign data wrapper w"_s,
+          u"CREATE FOREIGN DATA WRAPPER w"_s, u"CREATE CAST (int4 AS text) WITH INOUT"_s,
+          u"CREATE EVENT TRIGGER e ON ddl_command_end EXECUTE FUNCTION f()"_s,
+          u"CREATE OR REPLACE TRUSTED PROCEDURAL LANGUAGE l HANDLER h"_s,
+          u"CREATE ACCESS METHOD m TYPE TABLE HANDLER h"_s, u"CREATE EXTENSION hstore"_s,
+          u"CREATE OR REPLACE TRANSFORM FOR int LANGUAGE l (FROM SQL WITH FUNCTION f(internal))"_s,
+          u"ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC"_s,
+          u"GRANT USAGE ON SCHEMA other TO app"_s, u"COMMENT ON PUBLICATION p IS 'x'"_s,
+          u"GRANT USAGE ON FOREIGN SERVER s TO app"_s, u"COMMENT ON TABLE other.t IS 'x'"_s,
+          u"REVOKE ALL ON ALL TABLES IN SCHEMA other FROM PUBLIC"_s,
+          u"GRANT SELECT ON LARGE OBJECT 42 TO app"_s})
+        EXPECT_TRUE(shared(text)) << text.toStdString();
+    for (const QString &text :
+         {u"CREATE TABLE t (id int)"_s, u"CREATE FOREIGN TABLE f (id int) SERVER s"_s,
+          u"COMMENT ON TABLE t IS 'on schema public'"_s, u"GRANT SELECT ON t TO app"_s,
+          u"COMMENT ON FOREIGN TABLE f IS 'x'"_s,
+          u"CREATE TRIGGER g AFTER INSERT ON t "
+          u"FOR EACH ROW EXECUTE FUNCTION f()"_s,
+          u"CREATE OPERATOR === (leftarg = int, rightarg = int, function = f)"_s})
+        EXPECT_FALSE(shared(text)) << text.toStdString();
+
+    const auto ownSetting = [](const QString &text) {
+        return dialect::postgres::setsOwnSchemaSettings(sql::Statement{text, u"model.sql"_s, 1},
+                                                        u"public"_s);
+    };
+    for (const QString &text :
+         {u"GRANT ALL ON SCHEMA public TO PUBLIC"_s, u"REVOKE USAGE ON SCHEMA \"public\" FROM x"_s,
+          u"COMMENT ON SCHEMA public IS 'standard public schema'"_s,
+          u"ALTER DEFAULT PRIVILEGES FOR ROLE app IN SCHEMA public GRANT SELECT ON TABLES TO r"_s})
+        EXPECT_TRUE(ownSetting(text)) << text.toStdString();
+    for (const QString &text :
+         {u"GRANT ALL ON SCHEMA public, other TO PUBLIC"_s,
+          u"GRANT ALL ON SCHEMA \"Public\" TO x"_s,
+          u"ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO r"_s,
+          u"COMMENT ON TABLE t IS 'SCHEMA public'"_s, u"CREATE SCHEMA public"_s})
+        EXPECT_FALSE(ownSetting(text)) << text.toStdString();
 }

@@ -5,6 +5,7 @@
 #include "postgres_errors.h"
 #include "postgres_extensions.h"
 #include "postgres_model_loader_p.h"
+#include "postgres_model_reach_p.h"
 #include "postgres_names.h"
 #include "postgres_scratch_schema.h"
 #include "postgres_session.h"
@@ -18,6 +19,20 @@ namespace burrow::dialect::postgres {
 namespace {
 
 using sql::Statement;
+
+bool mustNotCommit(const Statement &statement)
+{
+    return runsCodeWhileLoading(statement) || changesSharedObjects(statement);
+}
+
+/// The model's statements but those setting the compared schema's own privileges and comment
+/// (setsOwnSchemaSettings), which Burrow does not compare.
+QList<Statement> withoutOwnSchemaSettings(QList<Statement> statements, const QString &schema)
+{
+    statements.removeIf(
+        [&](const Statement &statement) { return setsOwnSchemaSettings(statement, schema); });
+    return statements;
+}
 
 // The line the engine points at (its "LINE n:" is counted within the statement).
 int lineOfError(const Statement &statement, const QString &engineText)
@@ -42,37 +57,6 @@ Error scratchSchemaError(const Error &engine, const DatabaseUrl &url)
             u", or use a role that has it";
     }
     return error;
-}
-
-// Relations and functions the transaction created or changed anywhere but the scratch schema:
-// a model naming `public.book` would silently be missing from the model otherwise, and one
-// committed chunk of a large model would leave them behind.
-Status checkNothingOutside(Session &session)
-{
-    Result<QSqlQuery> query = session.run(QStringLiteral(
-        "SELECT n.nspname, c.relname FROM pg_catalog.pg_class c "
-        "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE c.xmin::text = (pg_catalog.txid_current() % 4294967296)::text "
-        "AND n.nspname <> pg_catalog.current_schema() AND n.nspname NOT LIKE 'pg\\_temp\\_%' "
-        "AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
-        "UNION ALL SELECT n.nspname, p.proname FROM pg_catalog.pg_proc p "
-        "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
-        "WHERE p.xmin::text = (pg_catalog.txid_current() % 4294967296)::text "
-        "AND n.nspname <> pg_catalog.current_schema() AND n.nspname NOT LIKE 'pg\\_temp\\_%' "
-        "LIMIT 1"));
-    if (!query)
-        return query.error();
-    if (!query->next())
-        return Ok{};
-    return Error{Error::Code::Model,
-                 u"the model creates or changes " + quoteIdentifier(query->value(0).toString()) +
-                     u'.' + quoteIdentifier(query->value(1).toString()) +
-                     u" outside the scratch schema it is loaded into",
-                 {},
-                 0,
-                 {},
-                 u"write the model's names without a schema: Burrow compares them with schema \"" +
-                     schemaOf(session.url()) + u'"'};
 }
 
 // Statements go to the server in batches of about this many characters: one round trip per
@@ -111,7 +95,9 @@ bool isLockTableFull(const Error &error)
 /// With `alsoSearched` (the schemas of installed extensions the model uses, whose types and
 /// functions it must see), the scratch schema is no longer all the model's unqualified names
 /// reach: the load is then one transaction, never committed, whatever its statements did there.
-/// So is a model that runs code while it loads (runsCodeWhileLoading).
+/// So is a model that runs code while it loads (runsCodeWhileLoading) or changes what the whole
+/// database shares (changesSharedObjects), and before each commit checkNothingSharedChanged
+/// proves that nothing of the kind slipped past.
 class ChunkedLoad {
 public:
     ChunkedLoad(Session &session, QString scratch, QList<Statement> statements, int chunk,
@@ -122,7 +108,7 @@ public:
         , m_chunk(chunk)
         , m_alsoSearched(std::move(alsoSearched))
         , m_whole(!m_alsoSearched.isEmpty() ||
-                  std::any_of(m_statements.cbegin(), m_statements.cend(), runsCodeWhileLoading))
+                  std::any_of(m_statements.cbegin(), m_statements.cend(), mustNotCommit))
     {
         if (m_whole)
             m_chunk = int(std::max<qsizetype>(m_statements.size(), 1));
@@ -145,6 +131,10 @@ public:
                 Result<schema::Schema> schema = readCatalog(m_session);
                 rollBack();
                 return schema;
+            }
+            if (Status shared = checkNothingSharedChanged(m_session); !shared) {
+                rollBack();
+                return shared.error();
             }
             if (Result<QSqlQuery> committed = m_session.run(QStringLiteral("COMMIT")); !committed)
                 return committed.error();
@@ -304,29 +294,6 @@ Status runBatches(Session &session, std::span<const Statement> statements)
     return Ok{};
 }
 
-bool runsCodeWhileLoading(const Statement &statement)
-{
-    const sql::TokenStream ts(statement.text, lexerOptions());
-    for (QStringView word : {u"DO", u"CALL", u"EXECUTE", u"SELECT", u"WITH", u"VALUES", u"TABLE",
-                             u"INSERT", u"UPDATE", u"DELETE", u"MERGE", u"COPY", u"REFRESH",
-                             u"EXPLAIN"}) { // EXPLAIN ANALYZE runs its statement
-        if (ts.isKeywordAt(0, word))
-            return true;
-    }
-    if (!ts.isKeywordAt(0, u"CREATE"))
-        return false;
-    bool table = false;
-    for (qsizetype i = 1; i < ts.size(); ++i) {
-        if (i < 5 && ts.isKeywordAt(i, u"MATERIALIZED"))
-            return true;
-        table = table || (i < 5 && ts.isKeywordAt(i, u"TABLE"));
-        if (table && (ts.isKeywordAt(i, u"SELECT") || ts.isKeywordAt(i, u"EXECUTE") ||
-                      (ts.isKeywordAt(i, u"VALUES") && !ts.isKeywordAt(i - 1, u"FOR"))))
-            return true; // CREATE TABLE … AS (not a partition bound, FOR VALUES)
-    }
-    return false;
-}
-
 bool isSkippedModelStatement(const QString &statement)
 {
     sql::TokenStream ts(statement, lexerOptions());
@@ -360,9 +327,11 @@ Result<schema::Schema> loadModelSchema(const DatabaseUrl &url, const model::Mode
     Result<QMap<QString, QString>> installed = installedExtensions(**session);
     if (!installed)
         return installed.error();
-    ChunkedLoad load(**session, scratch->name(),
-                     withExtensionsForScratch(statementsToRun(script), *installed), *chunk,
-                     schemasOfInstalled(extensionsNamedIn(script), *installed));
+    ChunkedLoad load(
+        **session, scratch->name(),
+        withExtensionsForScratch(withoutOwnSchemaSettings(statementsToRun(script), schemaOf(url)),
+                                 *installed),
+        *chunk, schemasOfInstalled(extensionsNamedIn(script), *installed));
     Result<schema::Schema> schema = load.run();
     if (load.committed()) {
         // A model error matters more than a leftover, which the next load removes anyway.

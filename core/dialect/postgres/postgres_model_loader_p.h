@@ -27,11 +27,6 @@ struct Batch {
 /// report an error after a batch's first statement: the caller's next query proves none failed.
 Status runBatches(Session &session, std::span<const sql::Statement> statements);
 
-/// Whether a statement runs code while the model loads (DO, CALL, a query, a data change, a
-/// table or materialized view filled by a query), whose effects the guard cannot see: such a
-/// model is loaded in one transaction that is never committed, whatever its size.
-bool runsCodeWhileLoading(const sql::Statement &statement);
-
 /// The statements as batches of about 64 KiB, in order.
 QList<Batch> batchesOf(std::span<const sql::Statement> statements);
 

@@ -4,6 +4,7 @@
 #include "postgres_catalog.h"
 #include "postgres_errors.h"
 #include "postgres_model_loader_p.h"
+#include "postgres_model_reach_p.h"
 #include "postgres_names.h"
 #include "postgres_scratch_claim.h"
 #include "postgres_session.h"
