@@ -44,6 +44,8 @@ int runDiff(const QStringList &arguments)
     const QList<diff::Change> &changes = comparison->changes;
     out() << (format == u"json" ? diff::formatJson(changes) : diff::formatText(changes));
     out().flush();
+    for (const QString &object : comparison->notCompared)
+        err() << "burrow-cli: warning: " << diff::notComparedWarning(object) << '\n';
     return changes.isEmpty() ? Success : Differences;
 }
 

@@ -94,7 +94,12 @@ int plan(const diff::Comparison &comparison, const plan::DraftRequest &request,
     if (!draft)
         return fail(draft.error());
     reportLeftOut(draft->up);
+    const auto warn = [&] {
+        for (const plan::LintWarning &w : draft->warnings)
+            err() << "burrow-cli: warning: " << w.message << '\n';
+    };
     if (draft->up.isEmpty() && draft->followUp.isEmpty()) {
+        warn();
         out() << (draft->up.leftOut.isEmpty() ? "No differences" : "No changes to plan")
               << Qt::endl;
         return Success;
@@ -116,8 +121,7 @@ int plan(const diff::Comparison &comparison, const plan::DraftRequest &request,
             !written)
             return fail(written.error());
     }
-    for (const plan::LintWarning &w : draft->warnings)
-        err() << "burrow-cli: warning: " << w.message << '\n';
+    warn();
     return Success;
 }
 

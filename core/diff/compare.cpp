@@ -154,6 +154,13 @@ Result<BothSchemas> readBoth(const ModelInput &input, const dialect::Dialect &d,
 
 } // namespace
 
+QString notComparedWarning(const QString &object)
+{
+    return u"the model creates " + object +
+           u", which Burrow neither compares nor migrates: no migration creates it; create it "
+           u"in the database by hand";
+}
+
 Result<Comparison> compareWithModel(const CompareRequest &request)
 {
     if (request.database.isEmpty() && !request.url)
@@ -192,6 +199,10 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
     Comparison result{
         *url, rules.apply(std::move(both->live)), rules.apply(std::move(both->model)), {}, script};
     result.changes = diffSchemas(result.live, result.model, DiffOptions{cs});
+    for (const QString &object : result.model.uncompared) {
+        if (!result.live.uncompared.contains(object))
+            result.notCompared.append(object);
+    }
     return result;
 }
 

@@ -30,7 +30,13 @@ struct Comparison {
     schema::Schema model;
     QList<Change> changes;
     model::ModelScript script; // the model's statements, for annotations such as renames
+    /// What the model creates that Burrow neither compares nor migrates and the database lacks
+    /// ("publication pub"): never in a migration, so the user is told.
+    QStringList notCompared{};
 };
+
+/// The warning for one of Comparison::notCompared.
+QString notComparedWarning(const QString &object);
 
 /// Introspects the database (read-only), loads the model through the same engine, and diffs.
 /// The one entry point the CLI and the GUI share.

@@ -94,6 +94,9 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
             !split)
             return split.error();
     }
+    for (const QString &object : comparison.notCompared)
+        draft.warnings.append(
+            {LintWarning::Severity::DataDependent, {}, diff::notComparedWarning(object), 0});
     const MigrationFileInfo info{request.source, draft.warnings};
     draft.text = migrationFileText(draft.up, draft.down, info, renderer);
     if (!draft.followUp.isEmpty())

@@ -386,6 +386,9 @@ struct Schema {
     QList<RangeType> ranges{};
     QList<TextSearch> textSearchDictionaries{};
     QList<TextSearch> textSearchConfigurations{};
+    /// What the engine holds that Burrow neither compares nor migrates, as the engine names it
+    /// ("publication pub", "operator ===(pt,pt)"): listed so that a model's are not lost silently.
+    QStringList uncompared{};
 };
 
 /// An object of another schema than the connection's (PostgreSQL) is named `schema␟name`:

@@ -36,7 +36,7 @@ static_assert(sizeof(Namespace) == 24);
 static_assert(sizeof(Collation) == 128);
 static_assert(sizeof(RangeType) == 72);
 static_assert(sizeof(TextSearch) == 96);
-static_assert(sizeof(Schema) == 336);
+static_assert(sizeof(Schema) == 360);
 
 template<typename F> void members(Expression &e, F &&f)
 {
@@ -155,7 +155,7 @@ template<typename F> void members(Schema &s, F &&f)
 {
     f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events, s.functions, s.extensions,
       s.namespaces, s.composites, s.collations, s.ranges,
-      s.textSearchDictionaries, s.textSearchConfigurations);
+      s.textSearchDictionaries, s.textSearchConfigurations, s.uncompared);
 }
 
 template<typename T>

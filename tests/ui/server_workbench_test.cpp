@@ -397,6 +397,26 @@ TEST_P(ObjectsServerWorkbench, range_types_rules_statistics_and_aggregates_are_l
         << "the rule kept the rows";
 }
 
+// A model whose only addition is of a kind Burrow does not compare (a publication) must not
+// read "the database matches the models": the empty tree names it, and so does the log.
+TEST_P(ObjectsServerWorkbench, what_the_model_creates_but_burrow_does_not_compare_is_named)
+{
+    QFile model(folder.filePath(u"model.sql"_s));
+    ASSERT_TRUE(model.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    model.write("CREATE TABLE author (id INTEGER PRIMARY KEY, name VARCHAR(100));\n"
+                "CREATE PUBLICATION authors_feed FOR TABLE author;\n");
+    model.close();
+    window.passwords()->setTimeout(3000);
+    openAnswering(password);
+    ASSERT_NE(window.session()->comparison(), nullptr) << window.banner().toStdString();
+    EXPECT_TRUE(window.differences()->showsEmptyState());
+    const QString text = window.differences()->emptyStateText();
+    EXPECT_TRUE(text.contains(u"publication authors_feed"_s)) << text.toStdString();
+    EXPECT_FALSE(text.contains(u"matches"_s)) << text.toStdString();
+    EXPECT_TRUE(screenshot(u"postgres_uncompared"_s));
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_publication"_s), QStringList{u"0"_s});
+}
+
 INSTANTIATE_TEST_SUITE_P(PostgreSQL, ObjectsServerWorkbench, ::testing::Values(Backend::PostgreSQL),
                          backendParamName);
 INSTANTIATE_TEST_SUITE_P(PostgreSQL, OnlineServerWorkbench, ::testing::Values(Backend::PostgreSQL),

@@ -74,10 +74,10 @@ TEST(PostgresRoundTrips, introspection_sends_as_many_queries_at_500_tables_as_at
     EXPECT_EQ(atTen.tables, 10);
     EXPECT_EQ(atFiveHundred.tables, 500);
     EXPECT_EQ(atTen.queries, atFiveHundred.queries);
-    // Thirteen catalog queries (tables, columns, constraints, indexes, views, triggers with rules
+    // Fourteen catalog queries (tables, columns, constraints, indexes, views, triggers with rules
     // and statistics, types, sequences, functions and aggregates, policies, collations, text
-    // search, extensions) plus the session's set-up.
-    EXPECT_LE(atFiveHundred.queries, 14) << "one per object kind plus the session's set-up";
+    // search, what is not compared, extensions) plus the session's set-up.
+    EXPECT_LE(atFiveHundred.queries, 15) << "one per object kind plus the session's set-up";
     std::cout << "queries at 10 tables: " << atTen.queries << " (" << atTen.milliseconds
               << " ms), at 500 tables: " << atFiveHundred.queries << " ("
               << atFiveHundred.milliseconds << " ms)\n";

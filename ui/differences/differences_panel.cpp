@@ -168,9 +168,17 @@ void DifferencesPanel::expandIfSmall()
 void DifferencesPanel::updatePage()
 {
     const bool empty = !m_model->hasChanges() || m_filter->rowCount() == 0;
-    m_emptyIcon->setVisible(m_notCompared.isEmpty());
+    m_emptyIcon->setVisible(m_notCompared.isEmpty() && m_uncompared.isEmpty());
     if (!m_notCompared.isEmpty())
         m_emptyText->setText(m_notCompared);
+    else if (!m_model->hasChanges() && !m_uncompared.isEmpty())
+        m_emptyText->setText(
+            (m_uncompared.size() == 1
+                 ? tr("No differences in what Burrow compares. The models also create what it "
+                      "neither compares nor migrates: %1. Create it in the database by hand.")
+                 : tr("No differences in what Burrow compares. The models also create what it "
+                      "neither compares nor migrates: %1. Create them in the database by hand."))
+                .arg(m_uncompared.join(u", ")));
     else if (!m_model->hasChanges())
         m_emptyText->setText(tr("No differences: the database matches the models"));
     else

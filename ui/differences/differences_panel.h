@@ -34,6 +34,10 @@ public:
     void setChanges(const QList<diff::Change> &changes,
                     const QList<plan::LintWarning> &warnings = {});
     void setSchemas(const schema::Schema &live, const schema::Schema &model);
+    /// What the model creates that Burrow neither compares nor migrates (Comparison::notCompared):
+    /// named where "No differences" would stand, which alone would hide them. Call before
+    /// setChanges().
+    void setUncompared(const QStringList &objects) { m_uncompared = objects; }
     /// Empties the tree and says `why` (the comparison failed, say) where "No differences" would
     /// stand, until the next setChanges(): an empty tree must not read as "matches".
     void showNotCompared(const QString &why);
@@ -81,6 +85,7 @@ private:
     QLabel *m_emptyText = nullptr;
     QString m_currentTable;
     QString m_notCompared; // why there is no comparison; empty once there is one
+    QStringList m_uncompared;
 };
 
 } // namespace burrow::ui

@@ -155,6 +155,8 @@ void WorkspaceSession::compare()
             m_warnings = std::move(result->warnings);
             m_names = std::move(result->names);
             Q_EMIT logged(comparedLine(*m_comparison, timer.elapsed()));
+            for (const QString &object : m_comparison->notCompared)
+                Q_EMIT logged(u"Warning: " + diff::notComparedWarning(object));
             Q_EMIT compared();
             readStatus(true); // what the migrations and backups panels show follows the database
         });

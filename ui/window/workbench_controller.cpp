@@ -42,6 +42,7 @@ void WorkbenchController::onCompared()
 {
     const diff::Comparison &c = *m_session->comparison();
     m_panels.differences->setSchemas(c.live, c.model);
+    m_panels.differences->setUncompared(c.notCompared);
     m_panels.differences->setChanges(c.changes, m_session->warnings());
     const CompletionNames &names = m_session->completionNames();
     m_panels.editor->editor()->setCompletionNames(names.tables, names.columns);

@@ -37,6 +37,7 @@ public:
             {&queries::policies(), &CatalogBuilder::readPolicy},
             {&queries::collations(), &CatalogBuilder::readCollation},
             {&queries::textSearch(), &CatalogBuilder::readTextSearch},
+            {&queries::uncompared(), &CatalogBuilder::readUncompared},
         };
         for (const auto &[sql, reader] : steps) {
             Result<QSqlQuery> query = session.run(*sql);
@@ -118,6 +119,11 @@ private:
             row.value(1).toString() == u"i" ? QStringLiteral("icu") : QStringLiteral("libc"),
             row.value(2).toString(), row.value(3).toString(), row.value(4).toBool(),
             row.value(5).toString()});
+    }
+
+    void readUncompared(const QSqlQuery &row)
+    {
+        m_schema.uncompared.append(row.value(0).toString());
     }
 
     void readTextSearch(const QSqlQuery &row)

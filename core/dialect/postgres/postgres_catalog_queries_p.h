@@ -63,4 +63,12 @@ const QString &textSearch();
 /// JSON (`public` for PUBLIC), USING and WITH CHECK (pg_get_expr), comment.
 const QString &policies();
 
+/// One row per object Burrow neither compares nor migrates: operators and their classes and
+/// families, conversions, text search parsers and templates, foreign tables (of the managed
+/// schemas), publications, foreign servers and wrappers, casts, event triggers, languages,
+/// access methods, transforms (of the database, user-made; in a transaction that wrote, the
+/// ones it made: a model's). Extensions' own left out. Its kind and identity, the compared
+/// schema's name left out: `operator ===(pt,pt)` (postgres_uncompared.cpp).
+const QString &uncompared();
+
 } // namespace burrow::dialect::postgres::queries

@@ -1,0 +1,79 @@
+// What Burrow neither compares nor migrates on PostgreSQL (publications, foreign servers and
+// tables, casts, event triggers, operators …): a model's such objects are named in warnings,
+// never silently lost, and loading the model leaves none of them in the live database.
+#include "postgres_cli_fixture.h"
+
+#include <gtest/gtest.h>
+
+using namespace burrow;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+using PostgresUncompared = PostgresCliFixture;
+
+// Both sides: a table, an operator over a composite type (which the database has already, so
+// not warned about), an event trigger's function.
+constexpr char kShared[] =
+    "CREATE EXTENSION IF NOT EXISTS postgres_fdw;\n"
+    "CREATE TABLE t (id int PRIMARY KEY);\n"
+    "CREATE TYPE pt AS (x int, y int);\n"
+    "CREATE FUNCTION pt_eq(pt, pt) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1.x = "
+    "$2.x';\n"
+    "CREATE OPERATOR === (leftarg = pt, rightarg = pt, function = pt_eq);\n"
+    "CREATE FUNCTION on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';\n";
+
+// The model only: objects of kinds Burrow does not compare.
+constexpr char kUncompared[] =
+    "CREATE PUBLICATION pub FOR TABLE t;\n"
+    "CREATE SERVER remote FOREIGN DATA WRAPPER postgres_fdw;\n"
+    "CREATE FOREIGN TABLE ft (id int) SERVER remote;\n"
+    "CREATE CAST (pt AS text) WITH INOUT;\n"
+    "CREATE EVENT TRIGGER ev ON ddl_command_end EXECUTE FUNCTION on_ddl();\n";
+
+const QStringList kWarned{u"cast (pt AS pg_catalog.text)"_s, u"event trigger ev"_s,
+                          u"foreign table ft"_s, u"publication pub"_s, u"server remote"_s};
+
+QStringList warnedObjects(const QString &err)
+{
+    QStringList objects;
+    for (const QString &line : err.split(u'\n')) {
+        const qsizetype from = line.indexOf(u"the model creates "_s);
+        const qsizetype to = line.indexOf(u", which Burrow neither compares nor migrates"_s);
+        if (from >= 0 && to > from)
+            objects.append(line.mid(from + 18, to - from - 18));
+    }
+    return objects;
+}
+
+QStringList sharedObjects(TestDatabase &db)
+{
+    return db.rows(u"SELECT 'publication ' || pubname FROM pg_publication UNION ALL "
+                   u"SELECT 'server ' || srvname FROM pg_foreign_server UNION ALL "
+                   u"SELECT 'event trigger ' || evtname FROM pg_event_trigger UNION ALL "
+                   u"SELECT 'cast ' || castsource::regtype FROM pg_cast WHERE oid >= 16384 "
+                   u"UNION ALL SELECT 'foreign table ' || relname FROM pg_class "
+                   u"WHERE relkind = 'f' ORDER BY 1"_s);
+}
+
+} // namespace
+
+TEST_F(PostgresUncompared, a_models_uncompared_objects_are_named_not_created_nor_left_behind)
+{
+    db.exec(QString::fromUtf8(kShared));
+    const QString path =
+        model(QByteArray(kShared) + "ALTER TABLE t ADD COLUMN note text;\n" + kUncompared);
+    const CliRun diffed = diff(path);
+    EXPECT_EQ(diffed.exitCode, 1) << diffed.out.toStdString() << diffed.err.toStdString();
+    EXPECT_EQ(warnedObjects(diffed.err), kWarned) << diffed.err.toStdString();
+    EXPECT_EQ(sharedObjects(db), QStringList()); // the model's load left nothing behind
+
+    const CliRun planned = plan(path);
+    ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    EXPECT_EQ(warnedObjects(planned.err), kWarned);
+    const QString migration = QString::fromUtf8(readBytes(planned.out.trimmed()));
+    EXPECT_EQ(warnedObjects(migration), kWarned) << migration.toStdString();
+    EXPECT_TRUE(migration.contains(u"-- Warnings:\n--   the model creates cast"_s))
+        << migration.toStdString();
+}
