@@ -77,3 +77,18 @@ TEST_F(PostgresUncompared, a_models_uncompared_objects_are_named_not_created_nor
     EXPECT_TRUE(migration.contains(u"-- Warnings:\n--   the model creates cast"_s))
         << migration.toStdString();
 }
+
+// The model loads in the live database: one it has already is an error that says why and what
+// to do, at the statement's line.
+TEST_F(PostgresUncompared, one_the_database_has_already_is_an_error_saying_to_leave_it_out)
+{
+    db.exec(u"CREATE TABLE t (id int PRIMARY KEY);CREATE PUBLICATION pub FOR TABLE t"_s);
+    const CliRun diffed =
+        diff(model("CREATE TABLE t (id int PRIMARY KEY);\nCREATE PUBLICATION pub FOR TABLE t;\n"));
+    EXPECT_EQ(diffed.exitCode, 2);
+    EXPECT_TRUE(diffed.err.contains(u"model.sql:2: publication \"pub\" already exists"_s))
+        << diffed.err.toStdString();
+    EXPECT_TRUE(diffed.err.contains(u"Burrow neither compares nor migrates it: remove the "
+                                    u"statement from the model"_s))
+        << diffed.err.toStdString();
+}

@@ -241,9 +241,18 @@ Error modelError(const Error &engine, const Statement &statement, const Database
                                     "split the statement: each table and index it creates holds "
                                     "a lock until it ends"),
                      engine.engineCode};
-    return Error{Error::Code::Model, engineMessage(engine.message, url),
-                 statement.file,     lineOfError(statement, engine.message),
-                 statement.text,     QStringLiteral("fix the model definition"),
+    // 42710 duplicate_object: the model loads in the live database, which has it already.
+    const bool sharedExists = engine.engineCode == u"42710" && changesSharedObjects(statement);
+    return Error{Error::Code::Model,
+                 engineMessage(engine.message, url),
+                 statement.file,
+                 lineOfError(statement, engine.message),
+                 statement.text,
+                 sharedExists
+                     ? QStringLiteral("the model is loaded in the live database, which has this "
+                                      "already, and Burrow neither compares nor migrates it: "
+                                      "remove the statement from the model")
+                     : QStringLiteral("fix the model definition"),
                  engine.engineCode};
 }
 
