@@ -305,17 +305,24 @@ TEST(PostgresModelChunks, the_check_before_a_commit_names_what_the_database_shar
     EXPECT_EQ(sharedObjects(db).size(), 1); // only public's own row: all rolled back
 }
 
-// A policy, trigger or type the model adds to another schema changes no row of pg_class: each is
-// caught as it happens, as a table there is, before a chunk could commit it for good.
-TEST(PostgresModelChunks, a_later_chunk_adding_a_policy_or_type_to_another_schema_is_refused)
+// A policy, trigger, type or partition the model adds to another schema changes no row of
+// pg_class there: each is caught as it happens, as a table there is, before a chunk could commit
+// it for good (a partition of a live table would take its new rows, then go with the scratch).
+TEST(PostgresModelChunks,
+     a_later_chunk_adding_a_policy_type_or_partition_to_another_schema_is_refused)
 {
     TestDatabase db(Backend::PostgreSQL);
     BURROW_REQUIRE_BACKEND(db);
-    db.exec(u"CREATE TABLE public.book (id int)"_s);
+    db.exec(u"CREATE TABLE public.book (id int);"
+            u"CREATE TABLE public.events (at date) PARTITION BY RANGE (at);"
+            u"CREATE TABLE public.events_2026 PARTITION OF public.events "
+            u"FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"_s);
     const QString policies = u"SELECT count(*) FROM pg_policy"_s;
     for (const QByteArray &outside :
          {QByteArray("CREATE POLICY mine ON public.book USING (true);\n"),
-          QByteArray("CREATE TYPE public.mood AS ENUM ('ok');\n")}) {
+          QByteArray("CREATE TYPE public.mood AS ENUM ('ok');\n"),
+          QByteArray("CREATE TABLE events_2027 PARTITION OF public.events\n"
+                     "  FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');\n")}) {
         const Result<Schema> model = loadInChunks(db, chainOfTables(4) + outside, 2);
         ASSERT_FALSE(model.ok()) << outside.toStdString();
         EXPECT_TRUE(model.error().message.startsWith(u"the model creates or changes \"public\"."_s))
@@ -324,4 +331,5 @@ TEST(PostgresModelChunks, a_later_chunk_adding_a_policy_or_type_to_another_schem
     EXPECT_EQ(db.rows(policies), QStringList{u"0"_s});
     EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_type WHERE typname = 'mood'"_s),
               QStringList{u"0"_s});
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_inherits"_s), QStringList{u"1"_s});
 }

@@ -151,6 +151,11 @@ QString writtenOutsideQuery()
                        u" AND NOT x.tgisinternal"),
         writtenOutside(u"pg_policy", u"x.polname", relationNamespace(u"polrelid")),
         writtenOutside(u"pg_rewrite", u"x.rulename", relationNamespace(u"ev_class")),
+        // A partition or child of another schema's table: committed, the live table's new rows
+        // could go to a partition that is dropped with the scratch schema.
+        writtenOutside(u"pg_inherits",
+                       u"(SELECT r.relname FROM pg_catalog.pg_class r WHERE r.oid = x.inhparent)",
+                       relationNamespace(u"inhparent")),
     };
     return parts.join(u" UNION ALL ") + u" LIMIT 1";
 }

@@ -30,7 +30,8 @@ bool setsOwnSchemaSettings(const sql::Statement &statement, const QString &schem
 
 /// Fails when the open transaction created or changed an object of a schema other than the
 /// scratch one (the current schema): relations, functions, types, collations, operators, text
-/// search objects, statistics, constraints, triggers, policies, rules. Such an object would
+/// search objects, statistics, constraints, triggers, policies, rules, partitions of its tables.
+/// Such an object would
 /// silently be missing from the model, and a committed chunk would leave it behind.
 Status checkNothingOutside(Session &session);
 
