@@ -58,6 +58,10 @@ private:
             return scanWhile([](QChar ch) { return ch != u'\n'; }, TokenKind::Comment);
         if (c == u'/' && next == u'*')
             return scanBlockComment(unterminated);
+        // psql runs these itself (pg_dump writes \restrict and \unrestrict around a dump since
+        // PostgreSQL 15.14): they are no SQL, and end at the end of their line.
+        if (c == u'\\' && m_opt.psqlMetaCommands && startsLine())
+            return scanWhile([](QChar ch) { return ch != u'\n'; }, TokenKind::Comment);
         if (c == u'\'')
             return scanQuoted(u'\'', TokenKind::String, unterminated);
         const bool escapePrefix = m_opt.escapeStringPrefix && (c == u'e' || c == u'E');
@@ -83,6 +87,16 @@ private:
         if (c == u'?' || c == u':' || c == u'@' || c == u'$')
             return scanParameter();
         return scanSymbol();
+    }
+
+    /// Whether only blanks precede the current position on its line.
+    bool startsLine() const
+    {
+        for (qsizetype i = m_pos - 1; i >= 0 && m_src[i] != u'\n'; --i) {
+            if (m_src[i] != u' ' && m_src[i] != u'\t' && m_src[i] != u'\r')
+                return false;
+        }
+        return true;
     }
 
     template<typename Pred> TokenKind scanWhile(Pred pred, TokenKind kind)

@@ -17,6 +17,7 @@ struct LexerOptions {
     bool escapeStringPrefix = false;         // PostgreSQL E'…'
     bool caseInsensitiveIdentifiers = false; // SQLite: "Book" and book are one name
     bool executableComments = false;         // MySQL /*! … */ and /*M! … */ are code
+    bool psqlMetaCommands = false; // a line starting with \ (pg_dump's \restrict) is a comment
 };
 
 enum class TokenKind {

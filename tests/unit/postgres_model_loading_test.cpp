@@ -208,10 +208,18 @@ TEST(PostgresModelLoading, transaction_and_search_path_statements_are_recognised
     for (const QString &skipped :
          {u"BEGIN"_s, u"begin transaction"_s, u"START TRANSACTION"_s, u"COMMIT"_s, u"end"_s,
           u"ROLLBACK"_s, u"SAVEPOINT a"_s, u"RELEASE SAVEPOINT a"_s, u"PREPARE TRANSACTION 'x'"_s,
-          u"SET search_path = public"_s, u"set local search_path to x"_s, u"SET SCHEMA 'x'"_s})
+          u"SET search_path = public"_s, u"set local search_path to x"_s, u"SET SCHEMA 'x'"_s,
+          u"SELECT pg_catalog.set_config('search_path', '', false)"_s,
+          u"ALTER TABLE public.book OWNER TO app"_s, u"ALTER FUNCTION f(int) OWNER TO \"App\""_s,
+          u"GRANT SELECT ON TABLE public.book TO reader"_s,
+          u"REVOKE ALL ON SCHEMA x FROM PUBLIC"_s})
         EXPECT_TRUE(isSkippedModelStatement(skipped)) << skipped.toStdString();
-    for (const QString &kept : {u"CREATE TABLE begin_log (id int)"_s, u"SET TIME ZONE 'UTC'"_s,
-                                u"PREPARE q AS SELECT 1"_s, u"select 1"_s})
+    for (const QString &kept :
+         {u"CREATE TABLE begin_log (id int)"_s, u"SET TIME ZONE 'UTC'"_s,
+          u"PREPARE q AS SELECT 1"_s, u"select 1"_s, u"SELECT set_config('app.mode', 'x', false)"_s,
+          u"ALTER TABLE book RENAME COLUMN owner TO keeper"_s,
+          u"ALTER TABLE book RENAME owner TO keeper"_s,
+          u"ALTER TABLE book ADD COLUMN owner text"_s})
         EXPECT_FALSE(isSkippedModelStatement(kept)) << kept.toStdString();
 }
 

@@ -40,6 +40,15 @@ TEST(PostgresModelText, qualifiers_naming_the_compared_schema_are_taken_out_of_t
     EXPECT_EQ(
         withoutSchemaQualifier(u"SELECT b.public.x, 'public.y' FROM \"Public\".t"_s, u"public"_s),
         u"SELECT b.public.x, 'public.y' FROM \"Public\".t"_s);
+    // A relation named in a string cast to regclass, as pg_dump writes a serial's default.
+    EXPECT_EQ(
+        withoutSchemaQualifier(
+            u"ALTER TABLE ONLY public.book ALTER COLUMN id SET DEFAULT "
+            u"nextval('public.book_id_seq'::regclass), b = '\"public\".s'::pg_catalog.regclass, "
+            u"c = 'app.s'::regclass"_s,
+            u"public"_s),
+        u"ALTER TABLE ONLY book ALTER COLUMN id SET DEFAULT nextval('book_id_seq'::regclass), "
+        u"b = 's'::pg_catalog.regclass, c = 'app.s'::regclass"_s);
 }
 
 TEST(PostgresNumbering, serial_columns_are_created_as_serial_identity_with_their_clause)

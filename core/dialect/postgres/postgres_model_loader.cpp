@@ -222,6 +222,40 @@ private:
     bool m_committed = false;
 };
 
+/// pg_dump's `SELECT pg_catalog.set_config('search_path', '', false)`.
+bool setsSearchPathByFunction(const sql::TokenStream &ts)
+{
+    qsizetype i = 1;
+    if (!ts.isKeywordAt(0, u"SELECT"))
+        return false;
+    if (ts.isKeywordAt(i, u"pg_catalog") && ts.isSymbolAt(i + 1, u"."))
+        i += 2;
+    return ts.isKeywordAt(i, u"set_config") && ts.isSymbolAt(i + 1, u"(") &&
+           ts.at(i + 2).kind == sql::TokenKind::String &&
+           ts.text(i + 2).compare(u"'search_path'", Qt::CaseInsensitive) == 0;
+}
+
+/// `ALTER … OWNER TO role` (not a column named owner renamed TO another name).
+bool setsOwner(const sql::TokenStream &ts)
+{
+    const qsizetype n = ts.size();
+    return ts.isKeywordAt(0, u"ALTER") && n >= 5 && ts.isKeywordAt(n - 3, u"OWNER") &&
+           ts.isKeywordAt(n - 2, u"TO") && !ts.isKeywordAt(n - 4, u"COLUMN") &&
+           !ts.isKeywordAt(n - 4, u"RENAME");
+}
+
+/// GRANT or REVOKE of privileges ON an object (a role membership has no ON).
+bool grantsOnObject(const sql::TokenStream &ts)
+{
+    if (!ts.isKeywordAt(0, u"GRANT") && !ts.isKeywordAt(0, u"REVOKE"))
+        return false;
+    for (qsizetype i = 1; i < ts.size(); ++i) {
+        if (ts.isKeywordAt(i, u"ON"))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 Error modelError(const Error &engine, const Statement &statement, const DatabaseUrl &url)
@@ -312,6 +346,8 @@ bool isSkippedModelStatement(const QString &statement)
             return true;
     }
     if (ts.peekKeyword(u"PREPARE") && ts.peekKeyword(u"TRANSACTION", 1))
+        return true;
+    if (setsSearchPathByFunction(ts) || setsOwner(ts) || grantsOnObject(ts))
         return true;
     if (!ts.acceptKeyword(u"SET"))
         return false;

@@ -22,7 +22,10 @@ Result<schema::Schema> loadModelSchema(const DatabaseUrl &url, const model::Mode
                                        const ModelLoadLimits &limits = {});
 
 /// Whether a model statement would end or fork the loader's transaction, or move the
-/// search_path away from the scratch schema: such statements are skipped.
+/// search_path away from the scratch schema (`SET search_path`, pg_dump's `SELECT
+/// pg_catalog.set_config('search_path', '', false)`), or sets what Burrow does not compare and
+/// the server may lack the roles of (`ALTER … OWNER TO`, `GRANT`/`REVOKE … ON`, as pg_dump
+/// writes them): such statements are skipped.
 bool isSkippedModelStatement(const QString &statement);
 
 } // namespace burrow::dialect::postgres

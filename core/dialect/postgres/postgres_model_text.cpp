@@ -26,6 +26,34 @@ bool namesSchema(QStringView source, const Token &token, const QString &schema)
     return token.kind == TokenKind::Word ? name.toLower() == schema : name == schema;
 }
 
+/// A string cast to regclass (pg_dump's `nextval('public.book_id_seq'::regclass)`): the name
+/// inside is a relation's, read when the statement runs.
+bool isRegclassLiteral(QStringView source, const QList<Token> &tokens, qsizetype i)
+{
+    if (tokens[i].kind != TokenKind::String || !source.mid(tokens[i].begin).startsWith(u'\'') ||
+        i + 2 >= tokens.size() || tokens[i + 1].text(source) != u"::")
+        return false;
+    const qsizetype type = i + 4 < tokens.size() && isDot(source, tokens[i + 3]) ? i + 4 : i + 2;
+    return tokens[type].kind == TokenKind::Word &&
+           tokens[type].text(source).compare(u"regclass", Qt::CaseInsensitive) == 0;
+}
+
+/// The literal's text without the schema's qualifier; empty when it names none.
+QString literalWithoutQualifier(QStringView literal, const QString &schema)
+{
+    const QStringView inside = literal.mid(1, literal.size() - 2);
+    const QString bare = schema + u'.';
+    const QString quoted = u'"' + schema + u"\".";
+    qsizetype skip = 0;
+    if (inside.startsWith(bare, Qt::CaseInsensitive))
+        skip = bare.size();
+    else if (inside.startsWith(quoted))
+        skip = quoted.size();
+    if (skip > 0)
+        return u'\'' + inside.mid(skip).toString() + u'\'';
+    return {};
+}
+
 } // namespace
 
 QString withoutSchemaQualifier(const QString &statement, const QString &schema)
@@ -34,6 +62,14 @@ QString withoutSchemaQualifier(const QString &statement, const QString &schema)
     QString out;
     qsizetype copied = 0;
     for (qsizetype i = 0; i + 2 < tokens.size(); ++i) {
+        if (isRegclassLiteral(statement, tokens, i)) {
+            const QString stripped = literalWithoutQualifier(tokens[i].text(statement), schema);
+            if (!stripped.isEmpty()) {
+                out += QStringView(statement).mid(copied, tokens[i].begin - copied) + stripped;
+                copied = tokens[i].begin + tokens[i].length;
+            }
+            continue;
+        }
         // `x.schema.y` is a column path, not a qualifier: only a name that starts a path counts.
         const bool startsPath = i == 0 || !isDot(statement, tokens[i - 1]);
         if (!startsPath || !isName(tokens[i]) || !isDot(statement, tokens[i + 1]) ||

@@ -11,6 +11,7 @@ const sql::LexerOptions &lexerOptions()
         o.doubleQuotedIdentifiers = true;
         o.dollarQuotedStrings = true;
         o.escapeStringPrefix = true;
+        o.psqlMetaCommands = true;
         return o;
     }();
     return options;
