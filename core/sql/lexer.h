@@ -17,7 +17,8 @@ struct LexerOptions {
     bool escapeStringPrefix = false;         // PostgreSQL E'…'
     bool caseInsensitiveIdentifiers = false; // SQLite: "Book" and book are one name
     bool executableComments = false;         // MySQL /*! … */ and /*M! … */ are code
-    bool psqlMetaCommands = false; // a line starting with \ (pg_dump's \restrict) is a comment
+    bool psqlMetaCommands = false;   // a line starting with \ (pg_dump's \restrict) is a comment
+    bool delimiterDirective = false; // the mysql client's DELIMITER ;; line (splitStatements)
 };
 
 enum class TokenKind {

@@ -83,6 +83,45 @@ bool belongsToStatement(QStringView script, const Token &token, const LexerOptio
            (text.startsWith(u"/*!") || text.startsWith(u"/*M!"));
 }
 
+/// The mysql client's `DELIMITER xx` line, as mysqldump writes it around triggers and
+/// routines: a statement then ends at `xx`, and its own semicolons split nothing.
+class Delimiter {
+public:
+    /// At a statement's first token: whether it is a DELIMITER line, which is then read.
+    bool readDirective(QStringView script, const Token &token, const LexerOptions &options)
+    {
+        if (!options.delimiterDirective || !isKeyword(script, token, u"DELIMITER"))
+            return false;
+        qsizetype lineEnd = script.indexOf(u'\n', token.begin);
+        if (lineEnd < 0)
+            lineEnd = script.size();
+        const qsizetype after = token.begin + token.length;
+        m_text = script.mid(after, lineEnd - after).trimmed().toString();
+        if (m_text.isEmpty())
+            m_text = QStringLiteral(";");
+        m_skipUntil = lineEnd;
+        return true;
+    }
+
+    /// Whether the token is part of what the last directive or delimiter covers.
+    bool skips(const Token &token) const { return token.begin < m_skipUntil; }
+
+    bool isCustom() const { return m_text != u";"; }
+
+    /// With a custom delimiter: whether it starts at the token (then skipped past).
+    bool endsAt(QStringView script, const Token &token)
+    {
+        if (!script.mid(token.begin).startsWith(m_text))
+            return false;
+        m_skipUntil = token.begin + m_text.size();
+        return true;
+    }
+
+private:
+    QString m_text = QStringLiteral(";");
+    qsizetype m_skipUntil = 0;
+};
+
 } // namespace
 
 Result<QList<Statement>> splitStatements(QStringView script, const QString &file,
@@ -101,13 +140,21 @@ Result<QList<Statement>> splitStatements(QStringView script, const QString &file
         trigger.reset();
     };
 
+    Delimiter delimiter;
     for (const Token &token : tokenize(script, options)) {
         if (token.unterminated)
             return unterminatedError(token, file, script);
-        if (!belongsToStatement(script, token, options))
+        if (!belongsToStatement(script, token, options) || delimiter.skips(token))
             continue;
-        if (token.kind == TokenKind::Symbol && token.text(script) == u";" &&
-            !trigger.insideBody()) {
+        if (start < 0 && delimiter.readDirective(script, token, options))
+            continue;
+        if (delimiter.isCustom()) {
+            if (token.isSignificant() && delimiter.endsAt(script, token)) {
+                finish();
+                continue;
+            }
+        } else if (token.kind == TokenKind::Symbol && token.text(script) == u";" &&
+                   !trigger.insideBody()) {
             finish();
             continue;
         }

@@ -14,6 +14,7 @@ const sql::LexerOptions &lexerOptions()
         o.backslashEscapes = true;
         o.caseInsensitiveIdentifiers = false;
         o.executableComments = true;
+        o.delimiterDirective = true;
         return o;
     }();
     return options;

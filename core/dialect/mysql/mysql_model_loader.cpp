@@ -1,5 +1,6 @@
 #include "mysql_model_loader.h"
 
+#include "../../sql/qualifier.h"
 #include "../../sql/token_stream.h"
 #include "mysql_catalog.h"
 #include "mysql_connection.h"
@@ -24,6 +25,38 @@ enum NativeError {
     DatabaseAccessDenied = 1044,
     SpecificAccessDenied = 1227,
 };
+
+/// Whether the name at `i` starts the sequence a sequence function or NEXT/PREVIOUS VALUE FOR
+/// reads: `nextval(`app`.`s`)`.
+bool namesSequenceAt(QStringView source, const QList<sql::Token> &tokens, qsizetype i)
+{
+    if (i >= 2 && tokens[i - 1].text(source) == u"(")
+        return sql::isKeyword(source, tokens[i - 2], u"nextval") ||
+               sql::isKeyword(source, tokens[i - 2], u"lastval") ||
+               sql::isKeyword(source, tokens[i - 2], u"setval");
+    return i >= 2 && sql::isKeyword(source, tokens[i - 1], u"FOR") &&
+           sql::isKeyword(source, tokens[i - 2], u"VALUE");
+}
+
+/// The model with the live database's name taken out where it qualifies a sequence the model
+/// reads (mariadb-dump writes a default as nextval(`app`.`s`), as MariaDB keeps it): that is the
+/// model's own sequence, in the scratch database, not the live one. Names elsewhere stay, for
+/// the guard to refuse what would write to the live database.
+model::ModelScript withoutOwnSequenceQualifier(model::ModelScript script, const QString &database)
+{
+    if (database.isEmpty())
+        return script;
+    sql::QualifierRules rules;
+    rules.namesSchema = [&](QStringView source, const QList<sql::Token> &tokens, qsizetype i) {
+        return sql::identifierName(source, tokens[i]) == database &&
+               namesSequenceAt(source, tokens, i);
+    };
+    for (sql::Statement &statement : script.statements) {
+        if (statement.text.contains(database))
+            statement.text = sql::withoutQualifier(statement.text, lexerOptions(), rules);
+    }
+    return script;
+}
 
 Error modelError(const QString &message, const sql::Statement &statement, const QString &hint)
 {
@@ -181,8 +214,9 @@ Result<QString> modelContextOf(const DatabaseUrl &server)
 }
 
 Result<schema::Schema> loadModelOnServer(const DatabaseUrl &server,
-                                         const model::ModelScript &script)
+                                         const model::ModelScript &modelScript)
 {
+    const model::ModelScript script = withoutOwnSequenceQualifier(modelScript, server.database);
     if (Status stays = checkStaysInScratch(script); !stays)
         return stays.error();
     Result<std::unique_ptr<ScopedConnection>> connection = openServer(server, QString());

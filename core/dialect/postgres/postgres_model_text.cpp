@@ -1,5 +1,6 @@
 #include "postgres_model_text.h"
 
+#include "../../sql/qualifier.h"
 #include "../../sql/token_stream.h"
 #include "postgres_names.h"
 
@@ -8,11 +9,6 @@ namespace {
 
 using sql::Token;
 using sql::TokenKind;
-
-bool isName(const Token &token)
-{
-    return token.kind == TokenKind::Word || token.kind == TokenKind::QuotedIdentifier;
-}
 
 bool isDot(QStringView source, const Token &token)
 {
@@ -58,30 +54,18 @@ QString literalWithoutQualifier(QStringView literal, const QString &schema)
 
 QString withoutSchemaQualifier(const QString &statement, const QString &schema)
 {
-    const QList<Token> tokens = sql::significantTokens(statement, lexerOptions());
-    QString out;
-    qsizetype copied = 0;
-    for (qsizetype i = 0; i + 2 < tokens.size(); ++i) {
-        if (isRegclassLiteral(statement, tokens, i)) {
-            const QString stripped = literalWithoutQualifier(tokens[i].text(statement), schema);
-            if (!stripped.isEmpty()) {
-                out += QStringView(statement).mid(copied, tokens[i].begin - copied) + stripped;
-                copied = tokens[i].begin + tokens[i].length;
-            }
-            continue;
-        }
-        // `x.schema.y` is a column path, not a qualifier: only a name that starts a path counts.
-        const bool startsPath = i == 0 || !isDot(statement, tokens[i - 1]);
-        if (!startsPath || !isName(tokens[i]) || !isDot(statement, tokens[i + 1]) ||
-            !isName(tokens[i + 2]) || !namesSchema(statement, tokens[i], schema))
-            continue;
-        out += QStringView(statement).mid(copied, tokens[i].begin - copied);
-        copied = tokens[i + 2].begin;
-        i += 1;
-    }
-    if (copied == 0)
-        return statement;
-    return out + QStringView(statement).mid(copied);
+    sql::QualifierRules rules;
+    rules.namesSchema = [&](QStringView source, const QList<Token> &tokens, qsizetype i) {
+        return namesSchema(source, tokens[i], schema);
+    };
+    rules.rewrite = [&](QStringView source, const QList<Token> &tokens,
+                        qsizetype i) -> std::optional<QString> {
+        if (!isRegclassLiteral(source, tokens, i))
+            return std::nullopt;
+        const QString stripped = literalWithoutQualifier(tokens[i].text(source), schema);
+        return stripped.isEmpty() ? std::nullopt : std::optional<QString>(stripped);
+    };
+    return sql::withoutQualifier(statement, lexerOptions(), rules);
 }
 
 QString withoutConcurrently(const QString &statement)
