@@ -1,5 +1,6 @@
 // pg_dump's plain output as a model, as a user makes one from a reference database: psql's
-// \restrict lines, pg_dump's emptied search_path, owners and grants of roles the server may lack.
+// \restrict lines, pg_dump's emptied search_path, owners and grants of roles the server may lack,
+// a publication (named, not run).
 #include "dialect/external_tool.h"
 #include "dialect/postgres/postgres_tools.h"
 #include "postgres_cli_fixture.h"
@@ -38,7 +39,8 @@ constexpr char kReference[] =
     "CREATE INDEX book_title ON book (lower(title));"
     "CREATE VIEW titles AS SELECT b.title, a.name FROM book b JOIN author a ON a.id = b.author_id;"
     "COMMENT ON TABLE book IS 'what we sell';"
-    "GRANT SELECT ON book TO PUBLIC";
+    "GRANT SELECT ON book TO PUBLIC;"
+    "CREATE PUBLICATION feed FOR TABLE book";
 
 } // namespace
 
@@ -54,11 +56,15 @@ TEST_F(PostgresPgDumpModel, a_schema_dump_is_a_model_that_matches_its_database_a
     const QString text = QString::fromUtf8(readBytes(dump));
     ASSERT_TRUE(text.contains(u"set_config('search_path', '', false)"_s)) << text.toStdString();
     ASSERT_TRUE(text.contains(u"OWNER TO"_s)) << text.toStdString();
+    ASSERT_TRUE(text.contains(u"ALTER PUBLICATION feed ADD TABLE ONLY public.book"_s))
+        << text.toStdString();
 
     const CliRun itself = runCli({u"diff"_s, u"--db"_s, reference.url(), u"--model"_s, dump});
     EXPECT_EQ(itself.exitCode, 0) << itself.out.toStdString() << itself.err.toStdString();
 
     const QString migration = migrate(dump);
+    EXPECT_TRUE(migration.contains(u"--   the model creates publication feed, which Burrow"_s))
+        << migration.toStdString();
     EXPECT_TRUE(migration.contains(u"CREATE VIEW \"titles\""_s)) << migration.toStdString();
     EXPECT_EQ(db.rows(u"SELECT obj_description('book'::regclass)"_s),
               QStringList{u"what we sell"_s});

@@ -78,17 +78,45 @@ TEST_F(PostgresUncompared, a_models_uncompared_objects_are_named_not_created_nor
         << migration.toStdString();
 }
 
-// The model loads in the live database: one it has already is an error that says why and what
-// to do, at the statement's line.
-TEST_F(PostgresUncompared, one_the_database_has_already_is_an_error_saying_to_leave_it_out)
+// The model loads in the live database: a cast it has already is an error that says why and
+// what to do, at the statement's line.
+TEST_F(PostgresUncompared, a_cast_the_database_has_already_is_an_error_saying_to_leave_it_out)
 {
-    db.exec(u"CREATE TABLE t (id int PRIMARY KEY);CREATE PUBLICATION pub FOR TABLE t"_s);
-    const CliRun diffed =
-        diff(model("CREATE TABLE t (id int PRIMARY KEY);\nCREATE PUBLICATION pub FOR TABLE t;\n"));
+    db.exec(u"CREATE TABLE t (id int PRIMARY KEY);CREATE CAST (text AS int4range) WITH INOUT"_s);
+    const CliRun diffed = diff(model("CREATE TABLE t (id int PRIMARY KEY);\n"
+                                     "CREATE CAST (text AS int4range) WITH INOUT;\n"));
     EXPECT_EQ(diffed.exitCode, 2);
-    EXPECT_TRUE(diffed.err.contains(u"model.sql:2: publication \"pub\" already exists"_s))
+    EXPECT_TRUE(
+        diffed.err.contains(u"model.sql:2: cast from type text to type int4range already exists"_s))
         << diffed.err.toStdString();
     EXPECT_TRUE(diffed.err.contains(u"Burrow neither compares nor migrates it: remove the "
                                     u"statement from the model"_s))
         << diffed.err.toStdString();
+}
+
+// Publications and event triggers are not even run (pg_dump writes CREATE PUBLICATION, then
+// ALTER PUBLICATION … ADD TABLE, which the database has already): only named when it lacks them.
+TEST_F(PostgresUncompared, publications_and_event_triggers_are_named_not_run)
+{
+    constexpr char kModel[] =
+        "CREATE TABLE t (id int PRIMARY KEY);\n"
+        "CREATE PUBLICATION pub WITH (publish = 'insert, update, delete, truncate');\n"
+        "ALTER PUBLICATION pub ADD TABLE ONLY public.t;\n"
+        "COMMENT ON PUBLICATION pub IS 'for the warehouse';\n"
+        "CREATE FUNCTION on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';\n"
+        "CREATE EVENT TRIGGER \"Ddl Log\" ON ddl_command_end EXECUTE FUNCTION on_ddl();\n"
+        "ALTER EVENT TRIGGER \"Ddl Log\" DISABLE;\n";
+    db.exec(u"CREATE TABLE t (id int PRIMARY KEY);"
+            u"CREATE FUNCTION on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END'"_s);
+    const CliRun lacking = diff(model(kModel));
+    EXPECT_EQ(lacking.exitCode, 0) << lacking.out.toStdString() << lacking.err.toStdString();
+    EXPECT_EQ(warnedObjects(lacking.err),
+              (QStringList{u"event trigger \"Ddl Log\""_s, u"publication pub"_s}))
+        << lacking.err.toStdString();
+
+    db.exec(u"CREATE PUBLICATION pub FOR TABLE t;"
+            u"CREATE EVENT TRIGGER \"Ddl Log\" ON ddl_command_end EXECUTE FUNCTION on_ddl()"_s);
+    const CliRun having = diff(model(kModel));
+    EXPECT_EQ(having.exitCode, 0) << having.out.toStdString() << having.err.toStdString();
+    EXPECT_EQ(warnedObjects(having.err), QStringList()) << having.err.toStdString();
 }

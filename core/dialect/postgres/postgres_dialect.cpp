@@ -5,6 +5,7 @@
 #include "postgres_model_context.h"
 #include "postgres_model_guard.h"
 #include "postgres_model_loader.h"
+#include "postgres_model_reach_p.h"
 #include "postgres_model_text.h"
 #include "postgres_names.h"
 #include "postgres_scratch_database.h"
@@ -70,7 +71,14 @@ PostgresDialect::schemasComparedWith(const model::ModelScript &script) const
 
 Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &script) const
 {
-    const model::ModelScript own = withoutOwnSchemaQualifier(script, schemaOf(m_server));
+    model::ModelScript own = withoutOwnSchemaQualifier(script, schemaOf(m_server));
+    QStringList uncompared; // publications and event triggers: listed, not run
+    own.statements.removeIf([&](const sql::Statement &statement) {
+        const QString object = uncomparedObjectOf(statement);
+        if (!object.isEmpty() && !uncompared.contains(object))
+            uncompared.append(object);
+        return !object.isEmpty();
+    });
     // Schemas of its own: a scratch database holds them, where the live one is out of reach.
     const QStringList created = schemasCreatedBy(own, schemaOf(m_server));
     Result<schema::Schema> model = [&]() -> Result<schema::Schema> {
@@ -83,8 +91,11 @@ Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &scri
             return stays.error();
         return loadModelSchema(m_server, own);
     }();
-    if (model)
+    if (model) {
         model->extensions = extensionsNamedIn(script);
+        model->uncompared += uncompared;
+        model->uncompared.sort();
+    }
     return model;
 }
 

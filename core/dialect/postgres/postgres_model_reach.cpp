@@ -1,3 +1,4 @@
+#include "../../sql/canonical.h"
 #include "../../sql/token_stream.h"
 #include "postgres_model_reach_p.h"
 #include "postgres_names.h"
@@ -234,6 +235,30 @@ bool changesSharedObjects(const sql::Statement &statement)
         return true;
     const qsizetype target = afterOn(ts);
     return target > 0 && (namesSharedKind(ts, target) || hasQualifiedName(ts, target));
+}
+
+QString uncomparedObjectOf(const sql::Statement &statement)
+{
+    // Called for every model statement: most name neither and need no lexing.
+    if (!statement.text.contains(u"PUBLICATION", Qt::CaseInsensitive) &&
+        !statement.text.contains(u"EVENT", Qt::CaseInsensitive))
+        return {};
+    const TokenStream ts(statement.text, lexerOptions());
+    qsizetype i = 1;
+    if (ts.isKeywordAt(0, u"COMMENT") || ts.isKeywordAt(0, u"SECURITY"))
+        i = afterOn(ts);
+    else if (!ts.isKeywordAt(0, u"CREATE") && !ts.isKeywordAt(0, u"ALTER"))
+        return {};
+    QString kind;
+    if (ts.isKeywordAt(i, u"PUBLICATION"))
+        kind = QStringLiteral("publication");
+    else if (ts.isKeywordAt(i, u"EVENT") && ts.isKeywordAt(i + 1, u"TRIGGER"))
+        kind = QStringLiteral("event trigger");
+    const qsizetype at = i + (kind == u"event trigger" ? 2 : 1);
+    if (kind.isEmpty() || !isName(ts, at))
+        return {};
+    const QString name = namesFrom(ts, at).value(0);
+    return kind + u' ' + (sql::isPlainIdentifier(name) ? name : sql::doubleQuoted(name));
 }
 
 bool setsOwnSchemaSettings(const sql::Statement &statement, const QString &schema)
