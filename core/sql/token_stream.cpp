@@ -1,5 +1,7 @@
 #include "token_stream.h"
 
+#include <algorithm>
+
 namespace burrow::sql {
 
 TokenStream::TokenStream(QStringView source, const LexerOptions &options)
@@ -22,6 +24,24 @@ bool TokenStream::isKeywordAt(qsizetype index, QStringView keyword) const
 bool TokenStream::isSymbolAt(qsizetype index, QStringView symbol) const
 {
     return index < m_tokens.size() && at(index).kind == TokenKind::Symbol && text(index) == symbol;
+}
+
+bool TokenStream::isAnyKeywordAt(qsizetype index, std::initializer_list<QStringView> keywords) const
+{
+    return std::any_of(keywords.begin(), keywords.end(),
+                       [&](QStringView keyword) { return isKeywordAt(index, keyword); });
+}
+
+bool TokenStream::isNameAt(qsizetype index) const
+{
+    const TokenKind kind = at(index).kind;
+    return index >= 0 && index < m_tokens.size() &&
+           (kind == TokenKind::Word || kind == TokenKind::QuotedIdentifier);
+}
+
+bool TokenStream::isQualifiedNameAt(qsizetype index) const
+{
+    return isNameAt(index) && isSymbolAt(index + 1, u".") && isNameAt(index + 2);
 }
 
 bool TokenStream::peekKeyword(QStringView keyword, qsizetype ahead) const

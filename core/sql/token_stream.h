@@ -22,6 +22,11 @@ public:
 
     bool isKeywordAt(qsizetype index, QStringView keyword) const;
     bool isSymbolAt(qsizetype index, QStringView symbol) const;
+    bool isAnyKeywordAt(qsizetype index, std::initializer_list<QStringView> keywords) const;
+    /// A bare word or a quoted identifier.
+    bool isNameAt(qsizetype index) const;
+    /// `name.name` starts there.
+    bool isQualifiedNameAt(qsizetype index) const;
     bool peekKeyword(QStringView keyword, qsizetype ahead = 0) const;
     /// Consumes the keyword when it is next; returns whether it was.
     bool acceptKeyword(QStringView keyword);

@@ -11,25 +11,6 @@ Error modelError(const QString &message, const sql::Statement &statement, const 
     return Error{Error::Code::Model, message, statement.file, statement.line, statement.text, hint};
 }
 
-bool isName(const sql::TokenStream &ts, qsizetype i)
-{
-    const sql::TokenKind kind = ts.at(i).kind;
-    return i < ts.size() &&
-           (kind == sql::TokenKind::Word || kind == sql::TokenKind::QuotedIdentifier);
-}
-
-bool isQualifiedName(const sql::TokenStream &ts, qsizetype i)
-{
-    return isName(ts, i) && ts.isSymbolAt(i + 1, u".") && isName(ts, i + 2);
-}
-
-bool anyKeywordAt(const sql::TokenStream &ts, qsizetype i,
-                  std::initializer_list<QStringView> keywords)
-{
-    return std::any_of(keywords.begin(), keywords.end(),
-                       [&](QStringView keyword) { return ts.isKeywordAt(i, keyword); });
-}
-
 /// The first `db.name` among the objects a writing statement names (before its query, body or
 /// values, outside parentheses, REFERENCES' table aside); -1 when there is none.
 qsizetype qualifiedTarget(const sql::TokenStream &ts)
@@ -37,13 +18,12 @@ qsizetype qualifiedTarget(const sql::TokenStream &ts)
     for (qsizetype i = 1; i < ts.size();) {
         if (ts.isSymbolAt(i, u"(")) {
             i = ts.afterParens(i);
-        } else if (anyKeywordAt(ts, i,
-                                {u"AS", u"DO", u"ROW", u"SELECT", u"VALUES", u"SET", u"WHERE",
-                                 u"BEGIN", u"RETURNS"})) {
+        } else if (ts.isAnyKeywordAt(i, {u"AS", u"DO", u"ROW", u"SELECT", u"VALUES", u"SET",
+                                         u"WHERE", u"BEGIN", u"RETURNS"})) {
             return -1;
         } else if (ts.isKeywordAt(i, u"REFERENCES")) {
-            i += isQualifiedName(ts, i + 1) ? 4 : 2;
-        } else if (isQualifiedName(ts, i)) {
+            i += ts.isQualifiedNameAt(i + 1) ? 4 : 2;
+        } else if (ts.isQualifiedNameAt(i)) {
             return i;
         } else {
             ++i;
@@ -54,9 +34,8 @@ qsizetype qualifiedTarget(const sql::TokenStream &ts)
 
 bool writes(const sql::TokenStream &ts)
 {
-    return anyKeywordAt(ts, 0,
-                        {u"CREATE", u"ALTER", u"DROP", u"RENAME", u"TRUNCATE", u"INSERT",
-                         u"REPLACE", u"UPDATE", u"DELETE", u"LOAD"});
+    return ts.isAnyKeywordAt(0, {u"CREATE", u"ALTER", u"DROP", u"RENAME", u"TRUNCATE", u"INSERT",
+                                 u"REPLACE", u"UPDATE", u"DELETE", u"LOAD"});
 }
 
 /// A SET of the server's own settings (GLOBAL, PERSIST, `@@global.x`) or of passwords and roles.
@@ -64,13 +43,13 @@ bool setsServerWide(const sql::TokenStream &ts, const QString &code)
 {
     if (!ts.isKeywordAt(0, u"SET"))
         return false;
-    if (anyKeywordAt(ts, 1, {u"PASSWORD", u"DEFAULT"}))
+    if (ts.isAnyKeywordAt(1, {u"PASSWORD", u"DEFAULT"}))
         return true;
     const QString lowered = code.toLower();
     if (lowered.contains(u"@@global") || lowered.contains(u"@@persist"))
         return true;
     for (qsizetype i = 1; i < ts.size(); ++i) {
-        if (anyKeywordAt(ts, i, {u"GLOBAL", u"PERSIST", u"PERSIST_ONLY"}))
+        if (ts.isAnyKeywordAt(i, {u"GLOBAL", u"PERSIST", u"PERSIST_ONLY"}))
             return true;
     }
     return false;
@@ -80,27 +59,26 @@ bool setsServerWide(const sql::TokenStream &ts, const QString &code)
 /// grants, plugins and replication, and files on its host.
 bool changesServerWide(const sql::TokenStream &ts, const QString &code)
 {
-    if (anyKeywordAt(ts, 0,
-                     {u"GRANT", u"REVOKE", u"FLUSH", u"RESET", u"PURGE", u"KILL", u"SHUTDOWN",
-                      u"INSTALL", u"UNINSTALL", u"CHANGE", u"BINLOG", u"CACHE"}) ||
-        (anyKeywordAt(ts, 0, {u"START", u"STOP"}) &&
-         anyKeywordAt(ts, 1, {u"SLAVE", u"REPLICA", u"ALL"})) ||
+    if (ts.isAnyKeywordAt(0,
+                          {u"GRANT", u"REVOKE", u"FLUSH", u"RESET", u"PURGE", u"KILL", u"SHUTDOWN",
+                           u"INSTALL", u"UNINSTALL", u"CHANGE", u"BINLOG", u"CACHE"}) ||
+        (ts.isAnyKeywordAt(0, {u"START", u"STOP"}) &&
+         ts.isAnyKeywordAt(1, {u"SLAVE", u"REPLICA", u"ALL"})) ||
         (ts.isKeywordAt(0, u"LOAD") && ts.isKeywordAt(1, u"INDEX")) || setsServerWide(ts, code))
         return true;
-    if (anyKeywordAt(ts, 0, {u"CREATE", u"ALTER", u"DROP", u"RENAME"})) {
+    if (ts.isAnyKeywordAt(0, {u"CREATE", u"ALTER", u"DROP", u"RENAME"})) {
         for (qsizetype i = 1; i < ts.size() && i < 8; ++i) {
-            if (anyKeywordAt(ts, i, {u"USER", u"ROLE", u"SERVER", u"TABLESPACE", u"LOGFILE"}))
+            if (ts.isAnyKeywordAt(i, {u"USER", u"ROLE", u"SERVER", u"TABLESPACE", u"LOGFILE"}))
                 return true;
-            if (anyKeywordAt(ts, i,
-                             {u"TABLE", u"VIEW", u"INDEX", u"TRIGGER", u"EVENT", u"PROCEDURE",
-                              u"FUNCTION", u"SEQUENCE"}))
+            if (ts.isAnyKeywordAt(i, {u"TABLE", u"VIEW", u"INDEX", u"TRIGGER", u"EVENT",
+                                      u"PROCEDURE", u"FUNCTION", u"SEQUENCE"}))
                 break;
         }
     }
     for (qsizetype i = 2; i + 1 < ts.size(); ++i) {
         // A UDF's library is loaded server-wide; a file is written on the server's host.
         if ((ts.isKeywordAt(i, u"SONAME") && ts.isKeywordAt(i - 2, u"RETURNS")) ||
-            (ts.isKeywordAt(i, u"INTO") && anyKeywordAt(ts, i + 1, {u"OUTFILE", u"DUMPFILE"})))
+            (ts.isKeywordAt(i, u"INTO") && ts.isAnyKeywordAt(i + 1, {u"OUTFILE", u"DUMPFILE"})))
             return true;
     }
     return false;
@@ -110,12 +88,11 @@ bool changesServerWide(const sql::TokenStream &ts, const QString &code)
 /// SQL, a compound statement outside a stored program.
 bool runsCodeNow(const sql::TokenStream &ts)
 {
-    return anyKeywordAt(ts, 0,
-                        {u"CALL", u"PREPARE", u"EXECUTE", u"IF", u"WHILE", u"LOOP", u"REPEAT",
-                         u"CASE", u"FOR"}) ||
+    return ts.isAnyKeywordAt(0, {u"CALL", u"PREPARE", u"EXECUTE", u"IF", u"WHILE", u"LOOP",
+                                 u"REPEAT", u"CASE", u"FOR"}) ||
            (ts.isKeywordAt(0, u"BEGIN") && ts.isKeywordAt(1, u"NOT")) ||
            (ts.size() > 1 && ts.isSymbolAt(1, u":") &&
-            anyKeywordAt(ts, 2, {u"BEGIN", u"LOOP", u"WHILE", u"REPEAT", u"FOR"}));
+            ts.isAnyKeywordAt(2, {u"BEGIN", u"LOOP", u"WHILE", u"REPEAT", u"FOR"}));
 }
 
 /// Where the statement a prefix runs begins (`SET STATEMENT … FOR s`, `ANALYZE s`, which runs
@@ -131,10 +108,10 @@ qsizetype innerStatement(const sql::TokenStream &ts)
         }
         return -1;
     }
-    if (!anyKeywordAt(ts, 0, {u"ANALYZE", u"EXPLAIN", u"DESCRIBE", u"DESC"}))
+    if (!ts.isAnyKeywordAt(0, {u"ANALYZE", u"EXPLAIN", u"DESCRIBE", u"DESC"}))
         return -1;
     for (qsizetype i = 1; i < std::min<qsizetype>(ts.size(), 6); ++i) {
-        if (anyKeywordAt(ts, i, {u"SELECT", u"WITH", u"INSERT", u"REPLACE", u"UPDATE", u"DELETE"}))
+        if (ts.isAnyKeywordAt(i, {u"SELECT", u"WITH", u"INSERT", u"REPLACE", u"UPDATE", u"DELETE"}))
             return i;
     }
     return -1;
@@ -161,8 +138,8 @@ Status checkStatement(const sql::Statement &statement)
                           QStringLiteral("remove the statement: a model defines the schema; "
                                          "what such code does cannot be checked before it runs "
                                          "on the live server"));
-    const bool ddl = anyKeywordAt(ts, 0, {u"CREATE", u"DROP", u"ALTER"});
-    if (ts.isKeywordAt(0, u"USE") || (ddl && anyKeywordAt(ts, 1, {u"DATABASE", u"SCHEMA"})))
+    const bool ddl = ts.isAnyKeywordAt(0, {u"CREATE", u"DROP", u"ALTER"});
+    if (ts.isKeywordAt(0, u"USE") || (ddl && ts.isAnyKeywordAt(1, {u"DATABASE", u"SCHEMA"})))
         return modelError(QStringLiteral("a model may not switch, create or drop databases"),
                           statement,
                           QStringLiteral("remove the statement: Burrow loads the model into a "
@@ -185,9 +162,9 @@ bool createsProgram(const sql::TokenStream &ts)
     if (!ts.isKeywordAt(0, u"CREATE"))
         return false;
     for (qsizetype i = 1; i < std::min<qsizetype>(ts.size(), 12); ++i) {
-        if (anyKeywordAt(ts, i, {u"TRIGGER", u"FUNCTION", u"PROCEDURE"}))
+        if (ts.isAnyKeywordAt(i, {u"TRIGGER", u"FUNCTION", u"PROCEDURE"}))
             return true;
-        if (ts.isSymbolAt(i, u"(") || anyKeywordAt(ts, i, {u"TABLE", u"VIEW", u"EVENT"}))
+        if (ts.isSymbolAt(i, u"(") || ts.isAnyKeywordAt(i, {u"TABLE", u"VIEW", u"EVENT"}))
             return false;
     }
     return false;
@@ -198,14 +175,13 @@ bool createsProgram(const sql::TokenStream &ts)
 qsizetype qualifiedWriteInBody(const sql::TokenStream &ts)
 {
     for (qsizetype i = 1; i < ts.size(); ++i) {
-        if (!anyKeywordAt(ts, i, {u"INSERT", u"REPLACE", u"UPDATE", u"DELETE"}))
+        if (!ts.isAnyKeywordAt(i, {u"INSERT", u"REPLACE", u"UPDATE", u"DELETE"}))
             continue;
         qsizetype at = i + 1;
-        while (anyKeywordAt(
-            ts, at,
-            {u"LOW_PRIORITY", u"DELAYED", u"HIGH_PRIORITY", u"QUICK", u"IGNORE", u"INTO", u"FROM"}))
+        while (ts.isAnyKeywordAt(at, {u"LOW_PRIORITY", u"DELAYED", u"HIGH_PRIORITY", u"QUICK",
+                                      u"IGNORE", u"INTO", u"FROM"}))
             ++at;
-        if (isQualifiedName(ts, at))
+        if (ts.isQualifiedNameAt(at))
             return at;
     }
     return -1;
@@ -214,7 +190,7 @@ qsizetype qualifiedWriteInBody(const sql::TokenStream &ts)
 bool changesRows(const sql::Statement &statement)
 {
     const sql::TokenStream ts(withExecutableCommentsOpened(statement.text), lexerOptions());
-    return anyKeywordAt(ts, 0, {u"INSERT", u"REPLACE", u"UPDATE", u"DELETE", u"LOAD"});
+    return ts.isAnyKeywordAt(0, {u"INSERT", u"REPLACE", u"UPDATE", u"DELETE", u"LOAD"});
 }
 
 /// Rows the model changes fire its triggers, and may call its functions: a program that

@@ -1,13 +1,5 @@
 #include "postgres_catalog_queries_p.h"
 
-// Objects of the managed schemas: the one the session's search_path names (the live one or the
-// model's scratch), and those the setting burrow.schemas lists (the model's other schemas,
-// separated by the unit separator; unset in most sessions). The queries that name objects end
-// with NULLIF(schema, current_schema()): the schema of another managed schema's object, which
-// the builder puts in its name (schema::qualifiedName).
-#define MANAGED(nsp)                                                                               \
-    "(" nsp " = pg_catalog.current_schema() OR " nsp " = ANY (pg_catalog.string_to_array("         \
-    "pg_catalog.current_setting('burrow.schemas', true), pg_catalog.chr(31)))) "
 #define IN_SCHEMA                                                                                  \
     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE " MANAGED("n.nspname")
 // Ordinary and partitioned tables, partitions included (tables of their own).

@@ -2,7 +2,30 @@
 
 #include <QString>
 
+#include <array>
+
+// Objects of the managed schemas: the one the session's search_path names (the live one or the
+// model's scratch), and those the setting burrow.schemas lists (the model's other schemas,
+// separated by the unit separator; unset in most sessions). The queries that name objects end
+// with NULLIF(schema, current_schema()): the schema of another managed schema's object, which
+// the builder puts in its name (schema::qualifiedName).
+#define MANAGED(nsp)                                                                               \
+    "(" nsp " = pg_catalog.current_schema() OR " nsp " = ANY (pg_catalog.string_to_array("         \
+    "pg_catalog.current_setting('burrow.schemas', true), pg_catalog.chr(31)))) "
+
 namespace burrow::dialect::postgres::queries {
+
+/// The catalogs of what the whole database shares (no schema holds it) and Burrow neither
+/// compares nor migrates: publications, foreign servers and wrappers, casts, event triggers,
+/// languages, access methods, transforms.
+inline constexpr std::array<QStringView, 8> kDatabaseWideCatalogs{
+    u"pg_publication", u"pg_foreign_server", u"pg_foreign_data_wrapper",
+    u"pg_cast",        u"pg_event_trigger",  u"pg_language",
+    u"pg_am",          u"pg_transform"};
+
+/// `classid, objid, objsubid` (0) of the rows `x` of pg_catalog's `catalog` where `condition`
+/// holds: what pg_identify_object takes (postgres_uncompared.cpp).
+QString objectRows(QStringView catalog, QStringView condition);
 
 // The catalog queries, one per object kind, each over the whole current schema (never one per
 // table). Every relation is keyed by its oid; rows come ordered by oid, then position or name.

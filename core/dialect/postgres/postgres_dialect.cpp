@@ -72,13 +72,8 @@ PostgresDialect::schemasComparedWith(const model::ModelScript &script) const
 Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &script) const
 {
     model::ModelScript own = withoutOwnSchemaQualifier(script, schemaOf(m_server));
-    QStringList uncompared; // publications and event triggers: listed, not run
-    own.statements.removeIf([&](const sql::Statement &statement) {
-        const QString object = uncomparedObjectOf(statement);
-        if (!object.isEmpty() && !uncompared.contains(object))
-            uncompared.append(object);
-        return !object.isEmpty();
-    });
+    // Publications and event triggers: listed, not run.
+    const QStringList uncompared = takeUncomparedStatements(own.statements);
     // Schemas of its own: a scratch database holds them, where the live one is out of reach.
     const QStringList created = schemasCreatedBy(own, schemaOf(m_server));
     Result<schema::Schema> model = [&]() -> Result<schema::Schema> {

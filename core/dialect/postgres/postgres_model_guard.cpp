@@ -10,35 +10,16 @@
 namespace burrow::dialect::postgres {
 namespace {
 
-bool anyKeywordAt(const sql::TokenStream &ts, qsizetype i,
-                  std::initializer_list<QStringView> keywords)
-{
-    return std::any_of(keywords.begin(), keywords.end(),
-                       [&](QStringView keyword) { return ts.isKeywordAt(i, keyword); });
-}
-
-bool isName(const sql::TokenStream &ts, qsizetype i)
-{
-    return i < ts.size() && (ts.at(i).kind == sql::TokenKind::Word ||
-                             ts.at(i).kind == sql::TokenKind::QuotedIdentifier);
-}
-
-bool isQualifiedName(const sql::TokenStream &ts, qsizetype i)
-{
-    return isName(ts, i) && ts.isSymbolAt(i + 1, u".") && isName(ts, i + 2);
-}
-
 /// What the whole database (or server) shares: a model has no business dropping or altering it.
 bool changesDatabaseWide(const sql::TokenStream &ts)
 {
     if (ts.isKeywordAt(0, u"REASSIGN"))
         return true;
-    if (!anyKeywordAt(ts, 0, {u"DROP", u"ALTER"}))
+    if (!ts.isAnyKeywordAt(0, {u"DROP", u"ALTER"}))
         return false;
-    return anyKeywordAt(ts, 1,
-                        {u"SCHEMA", u"EXTENSION", u"DATABASE", u"ROLE", u"USER", u"GROUP",
-                         u"TABLESPACE", u"OWNED", u"PUBLICATION", u"SUBSCRIPTION", u"SERVER",
-                         u"LANGUAGE", u"SYSTEM"}) ||
+    return ts.isAnyKeywordAt(1, {u"SCHEMA", u"EXTENSION", u"DATABASE", u"ROLE", u"USER", u"GROUP",
+                                 u"TABLESPACE", u"OWNED", u"PUBLICATION", u"SUBSCRIPTION",
+                                 u"SERVER", u"LANGUAGE", u"SYSTEM"}) ||
            (ts.isKeywordAt(1, u"EVENT") && ts.isKeywordAt(2, u"TRIGGER")) ||
            (ts.isKeywordAt(1, u"FOREIGN") && ts.isKeywordAt(2, u"DATA"));
 }
@@ -50,28 +31,27 @@ bool changesServerWide(const sql::TokenStream &ts)
 {
     if (ts.isKeywordAt(0, u"COPY")) { // a program or a file on the server's host
         for (qsizetype i = 1; i + 1 < ts.size(); ++i) {
-            if (ts.isKeywordAt(i, u"PROGRAM") || (anyKeywordAt(ts, i, {u"FROM", u"TO"}) &&
+            if (ts.isKeywordAt(i, u"PROGRAM") || (ts.isAnyKeywordAt(i, {u"FROM", u"TO"}) &&
                                                   ts.at(i + 1).kind == sql::TokenKind::String))
                 return true;
         }
     }
-    if (anyKeywordAt(ts, 0, {u"CREATE", u"ALTER", u"DROP"}) &&
-        anyKeywordAt(
-            ts, 1,
-            {u"ROLE", u"USER", u"GROUP", u"DATABASE", u"TABLESPACE", u"SYSTEM", u"SUBSCRIPTION"}))
+    if (ts.isAnyKeywordAt(0, {u"CREATE", u"ALTER", u"DROP"}) &&
+        ts.isAnyKeywordAt(1, {u"ROLE", u"USER", u"GROUP", u"DATABASE", u"TABLESPACE", u"SYSTEM",
+                              u"SUBSCRIPTION"}))
         return true;
-    if (anyKeywordAt(ts, 0, {u"REASSIGN"}) ||
+    if (ts.isAnyKeywordAt(0, {u"REASSIGN"}) ||
         (ts.isKeywordAt(0, u"DROP") && ts.isKeywordAt(1, u"OWNED")))
         return true;
-    if (anyKeywordAt(ts, 0, {u"COMMENT", u"SECURITY"})) { // COMMENT ON / SECURITY LABEL … ON
+    if (ts.isAnyKeywordAt(0, {u"COMMENT", u"SECURITY"})) { // COMMENT ON / SECURITY LABEL … ON
         for (qsizetype i = 1; i < std::min<qsizetype>(ts.size(), 6); ++i) {
-            if (anyKeywordAt(ts, i, {u"ROLE", u"DATABASE", u"TABLESPACE"}))
+            if (ts.isAnyKeywordAt(i, {u"ROLE", u"DATABASE", u"TABLESPACE"}))
                 return true;
         }
         return false;
     }
     // GRANT role TO role, REVOKE role FROM role: a membership, with no ON object.
-    if (!anyKeywordAt(ts, 0, {u"GRANT", u"REVOKE"}))
+    if (!ts.isAnyKeywordAt(0, {u"GRANT", u"REVOKE"}))
         return false;
     for (qsizetype i = 1; i < ts.size(); ++i) {
         if (ts.isKeywordAt(i, u"ON"))
@@ -87,7 +67,7 @@ qsizetype qualifiedInList(const sql::TokenStream &ts)
     for (qsizetype i = 1; i < ts.size();) {
         if (ts.isSymbolAt(i, u"("))
             i = ts.afterParens(i);
-        else if (isQualifiedName(ts, i))
+        else if (ts.isQualifiedNameAt(i))
             return i;
         else
             ++i;
@@ -101,15 +81,15 @@ qsizetype qualifiedFirstName(const sql::TokenStream &ts)
 {
     qsizetype i = 1;
     while (i < ts.size() && ts.at(i).kind == sql::TokenKind::Word &&
-           anyKeywordAt(ts, i, {u"TABLE",     u"INDEX",     u"VIEW",          u"MATERIALIZED",
-                                u"SEQUENCE",  u"TYPE",      u"DOMAIN",        u"FUNCTION",
-                                u"PROCEDURE", u"ROUTINE",   u"AGGREGATE",     u"FOREIGN",
-                                u"IF",        u"EXISTS",    u"ONLY",          u"FROM",
-                                u"INTO",      u"COLLATION", u"CONVERSION",    u"OPERATOR",
-                                u"TEXT",      u"SEARCH",    u"CONFIGURATION", u"DICTIONARY",
-                                u"STATISTICS"}))
+           ts.isAnyKeywordAt(i, {u"TABLE",     u"INDEX",     u"VIEW",          u"MATERIALIZED",
+                                 u"SEQUENCE",  u"TYPE",      u"DOMAIN",        u"FUNCTION",
+                                 u"PROCEDURE", u"ROUTINE",   u"AGGREGATE",     u"FOREIGN",
+                                 u"IF",        u"EXISTS",    u"ONLY",          u"FROM",
+                                 u"INTO",      u"COLLATION", u"CONVERSION",    u"OPERATOR",
+                                 u"TEXT",      u"SEARCH",    u"CONFIGURATION", u"DICTIONARY",
+                                 u"STATISTICS"}))
         ++i;
-    return isQualifiedName(ts, i) ? i : -1;
+    return ts.isQualifiedNameAt(i) ? i : -1;
 }
 
 Error refusal(const QString &message, const sql::Statement &statement)
@@ -174,9 +154,9 @@ Status checkStatement(const sql::Statement &statement)
                                       "shares (schemas, extensions, roles, owned objects)"),
                        statement);
     qsizetype at = -1;
-    if (anyKeywordAt(ts, 0, {u"DROP", u"TRUNCATE"}))
+    if (ts.isAnyKeywordAt(0, {u"DROP", u"TRUNCATE"}))
         at = qualifiedInList(ts);
-    else if (anyKeywordAt(ts, 0, {u"ALTER", u"DELETE", u"UPDATE", u"INSERT", u"MERGE"}))
+    else if (ts.isAnyKeywordAt(0, {u"ALTER", u"DELETE", u"UPDATE", u"INSERT", u"MERGE"}))
         at = qualifiedFirstName(ts);
     if (at < 0)
         return Ok{};

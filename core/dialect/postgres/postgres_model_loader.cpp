@@ -20,11 +20,6 @@ namespace {
 
 using sql::Statement;
 
-bool mustNotCommit(const Statement &statement)
-{
-    return runsCodeWhileLoading(statement) || changesSharedObjects(statement);
-}
-
 /// The model's statements but those setting the compared schema's own privileges and comment
 /// (setsOwnSchemaSettings), which Burrow does not compare.
 QList<Statement> withoutOwnSchemaSettings(QList<Statement> statements, const QString &schema)
@@ -108,7 +103,7 @@ public:
         , m_chunk(chunk)
         , m_alsoSearched(std::move(alsoSearched))
         , m_whole(!m_alsoSearched.isEmpty() ||
-                  std::any_of(m_statements.cbegin(), m_statements.cend(), mustNotCommit))
+                  std::any_of(m_statements.cbegin(), m_statements.cend(), mustLoadUncommitted))
     {
         if (m_whole)
             m_chunk = int(std::max<qsizetype>(m_statements.size(), 1));

@@ -1,5 +1,6 @@
 #include "../../sql/canonical.h"
 #include "../../sql/token_stream.h"
+#include "postgres_catalog_queries_p.h"
 #include "postgres_model_reach_p.h"
 #include "postgres_names.h"
 #include "postgres_session.h"
@@ -11,18 +12,6 @@ namespace {
 
 using sql::TokenStream;
 
-bool keywordAmong(const TokenStream &ts, qsizetype i, std::initializer_list<QStringView> words)
-{
-    return std::any_of(words.begin(), words.end(),
-                       [&](QStringView word) { return ts.isKeywordAt(i, word); });
-}
-
-bool isName(const TokenStream &ts, qsizetype i)
-{
-    return i < ts.size() && (ts.at(i).kind == sql::TokenKind::Word ||
-                             ts.at(i).kind == sql::TokenKind::QuotedIdentifier);
-}
-
 /// CREATE [OR REPLACE] [TRUSTED] [PROCEDURAL] of a kind that no schema holds.
 bool createsShared(const TokenStream &ts)
 {
@@ -31,11 +20,10 @@ bool createsShared(const TokenStream &ts)
     qsizetype i = 1;
     if (ts.isKeywordAt(i, u"OR") && ts.isKeywordAt(i + 1, u"REPLACE"))
         i += 2;
-    while (keywordAmong(ts, i, {u"TRUSTED", u"PROCEDURAL"}))
+    while (ts.isAnyKeywordAt(i, {u"TRUSTED", u"PROCEDURAL"}))
         ++i;
-    return keywordAmong(
-               ts, i,
-               {u"LANGUAGE", u"PUBLICATION", u"SERVER", u"CAST", u"TRANSFORM", u"EXTENSION"}) ||
+    return ts.isAnyKeywordAt(
+               i, {u"LANGUAGE", u"PUBLICATION", u"SERVER", u"CAST", u"TRANSFORM", u"EXTENSION"}) ||
            (ts.isKeywordAt(i, u"EVENT") && ts.isKeywordAt(i + 1, u"TRIGGER")) ||
            (ts.isKeywordAt(i, u"FOREIGN") && ts.isKeywordAt(i + 1, u"DATA")) ||
            (ts.isKeywordAt(i, u"ACCESS") && ts.isKeywordAt(i + 1, u"METHOD"));
@@ -44,7 +32,7 @@ bool createsShared(const TokenStream &ts)
 /// The index just past the ON of a GRANT, REVOKE, COMMENT or SECURITY LABEL; -1 for others.
 qsizetype afterOn(const TokenStream &ts)
 {
-    if (!keywordAmong(ts, 0, {u"GRANT", u"REVOKE", u"COMMENT", u"SECURITY"}))
+    if (!ts.isAnyKeywordAt(0, {u"GRANT", u"REVOKE", u"COMMENT", u"SECURITY"}))
         return -1;
     for (qsizetype i = 1; i < ts.size(); ++i) {
         if (ts.isKeywordAt(i, u"ON"))
@@ -58,16 +46,15 @@ bool namesSharedKind(const TokenStream &ts, qsizetype i)
 {
     if (ts.isKeywordAt(i, u"FOREIGN"))
         return !ts.isKeywordAt(i + 1, u"TABLE");
-    return keywordAmong(ts, i,
-                        {u"SCHEMA", u"DATABASE", u"EXTENSION", u"PUBLICATION", u"SERVER",
-                         u"LANGUAGE", u"PROCEDURAL", u"EVENT", u"CAST", u"ACCESS", u"LARGE",
-                         u"TRANSFORM", u"SUBSCRIPTION", u"ROLE", u"TABLESPACE", u"ALL"});
+    return ts.isAnyKeywordAt(i, {u"SCHEMA", u"DATABASE", u"EXTENSION", u"PUBLICATION", u"SERVER",
+                                 u"LANGUAGE", u"PROCEDURAL", u"EVENT", u"CAST", u"ACCESS", u"LARGE",
+                                 u"TRANSFORM", u"SUBSCRIPTION", u"ROLE", u"TABLESPACE", u"ALL"});
 }
 
 bool hasQualifiedName(const TokenStream &ts, qsizetype from)
 {
     for (qsizetype i = from; i + 2 < ts.size(); ++i) {
-        if (isName(ts, i) && ts.isSymbolAt(i + 1, u".") && isName(ts, i + 2))
+        if (ts.isQualifiedNameAt(i))
             return true;
     }
     return false;
@@ -77,10 +64,9 @@ bool hasQualifiedName(const TokenStream &ts, qsizetype from)
 QStringList namesFrom(const TokenStream &ts, qsizetype i)
 {
     QStringList names;
-    for (; isName(ts, i); i += 2) {
-        const QString text = ts.text(i).toString();
-        names.append(ts.at(i).kind == sql::TokenKind::Word ? text.toLower()
-                                                           : text.mid(1, text.size() - 2));
+    for (; ts.isNameAt(i); i += 2) {
+        const QString name = sql::identifierName(ts.source(), ts.at(i));
+        names.append(ts.at(i).kind == sql::TokenKind::Word ? name.toLower() : name);
         if (!ts.isSymbolAt(i + 1, u","))
             break;
     }
@@ -161,11 +147,10 @@ QString writtenOutsideQuery()
     return parts.join(u" UNION ALL ") + u" LIMIT 1";
 }
 
-/// `kind, oid, sub` of a shared catalog's rows the transaction wrote, for pg_identify_object.
+/// The rows of `catalog` the transaction wrote, for pg_identify_object.
 QString writtenShared(QStringView catalog, QStringView also = {})
 {
-    return u"SELECT 'pg_catalog." + catalog + u"'::regclass, x.oid, 0 FROM pg_catalog." + catalog +
-           u" x WHERE " + kWrittenNow + also;
+    return queries::objectRows(catalog, QString(kWrittenNow + also));
 }
 
 /// Comments and security labels are rows of their own: the object they describe may be anywhere.
@@ -177,16 +162,8 @@ QString writtenDescriptions(QStringView catalog)
 
 QString sharedChangesQuery()
 {
-    const QStringList parts{
-        writtenShared(u"pg_publication"),
-        writtenShared(u"pg_foreign_server"),
-        writtenShared(u"pg_foreign_data_wrapper"),
+    QStringList parts{
         writtenShared(u"pg_user_mapping"),
-        writtenShared(u"pg_cast"),
-        writtenShared(u"pg_event_trigger"),
-        writtenShared(u"pg_language"),
-        writtenShared(u"pg_am"),
-        writtenShared(u"pg_transform"),
         writtenShared(u"pg_extension"),
         writtenShared(u"pg_default_acl"),
         writtenShared(u"pg_namespace", u" AND x.nspname <> pg_catalog.current_schema()"),
@@ -197,23 +174,20 @@ QString sharedChangesQuery()
         writtenDescriptions(u"pg_description"),
         writtenDescriptions(u"pg_seclabel"),
     };
+    for (QStringView catalog : queries::kDatabaseWideCatalogs)
+        parts.append(writtenShared(catalog));
     return u"SELECT o.type || ' ' || o.identity FROM (" + parts.join(u" UNION ALL ") +
            u") w(classid, objid, objsubid), LATERAL pg_catalog.pg_identify_object(w.classid, "
            u"w.objid, w.objsubid) o WHERE o.schema IS DISTINCT FROM pg_catalog.current_schema() "
            u"LIMIT 1";
 }
 
-} // namespace
-
-bool runsCodeWhileLoading(const sql::Statement &statement)
+bool runsCode(const TokenStream &ts)
 {
-    const TokenStream ts(statement.text, lexerOptions());
-    for (QStringView word : {u"DO", u"CALL", u"EXECUTE", u"SELECT", u"WITH", u"VALUES", u"TABLE",
-                             u"INSERT", u"UPDATE", u"DELETE", u"MERGE", u"COPY", u"REFRESH",
-                             u"EXPLAIN"}) { // EXPLAIN ANALYZE runs its statement
-        if (ts.isKeywordAt(0, word))
-            return true;
-    }
+    if (ts.isAnyKeywordAt(0, {u"DO", u"CALL", u"EXECUTE", u"SELECT", u"WITH", u"VALUES", u"TABLE",
+                              u"INSERT", u"UPDATE", u"DELETE", u"MERGE", u"COPY", u"REFRESH",
+                              u"EXPLAIN"})) // EXPLAIN ANALYZE runs its statement
+        return true;
     if (!ts.isKeywordAt(0, u"CREATE"))
         return false;
     bool table = false;
@@ -228,13 +202,51 @@ bool runsCodeWhileLoading(const sql::Statement &statement)
     return false;
 }
 
-bool changesSharedObjects(const sql::Statement &statement)
+bool changesShared(const TokenStream &ts)
 {
-    const TokenStream ts(statement.text, lexerOptions());
     if (createsShared(ts) || altersDefaultPrivileges(ts))
         return true;
     const qsizetype target = afterOn(ts);
     return target > 0 && (namesSharedKind(ts, target) || hasQualifiedName(ts, target));
+}
+
+/// Runs `sql`: Ok when it finds no row, else the error `found` makes of the first.
+template<typename Found> Status failingOnRow(Session &session, const QString &sql, Found found)
+{
+    Result<QSqlQuery> query = session.run(sql);
+    if (!query)
+        return query.error();
+    return query->next() ? Status(found(*query)) : Status(Ok{});
+}
+
+} // namespace
+
+bool runsCodeWhileLoading(const sql::Statement &statement)
+{
+    return runsCode(TokenStream(statement.text, lexerOptions()));
+}
+
+bool changesSharedObjects(const sql::Statement &statement)
+{
+    return changesShared(TokenStream(statement.text, lexerOptions()));
+}
+
+bool mustLoadUncommitted(const sql::Statement &statement)
+{
+    const TokenStream ts(statement.text, lexerOptions());
+    return runsCode(ts) || changesShared(ts);
+}
+
+QStringList takeUncomparedStatements(QList<sql::Statement> &statements)
+{
+    QStringList objects;
+    statements.removeIf([&](const sql::Statement &statement) {
+        const QString object = uncomparedObjectOf(statement);
+        if (!object.isEmpty() && !objects.contains(object))
+            objects.append(object);
+        return !object.isEmpty();
+    });
+    return objects;
 }
 
 QString uncomparedObjectOf(const sql::Statement &statement)
@@ -255,7 +267,7 @@ QString uncomparedObjectOf(const sql::Statement &statement)
     else if (ts.isKeywordAt(i, u"EVENT") && ts.isKeywordAt(i + 1, u"TRIGGER"))
         kind = QStringLiteral("event trigger");
     const qsizetype at = i + (kind == u"event trigger" ? 2 : 1);
-    if (kind.isEmpty() || !isName(ts, at))
+    if (kind.isEmpty() || !ts.isNameAt(at))
         return {};
     const QString name = namesFrom(ts, at).value(0);
     return kind + u' ' + (sql::isPlainIdentifier(name) ? name : sql::doubleQuoted(name));
@@ -276,39 +288,36 @@ bool setsOwnSchemaSettings(const sql::Statement &statement, const QString &schem
 
 Status checkNothingOutside(Session &session)
 {
-    Result<QSqlQuery> query = session.run(writtenOutsideQuery());
-    if (!query)
-        return query.error();
-    if (!query->next())
-        return Ok{};
-    return Error{Error::Code::Model,
-                 u"the model creates or changes " + quoteIdentifier(query->value(0).toString()) +
-                     u'.' + quoteIdentifier(query->value(1).toString()) +
-                     u" outside the scratch schema it is loaded into",
-                 {},
-                 0,
-                 {},
-                 u"write the model's names without a schema: Burrow compares them with schema \"" +
-                     schemaOf(session.url()) + u'"'};
+    static const QString sql = writtenOutsideQuery();
+    return failingOnRow(session, sql, [&](const QSqlQuery &row) {
+        return Error{Error::Code::Model,
+                     u"the model creates or changes " + quoteIdentifier(row.value(0).toString()) +
+                         u'.' + quoteIdentifier(row.value(1).toString()) +
+                         u" outside the scratch schema it is loaded into",
+                     {},
+                     0,
+                     {},
+                     u"write the model's names without a schema: Burrow compares them with "
+                     u"schema \"" +
+                         schemaOf(session.url()) + u'"'};
+    });
 }
 
 Status checkNothingSharedChanged(Session &session)
 {
-    Result<QSqlQuery> query = session.run(sharedChangesQuery());
-    if (!query)
-        return query.error();
-    if (!query->next())
-        return Ok{};
-    return Error{Error::Code::Model,
-                 u"the model creates or changes " + query->value(0).toString() +
-                     u", which the whole database shares, in a part of the model that Burrow "
-                     u"would have to commit",
-                 {},
-                 0,
-                 {},
-                 QStringLiteral("remove the statement from the model: Burrow does not compare "
-                                "such objects, and loading a model must not change the live "
-                                "database")};
+    static const QString sql = sharedChangesQuery();
+    return failingOnRow(session, sql, [](const QSqlQuery &row) {
+        return Error{Error::Code::Model,
+                     u"the model creates or changes " + row.value(0).toString() +
+                         u", which the whole database shares, in a part of the model that "
+                         u"Burrow would have to commit",
+                     {},
+                     0,
+                     {},
+                     QStringLiteral("remove the statement from the model: Burrow does not "
+                                    "compare such objects, and loading a model must not change "
+                                    "the live database")};
+    });
 }
 
 } // namespace burrow::dialect::postgres

@@ -22,12 +22,20 @@ bool runsCodeWhileLoading(const sql::Statement &statement);
 /// live database: such a model is loaded in one transaction that is never committed.
 bool changesSharedObjects(const sql::Statement &statement);
 
+/// runsCodeWhileLoading or changesSharedObjects, from one reading of the statement: such a model
+/// is loaded in one transaction that is never committed.
+bool mustLoadUncommitted(const sql::Statement &statement);
+
 /// What a statement creates, alters or comments on when that is a publication or an event
 /// trigger (`publication pub`, `event trigger ddl_log`, as the catalog names them): Burrow
 /// neither compares nor migrates those, and the live database the model loads in may have them
 /// already (pg_dump writes CREATE PUBLICATION, then ALTER PUBLICATION … ADD TABLE), so such a
 /// statement is not run but listed with Schema::uncompared. Empty for any other statement.
 QString uncomparedObjectOf(const sql::Statement &statement);
+
+/// Takes the statements uncomparedObjectOf() names out of `statements`; returns those objects,
+/// each once, in the order of the statements.
+QStringList takeUncomparedStatements(QList<sql::Statement> &statements);
 
 /// Whether a statement only sets the privileges, comment or default privileges of the compared
 /// schema itself (pg_dump writes `GRANT ALL ON SCHEMA public TO PUBLIC`,
