@@ -15,8 +15,8 @@ Result<MigrationPlan> planMigration(const schema::Schema &live, const schema::Sc
                                     const PlanOptions &options, const SqlRenderer &renderer);
 
 /// The schema the plan leads to: `model`, except that the differences in `excluded` keep their
-/// live state (a table or column the user keeps, a type left as it is). `live` has the
-/// renames already applied.
+/// live state (a table or column the user keeps, a type left as it is), and views and functions
+/// keep the live privileges (not compared). `live` has the renames already applied.
 schema::Schema targetSchema(const schema::Schema &live, const schema::Schema &model,
                             const QList<diff::Change> &excluded, Qt::CaseSensitivity cs);
 

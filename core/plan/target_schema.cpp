@@ -179,6 +179,18 @@ void markKeyColumns(Table &table, Qt::CaseSensitivity cs)
     }
 }
 
+/// Privileges are not compared: whatever the model says, the database keeps those it has, and
+/// a view or function the migration creates again is given them back. The target says so too,
+/// so that the way back (the down section, a step's undo) gives them back as well.
+template<typename T>
+void keepLiveGrants(QList<T> &target, const QList<T> &live, Qt::CaseSensitivity cs)
+{
+    for (T &object : target) {
+        if (const qsizetype i = indexOf(live, object.name, cs); i >= 0)
+            object.grants = live[i].grants;
+    }
+}
+
 } // namespace
 
 Schema targetSchema(const Schema &live, const Schema &model, const QList<Change> &excluded,
@@ -225,6 +237,8 @@ Schema targetSchema(const Schema &live, const Schema &model, const QList<Change>
         if (Table *table = findMutable(target, change.table, cs); keyed && table)
             markKeyColumns(*table, cs);
     }
+    keepLiveGrants(target.views, live.views, cs);
+    keepLiveGrants(target.functions, live.functions, cs);
     return target;
 }
 

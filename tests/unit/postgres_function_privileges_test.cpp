@@ -49,6 +49,22 @@ TEST_F(PostgresFunctionPrivileges, a_function_whose_result_changes_keeps_its_gra
     EXPECT_EQ(callers(u"secret()"_s), QStringList{u"false|true"_s});
 }
 
+TEST_F(PostgresFunctionPrivileges, the_way_back_keeps_the_grants_and_revokes_too)
+{
+    db.exec(QString::fromUtf8(kTable) +
+            u"CREATE FUNCTION secret() RETURNS int LANGUAGE sql SECURITY DEFINER AS 'SELECT 42';"
+            u"REVOKE ALL ON FUNCTION secret() FROM PUBLIC;"
+            u"GRANT EXECUTE ON FUNCTION secret() TO burrow_caller;"_s);
+    const QString migration =
+        migrate(model(QByteArray(kTable) + "CREATE FUNCTION secret() RETURNS bigint "
+                                           "LANGUAGE sql SECURITY DEFINER AS 'SELECT 42';\n"));
+    for (const QString &statement : downStatements(migration))
+        db.exec(statement);
+    EXPECT_EQ(db.rows(u"SELECT pg_get_function_result('secret'::regproc)"_s),
+              QStringList{u"integer"_s});
+    EXPECT_EQ(callers(u"secret()"_s), QStringList{u"false|true"_s}) << migration.toStdString();
+}
+
 TEST_F(PostgresFunctionPrivileges, a_function_recreated_around_the_one_it_calls_keeps_its_grants)
 {
     const QByteArray caller =

@@ -333,4 +333,14 @@ TEST_F(PostgresNumberingAndComments, a_view_created_again_gets_its_grants_back)
         u"aclexplode(c.relacl) a WHERE c.relname = '%1' AND a.grantee = 0"_s;
     EXPECT_EQ(db.rows(publicPrivileges.arg(u"v"_s)), QStringList{u"SELECT"_s});
     EXPECT_EQ(db.rows(publicPrivileges.arg(u"reader"_s)), QStringList{u"SELECT,UPDATE"_s});
+
+    // The way back creates them again too, with the same privileges.
+    for (const QString &statement : downStatements(migration))
+        db.exec(statement);
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_attribute WHERE attrelid = 'v'::regclass "
+                      u"AND attnum > 0"_s),
+              QStringList{u"1"_s});
+    EXPECT_EQ(db.rows(publicPrivileges.arg(u"v"_s)), QStringList{u"SELECT"_s})
+        << migration.toStdString();
+    EXPECT_EQ(db.rows(publicPrivileges.arg(u"reader"_s)), QStringList{u"SELECT,UPDATE"_s});
 }
