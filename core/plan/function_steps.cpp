@@ -1,6 +1,8 @@
 // The plan's phases for functions and procedures: created before the tables, domains, views
 // and triggers that call them (a SQL body that reads a new table right after that table),
-// dropped after those are gone. Only PostgreSQL has them; elsewhere the lists are empty.
+// dropped after those are gone. A SQL-standard body holds what it reads: it goes before a
+// column it reads is retyped or dropped (or its table), and comes back after. Only PostgreSQL
+// has them; elsewhere the lists are empty.
 #include "../diff/describe.h"
 #include "step_builder_p.h"
 
@@ -80,7 +82,7 @@ const Function *findFunction(const QList<Function> &functions, const QString &id
 QSet<QString> StepBuilder::recreatedFunctions() const
 {
     QSet<QString> keys = functionsChangedBeyondReplace();
-    for (const Function *f : functionsBoundTo(keys))
+    for (const Function *f : m_boundFunctions)
         keys.insert(key(f->routineName));
     return keys;
 }
@@ -89,11 +91,15 @@ QList<const Function *> StepBuilder::functionsBoundTo(const QSet<QString> &recre
 {
     QList<const Function *> bound;
     QSet<QString> reached = recreated;
-    for (bool grew = !reached.isEmpty(); grew;) {
+    for (bool grew = !reached.isEmpty() || !m_heldColumns.isEmpty(); grew;) {
         grew = false;
         for (const Function &f : m_live.functions) {
-            if (reached.contains(key(f.routineName)) || !m_r.bodyBindsCalls(f) ||
-                !m_deps.mentionsAny(f.definition.text, reached))
+            if (bound.contains(&f) || !m_r.bodyBindsCalls(f))
+                continue;
+            // A function recreated anyway mentions itself: bound only when it holds columns.
+            const bool callsReached = !reached.contains(key(f.routineName)) &&
+                                      m_deps.mentionsAny(f.definition.text, reached);
+            if (!callsReached && !readsHeldColumns(f.definition.text))
                 continue;
             bound.append(&f);
             reached.insert(key(f.routineName));
@@ -101,6 +107,51 @@ QList<const Function *> StepBuilder::functionsBoundTo(const QSet<QString> &recre
         }
     }
     return bound;
+}
+
+bool StepBuilder::readsHeldColumns(const QString &body) const
+{
+    for (auto held = m_heldColumns.cbegin(); held != m_heldColumns.cend(); ++held) {
+        if (m_deps.mentionsAny(body, {held.key()}) &&
+            (held->isEmpty() || m_deps.mentionsAny(body, *held)))
+            return true;
+    }
+    return false;
+}
+
+QSet<QString> StepBuilder::functionsAfterHeldColumns() const
+{
+    QSet<QString> after;
+    for (const Function *f : functionsBoundTo({})) // the live ones, before the change
+        after.insert(key(f->routineName));
+    for (bool grew = true; grew;) { // and what the model's bodies read or call
+        grew = false;
+        for (const Function &f : m_target.functions) {
+            if (after.contains(key(f.routineName)) || !m_r.bodyBindsCalls(f) ||
+                !(readsHeldColumns(f.definition.text) ||
+                  m_deps.mentionsAny(f.definition.text, after)))
+                continue;
+            after.insert(key(f.routineName));
+            grew = true;
+        }
+    }
+    return after;
+}
+
+bool StepBuilder::createdAfterHeldColumns(const Function &target) const
+{
+    return m_functionsAfterHeldColumns.contains(key(target.routineName));
+}
+
+StepBuilder::FunctionPhase StepBuilder::phaseOf(const Function &target,
+                                                const QSet<QString> &newTables) const
+{
+    if (createdAfterHeldColumns(target))
+        return FunctionPhase::AfterHeldColumns;
+    // A SQL-standard body is no source text of its own (prosrc is empty): its definition is.
+    const QString &body = m_r.bodyBindsCalls(target) ? target.definition.text : target.body;
+    return m_deps.mentionsAny(body, newTables) ? FunctionPhase::AfterNewTables
+                                               : FunctionPhase::BeforeTables;
 }
 
 bool StepBuilder::isBound(const Function &live) const
@@ -213,7 +264,9 @@ void StepBuilder::liftKeysReferencing(const QString &table, const QSet<QString> 
 
 void StepBuilder::liftFunctionUsers()
 {
+    m_heldColumns = heldColumns();
     m_boundFunctions = functionsBoundTo(functionsChangedBeyondReplace());
+    m_functionsAfterHeldColumns = functionsAfterHeldColumns();
     const QSet<QString> recreated = recreatedFunctions();
     if (recreated.isEmpty())
         return;
@@ -329,8 +382,11 @@ void StepBuilder::setAsideUsers()
     // Those that call others found before them go first.
     for (auto f = m_boundFunctions.crbegin(); f != m_boundFunctions.crend(); ++f) {
         const bool kept = findFunction(m_target.functions, (*f)->name, m_cs);
-        add(routineTitle(u"drop"_s, **f) + u" (its body calls a function recreated below)",
-            m_r.dropFunction(**f), m_r.createFunction(**f),
+        const QString why = readsHeldColumns((*f)->definition.text)
+                                ? u"its body reads a table or column changed below"_s
+                                : u"its body calls a function recreated below"_s;
+        add(routineTitle(u"drop"_s, **f) + u" (" + why + u')', m_r.dropFunction(**f),
+            m_r.createFunction(**f),
             kept ? QList<diff::Change>{} : objectChanges(ObjectKind::Function, (*f)->name));
     }
 }
@@ -350,11 +406,11 @@ QSet<QString> StepBuilder::newTables() const
     return created;
 }
 
-void StepBuilder::createFunctions(bool afterNewTables)
+void StepBuilder::createFunctions(FunctionPhase phase)
 {
     const QSet<QString> created = m_target.functions.isEmpty() ? QSet<QString>{} : newTables();
     for (const Function &f : m_target.functions) {
-        if (m_deps.mentionsAny(f.body, created) != afterNewTables)
+        if (phaseOf(f, created) != phase)
             continue;
         const Function *live = findFunction(m_live.functions, f.name, m_cs);
         if (live && isBound(*live))
@@ -366,11 +422,14 @@ void StepBuilder::createFunctions(bool afterNewTables)
             add(routineTitle(u"replace"_s, f), m_r.alterFunction(*live, f),
                 m_r.alterFunction(f, *live), changes);
     }
-    if (afterNewTables)
+    if (phase == FunctionPhase::AfterNewTables)
         return;
-    // Dropped before the functions they call were recreated: back after them, in the order found.
+    // Dropped before the functions they call were recreated (or the columns they read were
+    // changed): back after them, in the order found.
+    const bool afterHeldColumns = phase == FunctionPhase::AfterHeldColumns;
     for (const Function *live : m_boundFunctions) {
-        if (const Function *f = findFunction(m_target.functions, live->name, m_cs))
+        if (const Function *f = findFunction(m_target.functions, live->name, m_cs);
+            f && createdAfterHeldColumns(*f) == afterHeldColumns)
             add(routineTitle(u"create"_s, *f) + u" again", m_r.createFunction(*f) + live->grants,
                 m_r.dropFunction(*f), objectChanges(ObjectKind::Function, f->name));
     }

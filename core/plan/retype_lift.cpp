@@ -26,6 +26,40 @@ QSet<QString> StepBuilder::retypedColumns(const Table &live) const
     return retyped;
 }
 
+QHash<QString, QSet<QString>> StepBuilder::heldColumns() const
+{
+    QHash<QString, QSet<QString>> held;
+    const auto hold = [&](const QList<TypeUser> &users) {
+        for (const TypeUser &user : users)
+            held[key(user.table)].insert(key(user.column.name));
+    };
+    for (const EnumType &e : m_live.enums) {
+        if (!enumRecreated(e))
+            continue;
+        const EnumUsers users = enumUsers(e);
+        hold(users.columns);
+        for (const EnumUsers::Domain &domain : users.domains)
+            hold(domain.columns);
+    }
+    for (const CompositeType &c : m_live.composites) {
+        if (!compositeOnlyGrows(c.name))
+            hold(columnsOfType(c.name));
+    }
+    for (const Table &live : m_live.tables) {
+        if (!m_targetTables.find(live.name)) {
+            held.insert(key(live.name), {}); // the whole table
+            continue;
+        }
+        QSet<QString> columns = retypedColumns(live);
+        for (const diff::Change &c :
+             changesOf(live.name, ObjectKind::Column, QString(), {ChangeType::Removed}))
+            columns.insert(key(c.name));
+        if (!columns.isEmpty())
+            held[key(live.name)].unite(columns);
+    }
+    return held;
+}
+
 void StepBuilder::liftGeneratedReadersOfRetypedColumns()
 {
     if (!m_r.generatedColumnsBlockTypeChanges())

@@ -151,7 +151,8 @@ void StepBuilder::createTypes()
     alterEnums();
     createRanges(false);
     createComposites(false);
-    createFunctions(false); // after the types they take, before the domains that call them
+    createFunctions(FunctionPhase::BeforeTables); // after the types they take, before the domains
+                                                  // that call them
     createRanges(true);
     for (const Domain *target : domainsBaseFirst(m_target.domains)) {
         const Domain &d = *target;

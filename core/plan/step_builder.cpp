@@ -192,7 +192,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createSequences();
     createTypes();
     createTables();
-    createFunctions(true);
+    createFunctions(FunctionPhase::AfterNewTables);
     alterTables();
     addKeysAfterAlterations();
     addConstraintsNotValid();

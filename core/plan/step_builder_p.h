@@ -267,6 +267,15 @@ private:
     /// bodyBindsCalls), or to one of those, in the order found: dropped before the set-aside
     /// users, created again after the functions of the types phase.
     QList<const schema::Function *> functionsBoundTo(const QSet<QString> &recreated) const;
+    /// Whether `body` reads a column the migration retypes, drops or converts, or a table it
+    /// drops (heldColumns): PostgreSQL refuses those changes while a SQL-standard body holds
+    /// them.
+    bool readsHeldColumns(const QString &body) const;
+    /// Such a function is dropped before the changes and created again once they are made
+    /// (FunctionPhase::AfterHeldColumns), as are the model's whose SQL-standard bodies read
+    /// what changes, and those whose bodies call one of them: their routine keys.
+    QSet<QString> functionsAfterHeldColumns() const;
+    bool createdAfterHeldColumns(const schema::Function &target) const;
     bool isBound(const schema::Function &live) const;
     /// PostgreSQL refuses to drop a function that a column default, CHECK, generated column or
     /// index calls: those are set aside before (setAsideUsers) and come back with the
@@ -306,6 +315,10 @@ private:
     void liftGeneratedReadersOfRetypedColumns();
     /// The keys of `live`'s columns whose type the migration changes.
     QSet<QString> retypedColumns(const schema::Table &live) const;
+    /// What a function body may not hold on to while the migration runs, by table key: the
+    /// columns it retypes, drops or converts to a recreated enum or composite type; an empty
+    /// set for a table it drops.
+    QHash<QString, QSet<QString>> heldColumns() const;
     /// Converting a column to a recreated enum type fails while an index or CHECK casts a
     /// constant to the type or a generated column reads the column: those are set aside.
     void liftEnumUsers();
@@ -323,9 +336,14 @@ private:
     QStringList referencedColumns(const schema::ForeignKey &fk) const;
     /// Lifts the other tables' foreign keys to `columns` of `table` (see liftBlockedForeignKeys).
     void liftKeysReferencing(const QString &table, const QSet<QString> &columns);
-    /// New and changed functions: those whose bodies read tables this migration creates
-    /// (`afterNewTables`), which SQL bodies need to exist, or all the others.
-    void createFunctions(bool afterNewTables);
+    /// When new and changed functions are created: before the tables; after the tables this
+    /// migration creates, for bodies that read them (SQL bodies need them to exist); or amid
+    /// the tables' alterations, after those changing what SQL-standard bodies read (heldColumns)
+    /// and before the others (whose defaults and CHECKs may call them).
+    enum class FunctionPhase { BeforeTables, AfterNewTables, AfterHeldColumns };
+    FunctionPhase phaseOf(const schema::Function &target, const QSet<QString> &newTables) const;
+    /// The functions of `phase`, and the bound functions created again in it.
+    void createFunctions(FunctionPhase phase);
     void dropFunctions();
     /// The keys of the tables this migration creates.
     QSet<QString> newTables() const;
@@ -391,6 +409,8 @@ private:
     QHash<QString, schema::Domain> m_domainsRecreated; // by domain key: with an enum type
     QHash<QString, schema::Domain> m_domainsSetAside;  // by domain key: without function users
     QList<const schema::Function *> m_boundFunctions;  // live, see functionsBoundTo
+    QHash<QString, QSet<QString>> m_heldColumns;       // see heldColumns
+    QSet<QString> m_functionsAfterHeldColumns;         // see functionsAfterHeldColumns
 };
 
 } // namespace burrow::plan

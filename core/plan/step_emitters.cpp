@@ -237,6 +237,13 @@ void StepBuilder::alterTables()
         if (m_alterations.contains(key(t.name)))
             altered.append(&t);
     }
+    // Those whose columns a function body held go first: the function comes back right after
+    // them, before the tables whose defaults or CHECKs call it.
+    const auto holds = [&](const Table *t) { return m_heldColumns.contains(key(t->name)); };
+    std::stable_partition(altered.begin(), altered.end(), holds);
+    qsizetype holding = std::count_if(altered.begin(), altered.end(), holds);
+    if (holding == 0)
+        createFunctions(FunctionPhase::AfterHeldColumns);
     for (const Table *target : m_deps.referencedFirst(altered)) {
         const Table &live = liveForAlteration(target->name);
         const TableAlteration &alteration = m_alterations[key(target->name)];
@@ -253,6 +260,8 @@ void StepBuilder::alterTables()
         const Table &alteredTo = moved != m_alteredTo.constEnd() ? *moved : *target;
         add(verb + displayName(target->name), alteration.sql, m_r.alterTable(alteredTo, live).sql,
             changes, alteration.rebuild);
+        if (holds(target) && --holding == 0)
+            createFunctions(FunctionPhase::AfterHeldColumns);
     }
 }
 

@@ -64,17 +64,22 @@ inline schema::Schema introspect(const TestDatabase &db)
     return schema ? *schema : schema::Schema{};
 }
 
-/// The statements of a migration's down section, split as the runner splits them.
-inline QStringList downStatements(const QString &migration)
+/// The statements of `sql`, split as the runner splits them (bodies with `;` stay whole).
+inline QStringList statementsOf(const QString &sql)
 {
-    const QString down = migration.section(u"-- migrate:down"_s, 1);
     const Result<QList<sql::Statement>> split =
-        sql::splitStatements(down, u"down"_s, dialect::postgres::lexerOptions());
+        sql::splitStatements(sql, u"sql"_s, dialect::postgres::lexerOptions());
     EXPECT_TRUE(split.ok());
     QStringList out;
     for (const sql::Statement &s : split ? *split : QList<sql::Statement>{})
         out.append(s.text);
     return out;
+}
+
+/// The statements of a migration's down section.
+inline QStringList downStatements(const QString &migration)
+{
+    return statementsOf(migration.section(u"-- migrate:down"_s, 1));
 }
 
 } // namespace burrow::test
