@@ -107,21 +107,37 @@ QList<const Table *> Dependencies::referencedFirst(const QList<const Table *> &t
         });
 }
 
-QList<const View *> Dependencies::readFirst(const QList<const View *> &views) const
+QList<const Readable *> Dependencies::readFirst(const QList<const Readable *> &items) const
 {
-    QSet<QString> names;
-    for (const View *v : views)
-        names.insert(key(v->name));
-    return topological<View>(
-        views, [this](const View *v) { return key(v->name); },
-        [this, &names](const View *v) {
+    // Named by place: overloads of a function share their name.
+    QHash<const Readable *, QString> ids;
+    for (qsizetype i = 0; i < items.size(); ++i)
+        ids.insert(items[i], QString::number(i));
+    return topological<Readable>(
+        items, [&ids](const Readable *item) { return ids.value(item); },
+        [this, &ids, &items](const Readable *item) {
             QStringList read;
-            for (const QString &n : names) {
-                if (n != key(v->name) && mentionsAny(v->definition.text, {n}))
-                    read.append(n);
+            for (const Readable *other : items) {
+                if (key(other->name) != key(item->name) &&
+                    mentionsAny(item->definition, {key(other->name)}))
+                    read.append(ids.value(other));
             }
             return read;
         });
+}
+
+QList<const View *> Dependencies::readFirst(const QList<const View *> &views) const
+{
+    QList<Readable> items;
+    for (const View *v : views)
+        items.append({v->name, v->definition.text, v, nullptr});
+    QList<const Readable *> pointers;
+    for (const Readable &item : items)
+        pointers.append(&item);
+    QList<const View *> ordered;
+    for (const Readable *item : readFirst(pointers))
+        ordered.append(item->view);
+    return ordered;
 }
 
 bool DestructiveJudge::widensAccess(const QString &table) const

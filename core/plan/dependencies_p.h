@@ -31,6 +31,14 @@ private:
     Qt::CaseSensitivity m_cs;
 };
 
+/// A view or a function, as what its definition reads orders it.
+struct Readable {
+    QString name; // a view's name, a function's routine name
+    QString definition;
+    const schema::View *view = nullptr;
+    const schema::Function *function = nullptr;
+};
+
 /// Who reads whom: names mentioned by view and trigger definitions, and foreign-key order.
 class Dependencies {
 public:
@@ -56,6 +64,8 @@ public:
 
     /// `views` ordered so that a view comes after the views it reads.
     QList<const schema::View *> readFirst(const QList<const schema::View *> &views) const;
+    /// `items` ordered so that each comes after those whose names its definition mentions.
+    QList<const Readable *> readFirst(const QList<const Readable *> &items) const;
 
 private:
     sql::LexerOptions m_options;

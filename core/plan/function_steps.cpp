@@ -23,12 +23,6 @@ qsizetype generatedColumns(const Table &table)
 }
 
 // What the set-aside step takes from `before`: "defaults, checks and generated columns".
-// "create aggregate first(anyelement)": a step's title.
-QString routineTitle(const QString &verb, const Function &f)
-{
-    return verb + (f.aggregate ? u" aggregate " : u" function ") + schema::dottedName(f.name);
-}
-
 QString setAsideParts(const Table &before, const Table &without)
 {
     QStringList parts;
@@ -79,10 +73,15 @@ const Function *findFunction(const QList<Function> &functions, const QString &id
 
 } // namespace
 
+QString routineTitle(const QString &verb, const Function &f)
+{
+    return verb + (f.aggregate ? u" aggregate " : u" function ") + schema::dottedName(f.name);
+}
+
 QSet<QString> StepBuilder::recreatedFunctions() const
 {
     QSet<QString> keys = functionsChangedBeyondReplace();
-    for (const Function *f : m_boundFunctions)
+    for (const Function *f : m_boundFunctions + m_viewReaders)
         keys.insert(key(f->routineName));
     return keys;
 }
@@ -146,6 +145,8 @@ bool StepBuilder::createdAfterHeldColumns(const Function &target) const
 StepBuilder::FunctionPhase StepBuilder::phaseOf(const Function &target,
                                                 const QSet<QString> &newTables) const
 {
+    if (m_functionsWithViews.contains(key(target.routineName)))
+        return FunctionPhase::WithViews;
     if (createdAfterHeldColumns(target))
         return FunctionPhase::AfterHeldColumns;
     // A SQL-standard body is no source text of its own (prosrc is empty): its definition is.
@@ -156,7 +157,8 @@ StepBuilder::FunctionPhase StepBuilder::phaseOf(const Function &target,
 
 bool StepBuilder::isBound(const Function &live) const
 {
-    return std::any_of(m_boundFunctions.begin(), m_boundFunctions.end(),
+    return isViewReader(live) ||
+           std::any_of(m_boundFunctions.begin(), m_boundFunctions.end(),
                        [&](const Function *f) { return f->name.compare(live.name, m_cs) == 0; });
 }
 
@@ -406,32 +408,34 @@ QSet<QString> StepBuilder::newTables() const
     return created;
 }
 
+void StepBuilder::createOrReplaceFunction(const Function &f)
+{
+    const Function *live = findFunction(m_live.functions, f.name, m_cs);
+    const QList<diff::Change> changes = objectChanges(ObjectKind::Function, f.name);
+    if (live && isBound(*live)) // dropped before: back with its privileges
+        add(routineTitle(u"create"_s, f) + u" again", m_r.createFunction(f) + live->grants,
+            m_r.dropFunction(f), changes);
+    else if (!live)
+        add(routineTitle(u"create"_s, f), m_r.createFunction(f), m_r.dropFunction(f), changes);
+    else if (!changes.isEmpty())
+        add(routineTitle(u"replace"_s, f), m_r.alterFunction(*live, f), m_r.alterFunction(f, *live),
+            changes);
+}
+
 void StepBuilder::createFunctions(FunctionPhase phase)
 {
     const QSet<QString> created = m_target.functions.isEmpty() ? QSet<QString>{} : newTables();
     for (const Function &f : m_target.functions) {
-        if (phaseOf(f, created) != phase)
-            continue;
         const Function *live = findFunction(m_live.functions, f.name, m_cs);
-        if (live && isBound(*live))
-            continue; // created below
-        const QList<diff::Change> changes = objectChanges(ObjectKind::Function, f.name);
-        if (!live)
-            add(routineTitle(u"create"_s, f), m_r.createFunction(f), m_r.dropFunction(f), changes);
-        else if (!changes.isEmpty())
-            add(routineTitle(u"replace"_s, f), m_r.alterFunction(*live, f),
-                m_r.alterFunction(f, *live), changes);
+        if (phaseOf(f, created) == phase && !(live && isBound(*live))) // those: below
+            createOrReplaceFunction(f);
     }
-    if (phase == FunctionPhase::AfterNewTables)
-        return;
     // Dropped before the functions they call were recreated (or the columns they read were
     // changed): back after them, in the order found.
-    const bool afterHeldColumns = phase == FunctionPhase::AfterHeldColumns;
     for (const Function *live : m_boundFunctions) {
         if (const Function *f = findFunction(m_target.functions, live->name, m_cs);
-            f && createdAfterHeldColumns(*f) == afterHeldColumns)
-            add(routineTitle(u"create"_s, *f) + u" again", m_r.createFunction(*f) + live->grants,
-                m_r.dropFunction(*f), objectChanges(ObjectKind::Function, f->name));
+            f && phaseOf(*f, created) == phase)
+            createOrReplaceFunction(*f);
     }
 }
 

@@ -188,6 +188,9 @@ public:
     /// Whether the function's body holds on to the functions it calls (PostgreSQL's SQL-standard
     /// bodies): it must go before one of them is dropped, and come back after.
     virtual bool bodyBindsCalls(const schema::Function &) const { return false; }
+    /// Whether the tables and views the function's body reads must exist when it is created
+    /// (PostgreSQL checks SQL bodies): it comes after them.
+    virtual bool bodyCheckedAtCreation(const schema::Function &) const { return false; }
 
     // Row-level security: only engines that have it (PostgreSQL) read and load policies.
     /// The policy with its comment.

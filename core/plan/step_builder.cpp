@@ -83,21 +83,27 @@ void StepBuilder::collectViewWork()
         if (viewRedefined(v.name) || m_deps.mentionsAny(v.definition.text, m_touched))
             m_viewsToDrop.insert(key(v.name));
     }
-    // A view reading a dropped view must be dropped too, and so on.
+    // A view reading a dropped view must be dropped too, and so on; so must a function whose
+    // body holds one, and the views calling that function.
     for (bool grew = true; grew;) {
         grew = false;
+        QSet<QString> gone = m_viewsToDrop;
+        for (const Function *f : m_viewReaders)
+            gone.insert(key(f->routineName));
         for (const View &v : m_live.views) {
             if (!m_viewsToDrop.contains(key(v.name)) &&
-                m_deps.mentionsAny(v.definition.text, m_viewsToDrop)) {
+                m_deps.mentionsAny(v.definition.text, gone)) {
                 m_viewsToDrop.insert(key(v.name));
                 grew = true;
             }
         }
+        grew = findViewReaders() || grew;
     }
     for (const View &v : m_target.views) {
         if (m_viewsToDrop.contains(key(v.name)) || viewRedefined(v.name))
             m_viewsToCreate.insert(key(v.name));
     }
+    m_functionsWithViews = functionsWithViews();
 }
 
 QList<TriggerOwner> triggerOwners(const Schema &schema)

@@ -76,6 +76,9 @@ struct TriggerOwner {
 /// Tables first, then views (whose INSTEAD OF triggers go and come with them).
 QList<TriggerOwner> triggerOwners(const schema::Schema &schema);
 
+/// "create aggregate first(anyelement)": a step's title.
+QString routineTitle(const QString &verb, const schema::Function &f);
+
 /// Builds the ordered steps from a live schema (renames applied) to a target, in phases:
 /// drop triggers and views that are removed, changed or read what changes; renames; drop
 /// indexes; create or alter sequences, enum types, functions and domains (which tables use);
@@ -157,7 +160,21 @@ private:
     void add(const QString &summary, const QStringList &sql, const QStringList &reverse,
              const QList<diff::Change> &changes, bool rebuild = false);
     void dropTriggers();
+    /// Views, and the functions that read views, in the order of what each reads
+    /// (view_function_steps.cpp).
     void dropViews();
+    void dropView(const schema::View &v);
+    void dropViewReader(const schema::Function &f);
+    void createViews();
+    void createView(const schema::View &v);
+    /// Adds to m_viewReaders the live functions whose SQL-standard bodies read a view that
+    /// goes, or call such a function: they go with the views, and what calls them is touched.
+    /// Whether it found any.
+    bool findViewReaders();
+    bool isViewReader(const schema::Function &live) const;
+    /// The routine keys of the model's functions created among the views: SQL bodies reading
+    /// one created in this migration or calling such a function, and the view readers kept.
+    QSet<QString> functionsWithViews() const;
     void renameObjects(const QList<Rename> &renames);
     void dropIndexes();
     /// Sets each table's replica identity where it changes, or where the index it names is
@@ -168,7 +185,6 @@ private:
     void alterTables();
     void dropTables();
     void createIndexes();
-    void createViews();
 
     // Indexes renamed in place (index_rename_steps.cpp): a live index the model drops and one
     // it adds to the same table with the same definition are one index under a new name.
@@ -340,10 +356,12 @@ private:
     /// migration creates, for bodies that read them (SQL bodies need them to exist); or amid
     /// the tables' alterations, after those changing what SQL-standard bodies read (heldColumns)
     /// and before the others (whose defaults and CHECKs may call them).
-    enum class FunctionPhase { BeforeTables, AfterNewTables, AfterHeldColumns };
+    enum class FunctionPhase { BeforeTables, AfterNewTables, AfterHeldColumns, WithViews };
     FunctionPhase phaseOf(const schema::Function &target, const QSet<QString> &newTables) const;
     /// The functions of `phase`, and the bound functions created again in it.
     void createFunctions(FunctionPhase phase);
+    /// Creates `target`, replaces the live one, or creates again one dropped before.
+    void createOrReplaceFunction(const schema::Function &target);
     void dropFunctions();
     /// The keys of the tables this migration creates.
     QSet<QString> newTables() const;
@@ -411,6 +429,8 @@ private:
     QList<const schema::Function *> m_boundFunctions;  // live, see functionsBoundTo
     QHash<QString, QSet<QString>> m_heldColumns;       // see heldColumns
     QSet<QString> m_functionsAfterHeldColumns;         // see functionsAfterHeldColumns
+    QList<const schema::Function *> m_viewReaders;     // live, see findViewReaders
+    QSet<QString> m_functionsWithViews;                // see functionsWithViews
 };
 
 } // namespace burrow::plan

@@ -143,26 +143,6 @@ void StepBuilder::dropTriggers()
     }
 }
 
-void StepBuilder::dropViews()
-{
-    QList<const View *> views;
-    for (const View &v : m_live.views) {
-        if (m_viewsToDrop.contains(key(v.name)))
-            views.append(&v);
-    }
-    views = m_deps.readFirst(views);
-    std::reverse(views.begin(), views.end()); // readers go first
-    for (const View *v : views) {
-        QStringList recreate = m_r.createView(*v) + v->grants;
-        for (const Index &i : v->indexes)
-            recreate += m_r.createIndex(v->name, i);
-        for (const Trigger &t : v->triggers)
-            recreate += m_r.createTrigger(v->name, t);
-        add(u"drop view " + displayName(v->name), m_r.dropView(*v), recreate,
-            changesOf(v->name, ObjectKind::View, v->name, {ChangeType::Removed}));
-    }
-}
-
 void StepBuilder::renameObjects(const QList<Rename> &renames)
 {
     QHash<QString, QString> renamedTables; // live key → new name
@@ -337,28 +317,6 @@ void StepBuilder::setReplicaIdentities()
         add(u"set replica identity on " + displayName(target.name),
             m_r.setReplicaIdentity(target.name, target),
             m_r.setReplicaIdentity(target.name, live ? *live : Table{}), changes);
-    }
-}
-
-void StepBuilder::createViews()
-{
-    QList<const View *> views;
-    for (const View &v : m_target.views) {
-        if (m_viewsToCreate.contains(key(v.name)))
-            views.append(&v);
-    }
-    for (const View *v : m_deps.readFirst(views)) {
-        QStringList sql = m_r.createView(*v);
-        if (const View *live =
-                findNamed(m_live.views, v->name, m_cs)) // its privileges went with it
-            sql += live->grants;
-        for (const Index &i : v->indexes) // a materialized view's, gone when it was dropped
-            sql += m_r.createIndex(v->name, i);
-        add(u"create view " + displayName(v->name), sql, m_r.dropView(*v),
-            changesOf(v->name, ObjectKind::View, v->name,
-                      {ChangeType::Added, ChangeType::Changed}) +
-                changesOf(v->name, ObjectKind::Index, {},
-                          {ChangeType::Added, ChangeType::Changed}));
     }
 }
 

@@ -46,6 +46,12 @@ protected:
                                      << text.toStdString();
         return text;
     }
+    /// Loads `sql` into the database, statement by statement (bodies with `;` stay whole).
+    void load(const QByteArray &sql);
+    /// Migrates to `after` (see migrate), then runs the down section: the database matches
+    /// `before` again. Returns the migration.
+    QString migrateAndBack(const QByteArray &before, const QByteArray &after,
+                           bool allowDestructive = false);
     QString migrations() const { return dir.path(u"migrations"_s); }
 
     TestDatabase db{Backend::PostgreSQL};
@@ -80,6 +86,22 @@ inline QStringList statementsOf(const QString &sql)
 inline QStringList downStatements(const QString &migration)
 {
     return statementsOf(migration.section(u"-- migrate:down"_s, 1));
+}
+
+inline void PostgresCliFixture::load(const QByteArray &sql)
+{
+    db.execEach(statementsOf(QString::fromUtf8(sql)));
+}
+
+inline QString PostgresCliFixture::migrateAndBack(const QByteArray &before, const QByteArray &after,
+                                                  bool allowDestructive)
+{
+    const QString migration = migrate(model(after), allowDestructive);
+    db.execEach(downStatements(migration));
+    const CliRun back = diff(model(before));
+    EXPECT_EQ(back.exitCode, 0) << QString(back.out + back.err).toStdString()
+                                << migration.toStdString();
+    return migration;
 }
 
 } // namespace burrow::test

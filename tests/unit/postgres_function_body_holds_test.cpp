@@ -14,21 +14,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-class PostgresFunctionBodyHolds : public PostgresCliFixture {
-protected:
-    void load(const QByteArray &sql) { db.execEach(statementsOf(QString::fromUtf8(sql))); }
-    /// Migrates to `after`, then runs the down section: the database matches `before` again.
-    QString migrateAndBack(const QByteArray &before, const QByteArray &after,
-                           bool allowDestructive = false)
-    {
-        const QString migration = migrate(model(after), allowDestructive);
-        db.execEach(downStatements(migration));
-        const CliRun back = diff(model(before));
-        EXPECT_EQ(back.exitCode, 0)
-            << QString(back.out + back.err).toStdString() << migration.toStdString();
-        return migration;
-    }
-};
+using PostgresFunctionBodyHolds = PostgresCliFixture;
 
 constexpr char kAccounts[] =
     "CREATE TABLE acct (id int PRIMARY KEY, amount int);\n"

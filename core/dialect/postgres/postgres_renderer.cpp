@@ -313,6 +313,12 @@ bool PostgresRenderer::bodyBindsCalls(const Function &function) const
     return hasSqlStandardBody(function);
 }
 
+// check_function_bodies (on by default) parses a LANGUAGE sql body as the function is created.
+bool PostgresRenderer::bodyCheckedAtCreation(const Function &function) const
+{
+    return hasSqlStandardBody(function) || function.definition.text.contains(u"\n LANGUAGE sql\n");
+}
+
 plan::TableAlteration PostgresRenderer::alterTable(const Table &live, const Table &target) const
 {
     return alterTableSql(live, target);

@@ -68,6 +68,7 @@ public:
     bool replacesFunctionInPlace(const schema::Function &live,
                                  const schema::Function &target) const override;
     bool bodyBindsCalls(const schema::Function &function) const override;
+    bool bodyCheckedAtCreation(const schema::Function &function) const override;
 
     QStringList createPolicy(const QString &table, const schema::Policy &policy) const override;
     QStringList dropPolicy(const QString &table, const schema::Policy &policy) const override;
