@@ -231,7 +231,8 @@ struct View {
     QList<Trigger> triggers; // INSTEAD OF triggers on the view
     QString comment{};       // empty when none (PostgreSQL's COMMENT ON VIEW)
     QList<Index> indexes{};  // a materialized view's indexes (PostgreSQL)
-    /// The GRANT statements that give the privileges others hold on it again (PostgreSQL),
+    /// The statements that give it its owner (ALTER … OWNER TO, where another role than the
+    /// migration's owns it) and the privileges others hold on it again (GRANT; PostgreSQL),
     /// read from the catalog: a view dropped and created again has lost them. Carried over,
     /// not compared (Burrow does not manage privileges).
     QStringList grants{};
@@ -328,8 +329,9 @@ struct Function {
     QString body;           // the body alone, as written: what it reads
     QString comment{};      // empty when none (PostgreSQL's COMMENT ON FUNCTION)
     bool aggregate = false; // PostgreSQL's CREATE AGGREGATE: its definition names its functions
-    /// PostgreSQL: the statements that give it its privileges again once dropped and created
-    /// (REVOKE … FROM PUBLIC, GRANT EXECUTE …); empty where it has the defaults. Not compared.
+    /// PostgreSQL: the statements that give it its owner and privileges again once dropped and
+    /// created (ALTER … OWNER TO where another role than the migration's owns it, REVOKE … FROM
+    /// PUBLIC, GRANT EXECUTE …); empty where it has the defaults. Not compared.
     QStringList grants{};
 };
 

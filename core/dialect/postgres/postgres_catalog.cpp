@@ -282,6 +282,10 @@ void CatalogBuilder::readView(const QSqlQuery &row)
         quoteIdentifier(view.name) + (options.isEmpty() ? QString() : u" WITH (" + options + u')') +
         u" AS\n" + body);
     view.comment = row.value(4).toString();
+    if (const QString owner = row.value(9).toString(); !owner.isEmpty())
+        view.grants.append((materialized ? QStringLiteral("ALTER MATERIALIZED VIEW ")
+                                         : QStringLiteral("ALTER VIEW ")) +
+                           quoteIdentifier(view.name) + u" OWNER TO " + owner);
     for (const QJsonValue &value : jsonArray(row.value(7))) {
         const QJsonArray grant = value.toArray();
         view.grants.append(u"GRANT " + grant.at(0).toString() + u" ON " +
@@ -371,6 +375,8 @@ void CatalogBuilder::readFunction(const QSqlQuery &row)
     f.body = row.value(8).toString();
     f.comment = row.value(9).toString();
     f.aggregate = row.value(11).toBool();
+    if (const QString owner = row.value(13).toString(); !owner.isEmpty())
+        f.grants.append(u"ALTER " + routineSql(f) + u" OWNER TO " + owner);
     if (!row.value(12).isNull()) { // privileges of its own: PUBLIC's default EXECUTE included
         const QString routine = routineSql(f);
         f.grants.append(u"REVOKE ALL ON " + routine + u" FROM PUBLIC");

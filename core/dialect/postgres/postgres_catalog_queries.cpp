@@ -22,6 +22,10 @@
 #define DESCRIPTION_OF(alias, oid, catalog)                                                        \
     "LEFT JOIN pg_catalog.pg_description " alias " ON " alias ".objoid = " oid " AND " alias       \
     ".classoid = '" catalog "'::pg_catalog.regclass AND " alias ".objsubid = 0 "
+// An object's owner, quoted, where it is not the role the migration runs as (whose objects,
+// dropped and created again, stay its own).
+#define OWNER_UNLESS_CURRENT_USER(owner)                                                           \
+    "pg_catalog.quote_ident(NULLIF(pg_catalog.pg_get_userbyid(" owner "), CURRENT_USER))"
 // Not made by the engine for another object (a range type's constructors).
 #define NOT_INTERNAL(oid)                                                                          \
     "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend xi WHERE xi.classid = "                        \
@@ -235,6 +239,7 @@ const QString &indexes()
     return sql;
 }
 
+// clang-format off
 const QString &views()
 {
     static const QString sql =
@@ -254,11 +259,13 @@ const QString &views()
                        "d.description) ORDER BY a.attnum) FROM pg_catalog.pg_attribute a "
                        "JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.objsubid = "
                        "a.attnum AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass "
-                       "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) "
-                       "FROM pg_catalog.pg_class c " DESCRIPTION("dv", "c.oid", "0") IN_SCHEMA
+                       "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), "
+                       OWNER_UNLESS_CURRENT_USER("c.relowner")
+                       " FROM pg_catalog.pg_class c " DESCRIPTION("dv", "c.oid", "0") IN_SCHEMA
                        "AND c.relkind IN ('v', 'm') ORDER BY c.oid");
     return sql;
 }
+// clang-format on
 
 // clang-format off
 const QString &triggers()
@@ -378,8 +385,9 @@ const QString &functions()
         "CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident("
         "pg_catalog.pg_get_userbyid(a.grantee)) END || CASE WHEN a.is_grantable "
         "THEN ' WITH GRANT OPTION' ELSE '' END ORDER BY a.grantee) "
-        "FROM pg_catalog.aclexplode(p.proacl) a WHERE a.grantee <> p.proowner), '[]') END "
-        "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+        "FROM pg_catalog.aclexplode(p.proacl) a WHERE a.grantee <> p.proowner), '[]') END, "
+        OWNER_UNLESS_CURRENT_USER("p.proowner")
+        " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
         DESCRIPTION_OF("dp", "p.oid", "pg_catalog.pg_proc")
         "WHERE " MANAGED("n.nspname") "AND p.prokind IN ('f', 'p', 'a') AND " NOT_INTERNAL("p.oid")
         "AND " NOT_FROM_EXTENSION("pg_catalog.pg_proc", "p.oid") "ORDER BY p.oid");
