@@ -32,6 +32,7 @@ TEST(PostgresObjectSql, removed_labels_recreate_the_type_and_convert_its_columns
               (QStringList{
                   u"ALTER TYPE \"mood\" RENAME TO \"mood__burrow_old\""_s,
                   u"CREATE TYPE \"mood\" AS ENUM (E'ok')"_s,
+                  takeOverTypeSql(u"TYPE"_s, u"mood__burrow_old"_s, u"mood"_s),
                   u"ALTER TABLE \"t\" ALTER COLUMN \"past\" DROP DEFAULT"_s,
                   u"ALTER TABLE \"t\" ALTER COLUMN \"past\" TYPE mood[] USING "
                   u"\"past\"::text[]::mood[]"_s,

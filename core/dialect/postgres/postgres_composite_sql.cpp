@@ -127,6 +127,7 @@ QStringList recreateSql(const CompositeType &live, const CompositeType &target,
     QStringList sql{u"ALTER TYPE " + quoteIdentifier(live.name) + u" RENAME TO " +
                     quoteIdentifier(localPart(old))};
     sql += createCompositeSql(target); // with its comment
+    sql.append(takeOverTypeSql(QStringLiteral("TYPE"), old, target.name));
     for (const plan::TypeUser &user : users)
         sql += convertUser(user, live, target);
     sql.append(u"DROP TYPE " + quoteIdentifier(old));

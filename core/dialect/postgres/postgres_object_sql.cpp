@@ -47,6 +47,7 @@ QStringList recreateDomainSql(const plan::EnumUsers::Domain &user)
     QStringList sql{u"ALTER DOMAIN " + quoteIdentifier(user.domain.name) + u" RENAME TO " +
                     quoteIdentifier(localPart(old))};
     sql += createDomainSql(user.domain);
+    sql.append(takeOverTypeSql(QStringLiteral("DOMAIN"), old, user.domain.name));
     for (const plan::TypeUser &column : user.columns)
         sql += convertUser(column);
     sql.append(u"DROP DOMAIN " + quoteIdentifier(old));
@@ -58,7 +59,8 @@ QStringList recreateEnumSql(const EnumType &target, const plan::EnumUsers &users
     const QString old = setAsideTypeName(target.name);
     QStringList sql{u"ALTER TYPE " + quoteIdentifier(target.name) + u" RENAME TO " +
                         quoteIdentifier(localPart(old)),
-                    createEnumSql(target)};
+                    createEnumSql(target),
+                    takeOverTypeSql(QStringLiteral("TYPE"), old, target.name)};
     for (const plan::TypeUser &user : users.columns)
         sql += convertUser(user);
     for (const plan::EnumUsers::Domain &domain : users.domains)
@@ -126,6 +128,30 @@ QStringList convertColumnSql(const plan::TypeUser &user, const QString &type,
 QString setAsideTypeName(const QString &name)
 {
     return qualifiedName(schemaPart(name), localPart(name).left(40) + u"__burrow_old");
+}
+
+QString takeOverTypeSql(const QString &kind, const QString &old, const QString &name)
+{
+    const QString target = quoteLiteral(quoteIdentifier(name));
+    return u"DO $burrow$\nDECLARE\n  old_type pg_catalog.pg_type;\n  g record;\nBEGIN\n"
+           u"  SELECT * INTO old_type FROM pg_catalog.pg_type WHERE oid = " +
+           quoteLiteral(quoteIdentifier(old)) +
+           u"::pg_catalog.regtype;\n"
+           u"  EXECUTE pg_catalog.format('ALTER " +
+           kind + u" %s OWNER TO %I', " + target +
+           u", pg_catalog.pg_get_userbyid(old_type.typowner));\n"
+           u"  IF old_type.typacl IS NOT NULL THEN\n"
+           u"    EXECUTE pg_catalog.format('REVOKE ALL ON " +
+           kind + u" %s FROM PUBLIC', " + target +
+           u");\n"
+           u"    FOR g IN SELECT * FROM pg_catalog.aclexplode(old_type.typacl) a\n"
+           u"             WHERE a.grantee <> old_type.typowner LOOP\n"
+           u"      EXECUTE pg_catalog.format('GRANT USAGE ON " +
+           kind + u" %s TO %s%s', " + target +
+           u",\n        CASE WHEN g.grantee = 0 THEN 'PUBLIC'\n"
+           u"             ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(g.grantee)) END,\n"
+           u"        CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);\n"
+           u"    END LOOP;\n  END IF;\nEND$burrow$";
 }
 
 QString createCollationSql(const Collation &collation)

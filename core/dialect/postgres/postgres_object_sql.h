@@ -10,6 +10,10 @@ namespace burrow::dialect::postgres {
 
 /// The name a recreated type or domain has while its users move to the new one.
 QString setAsideTypeName(const QString &name);
+/// A type created again in place of `old` (set aside under setAsideTypeName, not yet dropped)
+/// gets its owner and privileges: a DO block reading them from the catalog, so that the
+/// migration holds no role names. `kind` is TYPE or DOMAIN.
+QString takeOverTypeSql(const QString &kind, const QString &old, const QString &name);
 /// `[]` for each array dimension of `type` (`pair[][]`: `[][]`).
 QString arraySuffix(QString type);
 /// The column of a recreated type converted to `type` by `conversion` (its USING): its
