@@ -355,7 +355,8 @@ private:
     /// When new and changed functions are created: before the tables; after the tables this
     /// migration creates, for bodies that read them (SQL bodies need them to exist); or amid
     /// the tables' alterations, after those changing what SQL-standard bodies read (heldColumns)
-    /// and before the others (whose defaults and CHECKs may call them).
+    /// and before the others (whose defaults and CHECKs may call them); or among the views, for
+    /// SQL bodies reading one (functionsWithViews).
     enum class FunctionPhase { BeforeTables, AfterNewTables, AfterHeldColumns, WithViews };
     FunctionPhase phaseOf(const schema::Function &target, const QSet<QString> &newTables) const;
     /// The functions of `phase`, and the bound functions created again in it.
