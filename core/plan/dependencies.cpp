@@ -68,27 +68,28 @@ const Table *TableLookup::find(const QString &name) const
 
 bool Dependencies::mentionsAny(const QString &definition, const QSet<QString> &keys) const
 {
-    if (keys.isEmpty())
-        return false;
+    return !keys.isEmpty() && mentions(definition).intersects(keys);
+}
+
+QSet<QString> Dependencies::mentions(const QString &definition) const
+{
     const QList<sql::Token> tokens = sql::significantTokens(definition, m_options);
     const auto isName = [](const sql::Token &t) {
-        return t.kind == sql::TokenKind::Word || t.kind == sql::TokenKind::QuotedIdentifier ||
-               t.kind == sql::TokenKind::String; // SQLite reads 'name' as a name where one must be
+        // SQLite reads 'name' as a name where one must be.
+        return t.isName() || t.kind == sql::TokenKind::String;
     };
+    QSet<QString> names;
     for (qsizetype i = 0; i < tokens.size(); ++i) {
         if (!isName(tokens[i]))
             continue;
         const QString name = sql::identifierName(definition, tokens[i]);
-        if (keys.contains(key(name)))
-            return true;
+        names.insert(key(name));
         // `schema.name`: another managed schema's object (schema::qualifiedName).
-        const bool qualified = i + 2 < tokens.size() && isName(tokens[i + 2]) &&
-                               tokens[i + 1].text(definition) == u".";
-        if (qualified &&
-            keys.contains(key(qualifiedName(name, sql::identifierName(definition, tokens[i + 2])))))
-            return true;
+        if (i + 2 < tokens.size() && isName(tokens[i + 2]) &&
+            tokens[i + 1].isSymbol(definition, u"."))
+            names.insert(key(qualifiedName(name, sql::identifierName(definition, tokens[i + 2]))));
     }
-    return false;
+    return names;
 }
 
 QList<const Table *> Dependencies::referencedFirst(const QList<const Table *> &tables) const
@@ -109,17 +110,20 @@ QList<const Table *> Dependencies::referencedFirst(const QList<const Table *> &t
 
 QList<const Readable *> Dependencies::readFirst(const QList<const Readable *> &items) const
 {
-    // Named by place: overloads of a function share their name.
+    // Named by place: overloads of a function share their name. Each definition is read once.
     QHash<const Readable *, QString> ids;
-    for (qsizetype i = 0; i < items.size(); ++i)
+    QHash<const Readable *, QSet<QString>> mentioned;
+    for (qsizetype i = 0; i < items.size(); ++i) {
         ids.insert(items[i], QString::number(i));
+        mentioned.insert(items[i], mentions(items[i]->definition));
+    }
     return topological<Readable>(
         items, [&ids](const Readable *item) { return ids.value(item); },
-        [this, &ids, &items](const Readable *item) {
+        [&](const Readable *item) {
             QStringList read;
             for (const Readable *other : items) {
-                if (key(other->name) != key(item->name) &&
-                    mentionsAny(item->definition, {key(other->name)}))
+                const QString name = key(other->name);
+                if (name != key(item->name) && mentioned.value(item).contains(name))
                     read.append(ids.value(other));
             }
             return read;

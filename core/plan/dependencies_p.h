@@ -57,6 +57,8 @@ public:
     /// Whether `definition` names any of `keys` (as an identifier, quoted or not). Errs on the
     /// side of yes: a column with a table's name counts, and recreating too much is harmless.
     bool mentionsAny(const QString &definition, const QSet<QString> &keys) const;
+    /// The keys of every name `definition` mentions (see mentionsAny), from one reading of it.
+    QSet<QString> mentions(const QString &definition) const;
 
     /// `tables` ordered so that a referenced table comes before the tables referencing it, and
     /// a partitioned table before its partitions (cycles keep their given order).

@@ -90,56 +90,67 @@ QList<const Function *> StepBuilder::functionsBoundTo(const QSet<QString> &recre
 {
     QList<const Function *> bound;
     QSet<QString> reached = recreated;
-    for (bool grew = !reached.isEmpty() || !m_heldColumns.isEmpty(); grew;) {
+    if (reached.isEmpty() && m_heldColumns.isEmpty())
+        return bound;
+    QList<std::pair<const Function *, QSet<QString>>> bodies; // in order, each read once
+    for (const Function &f : m_live.functions) {
+        if (m_r.bodyBindsCalls(f))
+            bodies.append({&f, m_deps.mentions(f.definition.text)});
+    }
+    for (bool grew = true; grew;) {
         grew = false;
-        for (const Function &f : m_live.functions) {
-            if (bound.contains(&f) || !m_r.bodyBindsCalls(f))
+        for (const auto &[f, mentioned] : bodies) {
+            if (bound.contains(f))
                 continue;
             // A function recreated anyway mentions itself: bound only when it holds columns.
-            const bool callsReached = !reached.contains(key(f.routineName)) &&
-                                      m_deps.mentionsAny(f.definition.text, reached);
-            if (!callsReached && !readsHeldColumns(f.definition.text))
+            const bool callsReached =
+                !reached.contains(key(f->routineName)) && mentioned.intersects(reached);
+            if (!callsReached && !readsHeldColumns(mentioned))
                 continue;
-            bound.append(&f);
-            reached.insert(key(f.routineName));
+            bound.append(f);
+            reached.insert(key(f->routineName));
             grew = true;
         }
     }
     return bound;
 }
 
-bool StepBuilder::readsHeldColumns(const QString &body) const
+bool StepBuilder::readsHeldColumns(const QSet<QString> &names) const
 {
     for (auto held = m_heldColumns.cbegin(); held != m_heldColumns.cend(); ++held) {
-        if (m_deps.mentionsAny(body, {held.key()}) &&
-            (held->isEmpty() || m_deps.mentionsAny(body, *held)))
+        if (names.contains(held.key()) && (held->isEmpty() || names.intersects(*held)))
             return true;
     }
     return false;
 }
 
-QSet<QString> StepBuilder::functionsAfterHeldColumns() const
+QSet<QString> StepBuilder::grownFunctionKeys(QSet<QString> keys, const FunctionJoins &joins) const
 {
-    QSet<QString> after;
-    for (const Function *f : functionsBoundTo({})) // the live ones, before the change
-        after.insert(key(f->routineName));
-    for (bool grew = true; grew;) { // and what the model's bodies read or call
+    QHash<const Function *, QSet<QString>> mentioned; // each function read once
+    for (const Function &f : m_target.functions)
+        mentioned.insert(&f, m_deps.mentions(functionText(f)));
+    for (bool grew = true; grew;) {
         grew = false;
         for (const Function &f : m_target.functions) {
-            if (after.contains(key(f.routineName)) || !m_r.bodyBindsCalls(f) ||
-                !(readsHeldColumns(f.definition.text) ||
-                  m_deps.mentionsAny(f.definition.text, after)))
-                continue;
-            after.insert(key(f.routineName));
-            grew = true;
+            if (!keys.contains(key(f.routineName)) && joins(f, mentioned.value(&f), keys)) {
+                keys.insert(key(f.routineName));
+                grew = true;
+            }
         }
     }
-    return after;
+    return keys;
 }
 
-bool StepBuilder::createdAfterHeldColumns(const Function &target) const
+QSet<QString> StepBuilder::functionsAfterHeldColumns() const
 {
-    return m_functionsAfterHeldColumns.contains(key(target.routineName));
+    QSet<QString> live; // before the change
+    for (const Function *f : functionsBoundTo({}))
+        live.insert(key(f->routineName));
+    return grownFunctionKeys(live, [this](const Function &f, const QSet<QString> &mentioned,
+                                          const QSet<QString> &after) {
+        return m_r.bodyBindsCalls(f) &&
+               (readsHeldColumns(mentioned) || mentioned.intersects(after));
+    });
 }
 
 StepBuilder::FunctionPhase StepBuilder::phaseOf(const Function &target,
@@ -147,12 +158,10 @@ StepBuilder::FunctionPhase StepBuilder::phaseOf(const Function &target,
 {
     if (m_functionsWithViews.contains(key(target.routineName)))
         return FunctionPhase::WithViews;
-    if (createdAfterHeldColumns(target))
+    if (m_functionsAfterHeldColumns.contains(key(target.routineName)))
         return FunctionPhase::AfterHeldColumns;
-    // A SQL-standard body is no source text of its own (prosrc is empty): its definition is.
-    const QString &body = m_r.bodyBindsCalls(target) ? target.definition.text : target.body;
-    return m_deps.mentionsAny(body, newTables) ? FunctionPhase::AfterNewTables
-                                               : FunctionPhase::BeforeTables;
+    return m_deps.mentionsAny(functionText(target), newTables) ? FunctionPhase::AfterNewTables
+                                                               : FunctionPhase::BeforeTables;
 }
 
 bool StepBuilder::isBound(const Function &live) const
@@ -384,7 +393,7 @@ void StepBuilder::setAsideUsers()
     // Those that call others found before them go first.
     for (auto f = m_boundFunctions.crbegin(); f != m_boundFunctions.crend(); ++f) {
         const bool kept = findFunction(m_target.functions, (*f)->name, m_cs);
-        const QString why = readsHeldColumns((*f)->definition.text)
+        const QString why = readsHeldColumns(m_deps.mentions((*f)->definition.text))
                                 ? u"its body reads a table or column changed below"_s
                                 : u"its body calls a function recreated below"_s;
         add(routineTitle(u"drop"_s, **f) + u" (" + why + u')', m_r.dropFunction(**f),

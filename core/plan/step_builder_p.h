@@ -79,6 +79,13 @@ QList<TriggerOwner> triggerOwners(const schema::Schema &schema);
 /// "create aggregate first(anyelement)": a step's title.
 QString routineTitle(const QString &verb, const schema::Function &f);
 
+/// What a function reads, as text: its definition (a SQL-standard body is part of it) and its
+/// body when that is a string (`AS $$ … $$`, which the definition holds as a literal).
+inline QString functionText(const schema::Function &f)
+{
+    return f.definition.text + u'\n' + f.body;
+}
+
 /// Builds the ordered steps from a live schema (renames applied) to a target, in phases:
 /// drop triggers and views that are removed, changed or read what changes; renames; drop
 /// indexes; create or alter sequences, enum types, functions and domains (which tables use);
@@ -283,15 +290,20 @@ private:
     /// bodyBindsCalls), or to one of those, in the order found: dropped before the set-aside
     /// users, created again after the functions of the types phase.
     QList<const schema::Function *> functionsBoundTo(const QSet<QString> &recreated) const;
-    /// Whether `body` reads a column the migration retypes, drops or converts, or a table it
-    /// drops (heldColumns): PostgreSQL refuses those changes while a SQL-standard body holds
-    /// them.
-    bool readsHeldColumns(const QString &body) const;
+    /// Whether a body mentioning `names` (Dependencies::mentions) reads a column the migration
+    /// retypes, drops or converts, or a table it drops (heldColumns): PostgreSQL refuses those
+    /// changes while a SQL-standard body holds them.
+    bool readsHeldColumns(const QSet<QString> &names) const;
     /// Such a function is dropped before the changes and created again once they are made
     /// (FunctionPhase::AfterHeldColumns), as are the model's whose SQL-standard bodies read
     /// what changes, and those whose bodies call one of them: their routine keys.
     QSet<QString> functionsAfterHeldColumns() const;
-    bool createdAfterHeldColumns(const schema::Function &target) const;
+    /// Whether a model function joins `keys` (routine keys), given the names it mentions.
+    using FunctionJoins = std::function<bool(
+        const schema::Function &, const QSet<QString> &mentioned, const QSet<QString> &keys)>;
+    /// `keys` and the routine keys of the model's functions `joins` accepts, each function read
+    /// once, until none joins.
+    QSet<QString> grownFunctionKeys(QSet<QString> keys, const FunctionJoins &joins) const;
     bool isBound(const schema::Function &live) const;
     /// PostgreSQL refuses to drop a function that a column default, CHECK, generated column or
     /// index calls: those are set aside before (setAsideUsers) and come back with the

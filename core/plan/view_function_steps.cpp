@@ -24,12 +24,6 @@ QList<const Readable *> pointersTo(const QList<Readable> &items)
     return pointers;
 }
 
-/// What a function reads: its definition, and a body in a string (`AS $$ … $$`) as SQL.
-QString readText(const Function &f)
-{
-    return f.definition.text + u'\n' + f.body;
-}
-
 } // namespace
 
 bool StepBuilder::isViewReader(const Function &live) const
@@ -58,22 +52,13 @@ bool StepBuilder::findViewReaders()
 
 QSet<QString> StepBuilder::functionsWithViews() const
 {
-    QSet<QString> with;
-    for (bool grew = true; grew;) {
-        grew = false;
-        const QSet<QString> read = m_viewsToCreate + with;
-        for (const Function &f : m_target.functions) {
-            if (with.contains(key(f.routineName)))
-                continue;
+    return grownFunctionKeys(
+        {}, [this](const Function &f, const QSet<QString> &mentioned, const QSet<QString> &with) {
             const Function *live = findNamed(m_live.functions, f.name, m_cs);
-            if ((live && isViewReader(*live)) ||
-                (m_r.bodyCheckedAtCreation(f) && m_deps.mentionsAny(readText(f), read))) {
-                with.insert(key(f.routineName));
-                grew = true;
-            }
-        }
-    }
-    return with;
+            return (live && isViewReader(*live)) ||
+                   (m_r.bodyCheckedAtCreation(f) &&
+                    (mentioned.intersects(m_viewsToCreate) || mentioned.intersects(with)));
+        });
 }
 
 void StepBuilder::dropViews()
@@ -123,7 +108,7 @@ void StepBuilder::createViews()
     }
     for (const Function &f : m_target.functions) {
         if (m_functionsWithViews.contains(key(f.routineName)))
-            items.append({f.routineName, readText(f), nullptr, &f});
+            items.append({f.routineName, functionText(f), nullptr, &f});
     }
     for (const Readable *item : m_deps.readFirst(pointersTo(items))) {
         if (item->function)

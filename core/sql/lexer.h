@@ -45,6 +45,12 @@ struct Token {
     {
         return kind != TokenKind::Whitespace && kind != TokenKind::Comment;
     }
+    /// A bare word or a quoted identifier.
+    bool isName() const { return kind == TokenKind::Word || kind == TokenKind::QuotedIdentifier; }
+    bool isSymbol(QStringView source, QStringView symbol) const
+    {
+        return kind == TokenKind::Symbol && text(source) == symbol;
+    }
 };
 
 /// Splits SQL text into tokens. Never fails: malformed input yields `unterminated` tokens.

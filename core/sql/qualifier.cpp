@@ -1,19 +1,6 @@
 #include "qualifier.h"
 
 namespace burrow::sql {
-namespace {
-
-bool isName(const Token &token)
-{
-    return token.kind == TokenKind::Word || token.kind == TokenKind::QuotedIdentifier;
-}
-
-bool isDot(QStringView source, const Token &token)
-{
-    return token.kind == TokenKind::Symbol && token.text(source) == u".";
-}
-
-} // namespace
 
 QString withoutQualifier(const QString &statement, const LexerOptions &options,
                          const QualifierRules &rules)
@@ -34,9 +21,9 @@ QString withoutQualifier(const QString &statement, const LexerOptions &options,
             }
         }
         // `x.schema.y` is a column path, not a qualifier: only a name that starts a path counts.
-        const bool startsPath = i == 0 || !isDot(statement, tokens[i - 1]);
-        if (i + 2 >= tokens.size() || !startsPath || !isName(tokens[i]) ||
-            !isDot(statement, tokens[i + 1]) || !isName(tokens[i + 2]) ||
+        const bool startsPath = i == 0 || !tokens[i - 1].isSymbol(statement, u".");
+        if (i + 2 >= tokens.size() || !startsPath || !tokens[i].isName() ||
+            !tokens[i + 1].isSymbol(statement, u".") || !tokens[i + 2].isName() ||
             !rules.namesSchema(statement, tokens, i))
             continue;
         replace(tokens[i].begin, tokens[i + 2].begin, {});

@@ -34,9 +34,7 @@ bool TokenStream::isAnyKeywordAt(qsizetype index, std::initializer_list<QStringV
 
 bool TokenStream::isNameAt(qsizetype index) const
 {
-    const TokenKind kind = at(index).kind;
-    return index >= 0 && index < m_tokens.size() &&
-           (kind == TokenKind::Word || kind == TokenKind::QuotedIdentifier);
+    return index >= 0 && index < m_tokens.size() && at(index).isName();
 }
 
 bool TokenStream::isQualifiedNameAt(qsizetype index) const

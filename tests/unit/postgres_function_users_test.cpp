@@ -91,7 +91,7 @@ QByteArray trimsDashes(const char *before)
 
 TEST_F(PostgresFunctionUsers, a_generated_column_calling_it_is_computed_again_by_the_new_function)
 {
-    db.execEach(statementsOf(QString::fromUtf8(kGenerated)));
+    load(kGenerated);
     db.exec(u"INSERT INTO tag (id, label, note) VALUES (1, ' Red', 'warm'), (2, '-blue-', NULL);"
             u"INSERT INTO tag_alias VALUES ('crimson', 'red')"_s);
 
@@ -157,7 +157,7 @@ constexpr char kLegacy[] =
 TEST_F(PostgresFunctionUsers, a_table_dropped_with_it_lets_the_function_be_recreated)
 {
     const QByteArray before = QByteArray(kDroppedUser) + kLegacy;
-    db.execEach(statementsOf(QString::fromUtf8(before)));
+    load(before);
     db.exec(u"INSERT INTO tag VALUES (1, 'kept');"
             u"INSERT INTO legacy (id, name) VALUES (1, ' A ')"_s);
 
@@ -192,7 +192,7 @@ constexpr char kReaders[] =
 
 TEST_F(PostgresFunctionUsers, views_and_trigger_conditions_calling_it_are_recreated_around_it)
 {
-    db.execEach(statementsOf(QString::fromUtf8(kReaders)));
+    load(kReaders);
     db.exec(u"INSERT INTO tag VALUES (1, '-Red-')"_s);
 
     const QString migration = migrate(model(trimsDashes(kReaders)));
@@ -214,7 +214,7 @@ TEST_F(PostgresFunctionUsers, a_generated_column_made_plain_keeps_its_values)
         "  AS $$ SELECT lower(trim(raw)) $$;\n"
         "CREATE TABLE tag (id int PRIMARY KEY, label text,\n"
         "  slug text GENERATED ALWAYS AS (normalized(label)) STORED);\n";
-    db.execEach(statementsOf(QString::fromUtf8(kBefore)));
+    load(kBefore);
     db.exec(u"INSERT INTO tag (id, label) VALUES (1, '-Red-')"_s);
 
     const QString migration = migrate(
@@ -234,7 +234,7 @@ TEST_F(PostgresFunctionUsers, a_domain_calling_it_gets_its_default_and_check_bac
         "CREATE DOMAIN slug_text AS text DEFAULT normalized(' New')\n"
         "  CONSTRAINT slug_text_normal CHECK (VALUE = normalized(VALUE));\n"
         "CREATE TABLE tag (id int PRIMARY KEY, slug slug_text);\n";
-    db.execEach(statementsOf(QString::fromUtf8(kBefore)));
+    load(kBefore);
     db.exec(u"INSERT INTO tag VALUES (1, 'red')"_s);
 
     const QString migration = migrate(model(trimsDashes(kBefore)));
@@ -263,7 +263,7 @@ TEST_F(PostgresFunctionUsers, functions_whose_sql_bodies_call_it_go_before_it_an
         "  RETURN shout(x) || shout(x);\n"
         "CREATE TABLE tag (id int PRIMARY KEY, loud text DEFAULT shout_twice('-a-'));\n";
     const QByteArray before = after + kWhisper;
-    db.execEach(statementsOf(QString::fromUtf8(before)));
+    load(before);
     db.exec(u"INSERT INTO tag (id) VALUES (1)"_s);
 
     // shout and shout_twice stay as they are; whisper goes.

@@ -23,12 +23,6 @@ struct FoldableIndex {
     QString element;
 };
 
-bool isBareName(const TokenStream &ts, qsizetype index)
-{
-    const sql::TokenKind kind = ts.at(index).kind;
-    return kind == sql::TokenKind::Word || kind == sql::TokenKind::QuotedIdentifier;
-}
-
 // Words after the element list that make the table's contents come from elsewhere.
 bool hasQueryAfter(const TokenStream &ts, qsizetype from)
 {
@@ -45,7 +39,7 @@ std::optional<FoldableTable> foldableTable(const Statement &statement)
 {
     TokenStream ts(statement.text, lexerOptions());
     if (!ts.acceptKeyword(u"CREATE") || !ts.acceptKeyword(u"TABLE") || ts.peekKeyword(u"IF") ||
-        !isBareName(ts, 2) || !ts.isSymbolAt(3, u"(") || ts.isKeywordAt(4, u"LIKE"))
+        !ts.isNameAt(2) || !ts.isSymbolAt(3, u"(") || ts.isKeywordAt(4, u"LIKE"))
         return std::nullopt;
     const qsizetype close = ts.afterParens(3) - 1;
     if (close <= 4 || !ts.isSymbolAt(close, u")") || hasQueryAfter(ts, close + 1))
@@ -60,8 +54,8 @@ std::optional<FoldableIndex> foldableIndex(const Statement &statement)
         return std::nullopt;
     const bool unique = ts.acceptKeyword(u"UNIQUE");
     const qsizetype name = unique ? 3 : 2;
-    if (!ts.acceptKeyword(u"INDEX") || !isBareName(ts, name) || ts.isKeywordAt(name, u"IF") ||
-        !ts.isKeywordAt(name + 1, u"ON") || !isBareName(ts, name + 2) ||
+    if (!ts.acceptKeyword(u"INDEX") || !ts.isNameAt(name) || ts.isKeywordAt(name, u"IF") ||
+        !ts.isKeywordAt(name + 1, u"ON") || !ts.isNameAt(name + 2) ||
         !ts.isSymbolAt(name + 3, u"("))
         return std::nullopt;
     const qsizetype end = ts.afterParens(name + 3);

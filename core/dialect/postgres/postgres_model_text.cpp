@@ -10,11 +10,6 @@ namespace {
 using sql::Token;
 using sql::TokenKind;
 
-bool isDot(QStringView source, const Token &token)
-{
-    return token.kind == TokenKind::Symbol && token.text(source) == u".";
-}
-
 // A bare word folds to lower case, as PostgreSQL reads it; a quoted one is taken as written.
 bool namesSchema(QStringView source, const Token &token, const QString &schema)
 {
@@ -29,7 +24,8 @@ bool isRegclassLiteral(QStringView source, const QList<Token> &tokens, qsizetype
     if (tokens[i].kind != TokenKind::String || !source.mid(tokens[i].begin).startsWith(u'\'') ||
         i + 2 >= tokens.size() || tokens[i + 1].text(source) != u"::")
         return false;
-    const qsizetype type = i + 4 < tokens.size() && isDot(source, tokens[i + 3]) ? i + 4 : i + 2;
+    const qsizetype type =
+        i + 4 < tokens.size() && tokens[i + 3].isSymbol(source, u".") ? i + 4 : i + 2;
     return tokens[type].kind == TokenKind::Word &&
            tokens[type].text(source).compare(u"regclass", Qt::CaseInsensitive) == 0;
 }
