@@ -179,15 +179,31 @@ void markKeyColumns(Table &table, Qt::CaseSensitivity cs)
     }
 }
 
-/// Privileges are not compared: whatever the model says, the database keeps those it has, and
-/// a view or function the migration creates again is given them back. The target says so too,
-/// so that the way back (the down section, a step's undo) gives them back as well.
+/// Privileges and definers are not compared: whatever the model says, the database keeps those
+/// it has, and an object the migration creates again is given them back (a definer the model
+/// names itself is the model's). The target says so too, so that the way back (the down
+/// section, a step's undo) gives them back as well.
 template<typename T>
-void keepLiveGrants(QList<T> &target, const QList<T> &live, Qt::CaseSensitivity cs)
+void keepLiveAccess(QList<T> &target, const QList<T> &live, Qt::CaseSensitivity cs)
 {
     for (T &object : target) {
-        if (const qsizetype i = indexOf(live, object.name, cs); i >= 0)
+        const qsizetype i = indexOf(live, object.name, cs);
+        if (i < 0)
+            continue;
+        if constexpr (requires { object.grants; })
             object.grants = live[i].grants;
+        if (object.definer.isEmpty())
+            object.definer = live[i].definer;
+    }
+}
+
+/// The same for the triggers of each table and view both have.
+template<typename T>
+void keepLiveTriggerDefiners(QList<T> &target, const QList<T> &live, Qt::CaseSensitivity cs)
+{
+    for (T &owner : target) {
+        if (const qsizetype i = indexOf(live, owner.name, cs); i >= 0)
+            keepLiveAccess(owner.triggers, live[i].triggers, cs);
     }
 }
 
@@ -237,8 +253,10 @@ Schema targetSchema(const Schema &live, const Schema &model, const QList<Change>
         if (Table *table = findMutable(target, change.table, cs); keyed && table)
             markKeyColumns(*table, cs);
     }
-    keepLiveGrants(target.views, live.views, cs);
-    keepLiveGrants(target.functions, live.functions, cs);
+    keepLiveAccess(target.views, live.views, cs);
+    keepLiveAccess(target.functions, live.functions, cs);
+    keepLiveTriggerDefiners(target.tables, live.tables, cs);
+    keepLiveTriggerDefiners(target.views, live.views, cs);
     return target;
 }
 

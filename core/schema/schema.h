@@ -158,6 +158,7 @@ struct Trigger {
     /// other than the default (`SET STATISTICS 500`).
     QString firing{};
     TriggerKind kind = TriggerKind::Trigger;
+    QString definer{}; // MariaDB/MySQL: see View::definer
 };
 
 /// A row-level security policy (PostgreSQL's CREATE POLICY) of a table.
@@ -237,6 +238,10 @@ struct View {
     /// not compared (Burrow does not manage privileges).
     QStringList grants{};
     QList<ColumnComment> columnComments{}; // in the columns' order
+    /// MariaDB/MySQL: the account it runs as (`user@host`, DEFINER=) where it is not the one the
+    /// migration runs as, whose objects created again would be its own. Read from the catalog,
+    /// carried over to a view, trigger or routine created again; not compared.
+    QString definer{};
 };
 
 /// An enumerated type (PostgreSQL's CREATE TYPE … AS ENUM): its labels in their sort order.
@@ -333,6 +338,7 @@ struct Function {
     /// created (ALTER … OWNER TO where another role than the migration's owns it, REVOKE … FROM
     /// PUBLIC, GRANT EXECUTE …); empty where it has the defaults. Not compared.
     QStringList grants{};
+    QString definer{}; // MariaDB/MySQL: see View::definer
 };
 
 /// An extension the database has (PostgreSQL's CREATE EXTENSION). Installed database-wide,

@@ -19,10 +19,10 @@ static_assert(sizeof(UniqueConstraint) == 80);
 static_assert(sizeof(CheckConstraint) == 152);
 static_assert(sizeof(ExclusionConstraint) == 96);
 static_assert(sizeof(ForeignKey) == 192);
-static_assert(sizeof(Trigger) == 128);
+static_assert(sizeof(Trigger) == 152);
 static_assert(sizeof(Policy) == 200);
 static_assert(sizeof(Table) == 568);
-static_assert(sizeof(View) == 192);
+static_assert(sizeof(View) == 216);
 static_assert(sizeof(ColumnComment) == 48);
 static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
@@ -30,7 +30,7 @@ static_assert(sizeof(TypeAttribute) == 72);
 static_assert(sizeof(CompositeType) == 72);
 static_assert(sizeof(Sequence) == 168);
 static_assert(sizeof(Event) == 248);
-static_assert(sizeof(Function) == 256);
+static_assert(sizeof(Function) == 280);
 static_assert(sizeof(Extension) == 24);
 static_assert(sizeof(Namespace) == 24);
 static_assert(sizeof(Collation) == 128);
@@ -79,7 +79,7 @@ template<typename F> void members(ForeignKey &k, F &&f)
 }
 template<typename F> void members(Trigger &t, F &&f)
 {
-    f(t.name, t.definition, t.comment, t.firing, t.kind);
+    f(t.name, t.definition, t.comment, t.firing, t.kind, t.definer);
 }
 template<typename F> void members(Policy &p, F &&f)
 {
@@ -98,7 +98,8 @@ template<typename F> void members(ColumnComment &c, F &&f)
 }
 template<typename F> void members(View &v, F &&f)
 {
-    f(v.name, v.definition, v.triggers, v.comment, v.indexes, v.grants, v.columnComments);
+    f(v.name, v.definition, v.triggers, v.comment, v.indexes, v.grants, v.columnComments,
+      v.definer);
 }
 template<typename F> void members(EnumType &e, F &&f)
 {
@@ -141,7 +142,7 @@ template<typename F> void members(Event &e, F &&f)
 template<typename F> void members(Function &r, F &&f)
 {
     f(r.name, r.routineName, r.argumentTypes, r.procedure, r.arguments, r.result, r.definition,
-      r.body, r.comment, r.aggregate, r.grants);
+      r.body, r.comment, r.aggregate, r.grants, r.definer);
 }
 template<typename F> void members(Extension &e, F &&f)
 {

@@ -194,7 +194,9 @@ void CatalogBuilder::readView(const QSqlQuery &row)
     const QString checkOption = text(row, 2);
     if (!checkOption.isEmpty() && checkOption != u"NONE")
         sql += u" WITH " + checkOption + u" CHECK OPTION";
-    m_schema.views.append(View{name, expression(sql), {}});
+    View view{name, expression(sql), {}};
+    view.definer = text(row, 5);
+    m_schema.views.append(view);
 }
 
 void CatalogBuilder::readTrigger(const QSqlQuery &row)
@@ -206,7 +208,9 @@ void CatalogBuilder::readTrigger(const QSqlQuery &row)
     const QString sql = u"CREATE TRIGGER " + quoteIdentifier(name) + u' ' + text(row, 2) + u' ' +
                         text(row, 3) + u" ON " + quoteIdentifier(t->name) + u" FOR EACH ROW " +
                         text(row, 4);
-    t->triggers.append(Trigger{name, expression(sql)});
+    Trigger trigger{name, expression(sql)};
+    trigger.definer = text(row, 5);
+    t->triggers.append(trigger);
 }
 
 void CatalogBuilder::readEvent(const QSqlQuery &row)

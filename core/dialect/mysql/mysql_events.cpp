@@ -2,6 +2,7 @@
 
 #include "../../sql/token_stream.h"
 #include "mysql_connection.h"
+#include "mysql_definer.h"
 #include "mysql_lexer.h"
 #include "mysql_normalize.h"
 
@@ -28,16 +29,6 @@ QString statusOf(const QString &catalogStatus)
     if (catalogStatus == u"SLAVESIDE_DISABLED")
         return QStringLiteral("DISABLE ON SLAVE");
     return QStringLiteral("ENABLE");
-}
-
-/// `user@host` as DEFINER= takes it: each part quoted (a user name may hold an `@`, a host not).
-QString definerClause(const QString &definer)
-{
-    const qsizetype at = definer.lastIndexOf(u'@');
-    if (definer.isEmpty() || at < 0)
-        return {};
-    return u"DEFINER=" + quoteIdentifier(definer.left(at)) + u'@' +
-           quoteIdentifier(definer.mid(at + 1)) + u' ';
 }
 
 QString scheduleClause(const Event &event, const QString &starts)

@@ -201,7 +201,7 @@ Result<QString> modelContextOf(const DatabaseUrl &server)
         return connection.error();
     Result<QSqlQuery> row = runBound(
         (*connection)->database(),
-        QStringLiteral("SELECT CONCAT_WS('\\n', VERSION(), @@SESSION.sql_mode, "
+        QStringLiteral("SELECT CONCAT_WS('\\n', VERSION(), CURRENT_USER(), @@SESSION.sql_mode, "
                        "@@lower_case_table_names, @@character_set_server, @@collation_server, "
                        "@@default_storage_engine, @@innodb_default_row_format, "
                        "@@explicit_defaults_for_timestamp, s.DEFAULT_CHARACTER_SET_NAME, "

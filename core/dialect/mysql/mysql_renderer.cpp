@@ -2,6 +2,7 @@
 
 #include "mysql_alter.h"
 #include "mysql_connection.h"
+#include "mysql_definer.h"
 #include "mysql_events.h"
 #include "mysql_lexer.h"
 #include "mysql_routines.h"
@@ -67,10 +68,11 @@ QStringList MysqlRenderer::renameIndex(const QString &table, const QString &from
     return {u"ALTER TABLE " + quote(table) + u" RENAME INDEX " + quote(from) + u" TO " + quote(to)};
 }
 
-// Views and triggers are the user's own SQL: recreated as the server reports them.
+// Views and triggers are the user's own SQL: recreated as the server reports them, run as
+// they were.
 QStringList MysqlRenderer::createView(const View &view) const
 {
-    return {view.definition.text};
+    return {withDefiner(view.definition.text, view.definer)};
 }
 
 QStringList MysqlRenderer::dropView(const View &view) const
@@ -80,7 +82,7 @@ QStringList MysqlRenderer::dropView(const View &view) const
 
 QStringList MysqlRenderer::createTrigger(const QString &, const Trigger &trigger) const
 {
-    return {trigger.definition.text};
+    return {withDefiner(trigger.definition.text, trigger.definer)};
 }
 
 QStringList MysqlRenderer::dropTrigger(const QString &, const Trigger &trigger) const
@@ -107,7 +109,7 @@ QStringList MysqlRenderer::alterEvent(const Event &live, const Event &target) co
 
 QStringList MysqlRenderer::createFunction(const Function &routine) const
 {
-    return {routine.definition.text};
+    return {withDefiner(routine.definition.text, routine.definer)};
 }
 
 QStringList MysqlRenderer::dropFunction(const Function &routine) const

@@ -1,6 +1,7 @@
 #include "mysql_routines.h"
 
 #include "mysql_connection.h"
+#include "mysql_definer.h"
 #include "mysql_normalize.h"
 
 namespace burrow::dialect::mysql {
@@ -43,7 +44,7 @@ const QString &routinesQuery()
         "p.DTD_IDENTIFIER, p.CHARACTER_SET_NAME)) ORDER BY p.ORDINAL_POSITION SEPARATOR ', ') "
         "FROM information_schema.PARAMETERS p WHERE p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA "
         "AND p.SPECIFIC_NAME = r.SPECIFIC_NAME AND p.ROUTINE_TYPE = r.ROUTINE_TYPE "
-        "AND p.ORDINAL_POSITION > 0) "
+        "AND p.ORDINAL_POSITION > 0), NULLIF(r.DEFINER, CURRENT_USER()) "
         "FROM information_schema.ROUTINES r WHERE r.ROUTINE_SCHEMA = ? "
         "AND r.ROUTINE_DEFINITION IS NOT NULL ORDER BY r.ROUTINE_NAME, r.ROUTINE_TYPE");
     return query;
@@ -60,6 +61,7 @@ Function routineFromRow(const QSqlQuery &row)
         routine.result = text(row, 2);
     routine.body = text(row, 3);
     routine.comment = text(row, 7);
+    routine.definer = text(row, 9);
     const QString sql = u"CREATE " + kindOf(routine) + u' ' + quoteIdentifier(routine.name) + u'(' +
                         routine.arguments + u')' +
                         (routine.procedure ? QString() : u" RETURNS " + routine.result) + u'\n' +
@@ -80,7 +82,8 @@ QStringList replaceRoutineSql(const Function &live, const Function &target)
         sql.append(dropRoutineSql(live));
     static const QString create = QStringLiteral("CREATE ");
     Q_ASSERT(target.definition.text.startsWith(create)); // as routineFromRow() spells it
-    sql.append(u"CREATE OR REPLACE " + target.definition.text.sliced(create.size()));
+    sql.append(withDefiner(u"CREATE OR REPLACE " + target.definition.text.sliced(create.size()),
+                           target.definer));
     return sql;
 }
 
