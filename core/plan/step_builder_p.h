@@ -188,7 +188,9 @@ private:
     /// built again (a new index does not inherit the identity of the one it replaces).
     void setReplicaIdentities();
     bool rebuildsIndexNamed(const QString &table, const QString &index) const;
-    void createTables();
+    bool partitionsAlteredTable(const schema::Table &t) const;
+    /// The new tables: those that are not partitions of altered tables, or only those.
+    void createTables(bool partitionsOfAlteredTables = false);
     void alterTables();
     void dropTables();
     void createIndexes();

@@ -195,11 +195,19 @@ void StepBuilder::dropIndexes()
     }
 }
 
-void StepBuilder::createTables()
+/// A new partition of a table that is altered is created after the alteration: attached
+/// before, it would have to take the parent's change (or be refused by a parent that only
+/// becomes partitioned then).
+bool StepBuilder::partitionsAlteredTable(const Table &t) const
+{
+    return !t.partitionOf.isEmpty() && m_alterations.contains(key(t.partitionOf));
+}
+
+void StepBuilder::createTables(bool partitionsOfAlteredTables)
 {
     QList<const Table *> added;
     for (const Table &t : m_target.tables) {
-        if (!m_liveTables.find(t.name))
+        if (!m_liveTables.find(t.name) && partitionsAlteredTable(t) == partitionsOfAlteredTables)
             added.append(&t);
     }
     for (const Table *t : m_deps.referencedFirst(added)) {
@@ -243,6 +251,7 @@ void StepBuilder::alterTables()
         if (holds(target) && --holding == 0)
             createFunctions(FunctionPhase::AfterHeldColumns);
     }
+    createTables(true);
 }
 
 void StepBuilder::dropTables()

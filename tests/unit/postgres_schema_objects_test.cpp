@@ -272,6 +272,28 @@ TEST_F(PostgresSchemaObjects, a_partitioned_table_keeps_its_key_and_a_new_key_is
               QStringList{u"RANGE (at)"_s});
 }
 
+// A table of rows that the model partitions, with its first partition: refused the same way,
+// with Burrow's own words first (the partition, created before, would fail on a table that is
+// not partitioned yet and hide why), and nothing lost.
+TEST_F(PostgresSchemaObjects, partitioning_a_plain_table_is_refused_before_its_new_partitions)
+{
+    db.exec(u"CREATE TABLE log (at date NOT NULL, note text);"
+            u"INSERT INTO log VALUES ('2024-03-01', 'kept')"_s);
+    const QString partitioned = model("CREATE TABLE log (at date NOT NULL, note text) "
+                                      "PARTITION BY RANGE (at);\n"
+                                      "CREATE TABLE log_2024 PARTITION OF log "
+                                      "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n");
+    ASSERT_EQ(plan(partitioned).exitCode, 0);
+    const CliRun applied = runCli(
+        {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+    EXPECT_NE(applied.exitCode, 0) << applied.out.toStdString();
+    EXPECT_TRUE(applied.err.contains(u"cannot change how table \"log\" is partitioned"_s))
+        << applied.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT relkind::text || ' ' || (SELECT note FROM log) FROM pg_class "
+                      u"WHERE relname LIKE 'log%' ORDER BY relname"_s),
+              QStringList{u"r kept"_s});
+}
+
 // A case-insensitive ICU collation, the common replacement for citext: created before the
 // table whose column uses it (its unique key then ignores case), dropped after it.
 TEST_F(PostgresSchemaObjects, a_collation_is_created_before_the_columns_using_it)
