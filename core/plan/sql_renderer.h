@@ -36,6 +36,14 @@ struct EnumUsers {
     QList<Domain> domains;
 };
 
+/// Where a trigger is created among those of its table that fire at the same moment
+/// (schema::Trigger::moment): right after `follows`, else right before `precedes`; neither:
+/// where the engine puts a new one.
+struct TriggerPlacement {
+    QString follows;
+    QString precedes;
+};
+
 /// A whole up or down section, ready to be written into a migration file.
 struct SectionText {
     QStringList statements;
@@ -93,6 +101,13 @@ public:
     virtual QStringList createTrigger(const QString &table,
                                       const schema::Trigger &trigger) const = 0;
     virtual QStringList dropTrigger(const QString &table, const schema::Trigger &trigger) const = 0;
+    /// A trigger with a moment, created in its place (see TriggerPlacement) whatever place its
+    /// own statement names.
+    virtual QStringList createPlacedTrigger(const QString &table, const schema::Trigger &trigger,
+                                            const TriggerPlacement & /*placement*/) const
+    {
+        return createTrigger(table, trigger);
+    }
 
     // Types and sequences of the schema itself: only engines that have them spell them
     // (PostgreSQL; sequences MariaDB too); the others never read or load any, so the defaults

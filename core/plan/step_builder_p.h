@@ -204,6 +204,7 @@ private:
     bool sameIndexDefinition(const QString &table, const schema::Index &live,
                              const schema::Index &target) const;
     void createTriggers();
+    TriggerPlacement placementOf(const TriggerOwner &owner, const schema::Trigger &t) const;
 
     // Indexes of materialized views (view_index_steps.cpp): a view dropped takes its indexes
     // along, a view created gets them in its own step (createViews); a kept view's indexes

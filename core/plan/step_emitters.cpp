@@ -2,8 +2,6 @@
 #include "../diff/describe.h"
 #include "step_builder_p.h"
 
-#include <QRegularExpression>
-
 #include <algorithm>
 
 namespace burrow::plan {
@@ -16,45 +14,6 @@ using diff::ObjectKind;
 using diff::objectNoun;
 using diff::triggerKind;
 using namespace schema;
-
-/// The trigger that MariaDB/MySQL's `FOLLOWS name` / `PRECEDES name` places this one against;
-/// empty when it names none.
-QString placedAgainst(const Trigger &trigger)
-{
-    static const QRegularExpression clause(
-        QStringLiteral("\\b(?:FOLLOWS|PRECEDES)\\s+(?:`([^`]+)`|\"([^\"]+)\"|(\\w+))"),
-        QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch m = clause.match(trigger.definition.text);
-    if (!m.hasMatch())
-        return {};
-    for (int group = 1; group <= 3; ++group) {
-        if (!m.captured(group).isEmpty())
-            return m.captured(group);
-    }
-    return {};
-}
-
-/// The triggers in an order they can be created in: one placed against another (FOLLOWS,
-/// PRECEDES) after that one, which must exist first; otherwise as given.
-QList<const Trigger *> creationOrder(QList<const Trigger *> pending)
-{
-    QList<const Trigger *> ordered;
-    while (!pending.isEmpty()) {
-        const auto waits = [&](const Trigger *t) {
-            const QString other = placedAgainst(*t);
-            return !other.isEmpty() &&
-                   std::any_of(pending.cbegin(), pending.cend(), [&](const Trigger *p) {
-                       return p != t && p->name.compare(other, Qt::CaseInsensitive) == 0;
-                   });
-        };
-        auto next = std::find_if_not(pending.begin(), pending.end(), waits);
-        if (next == pending.end()) // a cycle: the engine will say what is wrong
-            next = pending.begin();
-        ordered.append(*next);
-        pending.erase(next);
-    }
-    return ordered;
-}
 
 bool isDataDependent(const Change &c)
 {
@@ -341,19 +300,39 @@ void StepBuilder::commentViews()
     }
 }
 
+/// Where `t` goes among its owner's triggers of the same moment, in the target's order: after
+/// the one before it, which exists by then (kept, or created first: they are created in that
+/// order); the first one before the first that is kept.
+TriggerPlacement StepBuilder::placementOf(const TriggerOwner &owner, const Trigger &t) const
+{
+    QList<const Trigger *> sameMoment;
+    for (const Trigger &other : *owner.triggers) {
+        if (other.moment == t.moment)
+            sameMoment.append(&other);
+    }
+    if (const qsizetype i = sameMoment.indexOf(&t); i > 0)
+        return {sameMoment[i - 1]->name, {}};
+    for (const Trigger *other : sameMoment) {
+        if (other != &t && !m_triggersToCreate.contains(triggerId(owner.name, *other)))
+            return {{}, other->name};
+    }
+    return {};
+}
+
 void StepBuilder::createTriggers()
 {
     for (const TriggerOwner &owner : triggerOwners(m_target)) {
-        QList<const Trigger *> pending;
         for (const Trigger &t : *owner.triggers) {
-            if (m_triggersToCreate.contains(triggerId(owner.name, t)))
-                pending.append(&t);
-        }
-        for (const Trigger *t : creationOrder(pending))
-            add(u"create " + objectNoun(triggerKind(*t)) + u' ' + displayName(t->name),
-                m_r.createTrigger(owner.name, *t), m_r.dropTrigger(owner.name, *t),
-                changesOf(owner.name, triggerKind(*t), t->name,
+            if (!m_triggersToCreate.contains(triggerId(owner.name, t)))
+                continue;
+            const QStringList sql =
+                t.moment.isEmpty() ? m_r.createTrigger(owner.name, t)
+                                   : m_r.createPlacedTrigger(owner.name, t, placementOf(owner, t));
+            add(u"create " + objectNoun(triggerKind(t)) + u' ' + displayName(t.name), sql,
+                m_r.dropTrigger(owner.name, t),
+                changesOf(owner.name, triggerKind(t), t.name,
                           {ChangeType::Added, ChangeType::Changed}));
+        }
     }
 }
 

@@ -159,6 +159,9 @@ struct Trigger {
     QString firing{};
     TriggerKind kind = TriggerKind::Trigger;
     QString definer{}; // MariaDB/MySQL: see View::definer
+    /// MariaDB/MySQL: when it fires (`BEFORE INSERT`): a table's triggers of one moment fire in
+    /// their list's order (FOLLOWS / PRECEDES). Empty where the engine has no such order.
+    QString moment{};
 };
 
 /// A row-level security policy (PostgreSQL's CREATE POLICY) of a table.

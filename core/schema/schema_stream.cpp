@@ -19,7 +19,7 @@ static_assert(sizeof(UniqueConstraint) == 80);
 static_assert(sizeof(CheckConstraint) == 152);
 static_assert(sizeof(ExclusionConstraint) == 96);
 static_assert(sizeof(ForeignKey) == 192);
-static_assert(sizeof(Trigger) == 152);
+static_assert(sizeof(Trigger) == 176);
 static_assert(sizeof(Policy) == 200);
 static_assert(sizeof(Table) == 568);
 static_assert(sizeof(View) == 216);
@@ -79,7 +79,7 @@ template<typename F> void members(ForeignKey &k, F &&f)
 }
 template<typename F> void members(Trigger &t, F &&f)
 {
-    f(t.name, t.definition, t.comment, t.firing, t.kind, t.definer);
+    f(t.name, t.definition, t.comment, t.firing, t.kind, t.definer, t.moment);
 }
 template<typename F> void members(Policy &p, F &&f)
 {
@@ -155,8 +155,8 @@ template<typename F> void members(Namespace &n, F &&f)
 template<typename F> void members(Schema &s, F &&f)
 {
     f(s.tables, s.views, s.enums, s.domains, s.sequences, s.events, s.functions, s.extensions,
-      s.namespaces, s.composites, s.collations, s.ranges,
-      s.textSearchDictionaries, s.textSearchConfigurations, s.uncompared);
+      s.namespaces, s.composites, s.collations, s.ranges, s.textSearchDictionaries,
+      s.textSearchConfigurations, s.uncompared);
 }
 
 template<typename T>

@@ -210,6 +210,7 @@ void CatalogBuilder::readTrigger(const QSqlQuery &row)
                         text(row, 4);
     Trigger trigger{name, expression(sql)};
     trigger.definer = text(row, 5);
+    trigger.moment = text(row, 2) + u' ' + text(row, 3);
     t->triggers.append(trigger);
 }
 

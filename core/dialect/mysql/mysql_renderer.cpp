@@ -8,6 +8,7 @@
 #include "mysql_routines.h"
 #include "mysql_sequences.h"
 #include "mysql_table_sql.h"
+#include "mysql_trigger_sql.h"
 #include "mysql_type_width.h"
 
 namespace burrow::dialect::mysql {
@@ -83,6 +84,12 @@ QStringList MysqlRenderer::dropView(const View &view) const
 QStringList MysqlRenderer::createTrigger(const QString &, const Trigger &trigger) const
 {
     return {withDefiner(trigger.definition.text, trigger.definer)};
+}
+
+QStringList MysqlRenderer::createPlacedTrigger(const QString &table, const Trigger &trigger,
+                                               const plan::TriggerPlacement &placement) const
+{
+    return {placedTriggerSql(createTrigger(table, trigger).constFirst(), placement)};
 }
 
 QStringList MysqlRenderer::dropTrigger(const QString &, const Trigger &trigger) const

@@ -26,6 +26,8 @@ public:
     QStringList dropView(const schema::View &view) const override;
     QStringList createTrigger(const QString &table, const schema::Trigger &trigger) const override;
     QStringList dropTrigger(const QString &table, const schema::Trigger &trigger) const override;
+    QStringList createPlacedTrigger(const QString &table, const schema::Trigger &trigger,
+                                    const plan::TriggerPlacement &placement) const override;
     QStringList createEvent(const schema::Event &event) const override;
     QStringList dropEvent(const schema::Event &event) const override;
     QStringList alterEvent(const schema::Event &live, const schema::Event &target) const override;

@@ -1,0 +1,45 @@
+#include "mysql_trigger_sql.h"
+
+#include "../../sql/token_stream.h"
+#include "mysql_connection.h"
+#include "mysql_lexer.h"
+
+namespace burrow::dialect::mysql {
+namespace {
+
+/// The token index just past `FOR EACH ROW`; -1 when there is none.
+qsizetype afterForEachRow(const sql::TokenStream &ts)
+{
+    for (qsizetype i = 0; i + 2 < ts.size(); ++i) {
+        if (ts.isKeywordAt(i, u"FOR") && ts.isKeywordAt(i + 1, u"EACH") &&
+            ts.isKeywordAt(i + 2, u"ROW"))
+            return i + 3;
+    }
+    return -1;
+}
+
+QString placementClause(const plan::TriggerPlacement &placement)
+{
+    if (!placement.follows.isEmpty())
+        return u"FOLLOWS " + quoteIdentifier(placement.follows) + u' ';
+    if (!placement.precedes.isEmpty())
+        return u"PRECEDES " + quoteIdentifier(placement.precedes) + u' ';
+    return {};
+}
+
+} // namespace
+
+QString placedTriggerSql(const QString &createSql, const plan::TriggerPlacement &placement)
+{
+    const sql::TokenStream ts(createSql, lexerOptions());
+    const qsizetype body = afterForEachRow(ts);
+    if (body < 0 || body >= ts.size())
+        return createSql;
+    QString sql = createSql;
+    qsizetype at = ts.at(body).begin;
+    if (ts.isAnyKeywordAt(body, {u"FOLLOWS", u"PRECEDES"}) && body + 2 < ts.size())
+        sql.remove(at, ts.at(body + 2).begin - at);
+    return sql.insert(at, placementClause(placement));
+}
+
+} // namespace burrow::dialect::mysql
