@@ -47,13 +47,43 @@ void Differ::compareIndex(const QString &table, const Index &live, const Index &
                d.attributes);
 }
 
+QHash<QString, QString> Differ::firesAfter(const QList<Trigger> &triggers,
+                                           const QSet<QString> &both) const
+{
+    QHash<QString, QString> lastOfMoment;
+    QHash<QString, QString> after;
+    for (const Trigger &t : triggers) {
+        if (t.moment.isEmpty() || !both.contains(key(t.name)))
+            continue;
+        after.insert(key(t.name), lastOfMoment.value(t.moment));
+        lastOfMoment.insert(t.moment, t.name);
+    }
+    return after;
+}
+
+// Triggers of one moment fire in their order (MariaDB/MySQL): a trigger both sides have that
+// fires after another one of those differs. Those only one side has do not count.
 void Differ::compareTriggers(const QString &owner, const QList<Trigger> &live,
                              const QList<Trigger> &model)
 {
     const auto pairs = pairUp(live, model, [this](const Trigger &t) -> QString {
         return QString::number(int(t.kind)) + u' ' + key(t.name);
     });
+    QSet<QString> both;
     for (const Pair<Trigger> &p : pairs) {
+        if (p.live && p.model)
+            both.insert(key(p.model->name));
+    }
+    const QHash<QString, QString> liveAfter = firesAfter(live, both);
+    const QHash<QString, QString> modelAfter = firesAfter(model, both);
+    const auto place = [](const QString &after) {
+        return after.isEmpty() ? QStringLiteral("first") : u"after " + after;
+    };
+    for (const Pair<Trigger> &p : pairs) {
+        const QString k = key(p.model ? p.model->name : p.live->name);
+        AttributeDiff order;
+        order.compare(key(liveAfter.value(k)) != key(modelAfter.value(k)), QStringLiteral("order"),
+                      place(liveAfter.value(k)), place(modelAfter.value(k)));
         if (!p.live)
             record(triggerKind(*p.model), ChangeType::Added, owner, p.model->name,
                    oneLine(p.model->definition.text));
@@ -61,7 +91,8 @@ void Differ::compareTriggers(const QString &owner, const QList<Trigger> &live,
             record(triggerKind(*p.live), ChangeType::Removed, owner, p.live->name,
                    oneLine(p.live->definition.text));
         else
-            compareDefinitions(triggerKind(*p.model), owner, p.model->name, *p.live, *p.model);
+            compareDefinitions(triggerKind(*p.model), owner, p.model->name, *p.live, *p.model,
+                               order);
     }
 }
 
@@ -69,9 +100,8 @@ void Differ::compareTriggers(const QString &owner, const QList<Trigger> &live,
 // and their comment.
 template<typename T>
 void Differ::compareDefinitions(ObjectKind kind, const QString &owner, const QString &name,
-                                const T &live, const T &model)
+                                const T &live, const T &model, AttributeDiff d)
 {
-    AttributeDiff d;
     d.flag(live.definition != model.definition, QStringLiteral("definition"),
            QStringLiteral("definition differs"));
     if constexpr (std::is_same_v<T, Trigger>) {

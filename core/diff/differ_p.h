@@ -8,6 +8,7 @@
 #include "differ.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -135,9 +136,13 @@ private:
     void compareIndex(const QString &table, const Index &live, const Index &model);
     void compareTriggers(const QString &owner, const QList<Trigger> &live,
                          const QList<Trigger> &model);
+    /// The trigger each of `triggers` fires right after among those of its moment in `both`
+    /// (by key; empty for the first). Triggers without a moment have no order.
+    QHash<QString, QString> firesAfter(const QList<Trigger> &triggers,
+                                       const QSet<QString> &both) const;
     template<typename T>
     void compareDefinitions(ObjectKind kind, const QString &owner, const QString &name,
-                            const T &live, const T &model);
+                            const T &live, const T &model, AttributeDiff d = {});
     void compareUnique(const QString &table, const UniqueConstraint &live,
                        const UniqueConstraint &model);
     void compareOptions(const Table &live, const Table &model);

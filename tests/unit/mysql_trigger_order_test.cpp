@@ -1,8 +1,8 @@
 // MariaDB's trigger order: a table's triggers of one moment (BEFORE INSERT…) fire in the order
-// they were created in, or as FOLLOWS / PRECEDES place them. The triggers a migration creates
-// are created in the target's firing order, each placed against the one before it (the first
-// before the first kept): a model's own PRECEDES naming a trigger still to come does not fail,
-// and a trigger created again keeps its place instead of firing last.
+// they were created in, or as FOLLOWS / PRECEDES place them. That order is compared. The triggers a
+// migration creates are created in the target's firing order, each placed against the one before it
+// (the first before the first kept): a model's own PRECEDES naming a trigger still to come does not
+// fail, and a trigger created again keeps its place instead of firing last.
 #include "cli_migrations.h"
 #include "dialect/mysql/mysql_trigger_sql.h"
 #include "qt_printing.h"
@@ -92,6 +92,31 @@ TEST_F(MariadbTriggerOrder, triggers_created_again_keep_their_place)
     db.exec(u"DELETE FROM audit"_s);
     db.exec(u"INSERT INTO item (id) VALUES (2)"_s);
     EXPECT_EQ(db.rows(fired), QStringList{u"one 2 three"_s});
+}
+
+// The same triggers in another order: a difference of each trigger that moved, planned as
+// triggers created again in the model's order.
+TEST_F(MariadbTriggerOrder, the_firing_order_alone_is_compared_and_migrated)
+{
+    const QByteArray first = "CREATE TRIGGER first AFTER INSERT ON item FOR EACH ROW\n"
+                             "  INSERT INTO audit (msg) VALUES ('first');\n";
+    const QByteArray second = "CREATE TRIGGER second AFTER INSERT ON item FOR EACH ROW\n"
+                              "  INSERT INTO audit (msg) VALUES ('second');\n";
+    const QByteArray live = kTables + second + first;
+    db.execEach(QString::fromUtf8(live).split(u";\n"_s, Qt::SkipEmptyParts));
+    const QString before = cli.model(live, u"before.sql"_s);
+    const QString model = cli.model(kTables + first + second);
+    const CliRun differs = cli.diff(model);
+    EXPECT_EQ(differs.exitCode, 1) << CliMigrations::shown(differs);
+    EXPECT_TRUE(differs.out.contains(u"order after second → first"_s))
+        << CliMigrations::shown(differs);
+    ASSERT_EQ(cli.diff(before).exitCode, 0);
+
+    cli.migrate(model);
+    db.exec(u"INSERT INTO item (id) VALUES (1)"_s);
+    EXPECT_EQ(db.rows(u"SELECT msg FROM audit ORDER BY id"_s),
+              (QStringList{u"first"_s, u"second"_s}));
+    cli.migrate(before);
 }
 
 } // namespace
