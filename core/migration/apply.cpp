@@ -247,8 +247,22 @@ Status rehearse(const ApplyRequest &request, const QList<MigrationEntry> &files,
                 const dialect::DatabaseOps &ops)
 {
     Result<std::unique_ptr<dialect::ScratchDatabase>> scratch = ops.scratchCopy(request.url);
-    if (!scratch)
-        return scratch.error();
+    if (!scratch) {
+        Error error = scratch.error();
+        if (error.code == Error::Code::Cancelled)
+            return error;
+        error.message = u"cannot make the scratch copy of the database to rehearse the "
+                        u"migration on, so the database was not touched: " +
+                        error.message;
+        error.hint = error.hint.isEmpty()
+                         ? QStringLiteral("the database does not copy as it is (a view or "
+                                          "routine that does not load again from a dump, e.g. "
+                                          "one whose definer lacks rights): fix that")
+                         : error.hint;
+        error.hint += QStringLiteral(", or apply with --no-rehearsal (a failing migration then "
+                                     "stops part-way; the backup stays)");
+        return error;
+    }
     ApplyRequest rehearsal = request;
     rehearsal.dryRun = true;
     rehearsal.models = {};

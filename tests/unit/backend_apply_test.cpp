@@ -232,6 +232,21 @@ TEST_P(NonTransactionalApply,
               (QStringList{u"Le Guin"_s, u"Herbert"_s}));
 }
 
+// A database that does not load again from its own dump (a view whose definer may not read
+// its table) cannot be rehearsed: the apply says so, and how to go on, before touching it.
+TEST_P(NonTransactionalApply, a_database_that_cannot_be_copied_is_not_touched_and_says_why)
+{
+    db.exec(u"CREATE USER IF NOT EXISTS 'burrow_norights'@'%'"_s);
+    db.exec(u"CREATE DEFINER='burrow_norights'@'%' VIEW names AS SELECT name FROM author"_s);
+    writeMigration(u"0001_genre.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);");
+    const CliRun failed = cli(u"apply"_s);
+    EXPECT_EQ(failed.exitCode, 2) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(u"cannot make the scratch copy"_s)) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(u"--no-rehearsal"_s)) << failed.err.toStdString();
+    EXPECT_FALSE(tables().contains(u"genre"_s));
+    EXPECT_FALSE(tables().contains(u"burrow_migrations"_s));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, NonTransactionalApply, ::testing::Values(Backend::MariaDB),
                          backendParamName);
 
