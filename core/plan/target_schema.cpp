@@ -197,13 +197,18 @@ void keepLiveAccess(QList<T> &target, const QList<T> &live, Qt::CaseSensitivity 
     }
 }
 
-/// The same for the triggers of each table and view both have.
-template<typename T>
-void keepLiveTriggerDefiners(QList<T> &target, const QList<T> &live, Qt::CaseSensitivity cs)
+/// The same for the triggers of each table and view both have. Tables by lookup: a schema may
+/// have thousands, few with triggers.
+void keepLiveTriggerAccess(Schema &target, const Schema &live, Qt::CaseSensitivity cs)
 {
-    for (T &owner : target) {
-        if (const qsizetype i = indexOf(live, owner.name, cs); i >= 0)
-            keepLiveAccess(owner.triggers, live[i].triggers, cs);
+    const TableLookup liveTables(live, cs);
+    for (Table &table : target.tables) {
+        if (const Table *was = table.triggers.isEmpty() ? nullptr : liveTables.find(table.name))
+            keepLiveAccess(table.triggers, was->triggers, cs);
+    }
+    for (View &view : target.views) {
+        if (const qsizetype i = indexOf(live.views, view.name, cs); i >= 0)
+            keepLiveAccess(view.triggers, live.views[i].triggers, cs);
     }
 }
 
@@ -255,8 +260,7 @@ Schema targetSchema(const Schema &live, const Schema &model, const QList<Change>
     }
     keepLiveAccess(target.views, live.views, cs);
     keepLiveAccess(target.functions, live.functions, cs);
-    keepLiveTriggerDefiners(target.tables, live.tables, cs);
-    keepLiveTriggerDefiners(target.views, live.views, cs);
+    keepLiveTriggerAccess(target, live, cs);
     return target;
 }
 

@@ -2,6 +2,7 @@
 
 #include "mysql_catalog_builder_p.h"
 #include "mysql_connection.h"
+#include "mysql_definer.h"
 #include "mysql_event_guard.h"
 #include "mysql_events.h"
 #include "mysql_partitions.h"
@@ -48,19 +49,19 @@ const QString kChecksQuery =
     QStringLiteral("SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL "
                    "FROM information_schema.CHECK_CONSTRAINTS "
                    "WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME");
-// A definer is read where it is not the account reading (see schema::View::definer).
-#define DEFINER_UNLESS_CURRENT_USER "NULLIF(DEFINER, CURRENT_USER())"
+// clang-format off
 const QString kViewsQuery = QStringLiteral(
     "SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, ALGORITHM, SECURITY_TYPE, "
-    DEFINER_UNLESS_CURRENT_USER " FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? "
-    "ORDER BY TABLE_NAME");
+    BURROW_DEFINER_UNLESS_CURRENT_USER("DEFINER")
+    " FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME");
 // By the table's schema (always the trigger's own): MariaDB looks up only that database for
 // EVENT_OBJECT_SCHEMA, while TRIGGER_SCHEMA reads the table definitions of every database.
 const QString kTriggersQuery = QStringLiteral(
     "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, "
-    "ACTION_STATEMENT, " DEFINER_UNLESS_CURRENT_USER " FROM information_schema.TRIGGERS "
-    "WHERE EVENT_OBJECT_SCHEMA = ? "
+    "ACTION_STATEMENT, " BURROW_DEFINER_UNLESS_CURRENT_USER("DEFINER")
+    " FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = ? "
     "ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER");
+// clang-format on
 
 struct CatalogQuery {
     const QString *sql;

@@ -6,6 +6,10 @@
 
 #include <QString>
 
+/// The catalog's DEFINER `column`, NULL where it is the account reading: that account's objects,
+/// created again by it, stay its own without saying so.
+#define BURROW_DEFINER_UNLESS_CURRENT_USER(column) "NULLIF(" column ", CURRENT_USER())"
+
 namespace burrow::dialect::mysql {
 
 /// `DEFINER=`user`@`host` ` (a trailing space), each part quoted: a user name may hold an `@`,

@@ -35,6 +35,7 @@ const QString &routinesQuery()
 {
     // A function's parameters are IN (the server says so): left unsaid. ORDINAL_POSITION 0 is
     // its result. A character type is spelled with its character set (kept apart).
+    // clang-format off
     static const QString query = QStringLiteral(
         "SELECT r.ROUTINE_NAME, r.ROUTINE_TYPE, CONCAT_WS(' CHARSET ', r.DTD_IDENTIFIER, "
         "r.CHARACTER_SET_NAME), r.ROUTINE_DEFINITION, r.IS_DETERMINISTIC, r.SQL_DATA_ACCESS, "
@@ -44,9 +45,10 @@ const QString &routinesQuery()
         "p.DTD_IDENTIFIER, p.CHARACTER_SET_NAME)) ORDER BY p.ORDINAL_POSITION SEPARATOR ', ') "
         "FROM information_schema.PARAMETERS p WHERE p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA "
         "AND p.SPECIFIC_NAME = r.SPECIFIC_NAME AND p.ROUTINE_TYPE = r.ROUTINE_TYPE "
-        "AND p.ORDINAL_POSITION > 0), NULLIF(r.DEFINER, CURRENT_USER()) "
-        "FROM information_schema.ROUTINES r WHERE r.ROUTINE_SCHEMA = ? "
+        "AND p.ORDINAL_POSITION > 0), " BURROW_DEFINER_UNLESS_CURRENT_USER("r.DEFINER")
+        " FROM information_schema.ROUTINES r WHERE r.ROUTINE_SCHEMA = ? "
         "AND r.ROUTINE_DEFINITION IS NOT NULL ORDER BY r.ROUTINE_NAME, r.ROUTINE_TYPE");
+    // clang-format on
     return query;
 }
 
