@@ -1,6 +1,7 @@
 // The differ's comparisons of indexes, triggers (rules, statistics), views and table options.
 #include "describe.h"
 #include "differ_p.h"
+#include "schema_objects_differ_p.h"
 #include "table_options_differ_p.h"
 
 namespace burrow::diff::detail {
@@ -110,6 +111,7 @@ void Differ::compareDefinitions(ObjectKind kind, const QString &owner, const QSt
         };
         d.compare(live.firing != model.firing, QStringLiteral("firing"), firing(live),
                   firing(model));
+        compareSqlModes(d, live.sqlMode, model.sqlMode);
     }
     d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
               model.comment);

@@ -165,6 +165,7 @@ void compareEvents(ObjectDiffer &d, const Event &l, const Event &m)
     d.compare(l.body != m.body, QStringLiteral("body"), oneLine(l.body.text), oneLine(m.body.text));
     d.compare(!m.definer.isEmpty() && l.definer != m.definer, QStringLiteral("definer"), l.definer,
               m.definer);
+    compareSqlModes(d, l.sqlMode, m.sqlMode);
 }
 
 void compareFunctions(ObjectDiffer &d, const Function &l, const Function &m)
@@ -179,9 +180,17 @@ void compareFunctions(ObjectDiffer &d, const Function &l, const Function &m)
     d.flag(headerSame && l.definition != m.definition, QStringLiteral("definition"),
            QStringLiteral("definition differs (body or options)"));
     d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
+    compareSqlModes(d, l.sqlMode, m.sqlMode);
 }
 
 } // namespace
+
+QString describeSqlMode(const SqlMode &mode)
+{
+    if (!mode.own)
+        return QStringLiteral("the server's default");
+    return mode.own->isEmpty() ? QStringLiteral("''") : *mode.own;
+}
 
 QString describeEvent(const Event &e)
 {

@@ -25,5 +25,15 @@ QString describeSequence(const schema::Sequence &sequence);
 QString describeEvent(const schema::Event &event);
 /// "FUNCTION add(a integer, b integer) RETURNS integer".
 QString describeFunction(const schema::Function &function);
+/// "PIPES_AS_CONCAT,ANSI_QUOTES", "''" (no mode at all) or "the server's default".
+QString describeSqlMode(const schema::SqlMode &mode);
+
+/// Notes the sql_mode of a body (trigger, routine, event) where the model asks for another one.
+template<typename Diff>
+void compareSqlModes(Diff &d, const schema::SqlMode &live, const schema::SqlMode &model)
+{
+    d.compare(live.differsFrom(model), QStringLiteral("sql_mode"), describeSqlMode(live),
+              describeSqlMode(model));
+}
 
 } // namespace burrow::diff

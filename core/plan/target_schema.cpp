@@ -181,8 +181,9 @@ void markKeyColumns(Table &table, Qt::CaseSensitivity cs)
 
 /// Privileges and definers are not compared: whatever the model says, the database keeps those
 /// it has, and an object the migration creates again is given them back (a definer the model
-/// names itself is the model's). The target says so too, so that the way back (the down
-/// section, a step's undo) gives them back as well.
+/// names itself is the model's). So is the sql_mode a body was created under, unless the model
+/// asks for another one (SqlMode::differsFrom). The target says so too, so that the way back
+/// (the down section, a step's undo) gives them back as well.
 template<typename T>
 void keepLiveAccess(QList<T> &target, const QList<T> &live, Qt::CaseSensitivity cs)
 {
@@ -194,6 +195,9 @@ void keepLiveAccess(QList<T> &target, const QList<T> &live, Qt::CaseSensitivity 
             object.grants = live[i].grants;
         if (object.definer.isEmpty())
             object.definer = live[i].definer;
+        if constexpr (requires { object.sqlMode; })
+            if (!live[i].sqlMode.differsFrom(object.sqlMode))
+                object.sqlMode = live[i].sqlMode;
     }
 }
 

@@ -21,6 +21,26 @@ struct Expression {
     }
 };
 
+/// MariaDB/MySQL: the sql_mode a trigger, routine or event was created under. The server keeps
+/// it with the body and runs the body under it: the same text means something else under
+/// another one (`||` concatenates under PIPES_AS_CONCAT, "x" names a column under ANSI_QUOTES).
+struct SqlMode {
+    /// The whole mode where it is not the server's default (@@GLOBAL.sql_mode), "" for none at
+    /// all; nullopt: the default, which a migration's session runs under.
+    std::optional<QString> own{};
+    /// Those of its modes that change what the body's text means, default or not.
+    QString reading{};
+
+    bool operator==(const SqlMode &) const = default;
+    /// Whether `model` asks for another mode than this live one: one that reads the body
+    /// otherwise, or a mode the model names itself (strictness the model leaves unsaid is the
+    /// database's own, kept, not compared).
+    bool differsFrom(const SqlMode &model) const
+    {
+        return reading != model.reading || (model.own && own != model.own);
+    }
+};
+
 enum class Generated { No, Virtual, Stored };
 enum class SortOrder { Ascending, Descending };
 enum class ReferentialAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
@@ -162,6 +182,7 @@ struct Trigger {
     /// MariaDB/MySQL: when it fires (`BEFORE INSERT`): a table's triggers of one moment fire in
     /// their list's order (FOLLOWS / PRECEDES). Empty where the engine has no such order.
     QString moment{};
+    SqlMode sqlMode{};
 };
 
 /// A row-level security policy (PostgreSQL's CREATE POLICY) of a table.
@@ -321,6 +342,7 @@ struct Event {
     Expression body; // the statement after DO
     /// `user@host`; empty in a model that names no DEFINER: whoever runs the migration.
     QString definer;
+    SqlMode sqlMode{};
     QString sql; // the CREATE EVENT statement: the model's as typed, or rebuilt from the catalog
 };
 
@@ -342,6 +364,7 @@ struct Function {
     /// PUBLIC, GRANT EXECUTE …); empty where it has the defaults. Not compared.
     QStringList grants{};
     QString definer{}; // MariaDB/MySQL: see View::definer
+    SqlMode sqlMode{};
 };
 
 /// An extension the database has (PostgreSQL's CREATE EXTENSION). Installed database-wide,

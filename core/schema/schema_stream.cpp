@@ -19,7 +19,8 @@ static_assert(sizeof(UniqueConstraint) == 80);
 static_assert(sizeof(CheckConstraint) == 152);
 static_assert(sizeof(ExclusionConstraint) == 96);
 static_assert(sizeof(ForeignKey) == 192);
-static_assert(sizeof(Trigger) == 176);
+static_assert(sizeof(SqlMode) == 56);
+static_assert(sizeof(Trigger) == 232);
 static_assert(sizeof(Policy) == 200);
 static_assert(sizeof(Table) == 568);
 static_assert(sizeof(View) == 216);
@@ -29,8 +30,8 @@ static_assert(sizeof(Domain) == 184);
 static_assert(sizeof(TypeAttribute) == 72);
 static_assert(sizeof(CompositeType) == 72);
 static_assert(sizeof(Sequence) == 168);
-static_assert(sizeof(Event) == 248);
-static_assert(sizeof(Function) == 280);
+static_assert(sizeof(Event) == 304);
+static_assert(sizeof(Function) == 336);
 static_assert(sizeof(Extension) == 24);
 static_assert(sizeof(Namespace) == 24);
 static_assert(sizeof(Collation) == 128);
@@ -77,9 +78,13 @@ template<typename F> void members(ForeignKey &k, F &&f)
     f(k.name, k.columns, k.referencedTable, k.referencedColumns, k.onDelete, k.onUpdate, k.deferral,
       k.comment, k.notValid, k.matchFull, k.engineName, k.onDeleteColumns);
 }
+template<typename F> void members(SqlMode &m, F &&f)
+{
+    f(m.own, m.reading);
+}
 template<typename F> void members(Trigger &t, F &&f)
 {
-    f(t.name, t.definition, t.comment, t.firing, t.kind, t.definer, t.moment);
+    f(t.name, t.definition, t.comment, t.firing, t.kind, t.definer, t.moment, t.sqlMode);
 }
 template<typename F> void members(Policy &p, F &&f)
 {
@@ -137,12 +142,12 @@ template<typename F> void members(Sequence &s, F &&f)
 template<typename F> void members(Event &e, F &&f)
 {
     f(e.name, e.schedule, e.starts, e.ends, e.preserve, e.status, e.comment, e.body, e.definer,
-      e.sql);
+      e.sqlMode, e.sql);
 }
 template<typename F> void members(Function &r, F &&f)
 {
     f(r.name, r.routineName, r.argumentTypes, r.procedure, r.arguments, r.result, r.definition,
-      r.body, r.comment, r.aggregate, r.grants, r.definer);
+      r.body, r.comment, r.aggregate, r.grants, r.definer, r.sqlMode);
 }
 template<typename F> void members(Extension &e, F &&f)
 {

@@ -8,6 +8,7 @@
 #include "mysql_partitions.h"
 #include "mysql_routines.h"
 #include "mysql_sequences.h"
+#include "mysql_sql_mode.h"
 
 #include <atomic>
 
@@ -58,7 +59,8 @@ const QString kViewsQuery = QStringLiteral(
 // EVENT_OBJECT_SCHEMA, while TRIGGER_SCHEMA reads the table definitions of every database.
 const QString kTriggersQuery = QStringLiteral(
     "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, "
-    "ACTION_STATEMENT, " BURROW_DEFINER_UNLESS_CURRENT_USER("DEFINER")
+    "ACTION_STATEMENT, " BURROW_DEFINER_UNLESS_CURRENT_USER("DEFINER") ", "
+    BURROW_SQL_MODE_COLUMNS("SQL_MODE")
     " FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = ? "
     "ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER");
 // clang-format on

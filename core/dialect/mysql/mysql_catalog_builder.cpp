@@ -4,6 +4,7 @@
 #include "mysql_normalize.h"
 #include "mysql_routines.h"
 #include "mysql_sequences.h"
+#include "mysql_sql_mode.h"
 #include "mysql_table_options.h"
 #include "mysql_table_sql.h"
 
@@ -211,6 +212,7 @@ void CatalogBuilder::readTrigger(const QSqlQuery &row)
     Trigger trigger{name, expression(sql)};
     trigger.definer = text(row, 5);
     trigger.moment = text(row, 2) + u' ' + text(row, 3);
+    trigger.sqlMode = sqlModeOf(text(row, 6), text(row, 7));
     t->triggers.append(trigger);
 }
 

@@ -5,6 +5,7 @@
 #include "mysql_definer.h"
 #include "mysql_lexer.h"
 #include "mysql_normalize.h"
+#include "mysql_sql_mode.h"
 
 #include <QHash>
 
@@ -123,11 +124,13 @@ TypedEvent typedEvent(const sql::Statement &statement)
 const QString &eventsQuery()
 {
     // Timestamps as text: the server's own spelling, which STARTS '…' takes back.
+    // clang-format off
     static const QString sql = QStringLiteral(
         "SELECT EVENT_NAME, DEFINER, EVENT_TYPE, CAST(EXECUTE_AT AS CHAR), INTERVAL_VALUE, "
         "INTERVAL_FIELD, CAST(STARTS AS CHAR), CAST(ENDS AS CHAR), STATUS, ON_COMPLETION, "
-        "EVENT_COMMENT, EVENT_DEFINITION FROM information_schema.EVENTS "
-        "WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME");
+        "EVENT_COMMENT, EVENT_DEFINITION, " BURROW_SQL_MODE_COLUMNS("SQL_MODE")
+        " FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME");
+    // clang-format on
     return sql;
 }
 
@@ -143,6 +146,7 @@ Event eventFromRow(const QSqlQuery &row)
     event.preserve = text(row, 9) == u"PRESERVE";
     event.comment = text(row, 10);
     event.body = expression(text(row, 11));
+    event.sqlMode = sqlModeOf(text(row, 12), text(row, 13));
     event.sql = createEventSql(event);
     return event;
 }
@@ -161,11 +165,13 @@ QStringList alterEventSql(const Event &live, const Event &target)
 {
     Event resolved = target;
     resolved.definer = target.definer.isEmpty() ? live.definer : target.definer;
+    resolved.sqlMode = live.sqlMode.differsFrom(target.sqlMode) ? target.sqlMode : live.sqlMode;
     if (target.starts.isEmpty() && recurring(target) && recurring(live))
         resolved.starts = live.starts;
     // ON SCHEDULE without ENDS keeps the old end: only a new event has none.
     if (!live.ends.isEmpty() && target.ends.isEmpty())
-        return {u"DROP EVENT " + quoteIdentifier(live.name), createEventSql(resolved)};
+        return underSqlMode({u"DROP EVENT " + quoteIdentifier(live.name), createEventSql(resolved)},
+                            resolved.sqlMode);
     QStringList clauses;
     if (live.schedule != target.schedule || live.starts != resolved.starts ||
         live.ends != target.ends)
@@ -176,12 +182,15 @@ QStringList alterEventSql(const Event &live, const Event &target)
         clauses.append(target.status);
     if (live.comment != target.comment)
         clauses.append(u"COMMENT " + quoteLiteral(target.comment));
-    if (live.body != target.body)
+    // The body is read again, under the session's mode, only where DO is named.
+    const bool bodyReadAgain = live.body != target.body || live.sqlMode.own != resolved.sqlMode.own;
+    if (bodyReadAgain)
         clauses.append(u"DO " + target.body.text);
     if (clauses.isEmpty()) // only the definer changes: ALTER EVENT takes no empty list
         clauses.append(target.status);
-    return {u"ALTER " + definerClause(resolved.definer) + u"EVENT " + quoteIdentifier(target.name) +
-            u' ' + clauses.join(u' ')};
+    const QString alter = u"ALTER " + definerClause(resolved.definer) + u"EVENT " +
+                          quoteIdentifier(target.name) + u' ' + clauses.join(u' ');
+    return bodyReadAgain ? underSqlMode({alter}, resolved.sqlMode) : QStringList{alter};
 }
 
 void keepModelEvents(Schema &schema, const QList<sql::Statement> &statements)

@@ -7,6 +7,7 @@
 #include "mysql_lexer.h"
 #include "mysql_routines.h"
 #include "mysql_sequences.h"
+#include "mysql_sql_mode.h"
 #include "mysql_table_sql.h"
 #include "mysql_trigger_sql.h"
 #include "mysql_type_width.h"
@@ -69,8 +70,8 @@ QStringList MysqlRenderer::renameIndex(const QString &table, const QString &from
     return {u"ALTER TABLE " + quote(table) + u" RENAME INDEX " + quote(from) + u" TO " + quote(to)};
 }
 
-// Views and triggers are the user's own SQL: recreated as the server reports them, run as
-// they were.
+// Views, triggers and routines are the user's own SQL: recreated as the server reports them,
+// run as they were (by their definer; a body under the sql_mode it was written for).
 QStringList MysqlRenderer::createView(const View &view) const
 {
     return {withDefiner(view.definition.text, view.definer)};
@@ -83,13 +84,14 @@ QStringList MysqlRenderer::dropView(const View &view) const
 
 QStringList MysqlRenderer::createTrigger(const QString &, const Trigger &trigger) const
 {
-    return {withDefiner(trigger.definition.text, trigger.definer)};
+    return underSqlMode({withDefiner(trigger.definition.text, trigger.definer)}, trigger.sqlMode);
 }
 
-QStringList MysqlRenderer::createPlacedTrigger(const QString &table, const Trigger &trigger,
+QStringList MysqlRenderer::createPlacedTrigger(const QString &, const Trigger &trigger,
                                                const plan::TriggerPlacement &placement) const
 {
-    return {placedTriggerSql(createTrigger(table, trigger).constFirst(), placement)};
+    const QString create = withDefiner(trigger.definition.text, trigger.definer);
+    return underSqlMode({placedTriggerSql(create, placement)}, trigger.sqlMode);
 }
 
 QStringList MysqlRenderer::dropTrigger(const QString &, const Trigger &trigger) const
@@ -101,7 +103,7 @@ QStringList MysqlRenderer::dropTrigger(const QString &, const Trigger &trigger) 
 // one with the statement rebuilt from the catalog.
 QStringList MysqlRenderer::createEvent(const Event &event) const
 {
-    return {event.sql};
+    return underSqlMode({event.sql}, event.sqlMode);
 }
 
 QStringList MysqlRenderer::dropEvent(const Event &event) const
@@ -116,7 +118,7 @@ QStringList MysqlRenderer::alterEvent(const Event &live, const Event &target) co
 
 QStringList MysqlRenderer::createFunction(const Function &routine) const
 {
-    return {withDefiner(routine.definition.text, routine.definer)};
+    return underSqlMode({withDefiner(routine.definition.text, routine.definer)}, routine.sqlMode);
 }
 
 QStringList MysqlRenderer::dropFunction(const Function &routine) const

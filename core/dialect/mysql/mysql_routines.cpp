@@ -3,6 +3,7 @@
 #include "mysql_connection.h"
 #include "mysql_definer.h"
 #include "mysql_normalize.h"
+#include "mysql_sql_mode.h"
 
 namespace burrow::dialect::mysql {
 namespace {
@@ -45,8 +46,8 @@ const QString &routinesQuery()
         "p.DTD_IDENTIFIER, p.CHARACTER_SET_NAME)) ORDER BY p.ORDINAL_POSITION SEPARATOR ', ') "
         "FROM information_schema.PARAMETERS p WHERE p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA "
         "AND p.SPECIFIC_NAME = r.SPECIFIC_NAME AND p.ROUTINE_TYPE = r.ROUTINE_TYPE "
-        "AND p.ORDINAL_POSITION > 0), " BURROW_DEFINER_UNLESS_CURRENT_USER("r.DEFINER")
-        " FROM information_schema.ROUTINES r WHERE r.ROUTINE_SCHEMA = ? "
+        "AND p.ORDINAL_POSITION > 0), " BURROW_DEFINER_UNLESS_CURRENT_USER("r.DEFINER") ", "
+        BURROW_SQL_MODE_COLUMNS("r.SQL_MODE") " FROM information_schema.ROUTINES r WHERE r.ROUTINE_SCHEMA = ? "
         "AND r.ROUTINE_DEFINITION IS NOT NULL ORDER BY r.ROUTINE_NAME, r.ROUTINE_TYPE");
     // clang-format on
     return query;
@@ -64,6 +65,7 @@ Function routineFromRow(const QSqlQuery &row)
     routine.body = text(row, 3);
     routine.comment = text(row, 7);
     routine.definer = text(row, 9);
+    routine.sqlMode = sqlModeOf(text(row, 10), text(row, 11));
     const QString sql = u"CREATE " + kindOf(routine) + u' ' + quoteIdentifier(routine.name) + u'(' +
                         routine.arguments + u')' +
                         (routine.procedure ? QString() : u" RETURNS " + routine.result) + u'\n' +
@@ -86,7 +88,7 @@ QStringList replaceRoutineSql(const Function &live, const Function &target)
     Q_ASSERT(target.definition.text.startsWith(create)); // as routineFromRow() spells it
     sql.append(withDefiner(u"CREATE OR REPLACE " + target.definition.text.sliced(create.size()),
                            target.definer));
-    return sql;
+    return underSqlMode(sql, target.sqlMode);
 }
 
 } // namespace burrow::dialect::mysql

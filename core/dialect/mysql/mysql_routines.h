@@ -3,7 +3,8 @@
 // Stored functions and procedures (CREATE FUNCTION / PROCEDURE): read from
 // information_schema.ROUTINES and PARAMETERS in one query per schema, kept as the CREATE
 // statement Burrow spells from them (the body as typed), and replaced in place with MariaDB's
-// CREATE OR REPLACE. The definer is not compared: a routine is created as the user applying.
+// CREATE OR REPLACE, with the definer and sql_mode it is to have (mysql_definer.h,
+// mysql_sql_mode.h). The definer is not compared.
 
 #include "../../schema/schema.h"
 
@@ -21,8 +22,8 @@ schema::Function routineFromRow(const QSqlQuery &row);
 
 QString dropRoutineSql(const schema::Function &routine);
 
-/// CREATE OR REPLACE with the target's definition; a function becoming a procedure (or back)
-/// drops the old one first.
+/// CREATE OR REPLACE with the target's definition, under its sql_mode; a function becoming a
+/// procedure (or back) drops the old one first.
 QStringList replaceRoutineSql(const schema::Function &live, const schema::Function &target);
 
 } // namespace burrow::dialect::mysql
