@@ -51,6 +51,14 @@ TEST(MysqlSqlMode, sets_the_session_mode_around_a_creation_and_puts_it_back)
                            create.constFirst(), u"SET SESSION sql_mode = @burrow_sql_mode"_s}));
 }
 
+TEST(MysqlSqlMode, quotes_a_literal_for_the_mode_that_reads_it)
+{
+    EXPECT_EQ(quoteLiteralUnder(u"C:\\temp's"_s, sqlModeOf(kDefault, kDefault)),
+              u"'C:\\\\temp''s'"_s);
+    EXPECT_EQ(quoteLiteralUnder(u"C:\\temp's"_s, sqlModeOf(u"NO_BACKSLASH_ESCAPES"_s, kDefault)),
+              u"'C:\\temp''s'"_s);
+}
+
 class MariadbSqlMode : public OneEngineCliTest<Backend::MariaDB> {
 protected:
     /// "name|SQL_MODE" of each trigger, routine and event, sorted.
@@ -136,6 +144,30 @@ TEST_F(MariadbSqlMode, a_body_created_again_keeps_the_strictness_it_had)
     EXPECT_EQ(modes(), lax) << migration.toStdString();
     EXPECT_TRUE(db.tryExec(u"INSERT INTO person (id) VALUES (1)"_s)) << "still not strict";
     EXPECT_EQ(db.rows(u"SELECT CONCAT(age, '|', adult()) FROM person"_s), QStringList{u"0|21"_s});
+}
+
+TEST_F(MariadbSqlMode, a_comment_is_spelled_for_the_mode_its_statement_runs_under)
+{
+    const QByteArray objects =
+        "CREATE FUNCTION path() RETURNS VARCHAR(20) DETERMINISTIC COMMENT 'C:\\temp' "
+        "RETURN 'C:\\temp';\n"
+        "CREATE EVENT sweep ON SCHEDULE EVERY 1 DAY DISABLE COMMENT 'D:\\old' DO DELETE FROM t;\n";
+    db.execEach(QStringList{u"SET SESSION sql_mode = 'NO_BACKSLASH_ESCAPES'"_s,
+                            u"CREATE TABLE t (id INT)"_s} +
+                QString::fromUtf8(objects).split(u";\n"_s, Qt::SkipEmptyParts));
+    const QString model = cli.model(
+        "CREATE TABLE t (id INT);\n"
+        "SET sql_mode = 'NO_BACKSLASH_ESCAPES';\n" +
+        QByteArray(objects)
+            .replace("RETURN 'C", "RETURN 'E")
+            .replace("'D:\\old' DO DELETE FROM t;", "'D:\\new' DO DELETE FROM t WHERE id = 0;"));
+    const QString migration = cli.migrate(model);
+    EXPECT_EQ(
+        db.rows(u"SELECT CONCAT(ROUTINE_COMMENT, '|', path()) FROM information_schema.ROUTINES "
+                u"WHERE ROUTINE_SCHEMA = DATABASE() UNION ALL SELECT EVENT_COMMENT FROM "
+                u"information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()"_s),
+        QStringList({u"C:\\temp|E:\\temp"_s, u"D:\\new"_s}))
+        << migration.toStdString();
 }
 
 } // namespace

@@ -157,7 +157,7 @@ QString createEventSql(const Event &event)
                   quoteIdentifier(event.name) + u' ' + scheduleClause(event, event.starts) + u' ' +
                   completionClause(event) + u' ' + event.status;
     if (!event.comment.isEmpty())
-        sql += u" COMMENT " + quoteLiteral(event.comment);
+        sql += u" COMMENT " + quoteLiteralUnder(event.comment, event.sqlMode);
     return sql + u" DO " + event.body.text;
 }
 
@@ -181,16 +181,15 @@ QStringList alterEventSql(const Event &live, const Event &target)
     if (live.status != target.status)
         clauses.append(target.status);
     if (live.comment != target.comment)
-        clauses.append(u"COMMENT " + quoteLiteral(target.comment));
-    // The body is read again, under the session's mode, only where DO is named.
-    const bool bodyReadAgain = live.body != target.body || live.sqlMode.own != resolved.sqlMode.own;
-    if (bodyReadAgain)
+        clauses.append(u"COMMENT " + quoteLiteralUnder(target.comment, resolved.sqlMode));
+    // The event takes the session's mode only where DO is named: the body is read again.
+    if (live.body != target.body || live.sqlMode.own != resolved.sqlMode.own)
         clauses.append(u"DO " + target.body.text);
     if (clauses.isEmpty()) // only the definer changes: ALTER EVENT takes no empty list
         clauses.append(target.status);
-    const QString alter = u"ALTER " + definerClause(resolved.definer) + u"EVENT " +
-                          quoteIdentifier(target.name) + u' ' + clauses.join(u' ');
-    return bodyReadAgain ? underSqlMode({alter}, resolved.sqlMode) : QStringList{alter};
+    return underSqlMode({u"ALTER " + definerClause(resolved.definer) + u"EVENT " +
+                         quoteIdentifier(target.name) + u' ' + clauses.join(u' ')},
+                        resolved.sqlMode);
 }
 
 void keepModelEvents(Schema &schema, const QList<sql::Statement> &statements)

@@ -15,8 +15,9 @@ QString kindOf(const Function &routine)
     return routine.procedure ? QStringLiteral("PROCEDURE") : QStringLiteral("FUNCTION");
 }
 
-/// The characteristics the server reports, those that differ from its defaults spelled out.
-QString characteristics(const QSqlQuery &row)
+/// The characteristics the server reports, those that differ from its defaults spelled out,
+/// for a statement run under `mode`.
+QString characteristics(const QSqlQuery &row, const SqlMode &mode)
 {
     QStringList out;
     if (text(row, 4) == u"YES")
@@ -26,7 +27,7 @@ QString characteristics(const QSqlQuery &row)
     if (text(row, 6) == u"INVOKER")
         out.append(QStringLiteral("SQL SECURITY INVOKER"));
     if (const QString comment = text(row, 7); !comment.isEmpty())
-        out.append(u"COMMENT " + quoteLiteral(comment));
+        out.append(u"COMMENT " + quoteLiteralUnder(comment, mode));
     return out.isEmpty() ? QString() : out.join(u' ') + u'\n';
 }
 
@@ -69,7 +70,7 @@ Function routineFromRow(const QSqlQuery &row)
     const QString sql = u"CREATE " + kindOf(routine) + u' ' + quoteIdentifier(routine.name) + u'(' +
                         routine.arguments + u')' +
                         (routine.procedure ? QString() : u" RETURNS " + routine.result) + u'\n' +
-                        characteristics(row) + routine.body;
+                        characteristics(row, routine.sqlMode) + routine.body;
     routine.definition = expression(sql);
     return routine;
 }

@@ -5,6 +5,8 @@
 namespace burrow::dialect::mysql {
 namespace {
 
+using namespace Qt::Literals::StringLiterals;
+
 /// The modes under which the same text reads otherwise: another syntax, another operator, another
 /// literal or type. Strictness (STRICT_*, NO_ZERO_DATE…) only decides warning or error.
 bool changesReading(QStringView mode)
@@ -35,6 +37,13 @@ schema::SqlMode sqlModeOf(const QString &mode, const QString &global)
             reading.append(part.toString());
     }
     return {mode == global ? std::nullopt : std::optional<QString>(mode), reading.join(u',')};
+}
+
+QString quoteLiteralUnder(const QString &text, const schema::SqlMode &mode)
+{
+    if (!mode.reading.split(u',').contains(u"NO_BACKSLASH_ESCAPES"))
+        return quoteLiteral(text);
+    return u'\'' + QString(text).replace(u'\'', u"''"_s) + u'\'';
 }
 
 QStringList underSqlMode(const QStringList &statements, const schema::SqlMode &mode)

@@ -16,6 +16,10 @@ namespace burrow::dialect::mysql {
 /// The mode `mode`, as the catalog tells it, against the server's default `global`.
 schema::SqlMode sqlModeOf(const QString &mode, const QString &global);
 
+/// 'text' as a string literal in a statement run under `mode`: backslashes escaped, unless
+/// NO_BACKSLASH_ESCAPES makes them plain characters.
+QString quoteLiteralUnder(const QString &text, const schema::SqlMode &mode);
+
 /// `statements`, which create one object, run under `mode`: the session's mode is set for them
 /// and put back after. Unchanged for the default mode.
 QStringList underSqlMode(const QStringList &statements, const schema::SqlMode &mode);
