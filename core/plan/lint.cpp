@@ -282,7 +282,7 @@ void Linter::duplicates(const Change &c, const Table &live, const Table &target,
     QStringList conditions, groups, shown;
     for (const IndexPart &part : index.parts) {
         const bool isColumn = !part.column.isEmpty();
-        const QString term = isColumn ? q(part.column) : u'(' + part.expression.text + u')';
+        const QString term = isColumn ? q(part.column) : m_r.indexedValue(part.expression);
         const Column *def = isColumn ? findColumn(target, part.column, kNames) : nullptr;
         const QString collation = !part.collation.isEmpty() ? part.collation
                                   : def                     ? def->collation

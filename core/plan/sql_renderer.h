@@ -245,6 +245,14 @@ public:
         return false;
     }
 
+    /// What an index's expression part keys on, as a value a query can group by (lint counts
+    /// the duplicates a new unique index would meet): the expression in parentheses, or the
+    /// dialect's own reading of it (MariaDB's prefix part `name`(10) keys on LEFT(name, 10)).
+    virtual QString indexedValue(const schema::Expression &part) const
+    {
+        return u'(' + part.text + u')';
+    }
+
     /// Whether the engine refuses to change the type of a column a generated column reads
     /// (PostgreSQL): such generated columns are set aside and come back after the change.
     virtual bool generatedColumnsBlockTypeChanges() const { return false; }

@@ -363,6 +363,27 @@ TEST_F(MysqlCli, a_spatial_index_is_added_without_a_prefix_length)
     expectConverged(db.url(), model, up);
 }
 
+TEST_F(MysqlCli, lint_counts_the_duplicates_a_unique_prefix_index_would_meet)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    db.exec(u"CREATE TABLE note (id INT PRIMARY KEY, body TEXT, code VARBINARY(20));"
+            u"INSERT INTO note VALUES (1, 'Dear sir, one', 'ab1'), (2, 'Dear sir, two', 'ab2'), "
+            u"(3, 'Hello', 'cd')"_s);
+    const QString model = dir.write(
+        u"model.sql"_s, "CREATE TABLE note (id INT PRIMARY KEY, body TEXT, code VARBINARY(20));\n"
+                        "CREATE UNIQUE INDEX note_body ON note (body(8));\n"
+                        "CREATE UNIQUE INDEX note_code ON note (code(2));\n");
+    const CliRun planned = plan(db.url(), model);
+    const QString output = planned.out + planned.err;
+    EXPECT_EQ(planned.exitCode, 0) << output.toStdString();
+    EXPECT_TRUE(output.contains(u"1 duplicate value of (`body`(8)) in note"_s))
+        << output.toStdString();
+    EXPECT_TRUE(output.contains(u"1 duplicate value of (`code`(2)) in note"_s))
+        << output.toStdString();
+    EXPECT_FALSE(output.contains(u"could not count"_s)) << output.toStdString();
+}
+
 TEST_F(MysqlCli, the_same_schema_spelled_differently_has_no_differences)
 {
     TestDatabase db(Backend::MariaDB);

@@ -195,6 +195,12 @@ TEST(MysqlRenderer, narrowing_type_changes_are_recognized)
     EXPECT_TRUE(narrows(u"DATETIME"_s, u"DATE"_s));
 }
 
+TEST(MysqlRenderer, a_prefix_part_keys_on_the_left_of_its_column)
+{
+    EXPECT_EQ(renderer.indexedValue(expr(u"`body`(10)"_s)), u"LEFT(`body`, 10)"_s);
+    EXPECT_EQ(renderer.indexedValue(expr(u"lower(`name`)"_s)), u"(lower(`name`))"_s);
+}
+
 TEST(MysqlRenderer, sections_run_without_a_transaction)
 {
     const plan::SectionText section = renderer.wrapSection({u"DROP TABLE `t`"_s}, true, {});

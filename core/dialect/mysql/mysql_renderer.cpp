@@ -1,5 +1,6 @@
 #include "mysql_renderer.h"
 
+#include "../../sql/token_stream.h"
 #include "mysql_alter.h"
 #include "mysql_connection.h"
 #include "mysql_definer.h"
@@ -169,6 +170,17 @@ QStringList MysqlRenderer::addForeignKey(const QString &table, const ForeignKey 
 bool MysqlRenderer::narrowsType(const Column &from, const Column &to) const
 {
     return narrows(from.typeKey, to.typeKey);
+}
+
+// A prefix part (`name`(10), as the catalog reads it) keys on the first 10 characters (bytes of
+// a binary string): LEFT counts alike.
+QString MysqlRenderer::indexedValue(const Expression &part) const
+{
+    const sql::TokenStream ts(part.text, lexerOptions());
+    if (ts.size() == 4 && ts.isNameAt(0) && ts.isSymbolAt(1, u"(") &&
+        ts.at(2).kind == sql::TokenKind::Number && ts.isSymbolAt(3, u")"))
+        return u"LEFT(" + ts.sourceText(0, 1) + u", " + ts.text(2) + u')';
+    return SqlRenderer::indexedValue(part);
 }
 
 // DDL commits implicitly in MySQL: no transaction can hold a section, so none is claimed.
