@@ -102,6 +102,7 @@ struct Linter {
     void changedColumn(const Change &c, const Table &live, const Column &from, const Column &to);
     void uniqueness(const Change &c, const Table &live, const Table &target);
     void duplicates(const Change &c, const Table &live, const Table &target, const Index &index);
+    void narrowedType(const Change &c, const Table &live, const Column &from, const Column &to);
     std::optional<QString> noParentRow(const ForeignKey &fk) const;
     void foreignKey(const Change &c, const Table &live, const Table &target);
     void check(const Change &c, const Table &live, const Table &target);
@@ -229,19 +230,34 @@ void Linter::addedColumn(const Change &c, const Table &live, const Column &colum
               }});
 }
 
+/// The values a narrower type cannot hold, where the dialect can tell which; else every value.
+void Linter::narrowedType(const Change &c, const Table &live, const Column &from, const Column &to)
+{
+    const QString name = qualified(c.table, c.name);
+    const QString change =
+        u"changes the type of " + name + u" from " + typeText(from) + u" to " + typeText(to);
+    if (const QString lost = m_r.valuesNotHeld(from, to); !lost.isEmpty()) {
+        probe(c, {Severity::Destructive, u"the values of " + name + u" that do not fit",
+                  u"SELECT COUNT(*) FROM " + q(live.name) + u" WHERE " + lost,
+                  [&](qint64 n) -> QString {
+                      return change + u": " +
+                             counted(n, u"value does not fit", u"values do not fit");
+                  }});
+        return;
+    }
+    probe(c,
+          {Severity::Destructive, u"the values of " + name,
+           u"SELECT COUNT(" + q(from.name) + u") FROM " + q(live.name), [&](qint64 n) -> QString {
+               return change + u" over " + counted(n, u"non-null value", u"non-null values");
+           }});
+}
+
 void Linter::changedColumn(const Change &c, const Table &live, const Column &from, const Column &to)
 {
     const QString name = qualified(c.table, c.name);
     // Which type changes narrow is the engine's knowledge (its renderer says).
-    if (c.attributes.contains(u"type") && m_r.narrowsType(from, to)) {
-        probe(c, {Severity::Destructive, u"the values of " + name,
-                  u"SELECT COUNT(" + q(from.name) + u") FROM " + q(live.name),
-                  [&](qint64 n) -> QString {
-                      return u"changes the type of " + name + u" from " + typeText(from) + u" to " +
-                             typeText(to) + u" over " +
-                             counted(n, u"non-null value", u"non-null values");
-                  }});
-    }
+    if (c.attributes.contains(u"type") && m_r.narrowsType(from, to))
+        narrowedType(c, live, from, to);
     if (!c.attributes.contains(u"not null") || !to.notNull)
         return;
     // With a default the migration fills them: informational, still worth knowing.

@@ -245,6 +245,15 @@ public:
         return false;
     }
 
+    /// A condition true for the rows whose `from` value the type of `to` cannot hold (lint
+    /// counts them: the values a narrowing type change would lose or fail on); empty where the
+    /// dialect cannot tell.
+    virtual QString valuesNotHeld([[maybe_unused]] const schema::Column &from,
+                                  [[maybe_unused]] const schema::Column &to) const
+    {
+        return {};
+    }
+
     /// What an index's expression part keys on, as a value a query can group by (lint counts
     /// the duplicates a new unique index would meet): the expression in parentheses, or the
     /// dialect's own reading of it (MariaDB's prefix part `name`(10) keys on LEFT(name, 10)).

@@ -76,10 +76,9 @@ TEST_F(BackupCatalog, restore_replaces_the_database_and_keeps_a_verified_safety_
     ASSERT_FALSE(restored->safetyFolder.isEmpty());
     EXPECT_EQ(QFileInfo(restored->safetyFolder).absolutePath(), QFileInfo(backup).absolutePath());
     EXPECT_TRUE(verifyBackupFolder(restored->safetyFolder));
-    EXPECT_EQ(test::introspectFile(restored->safetyFolder + u"/database.sqlite3"_s)
-                  .tables.value(0)
-                  .name,
-              u"b"_s);
+    EXPECT_EQ(
+        test::introspectFile(restored->safetyFolder + u"/database.sqlite3"_s).tables.value(0).name,
+        u"b"_s);
 }
 
 TEST_F(BackupCatalog, a_damaged_backup_is_refused_and_the_database_kept)

@@ -113,9 +113,9 @@ TEST_F(CliBackup, backup_of_a_missing_database_leaves_no_folder)
 TEST_F(CliBackup, backup_of_an_unreachable_server_fails_and_leaves_no_folder)
 {
     const QString out = data(u"backup"_s);
-    expectCleanError({u"backup"_s, u"--db"_s, u"postgresql://app@127.0.0.1:1/app"_s, u"--out"_s,
-                      out},
-                     {u"127.0.0.1:1"_s});
+    expectCleanError(
+        {u"backup"_s, u"--db"_s, u"postgresql://app@127.0.0.1:1/app"_s, u"--out"_s, out},
+        {u"127.0.0.1:1"_s});
     EXPECT_FALSE(QFileInfo::exists(out));
 }
 

@@ -34,6 +34,11 @@ public:
     {
         return from.typeKey == u"TEXT" && (to.typeKey == u"INTEGER" || to.typeKey == u"REAL");
     }
+    // Which values a REAL cannot hold, the stand-in can tell: those that are no number.
+    QString valuesNotHeld(const Column &from, const Column &to) const override
+    {
+        return to.typeKey == u"REAL" ? quote(from.name) + u" GLOB '*[^0-9.]*'" : QString();
+    }
     QStringList createTable(const Table &) const override { return {}; }
     QStringList dropTable(const Table &) const override { return {}; }
     QStringList renameTable(const QString &, const QString &) const override { return {}; }
@@ -138,6 +143,15 @@ TEST_F(Lint, counts_values_under_a_narrowing_type_but_not_a_widening_one)
             "CREATE TABLE book (id INTEGER, price INTEGER, pages TEXT);");
     EXPECT_EQ(lint(), QStringList{u"destructive: changes the type of book.price from TEXT to "
                                   u"INTEGER over 5 non-null values [5]"_s});
+}
+
+TEST_F(Lint, counts_the_values_a_narrowing_type_cannot_hold_where_the_dialect_tells_which)
+{
+    prepare(R"(CREATE TABLE book (id INTEGER, price TEXT);
+               INSERT INTO book VALUES (1, '10'), (2, 'x'), (3, '1.5'), (4, NULL);)",
+            "CREATE TABLE book (id INTEGER, price REAL);");
+    EXPECT_EQ(lint(), QStringList{u"destructive: changes the type of book.price from TEXT to "
+                                  u"REAL: 1 value does not fit [1]"_s});
 }
 
 TEST_F(Lint, counts_nulls_under_added_not_null)

@@ -34,8 +34,7 @@ TEST_F(MariadbIgnoredIndexes, an_index_left_ignored_is_used_again_without_being_
                                     "IGNORED)");
     const CliRun differs = cli.diff(model);
     EXPECT_EQ(differs.exitCode, 1) << CliMigrations::shown(differs);
-    EXPECT_TRUE(differs.out.contains(u"options IGNORED → none"_s))
-        << CliMigrations::shown(differs);
+    EXPECT_TRUE(differs.out.contains(u"options IGNORED → none"_s)) << CliMigrations::shown(differs);
 
     const QString migration = cli.migrateAndUndo(model, before);
     const QString up = upSection(migration);

@@ -172,6 +172,11 @@ bool MysqlRenderer::narrowsType(const Column &from, const Column &to) const
     return narrows(from.typeKey, to.typeKey);
 }
 
+QString MysqlRenderer::valuesNotHeld(const Column &from, const Column &to) const
+{
+    return mysql::valuesNotHeld(from.typeKey, to.typeKey, quote(from.name));
+}
+
 // A prefix part (`name`(10), as the catalog reads it) keys on the first 10 characters (bytes of
 // a binary string): LEFT counts alike.
 QString MysqlRenderer::indexedValue(const Expression &part) const

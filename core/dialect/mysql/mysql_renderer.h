@@ -43,6 +43,7 @@ public:
     plan::TableAlteration alterTable(const schema::Table &live,
                                      const schema::Table &target) const override;
     bool narrowsType(const schema::Column &from, const schema::Column &to) const override;
+    QString valuesNotHeld(const schema::Column &from, const schema::Column &to) const override;
     QString indexedValue(const schema::Expression &part) const override;
     QStringList dropForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
     QStringList addForeignKey(const QString &table, const schema::ForeignKey &fk) const override;

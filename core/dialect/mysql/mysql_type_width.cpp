@@ -4,6 +4,7 @@
 #include <QSet>
 #include <QStringList>
 
+#include <limits>
 #include <optional>
 
 namespace burrow::dialect::mysql {
@@ -102,7 +103,61 @@ bool narrowsWithinKind(Kind kind, const TypeShape &from, const TypeShape &to)
     return true;
 }
 
+/// The range of integer type `to`, as "MIN AND MAX".
+QString integerRange(const TypeShape &to)
+{
+    const int bits = QList<int>{8, 16, 24, 32, 64}.value(integerRank(to.base), 64);
+    if (to.isUnsigned)
+        return u"0 AND " + QString::number(bits == 64 ? ~quint64(0) : (quint64(1) << bits) - 1);
+    const qint64 max =
+        bits == 64 ? std::numeric_limits<qint64>::max() : (qint64(1) << (bits - 1)) - 1;
+    return QString::number(-max - 1) + u" AND " + QString::number(max);
+}
+
+/// Rounded to the target's scale (as the server stores it), a value either overflows or
+/// differs from what it was.
+QString decimalNotHeld(const TypeShape &to, const QString &column)
+{
+    const int digits = to.arguments.value(0, QStringLiteral("10")).toInt();
+    const QString scale = to.arguments.value(1, QStringLiteral("0"));
+    const QString rounded = u"ROUND(" + column + u", " + scale + u')';
+    return u"(ABS(" + rounded + u") >= 1e" + QString::number(digits - scale.toInt()) + u" OR " +
+           column + u" <> " + rounded + u')';
+}
+
+/// The enum's labels as the key spells them (the shape's are lower-cased).
+QString enumLabels(const QString &key)
+{
+    static const QRegularExpression labels(QStringLiteral("^enum\\s*\\((.*)\\)\\s*$"),
+                                           QRegularExpression::CaseInsensitiveOption |
+                                               QRegularExpression::DotMatchesEverythingOption);
+    return labels.match(key.trimmed()).captured(1);
+}
+
 } // namespace
+
+QString valuesNotHeld(const QString &fromKey, const QString &toKey, const QString &column)
+{
+    const TypeShape from = shapeOf(fromKey);
+    const TypeShape to = shapeOf(toKey);
+    const Kind kind = kindOf(from.base);
+    if (kind != kindOf(to.base) && !(kind == Kind::Integer && kindOf(to.base) == Kind::Decimal))
+        return {};
+    switch (kindOf(to.base)) {
+    case Kind::Text:
+        return u"CHAR_LENGTH(" + column + u") > " + QString::number(capacity(to));
+    case Kind::Binary:
+        return u"LENGTH(" + column + u") > " + QString::number(capacity(to));
+    case Kind::Integer:
+        return to.base == u"bit" ? QString() : column + u" NOT BETWEEN " + integerRange(to);
+    case Kind::Decimal:
+        return decimalNotHeld(to, column);
+    case Kind::Choice:
+        return to.base == u"enum" ? column + u" NOT IN (" + enumLabels(toKey) + u')' : QString();
+    default:
+        return {};
+    }
+}
 
 bool narrows(const QString &fromKey, const QString &toKey)
 {

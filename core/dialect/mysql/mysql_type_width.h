@@ -9,4 +9,9 @@ namespace burrow::dialect::mysql {
 /// a smaller integer, fewer digits, a lost enum value, or a change of kind.
 bool narrows(const QString &fromKey, const QString &toKey);
 
+/// A condition on `column` (its SQL) true for the values of type `fromKey` that type `toKey`
+/// cannot hold: too long a string, an integer out of range, a decimal with more digits, an enum
+/// value dropped. Empty where it cannot be told (a change of kind, SET, temporal types).
+QString valuesNotHeld(const QString &fromKey, const QString &toKey, const QString &column);
+
 } // namespace burrow::dialect::mysql

@@ -363,6 +363,11 @@ bool PostgresRenderer::narrowsType(const Column &from, const Column &to) const
     return postgres::narrowsType(from.typeKey, to.typeKey);
 }
 
+QString PostgresRenderer::valuesNotHeld(const Column &from, const Column &to) const
+{
+    return postgres::valuesNotHeld(from.typeKey, to.typeKey, quote(from.name));
+}
+
 // Foreign keys stay on: PostgreSQL checks them at each statement, and the planner orders
 // creations and drops so that every statement leaves them satisfied.
 plan::SectionText PostgresRenderer::wrapSection(const QStringList &statements, bool,

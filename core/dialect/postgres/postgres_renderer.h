@@ -95,6 +95,7 @@ public:
     QStringList dropForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
     QStringList addForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
     bool narrowsType(const schema::Column &from, const schema::Column &to) const override;
+    QString valuesNotHeld(const schema::Column &from, const schema::Column &to) const override;
     plan::SectionText wrapSection(const QStringList &statements, bool foreignKeysOff,
                                   const QStringList &rebuiltTables) const override;
 };

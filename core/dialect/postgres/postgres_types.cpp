@@ -119,7 +119,47 @@ bool holds(const TypeShape &to, const TypeShape &from)
     return false;
 }
 
+/// Rounded to the target's scale (as the column stores it), a value either overflows (the
+/// change fails) or differs from what it was (digits lost).
+QString numericNotHeld(const TypeShape &to, const QString &column)
+{
+    const QString rounded = u"round(" + column + u"::numeric, " + QString::number(to.scale) + u')';
+    return u"(abs(" + rounded + u") >= 1e" + QString::number(to.length - to.scale) + u" OR " +
+           column + u" <> " + rounded + u')';
+}
+
+/// Out of the integer type's range; a numeric's fraction is rounded away (lost) too.
+QString integerNotHeld(const TypeShape &source, const TypeShape &target, const QString &column)
+{
+    static const QStringList ranges{QStringLiteral("-32768 AND 32767"),
+                                    QStringLiteral("-2147483648 AND 2147483647"),
+                                    QStringLiteral("-9223372036854775808 AND 9223372036854775807")};
+    const QString range = ranges.value(target.rank - 1, ranges.last());
+    if (source.family == Family::Integer)
+        return column + u" NOT BETWEEN " + range;
+    const QString rounded = u"round(" + column + u')';
+    return u'(' + rounded + u" NOT BETWEEN " + range + u" OR " + column + u" <> " + rounded + u')';
+}
+
 } // namespace
+
+QString valuesNotHeld(const QString &from, const QString &to, const QString &column)
+{
+    const TypeShape source = shapeOf(from);
+    const TypeShape target = shapeOf(to);
+    if (source.array || target.array)
+        return {};
+    const bool number = source.family == Family::Integer || source.family == Family::Numeric;
+    if (number && target.family == Family::Integer)
+        return integerNotHeld(source, target, column);
+    if (target.length < 0)
+        return {};
+    if (source.family == Family::String && target.family == Family::String)
+        return u"char_length(" + column + u") > " + QString::number(target.length);
+    if (number && target.family == Family::Numeric)
+        return numericNotHeld(target, column);
+    return {};
+}
 
 bool narrowsType(const QString &from, const QString &to)
 {

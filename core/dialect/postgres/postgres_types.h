@@ -13,6 +13,11 @@ namespace burrow::dialect::postgres {
 /// unless the user allows destructive changes.
 bool narrowsType(const QString &from, const QString &to);
 
+/// A condition on `column` (its SQL) true for the values of type `from` that type `to` cannot
+/// hold: too long a string, an integer out of range, a numeric with more digits. Empty where
+/// it cannot be told (arrays, temporal types, other kinds).
+QString valuesNotHeld(const QString &from, const QString &to, const QString &column);
+
 /// Whether ALTER COLUMN … TYPE needs `USING col::type`. Not to a length-bounded string or bit
 /// type: an explicit cast there truncates silently, the default assignment cast reports values
 /// that do not fit.
