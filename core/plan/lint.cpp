@@ -6,6 +6,7 @@
 #include <QSqlError>
 #include <QVariant>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -96,6 +97,7 @@ struct Linter {
 
     void lint(const Change &c);
     void droppedTable(const Change &c);
+    void droppedLabels(const Change &c);
     void column(const Change &c, const Table &live, const Table &target);
     void droppedColumn(const Change &c, const Table &live);
     void addedColumn(const Change &c, const Table &live, const Column &column);
@@ -166,6 +168,8 @@ void Linter::lint(const Change &c)
 {
     if (c.object == ObjectKind::Table && c.type == ChangeType::Removed)
         return droppedTable(c);
+    if (c.object == ObjectKind::Enum && c.type == ChangeType::Changed)
+        return droppedLabels(c);
     const Table *live = liveTable(c.table);
     const Table *target = findTable(m_target, c.table, kNames);
     if (!live || !target) // a new table has no rows yet
@@ -178,6 +182,43 @@ void Linter::lint(const Change &c)
         check(c, *live, *target);
     else // primary keys, UNIQUE and indexes; nothing for the other kinds
         uniqueness(c, *live, *target);
+}
+
+/// The rows holding a label the enum type no longer has: their cast to the new type fails.
+/// Columns of the type itself (arrays of it hold several labels, not counted here).
+void Linter::droppedLabels(const Change &c)
+{
+    const auto find = [&](const QList<EnumType> &types) -> const EnumType * {
+        const auto it = std::find_if(types.begin(), types.end(), [&](const EnumType &e) {
+            return e.name.compare(c.name, kNames) == 0;
+        });
+        return it == types.end() ? nullptr : &*it;
+    };
+    const EnumType *from = find(m_live.enums), *to = find(m_target.enums);
+    if (!from || !to)
+        return;
+    QStringList dropped; // standard string literals: enum types are PostgreSQL's
+    for (const QString &label : from->labels) {
+        if (!to->labels.contains(label))
+            dropped.append(u'\'' + QString(label).replace(u'\'', QStringLiteral("''")) + u'\'');
+    }
+    if (dropped.isEmpty())
+        return;
+    for (const Table &table : m_live.tables) {
+        for (const Column &column : table.columns) {
+            if (column.typeKey != from->name && column.typeKey != q(from->name))
+                continue;
+            const QString name = qualified(table.name, column.name);
+            probe(c, {Severity::DataDependent, u"the rows of " + name + u" holding dropped labels",
+                      u"SELECT COUNT(*) FROM " + q(table.name) + u" WHERE CAST(" + q(column.name) +
+                          u" AS text) IN (" + dropped.join(u", ") + u')',
+                      [&](qint64 n) -> QString {
+                          return rowsThat(n, table.name, u"holds", u"hold") +
+                                 u" a label that enum type " + displayName(c.name) + u" drops (" +
+                                 dropped.join(u", ") + u") in " + name;
+                      }});
+        }
+    }
 }
 
 void Linter::droppedTable(const Change &c)

@@ -131,3 +131,22 @@ TEST_F(PostgresEnumUsers, a_label_used_as_a_default_goes_back_with_the_columns_u
                       u"table_name = 'orders' AND column_name = 'status'"_s),
               QStringList{u"'new'::status"_s});
 }
+
+TEST_F(PostgresEnumUsers, lint_counts_the_rows_holding_a_label_the_type_drops)
+{
+    db.exec(
+        u"CREATE TYPE mood AS ENUM ('sad', 'ok', 'it''s fine');"
+        u"CREATE TABLE person (id int PRIMARY KEY, now mood, usual mood);"
+        u"INSERT INTO person VALUES (1, 'sad', 'ok'), (2, 'it''s fine', 'sad'), (3, 'ok', NULL)"_s);
+    const CliRun planned =
+        plan(model("CREATE TYPE mood AS ENUM ('ok');\n"
+                   "CREATE TABLE person (id int PRIMARY KEY, now mood, usual mood);\n"),
+             true);
+    EXPECT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    for (const QString &held :
+         {u"2 rows of person hold a label that enum type mood drops ('sad', 'it''s fine') in "
+          u"person.now"_s,
+          u"1 row of person holds a label that enum type mood drops ('sad', 'it''s fine') in "
+          u"person.usual"_s})
+        EXPECT_TRUE(planned.err.contains(held)) << planned.err.toStdString();
+}
