@@ -198,14 +198,15 @@ TEST(PostgresCli, plan_leaves_out_narrowing_type_changes_unless_allowed)
 {
     TestDatabase db(Backend::PostgreSQL);
     BURROW_REQUIRE_BACKEND(db);
-    ASSERT_EQ(psql(db.url(), "CREATE TABLE t (a text, b bigint, c numeric(8,2));\n"
-                             "INSERT INTO t VALUES ('a long value', 5000000000, 1.25),\n"
-                             "  ('short', 7, 99999.9), ('fits', 8, 2.5);\n")
+    ASSERT_EQ(psql(db.url(), "CREATE TABLE t (a text, b bigint, c numeric(8,2), d text[]);\n"
+                             "INSERT INTO t VALUES ('a long value', 5000000000, 1.25, '{x}'),\n"
+                             "  ('short', 7, 99999.9, '{a,toolong}'), ('fits', 8, 2.5, NULL);\n")
                   .exitCode,
               0);
     TempDir dir;
     const QString model =
-        dir.write(u"model.sql"_s, "CREATE TABLE t (a varchar(5), b integer, c numeric(5,1));\n");
+        dir.write(u"model.sql"_s,
+                  "CREATE TABLE t (a varchar(5), b integer, c numeric(5,1), d varchar(3)[]);\n");
     const CliRun plan = runCli(
         {u"plan"_s, u"--db"_s, db.url(), u"--model"_s, model, u"--migrations"_s, dir.path(u"m"_s)});
     EXPECT_EQ(plan.exitCode, 0) << plan.err.toStdString();
@@ -216,9 +217,11 @@ TEST(PostgresCli, plan_leaves_out_narrowing_type_changes_unless_allowed)
                                    u"--migrations"_s, dir.path(u"m"_s), u"--allow-destructive"_s});
     ASSERT_EQ(allowed.exitCode, 0) << allowed.err.toStdString();
     // Lint tells how many values do not fit: too long, out of range, rounded or overflowing.
-    for (const QString &lost : {u"t.a from text to character varying(5): 1 value does not fit"_s,
-                                u"t.b from bigint to integer: 1 value does not fit"_s,
-                                u"t.c from numeric(8,2) to numeric(5,1): 2 values do not fit"_s})
+    for (const QString &lost :
+         {u"t.a from text to character varying(5): 1 value does not fit"_s,
+          u"t.b from bigint to integer: 1 value does not fit"_s,
+          u"t.c from numeric(8,2) to numeric(5,1): 2 values do not fit"_s,
+          u"t.d from text[] to character varying(3)[]: 1 value does not fit"_s})
         EXPECT_TRUE(allowed.err.contains(lost)) << allowed.err.toStdString();
     const CliRun applied = psql(db.url(), upSectionOfFile(allowed.out.trimmed()));
     EXPECT_NE(applied.exitCode, 0);

@@ -147,8 +147,16 @@ QString valuesNotHeld(const QString &from, const QString &to, const QString &col
 {
     const TypeShape source = shapeOf(from);
     const TypeShape target = shapeOf(to);
-    if (source.array || target.array)
+    if (source.array != target.array)
         return {};
+    if (source.array) { // a row whose array holds an element that does not fit
+        const QString element =
+            valuesNotHeld(QString(from).remove(QStringLiteral("[]")),
+                          QString(to).remove(QStringLiteral("[]")), QStringLiteral("element"));
+        return element.isEmpty() ? QString()
+                                 : u"EXISTS (SELECT FROM unnest(" + column +
+                                       u") AS element WHERE " + element + u')';
+    }
     const bool number = source.family == Family::Integer || source.family == Family::Numeric;
     if (number && target.family == Family::Integer)
         return integerNotHeld(source, target, column);
