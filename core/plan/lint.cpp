@@ -206,7 +206,8 @@ void Linter::droppedLabels(const Change &c)
         return;
     for (const Table &table : m_live.tables) {
         for (const Column &column : table.columns) {
-            if (column.typeKey != from->name && column.typeKey != q(from->name))
+            if (!columnUsesType(column, from->name, q(from->name)) ||
+                column.typeKey.endsWith(u"[]"))
                 continue;
             const QString name = qualified(table.name, column.name);
             probe(c, {Severity::DataDependent, u"the rows of " + name + u" holding dropped labels",
