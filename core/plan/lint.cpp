@@ -6,7 +6,6 @@
 #include <QSqlError>
 #include <QVariant>
 
-#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -188,13 +187,8 @@ void Linter::lint(const Change &c)
 /// Columns of the type itself (arrays of it hold several labels, not counted here).
 void Linter::droppedLabels(const Change &c)
 {
-    const auto find = [&](const QList<EnumType> &types) -> const EnumType * {
-        const auto it = std::find_if(types.begin(), types.end(), [&](const EnumType &e) {
-            return e.name.compare(c.name, kNames) == 0;
-        });
-        return it == types.end() ? nullptr : &*it;
-    };
-    const EnumType *from = find(m_live.enums), *to = find(m_target.enums);
+    const EnumType *from = findNamed(m_live.enums, c.name, kNames);
+    const EnumType *to = findNamed(m_target.enums, c.name, kNames);
     if (!from || !to)
         return;
     QStringList dropped; // standard string literals: enum types are PostgreSQL's

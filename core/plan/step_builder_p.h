@@ -35,16 +35,7 @@ inline bool onlyValidates(const diff::Change &c)
            c.attributes == QStringList{QStringLiteral("validated")};
 }
 
-/// The item of `items` named `name` (compared under `cs`); null when none.
-template<typename T>
-const T *findNamed(const QList<T> &items, const QString &name, Qt::CaseSensitivity cs)
-{
-    for (const T &item : items) {
-        if (item.name.compare(name, cs) == 0)
-            return &item;
-    }
-    return nullptr;
-}
+using schema::findNamed;
 
 /// `items` each after those it depends on (`dependsOn(a, b)`: a needs b); a cycle, which
 /// the engine refuses to create, keeps the given order.

@@ -183,7 +183,7 @@ void markKeyColumns(Table &table, Qt::CaseSensitivity cs)
 /// it has, and an object the migration creates again is given them back (a definer the model
 /// names itself is the model's). So is the sql_mode a body was created under, unless the model
 /// asks for another one (SqlMode::differsFrom). The target says so too, so that the way back
-/// (the down section, a step's undo) gives them back as well.
+/// (the down section) gives them back as well.
 template<typename T>
 void keepLiveAccess(QList<T> &target, const QList<T> &live, Qt::CaseSensitivity cs)
 {

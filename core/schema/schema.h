@@ -480,6 +480,17 @@ bool typeIsOrArrayOf(QString type, const QString &typeName, const QString &quote
 /// so that the constraint can hold (SQLite's table rebuild with COALESCE).
 bool defaultFillsNulls(const Column &from, const Column &to);
 
+/// The item of `items` named `name` (compared under `cs`); null when none.
+template<typename T>
+const T *findNamed(const QList<T> &items, const QString &name, Qt::CaseSensitivity cs)
+{
+    for (const T &item : items) {
+        if (item.name.compare(name, cs) == 0)
+            return &item;
+    }
+    return nullptr;
+}
+
 /// The table named `name`, or null.
 const Table *findTable(const Schema &schema, const QString &name, Qt::CaseSensitivity cs);
 

@@ -48,7 +48,8 @@ const QString &routinesQuery()
         "FROM information_schema.PARAMETERS p WHERE p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA "
         "AND p.SPECIFIC_NAME = r.SPECIFIC_NAME AND p.ROUTINE_TYPE = r.ROUTINE_TYPE "
         "AND p.ORDINAL_POSITION > 0), " BURROW_DEFINER_UNLESS_CURRENT_USER("r.DEFINER") ", "
-        BURROW_SQL_MODE_COLUMNS("r.SQL_MODE") " FROM information_schema.ROUTINES r WHERE r.ROUTINE_SCHEMA = ? "
+        BURROW_SQL_MODE_COLUMNS("r.SQL_MODE")
+        " FROM information_schema.ROUTINES r WHERE r.ROUTINE_SCHEMA = ? "
         "AND r.ROUTINE_DEFINITION IS NOT NULL ORDER BY r.ROUTINE_NAME, r.ROUTINE_TYPE");
     // clang-format on
     return query;

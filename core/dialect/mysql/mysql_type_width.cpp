@@ -140,10 +140,11 @@ QString valuesNotHeld(const QString &fromKey, const QString &toKey, const QStrin
 {
     const TypeShape from = shapeOf(fromKey);
     const TypeShape to = shapeOf(toKey);
-    const Kind kind = kindOf(from.base);
-    if (kind != kindOf(to.base) && !(kind == Kind::Integer && kindOf(to.base) == Kind::Decimal))
+    const Kind kind = kindOf(to.base);
+    const Kind fromKind = kindOf(from.base);
+    if (fromKind != kind && !(fromKind == Kind::Integer && kind == Kind::Decimal))
         return {};
-    switch (kindOf(to.base)) {
+    switch (kind) {
     case Kind::Text:
         return u"CHAR_LENGTH(" + column + u") > " + QString::number(capacity(to));
     case Kind::Binary:

@@ -14,8 +14,8 @@ namespace burrow::dialect::postgres {
 bool narrowsType(const QString &from, const QString &to);
 
 /// A condition on `column` (its SQL) true for the values of type `from` that type `to` cannot
-/// hold: too long a string, an integer out of range, a numeric with more digits. Empty where
-/// it cannot be told (arrays, temporal types, other kinds).
+/// hold: too long a string, an integer out of range, a numeric with more digits; for arrays, a
+/// row with such an element. Empty where it cannot be told (temporal types, other kinds).
 QString valuesNotHeld(const QString &from, const QString &to, const QString &column);
 
 /// Whether ALTER COLUMN … TYPE needs `USING col::type`. Not to a length-bounded string or bit
