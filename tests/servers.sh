@@ -74,11 +74,14 @@ start_postgres() {
 
 # Commits reach the OS at once and the disk once a second (trx-commit=2): as fast as not
 # writing at all for the tests, and like PostgreSQL's fsync=off they survive a killed server.
+# Each server has a tmpdir of its own: a starting server deletes every #sql* file in its
+# tmpdir, which in a shared /tmp are the temporary tables of the other servers' queries.
 run_mariadb() {
   local dir=$1 user_opt=() i
   is_root && user_opt=(--user=mysql)
   mariadbd --no-defaults "${user_opt[@]}" --datadir="$dir/data" --socket="$dir/mysqld.sock" \
     --port="$(cat "$dir/port")" --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" \
+    --tmpdir="$dir/tmp" \
     --log-error="$dir/server.log" --innodb-flush-log-at-trx-commit=2 --skip-name-resolve \
     --max-connections=200 >/dev/null 2>&1 &
   for i in $(seq 1 120); do
@@ -93,7 +96,7 @@ start_mariadb() {
   local dir=$1/mariadb port password user_opt=()
   port=$(free_port)
   password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-  mkdir -p "$dir"
+  mkdir -p "$dir/tmp"
   if is_root; then
     chown -R mysql:mysql "$dir"
     user_opt=(--user=mysql)
