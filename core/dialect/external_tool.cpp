@@ -2,7 +2,11 @@
 
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
+
+#include <cerrno>
+#include <cstring>
 
 namespace burrow::dialect {
 namespace {
@@ -14,16 +18,29 @@ QString tail(const QByteArray &stderrText)
     return lines.mid(std::max<qsizetype>(0, lines.size() - 3)).join(u" / ");
 }
 
+/// Whether a tool's words say that the disk it writes to is full: the OS's own phrase (pg_dump,
+/// psql), or the bare number (mariadb-dump's "Got errno 28 on write").
+bool saysDiskFull(const QString &message)
+{
+    static const QRegularExpression number(u"\\b(errno|Errcode):? (" + QString::number(ENOSPC) +
+                                           u'|' + QString::number(EDQUOT) + u")\\b");
+    return message.contains(QString::fromLocal8Bit(std::strerror(ENOSPC))) ||
+           message.contains(QString::fromLocal8Bit(std::strerror(EDQUOT))) ||
+           number.match(message).hasMatch();
+}
+
 Error toolError(const ToolRun &run, const QString &what, const QString &message)
 {
     const QString program = QFileInfo(run.program).fileName();
     const QString said = message.startsWith(program + u':') ? message : program + u": " + message;
-    return Error{Error::Code::Tool,
-                 what + u" failed: " + said,
-                 {},
-                 0,
-                 {},
-                 {}};
+    if (saysDiskFull(said))
+        return Error{Error::Code::Tool,
+                     what + u" failed: the disk is full (" + said + u')',
+                     {},
+                     0,
+                     {},
+                     QStringLiteral("free some disk space, then run it again")};
+    return Error{Error::Code::Tool, what + u" failed: " + said, {}, 0, {}, {}};
 }
 
 } // namespace

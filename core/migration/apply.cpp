@@ -61,7 +61,11 @@ Result<backup::BackupFolder> backUpBefore(const ApplyRequest &request,
         return folder.error();
     if (Status filled = fillBackupBefore(*folder, request, ops, pending); !filled) {
         QDir(folder->path).removeRecursively();
-        return filled.error();
+        Error error = filled.error();
+        if (!error.hint.isEmpty())
+            error.hint += QStringLiteral("; ");
+        error.hint += QStringLiteral("nothing was applied");
+        return error;
     }
     return folder;
 }
