@@ -59,6 +59,30 @@ TEST(MysqlSqlMode, quotes_a_literal_for_the_mode_that_reads_it)
               u"'C:\\temp''s'"_s);
 }
 
+TEST(MysqlSqlMode, under_a_default_without_backslash_escapes_every_body_names_its_mode)
+{
+    const QString noEscapes = u"NO_BACKSLASH_ESCAPES,"_s + kDefault;
+    const schema::SqlMode byDefault = sqlModeOf(noEscapes, noEscapes);
+    EXPECT_EQ(byDefault.own, noEscapes) << "the section around it runs with escapes";
+    EXPECT_EQ(byDefault.reading, u"NO_BACKSLASH_ESCAPES"_s);
+    EXPECT_FALSE(byDefault.differsFrom(sqlModeOf(noEscapes, noEscapes)));
+}
+
+TEST(MysqlSqlMode, a_section_holding_a_backslash_runs_with_backslash_escapes)
+{
+    const QStringList plain{u"ALTER TABLE `t` ADD COLUMN `a` int(11) NULL DEFAULT 'x'"_s};
+    EXPECT_EQ(escapedLiteralsSection(plain), plain);
+    const QStringList escaped{u"ALTER TABLE `t` COMMENT = 'C:\\\\temp'"_s};
+    const QStringList wrapped = escapedLiteralsSection(escaped);
+    ASSERT_EQ(wrapped.size(), 3);
+    EXPECT_TRUE(
+        wrapped[0].endsWith(u"SET @burrow_section_mode = @@SESSION.sql_mode, SESSION sql_mode = "
+                            u"REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '')"_s))
+        << wrapped[0].toStdString();
+    EXPECT_EQ(wrapped[1], escaped[0]);
+    EXPECT_EQ(wrapped[2], u"SET SESSION sql_mode = @burrow_section_mode"_s);
+}
+
 class MariadbSqlMode : public OneEngineCliTest<Backend::MariaDB> {
 protected:
     /// "name|SQL_MODE" of each trigger, routine and event, sorted.

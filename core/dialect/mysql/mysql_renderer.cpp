@@ -193,7 +193,7 @@ plan::SectionText MysqlRenderer::wrapSection(const QStringList &statements, bool
                                              const QStringList &) const
 {
     return {
-        statements,
+        escapedLiteralsSection(statements),
         false,
         {QStringLiteral("MariaDB/MySQL commits every DDL statement on its own: this migration "
                         "cannot roll back"),
@@ -231,7 +231,7 @@ QStringList MysqlRenderer::dropIndexOnline(const QString &table, const Index &in
 
 plan::SectionText MysqlRenderer::onlineSection(const QStringList &statements) const
 {
-    return {statements,
+    return {escapedLiteralsSection(statements),
             false,
             {QStringLiteral("Index changes built in place while the table stays writable "
                             "(ALGORITHM=INPLACE LOCK=NONE), after"),

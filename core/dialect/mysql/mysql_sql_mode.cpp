@@ -2,10 +2,14 @@
 
 #include "mysql_connection.h"
 
+#include <algorithm>
+
 namespace burrow::dialect::mysql {
 namespace {
 
 using namespace Qt::Literals::StringLiterals;
+
+constexpr QStringView kNoBackslashEscapes = u"NO_BACKSLASH_ESCAPES";
 
 /// The modes under which the same text reads otherwise: another syntax, another operator, another
 /// literal or type. Strictness (STRICT_*, NO_ZERO_DATE…) only decides warning or error.
@@ -14,7 +18,7 @@ bool changesReading(QStringView mode)
     static const QStringList modes{QStringLiteral("PIPES_AS_CONCAT"),
                                    QStringLiteral("ANSI_QUOTES"),
                                    QStringLiteral("IGNORE_SPACE"),
-                                   QStringLiteral("NO_BACKSLASH_ESCAPES"),
+                                   kNoBackslashEscapes.toString(),
                                    QStringLiteral("HIGH_NOT_PRECEDENCE"),
                                    QStringLiteral("ORACLE"),
                                    QStringLiteral("MSSQL"),
@@ -27,6 +31,11 @@ bool changesReading(QStringView mode)
     return modes.contains(mode);
 }
 
+bool hasMode(const QString &modes, QStringView mode)
+{
+    return QStringView(modes).split(u',').contains(mode);
+}
+
 } // namespace
 
 schema::SqlMode sqlModeOf(const QString &mode, const QString &global)
@@ -36,12 +45,15 @@ schema::SqlMode sqlModeOf(const QString &mode, const QString &global)
         if (changesReading(part))
             reading.append(part.toString());
     }
-    return {mode == global ? std::nullopt : std::optional<QString>(mode), reading.join(u',')};
+    // Under a default with NO_BACKSLASH_ESCAPES a migration's sections run without it
+    // (escapedLiteralsSection): a body is then created under its mode named explicitly.
+    const bool asDefault = mode == global && !hasMode(global, kNoBackslashEscapes);
+    return {asDefault ? std::nullopt : std::optional<QString>(mode), reading.join(u',')};
 }
 
 QString quoteLiteralUnder(const QString &text, const schema::SqlMode &mode)
 {
-    if (!mode.reading.split(u',').contains(u"NO_BACKSLASH_ESCAPES"))
+    if (!hasMode(mode.reading, kNoBackslashEscapes))
         return quoteLiteral(text);
     return u'\'' + QString(text).replace(u'\'', u"''"_s) + u'\'';
 }
@@ -53,6 +65,19 @@ QStringList underSqlMode(const QStringList &statements, const schema::SqlMode &m
     return QStringList{u"SET @burrow_sql_mode = @@SESSION.sql_mode, SESSION sql_mode = " +
                        quoteLiteral(*mode.own)} +
            statements + QStringList{QStringLiteral("SET SESSION sql_mode = @burrow_sql_mode")};
+}
+
+QStringList escapedLiteralsSection(const QStringList &statements)
+{
+    const bool backslash = std::any_of(statements.begin(), statements.end(),
+                                       [](const QString &sql) { return sql.contains(u'\\'); });
+    if (!backslash)
+        return statements;
+    return QStringList{u"-- backslashes below escape, whatever the server's default sql_mode\n"
+                       u"SET @burrow_section_mode = @@SESSION.sql_mode, SESSION sql_mode = "
+                       u"REPLACE(@@SESSION.sql_mode, '"_s +
+                       kNoBackslashEscapes + u"', '')"} +
+           statements + QStringList{QStringLiteral("SET SESSION sql_mode = @burrow_section_mode")};
 }
 
 } // namespace burrow::dialect::mysql

@@ -24,4 +24,10 @@ QString quoteLiteralUnder(const QString &text, const schema::SqlMode &mode);
 /// and put back after. Unchanged for the default mode.
 QStringList underSqlMode(const QStringList &statements, const schema::SqlMode &mode);
 
+/// A migration section's `statements`, run without NO_BACKSLASH_ESCAPES where one holds a
+/// backslash: the texts Burrow writes (its literals, the catalog's defaults, CHECKs, views)
+/// escape backslashes whatever the mode, and a server's default mode may say otherwise.
+/// Bodies keep their own modes (sqlModeOf names them explicitly under such a default).
+QStringList escapedLiteralsSection(const QStringList &statements);
+
 } // namespace burrow::dialect::mysql
