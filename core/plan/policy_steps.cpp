@@ -62,8 +62,8 @@ void StepBuilder::collectPolicyWork()
             const bool changed = !changesOf(live.name, ObjectKind::Policy, p.name,
                                             {ChangeType::Removed, ChangeType::Changed})
                                       .isEmpty();
-            const bool reads = m_deps.mentionsAny(policyText(p), readers) ||
-                               m_deps.mentionsAny(policyText(p), columns);
+            const bool reads =
+                readsTouched(policyText(p), readers) || m_deps.mentionsAny(policyText(p), columns);
             if (reads || (changed && !policyAlteredInPlace(live.name, p)))
                 m_policiesToDrop.insert(policyId(live.name, p.name));
         }

@@ -328,6 +328,11 @@ public:
     /// The engine refuses to change a column a foreign key references (MariaDB/MySQL), not only
     /// to drop the key it depends on.
     virtual bool foreignKeysBlockColumnChanges() const { return false; }
+    /// The engine refuses to drop or retype a column that a view, trigger or policy reads
+    /// (PostgreSQL; SQLite's DROP COLUMN): the planner recreates those readers around such an
+    /// alteration. False: readers survive any in-place ALTER TABLE, and are recreated only
+    /// where they change themselves, so none is missing while the table is altered.
+    virtual bool readersBlockColumnChanges() const { return true; }
     /// Adds `fk` back to `table` (the way back of dropForeignKey).
     virtual QStringList addForeignKey([[maybe_unused]] const QString &table,
                                       [[maybe_unused]] const schema::ForeignKey &fk) const

@@ -30,6 +30,44 @@ StepBuilder::StepBuilder(const Schema &live, const Schema &target, const QList<C
     }
 }
 
+namespace {
+
+bool attributesAmong(const QStringList &attributes, std::initializer_list<QStringView> kept)
+{
+    return std::all_of(attributes.begin(), attributes.end(), [&kept](const QString &a) {
+        return std::find(kept.begin(), kept.end(), a) != kept.end();
+    });
+}
+
+/// Whether a column change leaves what reads the column working: added, or its nullability,
+/// default or comment changed. Dropped, retyped or regenerated, it does not.
+bool columnChangeKeepsReaders(const Change &c)
+{
+    return c.type == ChangeType::Added ||
+           (c.type == ChangeType::Changed &&
+            attributesAmong(c.attributes,
+                            {u"not null", u"default", u"comment", u"options", u"invisible"}));
+}
+
+/// Whether a change to a table's keys, constraints or options leaves its readers working. A
+/// primary key does not: a PostgreSQL view grouping by it depends on it.
+bool tableChangeKeepsReaders(const Change &c)
+{
+    switch (c.object) {
+    case ObjectKind::TableOptions:
+        return attributesAmong(c.attributes, {u"comment", u"options"});
+    case ObjectKind::Unique:
+    case ObjectKind::Check:
+    case ObjectKind::ForeignKey:
+    case ObjectKind::Exclusion:
+        return true;
+    default:
+        return !isStructural(c.object);
+    }
+}
+
+} // namespace
+
 void StepBuilder::classifyTables(const QList<Rename> &renames)
 {
     for (const Rename &r : renames) {
@@ -55,14 +93,50 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
                 return isStructural(c.object) && !onlyValidates(c);
             }))
             continue;
-        if (!lifted)
-            m_touched.insert(key(live.name));
         const Table alteredTo = withoutNotValidConstraints(live, *target);
         TableAlteration alteration = m_r.alterTable(liveForAlteration(live.name), alteredTo);
+        if (!lifted)
+            touchReaders(live.name, changes, alteration);
         if (alteration.rebuild)
             m_rebuilt.append(target->name);
         m_alterations.insert(key(live.name), alteration);
     }
+}
+
+void StepBuilder::touchReaders(const QString &table, const QList<Change> &changes,
+                               const TableAlteration &alteration)
+{
+    if (alteration.rebuild) {
+        m_touched.insert(key(table));
+        return;
+    }
+    if (!m_r.readersBlockColumnChanges())
+        return;
+    QSet<QString> columns;
+    for (const Change &c : changes) {
+        if (c.object != ObjectKind::Column && !tableChangeKeepsReaders(c)) {
+            m_touched.insert(key(table));
+            return;
+        }
+        if (c.object == ObjectKind::Column && !columnChangeKeepsReaders(c))
+            columns.insert(key(c.name));
+    }
+    if (!columns.isEmpty())
+        m_touchedColumns[key(table)].unite(columns);
+}
+
+bool StepBuilder::readsTouched(const QString &definition, const QSet<QString> &touched) const
+{
+    if (m_deps.mentionsAny(definition, touched))
+        return true;
+    if (m_touchedColumns.isEmpty())
+        return false;
+    const QSet<QString> named = m_deps.mentions(definition);
+    for (auto it = m_touchedColumns.cbegin(); it != m_touchedColumns.cend(); ++it) {
+        if (named.contains(it.key()) && named.intersects(it.value()))
+            return true;
+    }
+    return false;
 }
 
 bool StepBuilder::viewCommentOnly(const QString &view) const
@@ -80,7 +154,7 @@ void StepBuilder::collectViewWork()
 {
     for (const View &v : m_live.views) {
         // A comment alone is set in place: a view dropped and created again loses its grants.
-        if (viewRedefined(v.name) || m_deps.mentionsAny(v.definition.text, m_touched))
+        if (viewRedefined(v.name) || readsTouched(v.definition.text, m_touched))
             m_viewsToDrop.insert(key(v.name));
     }
     // A view reading a dropped view must be dropped too, and so on; so must a function whose
@@ -155,8 +229,7 @@ void StepBuilder::collectTriggerWork()
         for (const Trigger &t : *owner.triggers) {
             const bool drop =
                 goes ? tableGoes && m_deps.mentionsAny(t.definition.text, recreatedFunctions)
-                     : triggerChanged(owner.name, t) ||
-                           m_deps.mentionsAny(t.definition.text, readers);
+                     : triggerChanged(owner.name, t) || readsTouched(t.definition.text, readers);
             if (drop)
                 m_triggersToDrop.insert(triggerId(owner.name, t));
         }

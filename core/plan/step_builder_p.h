@@ -111,6 +111,13 @@ private:
     bool ownerComes(const QString &owner) const;
 
     void classifyTables(const QList<Rename> &renames);
+    /// Marks what an alteration of `table` makes its readers (views, triggers, policies) be
+    /// recreated for: the whole table when it is rebuilt or its key changes; else, where the
+    /// engine refuses to change a column something reads, the columns dropped or retyped.
+    void touchReaders(const QString &table, const QList<diff::Change> &changes,
+                      const TableAlteration &alteration);
+    /// Whether `definition` reads one of `touched`, or a column in m_touchedColumns.
+    bool readsTouched(const QString &definition, const QSet<QString> &touched) const;
     /// Finds the live foreign keys the engine would not let a column change pass (see
     /// SqlRenderer::dropForeignKey); they are dropped first and come back with their table.
     void liftBlockedForeignKeys();
@@ -399,6 +406,8 @@ private:
     QHash<QString, QList<diff::Change>> m_viewChanges;  // by view key
     QList<diff::Change> m_objectChanges;                // enums, domains, sequences, functions
     QSet<QString> m_touched; // tables (and functions) whose readers are recreated
+    /// Tables altered in place, by key: the keys of their columns whose readers are recreated.
+    QHash<QString, QSet<QString>> m_touchedColumns;
     QHash<QString, TableAlteration> m_alterations;      // by table key
     QHash<QString, schema::Table> m_liftedLive;         // live tables without lifted keys
     QHash<QString, QList<schema::ForeignKey>> m_lifted; // by table key

@@ -48,6 +48,9 @@ public:
     QStringList dropForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
     QStringList addForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
     bool foreignKeysBlockColumnChanges() const override { return true; }
+    /// Views and triggers keep their text through any ALTER TABLE; one reading a column that
+    /// goes differs from the model's, and is recreated as such.
+    bool readersBlockColumnChanges() const override { return false; }
     Status supportsOnline(const plan::OnlineOptions &options) const override;
     QStringList createIndexOnline(const QString &table, const schema::Index &index) const override;
     QStringList dropIndexOnline(const QString &table, const schema::Index &index) const override;
