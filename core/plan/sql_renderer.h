@@ -333,6 +333,10 @@ public:
     /// alteration. False: readers survive any in-place ALTER TABLE, and are recreated only
     /// where they change themselves, so none is missing while the table is altered.
     virtual bool readersBlockColumnChanges() const { return true; }
+    /// DDL commits statement by statement (MariaDB/MySQL): a view or trigger that is created
+    /// again is dropped right before, at the end, not before the tables are altered; it is then
+    /// missing for one statement rather than for the whole migration.
+    virtual bool dropsChangedReadersLate() const { return false; }
     /// Adds `fk` back to `table` (the way back of dropForeignKey).
     virtual QStringList addForeignKey([[maybe_unused]] const QString &table,
                                       [[maybe_unused]] const schema::ForeignKey &fk) const

@@ -154,7 +154,11 @@ void StepBuilder::collectViewWork()
 {
     for (const View &v : m_live.views) {
         // A comment alone is set in place: a view dropped and created again loses its grants.
-        if (viewRedefined(v.name) || readsTouched(v.definition.text, m_touched))
+        if (!viewRedefined(v.name) && !readsTouched(v.definition.text, m_touched))
+            continue;
+        if (m_r.dropsChangedReadersLate() && findNamed(m_target.views, v.name, m_cs))
+            m_viewsDroppedLate.insert(key(v.name));
+        else
             m_viewsToDrop.insert(key(v.name));
     }
     // A view reading a dropped view must be dropped too, and so on; so must a function whose
@@ -174,7 +178,8 @@ void StepBuilder::collectViewWork()
         grew = findViewReaders() || grew;
     }
     for (const View &v : m_target.views) {
-        if (m_viewsToDrop.contains(key(v.name)) || viewRedefined(v.name))
+        if (m_viewsToDrop.contains(key(v.name)) || m_viewsDroppedLate.contains(key(v.name)) ||
+            viewRedefined(v.name))
             m_viewsToCreate.insert(key(v.name));
     }
     m_functionsWithViews = functionsWithViews();
@@ -221,6 +226,11 @@ void StepBuilder::collectTriggerWork()
     QSet<QString> readers = m_touched;
     readers.unite(m_viewsToDrop);
     const QSet<QString> recreatedFunctions = this->recreatedFunctions();
+    QSet<QString> targetIds;
+    for (const TriggerOwner &owner : triggerOwners(m_target)) {
+        for (const Trigger &t : *owner.triggers)
+            targetIds.insert(triggerId(owner.name, t));
+    }
     for (const TriggerOwner &owner : triggerOwners(m_live)) {
         // An owner that goes takes its triggers along, but a table goes after the functions are
         // recreated: its triggers calling one go first.
@@ -230,15 +240,19 @@ void StepBuilder::collectTriggerWork()
             const bool drop =
                 goes ? tableGoes && m_deps.mentionsAny(t.definition.text, recreatedFunctions)
                      : triggerChanged(owner.name, t) || readsTouched(t.definition.text, readers);
-            if (drop)
-                m_triggersToDrop.insert(triggerId(owner.name, t));
+            const QString id = triggerId(owner.name, t);
+            if (drop && !goes && m_r.dropsChangedReadersLate() && targetIds.contains(id))
+                m_triggersDroppedLate.insert(id, &t);
+            else if (drop)
+                m_triggersToDrop.insert(id);
         }
     }
     for (const TriggerOwner &owner : triggerOwners(m_target)) {
         const bool comes = ownerComes(owner.name);
         for (const Trigger &t : *owner.triggers) {
             const QString id = triggerId(owner.name, t);
-            if (comes || m_triggersToDrop.contains(id) || triggerChanged(owner.name, t))
+            if (comes || m_triggersToDrop.contains(id) || m_triggersDroppedLate.contains(id) ||
+                triggerChanged(owner.name, t))
                 m_triggersToCreate.insert(id);
         }
     }

@@ -425,10 +425,14 @@ private:
         QStringList sql;
     };
     QList<IndexRename> m_indexRenames;
-    QSet<QString> m_renamedIndexes; // table key \x1f index key, both names of each
-    QSet<QString> m_viewsToDrop;    // live view keys
-    QSet<QString> m_viewsToCreate;  // target view keys
-    QSet<QString> m_triggersToDrop; // table key \x1f trigger key
+    QSet<QString> m_renamedIndexes;   // table key \x1f index key, both names of each
+    QSet<QString> m_viewsToDrop;      // live view keys
+    QSet<QString> m_viewsDroppedLate; // dropped in their create step (dropsChangedReadersLate)
+    QSet<QString> m_viewsToCreate;    // target view keys
+    QSet<QString> m_triggersToDrop;   // table key \x1f trigger key
+    /// Changed triggers dropped right before they are created again (dropsChangedReadersLate),
+    /// by id: the live trigger.
+    QHash<QString, const schema::Trigger *> m_triggersDroppedLate;
     QSet<QString> m_triggersToCreate;
     QStringList m_rebuilt;
     bool m_dropsTables = false;

@@ -325,11 +325,15 @@ void StepBuilder::createTriggers()
         for (const Trigger &t : *owner.triggers) {
             if (!m_triggersToCreate.contains(triggerId(owner.name, t)))
                 continue;
-            const QStringList sql =
-                t.moment.isEmpty() ? m_r.createTrigger(owner.name, t)
-                                   : m_r.createPlacedTrigger(owner.name, t, placementOf(owner, t));
-            add(u"create " + objectNoun(triggerKind(t)) + u' ' + displayName(t.name), sql,
-                m_r.dropTrigger(owner.name, t),
+            QStringList sql = t.moment.isEmpty()
+                                  ? m_r.createTrigger(owner.name, t)
+                                  : m_r.createPlacedTrigger(owner.name, t, placementOf(owner, t));
+            const Trigger *late = m_triggersDroppedLate.value(triggerId(owner.name, t));
+            if (late)
+                sql = m_r.dropTrigger(owner.name, *late) + sql;
+            add((late ? QStringLiteral("replace ") : QStringLiteral("create ")) +
+                    objectNoun(triggerKind(t)) + u' ' + displayName(t.name),
+                sql, m_r.dropTrigger(owner.name, t),
                 changesOf(owner.name, triggerKind(t), t.name,
                           {ChangeType::Added, ChangeType::Changed}));
         }

@@ -121,11 +121,15 @@ void StepBuilder::createViews()
 void StepBuilder::createView(const View &v)
 {
     QStringList sql = m_r.createView(v);
-    if (const View *live = findNamed(m_live.views, v.name, m_cs)) // its privileges went with it
+    const View *live = findNamed(m_live.views, v.name, m_cs);
+    const bool late = live && m_viewsDroppedLate.contains(key(v.name));
+    if (late)
+        sql = m_r.dropView(*live) + sql;
+    if (live) // its privileges went with it
         sql += live->grants;
     for (const Index &i : v.indexes) // a materialized view's, gone when it was dropped
         sql += m_r.createIndex(v.name, i);
-    add(u"create view " + displayName(v.name), sql, m_r.dropView(v),
+    add((late ? u"replace view "_s : u"create view "_s) + displayName(v.name), sql, m_r.dropView(v),
         changesOf(v.name, ObjectKind::View, v.name, {ChangeType::Added, ChangeType::Changed}) +
             changesOf(v.name, ObjectKind::Index, {}, {ChangeType::Added, ChangeType::Changed}));
 }

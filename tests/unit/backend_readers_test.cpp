@@ -53,13 +53,13 @@ protected:
     /// The up section of the migration planned to `itemTable` (the rest of the schema as it is).
     QString planUp(const QString &itemTable)
     {
-        const QString model =
-            dir.write(u"model.sql"_s,
-                      (QStringList{itemTable, u"CREATE TABLE audit (item_id INTEGER)"_s, kView} +
-                       loggingTrigger(GetParam()))
-                              .join(u";\n"_s)
-                              .toUtf8() +
-                          ";\n");
+        return planUp(QStringList{itemTable, u"CREATE TABLE audit (item_id INTEGER)"_s, kView} +
+                      loggingTrigger(GetParam()));
+    }
+    /// The up section of the migration planned to the model of `statements`.
+    QString planUp(const QStringList &statements)
+    {
+        const QString model = dir.write(u"model.sql"_s, statements.join(u";\n"_s).toUtf8() + ";\n");
         m_model = model;
         const CliRun plan = runCli({u"plan"_s, u"--db"_s, db.url(), u"--model"_s, model,
                                     u"--migrations"_s, migrations(), u"--allow-destructive"_s});
@@ -115,6 +115,46 @@ TEST_P(ServerReaders, only_readers_of_a_column_dropped_or_retyped_are_recreated_
     EXPECT_FALSE(up.contains(u"DROP TRIGGER"_s)) << up.toStdString();
     applyAndCheckReaders();
 }
+
+class MariadbReaders : public BackendReaders {};
+
+TEST_P(MariadbReaders, a_changed_view_or_trigger_is_dropped_only_where_it_is_created_again)
+{
+    db.execEach({u"CREATE VIEW dear AS SELECT id FROM priced WHERE price > 100"_s,
+                 u"CREATE TABLE seen (what VARCHAR(20))"_s,
+                 u"CREATE TRIGGER item_first AFTER INSERT ON item FOR EACH ROW "
+                 u"PRECEDES item_log INSERT INTO seen VALUES ('first')"_s});
+    const QString up = planUp(
+        {u"CREATE TABLE item (id INTEGER PRIMARY KEY, price INTEGER, label VARCHAR(40), "
+         u"note VARCHAR(20))"_s,
+         u"CREATE TABLE audit (item_id INTEGER)"_s, u"CREATE TABLE seen (what VARCHAR(20))"_s,
+         u"CREATE VIEW priced AS SELECT id, price, label FROM item"_s,
+         u"CREATE VIEW dear AS SELECT id FROM priced WHERE price > 100"_s,
+         u"CREATE TRIGGER item_first AFTER INSERT ON item FOR EACH ROW "
+         u"INSERT INTO seen VALUES ('changed')"_s,
+         loggingTrigger(Backend::MariaDB).constFirst()});
+    // Each DROP right before its CREATE, after the table is altered; the view reading the
+    // replaced one stays.
+    const qsizetype altered = up.indexOf(u"ALTER TABLE `item`"_s);
+    ASSERT_GE(altered, 0) << up.toStdString();
+    EXPECT_TRUE(up.contains(u"DROP VIEW `priced`;\nCREATE VIEW `priced`"_s)) << up.toStdString();
+    EXPECT_GT(up.indexOf(u"DROP VIEW `priced`"_s), altered) << up.toStdString();
+    EXPECT_FALSE(up.contains(u"DROP VIEW `dear`"_s)) << up.toStdString();
+    EXPECT_TRUE(up.contains(u"DROP TRIGGER `item_first`;\nCREATE TRIGGER item_first"_s))
+        << up.toStdString();
+    EXPECT_GT(up.indexOf(u"DROP TRIGGER `item_first`"_s), altered) << up.toStdString();
+    EXPECT_FALSE(up.contains(u"DROP TRIGGER `item_log`"_s)) << up.toStdString();
+
+    applyAndCheckReaders();
+    EXPECT_EQ(db.rows(u"SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE "
+                      u"TRIGGER_SCHEMA = DATABASE() ORDER BY ACTION_ORDER"_s),
+              (QStringList{u"item_first"_s, u"item_log"_s}));
+    EXPECT_EQ(db.rows(u"SELECT what FROM seen"_s), QStringList{u"changed"_s});
+    EXPECT_EQ(db.rows(u"SELECT COUNT(*) FROM dear"_s), QStringList{u"0"_s});
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, MariadbReaders, ::testing::Values(Backend::MariaDB),
+                         backendParamName);
 
 INSTANTIATE_TEST_SUITE_P(Engines, ServerReaders,
                          ::testing::Values(Backend::PostgreSQL, Backend::MariaDB),

@@ -51,6 +51,7 @@ public:
     /// Views and triggers keep their text through any ALTER TABLE; one reading a column that
     /// goes differs from the model's, and is recreated as such.
     bool readersBlockColumnChanges() const override { return false; }
+    bool dropsChangedReadersLate() const override { return true; }
     Status supportsOnline(const plan::OnlineOptions &options) const override;
     QStringList createIndexOnline(const QString &table, const schema::Index &index) const override;
     QStringList dropIndexOnline(const QString &table, const schema::Index &index) const override;
