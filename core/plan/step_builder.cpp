@@ -127,11 +127,11 @@ void StepBuilder::touchReaders(const QString &table, const QList<Change> &change
 
 bool StepBuilder::readsTouched(const QString &definition, const QSet<QString> &touched) const
 {
-    if (m_deps.mentionsAny(definition, touched))
-        return true;
-    if (m_touchedColumns.isEmpty())
+    if (touched.isEmpty() && m_touchedColumns.isEmpty())
         return false;
-    const QSet<QString> named = m_deps.mentions(definition);
+    const QSet<QString> named = m_deps.mentions(definition); // one reading for both questions
+    if (named.intersects(touched))
+        return true;
     for (auto it = m_touchedColumns.cbegin(); it != m_touchedColumns.cend(); ++it) {
         if (named.contains(it.key()) && named.intersects(it.value()))
             return true;

@@ -11,7 +11,8 @@ namespace burrow::schema {
 /// another one (`||` concatenates under PIPES_AS_CONCAT, "x" names a column under ANSI_QUOTES).
 struct SqlMode {
     /// The whole mode where it is not the server's default (@@GLOBAL.sql_mode), "" for none at
-    /// all; nullopt: the default, which a migration's session runs under.
+    /// all; nullopt: the default, which a migration's session runs under. Always set where the
+    /// default has NO_BACKSLASH_ESCAPES: a migration's sections may run without it.
     std::optional<QString> own{};
     /// Those of its modes that change what the body's text means, default or not.
     QString reading{};
