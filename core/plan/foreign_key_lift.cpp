@@ -22,7 +22,7 @@ namespace {
 /// `name of table`, or `(columns) of table` for a key without a name: a step's summary.
 QString keyOfTable(const QString &table, const ForeignKey &fk)
 {
-    return (fk.name.isEmpty() ? fk.columns.join(u", ") : fk.name) + u" of " +
+    return (fk.name.isEmpty() ? u'(' + fk.columns.join(u", ") + u')' : fk.name) + u" of " +
            diff::displayName(table);
 }
 

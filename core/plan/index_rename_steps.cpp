@@ -31,7 +31,7 @@ void StepBuilder::findIndexRenames()
 {
     for (const Table &target : m_target.tables) {
         const Table *live = m_liveTables.find(target.name);
-        if (!live || rebuilt(target.name))
+        if (!live || alterationMakesIndexes(target.name))
             continue; // a rebuild (SQLite, a MariaDB ALTER) makes the indexes itself
         const auto movable = [&](const Index &i, ChangeType type) {
             return !changesOf(target.name, ObjectKind::Index, i.name, {type}).isEmpty() &&

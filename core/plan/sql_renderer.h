@@ -17,6 +17,11 @@ struct TableAlteration {
     /// Live indexes that `sql` makes constraints of in place (PostgreSQL's ADD CONSTRAINT …
     /// USING INDEX): the planner must not drop them before.
     QStringList indexesTakenOver{};
+    /// `sql` also makes the table's index changes (MariaDB/MySQL's one ALTER TABLE): the
+    /// planner writes no index steps of its own. Implied by `rebuild`.
+    bool carriesIndexes = false;
+
+    bool makesIndexes() const { return rebuild || carriesIndexes; }
 };
 
 /// A column of a live table that uses a user-defined type (recreating the type converts it).

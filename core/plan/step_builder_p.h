@@ -101,7 +101,8 @@ private:
     QString key(const QString &name) const { return m_deps.key(name); }
     QList<diff::Change> changesOf(const QString &table, diff::ObjectKind kind, const QString &name,
                                   std::initializer_list<diff::ChangeType> types) const;
-    bool rebuilt(const QString &table) const;
+    /// The table's alteration makes its index changes itself (a rebuild, a MariaDB ALTER).
+    bool alterationMakesIndexes(const QString &table) const;
     bool triggerChanged(const QString &owner, const schema::Trigger &trigger) const;
     /// Identifies a trigger (or rule) of an owner in m_triggersToDrop and m_triggersToCreate.
     QString triggerId(const QString &owner, const schema::Trigger &trigger) const;

@@ -120,10 +120,10 @@ void StepBuilder::renameObjects(const QList<Rename> &renames)
     }
 }
 
-bool StepBuilder::rebuilt(const QString &table) const
+bool StepBuilder::alterationMakesIndexes(const QString &table) const
 {
     const auto it = m_alterations.constFind(key(table));
-    return it != m_alterations.constEnd() && it->rebuild;
+    return it != m_alterations.constEnd() && it->makesIndexes();
 }
 
 void StepBuilder::dropIndexes()
@@ -131,7 +131,7 @@ void StepBuilder::dropIndexes()
     for (const Table &table : m_live.tables) {
         // A table that goes takes its indexes along, but those calling a recreated function.
         const bool goes = !m_targetTables.find(table.name);
-        if (!goes && rebuilt(table.name))
+        if (!goes && alterationMakesIndexes(table.name))
             continue;
         // A constraint the table's alteration adds may make one its own.
         const QStringList takenOver = m_alterations.value(key(table.name)).indexesTakenOver;
@@ -197,8 +197,8 @@ void StepBuilder::alterTables()
         QList<Change> changes;
         for (const Change &c : m_tableChanges.value(key(target->name))) {
             const bool ownStep = addedNotValid(target->name, c) || onlyValidates(c);
-            if (!ownStep &&
-                (isStructural(c.object) || (alteration.rebuild && c.object == ObjectKind::Index)))
+            if (!ownStep && (isStructural(c.object) ||
+                             (alteration.makesIndexes() && c.object == ObjectKind::Index)))
                 changes.append(c);
         }
         const QString verb =
@@ -242,7 +242,7 @@ void StepBuilder::createIndexes()
 {
     for (const Table &table : m_target.tables) {
         const bool isNew = !m_liveTables.find(table.name);
-        if (!isNew && rebuilt(table.name))
+        if (!isNew && alterationMakesIndexes(table.name))
             continue;
         for (const Index &i : table.indexes) {
             const QList<Change> changes = changesOf(table.name, ObjectKind::Index, i.name,
@@ -262,7 +262,7 @@ void StepBuilder::createIndexes()
 bool StepBuilder::rebuildsIndexNamed(const QString &table, const QString &index) const
 {
     const std::initializer_list<ChangeType> made{ChangeType::Added, ChangeType::Changed};
-    return recreatesIndex(table, index) || rebuilt(table) ||
+    return recreatesIndex(table, index) || alterationMakesIndexes(table) ||
            !changesOf(table, ObjectKind::Index, index, made).isEmpty() ||
            !changesOf(table, ObjectKind::Unique, index, made).isEmpty() ||
            !changesOf(table, ObjectKind::PrimaryKey, {}, made).isEmpty();

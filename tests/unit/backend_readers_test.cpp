@@ -100,6 +100,22 @@ TEST_P(BackendReaders, a_column_added_leaves_the_views_and_triggers_reading_the_
     applyAndCheckReaders();
 }
 
+// MariaDB folds the new index into the table's one ALTER TABLE: still no rebuild of the table.
+TEST_P(BackendReaders, a_column_and_an_index_added_leave_the_readers_in_place)
+{
+    const QString up = planUp(QStringList{u"CREATE TABLE item (id INTEGER PRIMARY KEY, price "
+                                          u"INTEGER, label VARCHAR(20), note VARCHAR(20), "
+                                          u"extra INTEGER)"_s,
+                                          u"CREATE INDEX item_label ON item (label, extra)"_s,
+                                          u"CREATE TABLE audit (item_id INTEGER)"_s, kView} +
+                              loggingTrigger(GetParam()));
+    EXPECT_TRUE(up.contains(u"item_label"_s)) << up.toStdString();
+    EXPECT_FALSE(up.contains(u"rebuild table"_s)) << up.toStdString();
+    EXPECT_FALSE(up.contains(u"DROP VIEW"_s)) << up.toStdString();
+    EXPECT_FALSE(up.contains(u"DROP TRIGGER"_s)) << up.toStdString();
+    applyAndCheckReaders();
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, BackendReaders, allBackends(), backendParamName);
 
 class ServerReaders : public BackendReaders {};

@@ -114,3 +114,35 @@ TEST(ForeignKeyOrderPostgres, a_comment_on_the_referenced_key_leaves_the_foreign
 }
 
 } // namespace
+
+namespace {
+
+// A referenced column widened and moved to another character set under an unnamed key: the
+// key goes first and comes back after (MariaDB refuses to change a column a key uses), the
+// rows survive the conversion both ways, and the step names the key by its columns.
+TEST(ForeignKeyOrderMariadb, a_referenced_column_changes_character_set_under_an_unnamed_key)
+{
+    TestDatabase db(Backend::MariaDB);
+    BURROW_REQUIRE_BACKEND(db);
+    TempDir dir;
+    const CliMigrations cli(db, dir);
+    const QByteArray before =
+        "CREATE TABLE parent (code varchar(10) PRIMARY KEY) DEFAULT CHARSET=latin1;\n"
+        "CREATE TABLE child (id int PRIMARY KEY, code varchar(10), FOREIGN KEY (code) "
+        "REFERENCES parent (code)) DEFAULT CHARSET=latin1;\n";
+    QByteArray after = before;
+    after.replace("varchar(10)", "varchar(20)").replace("latin1", "utf8mb4");
+    db.execEach({QString::fromUtf8(before).section(u";\n"_s, 0, 0),
+                 QString::fromUtf8(before).section(u";\n"_s, 1, 1),
+                 u"INSERT INTO parent VALUES ('\u00e41'), ('b')"_s,
+                 u"INSERT INTO child VALUES (1, '\u00e41'), (2, 'b')"_s});
+
+    const QString migration =
+        cli.migrateAndUndo(cli.model(after, u"after.sql"_s), cli.model(before, u"before.sql"_s));
+    EXPECT_TRUE(migration.contains(u"-- drop foreign key (code) of child"_s))
+        << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT c.id, p.code FROM child c JOIN parent p USING (code) ORDER BY 1"_s),
+              (QStringList{u"1|\u00e41"_s, u"2|b"_s}));
+}
+
+} // namespace

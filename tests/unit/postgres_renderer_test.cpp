@@ -170,6 +170,7 @@ TEST(PostgresRenderer, narrowing_type_changes_are_recognised)
         {u"timestamp without time zone", u"date"},
         {u"integer[]", u"integer"},
         {u"jsonb", u"json"},
+        {u"citext", u"character varying(10)"},
     };
     for (const auto &[from, to] : narrowing)
         EXPECT_TRUE(narrowsType(QString::fromUtf16(from), QString::fromUtf16(to)))
@@ -177,6 +178,9 @@ TEST(PostgresRenderer, narrowing_type_changes_are_recognised)
             << QString::fromUtf16(to).toStdString();
     const std::pair<const char16_t *, const char16_t *> widening[] = {
         {u"character varying(10)", u"text"},
+        {u"text", u"citext"},
+        {u"character varying(10)", u"extensions.citext"},
+        {u"citext", u"text"},
         {u"character varying(10)", u"character varying(20)"},
         {u"smallint", u"integer"},
         {u"integer", u"bigint"},

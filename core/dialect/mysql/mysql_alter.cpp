@@ -398,7 +398,8 @@ plan::TableAlteration AlterBuilder::build()
         clauses.append(tableCollationOption(m_target.collation));
     clauses += tableOptionClauses(m_live.options, m_target.options);
     clauses += versioningClauses(m_live, m_target);
-    plan::TableAlteration out{{}, m_touchesIndexes};
+    plan::TableAlteration out;
+    out.carriesIndexes = m_touchesIndexes;
     // Every unique key must hold the partitioning columns: partitioning goes before the keys
     // change and comes after.
     const bool repartitions = m_live.partitioning != m_target.partitioning;

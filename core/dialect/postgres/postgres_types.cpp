@@ -40,7 +40,9 @@ TypeShape shapeOf(QString type)
     } else if (b == u"real" || b == u"double precision") {
         shape.family = Family::Float;
         shape.rank = b == u"real" ? 1 : 2;
-    } else if (b == u"text" || b == u"character varying" || b == u"character") {
+    } else if (b == u"text" || b == u"character varying" || b == u"character" || b == u"citext" ||
+               b.endsWith(u".citext")) {
+        // citext (the extension's, possibly schema-qualified) keeps the text as written.
         shape.family = Family::String;
     } else if (b == u"bit" || b == u"bit varying") {
         shape.family = Family::Bit;
