@@ -55,15 +55,15 @@ bool report(const migration::ProgressEvent &e, bool dryRun)
     using Kind = migration::ProgressEvent::Kind;
     switch (e.kind) {
     case Kind::MigrationStarted:
-        err() << "applying " << e.version << '_' << e.name << " (" << e.statements << " statements)"
-              << Qt::endl;
+        err() << "applying " << e.version << '_' << e.name << " ("
+              << diff::counted(e.statements, QStringLiteral("statement")) << ')' << Qt::endl;
         break;
     case Kind::StatementDone:
         if (dryRun)
             err() << "  [" << e.statement << '/' << e.statements << "] "
                   << QString::number(e.outcome.elapsedUs / 1000.0, 'f', 1) << " ms"
                   << (e.outcome.rowsAffected >= 0
-                          ? u", " + QString::number(e.outcome.rowsAffected) + u" rows"
+                          ? u", " + diff::counted(e.outcome.rowsAffected, QStringLiteral("row"))
                           : QString())
                   << "  " << e.sql.simplified().left(100) << Qt::endl;
         break;

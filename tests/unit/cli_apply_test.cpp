@@ -55,6 +55,7 @@ TEST_F(CliApply, dry_run_lists_statements_and_changes_nothing)
     const CliRun r = apply({u"--dry-run"_s});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains(u"[1/1]")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(u"applying 0001_price (1 statement)\n")) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains(u"ALTER TABLE book ADD COLUMN price NUMERIC"));
     EXPECT_TRUE(r.out.contains(u"the database was not changed"));
     EXPECT_TRUE(r.out.contains(u"Differences remain")) << r.out.toStdString();

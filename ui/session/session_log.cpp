@@ -21,11 +21,12 @@ QString progressLine(const migration::ProgressEvent &e, bool dryRun)
     switch (e.kind) {
     case Kind::MigrationStarted:
         return prefix + u"Applying " + e.version + u'_' + e.name + u" (" +
-               QString::number(e.statements) + u" statements)";
+               diff::counted(e.statements, QStringLiteral("statement")) + u')';
     case Kind::StatementDone: {
-        const QString rows = e.outcome.rowsAffected >= 0
-                                 ? u", " + QString::number(e.outcome.rowsAffected) + u" rows"
-                                 : QString();
+        const QString rows =
+            e.outcome.rowsAffected >= 0
+                ? u", " + diff::counted(e.outcome.rowsAffected, QStringLiteral("row"))
+                : QString();
         return prefix + u"  " + QString::number(e.outcome.elapsedUs / 1000.0, 'f', 1) + u" ms" +
                rows + u"  " + e.sql.simplified();
     }
