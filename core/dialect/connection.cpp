@@ -1,8 +1,8 @@
 #include "connection.h"
 
-#include <QSqlError>
-
 #include <QMutex>
+#include <QRegularExpression>
+#include <QSqlError>
 
 #include <atomic>
 
@@ -45,6 +45,17 @@ Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql)
         return Error{Error::Code::Sql, text, {}, 0, sql, {}, error.nativeErrorCode()};
     }
     return query;
+}
+
+int lineInStatement(const QString &engineMessage)
+{
+    static const QRegularExpression marks(
+        QStringLiteral("\\bLINE (\\d+):|near '.*' at line (\\d+)$"),
+        QRegularExpression::MultilineOption | QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch m = marks.match(engineMessage);
+    if (!m.hasMatch())
+        return 0;
+    return (m.captured(1).isEmpty() ? m.captured(2) : m.captured(1)).toInt();
 }
 
 } // namespace burrow::dialect

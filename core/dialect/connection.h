@@ -27,4 +27,8 @@ private:
 /// A forward-only query on `db` that has run `sql`, or the engine's error for it.
 Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql);
 
+/// The 1-based line of a statement that the engine's error message points at: PostgreSQL's
+/// `LINE 3:`, MariaDB/MySQL's syntax error `… near '…' at line 3`; 0 when it names none.
+int lineInStatement(const QString &engineMessage);
+
 } // namespace burrow::dialect

@@ -175,6 +175,26 @@ TEST_P(TransactionalApply, a_failing_statement_leaves_the_database_as_it_was)
 INSTANTIATE_TEST_SUITE_P(Engines, TransactionalApply,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL), backendParamName);
 
+/// The servers say on which line of a statement its syntax error is: the error names that line
+/// of the file, not the statement's first (also after MariaDB's rehearsal).
+class ServerSyntaxError : public BackendApply {};
+
+TEST_P(ServerSyntaxError, names_the_line_of_the_file_the_server_points_at)
+{
+    writeMigration(u"0001_typo.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n\n"
+                                       "ALTER TABLE genre\n"
+                                       "  ADD COLUMN name VARCHAR(20),\n"
+                                       "  ADD COLUMN rank INTEGER DEFUALT 1;");
+    const CliRun failed = cli(u"apply"_s);
+    EXPECT_EQ(failed.exitCode, 1) << failed.err.toStdString();
+    EXPECT_TRUE(failed.err.contains(u"0001_typo.sql:6: "_s)) << failed.err.toStdString();
+    EXPECT_FALSE(tables().contains(u"genre"_s));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ServerSyntaxError,
+                         ::testing::Values(Backend::PostgreSQL, Backend::MariaDB),
+                         backendParamName);
+
 /// MariaDB commits each DDL statement: a failure cannot be undone, so Burrow says exactly what
 /// ran, marks the migration failed, refuses to go on, and the backup brings the old state back.
 class NonTransactionalApply : public BackendApply {};

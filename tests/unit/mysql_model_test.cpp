@@ -75,6 +75,19 @@ TEST_F(MysqlModel, a_failing_statement_names_file_and_line_and_leaves_no_scratch
     EXPECT_EQ(leftoverDatabases(db, kScratchPattern, before), QStringList{});
 }
 
+// A syntax error names the line the server points at, not the statement's first.
+TEST_F(MysqlModel, a_syntax_error_names_the_line_in_the_statement)
+{
+    BURROW_REQUIRE_BACKEND(db);
+    Result<schema::Schema> model = load("CREATE TABLE a (id INT);\n"
+                                        "CREATE TABLE b (id INT,\n"
+                                        "  name VARCHAR(10),\n"
+                                        "  rank INT DEFUALT 1);\n");
+    ASSERT_FALSE(model.ok());
+    EXPECT_EQ(model.error().code, Error::Code::Model);
+    EXPECT_EQ(model.error().line, 4) << model.error().toString().toStdString();
+}
+
 TEST_F(MysqlModel, a_model_may_not_leave_its_scratch_database)
 {
     BURROW_REQUIRE_BACKEND(db);

@@ -32,9 +32,7 @@ QList<Statement> withoutOwnSchemaSettings(QList<Statement> statements, const QSt
 // The line the engine points at (its "LINE n:" is counted within the statement).
 int lineOfError(const Statement &statement, const QString &engineText)
 {
-    static const QRegularExpression lineMark(QStringLiteral("\\bLINE (\\d+):"));
-    const QRegularExpressionMatch m = lineMark.match(engineText);
-    return statement.line + (m.hasMatch() ? m.captured(1).toInt() - 1 : 0);
+    return statement.line + std::max(lineInStatement(engineText) - 1, 0);
 }
 
 Error scratchSchemaError(const Error &engine, const DatabaseUrl &url)
