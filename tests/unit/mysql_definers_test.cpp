@@ -45,6 +45,8 @@ protected:
     void SetUp() override
     {
         OneEngineCliTest::SetUp();
+        if (IsSkipped())
+            return;
         // Accounts are the server's, shared by the tests: created once.
         db.exec(u"CREATE USER IF NOT EXISTS 'burrow_app'@'%'"_s);
         db.exec(

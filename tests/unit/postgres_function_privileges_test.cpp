@@ -16,6 +16,8 @@ protected:
     void SetUp() override
     {
         PostgresCliFixture::SetUp();
+        if (IsSkipped())
+            return;
         // Roles are the server's, shared by the tests: created once (refused after), never
         // dropped.
         db.tryExec(u"CREATE ROLE burrow_caller"_s);

@@ -20,6 +20,8 @@ protected:
     void SetUp() override
     {
         PostgresCliFixture::SetUp();
+        if (IsSkipped())
+            return;
         // Roles are the server's, shared by the tests: created once (refused after).
         db.tryExec(u"CREATE ROLE burrow_app"_s);
     }
