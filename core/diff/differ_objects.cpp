@@ -43,6 +43,8 @@ void Differ::compareIndex(const QString &table, const Index &live, const Index &
               model.options);
     d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,
               model.comment);
+    d.flag(live.invalid && !model.invalid, QStringLiteral("invalid"),
+           QStringLiteral("INVALID (a failed build left it unusable): built again"));
     if (d.any())
         record(ObjectKind::Index, ChangeType::Changed, table, model.name, d.details.join(u"; "),
                d.attributes);

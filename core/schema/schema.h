@@ -80,6 +80,9 @@ struct Index {
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON INDEX)
     /// PostgreSQL 15's UNIQUE … NULLS NOT DISTINCT: NULLs collide like other values.
     bool nullsNotDistinct = false;
+    /// PostgreSQL: left unusable by a failed CREATE INDEX CONCURRENTLY (pg_index.indisvalid
+    /// false): it neither serves queries nor enforces uniqueness.
+    bool invalid = false;
     /// What else builds it, in the dialect's words, compared as text (PostgreSQL: the access
     /// method, INCLUDE columns and storage parameters, `USING gin WITH (fastupdate=off)`);
     /// empty where the dialect has none.

@@ -55,7 +55,8 @@ template<typename F> void members(IndexPart &p, F &&f)
 }
 template<typename F> void members(Index &i, F &&f)
 {
-    f(i.name, i.unique, i.parts, i.where, i.sql, i.comment, i.nullsNotDistinct, i.options);
+    f(i.name, i.unique, i.parts, i.where, i.sql, i.comment, i.nullsNotDistinct, i.invalid,
+      i.options);
 }
 template<typename F> void members(PrimaryKey &k, F &&f)
 {

@@ -265,6 +265,7 @@ void CatalogBuilder::readIndex(const QSqlQuery &row)
     index.nullsNotDistinct = row.value(7).toBool();
     index.options =
         indexOptions(row.value(8).toString(), row.value(9).toString(), row.value(10).toString());
+    index.invalid = row.value(11).toBool();
     indexes->append(std::move(index));
 }
 
