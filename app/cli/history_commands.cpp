@@ -6,6 +6,7 @@
 #include "dialect/sqlite/sqlite_dialect.h"
 #include "diff/report.h"
 #include "migration/history.h"
+#include "migration/resolve.h"
 #include "migration/status.h"
 #include "workspace/workspace.h"
 
@@ -27,6 +28,7 @@
 namespace burrow::cli {
 namespace {
 
+using namespace Qt::Literals::StringLiterals;
 using migration::AppliedMigration;
 using migration::MigrationEntry;
 using migration::MigrationState;
@@ -102,9 +104,10 @@ QString detailText(const MigrationStatus &s)
     if (!s.applied)
         return {};
     const AppliedMigration &row = *s.applied;
-    const QString how = row.status == u"baseline"  ? QStringLiteral("baseline, not run")
-                        : row.finishedAt.isValid() ? QString::number(row.durationMs) + u" ms"
-                                                   : row.status;
+    const QString how = row.status == u"baseline"   ? QStringLiteral("baseline, not run")
+                        : row.status == u"resolved" ? QStringLiteral("finished by hand")
+                        : row.finishedAt.isValid()  ? QString::number(row.durationMs) + u" ms"
+                                                    : row.status;
     const QString when = row.startedAt.toString(QStringLiteral("yyyy-MM-dd hh:mm:ss 'UTC'"));
     QString text = when + u" (" + how + u')';
     if (s.state == MigrationState::Modified)
@@ -177,8 +180,9 @@ Result<MigrationEntry> findVersion(const QList<MigrationEntry> &entries, const Q
     return error(Error::Code::NotFound, u"no migration has version " + version, directory, hint);
 }
 
-/// Asks on a terminal; scripts and CI (stdin not a terminal) are not asked, --to is their limit.
-bool confirmed(qsizetype count)
+/// Asks `question` on a terminal; scripts and CI (stdin not a terminal) are not asked: the
+/// command line names what to do.
+bool confirmed(const QString &question)
 {
 #ifdef Q_OS_WIN
     if (!_isatty(_fileno(stdin)))
@@ -186,8 +190,7 @@ bool confirmed(qsizetype count)
     if (!isatty(fileno(stdin)))
 #endif
         return true;
-    out() << "Record " << diff::counted(count, QStringLiteral("migration"))
-          << " as applied without running them? [y/N] " << Qt::flush;
+    out() << question << " [y/N] " << Qt::flush;
     const QString answer = QTextStream(stdin).readLine().trimmed().toLower();
     return answer == u"y" || answer == u"yes";
 }
@@ -214,13 +217,55 @@ int baseline(const Project &project, const MigrationEntry &target, bool yes)
     out() << "Recording as applied without running them (baseline), in " << url.display() << ":\n";
     for (const MigrationEntry &e : entries)
         out() << "  " << QFileInfo(e.path).fileName() << '\n';
-    if (!yes && !confirmed(entries.size())) {
+    const QString question = u"Record " + diff::counted(entries.size(), u"migration"_s) +
+                             u" as applied without running them?";
+    if (!yes && !confirmed(question)) {
         out() << "Nothing recorded" << Qt::endl;
         return Success;
     }
     if (Status recorded = migration::recordBaseline(db, entries); !recorded)
         return fail(recorded.error());
     out() << "Recorded " << diff::counted(entries.size(), QStringLiteral("migration")) << Qt::endl;
+    return Success;
+}
+
+/// Settles `entry`, which stopped part-way, once the user agrees (or said --yes).
+int resolve(const Project &project, const MigrationEntry &entry, migration::Resolution how,
+            bool yes)
+{
+    Result<QList<AppliedMigration>> history =
+        migration::readHistoryOf(*project.dialect, project.url);
+    if (!history)
+        return fail(history.error());
+    for (const MigrationStatus &s : migration::migrationStatus(project.files, *history)) {
+        if (s.version == entry.version && s.state != MigrationState::Failed)
+            return fail(error(Error::Code::Conflict,
+                              u"migration " + entry.version + u" is " +
+                                  migration::stateName(s.state) +
+                                  u", not stopped part-way: there is nothing to settle",
+                              entry.path, QStringLiteral("see burrow-cli status")));
+    }
+    const bool applied = how == migration::Resolution::Applied;
+    const QString file = QFileInfo(entry.path).fileName();
+    const QString question =
+        applied ? QString(u"Record " + file + u" as complete, finished by hand?")
+                : QString(u"Remove the history row of " + file + u", so that apply runs it again?");
+    if (!yes && !confirmed(question)) {
+        out() << "Nothing recorded" << Qt::endl;
+        return Success;
+    }
+    Result<AppliedMigration> was =
+        migration::resolveMigration(*project.dialect, project.url, entry, how);
+    if (!was)
+        return fail(was.error());
+    const QString ran = diff::counted(std::max(was->statementsApplied, 0), u"statement"_s) +
+                        u" of " + QString::number(entry.file.up.statements.size());
+    if (applied)
+        out() << "Recorded " << entry.version << " as complete (finished by hand; " << ran
+              << " had run through Burrow)" << Qt::endl;
+    else
+        out() << "Removed the history row of " << entry.version << " (" << ran
+              << " had run): apply runs it again from the start" << Qt::endl;
     return Success;
 }
 
@@ -345,6 +390,49 @@ int runBaseline(const QStringList &arguments)
     if (!target)
         return fail(target.error());
     return baseline(*project, *target, parser.isSet(yes));
+}
+
+int runResolve(const QStringList &arguments)
+{
+    const HistoryOptions o;
+    const QCommandLineOption applied{
+        QStringLiteral("applied"),
+        QStringLiteral("You finished it by hand: record it as complete (status \"resolved\", "
+                       "with the file as it is now).")};
+    const QCommandLineOption pending{
+        QStringLiteral("pending"),
+        QStringLiteral("You undid what it ran: remove its history row, so that apply runs it "
+                       "again from the start.")};
+    const QCommandLineOption yes{QStringLiteral("yes"),
+                                 QStringLiteral("Record without asking on a terminal.")};
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("VERSION"),
+                                 QStringLiteral("The migration that stopped, e.g. 0003 or 3."));
+    int exitCode = Success;
+    if (!parseCommand(parser, arguments,
+                      QStringLiteral("Settle a migration that stopped part-way on an earlier apply "
+                                     "(status failed: it ran without a transaction, on "
+                                     "MariaDB/MySQL or as a transaction:false file), so that "
+                                     "apply goes on. Restoring the backup taken before that "
+                                     "apply needs none of this."),
+                      {o.workspace, o.db, o.migrations, applied, pending, yes}, 1, exitCode))
+        return exitCode;
+    if (parser.isSet(applied) == parser.isSet(pending))
+        return fail(QStringLiteral("say how the migration was settled"),
+                    QStringLiteral("pass --applied (finished by hand) or --pending (undone)"));
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return fail(QStringLiteral("no version given"),
+                    QStringLiteral("usage: burrow-cli resolve VERSION --applied|--pending"));
+    Result<Project> project = projectFrom(parser, o, Database::Required);
+    Result<MigrationEntry> entry =
+        project ? findVersion(project->files, positional.first(), project->directory)
+                : project.error();
+    if (!entry)
+        return fail(entry.error());
+    const auto how =
+        parser.isSet(applied) ? migration::Resolution::Applied : migration::Resolution::Pending;
+    return resolve(*project, *entry, how, parser.isSet(yes));
 }
 
 } // namespace burrow::cli

@@ -10,5 +10,7 @@ int runStatus(const QStringList &arguments);
 int runSql(const QStringList &arguments);
 /// `burrow-cli baseline --to V`: records migrations as applied without running them.
 int runBaseline(const QStringList &arguments);
+/// `burrow-cli resolve VERSION --applied|--pending`: settles a migration that stopped part-way.
+int runResolve(const QStringList &arguments);
 
 } // namespace burrow::cli

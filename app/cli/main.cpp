@@ -21,6 +21,7 @@ const char kUsage[] = "usage: burrow-cli COMMAND [options]\n"
                       "  status  which migrations are applied, pending, modified or missing\n"
                       "  sql     the statements a migration will run\n"
                       "  baseline  record migrations as applied without running them\n"
+                      "  resolve   settle a migration that stopped part-way\n"
                       "  backup, restore  stand-alone backup and restore\n"
                       "\n"
                       "burrow-cli COMMAND --help shows a command's options.\n";
@@ -46,6 +47,8 @@ int main(int argc, char *argv[])
         return runSql(arguments);
     if (command == u"baseline")
         return runBaseline(arguments);
+    if (command == u"resolve")
+        return runResolve(arguments);
     if (command == u"backup")
         return runBackup(arguments);
     if (command == u"restore")

@@ -275,6 +275,10 @@ Status rehearse(const ApplyRequest &request, const QList<MigrationEntry> &files,
     if (ran)
         return Ok{};
     Error error = ran.error();
+    // The history and the files disagree (a migration edited, missing, stopped part-way): the
+    // copy has the database's history, so the database says the same; nothing was rehearsed.
+    if (error.code == Error::Code::Conflict)
+        return error;
     if (error.code == Error::Code::Cancelled)
         return Error{Error::Code::Cancelled,
                      QStringLiteral("cancelled during the rehearsal on a scratch copy; the "

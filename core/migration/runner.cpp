@@ -44,6 +44,13 @@ Error sqlError(const QString &what, const QSqlDatabase &db)
     return Error{Error::Code::Sql, what + u": " + db.lastError().text()};
 }
 
+/// How a migration that stopped part-way is settled without the backup.
+QString settleByHand(const QString &version)
+{
+    return u"finish it by hand, then run burrow-cli resolve " + version +
+           u" --applied (or undo what ran, then resolve " + version + u" --pending)";
+}
+
 } // namespace
 
 Runner::Runner(const QSqlDatabase &db, ProgressObserver observer, bool transactionalDdl)
@@ -226,9 +233,8 @@ Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report
         error.hint =
             m_onScratchCopy
                 ? QStringLiteral("fix the migration; the database itself was not touched")
-                : QStringLiteral("restore the backup taken before this apply (burrow-cli restore "
-                                 "--from …), or finish the migration by hand and fix its "
-                                 "history row");
+                : u"restore the backup taken before this apply (burrow-cli restore --from …), or " +
+                      settleByHand(migration.version);
         if (!explained.isEmpty())
             error.hint += u"; " + explained;
         return error;
@@ -277,15 +283,14 @@ Result<QList<MigrationEntry>> pendingMigrations(const QList<MigrationStatus> &st
                          QStringLiteral("restore the applied text (see burrow-cli status) and put "
                                         "the change into a new migration")};
         if (s.state == MigrationState::Failed)
-            return Error{Error::Code::Conflict,
-                         u"migration " + s.version + u" stopped part-way on an earlier apply (" +
-                             QString::number(s.applied->statementsApplied) +
-                             u" of its statements ran)",
-                         s.entry ? s.entry->path : QString(),
-                         0,
-                         {},
-                         QStringLiteral("restore the backup taken before that apply, or finish "
-                                        "the migration by hand and fix its history row")};
+            return Error{
+                Error::Code::Conflict,
+                u"migration " + s.version + u" stopped part-way on an earlier apply (" +
+                    QString::number(s.applied->statementsApplied) + u" of its statements ran)",
+                s.entry ? s.entry->path : QString(),
+                0,
+                {},
+                u"restore the backup taken before that apply, or " + settleByHand(s.version)};
         if (s.state == MigrationState::Missing)
             return Error{Error::Code::Conflict,
                          u"migration " + s.version + u" (" + s.name +

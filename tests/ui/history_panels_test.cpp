@@ -23,6 +23,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
 using namespace burrow;
 using namespace burrow::ui;
 using namespace Qt::Literals::StringLiterals;
@@ -211,6 +213,73 @@ TEST_F(HistoryPanels, baseline_records_up_to_the_chosen_version_without_running_
     EXPECT_FALSE(hasTable(u"t0002"_s)) << "a baseline runs nothing";
     EXPECT_TRUE(window.banner().contains(u"Recorded 1 migration"_s))
         << window.banner().toStdString();
+}
+
+// A migration run statement by statement stops part-way: the panel says so and offers to
+// settle it, which unblocks the migrations after it.
+class StoppedMigration : public HistoryPanels {
+protected:
+    void SetUp() override
+    {
+        HistoryPanels::SetUp();
+        QFile file(demo.migrations() + u"/0002_stops.sql"_s);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write("-- migrate:up transaction:false\nCREATE TABLE t0002 (id INTEGER);\n"
+                   "INSERT INTO t0002 VALUES (1);\nINSERT INTO nowhere VALUES (1);\n"
+                   "-- migrate:down\n");
+        file.close();
+        writeMigration(u"0003"_s);
+        readStatus();
+        ASSERT_TRUE(window.migrations()->select(u"0002"_s));
+        window.migrations()->applyUpToAction()->trigger();
+        ASSERT_TRUE(idle());
+        ASSERT_EQ(stateOf(u"0002"_s), u"stopped part-way (2 statements ran)"_s);
+        EXPECT_TRUE(window.banner().contains(u"stays applied"_s)) << window.banner().toStdString();
+        EXPECT_FALSE(window.banner().contains(u"not changed"_s)) << window.banner().toStdString();
+        ASSERT_TRUE(window.migrations()->select(u"0002"_s));
+    }
+};
+
+TEST_F(StoppedMigration, finished_by_hand_it_counts_as_applied)
+{
+    auto *dock = window.findChild<QDockWidget *>(u"migrationsDock"_s);
+    ASSERT_TRUE(dock);
+    dock->raise();
+    window.resizeDocks({dock}, {300}, Qt::Vertical);
+    QCoreApplication::processEvents();
+    const QString folder = QStringLiteral(BURROW_BUILD_DIR "/screenshots");
+    QDir().mkpath(folder);
+    EXPECT_TRUE(window.grab().toImage().save(folder + u"/stopped_migration.png"_s));
+    EXPECT_FALSE(window.migrations()->applyUpToAction()->isEnabled());
+    QAction *finished = window.migrations()->finishedByHandAction();
+    ASSERT_TRUE(finished->isVisible() && finished->isEnabled());
+    confirmAnswer = false;
+    finished->trigger();
+    ASSERT_TRUE(idle());
+    EXPECT_EQ(stateOf(u"0002"_s), u"stopped part-way (2 statements ran)"_s) << "declined";
+    confirmAnswer = true;
+    finished->trigger();
+    ASSERT_TRUE(idle());
+    EXPECT_TRUE(confirmation.contains(u"0002_stops"_s)) << confirmation.toStdString();
+    EXPECT_EQ(stateOf(u"0002"_s), u"finished by hand"_s);
+    EXPECT_FALSE(finished->isVisible()) << "nothing left to settle";
+    ASSERT_TRUE(window.migrations()->select(u"0003"_s));
+    window.migrations()->applyUpToAction()->trigger();
+    ASSERT_TRUE(idle());
+    EXPECT_EQ(stateOf(u"0003"_s), u"applied"_s);
+}
+
+TEST_F(StoppedMigration, undone_by_hand_it_is_pending_again)
+{
+    sqlite3 *db = nullptr; // what ran is undone by hand
+    ASSERT_EQ(sqlite3_open(demo.database().toUtf8().constData(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, "DROP TABLE t0002", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    window.migrations()->undoneByHandAction()->trigger();
+    ASSERT_TRUE(idle());
+    EXPECT_EQ(stateOf(u"0002"_s), u"pending"_s);
+    EXPECT_TRUE(window.banner().contains(u"pending again"_s)) << window.banner().toStdString();
+    EXPECT_FALSE(hasTable(u"t0002"_s));
 }
 
 TEST_F(HistoryPanels, restore_brings_the_differences_back_and_keeps_a_safety_copy)

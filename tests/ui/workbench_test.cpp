@@ -211,6 +211,8 @@ TEST_F(Workbench, a_failing_migration_is_marked_in_the_editor_and_changes_nothin
     ASSERT_TRUE(idle());
     EXPECT_TRUE(window.banner().contains(u"no such table: nowhere"))
         << window.banner().toStdString();
+    EXPECT_TRUE(window.banner().contains(u"The database was not changed by the failed migration"))
+        << window.banner().toStdString();
     EXPECT_EQ(uitest::queryColumn(demo.database(), u"PRAGMA table_info(book)"_s), before);
 }
 

@@ -1,5 +1,7 @@
 #include "migrations_model.h"
 
+#include "diff/report.h"
+
 #include <QDir>
 #include <QIcon>
 #include <QLocale>
@@ -62,6 +64,8 @@ QString MigrationsModel::stateText(const migration::MigrationStatus &s)
 {
     switch (s.state) {
     case MigrationState::Applied:
+        if (s.applied && s.applied->status == u"resolved")
+            return tr("finished by hand");
         return isBaseline(s) ? tr("baseline") : tr("applied");
     case MigrationState::Pending:
         return tr("pending");
@@ -70,7 +74,8 @@ QString MigrationsModel::stateText(const migration::MigrationStatus &s)
     case MigrationState::Missing:
         return tr("applied, file missing");
     case MigrationState::Failed:
-        return tr("stopped part-way (%1 statements ran)").arg(s.applied->statementsApplied);
+        return tr("stopped part-way (%1 ran)")
+            .arg(diff::counted(s.applied->statementsApplied, QStringLiteral("statement")));
     }
     return {};
 }

@@ -40,7 +40,14 @@ MigrationsPanel::MigrationsPanel(WorkspaceSession *session, QWidget *parent)
     , m_baseline(new QAction(QIcon(QStringLiteral(":/icons/identical.svg")),
                              tr("Record as applied (baseline)…"), this))
     , m_openFile(new QAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open file"), this))
+    , m_finishedByHand(
+          new QAction(QIcon(QStringLiteral(":/icons/apply.svg")), tr("Finished by hand…"), this))
+    , m_undoneByHand(
+          new QAction(QIcon(QStringLiteral(":/icons/new.svg")), tr("Undone, run again…"), this))
 {
+    m_finishedByHand->setToolTip(tr("You completed this migration by hand: record it as applied"));
+    m_undoneByHand->setToolTip(tr("You undid what this migration ran: make it pending, so that "
+                                  "the next apply runs it from the start"));
     m_applyUpTo->setToolTip(tr("Back up, then apply the pending migrations up to this one"));
     m_baseline->setToolTip(tr("Record the pending migrations up to this one as applied, without "
                               "running them (the database has their changes already)"));
@@ -57,7 +64,7 @@ MigrationsPanel::MigrationsPanel(WorkspaceSession *session, QWidget *parent)
     m_view->setColumnWidth(MigrationsModel::Duration, 80);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_summary, 1);
-    for (QAction *action : {m_applyUpTo, m_baseline, m_openFile})
+    for (QAction *action : {m_finishedByHand, m_undoneByHand, m_applyUpTo, m_baseline, m_openFile})
         buttons->addWidget(buttonFor(action, this));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -67,9 +74,17 @@ MigrationsPanel::MigrationsPanel(WorkspaceSession *session, QWidget *parent)
     connect(m_applyUpTo, &QAction::triggered, this, &MigrationsPanel::applyUpTo);
     connect(m_baseline, &QAction::triggered, this, &MigrationsPanel::baseline);
     connect(m_openFile, &QAction::triggered, this, &MigrationsPanel::openFile);
+    connect(m_finishedByHand, &QAction::triggered, this,
+            [this] { resolve(migration::Resolution::Applied); });
+    connect(m_undoneByHand, &QAction::triggered, this,
+            [this] { resolve(migration::Resolution::Pending); });
     connect(m_view, &QTreeView::doubleClicked, this, &MigrationsPanel::openFile);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
         QMenu menu;
+        for (QAction *action : {m_finishedByHand, m_undoneByHand}) {
+            if (action->isVisible())
+                menu.addAction(action);
+        }
         menu.addActions({m_applyUpTo, m_baseline, m_openFile});
         menu.exec(m_view->viewport()->mapToGlobal(at));
     });
@@ -78,6 +93,7 @@ MigrationsPanel::MigrationsPanel(WorkspaceSession *session, QWidget *parent)
     connect(session, &WorkspaceSession::statusRead, this, &MigrationsPanel::showStatus);
     connect(session, &WorkspaceSession::taskChanged, this, &MigrationsPanel::updateActions);
     connect(session, &WorkspaceSession::baselined, this, &MigrationsPanel::onBaselined);
+    connect(session, &WorkspaceSession::resolved, this, &MigrationsPanel::onResolved);
     showStatus({});
 }
 
@@ -123,6 +139,13 @@ void MigrationsPanel::updateActions()
     m_applyUpTo->setEnabled(idle && pending);
     m_baseline->setEnabled(idle && pending);
     m_openFile->setEnabled(row >= 0 && m_model->status(row).entry.has_value());
+    // Shown only where there is something to settle: a migration that stopped part-way.
+    const bool stopped = row >= 0 && m_model->status(row).state == MigrationState::Failed &&
+                         m_model->status(row).entry.has_value();
+    for (QAction *action : {m_finishedByHand, m_undoneByHand}) {
+        action->setVisible(stopped);
+        action->setEnabled(idle && stopped);
+    }
 }
 
 QStringList MigrationsPanel::pendingUpToCurrent() const
@@ -166,6 +189,39 @@ void MigrationsPanel::baseline()
     if (m_confirm && !m_confirm(tr("Record as applied (baseline)"), text))
         return;
     m_session->baseline(m_model->status(row).entry->number);
+}
+
+void MigrationsPanel::resolve(migration::Resolution how)
+{
+    const int row = currentRow();
+    const bool applied = how == migration::Resolution::Applied;
+    if (row < 0 || !(applied ? m_finishedByHand : m_undoneByHand)->isEnabled())
+        return;
+    const migration::MigrationStatus &s = m_model->status(row);
+    const QString name = s.version + u'_' + s.name;
+    const QString ran = diff::counted(s.applied->statementsApplied, tr("statement"));
+    const QString text =
+        applied ? tr("Record %1 as applied?\n\nIt stopped part-way (%2 ran). Do this only when "
+                     "you have run the rest of it by hand: the next apply then goes on with the "
+                     "migrations after it. Restoring the backup taken before that apply is the "
+                     "other way back.")
+                      .arg(name, ran)
+                : tr("Make %1 pending again?\n\nIt stopped part-way (%2 ran). Do this only when "
+                     "you have undone what it ran by hand: the next apply runs it again from "
+                     "its first statement.")
+                      .arg(name, ran);
+    if (m_confirm && !m_confirm(applied ? tr("Finished by hand") : tr("Undone, run again"), text))
+        return;
+    m_session->resolve(*s.entry, how);
+}
+
+void MigrationsPanel::onResolved(const QString &version, migration::Resolution how)
+{
+    Q_EMIT notice(
+        how == migration::Resolution::Applied
+            ? tr("Recorded %1 as applied, finished by hand.").arg(version)
+            : tr("%1 is pending again: the next apply runs it from the start.").arg(version),
+        true);
 }
 
 void MigrationsPanel::openFile()

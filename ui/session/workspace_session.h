@@ -7,6 +7,7 @@
 #include "diff/compare.h"
 #include "migration/apply.h"
 #include "migration/history.h"
+#include "migration/resolve.h"
 #include "plan/draft.h"
 #include "workspace/workspace.h"
 
@@ -32,6 +33,7 @@ public:
         Applying,
         ReadingStatus,
         Baselining,
+        Resolving,
         Restoring,
         ListingBackups
     };
@@ -78,6 +80,9 @@ public:
     /// Records the unrecorded migrations up to version number `to` as applied without running
     /// them, then reads the status again.
     void baseline(qulonglong to);
+    /// Settles `entry`, which stopped part-way on an earlier apply (see
+    /// migration::resolveMigration), then reads the status again.
+    void resolve(const migration::MigrationEntry &entry, migration::Resolution how);
     /// Replaces the database with the backup in `backupFolder`, after saving the current one
     /// beside it; then compares again.
     void restore(const QString &backupFolder);
@@ -96,6 +101,7 @@ Q_SIGNALS:
     void progress(const burrow::migration::ProgressEvent &event);
     void statusRead(const QList<burrow::migration::MigrationStatus> &status);
     void baselined(const QList<burrow::migration::MigrationEntry> &recorded);
+    void resolved(const QString &version, burrow::migration::Resolution how);
     void restored(const burrow::backup::Restored &restored);
     void backupsListed(const QList<burrow::backup::BackupListing> &backups);
     void failed(burrow::ui::WorkspaceSession::Task task, const burrow::Error &error);

@@ -73,6 +73,34 @@ void WorkspaceSession::baseline(qulonglong to)
         });
 }
 
+void WorkspaceSession::resolve(const migration::MigrationEntry &entry, migration::Resolution how)
+{
+    Result<dialect::DatabaseUrl> url = databaseUrl(Task::Resolving);
+    if (!url || !start(Task::Resolving))
+        return;
+    runInBackground(
+        this,
+        [url = *url, entry, how]() -> Result<migration::AppliedMigration> {
+            Result<std::unique_ptr<dialect::Dialect>> engine = dialect::dialectFor(url);
+            if (!engine)
+                return engine.error();
+            return migration::resolveMigration(**engine, url, entry, how);
+        },
+        [this, version = entry.version, how](Result<migration::AppliedMigration> result) {
+            finish();
+            if (!result) {
+                Q_EMIT failed(Task::Resolving, result.error());
+            } else {
+                Q_EMIT logged(
+                    how == migration::Resolution::Applied
+                        ? tr("Recorded %1 as finished by hand").arg(version)
+                        : tr("Removed the history row of %1: it is pending again").arg(version));
+                Q_EMIT resolved(version, how);
+            }
+            status();
+        });
+}
+
 void WorkspaceSession::restore(const QString &backupFolder)
 {
     Result<dialect::DatabaseUrl> url = databaseUrl(Task::Restoring);

@@ -158,6 +158,7 @@ void MainWindow::onTaskChanged(WorkspaceSession::Task task)
         {WorkspaceSession::Task::Applying, tr("Backing up and applying…")},
         {WorkspaceSession::Task::ReadingStatus, tr("Reading the migrations' status…")},
         {WorkspaceSession::Task::Baselining, tr("Recording migrations as applied…")},
+        {WorkspaceSession::Task::Resolving, tr("Settling the migration that stopped…")},
         {WorkspaceSession::Task::Restoring, tr("Saving the database, then restoring the backup…")},
         {WorkspaceSession::Task::ListingBackups, tr("Verifying the backups…")}};
     const bool busy = task != WorkspaceSession::Task::Idle;

@@ -34,6 +34,13 @@ WorkbenchController::WorkbenchController(WorkspaceSession *session, const Workbe
     connect(session, &WorkspaceSession::failed, this, &WorkbenchController::onFailed);
     connect(session, &WorkspaceSession::applied, this, &WorkbenchController::onApplied);
     connect(session, &WorkspaceSession::logged, panels.log, &LogPanel::append);
+    // Delivered before the apply's failure: whether the failing migration rolled back.
+    connect(session, &WorkspaceSession::progress, this, [this](const migration::ProgressEvent &e) {
+        if (e.kind == migration::ProgressEvent::Kind::MigrationStarted)
+            m_failureKeptChanges = false;
+        else if (e.kind == migration::ProgressEvent::Kind::MigrationFailed)
+            m_failureKeptChanges = !e.rolledBack;
+    });
     connect(panels.differences, &DifferencesPanel::currentTableChanged, this,
             &WorkbenchController::showDefinitions);
 }
@@ -170,9 +177,14 @@ void WorkbenchController::onFailed(WorkspaceSession::Task task, const Error &err
         m_panels.tabs->setCurrentIndex(MigrationTab);
         m_panels.editor->showError(error);
     }
-    const QString safe = task == WorkspaceSession::Task::Applying
-                             ? tr(" The database was not changed by the failed migration.")
-                             : QString();
+    QString safe;
+    if (task == WorkspaceSession::Task::Applying)
+        safe = m_failureKeptChanges
+                   ? tr(" What ran before the failing statement stays applied: restore the "
+                        "backup, or settle the migration in the Migrations panel (Finished by "
+                        "hand… or Undone, run again…).")
+                   : tr(" The database was not changed by the failed migration.");
+    m_failureKeptChanges = false;
     // The one line, then what a failing program printed last (an ORM project's traceback) as
     // it was printed: run together in the banner's flowing text it could not be read.
     Error headline = error;

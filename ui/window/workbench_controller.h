@@ -67,6 +67,8 @@ private:
     Confirm m_confirm;
     std::optional<plan::MigrationDraft> m_draft;
     plan::OnlineOptions m_online;
+    /// The last migration that failed could not be rolled back: what ran before it stays.
+    bool m_failureKeptChanges = false;
 };
 
 } // namespace burrow::ui

@@ -1,0 +1,96 @@
+#include "resolve.h"
+
+#include "apply.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace burrow::migration {
+namespace {
+
+/// The row of `version`, if it stopped part-way; otherwise why there is nothing to settle.
+Result<AppliedMigration> stoppedRow(const QList<AppliedMigration> &history,
+                                    const MigrationEntry &entry)
+{
+    const auto row = std::find_if(history.cbegin(), history.cend(),
+                                  [&](const auto &r) { return r.version == entry.version; });
+    if (row == history.cend())
+        return Error{Error::Code::Conflict,
+                     u"migration " + entry.version +
+                         u" is not recorded: it is pending, there is "
+                         u"nothing to settle",
+                     entry.path,
+                     0,
+                     {},
+                     QStringLiteral("apply runs it")};
+    if (row->isComplete())
+        return Error{Error::Code::Conflict,
+                     u"migration " + entry.version + u" is recorded as " + row->status +
+                         u", not as stopped part-way: there is nothing to settle",
+                     entry.path,
+                     0,
+                     {},
+                     QStringLiteral("see burrow-cli status")};
+    return *row;
+}
+
+/// Runs `sql` bound to `values`; it must touch exactly the one row of a stopped migration.
+Status changeStoppedRow(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(db);
+    if (!query.prepare(sql))
+        return Error{Error::Code::Sql, query.lastError().text(), {}, 0, sql};
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return Error{Error::Code::Sql, query.lastError().text(), {}, 0, sql};
+    if (query.numRowsAffected() != 1)
+        return Error{Error::Code::Conflict,
+                     QStringLiteral("the history row changed meanwhile: nothing was recorded"),
+                     {},
+                     0,
+                     sql,
+                     QStringLiteral("see burrow-cli status, then try again")};
+    return Ok{};
+}
+
+} // namespace
+
+Result<AppliedMigration> resolveMigration(const dialect::Dialect &engine,
+                                          const dialect::DatabaseUrl &url,
+                                          const MigrationEntry &entry, Resolution how)
+{
+    const dialect::DatabaseOps &ops = engine.operations();
+    Result<std::unique_ptr<dialect::ApplierLock>> lock = ops.lockApplier(url, kLockWaitMs);
+    if (!lock)
+        return lock.error();
+    Result<std::unique_ptr<dialect::ScopedConnection>> connection = ops.openForWriting(url);
+    if (!connection)
+        return connection.error();
+    const QSqlDatabase &db = (*connection)->database();
+    Result<QList<AppliedMigration>> history = readHistory(db);
+    if (!history)
+        return history.error();
+    Result<AppliedMigration> row = stoppedRow(*history, entry);
+    if (!row)
+        return row;
+    const QString stopped = QStringLiteral("status IN ('failed', 'running')");
+    const Status changed =
+        how == Resolution::Pending
+            ? changeStoppedRow(db,
+                               u"DELETE FROM burrow_migrations WHERE version = ? AND " + stopped,
+                               {entry.version})
+            : changeStoppedRow(db,
+                               u"UPDATE burrow_migrations SET status = 'resolved', name = ?, "
+                               u"checksum = ?, finished_at = ? WHERE version = ? AND " +
+                                   stopped,
+                               {entry.name, entry.checksum,
+                                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+                                entry.version});
+    if (!changed)
+        return changed.error();
+    return row;
+}
+
+} // namespace burrow::migration

@@ -1,0 +1,107 @@
+// A migration that stopped part-way (it ran statement by statement: transaction:false, or any
+// migration on MariaDB) blocks every later apply until it is settled: `burrow-cli resolve`
+// records it as finished by hand (--applied) or removes its row so that it runs again
+// (--pending). The same on every engine, through the real burrow-cli.
+#include "server_support.h"
+#include "test_support.h"
+
+#include <QDir>
+
+using namespace burrow;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+class CliResolve : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override
+    {
+        BURROW_REQUIRE_BACKEND(db);
+        db.exec(u"CREATE TABLE author (id INTEGER PRIMARY KEY)"_s); // SQLite: the file exists
+        ASSERT_TRUE(QDir().mkpath(dir.path(u"migrations"_s)));
+        // Two of three statements run, then a missing table stops it.
+        write(u"0001_genres.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
+                                    "INSERT INTO genre VALUES (1);\n"
+                                    "INSERT INTO no_such_table VALUES (1);");
+        write(u"0002_shelves.sql"_s, "CREATE TABLE shelf (id INTEGER PRIMARY KEY);");
+        // MariaDB's rehearsal would catch the failure on a copy: this is the real thing.
+        const CliRun failed = cli({u"apply"_s, u"--no-backup"_s, u"--no-rehearsal"_s});
+        ASSERT_EQ(failed.exitCode, 1) << failed.err.toStdString();
+        ASSERT_EQ(state(u"0001"_s), u"failed"_s) << status().toStdString();
+    }
+    void write(const QString &name, const QByteArray &up)
+    {
+        dir.write(u"migrations/"_s + name,
+                  "-- migrate:up transaction:false\n" + up + "\n-- migrate:down\n");
+    }
+    CliRun cli(const QStringList &arguments) const
+    {
+        return runCli(arguments + QStringList{u"--db"_s, db.url(), u"--migrations"_s,
+                                              dir.path(u"migrations"_s)});
+    }
+    QString status() const { return QString::fromUtf8(cli({u"status"_s}).out.toUtf8()); }
+    /// The state `burrow-cli status` gives `version` ("applied", "pending", "failed" …).
+    QString state(const QString &version) const
+    {
+        for (const QString &line : status().split(u'\n')) {
+            if (line.startsWith(version + u'_'))
+                return line.section(u' ', 1, -1, QString::SectionSkipEmpty).section(u' ', 0, 0);
+        }
+        return u"(not listed)"_s;
+    }
+
+    TestDatabase db{GetParam()};
+    TempDir dir;
+};
+
+TEST_P(CliResolve, the_next_apply_names_the_way_out)
+{
+    const CliRun blocked = cli({u"apply"_s, u"--no-backup"_s});
+    EXPECT_EQ(blocked.exitCode, 2) << blocked.err.toStdString();
+    EXPECT_TRUE(blocked.err.contains(u"burrow-cli resolve 0001 --applied"_s))
+        << blocked.err.toStdString();
+    const CliRun unsaid = cli({u"resolve"_s, u"1"_s});
+    EXPECT_EQ(unsaid.exitCode, 2);
+    EXPECT_TRUE(unsaid.err.contains(u"--applied"_s)) << unsaid.err.toStdString();
+    EXPECT_EQ(state(u"0001"_s), u"failed"_s) << "a refused resolve recorded something";
+}
+
+TEST_P(CliResolve, finished_by_hand_the_migration_counts_as_applied_and_apply_goes_on)
+{
+    db.exec(u"INSERT INTO genre VALUES (2)"_s); // what the failed statement meant to do
+    const CliRun resolved = cli({u"resolve"_s, u"1"_s, u"--applied"_s});
+    ASSERT_EQ(resolved.exitCode, 0) << resolved.err.toStdString();
+    EXPECT_TRUE(resolved.out.contains(u"2 statements of 3 had run"_s))
+        << resolved.out.toStdString();
+    EXPECT_TRUE(status().contains(u"finished by hand"_s)) << status().toStdString();
+
+    const CliRun applied = cli({u"apply"_s, u"--no-backup"_s});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    EXPECT_EQ(state(u"0002"_s), u"applied"_s) << status().toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id FROM genre ORDER BY id"_s), (QStringList{u"1"_s, u"2"_s}));
+
+    const CliRun again = cli({u"resolve"_s, u"1"_s, u"--applied"_s});
+    EXPECT_EQ(again.exitCode, 2);
+    EXPECT_TRUE(again.err.contains(u"nothing to settle"_s)) << again.err.toStdString();
+}
+
+TEST_P(CliResolve, undone_by_hand_the_migration_runs_again_from_its_first_statement)
+{
+    db.exec(u"DROP TABLE genre"_s);
+    write(u"0001_genres.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
+                                "INSERT INTO genre VALUES (1);");
+    const CliRun resolved = cli({u"resolve"_s, u"1"_s, u"--pending"_s});
+    ASSERT_EQ(resolved.exitCode, 0) << resolved.err.toStdString();
+    EXPECT_EQ(state(u"0001"_s), u"pending"_s) << status().toStdString();
+
+    const CliRun applied = cli({u"apply"_s, u"--no-backup"_s});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    EXPECT_EQ(state(u"0001"_s), u"applied"_s) << status().toStdString();
+    EXPECT_EQ(state(u"0002"_s), u"applied"_s) << status().toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id FROM genre"_s), QStringList{u"1"_s});
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, CliResolve, allBackends(), backendParamName);
+
+} // namespace
