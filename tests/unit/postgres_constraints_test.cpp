@@ -303,6 +303,30 @@ TEST_F(PostgresConstraints, a_foreign_keys_deferral_changes_in_place)
               QStringList{u"owner"_s});
 }
 
+// Django names its keys its own way and makes them deferrable: renamed and altered, the key is
+// not dropped and added again (which would check every row under a lock).
+TEST_F(PostgresConstraints, a_foreign_key_renamed_and_made_deferrable_changes_in_place)
+{
+    db.execEach({u"CREATE TABLE p (id int PRIMARY KEY)"_s,
+                 u"CREATE TABLE t (p_id int REFERENCES p)"_s, u"INSERT INTO p VALUES (1)"_s,
+                 u"INSERT INTO t VALUES (1)"_s});
+    const QString path = model("CREATE TABLE p (id int PRIMARY KEY);\n"
+                               "CREATE TABLE t (p_id int CONSTRAINT t_p_id_fk_p_id REFERENCES p\n"
+                               "  DEFERRABLE INITIALLY DEFERRED);\n");
+    const QString migration = migrate(path);
+    const QString up = migration.section(u"-- migrate:down"_s, 0, 0);
+    EXPECT_TRUE(up.contains(u"RENAME CONSTRAINT \"t_p_id_fkey\" TO \"t_p_id_fk_p_id\""_s))
+        << migration.toStdString();
+    EXPECT_TRUE(up.contains(u"ALTER CONSTRAINT \"t_p_id_fk_p_id\" DEFERRABLE INITIALLY DEFERRED"_s))
+        << migration.toStdString();
+    EXPECT_FALSE(up.contains(u"DROP CONSTRAINT"_s)) << migration.toStdString();
+    EXPECT_FALSE(up.contains(u"ADD CONSTRAINT"_s)) << migration.toStdString();
+    EXPECT_EQ(constraints(), QStringList{u"t_p_id_fk_p_id: FOREIGN KEY (p_id) REFERENCES p(id) "
+                                         u"DEFERRABLE INITIALLY DEFERRED"_s});
+    runDown(migration);
+    EXPECT_EQ(constraints(), QStringList{u"t_p_id_fkey: FOREIGN KEY (p_id) REFERENCES p(id)"_s});
+}
+
 TEST_F(PostgresConstraints, a_primary_key_that_other_tables_reference_changes_with_their_keys)
 {
     db.execEach({u"CREATE TABLE items (item_id int PRIMARY KEY, supplier_id int)"_s,

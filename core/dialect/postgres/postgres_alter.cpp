@@ -230,7 +230,14 @@ plan::TableAlteration Alteration::build()
         alterColumns();
     addConstraints(liveConstraints, targetConstraints);
     for (const Constraint &c : targetConstraints) {
-        if (onlyDeferralDiffers(c, counterpart(c, liveConstraints)))
+        const Constraint *live = counterpart(c, liveConstraints);
+        const bool renamedDeferral =
+            !live && renamed(c, false) && !c.undeferred.isEmpty() &&
+            std::any_of(liveConstraints.begin(), liveConstraints.end(), [&](const Constraint &l) {
+                return l.undeferred == c.undeferred && l.deferral != c.deferral &&
+                       m_renames.contains(std::pair{l.name, c.name});
+            });
+        if (onlyDeferralDiffers(c, live) || renamedDeferral)
             add(u"ALTER CONSTRAINT " + quoteIdentifier(c.name) + u' ' + toSql(c.deferral));
     }
     for (const QString &action : tableOptionActions(m_live.options, m_target.options))
@@ -328,8 +335,10 @@ void Alteration::findRenames(const QList<Constraint> &live, const QList<Constrai
         if (c.name.isEmpty() || counterpart(c, target))
             continue;
         for (const Constraint &t : target) {
-            if (!t.name.isEmpty() && t.definition == c.definition && !counterpart(t, live) &&
-                !taken.contains(t.name)) {
+            // A foreign key renamed may change its deferral too: both in place.
+            const bool same = t.definition == c.definition ||
+                              (!c.undeferred.isEmpty() && t.undeferred == c.undeferred);
+            if (!t.name.isEmpty() && same && !counterpart(t, live) && !taken.contains(t.name)) {
                 taken.insert(t.name);
                 m_renames.append({c.name, t.name});
                 break;
