@@ -40,8 +40,23 @@ QString engineMessage(const QString &libpqText, const DatabaseUrl &url)
     QString text = libpqText;
     // libpq prefixes where it tried to connect; the caller says that in its own words.
     text.remove(QRegularExpression(QStringLiteral("^connection to server .*? failed: ")));
+    const QString whole = text;
     text = text.section(u'\n', 0, 0).trimmed();
     text.remove(QRegularExpression(QStringLiteral("^(ERROR|FATAL|PANIC):\\s+")));
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    // The server's DETAIL names what the message only hints at: the view that reads a column,
+    // the duplicated key, the missing referenced row. Shortened: it may quote a whole row.
+    static const QRegularExpression detailLine(QStringLiteral("^DETAIL:\\s+(.*)$"),
+                                               QRegularExpression::MultilineOption);
+    if (const QRegularExpressionMatch detail = detailLine.match(whole); detail.hasMatch()) {
+        QString said = detail.captured(1).trimmed();
+        if (said.size() > 200)
+            said = said.left(200) + u'…';
+        if (said.endsWith(u'.'))
+            said.chop(1);
+        text += u": " + said;
+    }
     if (url.password.size() >= 3)
         text.replace(url.password, QStringLiteral("***"));
     if (text.endsWith(u'.'))
