@@ -100,8 +100,11 @@ AppliedMigration rowFrom(const QSqlQuery &query)
 
 bool historyTableExists(const QSqlDatabase &db)
 {
-    // The driver's catalog; PostgreSQL folds unquoted names, so compare without case.
-    return db.tables(QSql::Tables).contains(historyTableName(), Qt::CaseInsensitive);
+    // The table the unqualified name reaches (PostgreSQL: through the search_path, which is
+    // the URL's schema). db.tables() lists every schema's, another schema's qualified ("app.
+    // burrow_migrations"): a history kept in a schema other than public was never read, and
+    // every apply ran the applied migrations again.
+    return !db.record(historyTableName()).isEmpty();
 }
 
 } // namespace
