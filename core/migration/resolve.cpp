@@ -18,8 +18,7 @@ Result<AppliedMigration> stoppedRow(const QList<AppliedMigration> &history,
     if (row == history.cend())
         return Error{Error::Code::Conflict,
                      u"migration " + entry.version +
-                         u" is not recorded: it is pending, there is "
-                         u"nothing to settle",
+                         u" is not recorded: it is pending, there is nothing to settle",
                      entry.path,
                      0,
                      {},
@@ -75,15 +74,15 @@ Result<AppliedMigration> resolveMigration(const dialect::Dialect &engine,
     Result<AppliedMigration> row = stoppedRow(*history, entry);
     if (!row)
         return row;
-    const QString stopped = QStringLiteral("status IN ('failed', 'running')");
+    const QString stopped =
+        QStringLiteral(" WHERE version = ? AND status IN ('failed', 'running')");
     const Status changed =
         how == Resolution::Pending
-            ? changeStoppedRow(db,
-                               u"DELETE FROM burrow_migrations WHERE version = ? AND " + stopped,
-                               {entry.version})
+            ? changeStoppedRow(db, u"DELETE FROM " + historyTableName() + stopped, {entry.version})
             : changeStoppedRow(db,
-                               u"UPDATE burrow_migrations SET status = 'resolved', name = ?, "
-                               u"checksum = ?, finished_at = ? WHERE version = ? AND " +
+                               u"UPDATE " + historyTableName() +
+                                   u" SET status = 'resolved', name = ?, checksum = ?, "
+                                   u"finished_at = ?" +
                                    stopped,
                                {entry.name, entry.checksum,
                                 QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
