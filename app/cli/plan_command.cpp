@@ -4,11 +4,13 @@
 #include "compare_options.h"
 #include "diff/describe.h"
 #include "diff/report.h"
+#include "migration/status.h"
 #include "plan/draft.h"
 #include "plan/migration_writer.h"
 #include "plan/renames.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace burrow::cli {
@@ -125,6 +127,22 @@ int plan(const diff::Comparison &comparison, const plan::DraftRequest &request,
     return Success;
 }
 
+/// The folder holds no migration the database lacks: a plan would repeat it.
+Status nothingPending(const diff::CompareRequest &request, const QString &directory)
+{
+    if (!QFileInfo::exists(directory))
+        return Ok{}; // the first plan creates it
+    Result<dialect::DatabaseUrl> url =
+        request.url ? *request.url : dialect::parseDatabaseUrl(request.database, request.base);
+    if (!url)
+        return url.error();
+    Result<QList<migration::MigrationStatus>> status =
+        migration::readMigrationStatus(*url, directory);
+    if (!status)
+        return status.error();
+    return migration::checkNothingPending(*status);
+}
+
 } // namespace
 
 int runPlan(const QStringList &arguments)
@@ -155,6 +173,8 @@ int runPlan(const QStringList &arguments)
     Result<QList<plan::Rename>> renames = renamesFrom(parser.values(o.rename));
     if (!renames)
         return fail(renames.error());
+    if (Status none = nothingPending(*request, directory); !none)
+        return fail(none.error());
     Result<diff::Comparison> comparison = diff::compareWithModel(*request);
     if (!comparison)
         return fail(comparison.error());

@@ -1,5 +1,7 @@
 #include "status.h"
 
+#include <QFileInfo>
+
 namespace burrow::migration {
 
 Result<QList<AppliedMigration>> readHistoryOf(const dialect::Dialect &engine,
@@ -25,6 +27,36 @@ Result<QList<MigrationStatus>> readMigrationStatus(const dialect::DatabaseUrl &u
     if (!history)
         return history.error();
     return migrationStatus(*files, *history);
+}
+
+Status checkNothingPending(const QList<MigrationStatus> &status)
+{
+    for (const MigrationStatus &s : status) {
+        if (s.state != MigrationState::Pending && s.state != MigrationState::Failed)
+            continue;
+        const QString file = QFileInfo(s.entry->path).fileName();
+        if (s.state == MigrationState::Failed)
+            return Error{Error::Code::Conflict,
+                         u"migration " + file +
+                             u" stopped part-way: the database has only "
+                             u"some of its changes, a new plan would be wrong",
+                         s.entry->path,
+                         0,
+                         {},
+                         u"settle it first (restore the backup, or burrow-cli resolve " +
+                             s.version + u" --applied|--pending, then apply)"};
+        return Error{Error::Code::Conflict,
+                     u"migration " + file +
+                         u" is not applied yet: the plan compares the "
+                         u"database as it is and would repeat its changes",
+                     s.entry->path,
+                     0,
+                     {},
+                     QStringLiteral("apply it first (burrow-cli apply), record it with burrow-cli "
+                                    "baseline if the database has its changes already, or delete "
+                                    "it to plan it again")};
+    }
+    return Ok{};
 }
 
 QList<MigrationEntry> unrecordedUpTo(const QList<MigrationStatus> &status, qulonglong target)

@@ -14,6 +14,11 @@ Result<QList<AppliedMigration>> readHistoryOf(const dialect::Dialect &engine,
 Result<QList<MigrationStatus>> readMigrationStatus(const dialect::DatabaseUrl &url,
                                                    const QString &directory);
 
+/// Refuses to plan a new migration while the folder has one the database lacks (pending, or
+/// stopped part-way): the database is compared as it is, so the new one would repeat it.
+/// A folder that does not exist yet has none.
+Status checkNothingPending(const QList<MigrationStatus> &status);
+
 /// The migrations up to and including version number `target` that are not recorded yet.
 QList<MigrationEntry> unrecordedUpTo(const QList<MigrationStatus> &status, qulonglong target);
 

@@ -216,6 +216,25 @@ TEST_F(Workbench, a_failing_migration_is_marked_in_the_editor_and_changes_nothin
     EXPECT_EQ(uitest::queryColumn(demo.database(), u"PRAGMA table_info(book)"_s), before);
 }
 
+// The comparison is of the database as it is: a saved migration not applied yet would be
+// generated again, so Generate says so instead.
+TEST_F(Workbench, a_saved_migration_not_applied_yet_is_not_generated_again)
+{
+    generateAndWait();
+    auto *save = window.findChild<QAction *>(u"saveMigrationAction"_s);
+    ASSERT_TRUE(save);
+    save->trigger();
+    ASSERT_TRUE(idle());
+    const QString saved = window.migrationEditor()->fileName();
+    ASSERT_TRUE(QFileInfo::exists(saved));
+    window.controller()->generate();
+    ASSERT_TRUE(idle());
+    EXPECT_TRUE(window.banner().contains(QFileInfo(saved).fileName() + u" is not applied yet"))
+        << window.banner().toStdString();
+    EXPECT_TRUE(window.banner().contains(u"Apply it first"_s)) << window.banner().toStdString();
+    EXPECT_EQ(window.migrationEditor()->fileName(), saved) << "no new draft";
+}
+
 TEST_F(Workbench, renders_the_demo_to_a_png_to_look_at)
 {
     const QModelIndex book = window.differences()->filter()->mapFromSource(model()->index(1, 0));

@@ -23,6 +23,11 @@ protected:
                                modelPath, u"--migrations"_s, migrations()} +
                    extra);
     }
+    CliRun apply() const
+    {
+        return run({u"apply"_s, u"--db"_s, u"sqlite:"_s + livePath, u"--migrations"_s, migrations(),
+                    u"--no-backup"_s});
+    }
     QString migrations() const { return data(u"migrations"_s); }
     QStringList files() const
     {
@@ -74,7 +79,7 @@ TEST_F(CliPlan, allow_destructive_includes_the_drop_and_marks_it_irreversible)
 TEST_F(CliPlan, applying_the_file_brings_the_database_to_the_model)
 {
     ASSERT_EQ(plan({u"--allow-destructive"_s}).exitCode, 0);
-    ASSERT_TRUE(test::applySection(livePath, readMigration(files().first())));
+    ASSERT_EQ(apply().exitCode, 0);
     const CliRun again = plan();
     EXPECT_EQ(again.exitCode, 0);
     EXPECT_EQ(again.out.trimmed(), u"No differences"_s);
@@ -85,8 +90,26 @@ TEST_F(CliPlan, versions_continue_the_folders_numbering)
 {
     QDir().mkpath(migrations());
     file(u"migrations/0007_earlier.sql"_s, "-- migrate:up\n-- migrate:down\n");
+    ASSERT_EQ(apply().exitCode, 0);
     ASSERT_EQ(plan({u"--name"_s, u"next"_s}).exitCode, 0);
     EXPECT_TRUE(files().contains(u"0008_next.sql"_s)) << files().join(u' ').toStdString();
+}
+
+// The plan compares the database as it is: with a migration not applied yet, it would write
+// that migration's changes again.
+TEST_F(CliPlan, a_migration_not_applied_yet_is_applied_before_the_next_plan)
+{
+    ASSERT_EQ(plan({u"--allow-destructive"_s}).exitCode, 0);
+    const CliRun again = plan({u"--allow-destructive"_s});
+    EXPECT_EQ(again.exitCode, 2);
+    EXPECT_TRUE(again.err.contains(u"0001_update_schema.sql is not applied yet"_s))
+        << again.err.toStdString();
+    EXPECT_TRUE(again.err.contains(u"burrow-cli apply"_s)) << again.err.toStdString();
+    EXPECT_EQ(files(), QStringList{u"0001_update_schema.sql"_s}) << "nothing written";
+    ASSERT_EQ(apply().exitCode, 0);
+    const CliRun after = plan({u"--allow-destructive"_s});
+    EXPECT_EQ(after.exitCode, 0) << after.err.toStdString();
+    EXPECT_EQ(after.out.trimmed(), u"No differences"_s);
 }
 
 TEST_F(CliPlan, lint_warnings_appear_in_the_header_and_on_stderr)

@@ -56,6 +56,8 @@ public:
     const workspace::Workspace &workspace() const { return *m_workspace; }
     /// The latest comparison, or null before the first one finished.
     const diff::Comparison *comparison() const;
+    /// Where the migrations stood when their status was last read (empty before).
+    const QList<migration::MigrationStatus> &migrationStatus() const { return m_status; }
     /// What its differences would do to the rows there are (lint of the full plan).
     const QList<plan::LintWarning> &warnings() const { return m_warnings; }
     /// Its table and column names, for completion.
@@ -121,6 +123,7 @@ private:
     std::optional<workspace::Workspace> m_workspace;
     QString m_password;
     std::optional<diff::Comparison> m_comparison;
+    QList<migration::MigrationStatus> m_status;
     QList<plan::LintWarning> m_warnings;
     CompletionNames m_names;
     Task m_task = Task::Idle;

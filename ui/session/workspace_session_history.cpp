@@ -39,7 +39,7 @@ void WorkspaceSession::readStatus(bool thenListBackups)
             if (!result)
                 Q_EMIT failed(Task::ReadingStatus, result.error());
             else
-                Q_EMIT statusRead(*result);
+                Q_EMIT statusRead(m_status = *result);
             if (thenListBackups)
                 listBackups();
         });

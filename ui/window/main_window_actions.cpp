@@ -58,6 +58,7 @@ void MainWindow::buildActions()
     m_enterPassword = addAction(QStringLiteral("database"), tr("Database &password…"), {},
                                 &MainWindow::enterPassword);
     m_enterPassword->setObjectName(QStringLiteral("enterPasswordAction"));
+    m_workspaceActions.at(2)->setObjectName(QStringLiteral("saveMigrationAction"));
     buildOnlineActions();
 }
 
@@ -221,6 +222,8 @@ void MainWindow::save()
 {
     if (Status saved = m_controller->save(); !saved)
         showNotice(saved.error().toString().toHtmlEscaped(), false);
+    else if (!m_session->isBusy())
+        m_session->status(); // the Migrations panel lists the new file as pending
 }
 
 void MainWindow::previewMigration()

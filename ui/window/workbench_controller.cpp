@@ -8,6 +8,7 @@
 #include "editor/migration_editor.h"
 #include "editor/sql_editor.h"
 #include "log/log_panel.h"
+#include "migration/status.h"
 #include "plan/migration_writer.h"
 #include "preview/preview_panel.h"
 
@@ -72,6 +73,20 @@ void WorkbenchController::generate()
     const diff::Comparison *c = m_session->comparison();
     if (!c)
         return;
+    // The comparison is of the database as it is: a migration it lacks would be planned again.
+    if (Status none = migration::checkNothingPending(m_session->migrationStatus()); !none) {
+        const QList<migration::MigrationStatus> &status = m_session->migrationStatus();
+        const bool stopped = std::any_of(status.begin(), status.end(), [](const auto &s) {
+            return s.state == migration::MigrationState::Failed;
+        });
+        Q_EMIT notice(none.error().message.toHtmlEscaped() +
+                          (stopped ? tr(". Settle it in the Migrations panel first.")
+                                   : tr(". Apply it first (Migrations panel: Apply up to here…), "
+                                        "record it as applied if the database has its changes, "
+                                        "or delete its file; then generate again.")),
+                      false);
+        return;
+    }
     plan::DraftRequest request;
     request.renames = m_panels.differences->model()->acceptedRenames();
     // The check boxes decide: destructive rows start unchecked, so a checked one is intended.
