@@ -1,6 +1,7 @@
 #include "resolve.h"
 
 #include "apply.h"
+#include "status.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -64,14 +65,11 @@ Result<AppliedMigration> resolveMigration(const dialect::Dialect &engine,
     Result<std::unique_ptr<dialect::ApplierLock>> lock = ops.lockApplier(url, kLockWaitMs);
     if (!lock)
         return lock.error();
-    Result<std::unique_ptr<dialect::ScopedConnection>> connection = ops.openForWriting(url);
-    if (!connection)
-        return connection.error();
-    const QSqlDatabase &db = (*connection)->database();
-    Result<QList<AppliedMigration>> history = readHistory(db);
+    Result<WritableHistory> history = openHistoryForWriting(ops, url);
     if (!history)
         return history.error();
-    Result<AppliedMigration> row = stoppedRow(*history, entry);
+    const QSqlDatabase &db = history->db();
+    Result<AppliedMigration> row = stoppedRow(history->rows, entry);
     if (!row)
         return row;
     const QString stopped =

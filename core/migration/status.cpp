@@ -13,6 +13,18 @@ Result<QList<AppliedMigration>> readHistoryOf(const dialect::Dialect &engine,
     return readHistory((*connection)->database());
 }
 
+Result<WritableHistory> openHistoryForWriting(const dialect::DatabaseOps &ops,
+                                              const dialect::DatabaseUrl &url)
+{
+    Result<std::unique_ptr<dialect::ScopedConnection>> connection = ops.openForWriting(url);
+    if (!connection)
+        return connection.error();
+    Result<QList<AppliedMigration>> rows = readHistory((*connection)->database());
+    if (!rows)
+        return rows.error();
+    return WritableHistory{std::move(*connection), std::move(*rows)};
+}
+
 Result<QList<MigrationStatus>> readMigrationStatus(const dialect::DatabaseUrl &url,
                                                    const QString &directory)
 {
@@ -79,17 +91,13 @@ Result<QList<MigrationEntry>> baselineUpTo(const dialect::DatabaseUrl &url,
         readMigrationDirectory(directory, (*engine)->lexerOptions());
     if (!files)
         return files.error();
-    Result<std::unique_ptr<dialect::ScopedConnection>> connection =
-        (*engine)->operations().openForWriting(url);
-    if (!connection)
-        return connection.error();
-    const QSqlDatabase &db = (*connection)->database();
-    Result<QList<AppliedMigration>> history = readHistory(db);
+    Result<WritableHistory> history = openHistoryForWriting((*engine)->operations(), url);
     if (!history)
         return history.error();
-    const QList<MigrationEntry> entries = unrecordedUpTo(migrationStatus(*files, *history), target);
+    const QList<MigrationEntry> entries =
+        unrecordedUpTo(migrationStatus(*files, history->rows), target);
     if (!entries.isEmpty())
-        if (Status recorded = recordBaseline(db, entries); !recorded)
+        if (Status recorded = recordBaseline(history->db(), entries); !recorded)
             return recorded.error();
     return entries;
 }

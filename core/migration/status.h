@@ -9,6 +9,15 @@ namespace burrow::migration {
 Result<QList<AppliedMigration>> readHistoryOf(const dialect::Dialect &engine,
                                               const dialect::DatabaseUrl &url);
 
+/// A connection that may change the database at `url`, and its history as it reads now.
+struct WritableHistory {
+    std::unique_ptr<dialect::ScopedConnection> connection;
+    QList<AppliedMigration> rows;
+    const QSqlDatabase &db() const { return connection->database(); }
+};
+Result<WritableHistory> openHistoryForWriting(const dialect::DatabaseOps &ops,
+                                              const dialect::DatabaseUrl &url);
+
 /// Every migration of the folder `directory` and where it stands in the database at `url`
 /// (what `burrow-cli status` lists). Reads without writing.
 Result<QList<MigrationStatus>> readMigrationStatus(const dialect::DatabaseUrl &url,
