@@ -58,4 +58,9 @@ int lineInStatement(const QString &engineMessage)
     return (m.captured(1).isEmpty() ? m.captured(2) : m.captured(1)).toInt();
 }
 
+int lineOfEngineError(int statementLine, const QString &engineMessage)
+{
+    return statementLine + std::max(lineInStatement(engineMessage) - 1, 0);
+}
+
 } // namespace burrow::dialect

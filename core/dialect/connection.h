@@ -31,4 +31,8 @@ Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql);
 /// `LINE 3:`, MariaDB/MySQL's syntax error `… near '…' at line 3`; 0 when it names none.
 int lineInStatement(const QString &engineMessage);
 
+/// The line of the file the engine's error points at, for a statement that starts on
+/// `statementLine`: that line itself when the message names none.
+int lineOfEngineError(int statementLine, const QString &engineMessage);
+
 } // namespace burrow::dialect

@@ -84,8 +84,9 @@ Error statementError(Error error, const Statement &statement)
     error.statement = statement.text;
     error.file = statement.file;
     // The engine may point at a line of a statement that spans several.
-    const int within = error.code == Error::Code::Sql ? dialect::lineInStatement(error.message) : 0;
-    error.line = statement.line + std::max(within - 1, 0);
+    error.line = error.code == Error::Code::Sql
+                     ? dialect::lineOfEngineError(statement.line, error.message)
+                     : statement.line;
     return error;
 }
 

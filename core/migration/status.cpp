@@ -2,6 +2,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace burrow::migration {
 
 Result<QList<AppliedMigration>> readHistoryOf(const dialect::Dialect &engine,
@@ -41,34 +43,40 @@ Result<QList<MigrationStatus>> readMigrationStatus(const dialect::DatabaseUrl &u
     return migrationStatus(*files, *history);
 }
 
+const MigrationStatus *firstUnapplied(const QList<MigrationStatus> &status)
+{
+    const auto it = std::find_if(status.cbegin(), status.cend(), [](const MigrationStatus &s) {
+        return s.state == MigrationState::Pending || s.state == MigrationState::Failed;
+    });
+    return it == status.cend() ? nullptr : &*it;
+}
+
 Status checkNothingPending(const QList<MigrationStatus> &status)
 {
-    for (const MigrationStatus &s : status) {
-        if (s.state != MigrationState::Pending && s.state != MigrationState::Failed)
-            continue;
-        const QString file = QFileInfo(s.entry->path).fileName();
-        if (s.state == MigrationState::Failed)
-            return Error{Error::Code::Conflict,
-                         u"migration " + file +
-                             u" stopped part-way: the database has only "
-                             u"some of its changes, a new plan would be wrong",
-                         s.entry->path,
-                         0,
-                         {},
-                         u"settle it first (restore the backup, or burrow-cli resolve " +
-                             s.version + u" --applied|--pending, then apply)"};
+    const MigrationStatus *s = firstUnapplied(status);
+    if (!s)
+        return Ok{};
+    const QString file = QFileInfo(s->entry->path).fileName(); // both states have their file
+    if (s->state == MigrationState::Failed)
         return Error{Error::Code::Conflict,
                      u"migration " + file +
-                         u" is not applied yet: the plan compares the "
-                         u"database as it is and would repeat its changes",
-                     s.entry->path,
+                         u" stopped part-way: the database has only some of its changes, a new "
+                         u"plan would be wrong",
+                     s->entry->path,
                      0,
                      {},
-                     QStringLiteral("apply it first (burrow-cli apply), record it with burrow-cli "
-                                    "baseline if the database has its changes already, or delete "
-                                    "it to plan it again")};
-    }
-    return Ok{};
+                     u"settle it first (restore the backup, or burrow-cli resolve " + s->version +
+                         u" --applied|--pending, then apply)"};
+    return Error{Error::Code::Conflict,
+                 u"migration " + file +
+                     u" is not applied yet: the plan compares the database as it is and would "
+                     u"repeat its changes",
+                 s->entry->path,
+                 0,
+                 {},
+                 QStringLiteral("apply it first (burrow-cli apply), record it with burrow-cli "
+                                "baseline if the database has its changes already, or delete it "
+                                "to plan it again")};
 }
 
 QList<MigrationEntry> unrecordedUpTo(const QList<MigrationStatus> &status, qulonglong target)

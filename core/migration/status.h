@@ -23,6 +23,9 @@ Result<WritableHistory> openHistoryForWriting(const dialect::DatabaseOps &ops,
 Result<QList<MigrationStatus>> readMigrationStatus(const dialect::DatabaseUrl &url,
                                                    const QString &directory);
 
+/// The first migration the database lacks: pending, or stopped part-way; null when none.
+const MigrationStatus *firstUnapplied(const QList<MigrationStatus> &status);
+
 /// Refuses to plan a new migration while the folder has one the database lacks (pending, or
 /// stopped part-way): the database is compared as it is, so the new one would repeat it.
 /// A folder that does not exist yet has none.

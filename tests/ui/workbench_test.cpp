@@ -221,7 +221,7 @@ TEST_F(Workbench, a_failing_migration_is_marked_in_the_editor_and_changes_nothin
 TEST_F(Workbench, a_saved_migration_not_applied_yet_is_not_generated_again)
 {
     generateAndWait();
-    auto *save = window.findChild<QAction *>(u"saveMigrationAction"_s);
+    auto *save = window.findChild<QAction *>(u"saveAction"_s);
     ASSERT_TRUE(save);
     save->trigger();
     ASSERT_TRUE(idle());

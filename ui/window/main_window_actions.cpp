@@ -27,6 +27,7 @@ QAction *MainWindow::addAction(const QString &icon, const QString &text,
                                const QKeySequence &shortcut, void (MainWindow::*slot)())
 {
     auto *action = new QAction(QIcon(u":/icons/" + icon + u".svg"), text, this);
+    action->setObjectName(icon + u"Action"); // "saveAction": for tests and style sheets
     action->setShortcut(shortcut);
     if (!shortcut.isEmpty())
         action->setToolTip(text + u"  (" + shortcut.toString(QKeySequence::NativeText) + u')');
@@ -58,7 +59,6 @@ void MainWindow::buildActions()
     m_enterPassword = addAction(QStringLiteral("database"), tr("Database &password…"), {},
                                 &MainWindow::enterPassword);
     m_enterPassword->setObjectName(QStringLiteral("enterPasswordAction"));
-    m_workspaceActions.at(2)->setObjectName(QStringLiteral("saveMigrationAction"));
     buildOnlineActions();
 }
 

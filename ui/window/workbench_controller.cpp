@@ -75,10 +75,8 @@ void WorkbenchController::generate()
         return;
     // The comparison is of the database as it is: a migration it lacks would be planned again.
     if (Status none = migration::checkNothingPending(m_session->migrationStatus()); !none) {
-        const QList<migration::MigrationStatus> &status = m_session->migrationStatus();
-        const bool stopped = std::any_of(status.begin(), status.end(), [](const auto &s) {
-            return s.state == migration::MigrationState::Failed;
-        });
+        const bool stopped = migration::firstUnapplied(m_session->migrationStatus())->state ==
+                             migration::MigrationState::Failed;
         Q_EMIT notice(none.error().message.toHtmlEscaped() +
                           (stopped ? tr(". Settle it in the Migrations panel first.")
                                    : tr(". Apply it first (Migrations panel: Apply up to here…), "

@@ -60,8 +60,9 @@ model::ModelScript withoutOwnSequenceQualifier(model::ModelScript script, const 
 
 Error modelError(const QString &message, const sql::Statement &statement, const QString &hint)
 {
-    const int line = statement.line + std::max(lineInStatement(message) - 1, 0);
-    return Error{Error::Code::Model, message, statement.file, line, statement.text, hint};
+    return Error{Error::Code::Model, message,
+                 statement.file,     lineOfEngineError(statement.line, message),
+                 statement.text,     hint};
 }
 
 /// `CHARACTER SET x COLLATE y` of the live database, so that the model's columns get the same

@@ -87,11 +87,17 @@ const Constraint *counterpart(const Constraint &c, const QList<Constraint> &othe
     return nullptr;
 }
 
-// The same foreign key but for its deferral: altered in place.
+// The same foreign key, whatever its name, but for its deferral.
+bool deferralDiffers(const Constraint &a, const Constraint *b)
+{
+    return b && !a.undeferred.isEmpty() && a.undeferred == b->undeferred &&
+           a.deferral != b->deferral;
+}
+
+// The same foreign key under the same name but for its deferral: altered in place.
 bool onlyDeferralDiffers(const Constraint &a, const Constraint *b)
 {
-    return b && !a.undeferred.isEmpty() && !a.name.isEmpty() && a.name == b->name &&
-           a.undeferred == b->undeferred && a.deferral != b->deferral;
+    return deferralDiffers(a, b) && !a.name.isEmpty() && a.name == b->name;
 }
 
 // Kept as it is, or altered in place: neither dropped nor added.
@@ -129,6 +135,15 @@ private:
         return std::any_of(m_renames.begin(), m_renames.end(), [&](const auto &rename) {
             return (isLive ? rename.first : rename.second) == c.name;
         });
+    }
+    /// The live constraint renamed to `target`'s name, if any.
+    const Constraint *renamedFrom(const Constraint &target, const QList<Constraint> &live) const
+    {
+        for (const auto &[from, to] : m_renames) {
+            if (to == target.name)
+                return counterpart(Constraint{from}, live);
+        }
+        return nullptr;
     }
     void dropConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
     void addConstraints(const QList<Constraint> &live, const QList<Constraint> &target);
@@ -230,14 +245,9 @@ plan::TableAlteration Alteration::build()
         alterColumns();
     addConstraints(liveConstraints, targetConstraints);
     for (const Constraint &c : targetConstraints) {
+        // Renamed above, a foreign key is still the live one: only its deferral may differ.
         const Constraint *live = counterpart(c, liveConstraints);
-        const bool renamedDeferral =
-            !live && renamed(c, false) && !c.undeferred.isEmpty() &&
-            std::any_of(liveConstraints.begin(), liveConstraints.end(), [&](const Constraint &l) {
-                return l.undeferred == c.undeferred && l.deferral != c.deferral &&
-                       m_renames.contains(std::pair{l.name, c.name});
-            });
-        if (onlyDeferralDiffers(c, live) || renamedDeferral)
+        if (deferralDiffers(c, live ? live : renamedFrom(c, liveConstraints)))
             add(u"ALTER CONSTRAINT " + quoteIdentifier(c.name) + u' ' + toSql(c.deferral));
     }
     for (const QString &action : tableOptionActions(m_live.options, m_target.options))

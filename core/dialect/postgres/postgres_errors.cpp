@@ -53,9 +53,7 @@ QString engineMessage(const QString &libpqText, const DatabaseUrl &url)
         QString said = detail.captured(1).trimmed();
         if (said.size() > 200)
             said = said.left(200) + u'…';
-        if (said.endsWith(u'.'))
-            said.chop(1);
-        text += u": " + said;
+        text += u": " + said; // its period goes below, with the message's
     }
     if (url.password.size() >= 3)
         text.replace(url.password, QStringLiteral("***"));

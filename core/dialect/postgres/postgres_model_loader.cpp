@@ -29,12 +29,6 @@ QList<Statement> withoutOwnSchemaSettings(QList<Statement> statements, const QSt
     return statements;
 }
 
-// The line the engine points at (its "LINE n:" is counted within the statement).
-int lineOfError(const Statement &statement, const QString &engineText)
-{
-    return statement.line + std::max(lineInStatement(engineText) - 1, 0);
-}
-
 Error scratchSchemaError(const Error &engine, const DatabaseUrl &url)
 {
     Error error = engine;
@@ -273,7 +267,7 @@ Error modelError(const Error &engine, const Statement &statement, const Database
     return Error{Error::Code::Model,
                  engineMessage(engine.message, url),
                  statement.file,
-                 lineOfError(statement, engine.message),
+                 lineOfEngineError(statement.line, engine.message),
                  statement.text,
                  sharedExists
                      ? QStringLiteral("the model is loaded in the live database, which has this "
