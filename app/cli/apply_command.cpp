@@ -27,6 +27,10 @@ struct ApplyOptions {
         QStringLiteral("no-rehearsal"),
         QStringLiteral("MySQL/MariaDB: skip the rehearsal on a scratch copy of the database "
                        "(a failing migration then stops part-way on the database itself).")};
+    QCommandLineOption continueStopped{
+        QStringLiteral("continue"),
+        QStringLiteral("First run the rest of the migration that stopped part-way (the "
+                       "statements after those that ran), once what stopped it is fixed.")};
     QCommandLineOption lockTimeout{
         QStringLiteral("lock-timeout"),
         u"Servers: give up when a table stays locked by another session this long (default " +
@@ -55,8 +59,13 @@ bool report(const migration::ProgressEvent &e, bool dryRun)
     using Kind = migration::ProgressEvent::Kind;
     switch (e.kind) {
     case Kind::MigrationStarted:
-        err() << "applying " << e.version << '_' << e.name << " ("
-              << diff::counted(e.statements, QStringLiteral("statement")) << ')' << Qt::endl;
+        if (e.ranBefore > 0)
+            err() << "continuing " << e.version << '_' << e.name << " at statement "
+                  << e.ranBefore + 1 << " of " << e.statements << " (" << e.ranBefore
+                  << " ran before it stopped)" << Qt::endl;
+        else
+            err() << "applying " << e.version << '_' << e.name << " ("
+                  << diff::counted(e.statements, QStringLiteral("statement")) << ')' << Qt::endl;
         break;
     case Kind::StatementDone:
         if (dryRun)
@@ -120,7 +129,8 @@ int runApply(const QStringList &arguments)
                        "(rolled back), 2 error."));
     const ApplyOptions o;
     o.compare.addTo(parser);
-    parser.addOptions({o.migrations, o.to, o.dryRun, o.noBackup, o.noRehearsal, o.lockTimeout});
+    parser.addOptions({o.migrations, o.to, o.dryRun, o.noBackup, o.noRehearsal, o.continueStopped,
+                       o.lockTimeout});
     int exitCode = Success;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
@@ -155,6 +165,7 @@ int runApply(const QStringList &arguments)
                  "migration cannot be undone from Burrow"
               << Qt::endl;
     request.rehearse = !parser.isSet(o.noRehearsal);
+    request.continueStopped = parser.isSet(o.continueStopped);
     request.models = *models;
     request.observer = [&request](const migration::ProgressEvent &e) {
         return report(e, request.dryRun);
@@ -163,10 +174,12 @@ int runApply(const QStringList &arguments)
     Result<migration::ApplyResult> result = migration::applyMigrations(request);
     if (!result) {
         // Exit 1: a migration ran and failed (or was stopped); a lock that kept it from changing
-        // anything is not the migration's fault (one that stopped it part-way is reported as Sql).
+        // anything is not the migration's fault (one that stopped it part-way is reported as
+        // Sql), nor is a history that refuses it before it runs (a statement edited after it ran).
         const Error::Code code = result.error().code;
         const bool migrationFailed =
-            (!result.error().statement.isEmpty() && code != Error::Code::Locked) ||
+            (!result.error().statement.isEmpty() && code != Error::Code::Locked &&
+             code != Error::Code::Conflict) ||
             code == Error::Code::Cancelled;
         fail(result.error());
         return migrationFailed ? Failed : UsageOrError;

@@ -114,6 +114,11 @@ QString detailText(const MigrationStatus &s)
         return text + u"; the file changed since";
     if (s.state == MigrationState::Missing)
         return text + u"; its file is gone";
+    if (s.state == MigrationState::Failed)
+        return text + u"; stopped part-way, " +
+               QString::number(std::max(row.statementsApplied, 0)) + u" of " +
+               QString::number(s.entry->file.up.statements.size()) +
+               u" statements ran (apply --continue runs the rest)";
     return text;
 }
 
@@ -156,6 +161,9 @@ QString statusJson(const QList<MigrationStatus> &list)
             // The file's checksum; the recorded one only when the file is gone.
             {QStringLiteral("checksum"), s.entry ? s.entry->checksum : row->checksum},
             {QStringLiteral("recorded_as"), row ? QJsonValue(row->status) : null},
+            // Of a migration that ran statement by statement: how many of its statements ran.
+            {QStringLiteral("statements_applied"),
+             row && row->statementsApplied >= 0 ? QJsonValue(row->statementsApplied) : null},
         });
     }
     const QJsonObject root{{QStringLiteral("migrations"), migrations}};

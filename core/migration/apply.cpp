@@ -4,6 +4,7 @@
 #include "../backup/database_copy.h"
 #include "../dialect/connection.h"
 #include "../dialect/dialect.h"
+#include "continue_stopped.h"
 #include "effect_lint.h"
 
 #include <QDir>
@@ -13,13 +14,40 @@
 namespace burrow::migration {
 namespace {
 
-Result<QList<MigrationEntry>> pendingFor(const QSqlDatabase &db, const QList<MigrationEntry> &files,
-                                         std::optional<qulonglong> to)
+/// The migration files as read, and how their statements were split.
+struct MigrationFolder {
+    QList<MigrationEntry> files;
+    sql::LexerOptions lexer;
+};
+
+/// What an apply runs: the pending migrations, the first of them continued when it stopped
+/// part-way (apply --continue).
+struct Work {
+    QList<MigrationEntry> pending;
+    std::optional<AppliedMigration> continued;
+};
+
+Result<Work> workFor(const QSqlDatabase &db, const MigrationFolder &migrations,
+                     const ApplyRequest &request)
 {
     Result<QList<AppliedMigration>> history = readHistory(db);
     if (!history)
         return history.error();
-    return pendingMigrations(migrationStatus(files, *history), to);
+    const QList<MigrationStatus> status = migrationStatus(migrations.files, *history);
+    Work work;
+    if (request.continueStopped) {
+        Result<AppliedMigration> stopped =
+            stoppedToContinue(status, request.migrationsDir, migrations.lexer);
+        if (!stopped)
+            return stopped.error();
+        work.continued = *stopped;
+    }
+    Result<QList<MigrationEntry>> pending =
+        pendingMigrations(status, request.to, request.continueStopped);
+    if (!pending)
+        return pending.error();
+    work.pending = *pending;
+    return work;
 }
 
 QStringList versionsOf(const QList<MigrationEntry> &migrations)
@@ -131,20 +159,21 @@ Error cancelledPartWay(Error error)
     return error;
 }
 
-Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEntry> &files,
+Result<ApplyResult> runAll(const ApplyRequest &request, const MigrationFolder &migrations,
                            const dialect::DatabaseOps &ops, const dialect::DatabaseUrl &database)
 {
     Result<std::unique_ptr<dialect::ScopedConnection>> connection = ops.openForWriting(database);
     if (!connection)
         return connection.error();
     const QSqlDatabase &db = (*connection)->database();
-    Result<QList<MigrationEntry>> pending = pendingFor(db, files, request.to);
-    if (!pending)
-        return pending.error();
+    Result<Work> work = workFor(db, migrations, request);
+    if (!work)
+        return work.error();
+    const QList<MigrationEntry> &pending = work->pending;
     ApplyResult result;
     std::optional<backup::BackupFolder> folder;
-    if (!pending->isEmpty() && !request.dryRun && request.backup) {
-        Result<backup::BackupFolder> before = backUpBefore(request, ops, *pending);
+    if (!pending.isEmpty() && !request.dryRun && request.backup) {
+        Result<backup::BackupFolder> before = backUpBefore(request, ops, pending);
         if (!before)
             return before.error();
         folder = *before;
@@ -168,14 +197,16 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const QList<MigrationEnt
             [&ops](const QString &statement) { return ops.onScratchCopy(statement); });
     runner.setErrorExplainer(
         [&ops, &database](Error error) { return ops.explainRunError(std::move(error), database); });
-    const Status ran = runner.apply(*pending);
+    if (work->continued)
+        runner.setContinued(*work->continued);
+    const Status ran = runner.apply(pending);
     result.applied = runner.applied();
     if (!ran)
         return !request.cancellation.cancelled() ? ran.error()
                : runner.stoppedPartWay()         ? cancelledPartWay(ran.error())
                                                  : cancelled(ran.error(), result.applied);
     if (request.dryRun) {
-        if (Status remembered = ops.rememberOnScratchCopy(database, upStatements(*pending));
+        if (Status remembered = ops.rememberOnScratchCopy(database, upStatements(pending));
             !remembered)
             return remembered.error();
     }
@@ -212,7 +243,7 @@ Status addOtherSchemas(const dialect::Dialect &engine, dialect::DatabaseUrl &url
 }
 
 /// Runs on a scratch copy, then lints the net schema change against the real rows (read-only).
-Result<ApplyResult> dryRun(const ApplyRequest &request, const QList<MigrationEntry> &files,
+Result<ApplyResult> dryRun(const ApplyRequest &request, const MigrationFolder &migrations,
                            const dialect::Dialect &engine)
 {
     const dialect::DatabaseOps &ops = engine.operations();
@@ -226,7 +257,7 @@ Result<ApplyResult> dryRun(const ApplyRequest &request, const QList<MigrationEnt
     Result<schema::Schema> before = userSchema(engine, copy);
     if (!before)
         return before.error();
-    Result<ApplyResult> result = runAll(request, files, ops, (*scratch)->url());
+    Result<ApplyResult> result = runAll(request, migrations, ops, (*scratch)->url());
     if (!result || result->applied.isEmpty())
         return result;
     if (Status listed = addOtherSchemas(engine, copy); !listed) // those the migrations created
@@ -247,7 +278,7 @@ Result<ApplyResult> dryRun(const ApplyRequest &request, const QList<MigrationEnt
 
 /// Where a failed migration cannot be rolled back (MariaDB), it first runs on a scratch copy of
 /// the database on the same server: one that fails there never touches the database.
-Status rehearse(const ApplyRequest &request, const QList<MigrationEntry> &files,
+Status rehearse(const ApplyRequest &request, const MigrationFolder &migrations,
                 const dialect::DatabaseOps &ops)
 {
     Result<std::unique_ptr<dialect::ScratchDatabase>> scratch = ops.scratchCopy(request.url);
@@ -271,7 +302,7 @@ Status rehearse(const ApplyRequest &request, const QList<MigrationEntry> &files,
     rehearsal.dryRun = true;
     rehearsal.models = {};
     rehearsal.observer = {};
-    Result<ApplyResult> ran = runAll(rehearsal, files, ops, (*scratch)->url());
+    Result<ApplyResult> ran = runAll(rehearsal, migrations, ops, (*scratch)->url());
     if (ran)
         return Ok{};
     Error error = ran.error();
@@ -290,7 +321,10 @@ Status rehearse(const ApplyRequest &request, const QList<MigrationEntry> &files,
     error.message = u"rehearsed on a scratch copy of the database first, it failed there, so the "
                     u"database was not touched (what follows happened on the copy, now dropped): " +
                     error.message;
-    error.hint = QStringLiteral("fix the migration (or what stopped it there), then apply again");
+    error.hint =
+        request.continueStopped
+            ? QStringLiteral("fix what stopped it there, then apply --continue again")
+            : QStringLiteral("fix the migration (or what stopped it there), then apply again");
     return error;
 }
 
@@ -302,19 +336,21 @@ Result<ApplyResult> applyMigrations(const ApplyRequest &request)
     if (!engine)
         return engine.error();
     const dialect::DatabaseOps &ops = (*engine)->operations();
+    MigrationFolder migrations{{}, (*engine)->lexerOptions()};
     Result<QList<MigrationEntry>> files =
-        readMigrationDirectory(request.migrationsDir, (*engine)->lexerOptions());
+        readMigrationDirectory(request.migrationsDir, migrations.lexer);
     if (!files)
         return files.error();
+    migrations.files = std::move(*files);
     Result<std::unique_ptr<dialect::ApplierLock>> lock = ops.lockApplier(request.url, kLockWaitMs);
     if (!lock)
         return lock.error();
     if (request.dryRun)
-        return dryRun(request, *files, **engine);
+        return dryRun(request, migrations, **engine);
     if (!ops.transactionalDdl() && request.rehearse)
-        if (Status rehearsed = rehearse(request, *files, ops); !rehearsed)
+        if (Status rehearsed = rehearse(request, migrations, ops); !rehearsed)
             return rehearsed.error();
-    return runAll(request, *files, ops, request.url);
+    return runAll(request, migrations, ops, request.url);
 }
 
 } // namespace burrow::migration

@@ -17,6 +17,9 @@ struct ApplyRequest {
     /// Engines without transactional DDL: run the migrations on a scratch copy first, so that
     /// one that fails never stops part-way on the database (--no-rehearsal for huge ones).
     bool rehearse = true;
+    /// First run the rest of the migration that stopped part-way: the statements after those
+    /// that ran (apply --continue), once what stopped it is fixed.
+    bool continueStopped = false;
     /// Models to re-diff against afterwards; empty models: no re-diff.
     diff::CompareRequest models;
     ProgressObserver observer;

@@ -191,6 +191,23 @@ Status finishMigration(const QSqlDatabase &db, const AppliedMigration &row)
     return Ok{};
 }
 
+Status continueMigration(const QSqlDatabase &db, const AppliedMigration &row)
+{
+    const QString sql = QStringLiteral(
+        "UPDATE burrow_migrations SET status = 'running', name = ?, checksum = ?, "
+        "statements_applied = ? WHERE version = ? AND status IN ('failed', 'running')");
+    QSqlQuery query(db);
+    if (!query.prepare(sql))
+        return sqlError(query, sql);
+    query.addBindValue(row.name);
+    query.addBindValue(row.checksum);
+    query.addBindValue(row.statementsApplied);
+    query.addBindValue(row.version);
+    if (!query.exec())
+        return sqlError(query, sql);
+    return Ok{};
+}
+
 Status forgetMigration(const QSqlDatabase &db, const QString &version)
 {
     const QString sql = QStringLiteral("DELETE FROM burrow_migrations WHERE version = ?");

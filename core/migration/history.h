@@ -76,6 +76,9 @@ QString stateName(MigrationState state); // "applied", "pending", "modified", "m
 /// Updates how far a running migration got (`statements` ran), or ends it with `status`.
 Status recordProgress(const QSqlDatabase &db, const QString &version, int statements);
 Status finishMigration(const QSqlDatabase &db, const AppliedMigration &row);
+/// Marks the row of a migration that stopped part-way running again, past its
+/// `statementsApplied`, under the file's name and checksum now (apply --continue).
+Status continueMigration(const QSqlDatabase &db, const AppliedMigration &row);
 /// Removes the row of a tracked migration that stopped before its first statement took effect:
 /// it is pending again, as if it had never started.
 Status forgetMigration(const QSqlDatabase &db, const QString &version);

@@ -44,10 +44,11 @@ Error sqlError(const QString &what, const QSqlDatabase &db)
     return Error{Error::Code::Sql, what + u": " + db.lastError().text()};
 }
 
-/// How a migration that stopped part-way is settled without the backup.
-QString settleByHand(const QString &version)
+/// The ways out of a migration that stopped part-way: on, back to the backup, or by hand.
+QString waysOut(const QString &version, const QString &restore)
 {
-    return u"finish it by hand, then run burrow-cli resolve " + version +
+    return u"fix what stopped it, then burrow-cli apply --continue runs the rest of " + version +
+           u"; or " + restore + u"; or finish it by hand, then burrow-cli resolve " + version +
            u" --applied (or undo what ran, then resolve " + version + u" --pending)";
 }
 
@@ -76,30 +77,46 @@ Status Runner::apply(const QList<MigrationEntry> &migrations)
     return Ok{};
 }
 
+AppliedMigration Runner::historyRow(const MigrationEntry &migration, bool continued) const
+{
+    if (!continued)
+        return AppliedMigration{migration.version,
+                                migration.name,
+                                migration.checksum,
+                                QDateTime::currentDateTimeUtc(),
+                                {},
+                                0,
+                                currentApplier(),
+                                QStringLiteral("applied")};
+    // The row keeps when it first started; it runs under the file's name and checksum now.
+    AppliedMigration row = *m_continued;
+    row.name = migration.name;
+    row.checksum = migration.checksum;
+    row.statementsApplied = std::max(row.statementsApplied, 0);
+    return row;
+}
+
 Result<AppliedReport> Runner::applyOne(const MigrationEntry &migration)
 {
     const Section &up = migration.file.up;
+    const bool continued = m_continued && m_continued->version == migration.version;
+    const AppliedMigration row = historyRow(migration, continued);
     ProgressEvent started{ProgressEvent::Kind::MigrationStarted, migration.version, migration.name};
     started.statements = int(up.statements.size());
+    started.ranBefore = continued ? row.statementsApplied : 0;
     if (!notify(started))
         return Error{Error::Code::Cancelled, u"cancelled before " + migration.version,
                      migration.path};
     QElapsedTimer timer;
     timer.start();
     AppliedReport report{migration.version, migration.name, {}, 0};
-    const AppliedMigration row{migration.version,
-                               migration.name,
-                               migration.checksum,
-                               QDateTime::currentDateTimeUtc(),
-                               {},
-                               0,
-                               currentApplier(),
-                               QStringLiteral("applied")};
-    const bool transaction = up.transaction && m_transactionalDdl;
-    const bool tracked = !m_transactionalDdl || runsStatementByStatement(up);
+    // What ran of a continued migration stays: the rest runs statement by statement too.
+    const bool transaction = !continued && up.transaction && m_transactionalDdl;
+    const bool tracked = continued || !m_transactionalDdl || runsStatementByStatement(up);
     if (transaction && !m_db.transaction())
         return sqlError(QStringLiteral("cannot start a transaction"), m_db);
-    Status ran = tracked ? runTracked(migration, report, row) : runSection(migration, report, row);
+    Status ran = tracked ? runTracked(migration, report, row, continued)
+                         : runSection(migration, report, row);
     if (ran && transaction && !m_db.commit())
         ran = sqlError(QStringLiteral("cannot commit"), m_db);
     if (!ran) {
@@ -174,37 +191,46 @@ Status Runner::runSection(const MigrationEntry &migration, AppliedReport &report
     return rest ? Status(Ok{}) : Status(rest.error());
 }
 
-Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report,
-                          AppliedMigration row)
+Status Runner::startTracked(AppliedMigration &row, bool continued)
 {
-    const int total = int(migration.file.up.statements.size());
     row.status = QStringLiteral("running");
+    if (continued)
+        return continueMigration(m_db, row);
     row.statementsApplied = 0;
     if (Status created = ensureHistoryTable(m_db); !created)
         return created;
     if (Status recorded = recordMigration(m_db, row); !recorded)
         return recorded;
-    if (Status counted = recordProgress(m_db, row.version, 0); !counted)
-        return counted;
-    auto ran = runRange(migration, report, 0, total, [&](int done) {
+    return recordProgress(m_db, row.version, 0);
+}
+
+Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report,
+                          AppliedMigration row, bool continued)
+{
+    const int total = int(migration.file.up.statements.size());
+    const QDateTime runStarted = QDateTime::currentDateTimeUtc();
+    const qint64 earlierMs = continued ? row.durationMs : 0;
+    if (Status started = startTracked(row, continued); !started)
+        return started;
+    const int from = row.statementsApplied;
+    auto ran = runRange(migration, report, from, total - from, [&](int done) {
         row.statementsApplied = done;
         return recordProgress(m_db, row.version, done);
     });
     row.finishedAt = QDateTime::currentDateTimeUtc();
-    row.durationMs = row.startedAt.msecsTo(row.finishedAt);
+    row.durationMs = earlierMs + runStarted.msecsTo(row.finishedAt);
+    const int done = from + int(report.statements.size());
     // A cancel seen after the last statement stopped nothing: the migration is complete.
-    const bool complete =
-        ran || (ran.error().code == Error::Code::Cancelled && report.statements.size() == total);
-    if (!complete && report.statements.isEmpty() && ran.error().code == Error::Code::Locked) {
+    const bool complete = ran || (ran.error().code == Error::Code::Cancelled && done == total);
+    if (!complete && done == 0 && ran.error().code == Error::Code::Locked) {
         if (Status forgotten = forgetMigration(m_db, row.version); forgotten)
             return nothingRan(migration, ran.error());
     }
     row.status = complete ? QStringLiteral("applied") : QStringLiteral("failed");
-    row.statementsApplied = int(report.statements.size());
+    row.statementsApplied = done;
     const Status finished = recordOutcome(row);
     if (!complete) {
         Error error = ran.error();
-        const int done = int(report.statements.size());
         m_stoppedPartWay = true;
         // Whatever stopped it, a migration that stopped part-way is a failed migration (exit 1),
         // not a lock that merely kept it from starting.
@@ -230,11 +256,11 @@ Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report
         else
             error.message += u" (" + kept + u')';
         const QString explained = error.hint;
-        error.hint =
-            m_onScratchCopy
-                ? QStringLiteral("fix the migration; the database itself was not touched")
-                : u"restore the backup taken before this apply (burrow-cli restore --from …), or " +
-                      settleByHand(migration.version);
+        error.hint = m_onScratchCopy
+                         ? QStringLiteral("fix the migration; the database itself was not touched")
+                         : waysOut(migration.version,
+                                   QStringLiteral("restore the backup taken before this apply "
+                                                  "(burrow-cli restore --from …)"));
         if (!explained.isEmpty())
             error.hint += u"; " + explained;
         return error;
@@ -269,7 +295,7 @@ Status Runner::recordOutcome(const AppliedMigration &row)
 }
 
 Result<QList<MigrationEntry>> pendingMigrations(const QList<MigrationStatus> &status,
-                                                std::optional<qulonglong> to)
+                                                std::optional<qulonglong> to, bool continueStopped)
 {
     QList<MigrationEntry> pending;
     qulonglong newestApplied = 0;
@@ -282,6 +308,11 @@ Result<QList<MigrationEntry>> pendingMigrations(const QList<MigrationStatus> &st
                          {},
                          QStringLiteral("restore the applied text (see burrow-cli status) and put "
                                         "the change into a new migration")};
+        if (s.state == MigrationState::Failed && continueStopped && pending.isEmpty()) {
+            pending.append(*s.entry); // the one to continue, before every pending one
+            newestApplied = std::max(newestApplied, s.entry->number);
+            continue;
+        }
         if (s.state == MigrationState::Failed)
             return Error{
                 Error::Code::Conflict,
@@ -290,7 +321,7 @@ Result<QList<MigrationEntry>> pendingMigrations(const QList<MigrationStatus> &st
                 s.entry ? s.entry->path : QString(),
                 0,
                 {},
-                u"restore the backup taken before that apply, or " + settleByHand(s.version)};
+                waysOut(s.version, QStringLiteral("restore the backup taken before that apply"))};
         if (s.state == MigrationState::Missing)
             return Error{Error::Code::Conflict,
                          u"migration " + s.version + u" (" + s.name +
@@ -302,6 +333,11 @@ Result<QList<MigrationEntry>> pendingMigrations(const QList<MigrationStatus> &st
         if (s.state == MigrationState::Applied)
             newestApplied = std::max(newestApplied, s.version.toULongLong());
     }
+    if (!pending.isEmpty() && to && pending.first().number > *to)
+        return Error{Error::Code::Conflict,
+                     u"--to " + QString::number(*to) + u" is before " + pending.first().version +
+                         u", the migration to continue",
+                     pending.first().path};
     for (const MigrationStatus &s : status) {
         if (s.state != MigrationState::Pending || (to && s.entry->number > *to))
             continue;

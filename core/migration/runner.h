@@ -20,6 +20,7 @@ struct ProgressEvent {
     QString sql;              // StatementDone: the statement's text
     qint64 elapsedMs = 0;     // MigrationFinished
     QString message;          // MigrationFailed: the error
+    int ranBefore = 0;        // MigrationStarted: statements an earlier apply ran (continued)
     bool rolledBack = true;   // MigrationFailed: false where DDL commits on its own (MySQL)
 };
 
@@ -71,11 +72,17 @@ public:
     {
         m_rewrite = std::move(rewrite);
     }
+    /// The history row of a migration that stopped part-way: when `apply` reaches it, it runs
+    /// the statements after the `statementsApplied` that ran (apply --continue).
+    void setContinued(AppliedMigration stopped) { m_continued = std::move(stopped); }
 
 private:
     Result<AppliedReport> applyOne(const MigrationEntry &migration);
     Status runSection(const MigrationEntry &migration, AppliedReport &report, AppliedMigration row);
-    Status runTracked(const MigrationEntry &migration, AppliedReport &report, AppliedMigration row);
+    Status runTracked(const MigrationEntry &migration, AppliedReport &report, AppliedMigration row,
+                      bool continued);
+    Status startTracked(AppliedMigration &row, bool continued);
+    AppliedMigration historyRow(const MigrationEntry &migration, bool continued) const;
     Result<QList<StatementOutcome>> runRange(const MigrationEntry &migration, AppliedReport &report,
                                              qsizetype from, qsizetype count,
                                              const std::function<Status(int)> &afterEach = {});
@@ -92,13 +99,16 @@ private:
     QList<AppliedReport> m_applied;
     std::function<Error(Error)> m_explain;
     std::function<QString(const QString &)> m_rewrite;
+    std::optional<AppliedMigration> m_continued;
 };
 
-/// The migrations to apply: pending ones up to `to` (inclusive, by number). Refuses (Conflict)
-/// while an applied migration was modified or is missing its file, one stopped part-way, or when
-/// a pending migration is older than an applied one (out of order), naming them: nothing runs on
-/// a history that disagrees with the files.
+/// The migrations to apply: pending ones up to `to` (inclusive, by number), after the one that
+/// stopped part-way when `continueStopped` (to run the rest of it). Refuses (Conflict) while an
+/// applied migration was modified or is missing its file, one stopped part-way (unless
+/// continued), or when a pending migration is older than an applied one (out of order), naming
+/// them: nothing runs on a history that disagrees with the files.
 Result<QList<MigrationEntry>> pendingMigrations(const QList<MigrationStatus> &status,
-                                                std::optional<qulonglong> to = std::nullopt);
+                                                std::optional<qulonglong> to = std::nullopt,
+                                                bool continueStopped = false);
 
 } // namespace burrow::migration

@@ -236,9 +236,52 @@ protected:
         ASSERT_EQ(stateOf(u"0002"_s), u"stopped part-way (2 statements ran)"_s);
         EXPECT_TRUE(window.banner().contains(u"stays applied"_s)) << window.banner().toStdString();
         EXPECT_FALSE(window.banner().contains(u"not changed"_s)) << window.banner().toStdString();
+        EXPECT_TRUE(window.banner().contains(u"Continue…"_s)) << window.banner().toStdString();
+        EXPECT_FALSE(window.banner().contains(u"burrow-cli"_s))
+            << "the command line's ways out, in the window: " << window.banner().toStdString();
         ASSERT_TRUE(window.migrations()->select(u"0002"_s));
     }
+    void execute(const char *sql) const
+    {
+        sqlite3 *db = nullptr;
+        ASSERT_EQ(sqlite3_open(demo.database().toUtf8().constData(), &db), SQLITE_OK);
+        EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+        sqlite3_close(db);
+    }
 };
+
+TEST_F(StoppedMigration, continued_once_fixed_it_runs_the_rest_and_the_pending_ones)
+{
+    QAction *continued = window.migrations()->continueAction();
+    ASSERT_TRUE(continued->isVisible() && continued->isEnabled());
+    auto *apply = window.findChild<QAction *>(u"applyAction"_s);
+    ASSERT_TRUE(apply);
+    apply->trigger(); // the toolbar's Apply points at the way on
+    ASSERT_TRUE(idle());
+    EXPECT_TRUE(window.banner().contains(u"0002_stops stopped part-way"_s) &&
+                window.banner().contains(u"Continue…"_s))
+        << window.banner().toStdString();
+    EXPECT_EQ(stateOf(u"0003"_s), u"pending"_s);
+    execute("CREATE TABLE nowhere (id INTEGER)"); // what stopped it, fixed
+    confirmAnswer = false;
+    continued->trigger();
+    ASSERT_TRUE(idle());
+    EXPECT_EQ(stateOf(u"0002"_s), u"stopped part-way (2 statements ran)"_s) << "declined";
+    EXPECT_TRUE(confirmation.contains(u"statement 3 of 3"_s) &&
+                confirmation.contains(u"INSERT INTO nowhere VALUES (1)"_s))
+        << confirmation.toStdString();
+    confirmAnswer = true;
+    continued->trigger();
+    ASSERT_TRUE(idle());
+    EXPECT_EQ(stateOf(u"0002"_s), u"applied"_s) << window.banner().toStdString();
+    EXPECT_EQ(stateOf(u"0003"_s), u"applied"_s) << "the pending one after it ran too";
+    EXPECT_EQ(uitest::queryColumn(demo.database(), u"SELECT count(*) FROM t0002"_s),
+              QStringList{u"1"_s})
+        << "the statements that ran before it stopped did not run again";
+    EXPECT_EQ(uitest::queryColumn(demo.database(), u"SELECT id FROM nowhere"_s),
+              QStringList{u"1"_s});
+    EXPECT_FALSE(continued->isVisible()) << "nothing left to continue";
+}
 
 TEST_F(StoppedMigration, finished_by_hand_it_counts_as_applied)
 {
@@ -271,10 +314,7 @@ TEST_F(StoppedMigration, finished_by_hand_it_counts_as_applied)
 
 TEST_F(StoppedMigration, undone_by_hand_it_is_pending_again)
 {
-    sqlite3 *db = nullptr; // what ran is undone by hand
-    ASSERT_EQ(sqlite3_open(demo.database().toUtf8().constData(), &db), SQLITE_OK);
-    EXPECT_EQ(sqlite3_exec(db, "DROP TABLE t0002", nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
+    execute("DROP TABLE t0002"); // what ran is undone by hand
     window.migrations()->undoneByHandAction()->trigger();
     ASSERT_TRUE(idle());
     EXPECT_EQ(stateOf(u"0002"_s), u"pending"_s);

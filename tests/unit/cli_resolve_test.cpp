@@ -1,5 +1,6 @@
 // A migration that stopped part-way (it ran statement by statement: transaction:false, or any
-// migration on MariaDB) blocks every later apply until it is settled: `burrow-cli resolve`
+// migration on MariaDB) blocks every later apply until it is continued or settled:
+// `burrow-cli apply --continue` runs the statements after those that ran; `burrow-cli resolve`
 // records it as finished by hand (--applied) or removes its row so that it runs again
 // (--pending). The same on every engine, through the real burrow-cli.
 #include "server_support.h"
@@ -59,7 +60,8 @@ TEST_P(CliResolve, the_next_apply_names_the_way_out)
 {
     const CliRun blocked = cli({u"apply"_s, u"--no-backup"_s});
     EXPECT_EQ(blocked.exitCode, 2) << blocked.err.toStdString();
-    EXPECT_TRUE(blocked.err.contains(u"burrow-cli resolve 0001 --applied"_s))
+    EXPECT_TRUE(blocked.err.contains(u"burrow-cli resolve 0001 --applied"_s) &&
+                blocked.err.contains(u"burrow-cli apply --continue"_s))
         << blocked.err.toStdString();
     const CliRun unsaid = cli({u"resolve"_s, u"1"_s});
     EXPECT_EQ(unsaid.exitCode, 2);
@@ -100,6 +102,70 @@ TEST_P(CliResolve, undone_by_hand_the_migration_runs_again_from_its_first_statem
     EXPECT_EQ(state(u"0001"_s), u"applied"_s) << status().toStdString();
     EXPECT_EQ(state(u"0002"_s), u"applied"_s) << status().toStdString();
     EXPECT_EQ(db.rows(u"SELECT id FROM genre"_s), QStringList{u"1"_s});
+}
+
+TEST_P(CliResolve, continued_once_fixed_it_runs_the_statements_after_those_that_ran)
+{
+    db.exec(u"CREATE TABLE no_such_table (id INTEGER)"_s); // what stopped it, fixed
+    const CliRun continued = cli({u"apply"_s, u"--continue"_s});
+    ASSERT_EQ(continued.exitCode, 0) << continued.err.toStdString();
+    EXPECT_TRUE(continued.err.contains(u"continuing 0001_genres at statement 3 of 3"_s))
+        << continued.err.toStdString();
+    EXPECT_TRUE(continued.out.contains(u"Backup: "_s)) << continued.out.toStdString();
+    EXPECT_EQ(state(u"0001"_s), u"applied"_s) << status().toStdString();
+    EXPECT_EQ(state(u"0002"_s), u"applied"_s) << "the pending ones after it run too";
+    EXPECT_EQ(db.rows(u"SELECT id FROM genre"_s), QStringList{u"1"_s}) << "ran once, not twice";
+    EXPECT_EQ(db.rows(u"SELECT id FROM no_such_table"_s), QStringList{u"1"_s});
+
+    const CliRun again = cli({u"apply"_s, u"--continue"_s});
+    EXPECT_EQ(again.exitCode, 2);
+    EXPECT_TRUE(again.err.contains(u"nothing to continue"_s)) << again.err.toStdString();
+}
+
+TEST_P(CliResolve, continuing_a_migration_that_still_fails_keeps_the_count)
+{
+    const CliRun continued = cli({u"apply"_s, u"--no-backup"_s, u"--continue"_s});
+    EXPECT_EQ(continued.exitCode, 1) << continued.err.toStdString();
+    EXPECT_EQ(state(u"0001"_s), u"failed"_s) << status().toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id FROM genre"_s), QStringList{u"1"_s});
+    EXPECT_TRUE(status().contains(u"2 of 3"_s)) << status().toStdString();
+}
+
+TEST_P(CliResolve, only_the_statements_after_those_that_ran_may_change_before_continuing)
+{
+    // Applied without a backup, nothing holds the text that ran: an edit is refused.
+    write(u"0001_genres.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
+                                "INSERT INTO genre VALUES (1);\n"
+                                "INSERT INTO genre VALUES (2);");
+    const CliRun unknown = cli({u"apply"_s, u"--no-backup"_s, u"--continue"_s});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.contains(u"no backup beside the migrations holds the text that ran"_s))
+        << unknown.err.toStdString();
+
+    // It stops again, now applied with a backup that keeps the file as it ran.
+    ASSERT_EQ(cli({u"resolve"_s, u"1"_s, u"--pending"_s}).exitCode, 0);
+    db.exec(u"DROP TABLE genre"_s);
+    write(u"0001_genres.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
+                                "INSERT INTO genre VALUES (1);\n"
+                                "INSERT INTO no_such_table VALUES (1);");
+    ASSERT_EQ(cli({u"apply"_s, u"--no-rehearsal"_s}).exitCode, 1);
+    ASSERT_EQ(state(u"0001"_s), u"failed"_s) << status().toStdString();
+
+    write(u"0001_genres.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
+                                "INSERT INTO genre VALUES (10);\n"
+                                "INSERT INTO genre VALUES (2);");
+    const CliRun changed = cli({u"apply"_s, u"--continue"_s});
+    EXPECT_EQ(changed.exitCode, 2) << changed.err.toStdString();
+    EXPECT_TRUE(changed.err.contains(u"statement 2 of 0001 is not the one that ran"_s))
+        << changed.err.toStdString();
+
+    write(u"0001_genres.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
+                                "INSERT INTO genre VALUES (1);\n"
+                                "INSERT INTO genre VALUES (2);"); // the failing one, fixed
+    const CliRun fixed = cli({u"apply"_s, u"--continue"_s});
+    ASSERT_EQ(fixed.exitCode, 0) << fixed.err.toStdString();
+    EXPECT_EQ(state(u"0001"_s), u"applied"_s) << "under the checksum of the file as it is now";
+    EXPECT_EQ(db.rows(u"SELECT id FROM genre ORDER BY id"_s), (QStringList{u"1"_s, u"2"_s}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, CliResolve, allBackends(), backendParamName);

@@ -40,11 +40,14 @@ MigrationsPanel::MigrationsPanel(WorkspaceSession *session, QWidget *parent)
     , m_baseline(new QAction(QIcon(QStringLiteral(":/icons/identical.svg")),
                              tr("Record as applied (baseline)…"), this))
     , m_openFile(new QAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open file"), this))
+    , m_continue(new QAction(QIcon(QStringLiteral(":/icons/continue.svg")), tr("Continue…"), this))
     , m_finishedByHand(
           new QAction(QIcon(QStringLiteral(":/icons/apply.svg")), tr("Finished by hand…"), this))
     , m_undoneByHand(
           new QAction(QIcon(QStringLiteral(":/icons/new.svg")), tr("Undone, run again…"), this))
 {
+    m_continue->setToolTip(tr("Once what stopped this migration is fixed: back up, run the "
+                              "statements after those that ran, then the pending migrations"));
     m_finishedByHand->setToolTip(tr("You completed this migration by hand: record it as applied"));
     m_undoneByHand->setToolTip(tr("You undid what this migration ran: make it pending, so that "
                                   "the next apply runs it from the start"));
@@ -64,7 +67,8 @@ MigrationsPanel::MigrationsPanel(WorkspaceSession *session, QWidget *parent)
     m_view->setColumnWidth(MigrationsModel::Duration, 80);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_summary, 1);
-    for (QAction *action : {m_finishedByHand, m_undoneByHand, m_applyUpTo, m_baseline, m_openFile})
+    for (QAction *action :
+         {m_continue, m_finishedByHand, m_undoneByHand, m_applyUpTo, m_baseline, m_openFile})
         buttons->addWidget(buttonFor(action, this));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -74,6 +78,7 @@ MigrationsPanel::MigrationsPanel(WorkspaceSession *session, QWidget *parent)
     connect(m_applyUpTo, &QAction::triggered, this, &MigrationsPanel::applyUpTo);
     connect(m_baseline, &QAction::triggered, this, &MigrationsPanel::baseline);
     connect(m_openFile, &QAction::triggered, this, &MigrationsPanel::openFile);
+    connect(m_continue, &QAction::triggered, this, &MigrationsPanel::continueStopped);
     connect(m_finishedByHand, &QAction::triggered, this,
             [this] { resolve(migration::Resolution::Applied); });
     connect(m_undoneByHand, &QAction::triggered, this,
@@ -81,7 +86,7 @@ MigrationsPanel::MigrationsPanel(WorkspaceSession *session, QWidget *parent)
     connect(m_view, &QTreeView::doubleClicked, this, &MigrationsPanel::openFile);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
         QMenu menu;
-        for (QAction *action : {m_finishedByHand, m_undoneByHand}) {
+        for (QAction *action : {m_continue, m_finishedByHand, m_undoneByHand}) {
             if (action->isVisible())
                 menu.addAction(action);
         }
@@ -142,7 +147,7 @@ void MigrationsPanel::updateActions()
     // Shown only where there is something to settle: a migration that stopped part-way.
     const bool stopped = row >= 0 && m_model->status(row).state == MigrationState::Failed &&
                          m_model->status(row).entry.has_value();
-    for (QAction *action : {m_finishedByHand, m_undoneByHand}) {
+    for (QAction *action : {m_continue, m_finishedByHand, m_undoneByHand}) {
         action->setVisible(stopped);
         action->setEnabled(idle && stopped);
     }
@@ -189,6 +194,31 @@ void MigrationsPanel::baseline()
     if (m_confirm && !m_confirm(tr("Record as applied (baseline)"), text))
         return;
     m_session->baseline(m_model->status(row).entry->number);
+}
+
+void MigrationsPanel::continueStopped()
+{
+    const int row = currentRow();
+    if (row < 0 || !m_continue->isEnabled())
+        return;
+    const migration::MigrationStatus &s = m_model->status(row);
+    const int ran = std::max(s.applied->statementsApplied, 0);
+    const qsizetype total = s.entry->file.up.statements.size();
+    const QString next =
+        ran < total ? s.entry->file.up.statements[ran].text.simplified().left(200) : QString();
+    const QString text =
+        tr("Continue %1 at statement %2 of %3?\n\n%4 ran before it stopped. Go on only once "
+           "what stopped it is fixed (the file may change after those). It goes on with:\n\n"
+           "  %5\n\nA verified backup goes to %6 first; the pending migrations after it run "
+           "too.")
+            .arg(s.version + u'_' + s.name)
+            .arg(ran + 1)
+            .arg(total)
+            .arg(diff::counted(ran, tr("statement")), next,
+                 QDir::toNativeSeparators(m_session->workspace().migrations + u"/backups/"));
+    if (m_confirm && !m_confirm(tr("Continue %1").arg(s.version), text))
+        return;
+    m_session->continueStopped();
 }
 
 void MigrationsPanel::resolve(migration::Resolution how)

@@ -16,8 +16,9 @@ class MigrationsModel;
 
 /// The migrations dock: every migration with its state (the model), and what can be done to
 /// the selected one: apply up to it, record up to it as applied without running (baseline),
-/// settle it when it stopped part-way (finished or undone by hand), open its file. Refreshes
-/// whenever the session reads the status (after every compare, apply, baseline and restore).
+/// continue it when it stopped part-way, or settle it (finished or undone by hand), open its file.
+/// Refreshes whenever the session reads the status (after every compare, apply, baseline and
+/// restore).
 class MigrationsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -34,6 +35,7 @@ public:
     QAction *applyUpToAction() const { return m_applyUpTo; }
     QAction *baselineAction() const { return m_baseline; }
     QAction *openFileAction() const { return m_openFile; }
+    QAction *continueAction() const { return m_continue; }
     QAction *finishedByHandAction() const { return m_finishedByHand; }
     QAction *undoneByHandAction() const { return m_undoneByHand; }
     /// Selects the row of `version`; false when there is none.
@@ -52,6 +54,7 @@ private:
     void applyUpTo();
     void baseline();
     void openFile();
+    void continueStopped();
     void resolve(migration::Resolution how);
     void onResolved(const QString &version, migration::Resolution how);
     void onBaselined(const QList<migration::MigrationEntry> &recorded);
@@ -63,6 +66,7 @@ private:
     QAction *m_applyUpTo;
     QAction *m_baseline;
     QAction *m_openFile;
+    QAction *m_continue;
     QAction *m_finishedByHand;
     QAction *m_undoneByHand;
     Confirm m_confirm;

@@ -228,12 +228,23 @@ void WorkspaceSession::preview(const QString &text, const QString &fileName)
 
 void WorkspaceSession::apply(std::optional<qulonglong> to)
 {
+    runApply(to, false);
+}
+
+void WorkspaceSession::continueStopped()
+{
+    runApply(std::nullopt, true);
+}
+
+void WorkspaceSession::runApply(std::optional<qulonglong> to, bool continueStopped)
+{
     Result<dialect::DatabaseUrl> url = databaseUrl(Task::Applying);
     if (!url || !start(Task::Applying))
         return;
     migration::ApplyRequest request = applyRequest(m_workspace->migrations, false);
     request.url = *url;
     request.to = to;
+    request.continueStopped = continueStopped;
     runInBackground(
         this, [request] { return migration::applyMigrations(request); },
         [this](Result<migration::ApplyResult> result) {

@@ -77,6 +77,9 @@ public:
     /// Backs up, applies the pending migrations of the migrations folder (up to version number
     /// `to`, inclusive, when given), then compares again.
     void apply(std::optional<qulonglong> to = std::nullopt);
+    /// Backs up, runs the rest of the migration that stopped part-way (the statements after
+    /// those that ran), then the pending ones; then compares again.
+    void continueStopped();
     /// Reads where every migration of the migrations folder stands in the database.
     void status();
     /// Records the unrecorded migrations up to version number `to` as applied without running
@@ -116,6 +119,7 @@ private:
     diff::CompareRequest compareRequest() const;
     Result<dialect::DatabaseUrl> parsedUrl() const;
     migration::ApplyRequest applyRequest(const QString &migrationsDir, bool dryRun);
+    void runApply(std::optional<qulonglong> to, bool continueStopped);
     void report(const migration::ProgressEvent &event);
     Result<dialect::DatabaseUrl> databaseUrl(Task task);
     void readStatus(bool thenListBackups);

@@ -78,7 +78,7 @@ void WorkbenchController::generate()
         const bool stopped = migration::firstUnapplied(m_session->migrationStatus())->state ==
                              migration::MigrationState::Failed;
         Q_EMIT notice(none.error().message.toHtmlEscaped() +
-                          (stopped ? tr(". Settle it in the Migrations panel first.")
+                          (stopped ? tr(". Continue it or settle it in the Migrations panel first.")
                                    : tr(". Apply it first (Migrations panel: Apply up to here…), "
                                         "record it as applied if the database has its changes, "
                                         "or delete its file; then generate again.")),
@@ -153,6 +153,14 @@ void WorkbenchController::apply()
 {
     if (m_session->isBusy())
         return;
+    const migration::MigrationStatus *first =
+        migration::firstUnapplied(m_session->migrationStatus());
+    if (first && first->state == migration::MigrationState::Failed)
+        return Q_EMIT notice(tr("Not applied: %1 stopped part-way on an earlier apply. Fix what "
+                                "stopped it, then choose Continue… in the Migrations panel (or "
+                                "settle it there).")
+                                 .arg(QString(first->version + u'_' + first->name).toHtmlEscaped()),
+                             false);
     if (Status saved = save(); !saved)
         return Q_EMIT notice(tr("Not applied: the migration could not be saved: ") +
                                  saved.error().toString().toHtmlEscaped(),
@@ -190,18 +198,21 @@ void WorkbenchController::onFailed(WorkspaceSession::Task task, const Error &err
         m_panels.tabs->setCurrentIndex(MigrationTab);
         m_panels.editor->showError(error);
     }
-    QString safe;
-    if (task == WorkspaceSession::Task::Applying)
-        safe = m_failureKeptChanges
-                   ? tr(" What ran before the failing statement stays applied: restore the "
-                        "backup, or settle the migration in the Migrations panel (Finished by "
-                        "hand… or Undone, run again…).")
-                   : tr(" The database was not changed by the failed migration.");
-    m_failureKeptChanges = false;
     // The one line, then what a failing program printed last (an ORM project's traceback) as
     // it was printed: run together in the banner's flowing text it could not be read.
     Error headline = error;
     headline.details.clear();
+    QString safe;
+    if (task == WorkspaceSession::Task::Applying && m_failureKeptChanges) {
+        headline.hint.clear(); // the command line's ways out; these are the window's
+        safe = tr(". What ran before the failing statement stays applied. Fix what stopped it, "
+                  "then choose Continue… in the Migrations panel; or restore the backup "
+                  "(Backups panel); or, when you have finished or undone it by hand, settle it "
+                  "there (Finished by hand… or Undone, run again…).");
+    } else if (task == WorkspaceSession::Task::Applying) {
+        safe = tr(". The database was not changed by the failed migration.");
+    }
+    m_failureKeptChanges = false;
     const QString details = error.details.isEmpty() ? QString()
                                                     : u"<pre style=\"margin: 4px 0 0 0\">" +
                                                           error.details.toHtmlEscaped() + u"</pre>";
