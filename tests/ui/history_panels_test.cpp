@@ -239,6 +239,9 @@ protected:
         EXPECT_TRUE(window.banner().contains(u"Continue…"_s)) << window.banner().toStdString();
         EXPECT_FALSE(window.banner().contains(u"burrow-cli"_s))
             << "the command line's ways out, in the window: " << window.banner().toStdString();
+        QCoreApplication::processEvents();
+        EXPECT_FALSE(window.migrations()->visibleRegion().isEmpty())
+            << "its dock comes to the front, the stopped one selected";
         ASSERT_TRUE(window.migrations()->select(u"0002"_s));
     }
     void execute(const char *sql) const

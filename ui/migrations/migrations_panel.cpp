@@ -119,6 +119,20 @@ void MigrationsPanel::showStatus(const QList<migration::MigrationStatus> &status
                                         : diff::counted(status.size(), tr("migration")) + u": " +
                                               parts.join(u", "));
     updateActions();
+    pointAtStopped(status);
+}
+
+void MigrationsPanel::pointAtStopped(const QList<migration::MigrationStatus> &status)
+{
+    const auto stopped = std::find_if(status.cbegin(), status.cend(), [](const auto &s) {
+        return s.state == MigrationState::Failed;
+    });
+    const QString version = stopped == status.cend() ? QString() : stopped->version;
+    if (!version.isEmpty() && version != m_stoppedFound) {
+        select(version);
+        Q_EMIT stoppedMigrationFound(version);
+    }
+    m_stoppedFound = version;
 }
 
 bool MigrationsPanel::select(const QString &version)

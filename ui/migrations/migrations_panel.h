@@ -44,9 +44,13 @@ public:
 Q_SIGNALS:
     /// A message for the window's banner: what happened, and whether it went well.
     void notice(const QString &html, bool good);
+    /// A migration stopped part-way (found on reading the status; now selected): nothing else
+    /// applies until it is continued or settled here.
+    void stoppedMigrationFound(const QString &version);
 
 private:
     void showStatus(const QList<migration::MigrationStatus> &status);
+    void pointAtStopped(const QList<migration::MigrationStatus> &status);
     void updateActions();
     int currentRow() const;
     /// The pending migrations up to and including the selected one ("0002_add_x").
@@ -70,6 +74,7 @@ private:
     QAction *m_finishedByHand;
     QAction *m_undoneByHand;
     Confirm m_confirm;
+    QString m_stoppedFound; // the stopped migration last pointed at, so that it is only once
 };
 
 } // namespace burrow::ui

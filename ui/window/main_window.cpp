@@ -121,6 +121,8 @@ void MainWindow::buildHistoryDocks(QDockWidget *logDock)
         addDock(m_migrations, tr("Migrations"), QStringLiteral("migrationsDock"), logDock);
     addDock(m_backups, tr("Backups"), QStringLiteral("backupsDock"), migrations);
     logDock->raise();
+    // Where the way on is: Continue…, Finished by hand…, Undone, run again….
+    connect(m_migrations, &MigrationsPanel::stoppedMigrationFound, migrations, &QDockWidget::raise);
 }
 
 QString MainWindow::banner() const
