@@ -342,6 +342,13 @@ public:
     /// again is dropped right before, at the end, not before the tables are altered; it is then
     /// missing for one statement rather than for the whole migration.
     virtual bool dropsChangedReadersLate() const { return false; }
+    /// A view or trigger created again in place of the live one (`drop` of the live one, then
+    /// `create`, both as rendered): in one statement where the engine can (MariaDB's CREATE OR
+    /// REPLACE), so that it is never missing in between and one that fails leaves the old one.
+    virtual QStringList replaceReader(const QStringList &drop, const QStringList &create) const
+    {
+        return drop + create;
+    }
     /// Adds `fk` back to `table` (the way back of dropForeignKey).
     virtual QStringList addForeignKey([[maybe_unused]] const QString &table,
                                       [[maybe_unused]] const schema::ForeignKey &fk) const

@@ -330,7 +330,7 @@ void StepBuilder::createTriggers()
                                   : m_r.createPlacedTrigger(owner.name, t, placementOf(owner, t));
             const Trigger *late = m_triggersDroppedLate.value(triggerId(owner.name, t));
             if (late)
-                sql = m_r.dropTrigger(owner.name, *late) + sql;
+                sql = m_r.replaceReader(m_r.dropTrigger(owner.name, *late), sql);
             add((late ? QStringLiteral("replace ") : QStringLiteral("create ")) +
                     objectNoun(triggerKind(t)) + u' ' + displayName(t.name),
                 sql, m_r.dropTrigger(owner.name, t),

@@ -124,7 +124,7 @@ void StepBuilder::createView(const View &v)
     const View *live = findNamed(m_live.views, v.name, m_cs);
     const bool late = live && m_viewsDroppedLate.contains(key(v.name));
     if (late)
-        sql = m_r.dropView(*live) + sql;
+        sql = m_r.replaceReader(m_r.dropView(*live), sql);
     if (live) // its privileges went with it
         sql += live->grants;
     for (const Index &i : v.indexes) // a materialized view's, gone when it was dropped

@@ -100,6 +100,20 @@ QStringList MysqlRenderer::dropTrigger(const QString &, const Trigger &trigger) 
     return {u"DROP TRIGGER " + quote(trigger.name)};
 }
 
+// CREATE OR REPLACE (MariaDB: views and triggers, one atomic statement). Around it stand the
+// SET sql_mode statements of a trigger's body; a CREATE … IF NOT EXISTS cannot take OR REPLACE.
+QStringList MysqlRenderer::replaceReader(const QStringList &drop, const QStringList &create) const
+{
+    QStringList replaced = create;
+    for (QString &statement : replaced) {
+        if (std::optional<QString> sql = createOrReplaceSql(statement)) {
+            statement = *sql;
+            return replaced;
+        }
+    }
+    return drop + create;
+}
+
 // A model's event is created with its own statement (its DEFINER and STARTS as typed), a live
 // one with the statement rebuilt from the catalog.
 QStringList MysqlRenderer::createEvent(const Event &event) const

@@ -52,6 +52,7 @@ public:
     /// goes differs from the model's, and is recreated as such.
     bool readersBlockColumnChanges() const override { return false; }
     bool dropsChangedReadersLate() const override { return true; }
+    QStringList replaceReader(const QStringList &drop, const QStringList &create) const override;
     Status supportsOnline(const plan::OnlineOptions &options) const override;
     QStringList createIndexOnline(const QString &table, const schema::Index &index) const override;
     QStringList dropIndexOnline(const QString &table, const schema::Index &index) const override;

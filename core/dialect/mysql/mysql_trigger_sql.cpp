@@ -42,4 +42,20 @@ QString placedTriggerSql(const QString &createSql, const plan::TriggerPlacement 
     return sql.insert(at, placementClause(placement));
 }
 
+std::optional<QString> createOrReplaceSql(const QString &createSql)
+{
+    const sql::TokenStream ts(createSql, lexerOptions());
+    if (!ts.isKeywordAt(0, u"CREATE") || ts.isKeywordAt(1, u"OR"))
+        return std::nullopt;
+    // The clauses before the object's keyword (ALGORITHM=…, DEFINER=…, SQL SECURITY …) hold
+    // neither word as a bare keyword.
+    qsizetype kind = 1;
+    while (kind < ts.size() && !ts.isAnyKeywordAt(kind, {u"VIEW", u"TRIGGER"}))
+        ++kind;
+    if (kind >= ts.size() || ts.isKeywordAt(kind + 1, u"IF"))
+        return std::nullopt;
+    QString sql = createSql;
+    return sql.insert(ts.at(0).begin + ts.at(0).length, QStringLiteral(" OR REPLACE"));
+}
+
 } // namespace burrow::dialect::mysql
