@@ -43,6 +43,21 @@ TEST(MysqlTriggerPlacement, replaces_the_statements_own_place_or_drops_it)
               u"create trigger a before update on item for each row PRECEDES `b``x` set @n = 1"_s);
 }
 
+TEST(MysqlReplaceReader, takes_or_replace_after_create_unless_it_cannot)
+{
+    using burrow::dialect::mysql::createOrReplaceSql;
+    EXPECT_EQ(createOrReplaceSql(u"CREATE ALGORITHM=MERGE DEFINER=`a`@`%` SQL SECURITY INVOKER "
+                                 u"VIEW `v` AS select 1"_s),
+              u"CREATE OR REPLACE ALGORITHM=MERGE DEFINER=`a`@`%` SQL SECURITY INVOKER VIEW `v` "
+              u"AS select 1"_s);
+    EXPECT_EQ(createOrReplaceSql(u"create trigger t before insert on x for each row set @n = 1"_s),
+              u"create OR REPLACE trigger t before insert on x for each row set @n = 1"_s);
+    EXPECT_FALSE(createOrReplaceSql(u"CREATE TRIGGER IF NOT EXISTS t BEFORE INSERT ON x FOR EACH "
+                                    u"ROW SET @n = 1"_s));
+    EXPECT_FALSE(createOrReplaceSql(u"CREATE OR REPLACE VIEW v AS SELECT 1"_s));
+    EXPECT_FALSE(createOrReplaceSql(u"SET SESSION sql_mode = 'ANSI_QUOTES'"_s));
+}
+
 TEST_F(MariadbTriggerOrder, a_trigger_preceding_another_is_created_first_and_fires_first)
 {
     db.exec(QString::fromUtf8(kTables));
