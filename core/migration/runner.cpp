@@ -52,6 +52,16 @@ QString waysOut(const QString &version, const QString &restore)
            u" --applied (or undo what ran, then resolve " + version + u" --pending)";
 }
 
+/// A row still "running": the apply ended without recording how (Burrow or the server was
+/// killed), so the statement after the count may have run before the end.
+QString interruptedWarning(const AppliedMigration &row)
+{
+    return u"the apply that stopped " + row.version +
+           u" ended without recording how (killed?): statement " +
+           QString::number(row.statementsApplied + 1) +
+           u" may have run already; if it did, it runs again now";
+}
+
 } // namespace
 
 Runner::Runner(const QSqlDatabase &db, ProgressObserver observer, bool transactionalDdl)
@@ -104,6 +114,8 @@ Result<AppliedReport> Runner::applyOne(const MigrationEntry &migration)
     ProgressEvent started{ProgressEvent::Kind::MigrationStarted, migration.version, migration.name};
     started.statements = int(up.statements.size());
     started.ranBefore = continued ? row.statementsApplied : 0;
+    if (continued && row.status == u"running")
+        started.message = interruptedWarning(row);
     if (!notify(started))
         return Error{Error::Code::Cancelled, u"cancelled before " + migration.version,
                      migration.path};

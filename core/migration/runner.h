@@ -19,7 +19,7 @@ struct ProgressEvent {
     StatementOutcome outcome; // StatementDone
     QString sql;              // StatementDone: the statement's text
     qint64 elapsedMs = 0;     // MigrationFinished
-    QString message;          // MigrationFailed: the error
+    QString message;          // MigrationFailed: the error; MigrationStarted: a warning
     int ranBefore = 0;        // MigrationStarted: statements an earlier apply ran (continued)
     bool rolledBack = true;   // MigrationFailed: false where DDL commits on its own (MySQL)
 };

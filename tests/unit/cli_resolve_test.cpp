@@ -122,6 +122,19 @@ TEST_P(CliResolve, continued_once_fixed_it_runs_the_statements_after_those_that_
     EXPECT_TRUE(again.err.contains(u"nothing to continue"_s)) << again.err.toStdString();
 }
 
+TEST_P(CliResolve, continuing_an_apply_that_was_killed_warns_that_the_next_statement_may_have_run)
+{
+    // What a kill -9 of the server leaves: the row still running, with the count of the last
+    // statement recorded.
+    db.exec(u"UPDATE burrow_migrations SET status = 'running' WHERE version = '0001'"_s);
+    db.exec(u"CREATE TABLE no_such_table (id INTEGER)"_s);
+    const CliRun continued = cli({u"apply"_s, u"--no-backup"_s, u"--continue"_s});
+    ASSERT_EQ(continued.exitCode, 0) << continued.err.toStdString();
+    EXPECT_TRUE(continued.err.contains(u"statement 3 may have run already"_s))
+        << continued.err.toStdString();
+    EXPECT_EQ(state(u"0001"_s), u"applied"_s) << status().toStdString();
+}
+
 TEST_P(CliResolve, continuing_a_migration_that_still_fails_keeps_the_count)
 {
     const CliRun continued = cli({u"apply"_s, u"--no-backup"_s, u"--continue"_s});

@@ -230,7 +230,13 @@ void MigrationsPanel::continueStopped()
             .arg(total)
             .arg(diff::counted(ran, tr("statement")), next,
                  QDir::toNativeSeparators(m_session->workspace().migrations + u"/backups/"));
-    if (m_confirm && !m_confirm(tr("Continue %1").arg(s.version), text))
+    const QString interrupted =
+        s.applied->status == u"running"
+            ? tr("\n\nIts apply ended without recording how (it was killed?): check that "
+                 "statement %1 did not run already, or it runs a second time.")
+                  .arg(ran + 1)
+            : QString();
+    if (m_confirm && !m_confirm(tr("Continue %1").arg(s.version), text + interrupted))
         return;
     m_session->continueStopped();
 }
