@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -111,8 +112,24 @@ protected:
     bool confirmAnswer = true;
 };
 
+/// Whether the migrations panel shows the button of `action`.
+bool buttonShown(MainWindow &window, QAction *action)
+{
+    for (const QToolButton *button : window.migrations()->findChildren<QToolButton *>()) {
+        if (button->defaultAction() == action)
+            return button->isVisibleTo(window.migrations());
+    }
+    return false;
+}
+
 TEST_F(HistoryPanels, the_demo_lists_its_example_migration_as_baseline)
 {
+    for (QAction *settle :
+         {window.migrations()->continueAction(), window.migrations()->finishedByHandAction(),
+          window.migrations()->undoneByHandAction()})
+        EXPECT_FALSE(buttonShown(window, settle))
+            << "nothing stopped: " << settle->text().toStdString();
+    EXPECT_TRUE(buttonShown(window, window.migrations()->openFileAction()));
     ASSERT_EQ(migrations()->rowCount(), 1);
     EXPECT_EQ(stateOf(u"0001"_s), u"baseline"_s);
     const QModelIndex name = migrations()->index(0, MigrationsModel::Name);
@@ -257,6 +274,7 @@ TEST_F(StoppedMigration, continued_once_fixed_it_runs_the_rest_and_the_pending_o
 {
     QAction *continued = window.migrations()->continueAction();
     ASSERT_TRUE(continued->isVisible() && continued->isEnabled());
+    EXPECT_TRUE(buttonShown(window, continued));
     auto *apply = window.findChild<QAction *>(u"applyAction"_s);
     ASSERT_TRUE(apply);
     apply->trigger(); // the toolbar's Apply points at the way on

@@ -24,6 +24,10 @@ QToolButton *buttonFor(QAction *action, QWidget *parent)
     auto *button = new QToolButton(parent);
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // A tool button ignores whether its action is visible: the panel's hidden ones stay hidden.
+    QObject::connect(action, &QAction::changed, button,
+                     [button, action] { button->setVisible(action->isVisible()); });
+    button->setVisible(action->isVisible());
     return button;
 }
 
