@@ -175,6 +175,18 @@ TEST_F(PostgresOnline, a_failed_concurrent_build_names_the_statement_and_the_inv
     // What the advice is about: PostgreSQL keeps the failed build as an INVALID index.
     EXPECT_EQ(indexValidity(u"z_isbn_key"_s), QStringList{u"false"_s});
     EXPECT_EQ(indexValidity(u"a_title_idx"_s).size(), before);
+
+    // The way on, as the follow-up's header and the error say: fix the data, drop the INVALID
+    // index, continue from the failed build.
+    EXPECT_TRUE(err.contains(u"apply --continue"_s)) << err.toStdString();
+    db.exec(u"UPDATE book SET isbn = '43' WHERE id = 2; DROP INDEX CONCURRENTLY z_isbn_key"_s);
+    const CliRun continued = apply({u"--continue"_s});
+    ASSERT_EQ(continued.exitCode, 0) << continued.err.toStdString();
+    EXPECT_EQ(indexValidity(u"z_isbn_key"_s), QStringList{u"true"_s});
+    EXPECT_EQ(indexValidity(u"a_title_idx"_s), QStringList{u"true"_s});
+    EXPECT_EQ(history(),
+              QStringList{QFileInfo(files[0]).fileName().section(u'_', 0, 0) + u"|applied|2"_s});
+    EXPECT_EQ(diff(modelPath).exitCode, 0);
 }
 
 TEST_F(PostgresOnline, not_valid_adds_constraints_unchecked_and_validates_them_afterwards)

@@ -53,7 +53,8 @@ plan::SectionText PostgresRenderer::onlineSection(const QStringList &statements)
              QStringLiteral("CONCURRENTLY cannot run inside one, and VALIDATE CONSTRAINT must "
                             "not hold that migration's locks."),
              QStringLiteral("A CONCURRENTLY build that fails leaves an INVALID index: drop it "
-                            "with DROP INDEX CONCURRENTLY IF EXISTS <name>.")}};
+                            "with DROP INDEX CONCURRENTLY IF EXISTS <name>,"),
+             QStringLiteral("then burrow-cli apply --continue runs the rest.")}};
 }
 
 } // namespace burrow::dialect::postgres
