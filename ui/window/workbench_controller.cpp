@@ -120,9 +120,24 @@ void WorkbenchController::preview()
 {
     if (m_panels.editor->text().trimmed().isEmpty() || m_panels.editor->fileName().isEmpty())
         return Q_EMIT notice(tr("Generate or write a migration first, then preview it."), false);
+    if (refusedWhileStopped(tr("Not previewed")))
+        return;
     m_panels.editor->clearErrors();
     m_panels.tabs->setCurrentIndex(PreviewTab);
     m_session->preview(m_panels.editor->text(), QFileInfo(m_panels.editor->fileName()).fileName());
+}
+
+bool WorkbenchController::refusedWhileStopped(const QString &what)
+{
+    const migration::MigrationStatus *first =
+        migration::firstUnapplied(m_session->migrationStatus());
+    if (!first || first->state != migration::MigrationState::Failed)
+        return false;
+    Q_EMIT notice(tr("%1: %2 stopped part-way on an earlier apply. Fix what stopped it, then "
+                     "choose Continue… in the Migrations panel (or settle it there).")
+                      .arg(what, QString(first->version + u'_' + first->name).toHtmlEscaped()),
+                  false);
+    return true;
 }
 
 Status WorkbenchController::save()
@@ -153,14 +168,8 @@ void WorkbenchController::apply()
 {
     if (m_session->isBusy())
         return;
-    const migration::MigrationStatus *first =
-        migration::firstUnapplied(m_session->migrationStatus());
-    if (first && first->state == migration::MigrationState::Failed)
-        return Q_EMIT notice(tr("Not applied: %1 stopped part-way on an earlier apply. Fix what "
-                                "stopped it, then choose Continue… in the Migrations panel (or "
-                                "settle it there).")
-                                 .arg(QString(first->version + u'_' + first->name).toHtmlEscaped()),
-                             false);
+    if (refusedWhileStopped(tr("Not applied")))
+        return;
     if (Status saved = save(); !saved)
         return Q_EMIT notice(tr("Not applied: the migration could not be saved: ") +
                                  saved.error().toString().toHtmlEscaped(),
