@@ -52,8 +52,16 @@ Result<AppliedMigration> stoppedToContinue(const QList<MigrationStatus> &status,
                                            const sql::LexerOptions &lexer)
 {
     const auto stopped = std::find_if(status.cbegin(), status.cend(), [](const auto &s) {
-        return s.state == MigrationState::Failed;
+        return s.applied && !s.applied->isComplete();
     });
+    if (stopped != status.cend() && !stopped->entry)
+        return Error{Error::Code::Conflict,
+                     u"migration " + stopped->version + u" (" + stopped->name +
+                         u") stopped part-way, and its file is gone",
+                     migrationsDir,
+                     0,
+                     {},
+                     QStringLiteral("restore the file from version control to continue it")};
     if (stopped == status.cend())
         return Error{Error::Code::Conflict,
                      QStringLiteral("no migration stopped part-way: there is nothing to continue"),

@@ -7,6 +7,7 @@
 #include "test_support.h"
 
 #include <QDir>
+#include <QFile>
 
 using namespace burrow;
 using namespace burrow::test;
@@ -133,6 +134,16 @@ TEST_P(CliResolve, continuing_an_apply_that_was_killed_warns_that_the_next_state
     EXPECT_TRUE(continued.err.contains(u"statement 3 may have run already"_s))
         << continued.err.toStdString();
     EXPECT_EQ(state(u"0001"_s), u"applied"_s) << status().toStdString();
+}
+
+TEST_P(CliResolve, a_stopped_migration_whose_file_is_gone_cannot_be_continued)
+{
+    ASSERT_TRUE(QFile::remove(dir.path(u"migrations/0001_genres.sql"_s)));
+    const CliRun continued = cli({u"apply"_s, u"--no-backup"_s, u"--continue"_s});
+    EXPECT_EQ(continued.exitCode, 2);
+    EXPECT_TRUE(continued.err.contains(u"0001 (genres) stopped part-way, and its file is gone"_s))
+        << continued.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT COUNT(*) FROM genre"_s), QStringList{u"1"_s});
 }
 
 TEST_P(CliResolve, continuing_a_migration_that_still_fails_keeps_the_count)
