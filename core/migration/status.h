@@ -36,7 +36,7 @@ QList<MigrationEntry> unrecordedUpTo(const QList<MigrationStatus> &status, qulon
 
 /// Records the unrecorded migrations of `directory` up to version number `target` as applied
 /// without running them (baseline), in one transaction, and returns them (empty: nothing was
-/// left to record). SQLite only for now.
+/// left to record).
 Result<QList<MigrationEntry>> baselineUpTo(const dialect::DatabaseUrl &url,
                                            const QString &directory, qulonglong target);
 
