@@ -199,6 +199,7 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const MigrationFolder &m
         [&ops, &database](Error error) { return ops.explainRunError(std::move(error), database); });
     if (work->continued)
         runner.setContinued(*work->continued);
+    runner.setBackupFolder(result.backupFolder);
     const Status ran = runner.apply(pending);
     result.applied = runner.applied();
     if (!ran)

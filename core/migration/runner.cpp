@@ -2,6 +2,7 @@
 
 #include "../dialect/connection.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QSqlError>
 
@@ -44,11 +45,13 @@ Error sqlError(const QString &what, const QSqlDatabase &db)
     return Error{Error::Code::Sql, what + u": " + db.lastError().text()};
 }
 
-/// The ways out of a migration that stopped part-way: on, back to the backup, or by hand.
+/// The ways out of a migration that stopped part-way: on, back to the backup (`restore`, when
+/// there is one), or by hand.
 QString waysOut(const QString &version, const QString &restore)
 {
     return u"fix what stopped it, then burrow-cli apply --continue runs the rest of " + version +
-           u"; or " + restore + u"; or finish it by hand, then burrow-cli resolve " + version +
+           u"; or " + (restore.isEmpty() ? QString() : restore + u"; or ") +
+           u"finish it by hand, then burrow-cli resolve " + version +
            u" --applied (or undo what ran, then resolve " + version + u" --pending)";
 }
 
@@ -270,14 +273,20 @@ Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report
         const QString explained = error.hint;
         error.hint = m_onScratchCopy
                          ? QStringLiteral("fix the migration; the database itself was not touched")
-                         : waysOut(migration.version,
-                                   QStringLiteral("restore the backup taken before this apply "
-                                                  "(burrow-cli restore --from …)"));
+                         : waysOut(migration.version, restoreClause());
         if (!explained.isEmpty())
             error.hint += u"; " + explained;
         return error;
     }
     return finished;
+}
+
+QString Runner::restoreClause() const
+{
+    if (m_backupFolder.isEmpty()) // --no-backup: there is none to restore
+        return {};
+    return u"restore the backup taken before this apply (burrow-cli restore --from " +
+           QDir::toNativeSeparators(m_backupFolder) + u')';
 }
 
 // The first statement waited for a lock in vain, so it took no effect: the history row is gone

@@ -75,6 +75,8 @@ public:
     /// The history row of a migration that stopped part-way: when `apply` reaches it, it runs
     /// the statements after the `statementsApplied` that ran (apply --continue).
     void setContinued(AppliedMigration stopped) { m_continued = std::move(stopped); }
+    /// The backup taken before this apply, which a migration that stops part-way points at.
+    void setBackupFolder(const QString &path) { m_backupFolder = path; }
 
 private:
     Result<AppliedReport> applyOne(const MigrationEntry &migration);
@@ -88,6 +90,7 @@ private:
                                              const std::function<Status(int)> &afterEach = {});
     bool notify(const ProgressEvent &event) const;
     Error nothingRan(const MigrationEntry &migration, Error error) const;
+    QString restoreClause() const;
     /// Records how a tracked migration ended, over a new connection when the session is gone.
     Status recordOutcome(const AppliedMigration &row);
 
@@ -100,6 +103,7 @@ private:
     std::function<Error(Error)> m_explain;
     std::function<QString(const QString &)> m_rewrite;
     std::optional<AppliedMigration> m_continued;
+    QString m_backupFolder;
 };
 
 /// The migrations to apply: pending ones up to `to` (inclusive, by number), after the one that

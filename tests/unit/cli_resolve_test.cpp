@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 
 using namespace burrow;
 using namespace burrow::test;
@@ -150,6 +151,7 @@ TEST_P(CliResolve, continuing_a_migration_that_still_fails_keeps_the_count)
 {
     const CliRun continued = cli({u"apply"_s, u"--no-backup"_s, u"--continue"_s});
     EXPECT_EQ(continued.exitCode, 1) << continued.err.toStdString();
+    EXPECT_FALSE(continued.err.contains(u"restore"_s)) << "no backup was taken to restore";
     EXPECT_EQ(state(u"0001"_s), u"failed"_s) << status().toStdString();
     EXPECT_EQ(db.rows(u"SELECT id FROM genre"_s), QStringList{u"1"_s});
     EXPECT_TRUE(status().contains(u"2 of 3"_s)) << status().toStdString();
@@ -172,7 +174,11 @@ TEST_P(CliResolve, only_the_statements_after_those_that_ran_may_change_before_co
     write(u"0001_genres.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
                                 "INSERT INTO genre VALUES (1);\n"
                                 "INSERT INTO no_such_table VALUES (1);");
-    ASSERT_EQ(cli({u"apply"_s, u"--no-rehearsal"_s}).exitCode, 1);
+    const CliRun stopped = cli({u"apply"_s, u"--no-rehearsal"_s});
+    ASSERT_EQ(stopped.exitCode, 1);
+    EXPECT_TRUE(stopped.err.contains(QRegularExpression(
+        u"burrow-cli restore --from \\S*migrations/backups/\\d{8}T\\d{6}Z_0002\\)"_s)))
+        << "names the backup it took: " << stopped.err.toStdString();
     ASSERT_EQ(state(u"0001"_s), u"failed"_s) << status().toStdString();
 
     write(u"0001_genres.sql"_s, "CREATE TABLE genre (id INTEGER PRIMARY KEY);\n"
