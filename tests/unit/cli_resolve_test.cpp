@@ -124,6 +124,21 @@ TEST_P(CliResolve, continued_once_fixed_it_runs_the_statements_after_those_that_
     EXPECT_TRUE(again.err.contains(u"nothing to continue"_s)) << again.err.toStdString();
 }
 
+TEST_P(CliResolve, continuing_stops_at_to_but_never_before_the_stopped_migration)
+{
+    db.exec(u"CREATE TABLE no_such_table (id INTEGER)"_s);
+    const CliRun before = cli({u"apply"_s, u"--no-backup"_s, u"--continue"_s, u"--to"_s, u"0"_s});
+    EXPECT_EQ(before.exitCode, 2);
+    EXPECT_TRUE(before.err.contains(u"--to 0 is before 0001, the migration to continue"_s))
+        << before.err.toStdString();
+    EXPECT_EQ(state(u"0001"_s), u"failed"_s) << status().toStdString();
+
+    const CliRun upTo = cli({u"apply"_s, u"--no-backup"_s, u"--continue"_s, u"--to"_s, u"1"_s});
+    ASSERT_EQ(upTo.exitCode, 0) << upTo.err.toStdString();
+    EXPECT_EQ(state(u"0001"_s), u"applied"_s) << status().toStdString();
+    EXPECT_EQ(state(u"0002"_s), u"pending"_s) << status().toStdString();
+}
+
 TEST_P(CliResolve, continuing_an_apply_that_was_killed_warns_that_the_next_statement_may_have_run)
 {
     // What a kill -9 of the server leaves: the row still running, with the count of the last
