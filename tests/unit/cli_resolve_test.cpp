@@ -58,6 +58,15 @@ protected:
     TempDir dir;
 };
 
+TEST_P(CliResolve, status_says_how_many_statements_ran)
+{
+    EXPECT_TRUE(status().contains(u"stopped part-way, 2 of 3 statements ran"_s))
+        << status().toStdString();
+    const QString json = cli({u"status"_s, u"--format"_s, u"json"_s}).out;
+    EXPECT_TRUE(json.contains(QRegularExpression(u"\"statements_applied\": 2\\b"_s)))
+        << json.toStdString();
+}
+
 TEST_P(CliResolve, the_next_apply_names_the_way_out)
 {
     const CliRun blocked = cli({u"apply"_s, u"--no-backup"_s});
