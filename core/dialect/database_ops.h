@@ -83,6 +83,14 @@ public:
     virtual bool exists(const DatabaseUrl &url) const;
     /// A scratch copy of the database for a dry run.
     virtual Result<std::unique_ptr<ScratchDatabase>> scratchCopy(const DatabaseUrl &url) const = 0;
+    /// A scratch copy of the database at `url` loaded from `backupFile`, the backup writeBackup
+    /// just took of it: a rehearsal's copy that proves the backup loads again (MariaDB).
+    /// Default: a copy of its own.
+    virtual Result<std::unique_ptr<ScratchDatabase>>
+    scratchCopyFromBackup(const DatabaseUrl &url, [[maybe_unused]] const QString &backupFile) const
+    {
+        return scratchCopy(url);
+    }
     /// A migration's statement as it runs on a scratch copy (a dry run, a rehearsal), made safe
     /// there: MariaDB keeps events DISABLE, so that none fires from the copy. Default: as written.
     virtual QString onScratchCopy(const QString &statement) const { return statement; }

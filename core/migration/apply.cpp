@@ -159,8 +159,10 @@ Error cancelledPartWay(Error error)
     return error;
 }
 
+/// `taken`: the backup already taken before a rehearsal; otherwise one is taken here.
 Result<ApplyResult> runAll(const ApplyRequest &request, const MigrationFolder &migrations,
-                           const dialect::DatabaseOps &ops, const dialect::DatabaseUrl &database)
+                           const dialect::DatabaseOps &ops, const dialect::DatabaseUrl &database,
+                           std::optional<backup::BackupFolder> taken = std::nullopt)
 {
     Result<std::unique_ptr<dialect::ScopedConnection>> connection = ops.openForWriting(database);
     if (!connection)
@@ -171,14 +173,15 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const MigrationFolder &m
         return work.error();
     const QList<MigrationEntry> &pending = work->pending;
     ApplyResult result;
-    std::optional<backup::BackupFolder> folder;
-    if (!pending.isEmpty() && !request.dryRun && request.backup) {
+    std::optional<backup::BackupFolder> folder = std::move(taken);
+    if (!folder && !pending.isEmpty() && !request.dryRun && request.backup) {
         Result<backup::BackupFolder> before = backUpBefore(request, ops, pending);
         if (!before)
             return before.error();
         folder = *before;
-        result.backupFolder = folder->path;
     }
+    if (folder)
+        result.backupFolder = folder->path;
     if (request.cancellation.cancelled())
         return cancelled(Error{Error::Code::Cancelled, {}, database.display()}, {});
     QElapsedTimer timer;
@@ -280,9 +283,11 @@ Result<ApplyResult> dryRun(const ApplyRequest &request, const MigrationFolder &m
 /// Where a failed migration cannot be rolled back (MariaDB), it first runs on a scratch copy of
 /// the database on the same server: one that fails there never touches the database.
 Status rehearse(const ApplyRequest &request, const MigrationFolder &migrations,
-                const dialect::DatabaseOps &ops)
+                const dialect::DatabaseOps &ops, const QString &backupFile)
 {
-    Result<std::unique_ptr<dialect::ScratchDatabase>> scratch = ops.scratchCopy(request.url);
+    Result<std::unique_ptr<dialect::ScratchDatabase>> scratch =
+        backupFile.isEmpty() ? ops.scratchCopy(request.url)
+                             : ops.scratchCopyFromBackup(request.url, backupFile);
     if (!scratch) {
         Error error = scratch.error();
         if (error.code == Error::Code::Cancelled)
@@ -329,6 +334,51 @@ Status rehearse(const ApplyRequest &request, const MigrationFolder &migrations,
     return error;
 }
 
+/// Where DDL is not transactional the backup comes before the rehearsal, whose copy is loaded
+/// from it: so the backup is proven to load again, and the database is dumped once. None when
+/// nothing is pending or the user opted out.
+Result<std::optional<backup::BackupFolder>> backUpForRehearsal(const ApplyRequest &request,
+                                                               const MigrationFolder &migrations,
+                                                               const dialect::DatabaseOps &ops)
+{
+    if (!request.backup)
+        return std::optional<backup::BackupFolder>();
+    Result<std::unique_ptr<dialect::ScopedConnection>> connection = ops.openForWriting(request.url);
+    if (!connection)
+        return connection.error();
+    Result<Work> work = workFor((*connection)->database(), migrations, request);
+    if (!work)
+        return work.error();
+    if (work->pending.isEmpty())
+        return std::optional<backup::BackupFolder>();
+    Result<backup::BackupFolder> before = backUpBefore(request, ops, work->pending);
+    if (!before)
+        return before.error();
+    return std::optional<backup::BackupFolder>(*before);
+}
+
+/// The rehearsal, after the backup it loads its copy from; a rehearsal that fails removes that
+/// backup again (nothing ran).
+Result<std::optional<backup::BackupFolder>> backUpAndRehearse(const ApplyRequest &request,
+                                                              const MigrationFolder &migrations,
+                                                              const dialect::DatabaseOps &ops)
+{
+    Result<std::optional<backup::BackupFolder>> taken =
+        backUpForRehearsal(request, migrations, ops);
+    if (!taken)
+        return taken.error();
+    const QString file =
+        *taken
+            ? QDir((*taken)->path).filePath(backup::backupFileName(ops, QStringLiteral("before")))
+            : QString();
+    if (Status rehearsed = rehearse(request, migrations, ops, file); !rehearsed) {
+        if (*taken)
+            QDir((*taken)->path).removeRecursively();
+        return rehearsed.error();
+    }
+    return taken;
+}
+
 } // namespace
 
 Result<ApplyResult> applyMigrations(const ApplyRequest &request)
@@ -348,9 +398,13 @@ Result<ApplyResult> applyMigrations(const ApplyRequest &request)
         return lock.error();
     if (request.dryRun)
         return dryRun(request, migrations, **engine);
-    if (!ops.transactionalDdl() && request.rehearse)
-        if (Status rehearsed = rehearse(request, migrations, ops); !rehearsed)
-            return rehearsed.error();
+    if (!ops.transactionalDdl() && request.rehearse) {
+        Result<std::optional<backup::BackupFolder>> taken =
+            backUpAndRehearse(request, migrations, ops);
+        if (!taken)
+            return taken.error();
+        return runAll(request, migrations, ops, request.url, *taken);
+    }
     return runAll(request, migrations, ops, request.url);
 }
 

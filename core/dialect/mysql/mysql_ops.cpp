@@ -7,6 +7,9 @@
 #include "mysql_sequences.h"
 #include "mysql_tools.h"
 
+#include <QDir>
+#include <QTemporaryDir>
+
 namespace burrow::dialect::mysql {
 namespace {
 
@@ -113,6 +116,41 @@ Status dumpWithoutEvents(const DatabaseUrl &url, const QString &file)
     return dumpDatabase(url, file, DumpEvents::Left);
 }
 
+/// A new, empty scratch database on the server of `url`, dropped when it goes.
+Result<std::unique_ptr<ScratchDatabase>> emptyScratch(const DatabaseUrl &url)
+{
+    Result<std::unique_ptr<ScopedConnection>> admin = openServer(url, url.database);
+    if (!admin)
+        return admin.error();
+    Result<QString> name =
+        claimScratchDatabase((*admin)->database(), QStringLiteral("burrow_dryrun_"));
+    if (!name)
+        return name.error();
+    if (Result<QSqlQuery> created =
+            runQuery((*admin)->database(), u"CREATE DATABASE " + quoteIdentifier(*name));
+        !created)
+        return scratchCreationFailed(created.error(),
+                                     QStringLiteral("grant the user CREATE and DROP on "
+                                                    "`burrow_dryrun_%`.*, or apply without "
+                                                    "--dry-run"));
+    DatabaseUrl scratch = url;
+    scratch.database = *name;
+    return std::unique_ptr<ScratchDatabase>(
+        std::make_unique<ScratchCopy>(std::move(*admin), std::move(scratch)));
+}
+
+/// A copy loaded without events gets them from `origin`, disarmed, and draws from its own
+/// sequences.
+Result<std::unique_ptr<ScratchDatabase>> armedLikeOrigin(std::unique_ptr<ScratchDatabase> copy,
+                                                         const DatabaseUrl &origin)
+{
+    if (Status events = copyEventsDisarmed(origin, copy->url()); !events)
+        return events.error();
+    if (Status drawn = drawFromOwnSequences(copy->url(), origin.database); !drawn)
+        return drawn.error();
+    return copy;
+}
+
 } // namespace
 
 Result<std::unique_ptr<ScopedConnection>> MysqlOps::openForWriting(const DatabaseUrl &url) const
@@ -192,34 +230,36 @@ Status MysqlOps::restoreBackup(const QString &file, const DatabaseUrl &url,
 
 Result<std::unique_ptr<ScratchDatabase>> MysqlOps::scratchCopy(const DatabaseUrl &url) const
 {
-    Result<std::unique_ptr<ScopedConnection>> admin = openServer(url, url.database);
-    if (!admin)
-        return admin.error();
-    Result<QString> name =
-        claimScratchDatabase((*admin)->database(), QStringLiteral("burrow_dryrun_"));
-    if (!name)
-        return name.error();
-    if (Result<QSqlQuery> created =
-            runQuery((*admin)->database(), u"CREATE DATABASE " + quoteIdentifier(*name));
-        !created)
-        return scratchCreationFailed(created.error(),
-                                     QStringLiteral("grant the user CREATE and DROP on "
-                                                    "`burrow_dryrun_%`.*, or apply without "
-                                                    "--dry-run"));
-    DatabaseUrl scratch = url;
-    scratch.database = *name;
+    Result<std::unique_ptr<ScratchDatabase>> empty = emptyScratch(url);
+    if (!empty)
+        return empty.error();
     // Its events come apart, DISABLE: loaded from the dump as they are, an enabled one could run
     // in the copy (and its body may change another database) while the server's scheduler is on.
     Result<std::unique_ptr<ScratchDatabase>> copy =
-        fillFromDump(std::make_unique<ScratchCopy>(std::move(*admin), scratch), url,
-                     dumpWithoutEvents, loadDump);
+        fillFromDump(std::move(*empty), url, dumpWithoutEvents, loadDump);
     if (!copy)
         return copy.error();
-    if (Status events = copyEventsDisarmed(url, scratch); !events)
-        return events.error();
-    if (Status drawn = drawFromOwnSequences(scratch, url.database); !drawn)
-        return drawn.error();
-    return copy;
+    return armedLikeOrigin(std::move(*copy), url);
+}
+
+Result<std::unique_ptr<ScratchDatabase>>
+MysqlOps::scratchCopyFromBackup(const DatabaseUrl &url, const QString &backupFile) const
+{
+    Result<std::unique_ptr<ScratchDatabase>> copy = emptyScratch(url);
+    if (!copy)
+        return copy.error();
+    QTemporaryDir dir;
+    const QString withoutEvents = dir.filePath(QStringLiteral("backup-without-events.sql"));
+    Status loaded = copyWithoutEvents(backupFile, withoutEvents);
+    if (loaded)
+        loaded = loadDump((*copy)->url(), withoutEvents);
+    if (!loaded) {
+        Error error = loaded.error();
+        error.message = u"the backup " + QDir::toNativeSeparators(backupFile) +
+                        u" does not load again into a scratch database: " + error.message;
+        return error;
+    }
+    return armedLikeOrigin(std::move(*copy), url);
 }
 
 QString MysqlOps::onScratchCopy(const QString &statement) const

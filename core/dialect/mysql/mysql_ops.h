@@ -26,6 +26,8 @@ public:
     Status restoreBackup(const QString &file, const DatabaseUrl &url,
                          const QString &safetyFile) const override;
     Result<std::unique_ptr<ScratchDatabase>> scratchCopy(const DatabaseUrl &url) const override;
+    Result<std::unique_ptr<ScratchDatabase>>
+    scratchCopyFromBackup(const DatabaseUrl &url, const QString &backupFile) const override;
     QString onScratchCopy(const QString &statement) const override;
     Status rememberOnScratchCopy(const DatabaseUrl &copy,
                                  const QStringList &statements) const override;

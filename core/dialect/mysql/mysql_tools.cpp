@@ -105,6 +105,48 @@ Status checkDump(const QString &file)
     return Ok{};
 }
 
+Status copyWithoutEvents(const QString &from, const QString &to)
+{
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly))
+        return Error{Error::Code::Unreadable, u"cannot read the backup: " + in.errorString(), from};
+    QFile out(to);
+    if (!out.open(QIODevice::WriteOnly))
+        return Error{Error::Code::Unreadable,
+                     u"cannot write a copy of the backup: " + out.errorString(), to};
+    // The section's header, then either its events (a time zone saved, each event, the time
+    // zone put back; an event's body may hold "-- " lines) or, with none, the next section.
+    enum class Section { Outside, Header, Events } section = Section::Outside;
+    while (!in.atEnd()) {
+        const QByteArray line = in.readLine();
+        if (section == Section::Outside && line.startsWith("-- Dumping events for database ")) {
+            section = Section::Header;
+            continue;
+        }
+        if (section == Section::Header) {
+            if (line.startsWith("/*!50106 SET @save_time_zone"))
+                section = Section::Events;
+            else if (line.startsWith("-- ") || line.startsWith("/*!40"))
+                section = Section::Outside;
+        }
+        if (section == Section::Events &&
+            line.startsWith("/*!50106 SET TIME_ZONE= @save_time_zone"))
+            section = Section::Header; // what follows: blank lines, then the next section
+        else if (section != Section::Outside)
+            continue;
+        if (section == Section::Outside && out.write(line) != line.size())
+            return Error{Error::Code::Unreadable,
+                         u"cannot write a copy of the backup: " + out.errorString(), to};
+    }
+    if (section == Section::Events)
+        return Error{Error::Code::Corrupt,
+                     QStringLiteral("the backup's events section does not end"), from};
+    if (!out.flush())
+        return Error{Error::Code::Unreadable,
+                     u"cannot write a copy of the backup: " + out.errorString(), to};
+    return Ok{};
+}
+
 Status loadDump(const DatabaseUrl &url, const QString &file)
 {
     // The dump's DROP TABLEs wait for other sessions' locks: bounded like the apply's.

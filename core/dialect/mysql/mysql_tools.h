@@ -13,6 +13,12 @@ enum class DumpEvents { Included, Left };
 Status dumpDatabase(const DatabaseUrl &url, const QString &file,
                     DumpEvents events = DumpEvents::Included);
 
+/// Copies the mariadb-dump file `from` to `to` without its events section (from "-- Dumping
+/// events for database" to the statement that puts the time zone back): a copy to load where
+/// no event may be created enabled. A dump holds each row on one line (mariadb-dump escapes
+/// newlines), so no data can pass for those lines.
+Status copyWithoutEvents(const QString &from, const QString &to);
+
 /// Proves `file` is a complete dump: mariadb-dump's closing line is there.
 Status checkDump(const QString &file);
 
