@@ -85,6 +85,9 @@ bool report(const migration::ProgressEvent &e, bool dryRun)
         err() << (e.rolledBack ? "  failed; rolled back" : "  failed; what ran stays applied")
               << Qt::endl;
         break;
+    case Kind::Stage:
+        err() << e.message << "…" << Qt::endl;
+        break;
     }
     return true;
 }

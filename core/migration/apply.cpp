@@ -58,6 +58,17 @@ QStringList versionsOf(const QList<MigrationEntry> &migrations)
     return versions;
 }
 
+/// Tells the observer which step of the apply runs now: those around the migrations can take
+/// long on a large database, and say nothing otherwise.
+void announce(const ApplyRequest &request, const QString &stage)
+{
+    if (!request.observer)
+        return;
+    ProgressEvent event{ProgressEvent::Kind::Stage, {}, {}};
+    event.message = stage;
+    (void)request.observer(event); // a cancel is seen by the step itself
+}
+
 /// Fills the new backup folder: the database before and the migration files, verified.
 Status fillBackupBefore(backup::BackupFolder &folder, const ApplyRequest &request,
                         const dialect::DatabaseOps &ops, const QList<MigrationEntry> &pending)
@@ -83,6 +94,7 @@ Result<backup::BackupFolder> backUpBefore(const ApplyRequest &request,
                                           const dialect::DatabaseOps &ops,
                                           const QList<MigrationEntry> &pending)
 {
+    announce(request, QStringLiteral("backing up the database"));
     Result<backup::BackupFolder> folder = backup::createBackupFolder(
         request.migrationsDir, versionsOf(pending), request.url.display());
     if (!folder)
@@ -215,6 +227,7 @@ Result<ApplyResult> runAll(const ApplyRequest &request, const MigrationFolder &m
             return remembered.error();
     }
     if (folder) {
+        announce(request, QStringLiteral("backing up the database as it is after the apply"));
         if (Status kept = backUpAfter(*folder, ops, database, timer.elapsed()); !kept)
             return kept.error();
     }
@@ -251,6 +264,7 @@ Result<ApplyResult> dryRun(const ApplyRequest &request, const MigrationFolder &m
                            const dialect::Dialect &engine)
 {
     const dialect::DatabaseOps &ops = engine.operations();
+    announce(request, QStringLiteral("making a scratch copy of the database"));
     Result<std::unique_ptr<dialect::ScratchDatabase>> scratch = ops.scratchCopy(request.url);
     if (!scratch)
         return scratch.error();
@@ -371,6 +385,8 @@ Result<std::optional<backup::BackupFolder>> backUpAndRehearse(const ApplyRequest
         *taken
             ? QDir((*taken)->path).filePath(backup::backupFileName(ops, QStringLiteral("before")))
             : QString();
+    announce(request, *taken ? QStringLiteral("rehearsing on a scratch copy loaded from the backup")
+                             : QStringLiteral("rehearsing on a scratch copy of the database"));
     if (Status rehearsed = rehearse(request, migrations, ops, file); !rehearsed) {
         if (*taken)
             QDir((*taken)->path).removeRecursively();

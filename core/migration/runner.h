@@ -10,7 +10,8 @@ namespace burrow::migration {
 
 /// What the runner tells its observer (the CLI's progress lines, the GUI's progress bar).
 struct ProgressEvent {
-    enum class Kind { MigrationStarted, StatementDone, MigrationFinished, MigrationFailed };
+    /// Stage: a step of the apply around the migrations (a backup, a rehearsal), in `message`.
+    enum class Kind { MigrationStarted, StatementDone, MigrationFinished, MigrationFailed, Stage };
     Kind kind = Kind::MigrationStarted;
     QString version;
     QString name;
@@ -19,7 +20,8 @@ struct ProgressEvent {
     StatementOutcome outcome; // StatementDone
     QString sql;              // StatementDone: the statement's text
     qint64 elapsedMs = 0;     // MigrationFinished
-    QString message;          // MigrationFailed: the error; MigrationStarted: a warning
+    QString message;          // MigrationFailed: the error; MigrationStarted: a warning;
+                              // Stage: what it does now ("backing up the database")
     int ranBefore = 0;        // MigrationStarted: statements an earlier apply ran (continued)
     bool rolledBack = true;   // MigrationFailed: false where DDL commits on its own (MySQL)
 };

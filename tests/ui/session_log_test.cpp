@@ -35,6 +35,14 @@ TEST(SessionLog, a_migration_starting_counts_its_statements)
               u"[dry run] Applying 0001_price (3 statements)"_s);
 }
 
+TEST(SessionLog, a_stage_of_the_apply_reads_as_a_sentence_in_progress)
+{
+    migration::ProgressEvent e;
+    e.kind = migration::ProgressEvent::Kind::Stage;
+    e.message = u"backing up the database"_s;
+    EXPECT_EQ(ui::progressLine(e, false), u"Backing up the database…"_s);
+}
+
 TEST(SessionLog, a_statement_done_counts_its_rows)
 {
     EXPECT_EQ(ui::progressLine(done(1), false), u"  1.5 ms, 1 row  UPDATE book SET price = 0"_s);

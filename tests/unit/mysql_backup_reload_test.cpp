@@ -117,6 +117,9 @@ TEST_F(MariadbBackupReload, the_rehearsal_loads_the_backup_instead_of_dumping_ag
     const CliRun applied = apply();
     ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
     EXPECT_EQ(dumps(), 2) << "the backup before (loaded again for the rehearsal) and the one after";
+    EXPECT_TRUE(applied.err.startsWith(u"backing up the database…\nrehearsing on a scratch copy "
+                                       u"loaded from the backup…\napplying 0001_extra"_s))
+        << "says what it does while it does it: " << applied.err.toStdString();
     EXPECT_EQ(backups().size(), 1);
     EXPECT_EQ(db.rows(u"SELECT COUNT(extra) FROM note"_s), QStringList{u"0"_s});
 }

@@ -36,6 +36,8 @@ QString progressLine(const migration::ProgressEvent &e, bool dryRun)
     case Kind::MigrationFailed:
         return prefix + u"Failed " + e.version + u'_' + e.name +
                (e.rolledBack ? u", rolled back: " : u", not rolled back: ") + e.message;
+    case Kind::Stage:
+        return prefix + e.message.left(1).toUpper() + e.message.mid(1) + u'…';
     }
     return {};
 }

@@ -182,6 +182,10 @@ void MainWindow::onProgress(const migration::ProgressEvent &event)
                                  .arg(event.version)
                                  .arg(event.statement)
                                  .arg(event.statements));
+    if (event.kind == Kind::Stage) { // no count to show: busy until the migrations start
+        m_progress->setRange(0, 0);
+        m_taskLabel->setText(event.message.left(1).toUpper() + event.message.mid(1) + u'…');
+    }
 }
 
 void MainWindow::newWorkspace(const QString &url)
