@@ -1,7 +1,8 @@
 // On MariaDB the backup taken before an apply is proven to load again: the rehearsal's scratch
 // copy is loaded from it, so the database is dumped once before the apply, not twice. A dump
 // that looks complete (its closing line is there) but does not load stops the apply before
-// anything runs, and leaves no backup behind that could pass for a good one.
+// anything runs, and leaves no backup behind that could pass for a good one; a restore tries its
+// dump on a scratch database before it replaces anything.
 #include "dialect/mysql/mysql_tools.h"
 #include "server_support.h"
 #include "test_support.h"
@@ -15,8 +16,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-/// mariadb-dump behind a wrapper on PATH: counts its runs, and with BURROW_TEST_BREAK_DUMP set
-/// writes a line that is not SQL into the backup before the apply (its closing line kept).
+/// mariadb-dump behind a wrapper on PATH: counts its runs, and writes a line that is not SQL
+/// into the dump file named BURROW_TEST_BREAK_DUMP (its closing line kept).
 class MariadbBackupReload : public ::testing::Test {
 protected:
     void SetUp() override
@@ -26,16 +27,16 @@ protected:
         ASSERT_FALSE(real.isEmpty());
         ASSERT_TRUE(QDir().mkpath(dir.path(u"tools"_s)) &&
                     QDir().mkpath(dir.path(u"migrations"_s)));
-        const QString wrapper =
-            dir.write(u"tools/mariadb-dump"_s,
-                      "#!/bin/sh\n"
-                      "echo run >> \"$BURROW_TEST_DUMP_LOG\"\n"
-                      "\"" +
-                          real.toUtf8() +
-                          "\" \"$@\" || exit $?\n"
-                          "[ -n \"$BURROW_TEST_BREAK_DUMP\" ] || exit 0\n"
-                          "for a in \"$@\"; do case \"$a\" in --result-file=*/before.sql) "
-                          "sed -i '2i THIS IS NOT SQL;' \"${a#--result-file=}\";; esac; done\n");
+        const QString wrapper = dir.write(
+            u"tools/mariadb-dump"_s,
+            "#!/bin/sh\n"
+            "echo run >> \"$BURROW_TEST_DUMP_LOG\"\n"
+            "\"" +
+                real.toUtf8() +
+                "\" \"$@\" || exit $?\n"
+                "[ -n \"$BURROW_TEST_BREAK_DUMP\" ] || exit 0\n"
+                "for a in \"$@\"; do case \"$a\" in --result-file=*/\"$BURROW_TEST_BREAK_DUMP\") "
+                "sed -i '2i THIS IS NOT SQL;' \"${a#--result-file=}\";; esac; done\n");
         ASSERT_TRUE(QFile::setPermissions(wrapper, QFile::ReadOwner | QFile::ExeOwner));
         path = qgetenv("PATH");
         qputenv("PATH", QFile::encodeName(dir.path(u"tools"_s)) + ':' + path);
@@ -126,7 +127,7 @@ TEST_F(MariadbBackupReload, the_rehearsal_loads_the_backup_instead_of_dumping_ag
 
 TEST_F(MariadbBackupReload, a_backup_that_does_not_load_again_stops_the_apply_before_it_runs)
 {
-    qputenv("BURROW_TEST_BREAK_DUMP", "1");
+    qputenv("BURROW_TEST_BREAK_DUMP", "before.sql");
     const CliRun refused = apply();
     EXPECT_EQ(refused.exitCode, 2) << refused.err.toStdString();
     EXPECT_TRUE(refused.err.contains(u"before.sql does not load again into a scratch database"_s))
@@ -135,6 +136,24 @@ TEST_F(MariadbBackupReload, a_backup_that_does_not_load_again_stops_the_apply_be
         << refused.err.toStdString();
     EXPECT_TRUE(backups().isEmpty()) << backups().join(u", "_s).toStdString();
     EXPECT_EQ(db.columnNames(), QStringList{u"note.id"_s}) << "nothing ran";
+}
+
+TEST_F(MariadbBackupReload, a_restore_whose_dump_does_not_load_changes_nothing)
+{
+    qputenv("BURROW_TEST_BREAK_DUMP", "database.sql"); // `burrow-cli backup` writes that file
+    const CliRun saved =
+        runCli({u"backup"_s, u"--db"_s, db.url(), u"--out"_s, dir.path(u"saved"_s)});
+    ASSERT_EQ(saved.exitCode, 0) << "it looks complete: " << saved.err.toStdString();
+    qunsetenv("BURROW_TEST_BREAK_DUMP");
+    db.exec(u"INSERT INTO note VALUES (2)"_s);
+
+    const CliRun refused =
+        runCli({u"restore"_s, u"--db"_s, db.url(), u"--from"_s, dir.path(u"saved"_s), u"--yes"_s});
+    EXPECT_EQ(refused.exitCode, 2) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(u"database.sql does not load again"_s) &&
+                refused.err.contains(u"nothing was changed"_s))
+        << refused.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id FROM note ORDER BY id"_s), (QStringList{u"1"_s, u"2"_s}));
 }
 
 } // namespace

@@ -139,6 +139,23 @@ Result<std::unique_ptr<ScratchDatabase>> emptyScratch(const DatabaseUrl &url)
         std::make_unique<ScratchCopy>(std::move(*admin), std::move(scratch)));
 }
 
+/// Loads the dump `file` into the empty `scratch`, its events left out (none may be created
+/// enabled there).
+Status loadWithoutEvents(const ScratchDatabase &scratch, const QString &file)
+{
+    QTemporaryDir dir;
+    const QString withoutEvents = dir.filePath(QStringLiteral("backup-without-events.sql"));
+    Status loaded = copyWithoutEvents(file, withoutEvents);
+    if (loaded)
+        loaded = loadDump(scratch.url(), withoutEvents);
+    if (loaded)
+        return Ok{};
+    Error error = loaded.error();
+    error.message = u"the backup " + QDir::toNativeSeparators(file) +
+                    u" does not load again into a scratch database: " + error.message;
+    return error;
+}
+
 /// A copy loaded without events gets them from `origin`, disarmed, and draws from its own
 /// sequences.
 Result<std::unique_ptr<ScratchDatabase>> armedLikeOrigin(std::unique_ptr<ScratchDatabase> copy,
@@ -215,6 +232,16 @@ Status MysqlOps::restoreBackup(const QString &file, const DatabaseUrl &url,
 {
     if (Status checked = checkDump(file); !checked)
         return checked;
+    // Not one transaction (below): a dump that stopped loading half-way would leave the database
+    // with part of it. It loads into a scratch database first, where the user may create one (a
+    // restore is not refused for want of that right).
+    if (Result<std::unique_ptr<ScratchDatabase>> trial = emptyScratch(url); trial) {
+        if (Status loads = loadWithoutEvents(**trial, file); !loads) {
+            Error error = loads.error();
+            error.hint = QStringLiteral("nothing was changed; restore another backup");
+            return error;
+        }
+    }
     if (!safetyFile.isEmpty()) {
         if (Status saved = dumpReadable(url, safetyFile); !saved)
             return saved;
@@ -248,17 +275,8 @@ MysqlOps::scratchCopyFromBackup(const DatabaseUrl &url, const QString &backupFil
     Result<std::unique_ptr<ScratchDatabase>> copy = emptyScratch(url);
     if (!copy)
         return copy.error();
-    QTemporaryDir dir;
-    const QString withoutEvents = dir.filePath(QStringLiteral("backup-without-events.sql"));
-    Status loaded = copyWithoutEvents(backupFile, withoutEvents);
-    if (loaded)
-        loaded = loadDump((*copy)->url(), withoutEvents);
-    if (!loaded) {
-        Error error = loaded.error();
-        error.message = u"the backup " + QDir::toNativeSeparators(backupFile) +
-                        u" does not load again into a scratch database: " + error.message;
-        return error;
-    }
+    if (Status loaded = loadWithoutEvents(**copy, backupFile); !loaded)
+        return loaded.error();
     return armedLikeOrigin(std::move(*copy), url);
 }
 
