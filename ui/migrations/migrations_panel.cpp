@@ -66,7 +66,7 @@ MigrationsPanel::MigrationsPanel(WorkspaceSession *session, QWidget *parent)
     m_view->header()->setStretchLastSection(true);
     m_view->setColumnWidth(MigrationsModel::Version, 70);
     m_view->setColumnWidth(MigrationsModel::Name, 200);
-    m_view->setColumnWidth(MigrationsModel::State, 165);
+    m_view->setColumnWidth(MigrationsModel::State, 240); // "stopped part-way (2 statements ran)"
     m_view->setColumnWidth(MigrationsModel::AppliedAt, 175);
     m_view->setColumnWidth(MigrationsModel::Duration, 80);
     auto *buttons = new QHBoxLayout;
