@@ -63,11 +63,11 @@ bool report(const migration::ProgressEvent &e, bool dryRun)
             err() << "continuing " << e.version << '_' << e.name << " at statement "
                   << e.ranBefore + 1 << " of " << e.statements << " (" << e.ranBefore
                   << " ran before it stopped)" << Qt::endl;
-        if (!e.message.isEmpty())
-            err() << "burrow-cli: warning: " << e.message << Qt::endl;
         else
             err() << "applying " << e.version << '_' << e.name << " ("
                   << diff::counted(e.statements, QStringLiteral("statement")) << ')' << Qt::endl;
+        if (!e.message.isEmpty())
+            err() << "burrow-cli: warning: " << e.message << Qt::endl;
         break;
     case Kind::StatementDone:
         if (dryRun)

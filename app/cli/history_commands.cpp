@@ -115,8 +115,7 @@ QString detailText(const MigrationStatus &s)
     if (s.state == MigrationState::Missing)
         return text + u"; its file is gone";
     if (s.state == MigrationState::Failed)
-        return text + u"; stopped part-way, " +
-               QString::number(std::max(row.statementsApplied, 0)) + u" of " +
+        return text + u"; stopped part-way, " + QString::number(row.statementsRan()) + u" of " +
                QString::number(s.entry->file.up.statements.size()) +
                u" statements ran (apply --continue runs the rest)";
     return text;
@@ -266,8 +265,8 @@ int resolve(const Project &project, const MigrationEntry &entry, migration::Reso
         migration::resolveMigration(*project.dialect, project.url, entry, how);
     if (!was)
         return fail(was.error());
-    const QString ran = diff::counted(std::max(was->statementsApplied, 0), u"statement"_s) +
-                        u" of " + QString::number(entry.file.up.statements.size());
+    const QString ran = diff::counted(was->statementsRan(), u"statement"_s) + u" of " +
+                        QString::number(entry.file.up.statements.size());
     if (applied)
         out() << "Recorded " << entry.version << " as complete (finished by hand; " << ran
               << " had run through Burrow)" << Qt::endl;

@@ -71,7 +71,7 @@ Result<AppliedMigration> stoppedToContinue(const QList<MigrationStatus> &status,
                      QStringLiteral("burrow-cli apply (without --continue) runs the pending ones")};
     const MigrationEntry &entry = *stopped->entry;
     const AppliedMigration &row = *stopped->applied;
-    const int ran = std::max(row.statementsApplied, 0);
+    const int ran = row.statementsRan();
     if (entry.file.up.statements.size() < ran)
         return Error{Error::Code::Conflict,
                      u"migration " + entry.version + u" has " +

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QSqlDatabase>
 
+#include <algorithm>
 #include <optional>
 
 namespace burrow::migration {
@@ -26,6 +27,8 @@ struct AppliedMigration {
 
     /// Whether the migration ran to its end (or was recorded as such).
     bool isComplete() const { return status != u"running" && status != u"failed"; }
+    /// How many of its statements ran, by the count (0 where none is kept).
+    int statementsRan() const { return std::max(statementsApplied, 0); }
 };
 
 /// The history table's name.

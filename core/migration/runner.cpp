@@ -1,6 +1,7 @@
 #include "runner.h"
 
 #include "../dialect/connection.h"
+#include "status.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -43,16 +44,6 @@ bool runsStatementByStatement(const Section &section)
 Error sqlError(const QString &what, const QSqlDatabase &db)
 {
     return Error{Error::Code::Sql, what + u": " + db.lastError().text()};
-}
-
-/// The ways out of a migration that stopped part-way: on, back to the backup (`restore`, when
-/// there is one), or by hand.
-QString waysOut(const QString &version, const QString &restore)
-{
-    return u"fix what stopped it, then burrow-cli apply --continue runs the rest of " + version +
-           u"; or " + (restore.isEmpty() ? QString() : restore + u"; or ") +
-           u"finish it by hand, then burrow-cli resolve " + version +
-           u" --applied (or undo what ran, then resolve " + version + u" --pending)";
 }
 
 /// A row still "running": the apply ended without recording how (Burrow or the server was
@@ -105,7 +96,7 @@ AppliedMigration Runner::historyRow(const MigrationEntry &migration, bool contin
     AppliedMigration row = *m_continued;
     row.name = migration.name;
     row.checksum = migration.checksum;
-    row.statementsApplied = std::max(row.statementsApplied, 0);
+    row.statementsApplied = row.statementsRan();
     return row;
 }
 
@@ -273,7 +264,7 @@ Status Runner::runTracked(const MigrationEntry &migration, AppliedReport &report
         const QString explained = error.hint;
         error.hint = m_onScratchCopy
                          ? QStringLiteral("fix the migration; the database itself was not touched")
-                         : waysOut(migration.version, restoreClause());
+                         : waysOutOfStopped(migration.version, restoreClause());
         if (!explained.isEmpty())
             error.hint += u"; " + explained;
         return error;
@@ -338,11 +329,12 @@ Result<QList<MigrationEntry>> pendingMigrations(const QList<MigrationStatus> &st
             return Error{
                 Error::Code::Conflict,
                 u"migration " + s.version + u" stopped part-way on an earlier apply (" +
-                    QString::number(s.applied->statementsApplied) + u" of its statements ran)",
+                    QString::number(s.applied->statementsRan()) + u" of its statements ran)",
                 s.entry ? s.entry->path : QString(),
                 0,
                 {},
-                waysOut(s.version, QStringLiteral("restore the backup taken before that apply"))};
+                waysOutOfStopped(s.version,
+                                 QStringLiteral("restore the backup taken before that apply"))};
         if (s.state == MigrationState::Missing)
             return Error{Error::Code::Conflict,
                          u"migration " + s.version + u" (" + s.name +

@@ -43,6 +43,14 @@ Result<QList<MigrationStatus>> readMigrationStatus(const dialect::DatabaseUrl &u
     return migrationStatus(*files, *history);
 }
 
+QString waysOutOfStopped(const QString &version, const QString &restore)
+{
+    return u"fix what stopped it, then burrow-cli apply --continue runs the rest of " + version +
+           u"; or " + (restore.isEmpty() ? QString() : restore + u"; or ") +
+           u"finish it by hand, then burrow-cli resolve " + version +
+           u" --applied (or undo what ran, then resolve " + version + u" --pending)";
+}
+
 const MigrationStatus *firstUnapplied(const QList<MigrationStatus> &status)
 {
     const auto it = std::find_if(status.cbegin(), status.cend(), [](const MigrationStatus &s) {
@@ -65,8 +73,8 @@ Status checkNothingPending(const QList<MigrationStatus> &status)
                      s->entry->path,
                      0,
                      {},
-                     u"settle it first (restore the backup, or burrow-cli resolve " + s->version +
-                         u" --applied|--pending, then apply)"};
+                     u"settle it first: " +
+                         waysOutOfStopped(s->version, QStringLiteral("restore the backup"))};
     return Error{Error::Code::Conflict,
                  u"migration " + file +
                      u" is not applied yet: the plan compares the database as it is and would "

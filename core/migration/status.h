@@ -23,6 +23,10 @@ Result<WritableHistory> openHistoryForWriting(const dialect::DatabaseOps &ops,
 Result<QList<MigrationStatus>> readMigrationStatus(const dialect::DatabaseUrl &url,
                                                    const QString &directory);
 
+/// What to do about migration `version`, which stopped part-way: continue it, restore the backup
+/// (`restore` says which; empty when there is none), or settle it by hand.
+QString waysOutOfStopped(const QString &version, const QString &restore);
+
 /// The first migration the database lacks: pending, or stopped part-way; null when none.
 const MigrationStatus *firstUnapplied(const QList<MigrationStatus> &status);
 

@@ -283,7 +283,11 @@ TEST_F(StoppedMigration, continued_once_fixed_it_runs_the_rest_and_the_pending_o
                 window.banner().contains(u"Continue…"_s))
         << window.banner().toStdString();
     EXPECT_EQ(stateOf(u"0003"_s), u"pending"_s);
-    window.migrationEditor()->setName(u"by_hand"_s); // nor does a preview of a new one run
+    window.controller()->generate(); // nor is a new one generated, nor one previewed
+    ASSERT_TRUE(idle());
+    EXPECT_TRUE(window.banner().contains(u"Not generated: 0002_stops stopped part-way"_s))
+        << window.banner().toStdString();
+    window.migrationEditor()->setName(u"by_hand"_s);
     window.migrationEditor()->setText(u"-- migrate:up\nCREATE TABLE later (id INTEGER);\n"_s);
     window.controller()->preview();
     ASSERT_TRUE(idle());

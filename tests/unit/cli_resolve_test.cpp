@@ -122,6 +122,8 @@ TEST_P(CliResolve, continued_once_fixed_it_runs_the_statements_after_those_that_
     ASSERT_EQ(continued.exitCode, 0) << continued.err.toStdString();
     EXPECT_TRUE(continued.err.contains(u"continuing 0001_genres at statement 3 of 3"_s))
         << continued.err.toStdString();
+    EXPECT_FALSE(continued.err.contains(u"applying 0001_genres"_s))
+        << "continued, not applied from the start: " << continued.err.toStdString();
     EXPECT_TRUE(continued.out.contains(u"Backup: "_s)) << continued.out.toStdString();
     EXPECT_EQ(state(u"0001"_s), u"applied"_s) << status().toStdString();
     EXPECT_EQ(state(u"0002"_s), u"applied"_s) << "the pending ones after it run too";

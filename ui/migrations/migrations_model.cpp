@@ -75,7 +75,7 @@ QString MigrationsModel::stateText(const migration::MigrationStatus &s)
         return tr("applied, file missing");
     case MigrationState::Failed:
         return tr("stopped part-way (%1 ran)")
-            .arg(diff::counted(s.applied->statementsApplied, QStringLiteral("statement")));
+            .arg(diff::counted(s.applied->statementsRan(), QStringLiteral("statement")));
     }
     return {};
 }

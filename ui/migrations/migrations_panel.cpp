@@ -220,7 +220,7 @@ void MigrationsPanel::continueStopped()
     if (row < 0 || !m_continue->isEnabled())
         return;
     const migration::MigrationStatus &s = m_model->status(row);
-    const int ran = std::max(s.applied->statementsApplied, 0);
+    const int ran = s.applied->statementsRan();
     const qsizetype total = s.entry->file.up.statements.size();
     const QString next =
         ran < total ? s.entry->file.up.statements[ran].text.simplified().left(200) : QString();
@@ -253,7 +253,7 @@ void MigrationsPanel::resolve(migration::Resolution how)
         return;
     const migration::MigrationStatus &s = m_model->status(row);
     const QString name = s.version + u'_' + s.name;
-    const QString ran = diff::counted(s.applied->statementsApplied, tr("statement"));
+    const QString ran = diff::counted(s.applied->statementsRan(), tr("statement"));
     const QString text =
         applied ? tr("Record %1 as applied?\n\nIt stopped part-way (%2 ran). Do this only when "
                      "you have run the rest of it by hand: the next apply then goes on with the "

@@ -14,6 +14,11 @@ QString comparedLine(const diff::Comparison &comparison, qint64 elapsedMs)
            QString::number(elapsedMs) + u" ms: " + what;
 }
 
+QString stageText(const migration::ProgressEvent &event)
+{
+    return event.message.left(1).toUpper() + event.message.mid(1) + u'…';
+}
+
 QString progressLine(const migration::ProgressEvent &e, bool dryRun)
 {
     using Kind = migration::ProgressEvent::Kind;
@@ -37,7 +42,7 @@ QString progressLine(const migration::ProgressEvent &e, bool dryRun)
         return prefix + u"Failed " + e.version + u'_' + e.name +
                (e.rolledBack ? u", rolled back: " : u", not rolled back: ") + e.message;
     case Kind::Stage:
-        return prefix + e.message.left(1).toUpper() + e.message.mid(1) + u'…';
+        return prefix + stageText(e);
     }
     return {};
 }

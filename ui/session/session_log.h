@@ -12,6 +12,9 @@ QString comparedLine(const diff::Comparison &comparison, qint64 elapsedMs);
 /// starting and ending. Empty for events the log does not show.
 QString progressLine(const migration::ProgressEvent &event, bool dryRun);
 
+/// A Stage event as a sentence in progress: "Backing up the database…".
+QString stageText(const migration::ProgressEvent &event);
+
 /// The log's line for a finished apply: what was applied, where the backup went.
 QString appliedLine(const migration::ApplyResult &result);
 

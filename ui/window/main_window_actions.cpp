@@ -2,6 +2,7 @@
 #include "differences/differences_panel.h"
 #include "editor/migration_editor.h"
 #include "main_window.h"
+#include "session/session_log.h"
 #include "welcome/new_workspace_dialog.h"
 #include "welcome/welcome_page.h"
 #include "workbench_controller.h"
@@ -184,7 +185,7 @@ void MainWindow::onProgress(const migration::ProgressEvent &event)
                                  .arg(event.statements));
     if (event.kind == Kind::Stage) { // no count to show: busy until the migrations start
         m_progress->setRange(0, 0);
-        m_taskLabel->setText(event.message.left(1).toUpper() + event.message.mid(1) + u'…');
+        m_taskLabel->setText(stageText(event));
     }
 }
 

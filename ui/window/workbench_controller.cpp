@@ -74,17 +74,14 @@ void WorkbenchController::generate()
     if (!c)
         return;
     // The comparison is of the database as it is: a migration it lacks would be planned again.
-    if (Status none = migration::checkNothingPending(m_session->migrationStatus()); !none) {
-        const bool stopped = migration::firstUnapplied(m_session->migrationStatus())->state ==
-                             migration::MigrationState::Failed;
-        Q_EMIT notice(none.error().message.toHtmlEscaped() +
-                          (stopped ? tr(". Continue it or settle it in the Migrations panel first.")
-                                   : tr(". Apply it first (Migrations panel: Apply up to here…), "
-                                        "record it as applied if the database has its changes, "
-                                        "or delete its file; then generate again.")),
-                      false);
+    if (refusedWhileStopped(tr("Not generated")))
         return;
-    }
+    if (Status none = migration::checkNothingPending(m_session->migrationStatus()); !none)
+        return Q_EMIT notice(none.error().message.toHtmlEscaped() +
+                                 tr(". Apply it first (Migrations panel: Apply up to here…), "
+                                    "record it as applied if the database has its changes, or "
+                                    "delete its file; then generate again."),
+                             false);
     plan::DraftRequest request;
     request.renames = m_panels.differences->model()->acceptedRenames();
     // The check boxes decide: destructive rows start unchecked, so a checked one is intended.

@@ -55,7 +55,8 @@ Q_SIGNALS:
     void notice(const QString &html, bool good);
 
 private:
-    /// Nothing previews or applies past a migration that stopped part-way: says so, then true.
+    /// Nothing generates, previews or applies past a migration that stopped part-way: says so,
+    /// then true.
     bool refusedWhileStopped(const QString &what);
     void onCompared();
     void onDrafted(const plan::MigrationDraft &draft);
