@@ -151,8 +151,12 @@ Status loadDump(const DatabaseUrl &url, const QString &file)
 {
     // The dump's DROP TABLEs wait for other sessions' locks: bounded like the apply's.
     const QString seconds = QString::number(lockTimeoutSeconds(url));
+    // --comments: by default the client strips comments out of what it sends, routines'
+    // bodies included; and one inside a trigger or event, which the dump wraps in a version
+    // comment (/*!50003 … */), it mangles so that the statement fails to load.
     ToolRun run{QStringLiteral("mariadb"),
-                {u"--init-command=SET SESSION lock_wait_timeout = " + seconds +
+                {QStringLiteral("--comments"),
+                 u"--init-command=SET SESSION lock_wait_timeout = " + seconds +
                      u", SESSION innodb_lock_wait_timeout = " + seconds,
                  url.database}};
     run.standardInputFile = file;
