@@ -7,6 +7,8 @@
 #include "database_ops.h"
 #include "database_url.h"
 
+#include <QSet>
+
 #include <memory>
 #include <optional>
 
@@ -46,6 +48,16 @@ public:
     /// objects outside the model it may use), as text for the model cache's key; empty when
     /// the engine's models are not worth caching.
     virtual Result<QString> modelContext() const { return QString(); }
+
+    /// Gives the live triggers of `tables` the statement that created them, as it was typed,
+    /// where the catalog tells only their parts (MariaDB/MySQL): a migration that creates them
+    /// again (a down section) then writes them as the user did. Only their text changes, never
+    /// how they compare; a trigger whose statement cannot be read keeps the catalog's spelling.
+    virtual void spellTriggersAsTyped(const DatabaseUrl &url, schema::Schema &live,
+                                      const QSet<QString> &tables) const
+    {
+        (void)url, (void)live, (void)tables;
+    }
 
     /// How the engine spells a migration plan.
     virtual const plan::SqlRenderer &renderer() const = 0;

@@ -6,6 +6,8 @@
 #include "differ.h"
 #include "ignore_rules.h"
 
+#include <QSet>
+
 #include <future>
 
 namespace burrow::diff {
@@ -152,6 +154,17 @@ Result<BothSchemas> readBoth(const ModelInput &input, const dialect::Dialect &d,
     return BothSchemas{std::move(**live), std::move(*model)};
 }
 
+/// The tables whose parts `changes` touch: a migration may create their triggers again.
+QSet<QString> changedTables(const QList<Change> &changes)
+{
+    QSet<QString> tables;
+    for (const Change &change : changes) {
+        if (!isSchemaLevel(change.object))
+            tables.insert(change.table);
+    }
+    return tables;
+}
+
 } // namespace
 
 QString notComparedWarning(const QString &object)
@@ -199,6 +212,7 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
     Comparison result{
         *url, rules.apply(std::move(both->live)), rules.apply(std::move(both->model)), {}, script};
     result.changes = diffSchemas(result.live, result.model, DiffOptions{cs});
+    d.spellTriggersAsTyped(result.url, result.live, changedTables(result.changes));
     for (const QString &object : result.model.uncompared) {
         if (!result.live.uncompared.contains(object))
             result.notCompared.append(object);

@@ -4,6 +4,7 @@
 #include "mysql_connection.h"
 #include "mysql_lexer.h"
 #include "mysql_model_loader.h"
+#include "mysql_typed_triggers.h"
 
 namespace burrow::dialect::mysql {
 namespace {
@@ -38,6 +39,15 @@ Result<schema::Schema> MysqlDialect::introspect(const DatabaseUrl &url) const
 Result<schema::Schema> MysqlDialect::loadModel(const model::ModelScript &script) const
 {
     return loadModelOnServer(m_server, script);
+}
+
+void MysqlDialect::spellTriggersAsTyped(const DatabaseUrl &url, schema::Schema &live,
+                                        const QSet<QString> &tables) const
+{
+    if (!hasTriggers(live, tables))
+        return; // no connection for nothing
+    if (Result<std::unique_ptr<ScopedConnection>> connection = openForReading(url))
+        keepTypedTriggers((*connection)->database(), url.database, live, tables);
 }
 
 Result<std::unique_ptr<ScopedConnection>> MysqlDialect::openForReading(const DatabaseUrl &url) const

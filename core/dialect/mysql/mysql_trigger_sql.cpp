@@ -58,4 +58,17 @@ std::optional<QString> createOrReplaceSql(const QString &createSql)
     return sql.insert(ts.at(0).begin + ts.at(0).length, QStringLiteral(" OR REPLACE"));
 }
 
+QString triggerSqlWithoutDefiner(const QString &createSql)
+{
+    const sql::TokenStream ts(createSql, lexerOptions());
+    if (!ts.isKeywordAt(0, u"CREATE"))
+        return {};
+    // A definer's user and host are quoted (or plain names), never the bare keyword.
+    for (qsizetype i = 1; i < ts.size(); ++i) {
+        if (ts.isKeywordAt(i, u"TRIGGER"))
+            return u"CREATE " + createSql.sliced(ts.at(i).begin);
+    }
+    return {};
+}
+
 } // namespace burrow::dialect::mysql

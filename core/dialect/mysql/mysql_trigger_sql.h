@@ -15,4 +15,8 @@ QString placedTriggerSql(const QString &createSql, const plan::TriggerPlacement 
 /// CREATE OR REPLACE; none for another statement, or one with OR REPLACE or IF NOT EXISTS.
 std::optional<QString> createOrReplaceSql(const QString &createSql);
 
+/// `createSql` (CREATE [OR REPLACE] [DEFINER = …] TRIGGER …) as `CREATE TRIGGER …`, the rest as
+/// written; empty when it creates no trigger.
+QString triggerSqlWithoutDefiner(const QString &createSql);
+
 } // namespace burrow::dialect::mysql
