@@ -11,11 +11,20 @@
 namespace burrow::dialect {
 namespace {
 
-/// The last few lines a tool printed on stderr: its reason, without pages of noise.
+/// The last few lines a tool printed on stderr: its reason, without pages of noise. They begin
+/// at the error itself where it is among the last eight (psql follows "ERROR:  function g(integer)
+/// does not exist" with LINE, HINT, QUERY and CONTEXT lines).
 QString tail(const QByteArray &stderrText)
 {
     const QStringList lines = QString::fromUtf8(stderrText).trimmed().split(u'\n');
-    return lines.mid(std::max<qsizetype>(0, lines.size() - 3)).join(u" / ");
+    qsizetype first = std::max<qsizetype>(0, lines.size() - 3);
+    for (qsizetype i = first - 1; i >= 0 && i >= lines.size() - 8; --i) {
+        if (lines[i].contains(u"ERROR") || lines[i].contains(u"FATAL")) {
+            first = i;
+            break;
+        }
+    }
+    return lines.mid(first).join(u" / ");
 }
 
 /// Whether a tool's words say that the disk it writes to is full: the OS's own phrase (pg_dump,

@@ -1,5 +1,6 @@
 #include "postgres_tools.h"
 
+#include "postgres_search_path.h"
 #include "postgres_session.h"
 
 #include <QFile>
@@ -70,6 +71,25 @@ Status statusOf(const Result<QByteArray> &ran)
     return ran ? Status(Ok{}) : Status(ran.error());
 }
 
+/// The archive `file` as the script that pg_restore `options` writes into `script`.
+Status writeScript(const QString &file, const QString &script, QStringList options)
+{
+    options << u"--file=" + script << file;
+    return statusOf(runTool({QStringLiteral("pg_restore"), options},
+                            QStringLiteral("reading the backup (pg_restore)")));
+}
+
+/// Runs the SQL scripts `files` on `url` in one transaction, stopping at the first error.
+Status runScripts(const DatabaseUrl &url, const QStringList &files, const QString &what)
+{
+    ToolRun load{QStringLiteral("psql"),
+                 {QStringLiteral("--no-psqlrc"), QStringLiteral("--quiet"),
+                  QStringLiteral("--single-transaction"), QStringLiteral("--set=ON_ERROR_STOP=1")}};
+    for (const QString &file : files)
+        load.arguments << u"--file=" + file;
+    return statusOf(runWith(url, load, what));
+}
+
 } // namespace
 
 Result<QProcessEnvironment> toolEnvironment(const DatabaseUrl &url,
@@ -133,7 +153,19 @@ Status loadArchive(const DatabaseUrl &url, const QString &file)
     ToolRun run{QStringLiteral("pg_restore"),
                 {QStringLiteral("--no-owner"), QStringLiteral("--exit-on-error"),
                  QStringLiteral("--single-transaction"), u"--dbname=" + url.database, file}};
-    return statusOf(runWith(url, run, QStringLiteral("copying the database (pg_restore)")));
+    Status loaded =
+        statusOf(runWith(url, run, QStringLiteral("copying the database (pg_restore)")));
+    if (loaded || !missedAName(loaded.error()))
+        return loaded;
+    // Nothing was loaded (one transaction): once more as a script, under the database's
+    // search_path (postgres_search_path.h).
+    QTemporaryDir scripts;
+    const QString script = scripts.filePath(QStringLiteral("copy.sql"));
+    if (Status written = writeScript(file, script, {QStringLiteral("--no-owner")}); !written)
+        return written;
+    if (!keepDatabaseSearchPath(script))
+        return loaded;
+    return runScripts(url, {script}, QStringLiteral("copying the database (psql)"));
 }
 
 Status replaceWithArchive(const DatabaseUrl &url, const QString &file)
@@ -151,18 +183,16 @@ Status replaceWithArchive(const DatabaseUrl &url, const QString &file)
         dropFile.write((limit + kDropUserObjects).toUtf8()) < 0)
         return Error{Error::Code::Tool, QStringLiteral("cannot write the restore script"), drop};
     dropFile.close();
-    ToolRun script{
-        QStringLiteral("pg_restore"),
-        {QStringLiteral("--clean"), QStringLiteral("--if-exists"), u"--file=" + restore, file}};
-    if (Result<QByteArray> written =
-            runTool(script, QStringLiteral("reading the backup (pg_restore)"));
-        !written)
-        return written.error();
-    ToolRun load{QStringLiteral("psql"),
-                 {QStringLiteral("--no-psqlrc"), QStringLiteral("--quiet"),
-                  QStringLiteral("--single-transaction"), QStringLiteral("--set=ON_ERROR_STOP=1"),
-                  u"--file=" + drop, u"--file=" + restore}};
-    return statusOf(runWith(url, load, QStringLiteral("the restore (psql)")));
+    const QStringList clean{QStringLiteral("--clean"), QStringLiteral("--if-exists")};
+    if (Status written = writeScript(file, restore, clean); !written)
+        return written;
+    const QString what = QStringLiteral("the restore (psql)");
+    Status restored = runScripts(url, {drop, restore}, what);
+    // On any error nothing changed (one transaction): once more under the database's
+    // search_path where an emptied one may be why (postgres_search_path.h).
+    if (restored || !missedAName(restored.error()) || !keepDatabaseSearchPath(restore))
+        return restored;
+    return runScripts(url, {drop, restore}, what);
 }
 
 } // namespace burrow::dialect::postgres

@@ -1,0 +1,104 @@
+// pg_dump's script empties search_path. A function that an index calls and that names another
+// function unqualified then fails to load ("function g(integer) does not exist"): a backup of
+// such a database would not restore, nor would a dry run's copy of it load. Such a script runs
+// again under the database's own search_path (postgres_search_path.h). A tool's error quotes the
+// ERROR line itself, not only the HINT and CONTEXT lines psql prints after it.
+#include "dialect/external_tool.h"
+#include "dialect/postgres/postgres_search_path.h"
+#include "server_support.h"
+#include "test_support.h"
+
+#include <QDir>
+#include <QFile>
+
+using namespace burrow;
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+class PostgresSearchPath : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        BURROW_REQUIRE_BACKEND(db);
+        db.exec(u"CREATE TABLE t (x int);"
+                u"CREATE FUNCTION g(int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 + 1';"
+                u"CREATE FUNCTION f(int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT g($1)';"
+                u"CREATE INDEX t_f ON t (f(x));"
+                u"INSERT INTO t VALUES (1)"_s);
+        ASSERT_TRUE(QDir().mkpath(dir.path(u"migrations"_s)));
+        dir.write(u"migrations/0001_more.sql"_s,
+                  "-- migrate:up\nINSERT INTO t VALUES (2);\n-- migrate:down\n");
+    }
+    CliRun apply(const QStringList &more = {}) const
+    {
+        return runCli(QStringList{u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s,
+                                  dir.path(u"migrations"_s)} +
+                      more);
+    }
+
+    TestDatabase db{Backend::PostgreSQL};
+    TempDir dir;
+};
+
+TEST_F(PostgresSearchPath, a_backup_whose_functions_name_others_unqualified_restores)
+{
+    const CliRun saved =
+        runCli({u"backup"_s, u"--db"_s, db.url(), u"--out"_s, dir.path(u"saved"_s)});
+    ASSERT_EQ(saved.exitCode, 0) << saved.err.toStdString();
+    db.exec(u"INSERT INTO t VALUES (5)"_s);
+
+    const CliRun restored =
+        runCli({u"restore"_s, u"--db"_s, db.url(), u"--from"_s, dir.path(u"saved"_s), u"--yes"_s});
+    ASSERT_EQ(restored.exitCode, 0) << restored.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT x FROM t"_s), QStringList{u"1"_s});
+    EXPECT_EQ(db.rows(u"SELECT indexname FROM pg_indexes WHERE tablename = 't'"_s),
+              QStringList{u"t_f"_s});
+}
+
+TEST_F(PostgresSearchPath, a_dry_run_copies_such_a_database)
+{
+    const CliRun dry = apply({u"--dry-run"_s});
+    ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT x FROM t"_s), QStringList{u"1"_s}) << "a dry run changes nothing";
+}
+
+TEST(PostgresSearchPathScript, only_the_preambles_statement_becomes_a_comment_of_its_size)
+{
+    TempDir dir;
+    const QByteArray script = "--\n\\restrict abc\nSET client_encoding = 'UTF8';\n"
+                              "SELECT pg_catalog.set_config('search_path', '', false);\n"
+                              "CREATE TABLE public.t (x int);\n";
+    const QString file = dir.write(u"restore.sql"_s, script);
+    ASSERT_TRUE(dialect::postgres::keepDatabaseSearchPath(file));
+    QFile written(file);
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    const QByteArray text = written.readAll();
+    EXPECT_EQ(text.size(), script.size());
+    EXPECT_FALSE(text.contains("set_config('search_path'")) << text.toStdString();
+    EXPECT_TRUE(text.contains("-- search_path: the database's own")) << text.toStdString();
+
+    // One after the first object is data or a function's own business: left alone.
+    const QString late =
+        dir.write(u"late.sql"_s, "CREATE TABLE public.t (x int);\n"
+                                 "SELECT pg_catalog.set_config('search_path', '', false);\n");
+    EXPECT_FALSE(dialect::postgres::keepDatabaseSearchPath(late));
+}
+
+TEST(ToolErrors, quote_the_error_line_before_psqls_hint_and_context)
+{
+    const dialect::ToolRun run{
+        u"sh"_s,
+        {u"-c"_s, u"echo 'psql: ERROR:  function g(integer) does not exist' >&2; echo 'LINE 1: x' "
+                  u">&2; echo 'HINT:  No function' >&2; echo 'QUERY:  SELECT g($1)' >&2; echo "
+                  u"'CONTEXT:  SQL function' >&2; exit 3"_s}};
+    const Result<QByteArray> ran = dialect::runTool(run, u"the restore (psql)"_s);
+    ASSERT_FALSE(ran);
+    EXPECT_TRUE(ran.error().message.contains(u"function g(integer) does not exist"))
+        << ran.error().message.toStdString();
+    EXPECT_TRUE(ran.error().message.endsWith(u"CONTEXT:  SQL function"))
+        << ran.error().message.toStdString();
+}
+
+} // namespace
