@@ -13,12 +13,13 @@ namespace {
 
 /// The last few lines a tool printed on stderr: its reason, without pages of noise. They begin
 /// at the error itself where it is among the last eight (psql follows "ERROR:  function g(integer)
-/// does not exist" with LINE, HINT, QUERY and CONTEXT lines).
+/// does not exist" with LINE, HINT, QUERY and CONTEXT lines; the mariadb client precedes its
+/// ERROR line with rulers).
 QString tail(const QByteArray &stderrText)
 {
     const QStringList lines = QString::fromUtf8(stderrText).trimmed().split(u'\n');
     qsizetype first = std::max<qsizetype>(0, lines.size() - 3);
-    for (qsizetype i = first - 1; i >= 0 && i >= lines.size() - 8; --i) {
+    for (qsizetype i = lines.size() - 1; i >= 0 && i >= lines.size() - 8; --i) {
         if (lines[i].contains(u"ERROR") || lines[i].contains(u"FATAL")) {
             first = i;
             break;

@@ -238,7 +238,9 @@ Status MysqlOps::restoreBackup(const QString &file, const DatabaseUrl &url,
     if (Result<std::unique_ptr<ScratchDatabase>> trial = emptyScratch(url); trial) {
         if (Status loads = loadWithoutEvents(**trial, file); !loads) {
             Error error = loads.error();
-            error.hint = QStringLiteral("nothing was changed; restore another backup");
+            error.hint =
+                u"nothing was changed; " +
+                (error.hint.isEmpty() ? QStringLiteral("restore another backup") : error.hint);
             return error;
         }
     }

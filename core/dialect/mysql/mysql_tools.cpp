@@ -20,7 +20,12 @@ QString quotedOption(const QString &value)
 /// itself has reached the server.)
 QByteArray clientOptions(const DatabaseUrl &url)
 {
-    QStringList lines{QStringLiteral("[client]")};
+    // The clients' own packet limit (16 MB) is far below what a server may allow: a larger row
+    // would not dump ("Lost connection … when dumping table") nor load; the server's limit
+    // still holds. One character set whatever the user's option files say, in which a binary
+    // string passes unchanged (no byte of a UTF-8 sequence is a quote or a backslash).
+    QStringList lines{QStringLiteral("[client]"), QStringLiteral("max-allowed-packet=1G"),
+                      QStringLiteral("default-character-set=utf8mb4")};
     const QString socket = url.parameters.value(QStringLiteral("unix_socket"));
     if (!socket.isEmpty())
         lines << u"socket=" + quotedOption(socket);
@@ -62,13 +67,35 @@ Result<bool> historyDumpable(const DatabaseUrl &url)
     return !found->next();
 }
 
+/// Where the server dropped the connection while a dump loaded, the likely cause and its cure:
+/// a statement larger than the server's max_allowed_packet (a row the application stored in
+/// pieces, or the limit lowered since the backup). Empty for any other error.
+QString packetHint(const DatabaseUrl &url, const Error &error)
+{
+    if (!error.message.contains(u"Server has gone away") &&
+        !error.message.contains(u"max_allowed_packet"))
+        return {};
+    QString limit;
+    if (Result<std::unique_ptr<ScopedConnection>> db = openServer(url, url.database)) {
+        Result<QSqlQuery> read =
+            runQuery((*db)->database(), QStringLiteral("SELECT @@GLOBAL.max_allowed_packet"));
+        if (read && read->next())
+            limit = u" (" + QString::number(read->value(0).toLongLong() >> 20) + u" MB)";
+    }
+    return u"a statement of the dump may be larger than the server's max_allowed_packet" + limit +
+           u": an administrator can raise it (SET GLOBAL max_allowed_packet = 1073741824), "
+           u"then try again";
+}
+
 } // namespace
 
 // With the history of system-versioned tables where it can be dumped: a restore would otherwise
 // lose every row's past versions. Without LOCK TABLES around each table's rows: a table whose
 // default draws from a sequence cannot take them while the sequence is not locked too ("Table
 // 's' was not locked with LOCK TABLES"), so such a dump would not load; they only speed up
-// loading MyISAM tables.
+// loading MyISAM tables. Binary strings as they are (escaped), not --hex-blob's hexadecimal:
+// that doubles a blob's size, and a blob of more than half the server's max_allowed_packet,
+// which the application could store, then did not load again.
 Status dumpDatabase(const DatabaseUrl &url, const QString &file, DumpEvents events)
 {
     Result<bool> withHistory = historyDumpable(url);
@@ -79,7 +106,7 @@ Status dumpDatabase(const DatabaseUrl &url, const QString &file, DumpEvents even
                  QStringLiteral("--routines"), QStringLiteral("--triggers"),
                  events == DumpEvents::Included ? QStringLiteral("--events")
                                                 : QStringLiteral("--skip-events"),
-                 QStringLiteral("--hex-blob"), u"--result-file=" + file, url.database}};
+                 u"--result-file=" + file, url.database}};
     if (*withHistory)
         run.arguments.prepend(QStringLiteral("--dump-history"));
     Result<QByteArray> dumped = runClient(url, run, QStringLiteral("the backup (mariadb-dump)"));
@@ -161,7 +188,11 @@ Status loadDump(const DatabaseUrl &url, const QString &file)
                  url.database}};
     run.standardInputFile = file;
     Result<QByteArray> loaded = runClient(url, run, QStringLiteral("loading the dump (mariadb)"));
-    return loaded ? Status(Ok{}) : Status(loaded.error());
+    if (loaded)
+        return Ok{};
+    Error error = loaded.error();
+    error.hint = packetHint(url, error);
+    return error;
 }
 
 } // namespace burrow::dialect::mysql
