@@ -156,4 +156,18 @@ TEST_F(MariadbBackupReload, a_restore_whose_dump_does_not_load_changes_nothing)
     EXPECT_EQ(db.rows(u"SELECT id FROM note ORDER BY id"_s), (QStringList{u"1"_s, u"2"_s}));
 }
 
+TEST_F(MariadbBackupReload, a_view_that_no_longer_reads_is_named_with_what_to_do)
+{
+    db.exec(u"CREATE TABLE t (id INT, gone INT); CREATE VIEW v AS SELECT id, gone FROM t; "
+            u"ALTER TABLE t DROP COLUMN gone"_s);
+    const CliRun refused =
+        runCli({u"backup"_s, u"--db"_s, db.url(), u"--out"_s, dir.path(u"saved"_s)});
+    EXPECT_EQ(refused.exitCode, 2) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(u"the view '"_s + db.name() +
+                                     u".v' cannot be read, so it cannot be dumped: recreate it "
+                                     u"as it should read (CREATE OR REPLACE VIEW) or drop it"_s))
+        << refused.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.path(u"saved/database.sql"_s))) << "no half a backup";
+}
+
 } // namespace

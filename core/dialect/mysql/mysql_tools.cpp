@@ -3,6 +3,7 @@
 #include "mysql_connection.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 namespace burrow::dialect::mysql {
 namespace {
@@ -87,6 +88,19 @@ QString packetHint(const DatabaseUrl &url, const Error &error)
            u"then try again";
 }
 
+/// What to do where mariadb-dump stopped at a view that no longer reads (error 1356): a table,
+/// column or function it names is gone, or its definer lost rights to it. Empty otherwise.
+QString brokenViewHint(const Error &error)
+{
+    static const QRegularExpression view(QStringLiteral("View ('[^']*') references invalid"));
+    const QRegularExpressionMatch found = view.match(error.message);
+    if (!found.hasMatch())
+        return {};
+    return u"the view " + found.captured(1) +
+           u" cannot be read, so it cannot be dumped: recreate it as it should read (CREATE OR "
+           u"REPLACE VIEW) or drop it, then back up again";
+}
+
 } // namespace
 
 // With the history of system-versioned tables where it can be dumped: a restore would otherwise
@@ -112,7 +126,9 @@ Status dumpDatabase(const DatabaseUrl &url, const QString &file, DumpEvents even
     Result<QByteArray> dumped = runClient(url, run, QStringLiteral("the backup (mariadb-dump)"));
     if (!dumped) {
         QFile::remove(file);
-        return dumped.error();
+        Error error = dumped.error();
+        error.hint = brokenViewHint(error);
+        return error;
     }
     return Ok{};
 }
