@@ -5,6 +5,8 @@
 #include "postgres_names.h"
 #include "postgres_session.h"
 
+#include <QRegularExpression>
+
 namespace burrow::dialect::postgres {
 namespace {
 
@@ -133,6 +135,13 @@ Error explainDumpError(Error error, const DatabaseUrl &url)
 
 Error explainRestoreError(Error error, const DatabaseUrl &url)
 {
+    static const QRegularExpression missingRole(QStringLiteral("role (\"[^\"]+\") does not exist"));
+    if (const QRegularExpressionMatch role = missingRole.match(error.message); role.hasMatch()) {
+        error.hint = u"the database is unchanged; the backup names the role " + role.captured(1) +
+                     u", which the server no longer has: create it (CREATE ROLE " +
+                     role.captured(1) + u"), then restore again";
+        return error;
+    }
     // psql quotes the drop that waited: … lock timeout / CONTEXT:  SQL statement "DROP …".
     if (!error.message.contains(u"lock timeout"))
         return error;

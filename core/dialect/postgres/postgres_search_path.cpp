@@ -18,7 +18,9 @@ bool inPreamble(const QByteArray &line)
 
 bool missedAName(const Error &error)
 {
-    return error.message.contains(u"does not exist") || error.details.contains(u"does not exist");
+    // A role is no object of the schema: no search_path finds one.
+    const QString said = error.message + error.details;
+    return said.contains(u"does not exist") && !said.contains(u"ERROR:  role \"");
 }
 
 bool keepDatabaseSearchPath(const QString &file)

@@ -1,8 +1,10 @@
-// pg_dump's script empties search_path. A function that an index calls and that names another
-// function unqualified then fails to load ("function g(integer) does not exist"): a backup of
-// such a database would not restore, nor would a dry run's copy of it load. Such a script runs
-// again under the database's own search_path (postgres_search_path.h). A tool's error quotes the
-// ERROR line itself, not only the HINT and CONTEXT lines psql prints after it.
+// Names a PostgreSQL restore does not find. pg_dump's script empties search_path. A function that
+// an index calls and that names another function unqualified then fails to load ("function
+// g(integer) does not exist"): a backup of such a database would not restore, nor would a dry run's
+// copy of it load. Such a script runs again under the database's own search_path
+// (postgres_search_path.h). A tool's error quotes the ERROR line itself, not only the HINT and
+// CONTEXT lines psql prints after it. A role the backup names and the server dropped since is no
+// search_path's business: the restore says to create it.
 #include "dialect/external_tool.h"
 #include "dialect/postgres/postgres_search_path.h"
 #include "server_support.h"
@@ -62,6 +64,24 @@ TEST_F(PostgresSearchPath, a_dry_run_copies_such_a_database)
     const CliRun dry = apply({u"--dry-run"_s});
     ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
     EXPECT_EQ(db.rows(u"SELECT x FROM t"_s), QStringList{u"1"_s}) << "a dry run changes nothing";
+}
+
+TEST_F(PostgresSearchPath, a_restore_naming_a_dropped_role_says_which_to_create)
+{
+    const QString role = db.name() + u"_owner"_s;
+    db.exec(u"CREATE ROLE "_s + role + u"; ALTER TABLE t OWNER TO "_s + role);
+    const CliRun saved =
+        runCli({u"backup"_s, u"--db"_s, db.url(), u"--out"_s, dir.path(u"saved"_s)});
+    ASSERT_EQ(saved.exitCode, 0) << saved.err.toStdString();
+    db.exec(u"DROP TABLE t; DROP ROLE "_s + role + u"; CREATE TABLE t (y int)"_s);
+
+    const CliRun refused =
+        runCli({u"restore"_s, u"--db"_s, db.url(), u"--from"_s, dir.path(u"saved"_s), u"--yes"_s});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains(u"the database is unchanged; the backup names the role \""_s +
+                                     role + u"\", which the server no longer has: create it"_s))
+        << refused.err.toStdString();
+    EXPECT_EQ(db.columnNames(), QStringList{u"t.y"_s});
 }
 
 TEST(PostgresSearchPathScript, only_the_preambles_statement_becomes_a_comment_of_its_size)
