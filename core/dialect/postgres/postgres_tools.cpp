@@ -18,7 +18,10 @@ QByteArray passwordLine(const QString &password)
 }
 
 // Drops every user object of the database, so that the archive's script recreates exactly the
-// backup. Schemas other than public go whole; in public, everything that no extension owns.
+// backup. Schemas other than public go whole; in public, everything that no extension owns; then
+// the extensions the user may drop (a migration's CREATE EXTENSION, COLLATION or TEXT SEARCH
+// object must not outlive a restore, or applying the migration again fails on it). Publications,
+// event triggers, foreign servers and large objects are left as they are: not schema.
 const QString kDropUserObjects = QStringLiteral(R"sql(
 DO $burrow$
 DECLARE r record;
@@ -52,6 +55,24 @@ BEGIN
              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
                              AND d.objid = t.oid AND d.deptype = 'e')
   LOOP EXECUTE format('DROP TYPE IF EXISTS public.%I CASCADE', r.typname); END LOOP;
+  FOR r IN SELECT 'COLLATION' AS kind, c.collname AS name FROM pg_collation c
+           WHERE c.collnamespace = 'public'::regnamespace
+             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_collation'::regclass
+                             AND d.objid = c.oid AND d.deptype = 'e')
+           UNION ALL
+           SELECT 'TEXT SEARCH CONFIGURATION', t.cfgname FROM pg_ts_config t
+           WHERE t.cfgnamespace = 'public'::regnamespace
+             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_ts_config'::regclass
+                             AND d.objid = t.oid AND d.deptype = 'e')
+           UNION ALL
+           SELECT 'TEXT SEARCH DICTIONARY', t.dictname FROM pg_ts_dict t
+           WHERE t.dictnamespace = 'public'::regnamespace
+             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_ts_dict'::regclass
+                             AND d.objid = t.oid AND d.deptype = 'e')
+  LOOP EXECUTE format('DROP %s IF EXISTS public.%I CASCADE', r.kind, r.name); END LOOP;
+  FOR r IN SELECT e.extname FROM pg_extension e
+           WHERE e.extname <> 'plpgsql' AND pg_has_role(e.extowner, 'MEMBER')
+  LOOP EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', r.extname); END LOOP;
 END
 $burrow$;
 )sql");

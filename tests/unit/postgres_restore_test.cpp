@@ -1,10 +1,12 @@
-// Names a PostgreSQL restore does not find. pg_dump's script empties search_path. A function that
-// an index calls and that names another function unqualified then fails to load ("function
-// g(integer) does not exist"): a backup of such a database would not restore, nor would a dry run's
-// copy of it load. Such a script runs again under the database's own search_path
-// (postgres_search_path.h). A tool's error quotes the ERROR line itself, not only the HINT and
-// CONTEXT lines psql prints after it. A role the backup names and the server dropped since is no
-// search_path's business: the restore says to create it.
+// What a PostgreSQL restore meets. pg_dump's script empties search_path: a function that an
+// index calls and that names another function unqualified then fails to load ("function
+// g(integer) does not exist"), so a backup of such a database would not restore, nor a dry run's
+// copy of it load; such a script runs again under the database's own search_path
+// (postgres_search_path.h). A role the backup names and the server dropped since is no
+// search_path's business: the restore says to create it. What a migration created since the
+// backup (an extension, a collation, text search objects) is gone afterwards, so that the
+// migration applies again. A tool's error quotes the ERROR line itself, not only the HINT and
+// CONTEXT lines psql prints after it.
 #include "dialect/external_tool.h"
 #include "dialect/postgres/postgres_search_path.h"
 #include "server_support.h"
@@ -19,7 +21,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-class PostgresSearchPath : public ::testing::Test {
+class PostgresRestore : public ::testing::Test {
 protected:
     void SetUp() override
     {
@@ -44,7 +46,7 @@ protected:
     TempDir dir;
 };
 
-TEST_F(PostgresSearchPath, a_backup_whose_functions_name_others_unqualified_restores)
+TEST_F(PostgresRestore, a_backup_whose_functions_name_others_unqualified_restores)
 {
     const CliRun saved =
         runCli({u"backup"_s, u"--db"_s, db.url(), u"--out"_s, dir.path(u"saved"_s)});
@@ -59,14 +61,14 @@ TEST_F(PostgresSearchPath, a_backup_whose_functions_name_others_unqualified_rest
               QStringList{u"t_f"_s});
 }
 
-TEST_F(PostgresSearchPath, a_dry_run_copies_such_a_database)
+TEST_F(PostgresRestore, a_dry_run_copies_such_a_database)
 {
     const CliRun dry = apply({u"--dry-run"_s});
     ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
     EXPECT_EQ(db.rows(u"SELECT x FROM t"_s), QStringList{u"1"_s}) << "a dry run changes nothing";
 }
 
-TEST_F(PostgresSearchPath, a_restore_naming_a_dropped_role_says_which_to_create)
+TEST_F(PostgresRestore, a_restore_naming_a_dropped_role_says_which_to_create)
 {
     const QString role = db.name() + u"_owner"_s;
     db.exec(u"CREATE ROLE "_s + role + u"; ALTER TABLE t OWNER TO "_s + role);
@@ -82,6 +84,37 @@ TEST_F(PostgresSearchPath, a_restore_naming_a_dropped_role_says_which_to_create)
                                      role + u"\", which the server no longer has: create it"_s))
         << refused.err.toStdString();
     EXPECT_EQ(db.columnNames(), QStringList{u"t.y"_s});
+}
+
+TEST_F(PostgresRestore, what_a_migration_created_does_not_outlive_a_restore)
+{
+    const CliRun saved =
+        runCli({u"backup"_s, u"--db"_s, db.url(), u"--out"_s, dir.path(u"saved"_s)});
+    ASSERT_EQ(saved.exitCode, 0) << saved.err.toStdString();
+    const QByteArray created = "CREATE EXTENSION citext;\n"
+                               "CREATE COLLATION nocase (provider = icu, "
+                               "locale = 'und-u-ks-level2', deterministic = false);\n"
+                               "CREATE TEXT SEARCH DICTIONARY plain (TEMPLATE = simple);\n"
+                               "CREATE TEXT SEARCH CONFIGURATION plain_cfg (COPY = english);\n"
+                               "CREATE TABLE u (email citext COLLATE \"default\");\n";
+    dir.write(u"migrations/0002_objects.sql"_s, "-- migrate:up\n" + created + "-- migrate:down\n");
+    ASSERT_EQ(apply().exitCode, 0);
+    const QString objects =
+        u"SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' UNION ALL SELECT collname "
+        u"FROM pg_collation WHERE collnamespace = 'public'::regnamespace UNION ALL SELECT "
+        u"cfgname FROM pg_ts_config WHERE cfgnamespace = 'public'::regnamespace UNION ALL SELECT "
+        u"dictname FROM pg_ts_dict WHERE dictnamespace = 'public'::regnamespace ORDER BY 1"_s;
+    ASSERT_EQ(db.rows(objects),
+              (QStringList{u"citext"_s, u"nocase"_s, u"plain"_s, u"plain_cfg"_s}));
+
+    const CliRun restored =
+        runCli({u"restore"_s, u"--db"_s, db.url(), u"--from"_s, dir.path(u"saved"_s), u"--yes"_s});
+    ASSERT_EQ(restored.exitCode, 0) << restored.err.toStdString();
+    EXPECT_EQ(db.rows(objects), QStringList{});
+    EXPECT_EQ(db.columnNames(), QStringList{u"t.x"_s});
+    // So the migrations apply again, from the history the backup holds.
+    const CliRun again = apply();
+    EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
 }
 
 TEST(PostgresSearchPathScript, only_the_preambles_statement_becomes_a_comment_of_its_size)
