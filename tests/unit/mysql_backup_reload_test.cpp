@@ -2,7 +2,8 @@
 // copy is loaded from it, so the database is dumped once before the apply, not twice. A dump
 // that looks complete (its closing line is there) but does not load stops the apply before
 // anything runs, and leaves no backup behind that could pass for a good one; a restore tries its
-// dump on a scratch database before it replaces anything.
+// dump on a scratch database before it replaces anything, and leaves nothing a migration created
+// since the backup.
 #include "dialect/mysql/mysql_tools.h"
 #include "server_support.h"
 #include "test_support.h"
@@ -154,6 +155,33 @@ TEST_F(MariadbBackupReload, a_restore_whose_dump_does_not_load_changes_nothing)
                 refused.err.contains(u"nothing was changed"_s))
         << refused.err.toStdString();
     EXPECT_EQ(db.rows(u"SELECT id FROM note ORDER BY id"_s), (QStringList{u"1"_s, u"2"_s}));
+}
+
+TEST_F(MariadbBackupReload, what_a_migration_created_does_not_outlive_a_restore)
+{
+    const CliRun saved =
+        runCli({u"backup"_s, u"--db"_s, db.url(), u"--out"_s, dir.path(u"saved"_s)});
+    ASSERT_EQ(saved.exitCode, 0) << saved.err.toStdString();
+    dir.write(u"migrations/0002_objects.sql"_s,
+              "-- migrate:up\nCREATE PROCEDURE tally() SELECT COUNT(*) FROM note;\n"
+              "CREATE FUNCTION one() RETURNS INT RETURN 1;\n"
+              "CREATE EVENT sweep ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM note;\n"
+              "CREATE VIEW notes AS SELECT id FROM note;\n-- migrate:down\n");
+    ASSERT_EQ(apply().exitCode, 0);
+    const QString objects =
+        u"SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() "
+        u"UNION ALL SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = "
+        u"DATABASE() UNION ALL SELECT TABLE_NAME FROM information_schema.VIEWS WHERE "
+        u"TABLE_SCHEMA = DATABASE() ORDER BY 1"_s;
+    ASSERT_EQ(db.rows(objects), (QStringList{u"notes"_s, u"one"_s, u"sweep"_s, u"tally"_s}));
+
+    const CliRun restored =
+        runCli({u"restore"_s, u"--db"_s, db.url(), u"--from"_s, dir.path(u"saved"_s), u"--yes"_s});
+    ASSERT_EQ(restored.exitCode, 0) << restored.err.toStdString();
+    EXPECT_EQ(db.rows(objects), QStringList{});
+    EXPECT_EQ(db.columnNames(), QStringList{u"note.id"_s});
+    const CliRun again = apply(); // from the history the backup holds: none
+    EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
 }
 
 TEST_F(MariadbBackupReload, a_view_that_no_longer_reads_is_named_with_what_to_do)

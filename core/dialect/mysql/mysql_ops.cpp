@@ -45,8 +45,9 @@ QString holderOf(const QSqlDatabase &db, const QString &name)
            u'@' + holder->value(2).toString() + u')';
 }
 
-/// Drops every table, view and event of the database, so that a dump recreates exactly its
-/// content (an event made after the backup would stay otherwise).
+/// Drops every table, view, event, procedure and function of the database, so that a dump
+/// recreates exactly its content: one made after the backup would stay otherwise, and applying
+/// the migration that created it again would fail on it.
 Status dropEverything(const DatabaseUrl &url)
 {
     Result<std::unique_ptr<ScopedConnection>> connection = openWithLockTimeout(url);
@@ -65,14 +66,18 @@ Status dropEverything(const DatabaseUrl &url)
         drops << (objects->value(1).toString() == u"VIEW" ? u"DROP VIEW IF EXISTS "
                                                           : u"DROP TABLE IF EXISTS ") +
                      quoteIdentifier(objects->value(0).toString());
-    Result<QSqlQuery> events = runBound(
+    Result<QSqlQuery> others = runBound(
         db,
-        QStringLiteral("SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?"),
-        {url.database});
-    if (!events)
-        return events.error();
-    while (events->next())
-        drops << u"DROP EVENT IF EXISTS " + quoteIdentifier(events->value(0).toString());
+        QStringLiteral("SELECT 'EVENT', EVENT_NAME FROM information_schema.EVENTS "
+                       "WHERE EVENT_SCHEMA = ? UNION ALL "
+                       "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES "
+                       "WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION')"),
+        {url.database, url.database});
+    if (!others)
+        return others.error();
+    while (others->next())
+        drops << u"DROP " + others->value(0).toString() + u" IF EXISTS " +
+                     quoteIdentifier(others->value(1).toString());
     for (const QString &drop : drops)
         if (Result<QSqlQuery> dropped = runQuery(db, drop); !dropped)
             return explainStatementError(dropped.error(), url);
