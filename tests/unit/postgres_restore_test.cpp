@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QUrl>
 
 using namespace burrow;
 using namespace burrow::test;
@@ -115,6 +116,45 @@ TEST_F(PostgresRestore, what_a_migration_created_does_not_outlive_a_restore)
     // So the migrations apply again, from the history the backup holds.
     const CliRun again = apply();
     EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+}
+
+// Extensions an administrator installed, in a database another role owns and backs up: the
+// restore leaves them as they are (only their owner may drop or comment on them).
+TEST(PostgresRestoreAsOwner, keeps_the_extensions_an_administrator_installed)
+{
+    TestDatabase db(Backend::PostgreSQL);
+    BURROW_REQUIRE_BACKEND(db);
+    const QString role = db.name() + u"_app"_s;
+    db.exec(u"CREATE ROLE "_s + role + u" LOGIN PASSWORD 'app-secret';ALTER DATABASE \""_s +
+            db.name() + u"\" OWNER TO "_s + role +
+            u";CREATE EXTENSION hstore;CREATE EXTENSION pg_trgm"_s);
+    QUrl url(db.url());
+    url.setUserName(role);
+    url.setPassword(u"app-secret"_s);
+    const QString asOwner = url.toString();
+    TempDir dir;
+    ASSERT_TRUE(QDir().mkpath(dir.path(u"migrations"_s)));
+    const QStringList migrations{u"--migrations"_s, dir.path(u"migrations"_s)};
+    dir.write(u"migrations/0001_tags.sql"_s,
+              "-- migrate:up\nCREATE TABLE tag (name text, attrs hstore);\n"
+              "CREATE INDEX tag_name ON tag USING gin (name gin_trgm_ops);\n"
+              "INSERT INTO tag VALUES ('a', 'k=>v');\n-- migrate:down\n");
+    const CliRun applied = runCli(QStringList{u"apply"_s, u"--db"_s, asOwner} + migrations);
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    const CliRun saved =
+        runCli({u"backup"_s, u"--db"_s, asOwner, u"--out"_s, dir.path(u"saved"_s)});
+    ASSERT_EQ(saved.exitCode, 0) << saved.err.toStdString();
+    db.exec(u"DELETE FROM tag"_s);
+
+    const CliRun restored =
+        runCli({u"restore"_s, u"--db"_s, asOwner, u"--from"_s, dir.path(u"saved"_s), u"--yes"_s});
+    ASSERT_EQ(restored.exitCode, 0) << restored.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT name, attrs -> 'k' FROM tag"_s), QStringList{u"a|v"_s});
+    EXPECT_EQ(db.rows(u"SELECT extname || ':' || extowner::regrole FROM pg_extension "
+                      u"WHERE extname <> 'plpgsql' ORDER BY 1"_s),
+              (QStringList{u"hstore:postgres"_s, u"pg_trgm:postgres"_s}));
+    db.exec(u"DROP OWNED BY "_s + role + u" CASCADE;ALTER DATABASE \""_s + db.name() +
+            u"\" OWNER TO postgres;DROP ROLE "_s + role);
 }
 
 TEST(PostgresSearchPathScript, only_the_preambles_statement_becomes_a_comment_of_its_size)

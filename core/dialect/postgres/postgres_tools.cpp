@@ -1,5 +1,6 @@
 #include "postgres_tools.h"
 
+#include "postgres_kept_extensions.h"
 #include "postgres_search_path.h"
 #include "postgres_session.h"
 
@@ -204,7 +205,16 @@ Status replaceWithArchive(const DatabaseUrl &url, const QString &file)
         dropFile.write((limit + kDropUserObjects).toUtf8()) < 0)
         return Error{Error::Code::Tool, QStringLiteral("cannot write the restore script"), drop};
     dropFile.close();
-    const QStringList clean{QStringLiteral("--clean"), QStringLiteral("--if-exists")};
+    QStringList clean{QStringLiteral("--clean"), QStringLiteral("--if-exists")};
+    Result<QStringList> othersExtensions = extensionsOfOthers(url);
+    if (!othersExtensions)
+        return othersExtensions.error();
+    if (!othersExtensions->isEmpty()) {
+        const QString list = scripts.filePath(QStringLiteral("restore.list"));
+        if (Status listed = writeListWithout(file, *othersExtensions, list); !listed)
+            return listed;
+        clean << u"--use-list=" + list;
+    }
     if (Status written = writeScript(file, restore, clean); !written)
         return written;
     const QString what = QStringLiteral("the restore (psql)");
