@@ -5,7 +5,9 @@
 // (postgres_search_path.h). A role the backup names and the server dropped since is no
 // search_path's business: the restore says to create it. What a migration created since the
 // backup (an extension, a collation, text search objects) is gone afterwards, so that the
-// migration applies again. A tool's error quotes the ERROR line itself, not only the HINT and
+// migration applies again. Restored by a role that owns the database but not everything in it
+// (extensions an administrator installed, another role's objects), it keeps what it may not drop
+// or says as whom to restore. A tool's error quotes the ERROR line itself, not only the HINT and
 // CONTEXT lines psql prints after it.
 #include "dialect/external_tool.h"
 #include "dialect/postgres/postgres_search_path.h"
@@ -118,43 +120,96 @@ TEST_F(PostgresRestore, what_a_migration_created_does_not_outlive_a_restore)
     EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
 }
 
-// Extensions an administrator installed, in a database another role owns and backs up: the
-// restore leaves them as they are (only their owner may drop or comment on them).
-TEST(PostgresRestoreAsOwner, keeps_the_extensions_an_administrator_installed)
-{
-    TestDatabase db(Backend::PostgreSQL);
-    BURROW_REQUIRE_BACKEND(db);
+/// A database owned by an application role, which runs Burrow; the administrator (the test
+/// server's superuser) installs what only it may.
+class PostgresAppRole : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        BURROW_REQUIRE_BACKEND(db);
+        db.exec(u"CREATE ROLE "_s + role + u" LOGIN PASSWORD 'app-secret';ALTER DATABASE \""_s +
+                db.name() + u"\" OWNER TO "_s + role);
+        QUrl url(db.url());
+        url.setUserName(role);
+        url.setPassword(u"app-secret"_s);
+        asApp = url.toString();
+    }
+    void TearDown() override
+    {
+        if (db.available())
+            db.exec(u"ALTER DATABASE \""_s + db.name() + u"\" OWNER TO postgres;DROP OWNED BY "_s +
+                    role + u" CASCADE;DROP ROLE "_s + role);
+    }
+    CliRun backUp(const QString &url) const
+    {
+        return runCli({u"backup"_s, u"--db"_s, url, u"--out"_s, dir.path(u"saved"_s)});
+    }
+    CliRun restoreAsApp() const
+    {
+        return runCli(
+            {u"restore"_s, u"--db"_s, asApp, u"--from"_s, dir.path(u"saved"_s), u"--yes"_s});
+    }
+
+    TestDatabase db{Backend::PostgreSQL};
     const QString role = db.name() + u"_app"_s;
-    db.exec(u"CREATE ROLE "_s + role + u" LOGIN PASSWORD 'app-secret';ALTER DATABASE \""_s +
-            db.name() + u"\" OWNER TO "_s + role +
-            u";CREATE EXTENSION hstore;CREATE EXTENSION pg_trgm"_s);
-    QUrl url(db.url());
-    url.setUserName(role);
-    url.setPassword(u"app-secret"_s);
-    const QString asOwner = url.toString();
+    QString asApp;
     TempDir dir;
+};
+
+// Only an extension's owner may drop or comment on it: the restore leaves those it may not.
+TEST_F(PostgresAppRole, a_restore_keeps_the_extensions_an_administrator_installed)
+{
+    db.exec(u"CREATE EXTENSION hstore;CREATE EXTENSION pg_trgm"_s);
     ASSERT_TRUE(QDir().mkpath(dir.path(u"migrations"_s)));
-    const QStringList migrations{u"--migrations"_s, dir.path(u"migrations"_s)};
     dir.write(u"migrations/0001_tags.sql"_s,
               "-- migrate:up\nCREATE TABLE tag (name text, attrs hstore);\n"
               "CREATE INDEX tag_name ON tag USING gin (name gin_trgm_ops);\n"
               "INSERT INTO tag VALUES ('a', 'k=>v');\n-- migrate:down\n");
-    const CliRun applied = runCli(QStringList{u"apply"_s, u"--db"_s, asOwner} + migrations);
+    const CliRun applied =
+        runCli({u"apply"_s, u"--db"_s, asApp, u"--migrations"_s, dir.path(u"migrations"_s)});
     ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
-    const CliRun saved =
-        runCli({u"backup"_s, u"--db"_s, asOwner, u"--out"_s, dir.path(u"saved"_s)});
+    const CliRun saved = backUp(asApp);
     ASSERT_EQ(saved.exitCode, 0) << saved.err.toStdString();
     db.exec(u"DELETE FROM tag"_s);
 
-    const CliRun restored =
-        runCli({u"restore"_s, u"--db"_s, asOwner, u"--from"_s, dir.path(u"saved"_s), u"--yes"_s});
+    const CliRun restored = restoreAsApp();
     ASSERT_EQ(restored.exitCode, 0) << restored.err.toStdString();
     EXPECT_EQ(db.rows(u"SELECT name, attrs -> 'k' FROM tag"_s), QStringList{u"a|v"_s});
     EXPECT_EQ(db.rows(u"SELECT extname || ':' || extowner::regrole FROM pg_extension "
                       u"WHERE extname <> 'plpgsql' ORDER BY 1"_s),
               (QStringList{u"hstore:postgres"_s, u"pg_trgm:postgres"_s}));
-    db.exec(u"DROP OWNED BY "_s + role + u" CASCADE;ALTER DATABASE \""_s + db.name() +
-            u"\" OWNER TO postgres;DROP ROLE "_s + role);
+}
+
+TEST_F(PostgresAppRole, a_restore_giving_objects_to_another_role_says_as_whom_to_restore)
+{
+    db.exec(u"CREATE TABLE admins (id int);GRANT SELECT ON admins TO "_s + role);
+    const CliRun saved = backUp(db.url());
+    ASSERT_EQ(saved.exitCode, 0) << saved.err.toStdString();
+
+    const CliRun refused = restoreAsApp();
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains(u"the database is unchanged; the backup gives objects to "
+                                     u"the role \"postgres\", which only its members may do: "
+                                     u"restore as a superuser or a member of \"postgres\""_s))
+        << refused.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT tableowner FROM pg_tables WHERE tablename = 'admins'"_s),
+              QStringList{u"postgres"_s});
+}
+
+TEST_F(PostgresAppRole, a_restore_that_may_not_drop_a_schema_says_whose_it_is)
+{
+    db.exec(u"CREATE SCHEMA audit;CREATE TABLE audit.log (id int);GRANT USAGE ON SCHEMA audit "
+            u"TO "_s +
+            role + u";GRANT SELECT ON audit.log TO "_s + role);
+    const CliRun saved = backUp(asApp);
+    ASSERT_EQ(saved.exitCode, 0) << saved.err.toStdString();
+
+    const CliRun refused = restoreAsApp();
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains(u"the database is unchanged; the schema audit belongs to "
+                                     u"another role: restore as a role that owns every object"_s))
+        << refused.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM audit.log"_s), QStringList{u"0"_s});
 }
 
 TEST(PostgresSearchPathScript, only_the_preambles_statement_becomes_a_comment_of_its_size)

@@ -135,6 +135,20 @@ Error explainDumpError(Error error, const DatabaseUrl &url)
 
 Error explainRestoreError(Error error, const DatabaseUrl &url)
 {
+    static const QRegularExpression notOwner(QStringLiteral("must be owner of ([^/]+?) ?(/|$)"));
+    if (const QRegularExpressionMatch owned = notOwner.match(error.message); owned.hasMatch()) {
+        error.hint = u"the database is unchanged; the " + owned.captured(1) +
+                     u" belongs to another role: restore as a role that owns every object of the "
+                     u"database, or as a superuser";
+        return error;
+    }
+    static const QRegularExpression member(QStringLiteral("must be member of role (\"[^\"]+\")"));
+    if (const QRegularExpressionMatch role = member.match(error.message); role.hasMatch()) {
+        error.hint = u"the database is unchanged; the backup gives objects to the role " +
+                     role.captured(1) + u", which only its members may do: restore as a " +
+                     u"superuser or a member of " + role.captured(1);
+        return error;
+    }
     static const QRegularExpression missingRole(QStringLiteral("role (\"[^\"]+\") does not exist"));
     if (const QRegularExpressionMatch role = missingRole.match(error.message); role.hasMatch()) {
         error.hint = u"the database is unchanged; the backup names the role " + role.captured(1) +
