@@ -7,8 +7,8 @@
 // backup (an extension, a collation, text search objects) is gone afterwards, so that the
 // migration applies again. Restored by a role that owns the database but not everything in it
 // (extensions an administrator installed, another role's objects), it keeps what it may not drop
-// or says as whom to restore. A tool's error quotes the ERROR line itself, not only the HINT and
-// CONTEXT lines psql prints after it.
+// or says as whom to restore; a table it may not read, which grant its backup lacks. A tool's error
+// quotes the ERROR line itself, not only the HINT and CONTEXT lines psql prints after it.
 #include "dialect/external_tool.h"
 #include "dialect/postgres/postgres_search_path.h"
 #include "server_support.h"
@@ -210,6 +210,20 @@ TEST_F(PostgresAppRole, a_restore_that_may_not_drop_a_schema_says_whose_it_is)
                                      u"another role: restore as a role that owns every object"_s))
         << refused.err.toStdString();
     EXPECT_EQ(db.rows(u"SELECT count(*) FROM audit.log"_s), QStringList{u"0"_s});
+}
+
+TEST_F(PostgresAppRole, a_backup_that_may_not_read_a_table_says_which_grant_is_missing)
+{
+    db.exec(u"CREATE TABLE secret (id int)"_s);
+    const CliRun refused = backUp(asApp);
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains(u"permission denied for table secret"_s) &&
+                refused.err.contains(u"nothing was changed; a backup reads every object of the "
+                                     u"database: grant the user access (GRANT SELECT ON TABLE "
+                                     u"secret TO \""_s +
+                                     role + u"\")"_s))
+        << refused.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.path(u"saved"_s))) << "no folder for a backup that failed";
 }
 
 TEST(PostgresSearchPathScript, only_the_preambles_statement_becomes_a_comment_of_its_size)

@@ -123,6 +123,17 @@ Error explainStatementError(Error error, const DatabaseUrl &url)
 
 Error explainDumpError(Error error, const DatabaseUrl &url)
 {
+    static const QRegularExpression denied(
+        QStringLiteral("permission denied for (table|sequence|schema) (\\S+)"));
+    if (const QRegularExpressionMatch object = denied.match(error.message); object.hasMatch()) {
+        error.hint =
+            u"nothing was changed; a backup reads every object of the database: grant "
+            u"the user access (GRANT " +
+            (object.captured(1) == u"schema" ? QStringLiteral("USAGE") : QStringLiteral("SELECT")) +
+            u" ON " + object.captured(1).toUpper() + u' ' + object.captured(2) + u" TO " +
+            quoteIdentifier(url.user) + u"), or back up as a role that may read it all";
+        return error;
+    }
     // pg_dump's --lock-wait-timeout is a statement timeout on its LOCK TABLE, which it quotes:
     // "… due to statement timeout / … Query was: LOCK TABLE public.book IN ACCESS SHARE MODE".
     const qsizetype at = error.message.indexOf(u"LOCK TABLE");
