@@ -1,9 +1,6 @@
 #include "postgres_kept_extensions.h"
 
-#include "../external_tool.h"
 #include "postgres_session.h"
-
-#include <QFile>
 
 namespace burrow::dialect::postgres {
 namespace {
@@ -38,23 +35,14 @@ Result<QStringList> extensionsOfOthers(const DatabaseUrl &url)
     return names;
 }
 
-Status writeListWithout(const QString &file, const QStringList &extensions, const QString &listFile)
+QByteArray listWithout(const QByteArray &contents, const QStringList &extensions)
 {
-    Result<QByteArray> listed =
-        runTool({QStringLiteral("pg_restore"), {QStringLiteral("--list"), file}},
-                QStringLiteral("reading the backup (pg_restore)"));
-    if (!listed)
-        return listed.error();
     QByteArray kept;
-    for (const QByteArray &line : listed->split('\n')) {
-        const QString text = QString::fromUtf8(line);
-        kept += (concerns(text, extensions) ? ';' + line : line) + '\n';
+    for (const QByteArray &line : contents.split('\n')) {
+        if (!line.isEmpty())
+            kept += (concerns(QString::fromUtf8(line), extensions) ? ';' + line : line) + '\n';
     }
-    QFile list(listFile);
-    if (!list.open(QIODevice::WriteOnly) || list.write(kept) != kept.size() || !list.flush())
-        return Error{Error::Code::Tool, u"cannot write the restore list: " + list.errorString(),
-                     listFile};
-    return Ok{};
+    return kept;
 }
 
 } // namespace burrow::dialect::postgres

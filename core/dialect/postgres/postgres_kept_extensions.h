@@ -9,6 +9,7 @@
 #include "../../result.h"
 #include "../database_url.h"
 
+#include <QByteArray>
 #include <QStringList>
 
 namespace burrow::dialect::postgres {
@@ -17,9 +18,8 @@ namespace burrow::dialect::postgres {
 /// them); plpgsql, which pg_dump leaves out, not among them.
 Result<QStringList> extensionsOfOthers(const DatabaseUrl &url);
 
-/// Writes into `listFile` the table of contents of the archive `file` (pg_restore --list) with
-/// the entries that create or comment on `extensions` commented out, for pg_restore --use-list.
-Status writeListWithout(const QString &file, const QStringList &extensions,
-                        const QString &listFile);
+/// The archive's table of contents `contents` (pg_restore --list) with the entries that create
+/// or comment on `extensions` commented out, for pg_restore --use-list.
+QByteArray listWithout(const QByteArray &contents, const QStringList &extensions);
 
 } // namespace burrow::dialect::postgres

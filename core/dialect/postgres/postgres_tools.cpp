@@ -93,6 +93,20 @@ Status statusOf(const Result<QByteArray> &ran)
     return ran ? Status(Ok{}) : Status(ran.error());
 }
 
+Status writeFile(const QString &path, const QByteArray &content, const QString &what)
+{
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(content) != content.size() || !out.flush())
+        return Error{Error::Code::Tool, u"cannot write " + what + u": " + out.errorString(), path};
+    return Ok{};
+}
+
+/// The archive's table of contents (pg_restore --list).
+Result<QByteArray> tableOfContents(const QString &file, const QString &what)
+{
+    return runTool({QStringLiteral("pg_restore"), {QStringLiteral("--list"), file}}, what);
+}
+
 /// The archive `file` as the script that pg_restore `options` writes into `script`.
 Status writeScript(const QString &file, const QString &script, QStringList options)
 {
@@ -160,8 +174,7 @@ Status dumpDatabase(const DatabaseUrl &url, const QString &file)
 
 Status listArchive(const QString &file)
 {
-    ToolRun run{QStringLiteral("pg_restore"), {QStringLiteral("--list"), file}};
-    Result<QByteArray> listed = runTool(run, u"checking the backup " + file);
+    Result<QByteArray> listed = tableOfContents(file, u"checking the backup " + file);
     if (!listed)
         return listed.error();
     if (!listed->contains("; Archive created at"))
@@ -200,19 +213,22 @@ Status replaceWithArchive(const DatabaseUrl &url, const QString &file)
     // table it replaces is gone and locked by this transaction.)
     const QString limit =
         u"SET lock_timeout = '" + QString::number(lockTimeoutSeconds(url)) + u"s';\n";
-    QFile dropFile(drop);
-    if (!scripts.isValid() || !dropFile.open(QIODevice::WriteOnly) ||
-        dropFile.write((limit + kDropUserObjects).toUtf8()) < 0)
-        return Error{Error::Code::Tool, QStringLiteral("cannot write the restore script"), drop};
-    dropFile.close();
+    const QString script = QStringLiteral("the restore script");
+    if (Status written = writeFile(drop, (limit + kDropUserObjects).toUtf8(), script); !written)
+        return written;
     QStringList clean{QStringLiteral("--clean"), QStringLiteral("--if-exists")};
     Result<QStringList> othersExtensions = extensionsOfOthers(url);
     if (!othersExtensions)
         return othersExtensions.error();
     if (!othersExtensions->isEmpty()) {
+        Result<QByteArray> contents =
+            tableOfContents(file, QStringLiteral("reading the backup (pg_restore)"));
+        if (!contents)
+            return contents.error();
         const QString list = scripts.filePath(QStringLiteral("restore.list"));
-        if (Status listed = writeListWithout(file, *othersExtensions, list); !listed)
-            return listed;
+        if (Status written = writeFile(list, listWithout(*contents, *othersExtensions), script);
+            !written)
+            return written;
         clean << u"--use-list=" + list;
     }
     if (Status written = writeScript(file, restore, clean); !written)
