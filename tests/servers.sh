@@ -4,7 +4,8 @@
 #
 #   tests/servers.sh start DIR [postgres|mariadb]
 #                                starts both (or one) in DIR (created) and prints `export` lines
-#                                for the tests: BURROW_TEST_POSTGRES_URL, BURROW_TEST_MARIADB_URL
+#                                for the tests: BURROW_TEST_POSTGRES_URL, BURROW_TEST_MARIADB_URL,
+#                                BURROW_TEST_TLS_DIR (see make_tls)
 #   tests/servers.sh restart DIR starts again the servers of DIR that were killed (the crash
 #                                tests), on the same ports, with their data
 #   tests/servers.sh stop DIR    stops them (whatever state they are in) and removes DIR
@@ -47,11 +48,52 @@ remove_stale_pid_file() {
   rm -f "$file" "$1"/.s.PGSQL.*.lock
 }
 
+# A test certificate authority in DIR/tls, and what it signed: the servers' certificate (for
+# 127.0.0.1 and localhost, so clients may verify the host), a client certificate for the user
+# `burrow_cert` (client-certificate log-ins on both servers), and its key once more locked with
+# the passphrase in DIR/tls/passphrase. Elliptic-curve keys: quick to make.
+make_tls() {
+  local tls=$1/tls
+  [ -f "$tls/ca.crt" ] && return 0
+  mkdir -p "$tls"
+  (
+    cd "$tls"
+    umask 077
+    local ec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+    openssl req -x509 "${ec[@]}" -days 3 -subj "/CN=Burrow test CA" -keyout ca.key -out ca.crt
+    for name in server client; do
+      local cn=localhost
+      [ "$name" = client ] && cn=burrow_cert
+      openssl req -new "${ec[@]}" -subj "/CN=$cn" -keyout "$name.key" -out "$name.csr"
+      printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$name.ext"
+      openssl x509 -req -in "$name.csr" -CA ca.crt -CAkey ca.key -CAcreateserial -days 3 \
+        -extfile "$name.ext" -out "$name.crt"
+    done
+    head -c 12 /dev/urandom | base64 | tr -d '/+=' >passphrase
+    openssl pkey -in client.key -aes256 -passout file:passphrase -out client-locked.key
+    rm -f ./*.csr ./*.ext ca.srl
+  ) >"$1/tls.log" 2>&1 || { cat "$1/tls.log" >&2; die "making the test certificates failed"; }
+  chmod 0755 "$tls"
+  chmod 0644 "$tls/ca.crt"
+}
+
+# The server's own copy of the certificate and key, owned by the server's user (both servers
+# refuse a key that others may read).
+install_server_tls() {
+  local tls=$1/../tls dir=$1 user=$2
+  cp "$tls/server.crt" "$tls/server.key" "$tls/ca.crt" "$dir/"
+  chmod 0600 "$dir/server.key"
+  is_root && chown "$user:$user" "$dir/server.crt" "$dir/server.key" "$dir/ca.crt"
+  true
+}
+
 run_postgres() {
   local dir=$1
   remove_stale_pid_file "$dir"
   as_user postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $(cat "$dir/port") -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+    -o "-p $(cat "$dir/port") -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 \
+        -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key \
+        -c ssl_ca_file=$dir/ca.crt" \
     start >/dev/null || { cat "$dir/server.log" >&2; die "PostgreSQL did not start"; }
 }
 
@@ -67,8 +109,13 @@ start_postgres() {
     --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 \
     >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   rm -f "$dir/pwfile"
+  # burrow_cert logs in with its client certificate alone (the first matching line wins).
+  sed -i '/^# TYPE/a hostssl all burrow_cert 127.0.0.1/32 cert' "$dir/data/pg_hba.conf"
+  install_server_tls "$dir" postgres
   echo "$port" >"$dir/port"
   run_postgres "$dir"
+  PGPASSWORD=$password "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres \
+    -c "CREATE ROLE burrow_cert LOGIN SUPERUSER" >/dev/null
   echo "export BURROW_TEST_POSTGRES_URL='postgresql://postgres:$password@127.0.0.1:$port/postgres'"
 }
 
@@ -82,6 +129,7 @@ run_mariadb() {
   mariadbd --no-defaults "${user_opt[@]}" --datadir="$dir/data" --socket="$dir/mysqld.sock" \
     --port="$(cat "$dir/port")" --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" \
     --tmpdir="$dir/tmp" \
+    --ssl-cert="$dir/server.crt" --ssl-key="$dir/server.key" --ssl-ca="$dir/ca.crt" \
     --log-error="$dir/server.log" --innodb-flush-log-at-trx-commit=2 --skip-name-resolve \
     --max-connections=200 >/dev/null 2>&1 &
   for i in $(seq 1 120); do
@@ -105,12 +153,15 @@ start_mariadb() {
   mariadb-install-db --no-defaults "${user_opt[@]}" --datadir="$dir/data" \
     --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1 ||
     { cat "$dir/install.log" >&2; die "mariadb-install-db failed"; }
+  install_server_tls "$dir" mysql
   echo "$port" >"$dir/port"
   run_mariadb "$dir"
   # root logs in through the socket as the OS root; the tests use a password account over TCP.
   mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot <<SQL
 CREATE USER 'burrow'@'127.0.0.1' IDENTIFIED BY '$password';
 GRANT ALL PRIVILEGES ON *.* TO 'burrow'@'127.0.0.1' WITH GRANT OPTION;
+CREATE USER 'burrow_cert'@'127.0.0.1' REQUIRE SUBJECT '/CN=burrow_cert';
+GRANT ALL PRIVILEGES ON *.* TO 'burrow_cert'@'127.0.0.1';
 SQL
   echo "export BURROW_TEST_MARIADB_URL='mariadb://burrow:$password@127.0.0.1:$port/mysql'"
 }
@@ -137,6 +188,8 @@ case "${1:-}" in
     [ -n "${2:-}" ] || die "usage: servers.sh start DIR [postgres|mariadb]"
     mkdir -p "$2"
     chmod 0755 "$2" # the server users must reach their own subfolders
+    make_tls "$2"
+    echo "export BURROW_TEST_TLS_DIR='$(cd "$2" && pwd)/tls'"
     case "${3:-both}" in
       both) say "starting PostgreSQL 15 and MariaDB 10.11 in $2"
             start_postgres "$2"; start_mariadb "$2" ;;

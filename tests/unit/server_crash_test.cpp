@@ -26,9 +26,10 @@ public:
                                                    QFile::ExeGroup | QFile::ReadOther |
                                                    QFile::ExeOther);
         const QString exports = script({u"start"_s, folder(), engine()});
-        const qsizetype start = exports.indexOf(u"='"_s);
+        // export BURROW_TEST_…_URL='…' (the TLS folder's line comes first).
+        const qsizetype start = exports.indexOf(u"_URL='"_s);
         if (start >= 0)
-            m_url = exports.mid(start + 2, exports.indexOf(u'\'', start + 2) - start - 2);
+            m_url = exports.mid(start + 6, exports.indexOf(u'\'', start + 6) - start - 6);
     }
     ~PrivateServer() { script({u"stop"_s, folder()}); }
     PrivateServer(const PrivateServer &) = delete;
@@ -83,9 +84,12 @@ protected:
     }
     /// Starts apply, kills the server once the slow statement runs, and returns how the CLI
     /// ended; the server is running again afterwards.
-    CliRun crashedApply(const QStringList &more)
+    CliRun crashedApply(const QStringList &more, const QString &urlQuery = {})
     {
-        CliProcess apply(slow.applyArguments(more));
+        QStringList arguments = slow.applyArguments(more);
+        if (!urlQuery.isEmpty())
+            arguments[arguments.indexOf(db.url())] += u'?' + urlQuery;
+        CliProcess apply(arguments);
         {
             ServerSession watcher(db);
             EXPECT_FALSE(slow.slowSession(watcher, db.name()).isEmpty())
@@ -107,11 +111,26 @@ protected:
     QStringList before;
 };
 
-using PostgresCrash = ServerCrash;
+/// Burrow's connection and the server's answer over TLS by default (tests/servers.sh), where
+/// libpq words the loss its own way ("SSL connection has been closed unexpectedly").
+class PostgresCrash : public ServerCrash {
+protected:
+    void expectRolledBack(const QString &urlQuery);
+};
 
 TEST_P(PostgresCrash, a_server_killed_mid_apply_comes_back_without_the_migration)
 {
-    const CliRun run = crashedApply({});
+    expectRolledBack({});
+}
+
+TEST_P(PostgresCrash, so_it_does_over_a_plain_connection)
+{
+    expectRolledBack(u"sslmode=disable"_s);
+}
+
+void PostgresCrash::expectRolledBack(const QString &urlQuery)
+{
+    const CliRun run = crashedApply({}, urlQuery);
     EXPECT_EQ(run.exitCode, 1) << run.err.toStdString();
     const QString error = SlowMigration::errorLine(run);
     EXPECT_TRUE(error.contains(u"lost the connection to PostgreSQL"_s)) << error.toStdString();
@@ -125,11 +144,25 @@ TEST_P(PostgresCrash, a_server_killed_mid_apply_comes_back_without_the_migration
 INSTANTIATE_TEST_SUITE_P(OwnServer, PostgresCrash, ::testing::Values(Backend::PostgreSQL),
                          backendParamName);
 
-using MariaDbCrash = ServerCrash;
+/// Over TLS the client library reports the loss as a TLS error ("unexpected eof while reading").
+class MariaDbCrash : public ServerCrash {
+protected:
+    void expectExactReport(const QString &urlQuery);
+};
 
 TEST_P(MariaDbCrash, a_server_killed_mid_apply_keeps_exactly_what_was_reported)
 {
-    const CliRun run = crashedApply({u"--no-rehearsal"_s});
+    expectExactReport({});
+}
+
+TEST_P(MariaDbCrash, so_it_does_over_tls)
+{
+    expectExactReport(u"ssl=on"_s);
+}
+
+void MariaDbCrash::expectExactReport(const QString &urlQuery)
+{
+    const CliRun run = crashedApply({u"--no-rehearsal"_s}, urlQuery);
     EXPECT_EQ(run.exitCode, 1) << run.err.toStdString();
     const QString error = SlowMigration::errorLine(run);
     EXPECT_TRUE(error.contains(u"lost the connection to the MariaDB/MySQL server"_s))

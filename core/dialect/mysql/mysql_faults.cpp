@@ -7,13 +7,14 @@ namespace burrow::dialect::mysql {
 namespace {
 
 // The server's and libmariadb's error numbers for a lock wait that expired, a connection the
-// server ended (KILL, shutdown) and one the client lost without an answer.
+// server ended (KILL, shutdown) and one the client lost without an answer (over TLS too).
 enum NativeError {
     LockWaitTimeout = 1205,
     ServerShutdown = 1053,
     ConnectionKilled = 1927,
     ServerGone = 2006,
     LostConnection = 2013,
+    TlsError = 2026, // after the log-in: the encrypted connection broke ("unexpected eof")
     ServerLost = 2055,
 };
 
@@ -94,7 +95,7 @@ Error explainStatementError(Error error, const DatabaseUrl &url)
     }
     // The client cannot tell a KILL from a crash or a network failure: the session went
     // without an answer, so the statement's fate is not known here.
-    if (code == ServerGone || code == LostConnection || code == ServerLost)
+    if (code == ServerGone || code == LostConnection || code == TlsError || code == ServerLost)
         error.message = u"lost the connection to the MariaDB/MySQL server at " +
                         serverLocation(url) + u" while the statement ran (" + error.message +
                         u"); whether this statement took effect is unknown, check it";

@@ -19,6 +19,9 @@ bool connectionLost(const Error &error)
     const QString &code = error.engineCode;
     return code == u"57P01" || code == u"57P02" || code == u"57P03" || code.startsWith(u"08") ||
            error.message.contains(u"server closed the connection") ||
+           // the same over TLS (libpq's OpenSSL layer words it its own way)
+           error.message.contains(u"connection has been closed unexpectedly") ||
+           error.message.contains(u"SSL SYSCALL error") ||
            error.message.contains(u"no connection to the server") ||
            error.message.contains(u"terminating connection");
 }
