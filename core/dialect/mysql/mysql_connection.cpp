@@ -1,5 +1,8 @@
 #include "mysql_connection.h"
 
+#include "mysql_url_options.h"
+
+#include <QRegularExpression>
 #include <QSqlError>
 
 namespace burrow::dialect::mysql {
@@ -11,6 +14,7 @@ enum NativeError {
     AccessDenied = 1045,
     UnknownDatabase = 1049,
     SocketError = 2002,
+    TlsError = 2026,
     HostError = 2003,
     UnknownHost = 2005,
     ServerGone = 2006,
@@ -30,6 +34,7 @@ QString connectOptions(const DatabaseUrl &url)
     const QString socket = url.parameters.value(QStringLiteral("unix_socket"));
     if (!socket.isEmpty())
         options.append(u"UNIX_SOCKET=" + socket);
+    options.append(tlsConnectOptions(url));
     return options.join(u';');
 }
 
@@ -67,6 +72,16 @@ Error connectError(const DatabaseUrl &url, const QString &database, const QSqlEr
         error.hint = QStringLiteral("check that the server is running and that the host and "
                                     "port in the URL are right");
         return error;
+    case TlsError:
+        // The library appends an errno it never set: "File '…' not found (Errcode: 1891…)".
+        error.message = u"cannot open a TLS connection to the MySQL/MariaDB server at " +
+                        serverLocation(url) + u" (" +
+                        QString(sqlError.databaseText())
+                            .remove(QRegularExpression(QStringLiteral(" \\(Errcode: -?\\d+\\)"))) +
+                        u')';
+        error.hint = QStringLiteral("?ssl_ca= must name the CA that signed the server's "
+                                    "certificate; check the files in ?ssl_cert= and ?ssl_key=");
+        return error;
     default:
         error.message =
             u"cannot connect to " + url.display() + u": " +
@@ -97,6 +112,8 @@ Result<std::unique_ptr<ScopedConnection>> openServer(const DatabaseUrl &url,
                      0,
                      {},
                      QStringLiteral("install the Qt 6 MySQL/MariaDB SQL plugin")};
+    if (Status checked = checkParameters(url); !checked)
+        return checked.error();
     db.setHostName(url.host);
     if (url.port > 0)
         db.setPort(url.port);
@@ -106,6 +123,8 @@ Result<std::unique_ptr<ScopedConnection>> openServer(const DatabaseUrl &url,
     db.setConnectOptions(connectOptions(url));
     if (!db.open())
         return connectError(url, database, db.lastError());
+    if (Status encrypted = checkEncrypted(url, db); !encrypted)
+        return encrypted.error();
     return connection;
 }
 

@@ -1,6 +1,7 @@
 #include "mysql_tools.h"
 
 #include "mysql_connection.h"
+#include "mysql_url_options.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -38,6 +39,8 @@ QByteArray clientOptions(const DatabaseUrl &url)
         lines << u"user=" + quotedOption(url.user);
     if (!url.password.isEmpty())
         lines << u"password=" + quotedOption(url.password);
+    for (const auto &[name, value] : tlsClientOptions(url))
+        lines << (value.isEmpty() ? name : name + u'=' + quotedOption(value));
     return (lines.join(u'\n') + u'\n').toUtf8();
 }
 

@@ -102,6 +102,38 @@ std::optional<Error> accountError(const DatabaseUrl &url, const QString &at, con
     return std::nullopt;
 }
 
+// TLS set-up on the client side: what libpq's message names, and the URL parameter to fix.
+std::optional<Error> tlsError(const QString &at, const QString &message)
+{
+    struct Cause {
+        const char16_t *says, *hint;
+    };
+    static const Cause causes[] = {
+        {u"root certificate file", u"name the CA that signed the server's certificate with "
+                                   u"?sslrootcert=FILE (?sslmode=require encrypts without "
+                                   u"checking the server)"},
+        {u"certificate verify failed",
+         u"?sslrootcert= must name the CA that signed the server's certificate"},
+        {u"does not match host name", u"connect by a name the server's certificate holds "
+                                      u"(?sslmode=verify-ca checks the CA alone)"},
+        {u"bad decrypt", u"?sslpassword= must be the passphrase of the key in ?sslkey="},
+        {u"has group or world access",
+         u"the key file must be readable by its owner alone (chmod 600)"},
+        {u"private key file", u"check the key file in ?sslkey="},
+        {u"certificate file", u"check the certificate file in ?sslcert="},
+        {u"requires a valid client certificate", u"the server logs this user in by "
+                                                 u"certificate: give ?sslcert=FILE and "
+                                                 u"?sslkey=FILE"},
+    };
+    for (const Cause &cause : causes) {
+        if (message.contains(QStringView(cause.says)))
+            return connectError(Code::Unreadable,
+                                u"cannot connect to PostgreSQL at " + at + u": " + message,
+                                QString::fromUtf16(cause.hint));
+    }
+    return std::nullopt;
+}
+
 // Reaching the server: the socket, SSL, the port, the timeout, the host name.
 std::optional<Error> networkError(const DatabaseUrl &url, const QString &at, const QString &message)
 {
@@ -137,6 +169,8 @@ Error connectionError(const DatabaseUrl &url, const QString &libpqText)
     const QString at = serverLocation(url);
     const QString message = engineMessage(libpqText, url);
     if (std::optional<Error> error = accountError(url, at, message))
+        return *error;
+    if (std::optional<Error> error = tlsError(at, message))
         return *error;
     if (std::optional<Error> error = networkError(url, at, message))
         return *error;

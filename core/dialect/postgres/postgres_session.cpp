@@ -2,6 +2,7 @@
 
 #include "postgres_errors.h"
 #include "postgres_names.h"
+#include "postgres_parameters.h"
 
 #include <QSqlError>
 
@@ -9,23 +10,6 @@ namespace burrow::dialect::postgres {
 namespace {
 
 const QString kDefaultConnectTimeout = QStringLiteral("10");
-
-// URL parameters handed to libpq as they are; `schema`, `host` and `lock_timeout` are Burrow's
-// own.
-const QStringList kLibpqParameters{
-    QStringLiteral("sslmode"),
-    QStringLiteral("sslrootcert"),
-    QStringLiteral("sslcert"),
-    QStringLiteral("sslkey"),
-    QStringLiteral("sslcrl"),
-    QStringLiteral("sslpassword"),
-    QStringLiteral("connect_timeout"),
-    QStringLiteral("application_name"),
-    QStringLiteral("target_session_attrs"),
-    QStringLiteral("gssencmode"),
-    QStringLiteral("passfile"),
-    QStringLiteral("service"),
-};
 
 // libpq's conninfo value syntax; Qt joins the options with spaces (';' becomes ' ').
 QString conninfoValue(const QString &value)
@@ -41,14 +25,14 @@ Result<QString> connectOptions(const DatabaseUrl &url)
     for (auto it = url.parameters.cbegin(); it != url.parameters.cend(); ++it) {
         if (it.key() == u"schema" || it.key() == u"host" || it.key() == u"lock_timeout")
             continue;
-        if (!kLibpqParameters.contains(it.key()))
+        if (!libpqParameters().contains(it.key()))
             return Error{Error::Code::InvalidArgument,
                          u"unknown parameter ?" + it.key() + u"= in the PostgreSQL URL",
                          {},
                          0,
                          {},
                          u"Burrow understands ?schema=, ?host= and ?" +
-                             kLibpqParameters.join(u"=, ?") + u'='};
+                             libpqParameters().join(u"=, ?") + u'='};
         if (it.value().contains(u';'))
             return Error{Error::Code::InvalidArgument,
                          u"the value of ?" + it.key() + u"= contains a semicolon",

@@ -1,6 +1,7 @@
 #include "postgres_tools.h"
 
 #include "postgres_kept_extensions.h"
+#include "postgres_parameters.h"
 #include "postgres_search_path.h"
 #include "postgres_session.h"
 
@@ -16,6 +17,37 @@ QByteArray passwordLine(const QString &password)
     QString escaped = password;
     escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u':', QStringLiteral("\\:"));
     return (u"*:*:*:*:" + escaped + u'\n').toUtf8();
+}
+
+const QString kSecretsService = QStringLiteral("burrow");
+
+/// The 0600 file that hands the tools the URL's secrets: a .pgpass for the password alone, or,
+/// with a key passphrase (?sslpassword=, which no environment variable carries), a service file
+/// entry that holds both. Null when the URL has neither.
+Result<std::unique_ptr<PasswordFile>> secretsFor(const DatabaseUrl &url)
+{
+    const QString keyPassphrase = url.parameters.value(QStringLiteral("sslpassword"));
+    if (keyPassphrase.isEmpty()) {
+        if (url.password.isEmpty())
+            return std::unique_ptr<PasswordFile>{};
+        return PasswordFile::create(passwordLine(url.password));
+    }
+    if (url.parameters.contains(QStringLiteral("service")))
+        return Error{Error::Code::InvalidArgument,
+                     QStringLiteral("?sslpassword= cannot go with ?service= in the URL"),
+                     {},
+                     0,
+                     {},
+                     QStringLiteral("put sslpassword= into the service's entry in "
+                                    "pg_service.conf instead")};
+    if (keyPassphrase.contains(u'\n') || url.password.contains(u'\n'))
+        return Error{Error::Code::InvalidArgument,
+                     QStringLiteral("the password or ?sslpassword= holds a line break, which "
+                                    "pg_dump and pg_restore cannot be given")};
+    QString entry = u'[' + kSecretsService + u"]\nsslpassword=" + keyPassphrase + u'\n';
+    if (!url.password.isEmpty())
+        entry += u"password=" + url.password + u'\n';
+    return PasswordFile::create(entry.toUtf8());
 }
 
 // Drops every user object of the database, so that the archive's script recreates exactly the
@@ -129,7 +161,7 @@ Status runScripts(const DatabaseUrl &url, const QStringList &files, const QStrin
 } // namespace
 
 Result<QProcessEnvironment> toolEnvironment(const DatabaseUrl &url,
-                                            std::unique_ptr<PasswordFile> &passwordFile)
+                                            std::unique_ptr<PasswordFile> &secretsFile)
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("PGPASSWORD")); // only the file may carry one
@@ -141,19 +173,21 @@ Result<QProcessEnvironment> toolEnvironment(const DatabaseUrl &url,
     if (!url.user.isEmpty())
         environment.insert(QStringLiteral("PGUSER"), url.user);
     environment.insert(QStringLiteral("PGDATABASE"), url.database);
-    environment.insert(
-        QStringLiteral("PGCONNECT_TIMEOUT"),
-        url.parameters.value(QStringLiteral("connect_timeout"), QStringLiteral("10")));
-    if (url.parameters.contains(QStringLiteral("sslmode")))
-        environment.insert(QStringLiteral("PGSSLMODE"),
-                           url.parameters.value(QStringLiteral("sslmode")));
-    if (!url.password.isEmpty()) {
-        Result<std::unique_ptr<PasswordFile>> file =
-            PasswordFile::create(passwordLine(url.password));
-        if (!file)
-            return file.error();
-        passwordFile = std::move(*file);
-        environment.insert(QStringLiteral("PGPASSFILE"), passwordFile->path());
+    environment.insert(QStringLiteral("PGCONNECT_TIMEOUT"), QStringLiteral("10"));
+    for (auto it = url.parameters.cbegin(); it != url.parameters.cend(); ++it) {
+        if (const QString variable = libpqEnvironmentVariable(it.key()); !variable.isEmpty())
+            environment.insert(variable, it.value());
+    }
+    Result<std::unique_ptr<PasswordFile>> file = secretsFor(url);
+    if (!file)
+        return file.error();
+    if (*file) {
+        secretsFile = std::move(*file);
+        const bool service = url.parameters.contains(QStringLiteral("sslpassword"));
+        environment.insert(service ? QStringLiteral("PGSERVICEFILE") : QStringLiteral("PGPASSFILE"),
+                           secretsFile->path());
+        if (service)
+            environment.insert(QStringLiteral("PGSERVICE"), kSecretsService);
     }
     return environment;
 }

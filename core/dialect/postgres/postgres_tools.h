@@ -6,10 +6,11 @@
 namespace burrow::dialect::postgres {
 
 /// libpq's environment for a client tool (pg_dump, pg_restore, psql) reaching `url`: host or
-/// socket, port, user, database, sslmode, a connect timeout, and the password through a 0600
-/// PGPASSFILE (kept alive by `passwordFile`), never on the command line.
+/// socket, port, user, database, a connect timeout, the URL's libpq parameters (TLS and the
+/// rest: postgres_parameters.h), and the secrets through a 0600 PGPASSFILE or PGSERVICEFILE
+/// (kept alive by `secretsFile`), never on the command line.
 Result<QProcessEnvironment> toolEnvironment(const DatabaseUrl &url,
-                                            std::unique_ptr<PasswordFile> &passwordFile);
+                                            std::unique_ptr<PasswordFile> &secretsFile);
 
 /// pg_dump's custom-format archive of the whole database into `file`.
 Status dumpDatabase(const DatabaseUrl &url, const QString &file);
