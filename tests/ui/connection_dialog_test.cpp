@@ -134,6 +134,47 @@ TEST_F(ConnectionDialogTest, set_url_fills_the_fields_and_ignores_a_password_in_
               "postgresql://app@db.example.org:5433/shop?sslmode=verify-full");
 }
 
+TEST_F(ConnectionDialogTest, editing_a_url_keeps_the_parameters_no_field_shows)
+{
+    // A schema, a socket or a client certificate lost on the way would point the workspace at
+    // another schema, or fail its backups.
+    dialog.setUrl(u"postgresql://app@db.example.org:5433/shop?schema=sales&sslmode=verify-full"
+                  u"&sslrootcert=/etc/ca.pem&sslcert=/home/app/client.crt"_s);
+    field<QLineEdit>(u"user"_s)->setText(u"owner"_s);
+    const Result<dialect::DatabaseUrl> url = dialect::parseDatabaseUrl(dialog.url());
+    ASSERT_TRUE(url.ok()) << dialog.url().toStdString();
+    EXPECT_EQ(url->user, u"owner"_s);
+    const QMap<QString, QString> expected{{u"schema"_s, u"sales"_s},
+                                          {u"sslmode"_s, u"verify-full"_s},
+                                          {u"sslrootcert"_s, u"/etc/ca.pem"_s},
+                                          {u"sslcert"_s, u"/home/app/client.crt"_s}};
+    EXPECT_EQ(url->parameters, expected) << dialog.url().toStdString();
+
+    chooseEngine(Engine::MySQL); // another engine's parameters mean nothing there
+    EXPECT_FALSE(dialog.url().contains(u"schema"_s)) << dialog.url().toStdString();
+}
+
+TEST_F(ConnectionDialogTest, the_server_ca_field_counts_only_where_tls_checks_the_server)
+{
+    fillServer(Engine::MySQL);
+    auto *ca = field<QLineEdit>(u"caFile"_s);
+    ca->setText(u"/etc/ssl/ca.pem"_s);
+    EXPECT_FALSE(ca->isEnabled()) << "TLS is off";
+    EXPECT_EQ(dialog.url().toStdString(), "mysql://app@db.example.org:3306/shop");
+    field<QComboBox>(u"sslMode"_s)->setCurrentText(u"on"_s);
+    EXPECT_TRUE(ca->isEnabled());
+    EXPECT_EQ(dialog.url().toStdString(),
+              "mysql://app@db.example.org:3306/shop?ssl=on&ssl_ca=/etc/ssl/ca.pem");
+
+    chooseEngine(Engine::PostgreSQL);
+    field<QSpinBox>(u"port"_s)->setValue(5432);
+    field<QComboBox>(u"sslMode"_s)->setCurrentText(u"prefer"_s);
+    EXPECT_FALSE(ca->isEnabled()) << "prefer falls back to plain text when the check fails";
+    field<QComboBox>(u"sslMode"_s)->setCurrentText(u"verify-ca"_s);
+    EXPECT_EQ(dialog.url().toStdString(), "postgresql://app@db.example.org:5432/shop"
+                                          "?sslmode=verify-ca&sslrootcert=/etc/ssl/ca.pem");
+}
+
 TEST_F(ConnectionDialogTest, ok_is_enabled_only_while_the_sqlite_fields_make_a_url)
 {
     chooseEngine(Engine::SQLite);

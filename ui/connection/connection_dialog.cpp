@@ -30,8 +30,10 @@ using dialect::Engine;
 struct ServerEngine {
     QString scheme;
     int port;
-    QString sslKey;       // the URL's query parameter
-    QStringList sslModes; // its values, the default first
+    QString sslKey;         // the URL's query parameter
+    QStringList sslModes;   // its values, the default first
+    QString caKey;          // the parameter naming the CA file that checks the server
+    QStringList plainModes; // the modes in which a CA file means nothing
 };
 
 const ServerEngine &serverEngine(Engine engine)
@@ -40,11 +42,15 @@ const ServerEngine &serverEngine(Engine engine)
                                        5432,
                                        QStringLiteral("sslmode"),
                                        {QStringLiteral("prefer"), QStringLiteral("disable"),
-                                        QStringLiteral("require"), QStringLiteral("verify-full")}};
-    static const ServerEngine mysql{QStringLiteral("mysql"),
-                                    3306,
-                                    QStringLiteral("ssl"),
-                                    {QStringLiteral("off"), QStringLiteral("on")}};
+                                        QStringLiteral("require"), QStringLiteral("verify-ca"),
+                                        QStringLiteral("verify-full")},
+                                       QStringLiteral("sslrootcert"),
+                                       // prefer would fall back to plain text when the check fails
+                                       {QStringLiteral("prefer"), QStringLiteral("disable")}};
+    static const ServerEngine mysql{
+        QStringLiteral("mysql"),  3306,
+        QStringLiteral("ssl"),    {QStringLiteral("off"), QStringLiteral("on")},
+        QStringLiteral("ssl_ca"), {QStringLiteral("off")}};
     return engine == Engine::PostgreSQL ? postgres : mysql;
 }
 
@@ -140,6 +146,11 @@ void ConnectionDialog::addServerRows()
     m_password = named(new QLineEdit(this), QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_sslMode = named(new QComboBox(this), QStringLiteral("sslMode"));
+    m_caFile = named(new QLineEdit(this), QStringLiteral("caFile"));
+    m_caFile->setPlaceholderText(tr("ca.pem: checks the server's certificate"));
+    m_caFile->setToolTip(tr("The certificate of the authority that signed the server's. With "
+                            "it, Burrow refuses a server that cannot prove who it is."));
+    auto *browseCa = named(new QPushButton(tr("Br&owse…"), this), QStringLiteral("browseCa"));
     m_remember = named(new QCheckBox(tr("&Remember password in the system keychain"), this),
                        QStringLiteral("rememberPassword"));
     m_keychainNote = named(new QLabel(tr("No system keychain answered: Burrow will ask for the "
@@ -147,16 +158,20 @@ void ConnectionDialog::addServerRows()
                                       this),
                            QStringLiteral("keychainNote"));
     auto *host = inRow(this, {m_host, new QLabel(tr("Port:"), this), m_port});
-    m_serverRows = {host, m_database, m_user, m_password, m_sslMode, m_remember, m_keychainNote};
+    m_caRow = inRow(this, {m_caFile, browseCa});
+    m_serverRows = {host,      m_database, m_user,     m_password,
+                    m_sslMode, m_caRow,    m_remember, m_keychainNote};
     m_form->addRow(tr("&Host:"), host);
     m_form->addRow(tr("&Database:"), m_database);
     m_form->addRow(tr("&User:"), m_user);
     m_form->addRow(tr("&Password:"), m_password);
     m_form->addRow(tr("&SSL mode:"), m_sslMode);
+    m_form->addRow(tr("Server C&A:"), m_caRow);
     m_form->addRow(QString(), m_remember);
     m_form->addRow(QString(), m_keychainNote);
     m_form->setRowVisible(m_keychainNote, false);
-    for (QLineEdit *edit : {m_host, m_database, m_user, m_password})
+    connect(browseCa, &QPushButton::clicked, this, &ConnectionDialog::browseCertificate);
+    for (QLineEdit *edit : {m_host, m_database, m_user, m_password, m_caFile})
         connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::onFieldsChanged);
     connect(m_port, &QSpinBox::valueChanged, this, &ConnectionDialog::onFieldsChanged);
     connect(m_sslMode, &QComboBox::currentIndexChanged, this, &ConnectionDialog::onFieldsChanged);
@@ -201,7 +216,18 @@ void ConnectionDialog::setUrl(const QString &url)
     m_port->setValue(parsed->port > 0 ? parsed->port : server.port);
     m_database->setText(parsed->database);
     m_user->setText(parsed->user);
-    m_sslMode->setCurrentText(parsed->parameters.value(server.sslKey, server.sslModes.first()));
+    const QString sslMode = parsed->parameters.value(server.sslKey, server.sslModes.first());
+    m_sslMode->setCurrentText(sslMode);
+    m_caFile->setText(parsed->parameters.value(server.caKey));
+    // The parameters no field shows (?schema=, a socket, client certificates…) stay as they are.
+    m_keptParameters.clear();
+    for (auto it = parsed->parameters.cbegin(); it != parsed->parameters.cend(); ++it) {
+        const bool shown = it.key() == server.caKey ||
+                           (it.key() == server.sslKey && m_sslMode->findText(sslMode) >= 0);
+        if (!shown)
+            m_keptParameters.append({it.key(), it.value()});
+    }
+    m_keptEngine = int(parsed->engine);
     m_password->clear();
     lookUpPassword();
 }
@@ -224,11 +250,16 @@ QString ConnectionDialog::composedUrl() const
     url.setHost(m_host->text().trimmed());
     url.setPort(m_port->value());
     url.setPath(u'/' + m_database->text().trimmed());
-    if (m_sslMode->currentIndex() > 0) {
-        QUrlQuery query;
+    QUrlQuery query;
+    if (m_sslMode->currentIndex() > 0)
         query.addQueryItem(server.sslKey, m_sslMode->currentText());
-        url.setQuery(query);
+    if (m_caFile->isEnabled() && !m_caFile->text().trimmed().isEmpty())
+        query.addQueryItem(server.caKey, m_caFile->text().trimmed());
+    if (m_keptEngine == int(engineOf(m_engine))) {
+        for (const auto &[name, value] : m_keptParameters)
+            query.addQueryItem(name, value);
     }
+    url.setQuery(query);
     return url.toString();
 }
 
@@ -277,6 +308,9 @@ void ConnectionDialog::onEngineChanged()
 
 void ConnectionDialog::onFieldsChanged()
 {
+    if (isServer())
+        m_caRow->setEnabled(
+            !serverEngine(engineOf(m_engine)).plainModes.contains(m_sslMode->currentText()));
     ++m_testGeneration; // a test still running answers for fields that are gone
     m_testing = false;
     m_testSucceeded = false;
@@ -300,6 +334,15 @@ void ConnectionDialog::browse()
             : QFileDialog::getOpenFileName(this, tr("Open a SQLite database"), start, filter);
     if (!chosen.isEmpty())
         m_path->setText(QDir::toNativeSeparators(chosen));
+}
+
+void ConnectionDialog::browseCertificate()
+{
+    const QString chosen = QFileDialog::getOpenFileName(
+        this, tr("The server's certificate authority"), m_base.absolutePath(),
+        tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+    if (!chosen.isEmpty())
+        m_caFile->setText(QDir::toNativeSeparators(chosen));
 }
 
 void ConnectionDialog::lookUpPassword()

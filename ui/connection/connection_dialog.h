@@ -58,6 +58,7 @@ private:
     void onEngineChanged();
     void onFieldsChanged();
     void browse();
+    void browseCertificate();
     void checkKeychain();
     void lookUpPassword();
     void showResult(bool ok, const QString &message);
@@ -77,6 +78,11 @@ private:
     QLineEdit *m_user = nullptr;
     QLineEdit *m_password = nullptr;
     QComboBox *m_sslMode = nullptr;
+    QLineEdit *m_caFile = nullptr;
+    QWidget *m_caRow = nullptr;
+    // The URL parameters no field shows, of the engine the URL named (setUrl).
+    QList<QPair<QString, QString>> m_keptParameters;
+    int m_keptEngine = -1;
     QCheckBox *m_remember = nullptr;
     QLabel *m_keychainNote = nullptr;
     QLabel *m_urlPreview = nullptr;
