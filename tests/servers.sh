@@ -78,13 +78,21 @@ make_tls() {
 }
 
 # The server's own copy of the certificate and key, owned by the server's user (both servers
-# refuse a key that others may read).
+# refuse a key that others may read). None with BURROW_SERVERS_TLS=off: a server that offers no
+# TLS, for the tests of what a client that asks for it does then.
 install_server_tls() {
   local tls=$1/../tls dir=$1 user=$2
+  [ "${BURROW_SERVERS_TLS:-on}" = off ] && return 0
   cp "$tls/server.crt" "$tls/server.key" "$tls/ca.crt" "$dir/"
   chmod 0600 "$dir/server.key"
   is_root && chown "$user:$user" "$dir/server.crt" "$dir/server.key" "$dir/ca.crt"
   true
+}
+
+# The TLS options of the server in `dir`, when it has a certificate (install_server_tls).
+postgres_tls_options() {
+  [ -f "$1/server.crt" ] || return 0
+  echo "-c ssl=on -c ssl_cert_file=$1/server.crt -c ssl_key_file=$1/server.key -c ssl_ca_file=$1/ca.crt"
 }
 
 run_postgres() {
@@ -92,8 +100,7 @@ run_postgres() {
   remove_stale_pid_file "$dir"
   as_user postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
     -o "-p $(cat "$dir/port") -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 \
-        -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key \
-        -c ssl_ca_file=$dir/ca.crt" \
+        $(postgres_tls_options "$dir")" \
     start >/dev/null || { cat "$dir/server.log" >&2; die "PostgreSQL did not start"; }
 }
 
@@ -124,12 +131,14 @@ start_postgres() {
 # Each server has a tmpdir of its own: a starting server deletes every #sql* file in its
 # tmpdir, which in a shared /tmp are the temporary tables of the other servers' queries.
 run_mariadb() {
-  local dir=$1 user_opt=() i
+  local dir=$1 user_opt=() tls_opt=() i
   is_root && user_opt=(--user=mysql)
+  [ -f "$dir/server.crt" ] &&
+    tls_opt=(--ssl-cert="$dir/server.crt" --ssl-key="$dir/server.key" --ssl-ca="$dir/ca.crt")
   mariadbd --no-defaults "${user_opt[@]}" --datadir="$dir/data" --socket="$dir/mysqld.sock" \
     --port="$(cat "$dir/port")" --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" \
     --tmpdir="$dir/tmp" \
-    --ssl-cert="$dir/server.crt" --ssl-key="$dir/server.key" --ssl-ca="$dir/ca.crt" \
+    "${tls_opt[@]}" \
     --log-error="$dir/server.log" --innodb-flush-log-at-trx-commit=2 --skip-name-resolve \
     --max-connections=200 >/dev/null 2>&1 &
   for i in $(seq 1 120); do

@@ -2,6 +2,7 @@
 // middle of an apply. Each test runs its own server (tests/servers.sh), kills it while the
 // migration's slow statement runs, and starts it again on the same data. PostgreSQL comes back
 // as it was before the migration; MariaDB keeps exactly what ran, as Burrow reported it.
+#include "private_server.h"
 #include "process_support.h"
 #include "server_support.h"
 #include "slow_migration.h"
@@ -12,66 +13,6 @@ using namespace burrow::test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-/// A server of the test's own, started, killed and restarted through tests/servers.sh, and
-/// stopped (its folder removed) at the end.
-class PrivateServer {
-public:
-    explicit PrivateServer(Backend backend)
-        : m_backend(backend)
-    {
-        // The server's own user must reach its folder inside ours.
-        QFile::setPermissions(m_parent.path(), QFile::ReadOwner | QFile::WriteOwner |
-                                                   QFile::ExeOwner | QFile::ReadGroup |
-                                                   QFile::ExeGroup | QFile::ReadOther |
-                                                   QFile::ExeOther);
-        const QString exports = script({u"start"_s, folder(), engine()});
-        // export BURROW_TEST_…_URL='…' (the TLS folder's line comes first).
-        const qsizetype start = exports.indexOf(u"_URL='"_s);
-        if (start >= 0)
-            m_url = exports.mid(start + 6, exports.indexOf(u'\'', start + 6) - start - 6);
-    }
-    ~PrivateServer() { script({u"stop"_s, folder()}); }
-    PrivateServer(const PrivateServer &) = delete;
-    PrivateServer &operator=(const PrivateServer &) = delete;
-
-    QByteArray url() const { return m_url.toUtf8(); }
-    const char *urlVariable() const
-    {
-        return m_backend == Backend::PostgreSQL ? "BURROW_TEST_POSTGRES_URL"
-                                                : "BURROW_TEST_MARIADB_URL";
-    }
-    /// SIGKILL to the server process: no shutdown, no flush, no goodbye to the clients.
-    void kill() const
-    {
-        const QString pidFile = m_backend == Backend::PostgreSQL
-                                    ? folder() + u"/postgres/data/postmaster.pid"_s
-                                    : folder() + u"/mariadb/mysqld.pid"_s;
-        const QByteArray pid = readBytes(pidFile).split('\n').value(0).trimmed();
-        ASSERT_FALSE(pid.isEmpty()) << pidFile.toStdString();
-        ASSERT_EQ(::kill(pid_t(pid.toInt()), SIGKILL), 0);
-    }
-    void restart() const { script({u"restart"_s, folder()}); }
-
-private:
-    QString folder() const { return m_parent.path() + u"/servers"_s; }
-    QString engine() const
-    {
-        return m_backend == Backend::PostgreSQL ? u"postgres"_s : u"mariadb"_s;
-    }
-    static QString script(const QStringList &arguments)
-    {
-        QProcess run;
-        run.start(QStringLiteral(BURROW_TEST_DATA "/../servers.sh"), arguments);
-        EXPECT_TRUE(run.waitForFinished(120000));
-        EXPECT_EQ(run.exitCode(), 0) << run.readAllStandardError().toStdString();
-        return QString::fromUtf8(run.readAllStandardOutput());
-    }
-
-    Backend m_backend;
-    QTemporaryDir m_parent;
-    QString m_url;
-};
 
 class ServerCrash : public ::testing::TestWithParam<Backend> {
 protected:

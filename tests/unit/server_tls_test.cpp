@@ -3,7 +3,9 @@
 // while the backup's pg_dump looks for ~/.postgresql/root.crt, or logs in without the client
 // certificate, would stop every apply at its backup. A MySQL/MariaDB URL's TLS parameters are
 // honoured, a misspelt one is refused rather than ignored (it would connect in plain text), and a
-// wrong CA or key says which parameter to fix.
+// wrong CA or key says which parameter to fix. A server that offers no TLS is refused when the
+// URL asks for it, never reached in plain text.
+#include "private_server.h"
 #include "server_support.h"
 #include "test_support.h"
 
@@ -172,5 +174,27 @@ TEST_P(MariadbTls, ssl_on_encrypts_without_checking_the_server)
 }
 
 INSTANTIATE_TEST_SUITE_P(Server, MariadbTls, ::testing::Values(Backend::MariaDB), backendParamName);
+
+TEST(ServerWithoutTls, a_url_that_asks_for_tls_is_refused_rather_than_sent_in_plain_text)
+{
+    for (const Backend backend : {Backend::PostgreSQL, Backend::MariaDB}) {
+        SCOPED_TRACE(backendName(backend));
+        const PrivateServer server(backend, PrivateServer::Tls::Off);
+        ASSERT_FALSE(server.url().isEmpty()) << "the test's own server did not start";
+        TempDir dir;
+        const QString model = dir.write(u"model.sql"_s, "CREATE TABLE t (x int);\n");
+        QUrl url(QString::fromUtf8(server.url()));
+        const CliRun plain = runCli({u"diff"_s, u"--db"_s, url.toString(), u"--model"_s, model});
+        EXPECT_EQ(plain.exitCode, 1) << "the server is there: " << plain.err.toStdString();
+
+        url.setQuery(backend == Backend::PostgreSQL ? u"sslmode=require"_s : u"ssl=on"_s);
+        const CliRun asked = runCli({u"diff"_s, u"--db"_s, url.toString(), u"--model"_s, model});
+        EXPECT_EQ(asked.exitCode, 2);
+        EXPECT_TRUE(asked.err.contains(backend == Backend::PostgreSQL
+                                           ? u"server does not support SSL"_s
+                                           : u"did not encrypt the connection"_s))
+            << asked.err.toStdString();
+    }
+}
 
 } // namespace
