@@ -205,6 +205,7 @@ void ConnectionDialog::setUrl(const QString &url)
     const Result<dialect::DatabaseUrl> parsed = dialect::parseDatabaseUrl(url, m_base);
     if (!parsed)
         return;
+    m_keptParameters.clear();
     m_engine->setCurrentIndex(m_engine->findData(int(parsed->engine)));
     if (parsed->engine == Engine::SQLite) {
         m_path->setText(QDir::toNativeSeparators(parsed->path));
@@ -220,7 +221,6 @@ void ConnectionDialog::setUrl(const QString &url)
     m_sslMode->setCurrentText(sslMode);
     m_caFile->setText(parsed->parameters.value(server.caKey));
     // The parameters no field shows (?schema=, a socket, client certificates…) stay as they are.
-    m_keptParameters.clear();
     for (auto it = parsed->parameters.cbegin(); it != parsed->parameters.cend(); ++it) {
         const bool shown = it.key() == server.caKey ||
                            (it.key() == server.sslKey && m_sslMode->findText(sslMode) >= 0);

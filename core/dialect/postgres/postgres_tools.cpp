@@ -183,7 +183,7 @@ Result<QProcessEnvironment> toolEnvironment(const DatabaseUrl &url,
         return file.error();
     if (*file) {
         secretsFile = std::move(*file);
-        const bool service = url.parameters.contains(QStringLiteral("sslpassword"));
+        const bool service = !url.parameters.value(QStringLiteral("sslpassword")).isEmpty();
         environment.insert(service ? QStringLiteral("PGSERVICEFILE") : QStringLiteral("PGPASSFILE"),
                            secretsFile->path());
         if (service)
