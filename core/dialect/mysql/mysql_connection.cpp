@@ -14,11 +14,11 @@ enum NativeError {
     AccessDenied = 1045,
     UnknownDatabase = 1049,
     SocketError = 2002,
-    TlsError = 2026,
     HostError = 2003,
     UnknownHost = 2005,
     ServerGone = 2006,
     LostConnection = 2013,
+    TlsError = 2026,
 };
 
 int connectTimeout(const DatabaseUrl &url)

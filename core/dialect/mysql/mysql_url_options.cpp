@@ -2,23 +2,38 @@
 
 #include "mysql_connection.h"
 
+#include <algorithm>
+
 namespace burrow::dialect::mysql {
 namespace {
 
 const QString kSsl = QStringLiteral("ssl");
 const QString kCa = QStringLiteral("ssl_ca");
-const QString kCert = QStringLiteral("ssl_cert");
-const QString kKey = QStringLiteral("ssl_key");
+
+/// A certificate file of the URL, and how Qt's driver and the client tools name it.
+struct TlsFile {
+    QString parameter, driverOption, clientOption;
+};
+
+const QList<TlsFile> &tlsFiles()
+{
+    static const QList<TlsFile> files{
+        {kCa, QStringLiteral("SSL_CA"), QStringLiteral("ssl-ca")},
+        {QStringLiteral("ssl_cert"), QStringLiteral("SSL_CERT"), QStringLiteral("ssl-cert")},
+        {QStringLiteral("ssl_key"), QStringLiteral("SSL_KEY"), QStringLiteral("ssl-key")},
+    };
+    return files;
+}
 
 const QStringList &knownParameters()
 {
-    static const QStringList names{QStringLiteral("unix_socket"),
-                                   QStringLiteral("connect_timeout"),
-                                   QStringLiteral("lock_timeout"),
-                                   kSsl,
-                                   kCa,
-                                   kCert,
-                                   kKey};
+    static const QStringList names = [] {
+        QStringList list{QStringLiteral("unix_socket"), QStringLiteral("connect_timeout"),
+                         QStringLiteral("lock_timeout"), kSsl};
+        for (const TlsFile &file : tlsFiles())
+            list.append(file.parameter);
+        return list;
+    }();
     return names;
 }
 
@@ -29,8 +44,9 @@ Error parameterError(const QString &message, const QString &hint)
 
 bool hasTlsFile(const DatabaseUrl &url)
 {
-    return url.parameters.contains(kCa) || url.parameters.contains(kCert) ||
-           url.parameters.contains(kKey);
+    return std::any_of(tlsFiles().cbegin(), tlsFiles().cend(), [&](const TlsFile &file) {
+        return url.parameters.contains(file.parameter);
+    });
 }
 
 } // namespace
@@ -67,12 +83,10 @@ QStringList tlsConnectOptions(const DatabaseUrl &url)
     if (!wantsTls(url))
         return {};
     QStringList options;
-    if (url.parameters.contains(kCa))
-        options << u"SSL_CA=" + url.parameters.value(kCa);
-    if (url.parameters.contains(kCert))
-        options << u"SSL_CERT=" + url.parameters.value(kCert);
-    if (url.parameters.contains(kKey))
-        options << u"SSL_KEY=" + url.parameters.value(kKey);
+    for (const TlsFile &file : tlsFiles()) {
+        if (url.parameters.contains(file.parameter))
+            options << file.driverOption + u'=' + url.parameters.value(file.parameter);
+    }
     // Without a file, the library's default ciphers are what switches TLS on.
     if (options.isEmpty())
         options << QStringLiteral("SSL_CIPHER=DEFAULT");
@@ -84,15 +98,13 @@ QList<QPair<QString, QString>> tlsClientOptions(const DatabaseUrl &url)
     if (!wantsTls(url))
         return {};
     QList<QPair<QString, QString>> options{{QStringLiteral("ssl"), {}}};
-    if (url.parameters.contains(kCa)) {
-        options.append({QStringLiteral("ssl-ca"), url.parameters.value(kCa)});
-        // The one option that makes the clients refuse plain text, and check the host name.
-        options.append({QStringLiteral("ssl-verify-server-cert"), {}});
+    for (const TlsFile &file : tlsFiles()) {
+        if (url.parameters.contains(file.parameter))
+            options.append({file.clientOption, url.parameters.value(file.parameter)});
     }
-    if (url.parameters.contains(kCert))
-        options.append({QStringLiteral("ssl-cert"), url.parameters.value(kCert)});
-    if (url.parameters.contains(kKey))
-        options.append({QStringLiteral("ssl-key"), url.parameters.value(kKey)});
+    // The one option that makes the clients refuse plain text, and check the host name.
+    if (url.parameters.contains(kCa))
+        options.append({QStringLiteral("ssl-verify-server-cert"), {}});
     return options;
 }
 

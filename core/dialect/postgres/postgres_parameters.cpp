@@ -1,7 +1,5 @@
 #include "postgres_parameters.h"
 
-#include <QHash>
-
 namespace burrow::dialect::postgres {
 namespace {
 

@@ -19,18 +19,23 @@ QByteArray passwordLine(const QString &password)
     return (u"*:*:*:*:" + escaped + u'\n').toUtf8();
 }
 
-const QString kSecretsService = QStringLiteral("burrow");
-
-/// The 0600 file that hands the tools the URL's secrets: a .pgpass for the password alone, or,
-/// with a key passphrase (?sslpassword=, which no environment variable carries), a service file
-/// entry that holds both. Null when the URL has neither.
-Result<std::unique_ptr<PasswordFile>> secretsFor(const DatabaseUrl &url)
+/// Hands the tools the URL's secrets through a 0600 file (kept alive by `secretsFile`): a
+/// .pgpass for the password alone, or, with a key passphrase (?sslpassword=, which no
+/// environment variable carries), a service file entry that holds both.
+Status addSecrets(const DatabaseUrl &url, QProcessEnvironment &environment,
+                  std::unique_ptr<PasswordFile> &secretsFile)
 {
     const QString keyPassphrase = url.parameters.value(QStringLiteral("sslpassword"));
     if (keyPassphrase.isEmpty()) {
         if (url.password.isEmpty())
-            return std::unique_ptr<PasswordFile>{};
-        return PasswordFile::create(passwordLine(url.password));
+            return Ok{};
+        Result<std::unique_ptr<PasswordFile>> file =
+            PasswordFile::create(passwordLine(url.password));
+        if (!file)
+            return file.error();
+        secretsFile = std::move(*file);
+        environment.insert(QStringLiteral("PGPASSFILE"), secretsFile->path());
+        return Ok{};
     }
     if (url.parameters.contains(QStringLiteral("service")))
         return Error{Error::Code::InvalidArgument,
@@ -44,10 +49,17 @@ Result<std::unique_ptr<PasswordFile>> secretsFor(const DatabaseUrl &url)
         return Error{Error::Code::InvalidArgument,
                      QStringLiteral("the password or ?sslpassword= holds a line break, which "
                                     "pg_dump and pg_restore cannot be given")};
-    QString entry = u'[' + kSecretsService + u"]\nsslpassword=" + keyPassphrase + u'\n';
+    const QString service = QStringLiteral("burrow");
+    QString entry = u'[' + service + u"]\nsslpassword=" + keyPassphrase + u'\n';
     if (!url.password.isEmpty())
         entry += u"password=" + url.password + u'\n';
-    return PasswordFile::create(entry.toUtf8());
+    Result<std::unique_ptr<PasswordFile>> file = PasswordFile::create(entry.toUtf8());
+    if (!file)
+        return file.error();
+    secretsFile = std::move(*file);
+    environment.insert(QStringLiteral("PGSERVICEFILE"), secretsFile->path());
+    environment.insert(QStringLiteral("PGSERVICE"), service);
+    return Ok{};
 }
 
 // Drops every user object of the database, so that the archive's script recreates exactly the
@@ -178,17 +190,8 @@ Result<QProcessEnvironment> toolEnvironment(const DatabaseUrl &url,
         if (const QString variable = libpqEnvironmentVariable(it.key()); !variable.isEmpty())
             environment.insert(variable, it.value());
     }
-    Result<std::unique_ptr<PasswordFile>> file = secretsFor(url);
-    if (!file)
-        return file.error();
-    if (*file) {
-        secretsFile = std::move(*file);
-        const bool service = !url.parameters.value(QStringLiteral("sslpassword")).isEmpty();
-        environment.insert(service ? QStringLiteral("PGSERVICEFILE") : QStringLiteral("PGPASSFILE"),
-                           secretsFile->path());
-        if (service)
-            environment.insert(QStringLiteral("PGSERVICE"), kSecretsService);
-    }
+    if (Status added = addSecrets(url, environment, secretsFile); !added)
+        return added.error();
     return environment;
 }
 
