@@ -51,16 +51,10 @@ Result<QStringList> PostgresDialect::otherSchemasIn(const DatabaseUrl &url) cons
     Result<std::unique_ptr<Session>> session = Session::open(url, Access::ReadSchema);
     if (!session)
         return session.error();
-    Result<QSqlQuery> found = (*session)->run(QStringLiteral(
+    return (*session)->column(QStringLiteral(
         "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname <> pg_catalog.current_schema() "
         "AND nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
         "AND nspname !~ '^pg_(toast_)?temp_' ORDER BY nspname"));
-    if (!found)
-        return found.error();
-    QStringList schemas;
-    while (found->next())
-        schemas.append(found->value(0).toString());
-    return schemas;
 }
 
 std::optional<QStringList>

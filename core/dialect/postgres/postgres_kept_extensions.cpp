@@ -24,15 +24,8 @@ Result<QStringList> extensionsOfOthers(const DatabaseUrl &url)
     Result<std::unique_ptr<Session>> session = Session::open(url, Access::ReadSchema);
     if (!session)
         return session.error();
-    Result<QSqlQuery> found =
-        (*session)->run(QStringLiteral("SELECT extname FROM pg_extension WHERE extname <> "
-                                       "'plpgsql' AND NOT pg_has_role(extowner, 'MEMBER')"));
-    if (!found)
-        return found.error();
-    QStringList names;
-    while (found->next())
-        names.append(found->value(0).toString());
-    return names;
+    return (*session)->column(QStringLiteral("SELECT extname FROM pg_extension WHERE extname <> "
+                                             "'plpgsql' AND NOT pg_has_role(extowner, 'MEMBER')"));
 }
 
 QByteArray listWithout(const QByteArray &contents, const QStringList &extensions)

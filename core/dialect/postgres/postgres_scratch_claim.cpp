@@ -12,7 +12,7 @@ namespace {
 /// database, keyed by the name's hex digits. Best effort: one this user may not drop stays.
 void dropAbandoned(Session &admin, const QString &prefix)
 {
-    Result<QSqlQuery> abandoned = admin.run(
+    Result<QStringList> abandoned = admin.column(
         u"SELECT d.datname FROM pg_catalog.pg_database d WHERE d.datname ~ " +
         quoteLiteral(u'^' + prefix + u"[0-9a-f]{16}$") +
         u" AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity a "
@@ -22,10 +22,7 @@ void dropAbandoned(Session &admin, const QString &prefix)
         u"('x' || pg_catalog.right(d.datname, 16))::bit(64)::bigint)");
     if (!abandoned)
         return;
-    QStringList names;
-    while (abandoned->next())
-        names.append(abandoned->value(0).toString());
-    for (const QString &name : names)
+    for (const QString &name : *abandoned)
         (void)admin.run(u"DROP DATABASE IF EXISTS " + quoteIdentifier(name));
 }
 

@@ -68,17 +68,14 @@ Status dropNamed(Session &session, const QString &schema)
 /// this user may not drop stays for its owner's next load.
 void dropAbandoned(Session &session)
 {
-    Result<QSqlQuery> abandoned = session.run(QStringLiteral(
+    Result<QStringList> abandoned = session.column(QStringLiteral(
         "SELECT nspname FROM pg_catalog.pg_namespace "
         "WHERE nspname ~ '^burrow_model_[0-9a-f]{16}$' AND pg_catalog.pg_try_advisory_lock("
         "CASE WHEN nspname ~ '^burrow_model_[0-9a-f]{16}$' "
         "THEN ('x' || pg_catalog.substr(nspname, 14))::bit(64)::bigint END)"));
     if (!abandoned)
         return;
-    QStringList names;
-    while (abandoned->next())
-        names.append(abandoned->value(0).toString());
-    for (const QString &name : names) {
+    for (const QString &name : *abandoned) {
         (void)dropNamed(session, name);
         (void)session.run(u"SELECT pg_catalog.pg_advisory_unlock(('x' || pg_catalog.substr(" +
                           quoteLiteral(name) + u", 14))::bit(64)::bigint)");

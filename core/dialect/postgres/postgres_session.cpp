@@ -110,6 +110,17 @@ Result<QSqlQuery> Session::run(const QString &sql)
     return query;
 }
 
+Result<QStringList> Session::column(const QString &sql)
+{
+    Result<QSqlQuery> query = run(sql);
+    if (!query)
+        return query.error();
+    QStringList values;
+    while (query->next())
+        values.append(query->value(0).toString());
+    return values;
+}
+
 // One round trip: the search_path (so that the engine's own SQL text names this schema's
 // objects without qualification), read-only transactions, the lock timeout (a table another
 // session holds fails the statement instead of hanging it, and every query queued behind it),

@@ -25,6 +25,8 @@ public:
     static Result<std::unique_ptr<Session>> open(const DatabaseUrl &url, Access access);
 
     Result<QSqlQuery> run(const QString &sql);
+    /// The first column of every row `sql` returns, as text.
+    Result<QStringList> column(const QString &sql);
     int queryCount() const { return m_queries; }
     QSqlDatabase &database() { return m_connection->database(); }
     const DatabaseUrl &url() const { return m_url; }
