@@ -84,18 +84,27 @@ void AlterBuilder::foreignKeys()
     }
 }
 
-// InnoDB named the index of an unnamed key after its column; a key added back under a name
-// would replace that index with one named after the key. Added again explicitly just before,
-// the index is the model's own, and the key uses it. Whether one was added.
+// An index InnoDB created for a key (named after the key, or after its first column when the
+// key has no name) gives way to the index of a key added later: added back under another name,
+// the key would replace it. Added again explicitly just before, the index is the model's own,
+// and the key uses it. An index the user declared is kept by InnoDB as it is. Whether one was
+// added.
 bool AlterBuilder::keepIndexOf(const ForeignKey &fk)
 {
+    auto generatedFor = [this, &fk](const QString &index) {
+        return index.compare(fk.columns.constFirst(), Qt::CaseInsensitive) == 0 ||
+               std::any_of(m_live.foreignKeys.begin(), m_live.foreignKeys.end(),
+                           [&](const ForeignKey &live) {
+                               return live.name.compare(index, Qt::CaseInsensitive) == 0;
+                           });
+    };
     for (const Index &live : m_live.indexes) {
         QStringList columns;
         for (const IndexPart &part : live.parts)
             columns.append(part.column);
         const Index *target =
             findBy(m_target.indexes, live.name, [](const Index &i) { return i.name; });
-        if (columns != fk.columns || live.name == fk.name || !target ||
+        if (columns != fk.columns || live.name == fk.name || !generatedFor(live.name) || !target ||
             indexSignature(*target) != indexSignature(live))
             continue;
         m_readded << u"DROP INDEX " + quoteIdentifier(live.name) << u"ADD " + indexClause(*target);
