@@ -1,6 +1,7 @@
 #include "mysql_catalog_builder_p.h"
 #include "mysql_connection.h"
 #include "mysql_events.h"
+#include "mysql_lexer.h"
 #include "mysql_normalize.h"
 #include "mysql_routines.h"
 #include "mysql_sequences.h"
@@ -80,8 +81,11 @@ void CatalogBuilder::readColumn(const QSqlQuery &row)
     column.name = text(row, 1);
     // ON UPDATE has no field of its own: it travels with the type, so that it is compared and
     // written back with it.
+    // MariaDB writes a compressed column's attribute as `/*M!100301 COMPRESSED*/`: opened, a
+    // comment that a lexer skips becomes part of the type compared.
+    const QString type = withExecutableCommentsUnwrapped(text(row, 2));
     const QString onUpdate = onUpdateClause(extra);
-    column.type = onUpdate.isEmpty() ? text(row, 2) : text(row, 2) + u' ' + onUpdate;
+    column.type = onUpdate.isEmpty() ? type : type + u' ' + onUpdate;
     column.typeKey = typeKey(column.type);
     column.notNull = text(row, 3) == u"NO";
     column.generated = generatedKind(extra);

@@ -20,7 +20,11 @@ const sql::LexerOptions &lexerOptions()
     return options;
 }
 
-QString withExecutableCommentsOpened(const QString &statement)
+namespace {
+
+/// Each executable comment's text in place of the comment; `keepOffsets` pads with spaces where
+/// the opener and closer were, so that every other character keeps its offset.
+QString openExecutableComments(const QString &statement, bool keepOffsets)
 {
     if (!statement.contains(u"/*"))
         return statement; // no comment at all: nothing to open, no lexing
@@ -30,12 +34,26 @@ QString withExecutableCommentsOpened(const QString &statement)
     for (const sql::Token &token : sql::tokenize(statement, lexerOptions())) {
         QString text = token.text(statement).toString();
         const QRegularExpressionMatch open = opener.match(text);
-        if (token.kind == sql::TokenKind::Comment && open.hasMatch() && text.endsWith(u"*/"))
-            text = QString(open.capturedLength(), u' ') +
-                   text.mid(open.capturedLength()).chopped(2) + QStringLiteral("  ");
+        if (token.kind == sql::TokenKind::Comment && open.hasMatch() && text.endsWith(u"*/")) {
+            const QString inner = text.mid(open.capturedLength()).chopped(2);
+            text = keepOffsets ? QString(open.capturedLength(), u' ') + inner + QStringLiteral("  ")
+                               : inner.trimmed();
+        }
         out += text;
     }
     return out;
+}
+
+} // namespace
+
+QString withExecutableCommentsOpened(const QString &statement)
+{
+    return openExecutableComments(statement, true);
+}
+
+QString withExecutableCommentsUnwrapped(const QString &text)
+{
+    return openExecutableComments(text, false);
 }
 
 } // namespace burrow::dialect::mysql

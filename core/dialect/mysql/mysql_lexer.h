@@ -12,4 +12,8 @@ const sql::LexerOptions &lexerOptions();
 /// ` PARTITION BY … `): the code the server runs, for readers that must see all of it.
 QString withExecutableCommentsOpened(const QString &statement);
 
+/// `text` with each executable comment replaced by its trimmed content, offsets not kept: the
+/// catalog's `blob /*M!100301 COMPRESSED*/` becomes `blob COMPRESSED`.
+QString withExecutableCommentsUnwrapped(const QString &text);
+
 } // namespace burrow::dialect::mysql
