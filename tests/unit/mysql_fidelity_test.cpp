@@ -1,7 +1,8 @@
 // MariaDB fidelity: a migrated database reads like one the server built from the model. Unnamed
 // foreign keys and CHECKs take the names the server gave them in the model's load (t_ibfk_1,
 // CONSTRAINT_1) when the live table leaves them free; declared table options (ROW_FORMAT,
-// KEY_BLOCK_SIZE), the storage engine and key comments are compared, created and changed.
+// KEY_BLOCK_SIZE, InnoDB's PAGE_COMPRESSED), compressed columns, the storage engine and key
+// comments are compared, created and changed.
 #include "cli_migrations.h"
 
 using namespace burrow;
@@ -175,6 +176,47 @@ TEST_F(MysqlFidelity, declared_table_options_are_created_changed_and_removed)
     const QString plain = cli.model("CREATE TABLE users (id BIGINT);\n", u"plain.sql"_s);
     cli.migrate(plain);
     EXPECT_EQ(createOptions(u"users"_s), QString());
+}
+
+// InnoDB's own attributes (PAGE_COMPRESSED, ENCRYPTED, …) are listed quoted in CREATE_OPTIONS;
+// they are compared, changed and set back to DEFAULT like the others.
+TEST_F(MysqlFidelity, the_engines_own_table_attributes_are_created_changed_and_removed)
+{
+    const QString before = build("CREATE TABLE logs (id BIGINT);\n");
+    const QString model =
+        cli.model("CREATE TABLE logs (id BIGINT) PAGE_COMPRESSED=1 PAGE_COMPRESSION_LEVEL=3;\n");
+    const CliRun drift = cli.diff(model);
+    EXPECT_EQ(drift.exitCode, 1) << CliMigrations::shown(drift);
+    cli.migrate(model);
+    EXPECT_EQ(createOptions(u"logs"_s), u"`PAGE_COMPRESSED`='1' `PAGE_COMPRESSION_LEVEL`='3'"_s);
+
+    const QString level9 = cli.model(
+        "CREATE TABLE logs (id BIGINT) PAGE_COMPRESSED=1 PAGE_COMPRESSION_LEVEL=9;\n", u"9.sql"_s);
+    const QString changed = cli.migrate(level9);
+    EXPECT_EQ(createOptions(u"logs"_s), u"`PAGE_COMPRESSED`='1' `PAGE_COMPRESSION_LEVEL`='9'"_s)
+        << changed.toStdString();
+
+    cli.migrate(before);
+    EXPECT_EQ(createOptions(u"logs"_s), QString());
+}
+
+// MariaDB writes a compressed column as `blob /*M!100301 COMPRESSED*/`; the attribute is part
+// of the column's type, not a comment to skip.
+TEST_F(MysqlFidelity, a_compressed_column_differs_from_a_plain_one_and_is_made_compressed)
+{
+    const QString before = build("CREATE TABLE notes (id INT PRIMARY KEY, body BLOB);\n");
+    const QString model =
+        cli.model("CREATE TABLE notes (id INT PRIMARY KEY, body BLOB COMPRESSED);\n");
+    const CliRun drift = cli.diff(model);
+    EXPECT_EQ(drift.exitCode, 1) << CliMigrations::shown(drift);
+    EXPECT_TRUE(drift.out.contains(u"blob COMPRESSED"_s)) << CliMigrations::shown(drift);
+    const QString migration = cli.migrate(model);
+    const QString columnType = u"SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE "
+                               u"TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'body'"_s;
+    EXPECT_EQ(db.rows(columnType), QStringList{u"blob /*M!100301 COMPRESSED*/"_s})
+        << migration.toStdString();
+    runDownAndExpectMatching(migration, before);
+    EXPECT_EQ(db.rows(columnType), QStringList{u"blob"_s});
 }
 
 TEST_F(MysqlFidelity, a_legacy_myisam_table_moves_to_the_models_engine_before_its_new_keys)

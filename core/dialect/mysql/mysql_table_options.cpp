@@ -25,14 +25,33 @@ const QMap<QString, QString> &resetValues()
     return values;
 }
 
-/// `NAME=value` items by name.
+/// An option the storage engine defines (InnoDB's PAGE_COMPRESSED, ENCRYPTED, …), which
+/// CREATE_OPTIONS lists quoted as SHOW CREATE TABLE writes it: `` `PAGE_COMPRESSED`='1' ``.
+bool isEngineAttribute(const QString &name)
+{
+    return name.startsWith(u'`');
+}
+
+bool isCompared(const QString &name)
+{
+    return isEngineAttribute(name) || resetValues().contains(name);
+}
+
+QString resetValue(const QString &name)
+{
+    return isEngineAttribute(name) ? QStringLiteral("DEFAULT") : resetValues().value(name);
+}
+
+/// `NAME=value` items by name; an engine's attribute keeps its quotes.
 QMap<QString, QString> parsed(const QString &options)
 {
     QMap<QString, QString> byName;
     for (const QString &item : options.split(u' ', Qt::SkipEmptyParts)) {
         const qsizetype equals = item.indexOf(u'=');
-        if (equals > 0)
-            byName.insert(item.left(equals).toUpper(), item.mid(equals + 1));
+        if (equals <= 0)
+            continue;
+        const QString name = item.left(equals);
+        byName.insert(isEngineAttribute(name) ? name : name.toUpper(), item.mid(equals + 1));
     }
     return byName;
 }
@@ -51,7 +70,7 @@ QString declaredTableOptions(const QString &createOptions, const QString &engine
 {
     QMap<QString, QString> byName = parsed(createOptions);
     for (auto it = byName.begin(); it != byName.end();) {
-        if (resetValues().contains(it.key()))
+        if (isCompared(it.key()))
             ++it;
         else
             it = byName.erase(it);
@@ -73,8 +92,8 @@ QStringList tableOptionClauses(const QString &live, const QString &target)
             clauses.append(it.key() + u'=' + it.value());
     }
     for (auto it = before.cbegin(); it != before.cend(); ++it) {
-        if (!after.contains(it.key()) && resetValues().contains(it.key()))
-            clauses.append(it.key() + u'=' + resetValues().value(it.key()));
+        if (!after.contains(it.key()) && isCompared(it.key()))
+            clauses.append(it.key() + u'=' + resetValue(it.key()));
     }
     return clauses;
 }

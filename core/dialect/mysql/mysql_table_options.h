@@ -12,8 +12,9 @@ namespace burrow::dialect::mysql {
 
 /// The options of a CREATE_OPTIONS value that Burrow compares and writes, as SQL, sorted by
 /// name: `KEY_BLOCK_SIZE=8 ROW_FORMAT=DYNAMIC` from `row_format=DYNAMIC key_block_size=8`.
-/// `partitioned` (the partitions have their own query) and options of other engines are left
-/// out. The storage `engine` (information_schema.TABLES.ENGINE) is one of them, `ENGINE=InnoDB`:
+/// `partitioned` (the partitions have their own query) is left out. The storage engine's own
+/// attributes (`` `PAGE_COMPRESSED`='1' ``, `` `ENCRYPTED`='YES' ``) stay as the server quotes
+/// them. The storage `engine` (information_schema.TABLES.ENGINE) is one of them, `ENGINE=InnoDB`:
 /// a legacy MyISAM table differs from a model's InnoDB one.
 QString declaredTableOptions(const QString &createOptions, const QString &engine = {});
 
