@@ -108,11 +108,17 @@ void Differ::compareDefinitions(ObjectKind kind, const QString &owner, const QSt
     d.flag(live.definition != model.definition, QStringLiteral("definition"),
            QStringLiteral("definition differs"));
     if constexpr (std::is_same_v<T, Trigger>) {
-        const auto firing = [](const Trigger &t) {
+        // A statistics object keeps its target (`SET STATISTICS 50`) where a trigger keeps
+        // whether it fires.
+        const bool statistics = model.kind == TriggerKind::Statistics;
+        const auto firing = [statistics](const Trigger &t) {
+            if (statistics)
+                return t.firing.isEmpty() ? QStringLiteral("default") : t.firing.section(u' ', -1);
             return t.firing.isEmpty() ? QStringLiteral("enabled") : t.firing;
         };
-        d.compare(live.firing != model.firing, QStringLiteral("firing"), firing(live),
-                  firing(model));
+        d.compare(live.firing != model.firing,
+                  statistics ? QStringLiteral("statistics target") : QStringLiteral("firing"),
+                  firing(live), firing(model));
         compareSqlModes(d, live.sqlMode, model.sqlMode);
     }
     d.compare(live.comment != model.comment, QStringLiteral("comment"), live.comment,

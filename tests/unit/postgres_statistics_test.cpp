@@ -102,3 +102,14 @@ TEST_F(PostgresStatistics, statistics_on_a_table_of_another_schema_are_created_i
                       u"FROM pg_statistic_ext"_s),
               QStringList{u"app.orders_place"_s});
 }
+
+// A changed sample size reads as the statistics target it is, not as a trigger's firing.
+TEST_F(PostgresStatistics, a_changed_target_is_shown_as_the_statistics_target)
+{
+    db.exec(QString::fromUtf8(kOrders));
+    db.exec(u"ALTER STATISTICS orders_city SET STATISTICS 50"_s);
+    const CliRun changed = diff(model(kOrders));
+    EXPECT_EQ(changed.exitCode, 1) << changed.out.toStdString();
+    EXPECT_TRUE(changed.out.contains(u"statistics target 50 → 500"_s)) << changed.out.toStdString();
+    EXPECT_FALSE(changed.out.contains(u"firing"_s)) << changed.out.toStdString();
+}
