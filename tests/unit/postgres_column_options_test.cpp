@@ -1,8 +1,8 @@
 // What PostgreSQL keeps for a column beside its type: a storage other than the type's
-// (`SET STORAGE EXTERNAL`), a compression method (`COMPRESSION lz4`) and a statistics target
-// (`SET STATISTICS 500`). Read from pg_attribute, compared, set on new tables and columns, set
-// again after a type change (which takes storage and compression back to the defaults), and
-// undone by the down, back to the type's own storage.
+// (`SET STORAGE EXTERNAL`), a compression method (`COMPRESSION lz4`), a statistics target
+// (`SET STATISTICS 500`) and attribute options (`SET (n_distinct = 12)`). Read from pg_attribute,
+// compared, set on new tables and columns, set again after a type change (which takes storage and
+// compression back to the defaults), and undone by the down, back to the type's own storage.
 #include "cli_migrations.h"
 
 using namespace burrow;
@@ -65,6 +65,30 @@ TEST_F(PostgresColumnOptions, storage_compression_and_statistics_converge_and_co
     EXPECT_EQ(columns(), (QStringList{u"t.id|p||-1"_s, u"t.a|x||-1"_s, u"t.b|x|l|-1"_s,
                                       u"t.c|p||300"_s, u"t.d|e||-1"_s}));
     EXPECT_EQ(db.rows(u"SELECT id, a, b, c, d FROM t"_s), QStringList{u"1|x|y|2|z"_s});
+}
+
+// Attribute options (ALTER COLUMN … SET (n_distinct = …)), the planner's hints, in pg_attribute.
+TEST_F(PostgresColumnOptions, attribute_options_are_set_changed_and_reset)
+{
+    const QString options = u"SELECT coalesce(array_to_string(attoptions, ','), '') FROM "
+                            "pg_attribute WHERE attrelid = 'events'::regclass AND "
+                            "attname = 'kind'"_s;
+    const QString model = cli.model("CREATE TABLE events (id int PRIMARY KEY, kind text);\n"
+                                    "ALTER TABLE events ALTER COLUMN kind SET (n_distinct = 12, "
+                                    "n_distinct_inherited = -0.5);\n");
+    cli.migrate(model);
+    EXPECT_EQ(db.rows(options), QStringList{u"n_distinct=12,n_distinct_inherited=-0.5"_s});
+
+    const QString changed =
+        cli.model("CREATE TABLE events (id int PRIMARY KEY, kind text);\n"
+                  "ALTER TABLE events ALTER COLUMN kind SET (n_distinct = 40);\n",
+                  u"changed.sql"_s);
+    const CliRun differs = cli.diff(changed);
+    EXPECT_TRUE(differs.out.contains(
+        u"options SET (n_distinct=12,n_distinct_inherited=-0.5) → SET (n_distinct=40)"_s))
+        << CliMigrations::shown(differs);
+    const QString migration = cli.migrate(changed);
+    EXPECT_EQ(db.rows(options), QStringList{u"n_distinct=40"_s}) << migration.toStdString();
 }
 
 } // namespace

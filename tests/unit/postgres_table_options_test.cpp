@@ -1,7 +1,8 @@
 // PostgreSQL tables' persistence and storage parameters: an UNLOGGED table (whose rows a crash
 // empties) and WITH (fillfactor=…) read from pg_class, compared with the model's, created as
 // the model has them, changed in place (SET LOGGED, SET (…), RESET (…)) and undone by the down.
-// An index's access method, INCLUDE columns and storage parameters are compared too.
+// So are the TOAST table's parameters (toast.…), and an index's access method, INCLUDE columns
+// and storage parameters.
 #include "cli_migrations.h"
 
 using namespace burrow;
@@ -60,6 +61,28 @@ TEST_F(PostgresTableOptions, a_new_table_is_created_unlogged_with_its_storage_pa
     cli.migrate(cli.model("CREATE UNLOGGED TABLE sessions (id int PRIMARY KEY) "
                           "WITH (fillfactor = 50);\n"));
     EXPECT_EQ(tables(), QStringList{u"sessions|u|fillfactor=50"_s});
+}
+
+// The TOAST table's parameters (toast.autovacuum_enabled) live on another pg_class row; they
+// are the table's own as CREATE and ALTER TABLE write them.
+TEST_F(PostgresTableOptions, toast_parameters_are_compared_created_and_reset)
+{
+    const QString model = cli.model("CREATE TABLE docs (id int PRIMARY KEY, body text) "
+                                    "WITH (toast.autovacuum_enabled = false);\n");
+    cli.migrate(model);
+    const QString toastOptions =
+        u"SELECT coalesce(array_to_string(t.reloptions, ','), '') FROM pg_class c JOIN pg_class t "
+        "ON t.oid = c.reltoastrelid WHERE c.relname = 'docs'"_s;
+    EXPECT_EQ(db.rows(toastOptions), QStringList{u"autovacuum_enabled=false"_s});
+
+    const QString plain =
+        cli.model("CREATE TABLE docs (id int PRIMARY KEY, body text);\n", u"plain.sql"_s);
+    const CliRun differs = cli.diff(plain);
+    EXPECT_EQ(differs.exitCode, 1) << CliMigrations::shown(differs);
+    EXPECT_TRUE(differs.out.contains(u"toast.autovacuum_enabled=false"_s))
+        << CliMigrations::shown(differs);
+    const QString migration = cli.migrate(plain);
+    EXPECT_EQ(db.rows(toastOptions), QStringList{QString()}) << migration.toStdString();
 }
 
 TEST_F(PostgresTableOptions, an_index_method_include_list_or_storage_parameter_change_rebuilds_it)

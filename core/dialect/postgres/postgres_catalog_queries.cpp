@@ -103,7 +103,11 @@ const QString &tables()
         "NULLIF(n.nspname, pg_catalog.current_schema()), p.relname, "
         "CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END, "
         "NULLIF(pn.nspname, pg_catalog.current_schema()), c.relpersistence = 'u', "
-        "pg_catalog.array_to_string(c.reloptions, ', '), "
+        // The table's storage parameters, then its TOAST table's, which CREATE and ALTER TABLE
+        // set as toast.name.
+        "pg_catalog.array_to_string(c.reloptions || (SELECT pg_catalog.array_agg('toast.' || o) "
+        "FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) AS o "
+        "WHERE tc.oid = c.reltoastrelid), ', '), "
         // The parents of a child (INHERITS), as [schema, name] pairs in their order.
         "(SELECT pg_catalog.json_agg(pg_catalog.json_build_array("
         "NULLIF(hn.nspname, pg_catalog.current_schema()), h.relname) ORDER BY hi.inhseqno) "
@@ -146,12 +150,14 @@ const QString &columns()
         "AND idep.refobjid = a.attrelid AND idep.refobjsubid = a.attnum "
         "AND idep.deptype = 'i'), "
         // Column::options (postgres_column_options.h): storage other than the type's,
-        // compression method, statistics target.
+        // compression method, statistics target, attribute options (n_distinct) sorted.
         "pg_catalog.concat_ws(' ', CASE WHEN a.attstorage <> t.typstorage THEN 'STORAGE ' || "
         "CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' "
         "ELSE 'EXTENDED' END END, CASE a.attcompression WHEN 'p' THEN 'COMPRESSION pglz' "
         "WHEN 'l' THEN 'COMPRESSION lz4' END, "
-        "CASE WHEN a.attstattarget >= 0 THEN 'STATISTICS ' || a.attstattarget END) "
+        "CASE WHEN a.attstattarget >= 0 THEN 'STATISTICS ' || a.attstattarget END, "
+        "(SELECT 'SET (' || pg_catalog.string_agg(o, ',' ORDER BY o) || ')' "
+        "FROM pg_catalog.unnest(a.attoptions) AS o)) "
         "FROM pg_catalog.pg_attribute a "
         "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
         "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "

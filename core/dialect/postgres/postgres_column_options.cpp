@@ -10,6 +10,40 @@ namespace {
 const QString kStorage = QStringLiteral("STORAGE");
 const QString kCompression = QStringLiteral("COMPRESSION");
 const QString kStatistics = QStringLiteral("STATISTICS");
+const QString kAttributeOptions = QStringLiteral("SET");
+
+/// `(n_distinct=100,n_distinct_inherited=-1)` by name.
+QMap<QString, QString> attributeOptions(QString list)
+{
+    if (list.startsWith(u'(') && list.endsWith(u')'))
+        list = list.mid(1, list.size() - 2);
+    QMap<QString, QString> byName;
+    for (const QString &item : list.split(u',', Qt::SkipEmptyParts))
+        byName.insert(item.section(u'=', 0, 0), item.section(u'=', 1));
+    return byName;
+}
+
+/// SET (…) the attribute options new or changed, RESET (…) those `to` lacks.
+QStringList attributeOptionsSql(const QString &alter, const QString &from, const QString &to)
+{
+    const QMap<QString, QString> before = attributeOptions(from);
+    const QMap<QString, QString> after = attributeOptions(to);
+    QStringList set, reset;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (before.value(it.key()) != it.value())
+            set.append(it.key() + u'=' + it.value());
+    }
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (!after.contains(it.key()))
+            reset.append(it.key());
+    }
+    QStringList sql;
+    if (!reset.isEmpty())
+        sql.append(alter + u" RESET (" + reset.join(u", ") + u')');
+    if (!set.isEmpty())
+        sql.append(alter + u" SET (" + set.join(u", ") + u')');
+    return sql;
+}
 
 /// The options by keyword: `STORAGE` → `EXTERNAL`.
 QMap<QString, QString> byKeyword(const QString &options)
@@ -60,6 +94,8 @@ QStringList columnOptionsSql(const QString &table, const QString &column, const 
                    after.value(kCompression, QStringLiteral("default")));
     if (before.value(kStatistics) != after.value(kStatistics))
         sql.append(alter + u" SET STATISTICS " + after.value(kStatistics, QStringLiteral("-1")));
+    sql +=
+        attributeOptionsSql(alter, before.value(kAttributeOptions), after.value(kAttributeOptions));
     return sql;
 }
 
