@@ -34,6 +34,13 @@ protected:
         const CliRun after = cli.diff(model);
         EXPECT_EQ(after.exitCode, 0) << CliMigrations::shown(after) << migration.toStdString();
     }
+    /// The diff against `model`, which must find differences.
+    CliRun expectDrift(const QString &model)
+    {
+        const CliRun drift = cli.diff(model);
+        EXPECT_EQ(drift.exitCode, 1) << CliMigrations::shown(drift);
+        return drift;
+    }
     QString createOptions(const QString &table)
     {
         return db
@@ -185,8 +192,7 @@ TEST_F(MysqlFidelity, the_engines_own_table_attributes_are_created_changed_and_r
     const QString before = build("CREATE TABLE logs (id BIGINT);\n");
     const QString model =
         cli.model("CREATE TABLE logs (id BIGINT) PAGE_COMPRESSED=1 PAGE_COMPRESSION_LEVEL=3;\n");
-    const CliRun drift = cli.diff(model);
-    EXPECT_EQ(drift.exitCode, 1) << CliMigrations::shown(drift);
+    expectDrift(model);
     cli.migrate(model);
     EXPECT_EQ(createOptions(u"logs"_s), u"`PAGE_COMPRESSED`='1' `PAGE_COMPRESSION_LEVEL`='3'"_s);
 
@@ -207,8 +213,7 @@ TEST_F(MysqlFidelity, a_compressed_column_differs_from_a_plain_one_and_is_made_c
     const QString before = build("CREATE TABLE notes (id INT PRIMARY KEY, body BLOB);\n");
     const QString model =
         cli.model("CREATE TABLE notes (id INT PRIMARY KEY, body BLOB COMPRESSED);\n");
-    const CliRun drift = cli.diff(model);
-    EXPECT_EQ(drift.exitCode, 1) << CliMigrations::shown(drift);
+    const CliRun drift = expectDrift(model);
     EXPECT_TRUE(drift.out.contains(u"blob COMPRESSED"_s)) << CliMigrations::shown(drift);
     const QString migration = cli.migrate(model);
     const QString columnType = u"SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE "
