@@ -87,9 +87,11 @@ void StepBuilder::liftBlockedForeignKeys()
                 m_liveTables.find(fk.referencedTable) && m_targetTables.find(fk.referencedTable);
             // A change on the referencing side alone goes with the table's own alteration,
             // which drops the key in the same statement.
+            // So does a key of a kept table to a table dropped before the others change.
             const bool blocks =
-                referencedStays &&
-                (referencedKeyGoes(fk) || columnsChange(fk.referencedTable, fk.referencedColumns));
+                (kept && referencesTableInTheWay(fk)) ||
+                (referencedStays && (referencedKeyGoes(fk) ||
+                                     columnsChange(fk.referencedTable, fk.referencedColumns)));
             if (!blocks || m_r.dropForeignKey(live.name, fk).isEmpty()) {
                 without.foreignKeys.append(fk);
                 continue;

@@ -74,6 +74,7 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
         m_touched.insert(key(r.table));
         m_touched.insert(key(r.isColumn() ? r.table : r.newName));
     }
+    findTablesInTheWay();
     liftBlockedForeignKeys();
     liftFunctionUsers();
     liftEnumUsers();
@@ -284,6 +285,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createTextSearch();
     createSequences();
     createTypes();
+    dropTablesInTheWay();
     createTables();
     createFunctions(FunctionPhase::AfterNewTables);
     alterTables();

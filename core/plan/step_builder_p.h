@@ -80,10 +80,11 @@ inline QString functionText(const schema::Function &f)
 /// Builds the ordered steps from a live schema (renames applied) to a target, in phases:
 /// drop triggers and views that are removed, changed or read what changes; renames; drop
 /// indexes; create or alter sequences, enum types, functions and domains (which tables use);
-/// create tables, then the functions whose bodies read them; alter tables; give sequences
-/// their owners; drop tables (in foreign-key order), then the sequences, domains, functions and
-/// enum types no longer used; create indexes, views, triggers, then row-level security and
-/// policies (dropped with the triggers). Events go first and come last.
+/// drop the tables in the way of new ones (tables_in_the_way.cpp); create tables, then the
+/// functions whose bodies read them; alter tables; give sequences their owners; drop tables (in
+/// foreign-key order), then the sequences, domains, functions and enum types no longer used; create
+/// indexes, views, triggers, then row-level security and policies (dropped with the triggers).
+/// Events go first and come last.
 class StepBuilder {
 public:
     StepBuilder(const schema::Schema &live, const schema::Schema &target,
@@ -191,7 +192,14 @@ private:
     /// The new tables: those that are not partitions of altered tables, or only those.
     void createTables(bool partitionsOfAlteredTables = false);
     void alterTables();
-    void dropTables();
+    /// Drops the tables the target lacks, referencing tables first: those in the way of new
+    /// tables (`inTheWay`, before the tables are created) or the others (after the alterations).
+    void dropTables(bool inTheWay = false);
+
+    // Dropped tables holding names new tables take (tables_in_the_way.cpp).
+    void findTablesInTheWay();
+    bool referencesTableInTheWay(const schema::ForeignKey &fk) const;
+    void dropTablesInTheWay();
     void createIndexes();
 
     // Indexes renamed in place (index_rename_steps.cpp): a live index the model drops and one
@@ -437,6 +445,7 @@ private:
     QSet<QString> m_triggersToCreate;
     QStringList m_rebuilt;
     bool m_dropsTables = false;
+    QSet<QString> m_inTheWay; // keys of dropped tables that go before the tables are created
     OnlineOptions m_online;
     QHash<QString, schema::Table> m_alteredTo; // by table key: target without m_notValid's
     QHash<QString, schema::Table> m_notValid;  // by table key: only the keys added NOT VALID

@@ -213,11 +213,11 @@ void StepBuilder::alterTables()
     createTables(true);
 }
 
-void StepBuilder::dropTables()
+void StepBuilder::dropTables(bool inTheWay)
 {
     QList<const Table *> removed;
     for (const Table &t : m_live.tables) {
-        if (!m_targetTables.find(t.name))
+        if (!m_targetTables.find(t.name) && m_inTheWay.contains(key(t.name)) == inTheWay)
             removed.append(&t);
     }
     removed = m_deps.referencedFirst(removed);
