@@ -11,6 +11,24 @@ using diff::Change;
 using diff::ChangeType;
 using namespace schema;
 
+namespace {
+
+// A table the user keeps (a drop left out as destructive, or skipped) still holds the name.
+Error nameClashError(const NameClash &clash)
+{
+    return Error{Error::Code::Conflict,
+                 u"table " + clash.newTable + u" takes the name " + clash.name + u", which table " +
+                     clash.heldBy + u" keeps: the migration would fail creating it",
+                 {},
+                 0,
+                 {},
+                 u"rename " + clash.heldBy + u" to " + clash.newTable + u" (--rename " +
+                     clash.heldBy + u'=' + clash.newTable + u"), let the plan drop " +
+                     clash.heldBy + u" (--allow-destructive), or give the name up in one of them"};
+}
+
+} // namespace
+
 Result<MigrationPlan> planMigration(const Schema &live, const Schema &model,
                                     const PlanOptions &options, const SqlRenderer &renderer)
 {
@@ -46,6 +64,8 @@ Result<MigrationPlan> planMigration(const Schema &live, const Schema &model,
     StepBuilder builder(renamed, target, plan.changes, destructive, renderer, cs);
     builder.setOnline(options.online);
     plan.steps = builder.build(plan.renames);
+    if (!builder.nameClashes().isEmpty())
+        return nameClashError(builder.nameClashes().constFirst());
     plan.validations = builder.validations();
     plan.rebuiltTables = builder.rebuiltTables();
     plan.foreignKeysOff = !plan.rebuiltTables.isEmpty() || builder.dropsTables();

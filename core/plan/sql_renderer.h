@@ -342,6 +342,16 @@ public:
     /// again is dropped right before, at the end, not before the tables are altered; it is then
     /// missing for one statement rather than for the whole migration.
     virtual bool dropsChangedReadersLate() const { return false; }
+    /// The names of `table`'s indexes and constraints that its schema holds once for all of its
+    /// tables: a new table cannot take one while another table holds it. The default, SQLite's:
+    /// index names.
+    virtual QStringList schemaWideNames(const schema::Table &table) const
+    {
+        QStringList names;
+        for (const schema::Index &i : table.indexes)
+            names.append(i.name);
+        return names;
+    }
     /// A view or trigger created again in place of the live one (`drop` of the live one, then
     /// `create`, both as rendered): in one statement where the engine can (MariaDB's CREATE OR
     /// REPLACE), so that it is never missing in between and one that fails leaves the old one.

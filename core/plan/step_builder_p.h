@@ -77,6 +77,11 @@ inline QString functionText(const schema::Function &f)
     return f.definition.text + u'\n' + f.body;
 }
 
+/// A name a new table takes while a kept table holds it: the migration could not create it.
+struct NameClash {
+    QString newTable, name, heldBy;
+};
+
 /// Builds the ordered steps from a live schema (renames applied) to a target, in phases:
 /// drop triggers and views that are removed, changed or read what changes; renames; drop
 /// indexes; create or alter sequences, enum types, functions and domains (which tables use);
@@ -97,6 +102,8 @@ public:
     /// With notValidConstraints: the steps that check the constraints added NOT VALID.
     QList<PlanStep> validations() const { return m_validations; }
     bool dropsTables() const { return m_dropsTables; }
+    /// Names a new table takes that a table the plan keeps holds too (build() finds them).
+    QList<NameClash> nameClashes() const { return m_nameClashes; }
 
 private:
     QString key(const QString &name) const { return m_deps.key(name); }
@@ -197,6 +204,7 @@ private:
     void dropTables(bool inTheWay = false);
 
     // Dropped tables holding names new tables take (tables_in_the_way.cpp).
+    QStringList heldNames(const schema::Table &table) const;
     void findTablesInTheWay();
     bool referencesTableInTheWay(const schema::ForeignKey &fk) const;
     void dropTablesInTheWay();
@@ -446,6 +454,7 @@ private:
     QStringList m_rebuilt;
     bool m_dropsTables = false;
     QSet<QString> m_inTheWay; // keys of dropped tables that go before the tables are created
+    QList<NameClash> m_nameClashes;
     OnlineOptions m_online;
     QHash<QString, schema::Table> m_alteredTo; // by table key: target without m_notValid's
     QHash<QString, schema::Table> m_notValid;  // by table key: only the keys added NOT VALID

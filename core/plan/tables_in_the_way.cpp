@@ -13,48 +13,38 @@ namespace burrow::plan {
 
 using namespace schema;
 
-namespace {
-
-/// The names of the indexes and constraints `table` holds, each with the table's schema.
-QStringList heldNames(const Table &table)
+QStringList StepBuilder::heldNames(const Table &table) const
 {
     QStringList names;
-    const auto hold = [&](const QString &name) {
+    for (const QString &name : m_r.schemaWideNames(table)) {
         if (!name.isEmpty())
             names.append(qualifiedName(schemaPart(table.name), name));
-    };
-    for (const Index &i : table.indexes)
-        hold(i.name);
-    if (table.primaryKey)
-        hold(table.primaryKey->name);
-    for (const UniqueConstraint &u : table.uniques)
-        hold(u.name);
-    for (const ForeignKey &fk : table.foreignKeys)
-        hold(fk.name);
-    for (const ExclusionConstraint &e : table.exclusions)
-        hold(e.name);
+    }
     return names;
 }
 
-} // namespace
-
 void StepBuilder::findTablesInTheWay()
 {
-    QSet<QString> taken;
+    QHash<QString, QString> taken; // name's key → the new table that takes it
     for (const Table &t : m_target.tables) {
         if (!m_liveTables.find(t.name))
             for (const QString &name : heldNames(t))
-                taken.insert(key(name));
+                taken.insert(key(name), t.name);
     }
     if (taken.isEmpty())
         return;
     for (const Table &t : m_live.tables) {
-        const QStringList held = heldNames(t);
-        const bool inTheWay = std::any_of(held.begin(), held.end(), [&](const QString &name) {
-            return taken.contains(key(name));
-        });
-        if (inTheWay && !m_targetTables.find(t.name))
-            m_inTheWay.insert(key(t.name));
+        const Table *kept = m_targetTables.find(t.name);
+        // A kept table holds its names in the target; one the plan drops, in the live schema.
+        for (const QString &name : heldNames(kept ? *kept : t)) {
+            const auto taker = taken.constFind(key(name));
+            if (taker == taken.constEnd())
+                continue;
+            if (!kept)
+                m_inTheWay.insert(key(t.name));
+            else
+                m_nameClashes.append({*taker, localPart(name), t.name});
+        }
     }
     // A dropped table that references one in the way must go before it.
     for (bool grew = !m_inTheWay.isEmpty(); grew;) {

@@ -253,4 +253,12 @@ plan::SectionText MysqlRenderer::onlineSection(const QStringList &statements) co
                             "make that way rather than lock the table.")}};
 }
 
+QStringList MysqlRenderer::schemaWideNames(const schema::Table &table) const
+{
+    QStringList names;
+    for (const schema::ForeignKey &fk : table.foreignKeys)
+        names.append(fk.name);
+    return names;
+}
+
 } // namespace burrow::dialect::mysql

@@ -376,4 +376,16 @@ plan::SectionText PostgresRenderer::wrapSection(const QStringList &statements, b
     return sectionWithEnumLabels(statements);
 }
 
+QStringList PostgresRenderer::schemaWideNames(const schema::Table &table) const
+{
+    QStringList names = SqlRenderer::schemaWideNames(table);
+    if (table.primaryKey)
+        names.append(table.primaryKey->name);
+    for (const schema::UniqueConstraint &u : table.uniques)
+        names.append(u.name);
+    for (const schema::ExclusionConstraint &e : table.exclusions)
+        names.append(e.name);
+    return names;
+}
+
 } // namespace burrow::dialect::postgres
