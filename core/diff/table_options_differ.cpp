@@ -57,6 +57,8 @@ AttributeDiff tableOptionsDiff(const schema::Table &live, const schema::Table &m
     const QString modelIdentity = replicaIdentityOf(model);
     d.compare(liveIdentity.compare(modelIdentity, cs) != 0, QStringLiteral("replica identity"),
               liveIdentity, modelIdentity);
+    d.compare(live.clusterIndex.compare(model.clusterIndex, cs) != 0, QStringLiteral("cluster on"),
+              nameOrNone(live.clusterIndex), nameOrNone(model.clusterIndex));
     return d;
 }
 

@@ -236,6 +236,8 @@ public:
     {
         return {};
     }
+    /// Gives `table` the CLUSTER ON index (Table::clusterIndex) of `wanted`, after the indexes.
+    virtual QStringList setClusterIndex(const QString &, const schema::Table &) const { return {}; }
 
     /// Brings `live` to `target`: the same table (renames are already done), same name.
     /// Indexes of a table that is not rebuilt are the planner's business.

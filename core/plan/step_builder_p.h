@@ -194,6 +194,17 @@ private:
     /// Sets each table's replica identity where it changes, or where the index it names is
     /// built again (a new index does not inherit the identity of the one it replaces).
     void setReplicaIdentities();
+    /// A table setting that may name an index (REPLICA IDENTITY USING INDEX, CLUSTER ON): set
+    /// after the indexes, where it changes, and again where the index it names is built anew
+    /// (a new index does not inherit the setting of the one it replaces).
+    struct IndexSetting {
+        QString attribute; // the differ's: "replica identity"
+        QString summary;   // the step's, before the table's name: "set replica identity on "
+        std::function<bool(const schema::Table &)> isSet;
+        std::function<QString(const schema::Table &)> index;
+        QStringList (SqlRenderer::*sql)(const QString &, const schema::Table &) const;
+    };
+    void setIndexSetting(const IndexSetting &setting);
     bool rebuildsIndexNamed(const QString &table, const QString &index) const;
     bool partitionsAlteredTable(const schema::Table &t) const;
     /// The new tables: those that are not partitions of altered tables, or only those.

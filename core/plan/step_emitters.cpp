@@ -270,21 +270,32 @@ bool StepBuilder::rebuildsIndexNamed(const QString &table, const QString &index)
 
 void StepBuilder::setReplicaIdentities()
 {
+    setIndexSetting({QStringLiteral("replica identity"), QStringLiteral("set replica identity on "),
+                     [](const Table &t) { return !t.replicaIdentity.isEmpty(); },
+                     [](const Table &t) { return t.replicaIdentityIndex; },
+                     &SqlRenderer::setReplicaIdentity});
+    setIndexSetting({QStringLiteral("cluster on"), QStringLiteral("set the CLUSTER index of "),
+                     [](const Table &t) { return !t.clusterIndex.isEmpty(); },
+                     [](const Table &t) { return t.clusterIndex; }, &SqlRenderer::setClusterIndex});
+}
+
+void StepBuilder::setIndexSetting(const IndexSetting &setting)
+{
     for (const Table &target : m_target.tables) {
         const Table *live = m_liveTables.find(target.name);
         const QList<Change> changes =
             live ? changesOf(target.name, ObjectKind::TableOptions, {}, {ChangeType::Changed})
                  : QList<Change>{};
-        const bool differs = std::any_of(changes.begin(), changes.end(), [](const Change &c) {
-            return c.attributes.contains(u"replica identity");
+        const bool differs = std::any_of(changes.begin(), changes.end(), [&](const Change &c) {
+            return c.attributes.contains(setting.attribute);
         });
-        const bool indexBuiltAgain = !target.replicaIdentityIndex.isEmpty() && live &&
-                                     rebuildsIndexNamed(target.name, target.replicaIdentityIndex);
-        if (live ? !differs && !indexBuiltAgain : target.replicaIdentity.isEmpty())
+        const QString index = setting.index(target);
+        const bool indexBuiltAgain =
+            !index.isEmpty() && live && rebuildsIndexNamed(target.name, index);
+        if (live ? !differs && !indexBuiltAgain : !setting.isSet(target))
             continue;
-        add(u"set replica identity on " + displayName(target.name),
-            m_r.setReplicaIdentity(target.name, target),
-            m_r.setReplicaIdentity(target.name, live ? *live : Table{}), changes);
+        add(setting.summary + displayName(target.name), (m_r.*setting.sql)(target.name, target),
+            (m_r.*setting.sql)(target.name, live ? *live : Table{}), changes);
     }
 }
 

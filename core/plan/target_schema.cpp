@@ -135,6 +135,7 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
         table->inherits = live.inherits;
         table->replicaIdentity = live.replicaIdentity;
         table->replicaIdentityIndex = live.replicaIdentityIndex;
+        table->clusterIndex = live.clusterIndex;
         break;
     case ObjectKind::PrimaryKey:
         table->primaryKey = live.primaryKey;

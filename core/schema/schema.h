@@ -225,6 +225,9 @@ struct Table {
     /// with the index's name in replicaIdentityIndex.
     QString replicaIdentity{};
     QString replicaIdentityIndex{};
+    /// PostgreSQL's CLUSTER ON: the index that CLUSTER without one named orders the rows by;
+    /// empty when none.
+    QString clusterIndex{};
 };
 
 /// A view and its definition.

@@ -22,7 +22,7 @@ static_assert(sizeof(ForeignKey) == 192);
 static_assert(sizeof(SqlMode) == 56);
 static_assert(sizeof(Trigger) == 232);
 static_assert(sizeof(Policy) == 200);
-static_assert(sizeof(Table) == 568);
+static_assert(sizeof(Table) == 592);
 static_assert(sizeof(View) == 216);
 static_assert(sizeof(ColumnComment) == 48);
 static_assert(sizeof(EnumType) == 72);
@@ -96,7 +96,7 @@ template<typename F> void members(Table &t, F &&f)
     f(t.name, t.columns, t.primaryKey, t.uniques, t.checks, t.foreignKeys, t.indexes, t.triggers,
       t.withoutRowid, t.strict, t.sql, t.comment, t.collation, t.rowSecurity, t.forceRowSecurity,
       t.policies, t.partitioning, t.exclusions, t.options, t.partitionOf, t.partitionBound,
-      t.systemVersioned, t.inherits, t.replicaIdentity, t.replicaIdentityIndex);
+      t.systemVersioned, t.inherits, t.replicaIdentity, t.replicaIdentityIndex, t.clusterIndex);
 }
 template<typename F> void members(ColumnComment &c, F &&f)
 {

@@ -97,6 +97,7 @@ private:
             t.inherits.append(qualifiedName(pair.at(0).toString(), pair.at(1).toString()));
         }
         readReplicaIdentity(t, row.value(13).toString(), row.value(14).toString());
+        t.clusterIndex = row.value(15).toString();
         m_tableByOid.insert(row.value(0).toLongLong(), m_schema.tables.size());
         m_tableByName.insert(t.name, m_schema.tables.size());
         m_schema.tables.append(std::move(t));

@@ -116,7 +116,10 @@ const QString &tables()
         "WHERE hi.inhrelid = c.oid AND NOT c.relispartition), "
         "c.relreplident, (SELECT ri.relname FROM pg_catalog.pg_index x "
         "JOIN pg_catalog.pg_class ri ON ri.oid = x.indexrelid "
-        "WHERE x.indrelid = c.oid AND x.indisreplident) "
+        "WHERE x.indrelid = c.oid AND x.indisreplident), "
+        "(SELECT ci.relname FROM pg_catalog.pg_index x "
+        "JOIN pg_catalog.pg_class ci ON ci.oid = x.indexrelid "
+        "WHERE x.indrelid = c.oid AND x.indisclustered) "
         "FROM pg_catalog.pg_class c "
         // A partition's parent (one row in pg_inherits; other inheritance is not read).
         "LEFT JOIN pg_catalog.pg_inherits ih ON c.relispartition AND ih.inhrelid = c.oid "

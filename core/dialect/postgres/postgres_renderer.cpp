@@ -173,6 +173,14 @@ QStringList PostgresRenderer::setReplicaIdentity(const QString &table, const Tab
     return {u"ALTER TABLE " + quote(table) + u" REPLICA IDENTITY " + identity + index};
 }
 
+QStringList PostgresRenderer::setClusterIndex(const QString &table, const Table &wanted) const
+{
+    const QString action = wanted.clusterIndex.isEmpty()
+                               ? QStringLiteral("SET WITHOUT CLUSTER")
+                               : u"CLUSTER ON " + quoteIdentifier(wanted.clusterIndex);
+    return {u"ALTER TABLE " + quote(table) + u' ' + action};
+}
+
 QStringList PostgresRenderer::createEnum(const EnumType &type) const
 {
     return QStringList{createEnumSql(type)} +

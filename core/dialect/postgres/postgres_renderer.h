@@ -79,6 +79,7 @@ public:
                             const schema::Policy &target) const override;
     QStringList setReplicaIdentity(const QString &table,
                                    const schema::Table &wanted) const override;
+    QStringList setClusterIndex(const QString &table, const schema::Table &wanted) const override;
     QStringList setRowSecurity(const QString &table, const schema::Table &live,
                                const schema::Table &target) const override;
 
