@@ -4,7 +4,10 @@
 // table that was renamed from `customer` by hand still holds it ("relation already exists" on
 // PostgreSQL and SQLite, whose index names are the schema's; "duplicate foreign key" on
 // MariaDB). Such a table is dropped before the tables are created, with the dropped tables
-// whose keys reference it; the keys of kept tables that reference it are lifted first.
+// whose keys reference it; the keys of kept tables that reference it are lifted first. A kept
+// table that still holds the name in the target is a clash the plan reports (nameClashes()).
+// Not seen: a name a kept table gives up only in its alteration (a key dropped there), which
+// runs after the tables are created.
 #include "step_builder_p.h"
 
 #include <algorithm>
