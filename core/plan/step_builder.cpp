@@ -285,7 +285,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createTextSearch();
     createSequences();
     createTypes();
-    dropTablesInTheWay();
+    dropTables(/*inTheWay=*/true);
     createTables();
     createFunctions(FunctionPhase::AfterNewTables);
     alterTables();

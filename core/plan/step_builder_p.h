@@ -218,7 +218,6 @@ private:
     QStringList heldNames(const schema::Table &table) const;
     void findTablesInTheWay();
     bool referencesTableInTheWay(const schema::ForeignKey &fk) const;
-    void dropTablesInTheWay();
     void createIndexes();
 
     // Indexes renamed in place (index_rename_steps.cpp): a live index the model drops and one

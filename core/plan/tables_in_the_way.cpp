@@ -70,9 +70,4 @@ bool StepBuilder::referencesTableInTheWay(const ForeignKey &fk) const
     return m_inTheWay.contains(key(fk.referencedTable));
 }
 
-void StepBuilder::dropTablesInTheWay()
-{
-    dropTables(true);
-}
-
 } // namespace burrow::plan

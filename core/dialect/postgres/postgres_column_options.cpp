@@ -1,6 +1,7 @@
 #include "postgres_column_options.h"
 
 #include "postgres_names.h"
+#include "postgres_table_options.h"
 
 #include <QMap>
 
@@ -12,37 +13,12 @@ const QString kCompression = QStringLiteral("COMPRESSION");
 const QString kStatistics = QStringLiteral("STATISTICS");
 const QString kAttributeOptions = QStringLiteral("SET");
 
-/// `(n_distinct=100,n_distinct_inherited=-1)` by name.
-QMap<QString, QString> attributeOptions(QString list)
+/// `(n_distinct=100,n_distinct_inherited=-1)` as its `name=value` items.
+QStringList attributeOptions(QString list)
 {
     if (list.startsWith(u'(') && list.endsWith(u')'))
         list = list.mid(1, list.size() - 2);
-    QMap<QString, QString> byName;
-    for (const QString &item : list.split(u',', Qt::SkipEmptyParts))
-        byName.insert(item.section(u'=', 0, 0), item.section(u'=', 1));
-    return byName;
-}
-
-/// SET (…) the attribute options new or changed, RESET (…) those `to` lacks.
-QStringList attributeOptionsSql(const QString &alter, const QString &from, const QString &to)
-{
-    const QMap<QString, QString> before = attributeOptions(from);
-    const QMap<QString, QString> after = attributeOptions(to);
-    QStringList set, reset;
-    for (auto it = after.cbegin(); it != after.cend(); ++it) {
-        if (before.value(it.key()) != it.value())
-            set.append(it.key() + u'=' + it.value());
-    }
-    for (auto it = before.cbegin(); it != before.cend(); ++it) {
-        if (!after.contains(it.key()))
-            reset.append(it.key());
-    }
-    QStringList sql;
-    if (!reset.isEmpty())
-        sql.append(alter + u" RESET (" + reset.join(u", ") + u')');
-    if (!set.isEmpty())
-        sql.append(alter + u" SET (" + set.join(u", ") + u')');
-    return sql;
+    return list.split(u',', Qt::SkipEmptyParts);
 }
 
 /// The options by keyword: `STORAGE` → `EXTERNAL`.
@@ -94,8 +70,9 @@ QStringList columnOptionsSql(const QString &table, const QString &column, const 
                    after.value(kCompression, QStringLiteral("default")));
     if (before.value(kStatistics) != after.value(kStatistics))
         sql.append(alter + u" SET STATISTICS " + after.value(kStatistics, QStringLiteral("-1")));
-    sql +=
-        attributeOptionsSql(alter, before.value(kAttributeOptions), after.value(kAttributeOptions));
+    for (const QString &action : parameterActions(attributeOptions(before.value(kAttributeOptions)),
+                                                  attributeOptions(after.value(kAttributeOptions))))
+        sql.append(alter + u' ' + action);
     return sql;
 }
 

@@ -7,17 +7,22 @@ namespace {
 
 const QString kUnlogged = QStringLiteral("UNLOGGED");
 
-/// The storage parameters, `name=value` by name.
-QMap<QString, QString> parameters(const QString &options)
+/// The storage parameters, `name=value` each.
+QStringList parameters(const QString &options)
 {
     const qsizetype open = options.indexOf(u"WITH (");
-    QMap<QString, QString> byName;
     if (open < 0)
-        return byName;
-    const QString list = options.mid(open + 6).chopped(1);
-    for (const QString &item : list.split(QStringLiteral(", "), Qt::SkipEmptyParts))
-        byName.insert(item.section(u'=', 0, 0), item);
-    return byName;
+        return {};
+    return options.mid(open + 6).chopped(1).split(QStringLiteral(", "), Qt::SkipEmptyParts);
+}
+
+/// `name=value` items by name.
+QMap<QString, QString> byName(const QStringList &items)
+{
+    QMap<QString, QString> out;
+    for (const QString &item : items)
+        out.insert(item.section(u'=', 0, 0), item);
+    return out;
 }
 
 /// `WITH (…)`, the parameters sorted: their order in pg_class is the order they were set in,
@@ -68,17 +73,23 @@ QStringList tableOptionActions(const QString &live, const QString &target)
     if (isUnlogged(live) != isUnlogged(target))
         actions.append(isUnlogged(target) ? QStringLiteral("SET UNLOGGED")
                                           : QStringLiteral("SET LOGGED"));
-    const QMap<QString, QString> before = parameters(live);
-    const QMap<QString, QString> after = parameters(target);
+    return actions + parameterActions(parameters(live), parameters(target));
+}
+
+QStringList parameterActions(const QStringList &before, const QStringList &after)
+{
+    const QMap<QString, QString> from = byName(before);
+    const QMap<QString, QString> to = byName(after);
     QStringList set, reset;
-    for (auto it = after.cbegin(); it != after.cend(); ++it) {
-        if (before.value(it.key()) != it.value())
+    for (auto it = to.cbegin(); it != to.cend(); ++it) {
+        if (from.value(it.key()) != it.value())
             set.append(it.value());
     }
-    for (auto it = before.cbegin(); it != before.cend(); ++it) {
-        if (!after.contains(it.key()))
+    for (auto it = from.cbegin(); it != from.cend(); ++it) {
+        if (!to.contains(it.key()))
             reset.append(it.key());
     }
+    QStringList actions;
     if (!set.isEmpty())
         actions.append(u"SET (" + set.join(u", ") + u')');
     if (!reset.isEmpty())

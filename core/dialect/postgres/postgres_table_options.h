@@ -22,6 +22,11 @@ QString storageClause(const QString &options);
 /// lacks.
 QStringList tableOptionActions(const QString &live, const QString &target);
 
+/// The actions that take parameters (`name=value` items: storage parameters, a column's
+/// attribute options) from `before` to `after`: `SET (…)` the new or changed ones, `RESET (…)`
+/// those `after` lacks.
+QStringList parameterActions(const QStringList &before, const QStringList &after);
+
 /// Index::options: `USING method`, then ` INCLUDE (…)` and ` WITH (…)` (sorted) where the index
 /// has them; `include` and `reloptions` as the catalog lists them, `, `-separated.
 QString indexOptions(const QString &method, const QString &include, const QString &reloptions);
