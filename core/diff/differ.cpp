@@ -1,10 +1,13 @@
 // The differ: tables, columns, keys and checks here; indexes, triggers and views in
 // differ_objects.cpp; schema-level objects in schema_objects_differ.cpp.
+#include "../schema/inheritance.h"
 #include "describe.h"
 #include "differ_p.h"
 #include "policy_differ_p.h"
 #include "schema_objects_differ_p.h"
 #include "table_options_differ_p.h"
+
+#include <optional>
 
 namespace burrow::diff {
 namespace detail {
@@ -55,6 +58,7 @@ QString Differ::indexSignature(const Index &i) const
 
 QList<Change> Differ::run(const Schema &live, const Schema &model)
 {
+    m_model = &model;
     auto tableKey = [this](const Table &t) { return key(t.name); };
     QList<Pair<Table>> pairs = pairUp(live.tables, model.tables, tableKey);
     sortByName(pairs);
@@ -77,16 +81,22 @@ QList<Change> Differ::run(const Schema &live, const Schema &model)
 
 void Differ::compareTable(const Table &live, const Table &model)
 {
+    // A table joining a parent (INHERIT) keeps its columns and CHECKs that the parent has: they
+    // become the parent's, so they are compared with the parent's, not dropped.
+    std::optional<Table> joining;
+    if (joinsParent(model, live, m_cs))
+        joining = withJoinedParentsMembers(model, live, *m_model, m_cs);
+    const Table &members = joining ? *joining : model;
     // A partition's columns are its parent's, compared there (neither side lists them).
     if (live.partitionOf.isEmpty() && model.partitionOf.isEmpty())
-        compareColumns(live, model);
+        compareColumns(live, members);
     // A table becoming a partition (or leaving one) keeps its constraints as it is attached
     // (detached): those its parent has become the parent's, the others are compared once it
     // has moved (by the next diff), since only then is it known which are its own.
     if (live.partitionOf.isEmpty() == model.partitionOf.isEmpty()) {
         comparePrimaryKeys(live, model);
         compareUniques(live, model);
-        compareChecks(live, model);
+        compareChecks(live, members);
         m_out += diffExclusions(live, model, m_cs);
         compareForeignKeys(live, model);
     }

@@ -1,4 +1,5 @@
 #include "../diff/describe.h"
+#include "../schema/inheritance.h"
 #include "dependencies_p.h"
 #include "planner.h"
 
@@ -217,6 +218,18 @@ void keepLiveTriggerAccess(Schema &target, const Schema &live, Qt::CaseSensitivi
     }
 }
 
+/// A table joining a parent has the parent's columns and CHECKs itself first (INHERIT requires
+/// them), in the parent's form: they are altered, or added, before it joins.
+void addJoinedParentsMembers(Schema &target, const Schema &live, Qt::CaseSensitivity cs)
+{
+    const TableLookup liveTables(live, cs);
+    for (Table &table : target.tables) {
+        const Table *was = table.inherits.isEmpty() ? nullptr : liveTables.find(table.name);
+        if (was && joinsParent(table, *was, cs))
+            table = withJoinedParentsMembers(table, *was, target, cs);
+    }
+}
+
 } // namespace
 
 Schema targetSchema(const Schema &live, const Schema &model, const QList<Change> &excluded,
@@ -266,6 +279,7 @@ Schema targetSchema(const Schema &live, const Schema &model, const QList<Change>
     keepLiveAccess(target.views, live.views, cs);
     keepLiveAccess(target.functions, live.functions, cs);
     keepLiveTriggerAccess(target, live, cs);
+    addJoinedParentsMembers(target, live, cs);
     return target;
 }
 

@@ -1,7 +1,8 @@
 // PostgreSQL table inheritance (INHERITS, not partitions): a child holds only what it declares
 // itself; its parents' columns and CHECKs are theirs. A child is created after its parents with
 // its INHERITS clause (a plain table before, silently), a parent's change reaches its children
-// through the parent alone, and a table leaving a parent keeps its rows.
+// through the parent alone, and a table leaving a parent keeps its rows. A table joining one
+// keeps the columns and CHECKs the parent has (they become the parent's), in the parent's form.
 #include "cli_migrations.h"
 
 using namespace burrow;
@@ -68,6 +69,48 @@ TEST_F(PostgresInheritance, a_table_leaving_its_parent_keeps_its_rows_and_comes_
         << migration.toStdString();
     EXPECT_EQ(parentsOf(u"click"_s), QStringList{u"event"_s}); // the down ran last
     EXPECT_EQ(db.rows(u"SELECT id, x FROM click"_s), QStringList{u"7|1"_s});
+}
+
+TEST_F(PostgresInheritance, a_table_joining_its_parent_keeps_the_parents_columns_and_checks_it_has)
+{
+    db.execEach({QString::fromUtf8(kParent).trimmed().chopped(1),
+                 u"CREATE TABLE click (id int, at timestamp, x int, CONSTRAINT on_screen CHECK "
+                 "(x >= 0), CONSTRAINT positive CHECK (id > 0))"_s,
+                 u"INSERT INTO click (id, at, x) VALUES (7, NULL, 1)"_s});
+    const QString before = cli.model(kParent + "CREATE TABLE click (id int, at timestamp, x int, "
+                                               "CONSTRAINT on_screen CHECK (x >= 0), CONSTRAINT "
+                                               "positive CHECK (id > 0));\n",
+                                     u"before.sql"_s);
+    const QString model = cli.model(kParent + kClick);
+    const CliRun differs = cli.diff(model);
+    EXPECT_TRUE(differs.out.contains(u"inherits () → (event)"_s)) << CliMigrations::shown(differs);
+    EXPECT_TRUE(differs.out.contains(u"1 table differs: 1 table's options changed"_s))
+        << "the parent's columns and CHECK are not extra: " << CliMigrations::shown(differs);
+    const QString migration = cli.migrateAndUndo(model, before);
+    EXPECT_TRUE(upSection(migration).contains(u"ALTER TABLE \"click\" INHERIT \"event\";"_s))
+        << migration.toStdString();
+    EXPECT_FALSE(migration.contains(u"Irreversible"_s)) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, x FROM click"_s), QStringList{u"7|1"_s});
+}
+
+TEST_F(PostgresInheritance, a_table_joining_its_parent_takes_the_parents_form_first)
+{
+    db.execEach({QString::fromUtf8(kParent).trimmed().chopped(1),
+                 u"CREATE TABLE click (id bigint, x int, CONSTRAINT on_screen CHECK (x >= 0), "
+                 "CONSTRAINT mine CHECK (x < 100))"_s,
+                 u"INSERT INTO click (id, x) VALUES (7, 1)"_s});
+    const QString model = cli.model(kParent + kClick);
+    const CliRun differs = cli.diff(model);
+    for (const QString &line : {u"~ column id"_s, u"+ column at"_s,
+                                u"+ check constraint positive"_s, u"- check constraint mine"_s})
+        EXPECT_TRUE(differs.out.contains(line)) << line.toStdString() << '\n'
+                                                << CliMigrations::shown(differs);
+    const QString up = upSection(cli.migrate(model));
+    EXPECT_LT(up.indexOf(u"ALTER COLUMN \"id\" TYPE integer"_s), up.indexOf(u"INHERIT"_s))
+        << up.toStdString();
+    EXPECT_EQ(parentsOf(u"click"_s), QStringList{u"event"_s});
+    EXPECT_EQ(db.rows(u"SELECT id FROM event"_s), QStringList{u"7"_s})
+        << "its row, through the parent";
 }
 
 } // namespace

@@ -120,7 +120,6 @@ public:
         , m_target(target)
         , m_prefix(u"ALTER TABLE " + quoteIdentifier(target.name) + u' ')
         , m_leavesParent(hasParentNotIn(live, target))
-        , m_joinsParent(hasParentNotIn(target, live))
     {
     }
 
@@ -164,8 +163,6 @@ private:
     const QString m_prefix;
     /// The table leaves a parent: the columns and CHECKs it had from it stay, as its own.
     const bool m_leavesParent;
-    /// The table joins a parent: it must have the parent's columns and CHECKs then.
-    const bool m_joinsParent;
     QList<std::pair<QString, QString>> m_renames; // live name → target name, same definition
     QSet<QString> m_recreated;                    // columns dropped and added again
     QStringList m_adopted;                        // live indexes constraints take over
@@ -262,10 +259,10 @@ plan::TableAlteration Alteration::build()
 
 void Alteration::alterColumns()
 {
-    // A parent's columns must be there to join it (they become its); one it lacks goes the next
-    // time, once it has joined.
+    // A table joining a parent has the parent's columns in the target (withJoinedParentsMembers):
+    // they stay, to become the parent's.
     for (const Column &c : m_live.columns) {
-        if (!findColumn(m_target, c.name, Qt::CaseSensitive) && !m_joinsParent)
+        if (!findColumn(m_target, c.name, Qt::CaseSensitive))
             add(u"DROP COLUMN " + quoteIdentifier(c.name));
     }
     for (const Column &c : m_target.columns) {
@@ -364,8 +361,6 @@ void Alteration::dropConstraints(const QList<Constraint> &live, const QList<Cons
             const Constraint *kept = counterpart(c, target);
             if (c.order != order || keeps(c, kept) || renamed(c, true))
                 continue;
-            if (order == 1 && m_joinsParent)
-                continue; // a parent's CHECK must be there to join it; one it lacks, next time
             if (!c.name.isEmpty())
                 add(u"DROP CONSTRAINT " + quoteIdentifier(c.name));
         }
