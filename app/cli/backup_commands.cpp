@@ -70,8 +70,8 @@ bool prepare(QCommandLineParser &parser, const BackupOptions &o, const QStringLi
     if (!parseArguments(parser, arguments, exitCode))
         return false;
     if (!parser.positionalArguments().isEmpty()) {
-        exitCode = fail(u"unexpected argument " + parser.positionalArguments().first(),
-                        u"see burrow-cli " + arguments.value(0) + u" --help");
+        exitCode = unexpectedArgument(parser.positionalArguments().first(),
+                                      u"see burrow-cli " + arguments.value(0) + u" --help");
         return false;
     }
     url = databaseUrl(parser, o);

@@ -1,5 +1,7 @@
 #include "cli_common.h"
 
+#include "dialect/database_url.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -28,6 +30,12 @@ int fail(const Error &error)
 int fail(const QString &message, const QString &hint)
 {
     return fail(Error{Error::Code::InvalidArgument, message, {}, 0, {}, hint});
+}
+
+int unexpectedArgument(const QString &argument, const QString &hint)
+{
+    // A database URL typed without --db may hold a password: it is not echoed.
+    return fail(u"unexpected argument " + dialect::withoutPassword(argument), hint);
 }
 
 QCommandLineOption workspaceOption()

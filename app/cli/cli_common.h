@@ -16,6 +16,8 @@ QTextStream &err();
 /// Prints one clear line to stderr and returns the error exit code.
 int fail(const Error &error);
 int fail(const QString &message, const QString &hint = {});
+/// "unexpected argument …" for a stray positional argument, never showing a URL's password.
+int unexpectedArgument(const QString &argument, const QString &hint);
 
 /// --workspace DIR, shared by every command.
 QCommandLineOption workspaceOption();

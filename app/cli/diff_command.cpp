@@ -33,8 +33,8 @@ int runDiff(const QStringList &arguments)
     if (format != u"text" && format != u"json")
         return fail(u"unknown --format " + format, QStringLiteral("use text or json"));
     if (!parser.positionalArguments().isEmpty())
-        return fail(u"unexpected argument " + parser.positionalArguments().first(),
-                    QStringLiteral("model paths go after --model"));
+        return unexpectedArgument(parser.positionalArguments().first(),
+                                  QStringLiteral("model paths go after --model"));
     Result<diff::CompareRequest> request = compareRequest(parser, o.compare);
     if (!request)
         return fail(request.error());

@@ -302,8 +302,8 @@ bool parseCommand(QCommandLineParser &parser, const QStringList &arguments,
         return false;
     if (parser.positionalArguments().size() <= positionals)
         return true;
-    exitCode = fail(u"unexpected argument " + parser.positionalArguments().value(positionals),
-                    u"see burrow-cli " + arguments.value(0) + u" --help");
+    exitCode = unexpectedArgument(parser.positionalArguments().value(positionals),
+                                  u"see burrow-cli " + arguments.value(0) + u" --help");
     return false;
 }
 

@@ -159,8 +159,8 @@ int runPlan(const QStringList &arguments)
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
     if (!parser.positionalArguments().isEmpty())
-        return fail(u"unexpected argument " + parser.positionalArguments().first(),
-                    QStringLiteral("model paths go after --model"));
+        return unexpectedArgument(parser.positionalArguments().first(),
+                                  QStringLiteral("model paths go after --model"));
     QString directory;
     Result<diff::CompareRequest> request = compareRequest(parser, o.compare, &directory);
     if (!request)

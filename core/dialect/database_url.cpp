@@ -33,7 +33,7 @@ Result<DatabaseUrl> parseServer(const QString &text, Engine engine)
     const bool socket = query.hasQueryItem(QStringLiteral("host")) ||
                         query.hasQueryItem(QStringLiteral("unix_socket"));
     if (!parsed.isValid() || (parsed.host().isEmpty() && !socket))
-        return urlError(u"malformed database URL: " + parsed.toString(QUrl::RemovePassword),
+        return urlError(u"malformed database URL: " + withoutPassword(text),
                         QStringLiteral("write scheme://user@host[:port]/database"));
     DatabaseUrl url;
     url.engine = engine;
@@ -78,6 +78,16 @@ Result<DatabaseUrl> parseDatabaseUrl(const QString &text, const QDir &base)
                         u"write sqlite:" + text + u" for a SQLite file");
     return urlError(u"unknown database URL scheme '" + scheme + u":'",
                     QStringLiteral("use sqlite:PATH, postgresql://… or mysql://…"));
+}
+
+QString withoutPassword(const QString &text)
+{
+    const qsizetype authority = text.indexOf(u"://");
+    const qsizetype at = text.lastIndexOf(u'@');
+    const qsizetype colon = authority < 0 ? -1 : text.indexOf(u':', authority + 3);
+    if (authority < 0 || colon < 0 || at < colon)
+        return text;
+    return text.left(colon + 1) + u"***" + text.mid(at);
 }
 
 int lockTimeoutSeconds(const DatabaseUrl &url)

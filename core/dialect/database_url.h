@@ -45,6 +45,10 @@ constexpr int kDefaultLockTimeoutSeconds = 10;
 /// whole number).
 int lockTimeoutSeconds(const DatabaseUrl &url);
 
+/// `text` as it may be shown when it is, or may be, a server URL that did not parse: the password
+/// between `user:` and the last `@` replaced by `***`. Other text is returned as it is.
+QString withoutPassword(const QString &text);
+
 /// Where the database is, for messages: a SQLite file's native path, else the URL (no password).
 QString locationOf(const DatabaseUrl &url);
 

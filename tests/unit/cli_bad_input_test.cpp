@@ -7,6 +7,7 @@
 
 using namespace burrow;
 using namespace burrow::test::cli;
+using namespace Qt::Literals::StringLiterals;
 
 // ---- bad databases --------------------------------------------------------------------------
 
@@ -250,6 +251,17 @@ TEST_F(CliDiff, unexpected_positional_argument_is_an_error)
     expectCleanError({QStringLiteral("diff"), QStringLiteral("--db"), u"sqlite:" + db,
                       QStringLiteral("--model"), model, stray},
                      {stray});
+}
+
+TEST_F(CliDiff, a_stray_database_url_is_an_error_that_never_shows_its_password)
+{
+    const QString model = file(QStringLiteral("model.sql"), kModelSql);
+    for (const QString &command : {u"diff"_s, u"plan"_s, u"backup"_s}) {
+        const QStringList arguments{command, u"postgresql://alice:s3cret@db.example/shop"_s};
+        expectCleanError(arguments, {u"postgresql://alice:***@db.example/shop"_s});
+        const CliRun run = test::runCli(arguments, cwd());
+        EXPECT_FALSE(run.err.contains(u"s3cret")) << run.err.toStdString();
+    }
 }
 
 TEST_F(CliDiff, unknown_command_is_an_error)

@@ -201,10 +201,23 @@ TEST(DatabaseUrl, server_url_without_a_host_is_an_error_with_a_hint)
     EXPECT_FALSE(error.hint.isEmpty());
 }
 
-TEST(DatabaseUrl, malformed_server_url_error_never_shows_the_password)
+TEST(DatabaseUrl, malformed_server_url_error_shows_it_without_the_password)
 {
-    const Error error = parseError(QStringLiteral("postgresql://alice:s3cret@/shop"));
-    EXPECT_FALSE(error.toString().contains(u"s3cret")) << error.toString().toStdString();
+    for (const QString &text : {QStringLiteral("postgresql://alice:s3cret@/shop"),
+                                QStringLiteral("postgresql://alice:s3cret@db:port/shop"),
+                                QStringLiteral("mysql://alice:s3c@ret@db:99999999/shop")}) {
+        const Error error = parseError(text);
+        EXPECT_FALSE(error.toString().contains(u"s3c")) << error.toString().toStdString();
+        EXPECT_TRUE(error.message.contains(u"alice:***@")) << error.toString().toStdString();
+    }
+}
+
+TEST(DatabaseUrl, without_password_leaves_urls_without_one_as_they_are)
+{
+    for (const QString &text :
+         {QStringLiteral("postgresql://alice@db:5432/shop"), QStringLiteral("sqlite:a:b@c.db"),
+          QStringLiteral("mysql://db:3306/shop"), QStringLiteral("notes.sql")})
+        EXPECT_EQ(dialect::withoutPassword(text), text);
 }
 
 TEST(DatabaseUrl, unknown_scheme_is_an_error_naming_it_with_a_hint)
