@@ -3,6 +3,7 @@
 #include "../dialect/connection.h"
 #include "../diff/describe.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QVariant>
 
@@ -424,6 +425,15 @@ void Linter::check(const Change &c, const Table &live, const Table &target)
               }});
 }
 
+/// The server's message without its severity and the lines pointing into the query: a warning is
+/// one line of the migration file's header.
+QString headline(const QString &message)
+{
+    QString line = message.section(u'\n', 0, 0).trimmed();
+    static const QRegularExpression severity(QStringLiteral("^(ERROR|FATAL):\\s+"));
+    return line.remove(severity);
+}
+
 /// Runs the probe's count and warns when it is positive. A failed query becomes a warning
 /// saying why (an expression the engine cannot evaluate must not hide the other warnings),
 /// unless the connection is gone.
@@ -440,7 +450,7 @@ void Linter::probe(const Change &c, const Probe &p)
     if (!m_db.isOpen())
         m_fatal = error;
     else
-        warn(p.severity, c, u"could not count " + p.what + u": " + error.message, 0);
+        warn(p.severity, c, u"could not count " + p.what + u": " + headline(error.message), 0);
 }
 
 } // namespace

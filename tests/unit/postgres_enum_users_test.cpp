@@ -150,3 +150,17 @@ TEST_F(PostgresEnumUsers, lint_counts_the_rows_holding_a_label_the_type_drops)
           u"person.usual"_s})
         EXPECT_TRUE(planned.err.contains(held)) << planned.err.toStdString();
 }
+
+TEST_F(PostgresEnumUsers, a_check_naming_a_label_the_migration_adds_is_not_counted_in_one_line)
+{
+    db.exec(QString::fromUtf8(kBefore).chopped(2));
+    const CliRun planned = plan(model(withLabels("('new', 'paid', 'shipped', 'cancelled');",
+                                                 "('new', 'paid', 'shipped', 'cancelled'))")));
+    EXPECT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    // The label does not exist before the migration runs: the server cannot read the CHECK.
+    EXPECT_TRUE(planned.err.contains(u"could not count the rows of orders violating CHECK"_s))
+        << planned.err.toStdString();
+    EXPECT_TRUE(planned.err.contains(u": invalid input value for enum status: \"shipped\"\n"_s))
+        << planned.err.toStdString();
+    EXPECT_FALSE(planned.err.contains(u"LINE 1"_s)) << planned.err.toStdString();
+}
