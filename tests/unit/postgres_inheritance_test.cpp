@@ -15,9 +15,32 @@ const QByteArray kParent = "CREATE TABLE event (id int, at timestamp, CONSTRAINT
                            "CHECK (id > 0));\n";
 const QByteArray kClick = "CREATE TABLE click (x int, CONSTRAINT on_screen CHECK (x >= 0)) "
                           "INHERITS (event);\n";
+// The same columns and CHECKs in a table of its own.
+const QByteArray kPlainClick = "CREATE TABLE click (id int, at timestamp, x int, CONSTRAINT "
+                               "on_screen CHECK (x >= 0), CONSTRAINT positive CHECK (id > 0));\n";
 
 class PostgresInheritance : public OneEngineCliTest<Backend::PostgreSQL> {
 protected:
+    /// Creates the parent and `click` as `clickDdl` says, with one row in click.
+    void create(const QByteArray &clickDdl)
+    {
+        db.execEach({QString::fromUtf8(kParent).trimmed().chopped(1),
+                     QString::fromUtf8(clickDdl).trimmed().chopped(1),
+                     u"INSERT INTO click (id, x) VALUES (7, 1)"_s});
+    }
+    /// Creates click as `from` says, shows that the diff to `to` says `difference`, migrates
+    /// there and back, and expects click's row kept. Returns the migration.
+    QString moveAndBack(const QByteArray &from, const QByteArray &to, const QString &difference)
+    {
+        create(from);
+        const QString before = cli.model(kParent + from, u"before.sql"_s);
+        const QString model = cli.model(kParent + to);
+        const CliRun differs = cli.diff(model);
+        EXPECT_TRUE(differs.out.contains(difference)) << CliMigrations::shown(differs);
+        const QString migration = cli.migrateAndUndo(model, before);
+        EXPECT_EQ(db.rows(u"SELECT id, x FROM click"_s), QStringList{u"7|1"_s});
+        return migration;
+    }
     /// The parents of `table`, by name.
     QStringList parentsOf(const QString &table)
     {
@@ -42,9 +65,7 @@ TEST_F(PostgresInheritance, a_child_is_created_with_its_parents_and_its_own_colu
 
 TEST_F(PostgresInheritance, a_parents_change_reaches_its_children_through_the_parent_alone)
 {
-    db.execEach({QString::fromUtf8(kParent).trimmed().chopped(1),
-                 QString::fromUtf8(kClick).trimmed().chopped(1),
-                 u"INSERT INTO click (id, x) VALUES (7, 1)"_s});
+    create(kClick);
     const QString before = cli.model(kParent + kClick, u"before.sql"_s);
     QByteArray wider = kParent;
     wider.replace("id int", "id bigint").replace("id > 0", "id > -1");
@@ -55,50 +76,28 @@ TEST_F(PostgresInheritance, a_parents_change_reaches_its_children_through_the_pa
 
 TEST_F(PostgresInheritance, a_table_leaving_its_parent_keeps_its_rows_and_comes_back_by_the_down)
 {
-    db.execEach({QString::fromUtf8(kParent).trimmed().chopped(1),
-                 QString::fromUtf8(kClick).trimmed().chopped(1),
-                 u"INSERT INTO click (id, at, x) VALUES (7, NULL, 1)"_s});
-    const QString before = cli.model(kParent + kClick, u"before.sql"_s);
-    const QString model = cli.model(kParent + "CREATE TABLE click (id int, at timestamp, x int, "
-                                              "CONSTRAINT on_screen CHECK (x >= 0), CONSTRAINT "
-                                              "positive CHECK (id > 0));\n");
-    const CliRun differs = cli.diff(model);
-    EXPECT_TRUE(differs.out.contains(u"inherits (event) → ()"_s)) << CliMigrations::shown(differs);
-    const QString migration = cli.migrateAndUndo(model, before);
+    const QString migration = moveAndBack(kClick, kPlainClick, u"inherits (event) → ()"_s);
     EXPECT_TRUE(upSection(migration).contains(u"ALTER TABLE \"click\" NO INHERIT \"event\";"_s))
         << migration.toStdString();
     EXPECT_EQ(parentsOf(u"click"_s), QStringList{u"event"_s}); // the down ran last
-    EXPECT_EQ(db.rows(u"SELECT id, x FROM click"_s), QStringList{u"7|1"_s});
 }
 
 TEST_F(PostgresInheritance, a_table_joining_its_parent_keeps_the_parents_columns_and_checks_it_has)
 {
-    db.execEach({QString::fromUtf8(kParent).trimmed().chopped(1),
-                 u"CREATE TABLE click (id int, at timestamp, x int, CONSTRAINT on_screen CHECK "
-                 "(x >= 0), CONSTRAINT positive CHECK (id > 0))"_s,
-                 u"INSERT INTO click (id, at, x) VALUES (7, NULL, 1)"_s});
-    const QString before = cli.model(kParent + "CREATE TABLE click (id int, at timestamp, x int, "
-                                               "CONSTRAINT on_screen CHECK (x >= 0), CONSTRAINT "
-                                               "positive CHECK (id > 0));\n",
-                                     u"before.sql"_s);
-    const QString model = cli.model(kParent + kClick);
-    const CliRun differs = cli.diff(model);
-    EXPECT_TRUE(differs.out.contains(u"inherits () → (event)"_s)) << CliMigrations::shown(differs);
-    EXPECT_TRUE(differs.out.contains(u"1 table differs: 1 table's options changed"_s))
-        << "the parent's columns and CHECK are not extra: " << CliMigrations::shown(differs);
-    const QString migration = cli.migrateAndUndo(model, before);
+    // Not "- column id" nor "- check constraint positive": those become the parent's.
+    const QString migration = moveAndBack(kPlainClick, kClick,
+                                          u"inherits () → (event)\n\n1 table differs: 1 table's "
+                                          "options changed\n"_s);
     EXPECT_TRUE(upSection(migration).contains(u"ALTER TABLE \"click\" INHERIT \"event\";"_s))
         << migration.toStdString();
     EXPECT_FALSE(migration.contains(u"Irreversible"_s)) << migration.toStdString();
-    EXPECT_EQ(db.rows(u"SELECT id, x FROM click"_s), QStringList{u"7|1"_s});
+    EXPECT_TRUE(parentsOf(u"click"_s).isEmpty()); // the down ran last
 }
 
 TEST_F(PostgresInheritance, a_table_joining_its_parent_takes_the_parents_form_first)
 {
-    db.execEach({QString::fromUtf8(kParent).trimmed().chopped(1),
-                 u"CREATE TABLE click (id bigint, x int, CONSTRAINT on_screen CHECK (x >= 0), "
-                 "CONSTRAINT mine CHECK (x < 100))"_s,
-                 u"INSERT INTO click (id, x) VALUES (7, 1)"_s});
+    create("CREATE TABLE click (id bigint, x int, CONSTRAINT on_screen CHECK (x >= 0), "
+           "CONSTRAINT mine CHECK (x < 100));\n");
     const QString model = cli.model(kParent + kClick);
     const CliRun differs = cli.diff(model);
     for (const QString &line : {u"~ column id"_s, u"+ column at"_s,
