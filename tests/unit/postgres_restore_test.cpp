@@ -5,7 +5,8 @@
 // (postgres_search_path.h). A role the backup names and the server dropped since is no
 // search_path's business: the restore says to create it. What a migration created since the
 // backup (an extension, a collation, text search objects) is gone afterwards, so that the
-// migration applies again. Restored by a role that owns the database but not everything in it
+// migration applies again; so are event triggers (which would fire on the restore's drops),
+// publications, foreign servers and large objects made since. Restored by a role that owns the database but not everything in it
 // (extensions an administrator installed, another role's objects), it keeps what it may not drop
 // or says as whom to restore; a table it may not read, which grant its backup lacks. A tool's error
 // quotes the ERROR line itself, not only the HINT and CONTEXT lines psql prints after it.
@@ -118,6 +119,33 @@ TEST_F(PostgresRestore, what_a_migration_created_does_not_outlive_a_restore)
     // So the migrations apply again, from the history the backup holds.
     const CliRun again = apply();
     EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+}
+
+TEST_F(PostgresRestore, what_the_database_gained_besides_schema_does_not_outlive_a_restore)
+{
+    db.exec(u"SELECT lo_from_bytea(0, 'kept'::bytea); CREATE PUBLICATION kept_pub FOR TABLE t"_s);
+    const CliRun saved =
+        runCli({u"backup"_s, u"--db"_s, db.url(), u"--out"_s, dir.path(u"saved"_s)});
+    ASSERT_EQ(saved.exitCode, 0) << saved.err.toStdString();
+    db.execEach({u"SELECT lo_from_bytea(0, 'later'::bytea)"_s,
+                 u"CREATE PUBLICATION later_pub FOR ALL TABLES"_s,
+                 u"CREATE FOREIGN DATA WRAPPER later_fdw"_s,
+                 u"CREATE SERVER later_srv FOREIGN DATA WRAPPER later_fdw"_s,
+                 u"CREATE USER MAPPING FOR CURRENT_USER SERVER later_srv"_s,
+                 u"CREATE FUNCTION no_drops() RETURNS event_trigger LANGUAGE plpgsql AS "
+                 u"$$BEGIN RAISE EXCEPTION 'no drops here'; END$$"_s,
+                 u"CREATE EVENT TRIGGER later_guard ON sql_drop EXECUTE FUNCTION no_drops()"_s});
+
+    const CliRun restored =
+        runCli({u"restore"_s, u"--db"_s, db.url(), u"--from"_s, dir.path(u"saved"_s), u"--yes"_s});
+    ASSERT_EQ(restored.exitCode, 0) << restored.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT convert_from(lo_get(oid), 'UTF8') FROM pg_largeobject_metadata"_s),
+              QStringList{u"kept"_s});
+    EXPECT_EQ(db.rows(u"SELECT pubname FROM pg_publication"_s), QStringList{u"kept_pub"_s});
+    EXPECT_EQ(db.rows(u"SELECT srvname FROM pg_foreign_server UNION ALL SELECT fdwname FROM "
+                      u"pg_foreign_data_wrapper UNION ALL SELECT evtname FROM pg_event_trigger"_s),
+              QStringList{});
+    EXPECT_EQ(db.rows(u"SELECT x FROM t"_s), QStringList{u"1"_s});
 }
 
 /// A database owned by an application role, which runs Burrow; the administrator (the test

@@ -63,14 +63,20 @@ Status addSecrets(const DatabaseUrl &url, QProcessEnvironment &environment,
 }
 
 // Drops every user object of the database, so that the archive's script recreates exactly the
-// backup. Schemas other than public go whole; in public, everything that no extension owns; then
-// the extensions the user may drop (a migration's CREATE EXTENSION, COLLATION or TEXT SEARCH
-// object must not outlive a restore, or applying the migration again fails on it). Publications,
-// event triggers, foreign servers and large objects are left as they are: not schema.
+// backup. Event triggers first, so that none fires on the drops after; schemas other than public
+// go whole; in public, everything that no extension owns; then the extensions the user may drop
+// (a migration's CREATE EXTENSION, COLLATION or TEXT SEARCH object must not outlive a restore, or
+// applying the migration again fails on it); then the foreign servers and wrappers, publications
+// and large objects the user owns (a whole-database pg_dump holds them all: those it had come
+// back, those made since do not linger).
 const QString kDropUserObjects = QStringLiteral(R"sql(
 DO $burrow$
 DECLARE r record;
 BEGIN
+  FOR r IN SELECT evtname FROM pg_event_trigger e WHERE pg_has_role(e.evtowner, 'MEMBER')
+             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_event_trigger'::regclass
+                             AND d.objid = e.oid AND d.deptype = 'e')
+  LOOP EXECUTE format('DROP EVENT TRIGGER IF EXISTS %I', r.evtname); END LOOP;
   FOR r IN SELECT nspname FROM pg_namespace
            WHERE nspname NOT IN ('public', 'information_schema') AND nspname NOT LIKE 'pg\_%'
   LOOP EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname); END LOOP;
@@ -118,6 +124,16 @@ BEGIN
   FOR r IN SELECT e.extname FROM pg_extension e
            WHERE e.extname <> 'plpgsql' AND pg_has_role(e.extowner, 'MEMBER')
   LOOP EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', r.extname); END LOOP;
+  FOR r IN SELECT srvname FROM pg_foreign_server WHERE pg_has_role(srvowner, 'MEMBER')
+  LOOP EXECUTE format('DROP SERVER IF EXISTS %I CASCADE', r.srvname); END LOOP;
+  FOR r IN SELECT fdwname FROM pg_foreign_data_wrapper w WHERE pg_has_role(w.fdwowner, 'MEMBER')
+             AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                             WHERE d.classid = 'pg_foreign_data_wrapper'::regclass
+                             AND d.objid = w.oid AND d.deptype = 'e')
+  LOOP EXECUTE format('DROP FOREIGN DATA WRAPPER IF EXISTS %I CASCADE', r.fdwname); END LOOP;
+  FOR r IN SELECT pubname FROM pg_publication WHERE pg_has_role(pubowner, 'MEMBER')
+  LOOP EXECUTE format('DROP PUBLICATION IF EXISTS %I', r.pubname); END LOOP;
+  PERFORM lo_unlink(l.oid) FROM pg_largeobject_metadata l WHERE pg_has_role(l.lomowner, 'MEMBER');
 END
 $burrow$;
 )sql");
