@@ -110,6 +110,9 @@ void StepBuilder::liftBlockedForeignKeys()
 
 const Table &StepBuilder::liveForAlteration(const QString &table) const
 {
+    if (const auto givenUp = m_namesGivenUp.constFind(key(table));
+        givenUp != m_namesGivenUp.constEnd())
+        return givenUp->without;
     const auto lifted = m_liftedLive.constFind(key(table));
     return lifted != m_liftedLive.constEnd() ? *lifted : *m_liveTables.find(table);
 }

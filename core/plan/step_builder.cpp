@@ -80,6 +80,7 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
     liftEnumUsers();
     liftCompositeUsers();
     liftGeneratedReadersOfRetypedColumns();
+    findNamesGivenUp();
     for (const Table &live : m_live.tables) {
         const Table *target = m_targetTables.find(live.name);
         if (!target) {
@@ -279,6 +280,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropIndexes(); // before the generated columns they cover are set aside
     renameIndexes();
     setAsideUsers();
+    giveUpNames();
     createNamespaces();
     createExtensions();
     createCollations();

@@ -134,7 +134,8 @@ private:
     bool referencedKeyGoes(const schema::ForeignKey &fk) const;
     /// Engines whose foreign keys block column changes: one of `columns` of `table` changes.
     bool columnsChange(const QString &table, const QStringList &columns) const;
-    /// The live table as its alteration starts: without its lifted foreign keys.
+    /// The live table as its alteration starts: without its lifted foreign keys, the users set
+    /// aside and the keys that gave up their names.
     const schema::Table &liveForAlteration(const QString &table) const;
     void dropLiftedForeignKeys();
     /// `created` without its foreign keys to tables this migration alters: those are added
@@ -214,10 +215,15 @@ private:
     /// tables (`inTheWay`, before the tables are created) or the others (after the alterations).
     void dropTables(bool inTheWay = false);
 
-    // Dropped tables holding names new tables take (tables_in_the_way.cpp).
+    // Dropped tables holding names new tables take, and keys of kept tables that give such a
+    // name up (tables_in_the_way.cpp).
     QStringList heldNames(const schema::Table &table) const;
     void findTablesInTheWay();
     bool referencesTableInTheWay(const schema::ForeignKey &fk) const;
+    /// After the other lifts: the kept tables' keys whose names new tables take.
+    void findNamesGivenUp();
+    /// Drops those keys, before the tables are created.
+    void giveUpNames();
     void createIndexes();
 
     // Indexes renamed in place (index_rename_steps.cpp): a live index the model drops and one
@@ -464,6 +470,13 @@ private:
     QStringList m_rebuilt;
     bool m_dropsTables = false;
     QSet<QString> m_inTheWay; // keys of dropped tables that go before the tables are created
+    /// Key of a qualified name → the table taking it: a new one, or a kept one in its alteration.
+    QHash<QString, QString> m_takenNames;
+    struct NamesGivenUp {
+        schema::Table before, without;
+        QStringList names, takers; // the key names it gives up, the tables that take them
+    };
+    QHash<QString, NamesGivenUp> m_namesGivenUp; // by kept table's key
     QList<NameClash> m_nameClashes;
     OnlineOptions m_online;
     QHash<QString, schema::Table> m_alteredTo; // by table key: target without m_notValid's

@@ -6,8 +6,10 @@
 // MariaDB). Such a table is dropped before the tables are created, with the dropped tables
 // whose keys reference it; the keys of kept tables that reference it are lifted first. A kept
 // table that still holds the name in the target is a clash the plan reports (nameClashes()).
-// Not seen: a name a kept table gives up only in its alteration (a key dropped there), which
-// runs after the tables are created.
+// A kept table that gives such a name up in its alteration (a key dropped or renamed there,
+// which runs after the tables are created) drops that key before them instead: its alteration
+// starts without it and adds what the target has.
+#include "../diff/describe.h"
 #include "step_builder_p.h"
 
 #include <algorithm>
@@ -28,11 +30,15 @@ QStringList StepBuilder::heldNames(const Table &table) const
 
 void StepBuilder::findTablesInTheWay()
 {
-    QHash<QString, QString> taken; // name's key → the new table that takes it
+    // Names a new table takes, or a kept one in its alteration.
+    QHash<QString, QString> &taken = m_takenNames;
     for (const Table &t : m_target.tables) {
-        if (!m_liveTables.find(t.name))
-            for (const QString &name : heldNames(t))
+        const Table *live = m_liveTables.find(t.name);
+        const QStringList had = live ? heldNames(*live) : QStringList();
+        for (const QString &name : heldNames(t)) {
+            if (!had.contains(name, m_cs))
                 taken.insert(key(name), t.name);
+        }
     }
     if (taken.isEmpty())
         return;
@@ -41,7 +47,7 @@ void StepBuilder::findTablesInTheWay()
         // A kept table holds its names in the target; one the plan drops, in the live schema.
         for (const QString &name : heldNames(kept ? *kept : t)) {
             const auto taker = taken.constFind(key(name));
-            if (taker == taken.constEnd())
+            if (taker == taken.constEnd() || key(*taker) == key(t.name))
                 continue;
             if (!kept)
                 m_inTheWay.insert(key(t.name));
@@ -68,6 +74,57 @@ void StepBuilder::findTablesInTheWay()
 bool StepBuilder::referencesTableInTheWay(const ForeignKey &fk) const
 {
     return m_inTheWay.contains(key(fk.referencedTable));
+}
+
+void StepBuilder::findNamesGivenUp()
+{
+    if (m_takenNames.isEmpty())
+        return;
+    for (const Table &live : m_live.tables) {
+        const Table *target = m_targetTables.find(live.name);
+        if (!target)
+            continue;
+        const Table &before = liveForAlteration(live.name);
+        const QStringList held = heldNames(before);
+        const QStringList kept = heldNames(*target);
+        QStringList givenUp, takers;
+        const auto givesUp = [&](const QString &name) {
+            const QString qualified = qualifiedName(schemaPart(live.name), name);
+            const QString taker = m_takenNames.value(key(qualified));
+            const bool gives = !name.isEmpty() && held.contains(qualified, m_cs) &&
+                               !kept.contains(qualified, m_cs) && !taker.isEmpty();
+            if (gives) {
+                givenUp.append(name);
+                if (!takers.contains(diff::displayName(taker)))
+                    takers.append(diff::displayName(taker));
+            }
+            return gives;
+        };
+        Table without = before;
+        if (without.primaryKey && givesUp(without.primaryKey->name)) {
+            without.primaryKey.reset();
+            for (Column &c : without.columns)
+                c.primaryKeyPosition = 0;
+        }
+        without.uniques.removeIf([&](const UniqueConstraint &u) { return givesUp(u.name); });
+        without.exclusions.removeIf([&](const ExclusionConstraint &e) { return givesUp(e.name); });
+        without.foreignKeys.removeIf([&](const ForeignKey &fk) { return givesUp(fk.name); });
+        if (!givenUp.isEmpty())
+            m_namesGivenUp.insert(key(live.name), {before, without, givenUp, takers});
+    }
+}
+
+void StepBuilder::giveUpNames()
+{
+    for (const Table &live : m_live.tables) {
+        const auto it = m_namesGivenUp.constFind(key(live.name));
+        if (it == m_namesGivenUp.constEnd())
+            continue;
+        add(u"drop " + it->names.join(u", ") + u" of " + diff::displayName(live.name) +
+                u" first (" + it->takers.join(u", ") + u" takes the name)",
+            m_r.alterTable(it->before, it->without).sql,
+            m_r.alterTable(it->without, it->before).sql, {});
+    }
 }
 
 } // namespace burrow::plan
