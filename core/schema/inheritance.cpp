@@ -15,13 +15,31 @@ QStringList joinedParents(const Table &table, const Table &live, Qt::CaseSensiti
     return out;
 }
 
-void addMissing(Table &table, const Table &parent, Qt::CaseSensitivity cs)
+/// The column `table` needs to join: the parent's type, collation and NOT NULL (INHERIT checks
+/// those) on the table's own column, or the parent's column less what a child does not inherit.
+Column joiningColumn(const Column &parents, const Column *own)
+{
+    if (own) {
+        Column column = *own;
+        column.type = parents.type;
+        column.typeKey = parents.typeKey;
+        column.collation = parents.collation;
+        column.notNull = own->notNull || parents.notNull;
+        return column;
+    }
+    Column column = parents;
+    column.primaryKeyPosition = 0;
+    column.autoIncrement = false;
+    column.numbering.clear();
+    column.comment.clear();
+    return column;
+}
+
+void addMissing(Table &table, const Table &parent, const Table &live, Qt::CaseSensitivity cs)
 {
     for (const Column &column : parent.columns) {
-        if (!findColumn(table, column.name, cs)) {
-            table.columns.append(column);
-            table.columns.last().primaryKeyPosition = 0; // a key is not inherited
-        }
+        if (!findColumn(table, column.name, cs))
+            table.columns.append(joiningColumn(column, findColumn(live, column.name, cs)));
     }
     for (const CheckConstraint &check : parent.checks) {
         if (!check.noInherit && !findNamed(table.checks, check.name, cs))
@@ -48,7 +66,7 @@ Table withJoinedParentsMembers(const Table &table, const Table &live, const Sche
         if (!parent || seen.contains(parent->name))
             continue;
         seen.insert(parent->name);
-        addMissing(out, *parent, cs);
+        addMissing(out, *parent, live, cs);
         parents.append(parent->inherits);
     }
     return out;

@@ -18,6 +18,9 @@ const QByteArray kClick = "CREATE TABLE click (x int, CONSTRAINT on_screen CHECK
 // The same columns and CHECKs in a table of its own.
 const QByteArray kPlainClick = "CREATE TABLE click (id int, at timestamp, x int, CONSTRAINT "
                                "on_screen CHECK (x >= 0), CONSTRAINT positive CHECK (id > 0));\n";
+// With a default of its own, which a child keeps for a column it has from its parent.
+const QByteArray kOwnDefaultClick =
+    QByteArray(kPlainClick).replace("at timestamp", "at timestamp DEFAULT '2000-01-01'");
 
 class PostgresInheritance : public OneEngineCliTest<Backend::PostgreSQL> {
 protected:
@@ -85,7 +88,7 @@ TEST_F(PostgresInheritance, a_table_leaving_its_parent_keeps_its_rows_and_comes_
 TEST_F(PostgresInheritance, a_table_joining_its_parent_keeps_the_parents_columns_and_checks_it_has)
 {
     // Not "- column id" nor "- check constraint positive": those become the parent's.
-    const QString migration = moveAndBack(kPlainClick, kClick,
+    const QString migration = moveAndBack(kOwnDefaultClick, kClick,
                                           u"inherits () → (event)\n\n1 table differs: 1 table's "
                                           "options changed\n"_s);
     EXPECT_TRUE(upSection(migration).contains(u"ALTER TABLE \"click\" INHERIT \"event\";"_s))
