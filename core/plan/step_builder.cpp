@@ -304,7 +304,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropNamespaces();
     createIndexes();
     addKeysAfterIndexes();
-    setReplicaIdentities();
+    setIndexSettings();
     createViews();
     commentViews();
     createViewIndexes();

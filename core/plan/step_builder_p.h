@@ -192,9 +192,8 @@ private:
     QSet<QString> functionsWithViews() const;
     void renameObjects(const QList<Rename> &renames);
     void dropIndexes();
-    /// Sets each table's replica identity where it changes, or where the index it names is
-    /// built again (a new index does not inherit the identity of the one it replaces).
-    void setReplicaIdentities();
+    /// REPLICA IDENTITY and CLUSTER ON, each through setIndexSetting.
+    void setIndexSettings();
     /// A table setting that may name an index (REPLICA IDENTITY USING INDEX, CLUSTER ON): set
     /// after the indexes, where it changes, and again where the index it names is built anew
     /// (a new index does not inherit the setting of the one it replaces).
@@ -220,7 +219,7 @@ private:
     QStringList heldNames(const schema::Table &table) const;
     void findTablesInTheWay();
     bool referencesTableInTheWay(const schema::ForeignKey &fk) const;
-    /// After the other lifts: the kept tables' keys whose names new tables take.
+    /// After the other lifts: the kept tables' keys whose names other tables take.
     void findNamesGivenUp();
     /// Drops those keys, before the tables are created.
     void giveUpNames();

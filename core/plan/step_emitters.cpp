@@ -268,7 +268,7 @@ bool StepBuilder::rebuildsIndexNamed(const QString &table, const QString &index)
            !changesOf(table, ObjectKind::PrimaryKey, {}, made).isEmpty();
 }
 
-void StepBuilder::setReplicaIdentities()
+void StepBuilder::setIndexSettings()
 {
     setIndexSetting({QStringLiteral("replica identity"), QStringLiteral("set replica identity on "),
                      [](const Table &t) { return !t.replicaIdentity.isEmpty(); },

@@ -34,6 +34,8 @@ void StepBuilder::findTablesInTheWay()
     QHash<QString, QString> &taken = m_takenNames;
     for (const Table &t : m_target.tables) {
         const Table *live = m_liveTables.find(t.name);
+        if (live && !m_tableChanges.contains(key(t.name)))
+            continue; // unchanged: it takes no name
         const QStringList had = live ? heldNames(*live) : QStringList();
         for (const QString &name : heldNames(t)) {
             if (!had.contains(name, m_cs))
@@ -82,8 +84,8 @@ void StepBuilder::findNamesGivenUp()
         return;
     for (const Table &live : m_live.tables) {
         const Table *target = m_targetTables.find(live.name);
-        if (!target)
-            continue;
+        if (!target || !m_tableChanges.contains(key(live.name)))
+            continue; // dropped, or unchanged: it gives no name up
         const Table &before = liveForAlteration(live.name);
         const QStringList held = heldNames(before);
         const QStringList kept = heldNames(*target);

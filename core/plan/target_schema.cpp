@@ -222,6 +222,9 @@ void keepLiveTriggerAccess(Schema &target, const Schema &live, Qt::CaseSensitivi
 /// them), in the parent's form: they are altered, or added, before it joins.
 void addJoinedParentsMembers(Schema &target, const Schema &live, Qt::CaseSensitivity cs)
 {
+    if (std::none_of(target.tables.cbegin(), target.tables.cend(),
+                     [](const Table &t) { return !t.inherits.isEmpty(); }))
+        return; // the usual case: no lookup of thousands of tables to build
     const TableLookup liveTables(live, cs);
     for (Table &table : target.tables) {
         const Table *was = table.inherits.isEmpty() ? nullptr : liveTables.find(table.name);
