@@ -58,6 +58,7 @@ QString Differ::indexSignature(const Index &i) const
 
 QList<Change> Differ::run(const Schema &live, const Schema &model)
 {
+    m_live = &live;
     m_model = &model;
     auto tableKey = [this](const Table &t) { return key(t.name); };
     QList<Pair<Table>> pairs = pairUp(live.tables, model.tables, tableKey);
@@ -79,14 +80,16 @@ QList<Change> Differ::run(const Schema &live, const Schema &model)
     return m_out;
 }
 
-void Differ::compareTable(const Table &live, const Table &model)
+void Differ::compareTable(const Table &liveTable, const Table &model)
 {
     // A table joining a parent (INHERIT) keeps its columns and CHECKs that the parent has: they
-    // become the parent's, so they are compared with the parent's, not dropped.
+    // become the parent's, so they are compared with the parent's, not dropped. One leaving a
+    // parent (NO INHERIT) keeps the parent's as its own: they are compared with the model's.
     std::optional<Table> joining;
-    if (joinsParent(model, live, m_cs))
-        joining = withJoinedParentsMembers(model, live, *m_model, m_cs);
+    if (joinsParent(model, liveTable, m_cs))
+        joining = withJoinedParentsMembers(model, liveTable, *m_model, m_cs);
     const Table &members = joining ? *joining : model;
+    const Table live = withLeftParentsMembers(liveTable, model, *m_live, m_cs);
     // A partition's columns are its parent's, compared there (neither side lists them).
     if (live.partitionOf.isEmpty() && model.partitionOf.isEmpty())
         compareColumns(live, members);

@@ -153,6 +153,7 @@ private:
                         SignatureFn signature);
 
     Qt::CaseSensitivity m_cs;
+    const Schema *m_live = nullptr;  // the live schema, where a table's parents were
     const Schema *m_model = nullptr; // the model's schema, where a table's parents are
     QList<Change> m_out;
 };

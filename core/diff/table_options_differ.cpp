@@ -4,11 +4,13 @@
 namespace burrow::diff {
 namespace {
 
-bool sameNames(const QStringList &a, const QStringList &b, Qt::CaseSensitivity cs)
+/// The same parents in any order: INHERIT and NO INHERIT change the set, and the order (which
+/// only laid out the columns when the table was created) does not matter to a table that exists.
+bool sameParents(const QStringList &a, const QStringList &b, Qt::CaseSensitivity cs)
 {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(),
-                      [cs](const QString &x, const QString &y) { return x.compare(y, cs) == 0; });
+    return a.size() == b.size() && std::all_of(a.begin(), a.end(), [&](const QString &parent) {
+               return b.contains(parent, cs);
+           });
 }
 
 QString nameOrNone(const QString &name)
@@ -44,7 +46,7 @@ AttributeDiff tableOptionsDiff(const schema::Table &live, const schema::Table &m
               live.partitioning.simplified(), model.partitioning.simplified());
     d.compare(live.options != model.options, QStringLiteral("options"), live.options,
               model.options);
-    d.compare(!sameNames(live.inherits, model.inherits, cs), QStringLiteral("inherits"),
+    d.compare(!sameParents(live.inherits, model.inherits, cs), QStringLiteral("inherits"),
               displayNames(live.inherits), displayNames(model.inherits));
     d.flag(live.systemVersioned != model.systemVersioned, QStringLiteral("system versioning"),
            model.systemVersioned ? QStringLiteral("SYSTEM VERSIONING added")

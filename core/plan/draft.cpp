@@ -69,8 +69,9 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
         return up.error();
     MigrationDraft draft;
     draft.up = std::move(*up);
-    const schema::Schema renamed =
-        applyRenames(comparison.live, draft.up.renames, cs, renderer.lexerOptions());
+    const schema::Schema renamed = withLeftParentsMembers(
+        applyRenames(comparison.live, draft.up.renames, cs, renderer.lexerOptions()),
+        comparison.model, cs);
     draft.target = targetSchema(renamed, comparison.model, draft.up.leftOut + draft.up.skipped, cs);
     Result<MigrationPlan> down = planMigration(
         draft.target, comparison.live, {true, invertRenames(draft.up.renames), cs}, renderer);
@@ -81,9 +82,11 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
         Result<std::unique_ptr<dialect::ScopedConnection>> db = d.openForReading(comparison.url);
         if (!db)
             return db.error();
-        // Linted whole: a follow-up's unique index over duplicates is warned about too.
+        // Linted whole: a follow-up's unique index over duplicates is warned about too. A table
+        // leaving a parent has the parent's columns already: they are not new.
         Result<QList<LintWarning>> warnings =
-            lintPlan(draft.up, comparison.live, draft.target, (*db)->database(), renderer);
+            lintPlan(draft.up, withLeftParentsMembers(comparison.live, comparison.model, cs),
+                     draft.target, (*db)->database(), renderer);
         if (!warnings)
             return warnings.error();
         draft.warnings = std::move(*warnings);

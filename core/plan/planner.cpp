@@ -37,7 +37,8 @@ Result<MigrationPlan> planMigration(const Schema &live, const Schema &model,
     plan.renames = orderedRenames(options.renames, cs);
     if (Status valid = validateRenames(plan.renames, live, model, cs); !valid)
         return valid.error();
-    const Schema renamed = applyRenames(live, plan.renames, cs, renderer.lexerOptions());
+    const Schema renamed = withLeftParentsMembers(
+        applyRenames(live, plan.renames, cs, renderer.lexerOptions()), model, cs);
     const DestructiveJudge judge(renamed, model, renderer, cs);
     const QList<Change> all = diff::diffSchemas(renamed, model, {cs});
     for (const Change &c : all) {

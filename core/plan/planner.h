@@ -20,4 +20,9 @@ Result<MigrationPlan> planMigration(const schema::Schema &live, const schema::Sc
 schema::Schema targetSchema(const schema::Schema &live, const schema::Schema &model,
                             const QList<diff::Change> &excluded, Qt::CaseSensitivity cs);
 
+/// `live` with each table that leaves a parent (NO INHERIT) holding the parent's columns and
+/// CHECKs, as it does once it has left: the plan alters them to the model's, not adds them.
+schema::Schema withLeftParentsMembers(const schema::Schema &live, const schema::Schema &model,
+                                      Qt::CaseSensitivity cs);
+
 } // namespace burrow::plan

@@ -235,6 +235,20 @@ void addJoinedParentsMembers(Schema &target, const Schema &live, Qt::CaseSensiti
 
 } // namespace
 
+Schema withLeftParentsMembers(const Schema &live, const Schema &model, Qt::CaseSensitivity cs)
+{
+    if (std::none_of(live.tables.cbegin(), live.tables.cend(),
+                     [](const Table &t) { return !t.inherits.isEmpty(); }))
+        return live;
+    Schema out = live;
+    const TableLookup modelTables(model, cs);
+    for (Table &table : out.tables) {
+        if (const Table *will = table.inherits.isEmpty() ? nullptr : modelTables.find(table.name))
+            table = schema::withLeftParentsMembers(table, *will, live, cs);
+    }
+    return out;
+}
+
 Schema targetSchema(const Schema &live, const Schema &model, const QList<Change> &excluded,
                     Qt::CaseSensitivity cs)
 {

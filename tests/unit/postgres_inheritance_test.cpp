@@ -1,8 +1,9 @@
 // PostgreSQL table inheritance (INHERITS, not partitions): a child holds only what it declares
 // itself; its parents' columns and CHECKs are theirs. A child is created after its parents with
 // its INHERITS clause (a plain table before, silently), a parent's change reaches its children
-// through the parent alone, and a table leaving a parent keeps its rows. A table joining one
-// keeps the columns and CHECKs the parent has (they become the parent's), in the parent's form.
+// through the parent alone, and a table leaving a parent keeps its rows, and the parent's columns
+// and CHECKs as its own. A table joining one keeps the columns and CHECKs the parent has (they
+// become the parent's), in the parent's form.
 #include "cli_migrations.h"
 
 using namespace burrow;
@@ -83,6 +84,37 @@ TEST_F(PostgresInheritance, a_table_leaving_its_parent_keeps_its_rows_and_comes_
     EXPECT_TRUE(upSection(migration).contains(u"ALTER TABLE \"click\" NO INHERIT \"event\";"_s))
         << migration.toStdString();
     EXPECT_EQ(parentsOf(u"click"_s), QStringList{u"event"_s}); // the down ran last
+}
+
+TEST_F(PostgresInheritance, a_table_leaving_its_parent_takes_the_models_form_in_the_same_migration)
+{
+    // Not "+ column id": the parent's columns and CHECKs stay, as the table's own.
+    const QString migration = moveAndBack(kClick,
+                                          "CREATE TABLE click (id bigint, at timestamp, x int, "
+                                          "CONSTRAINT on_screen CHECK (x >= 0));\n",
+                                          u"~ column id"_s);
+    const QString up = upSection(migration);
+    EXPECT_LT(up.indexOf(u"NO INHERIT"_s), up.indexOf(u"ALTER COLUMN \"id\" TYPE bigint"_s))
+        << migration.toStdString();
+    EXPECT_TRUE(up.contains(u"DROP CONSTRAINT \"positive\""_s)) << migration.toStdString();
+    EXPECT_FALSE(up.contains(u"ADD COLUMN"_s)) << migration.toStdString();
+}
+
+TEST_F(PostgresInheritance, what_a_kept_parent_passes_on_stays_inherited_either_way)
+{
+    // click leaves event and keeps other, which passes id on too: id is never click's own.
+    const QByteArray parents = kParent + "CREATE TABLE other (id int, o int);\n";
+    const QByteArray both = parents + "CREATE TABLE click (x int) INHERITS (event, other);\n";
+    db.execEach(QString::fromUtf8(both).trimmed().chopped(1).split(u";\n"_s));
+    db.exec(u"INSERT INTO click (id, x) VALUES (7, 1)"_s);
+    const QString before = cli.model(both, u"before.sql"_s);
+    const QString migration = cli.migrateAndUndo(
+        cli.model(parents + "CREATE TABLE click (at timestamp, x int) INHERITS (other);\n"),
+        before);
+    EXPECT_FALSE(migration.contains(u"COLUMN \"id\""_s)) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, x FROM click"_s), QStringList{u"7|1"_s});
+    // The down joins event again after other: the order does not matter to a table that exists.
+    EXPECT_EQ(parentsOf(u"click"_s), (QStringList{u"other"_s, u"event"_s}));
 }
 
 TEST_F(PostgresInheritance, a_table_joining_its_parent_keeps_the_parents_columns_and_checks_it_has)
