@@ -21,6 +21,14 @@ QString displayNames(const QStringList &names)
     return sql::parenthesized(names, [](const QString &item) { return displayName(item); });
 }
 
+QString displayKeyColumns(const QStringList &columns, const QString &withoutOverlaps)
+{
+    if (withoutOverlaps.isEmpty())
+        return displayNames(columns);
+    return displayNames(columns).chopped(1) + (columns.isEmpty() ? u"" : u", ") +
+           displayName(withoutOverlaps) + u" WITHOUT OVERLAPS)";
+}
+
 QString describeColumn(const Column &column)
 {
     QStringList parts;

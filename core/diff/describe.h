@@ -11,6 +11,8 @@ namespace burrow::diff {
 /// A name as written in prose: bare when plain, double-quoted otherwise.
 QString displayName(const QString &name);
 QString displayNames(const QStringList &names); // "(a, b)"
+/// A key's columns: "(a, b)", or "(a, p WITHOUT OVERLAPS)" with MariaDB's period `p`.
+QString displayKeyColumns(const QStringList &columns, const QString &withoutOverlaps);
 
 QString describeColumn(const schema::Column &column);
 QString describeIndex(const schema::Index &index);

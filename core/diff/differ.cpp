@@ -163,8 +163,11 @@ void Differ::compareColumn(const QString &table, const Column &live, const Colum
 
 void Differ::comparePrimaryKeys(const Table &live, const Table &model)
 {
-    const QString before = live.primaryKey ? displayNames(live.primaryKey->columns) : QString();
-    const QString after = model.primaryKey ? displayNames(model.primaryKey->columns) : QString();
+    const auto columnsOf = [](const std::optional<PrimaryKey> &key) {
+        return key ? displayKeyColumns(key->columns, key->withoutOverlaps) : QString();
+    };
+    const QString before = columnsOf(live.primaryKey);
+    const QString after = columnsOf(model.primaryKey);
     if (!live.primaryKey && model.primaryKey)
         return recordConstraint(ObjectKind::PrimaryKey, ChangeType::Added, model.name,
                                 model.primaryKey->name, after, after);
@@ -174,7 +177,8 @@ void Differ::comparePrimaryKeys(const Table &live, const Table &model)
     if (!live.primaryKey)
         return;
     AttributeDiff d;
-    d.compare(keys(live.primaryKey->columns) != keys(model.primaryKey->columns),
+    d.compare(keys(live.primaryKey->columns) != keys(model.primaryKey->columns) ||
+                  !same(live.primaryKey->withoutOverlaps, model.primaryKey->withoutOverlaps),
               QStringLiteral("columns"), before, after);
     const QString &liveName = live.primaryKey->name;
     const QString &modelName = model.primaryKey->name;
@@ -195,7 +199,7 @@ void Differ::compareUniques(const Table &live, const Table &model)
                               [this](const UniqueConstraint &u) { return keys(u.columns); });
     for (const Pair<UniqueConstraint> &p : pairs) {
         const UniqueConstraint &any = p.model ? *p.model : *p.live;
-        const QString columns = displayNames(any.columns);
+        const QString columns = displayKeyColumns(any.columns, any.withoutOverlaps);
         if (!p.live)
             recordConstraint(ObjectKind::Unique, ChangeType::Added, model.name, any.name, columns,
                              columns);
@@ -220,9 +224,12 @@ void Differ::compareUnique(const QString &table, const UniqueConstraint &live,
     d.flag(live.nullsNotDistinct != model.nullsNotDistinct, QStringLiteral("nulls not distinct"),
            model.nullsNotDistinct ? QStringLiteral("NULLS NOT DISTINCT added")
                                   : QStringLiteral("NULLS NOT DISTINCT dropped"));
+    d.compare(!same(live.withoutOverlaps, model.withoutOverlaps),
+              QStringLiteral("without overlaps"), live.withoutOverlaps, model.withoutOverlaps);
     if (d.any())
         recordConstraint(ObjectKind::Unique, ChangeType::Changed, table, model.name,
-                         displayNames(model.columns), d.details.join(u"; "), d.attributes);
+                         displayKeyColumns(model.columns, model.withoutOverlaps),
+                         d.details.join(u"; "), d.attributes);
 }
 
 void Differ::compareChecks(const Table &live, const Table &model)

@@ -13,6 +13,13 @@ bool sameParents(const QStringList &a, const QStringList &b, Qt::CaseSensitivity
            });
 }
 
+QString periodOf(const schema::ApplicationPeriod &period)
+{
+    if (period.name.isEmpty())
+        return {};
+    return displayName(period.name) + u' ' + displayNames({period.start, period.end});
+}
+
 QString nameOrNone(const QString &name)
 {
     return name.isEmpty() ? QString() : displayName(name);
@@ -51,6 +58,8 @@ AttributeDiff tableOptionsDiff(const schema::Table &live, const schema::Table &m
     d.flag(live.systemVersioned != model.systemVersioned, QStringLiteral("system versioning"),
            model.systemVersioned ? QStringLiteral("SYSTEM VERSIONING added")
                                  : QStringLiteral("SYSTEM VERSIONING dropped"));
+    d.compare(live.period != model.period, QStringLiteral("period"), periodOf(live.period),
+              periodOf(model.period));
     d.compare(live.partitionOf.compare(model.partitionOf, cs) != 0, QStringLiteral("partition of"),
               nameOrNone(live.partitionOf), nameOrNone(model.partitionOf));
     d.compare(live.partitionBound != model.partitionBound, QStringLiteral("partition bound"),

@@ -137,6 +137,7 @@ void keepLiveTablePart(Schema &target, const Table &live, const Change &change,
         table->replicaIdentity = live.replicaIdentity;
         table->replicaIdentityIndex = live.replicaIdentityIndex;
         table->clusterIndex = live.clusterIndex;
+        table->period = live.period;
         break;
     case ObjectKind::PrimaryKey:
         table->primaryKey = live.primaryKey;

@@ -95,6 +95,9 @@ struct PrimaryKey {
     QStringList columns;
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
     Deferral deferral = Deferral::NotDeferrable; // PostgreSQL's DEFERRABLE [INITIALLY DEFERRED]
+    /// MariaDB's `(…, p WITHOUT OVERLAPS)`: the application-time period whose ranges may not
+    /// overlap among rows equal in `columns`; empty when none.
+    QString withoutOverlaps{};
 };
 
 /// A UNIQUE constraint, declared on a column or on the table.
@@ -104,6 +107,7 @@ struct UniqueConstraint {
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON CONSTRAINT)
     Deferral deferral = Deferral::NotDeferrable; // PostgreSQL's DEFERRABLE [INITIALLY DEFERRED]
     bool nullsNotDistinct = false;               // PostgreSQL 15's UNIQUE NULLS NOT DISTINCT
+    QString withoutOverlaps{}; // MariaDB's `… p WITHOUT OVERLAPS`, as on PrimaryKey
 };
 
 /// A CHECK constraint, declared on a column or on the table.
@@ -182,6 +186,15 @@ struct Policy {
 };
 
 /// A table with everything that belongs to it.
+/// MariaDB's application-time period, `PERIOD FOR name (start, end)`: the range of time a row
+/// is valid for. The engine makes both columns NOT NULL and checks start < end.
+struct ApplicationPeriod {
+    QString name; // empty when the table has none
+    QString start;
+    QString end;
+    bool operator==(const ApplicationPeriod &) const = default;
+};
+
 struct Table {
     QString name;
     QList<Column> columns;
@@ -228,6 +241,7 @@ struct Table {
     /// PostgreSQL's CLUSTER ON: the index that CLUSTER without one named orders the rows by;
     /// empty when none.
     QString clusterIndex{};
+    ApplicationPeriod period{}; // MariaDB allows one per table
 };
 
 /// A view and its definition.

@@ -14,15 +14,16 @@ static_assert(sizeof(Expression) == 48);
 static_assert(sizeof(Column) == 304);
 static_assert(sizeof(IndexPart) == 136);
 static_assert(sizeof(Index) == 184);
-static_assert(sizeof(PrimaryKey) == 80);
-static_assert(sizeof(UniqueConstraint) == 80);
+static_assert(sizeof(PrimaryKey) == 104);
+static_assert(sizeof(UniqueConstraint) == 104);
+static_assert(sizeof(ApplicationPeriod) == 72);
 static_assert(sizeof(CheckConstraint) == 152);
 static_assert(sizeof(ExclusionConstraint) == 96);
 static_assert(sizeof(ForeignKey) == 192);
 static_assert(sizeof(SqlMode) == 56);
 static_assert(sizeof(Trigger) == 232);
 static_assert(sizeof(Policy) == 200);
-static_assert(sizeof(Table) == 592);
+static_assert(sizeof(Table) == 688);
 static_assert(sizeof(View) == 216);
 static_assert(sizeof(ColumnComment) == 48);
 static_assert(sizeof(EnumType) == 72);
@@ -60,11 +61,11 @@ template<typename F> void members(Index &i, F &&f)
 }
 template<typename F> void members(PrimaryKey &k, F &&f)
 {
-    f(k.name, k.columns, k.comment, k.deferral);
+    f(k.name, k.columns, k.comment, k.deferral, k.withoutOverlaps);
 }
 template<typename F> void members(UniqueConstraint &u, F &&f)
 {
-    f(u.name, u.columns, u.comment, u.deferral, u.nullsNotDistinct);
+    f(u.name, u.columns, u.comment, u.deferral, u.nullsNotDistinct, u.withoutOverlaps);
 }
 template<typename F> void members(CheckConstraint &c, F &&f)
 {
@@ -96,7 +97,12 @@ template<typename F> void members(Table &t, F &&f)
     f(t.name, t.columns, t.primaryKey, t.uniques, t.checks, t.foreignKeys, t.indexes, t.triggers,
       t.withoutRowid, t.strict, t.sql, t.comment, t.collation, t.rowSecurity, t.forceRowSecurity,
       t.policies, t.partitioning, t.exclusions, t.options, t.partitionOf, t.partitionBound,
-      t.systemVersioned, t.inherits, t.replicaIdentity, t.replicaIdentityIndex, t.clusterIndex);
+      t.systemVersioned, t.inherits, t.replicaIdentity, t.replicaIdentityIndex, t.clusterIndex,
+      t.period);
+}
+template<typename F> void members(ApplicationPeriod &p, F &&f)
+{
+    f(p.name, p.start, p.end);
 }
 template<typename F> void members(ColumnComment &c, F &&f)
 {

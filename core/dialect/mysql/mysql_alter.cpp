@@ -3,6 +3,7 @@
 #include "mysql_alter_p.h"
 #include "mysql_connection.h"
 #include "mysql_partitions.h"
+#include "mysql_periods.h"
 #include "mysql_table_options.h"
 #include "mysql_table_sql.h"
 
@@ -34,6 +35,10 @@ private:
     void indexes();
     QHash<QString, QString> indexRenames() const;
     void primaryKey();
+    void period();
+    /// Whether a key using a period (WITHOUT OVERLAPS) must be built again: the period's
+    /// DROP waits for its keys to go.
+    bool rebuiltWithPeriod(const QString &liveOverlaps, const QString &targetOverlaps) const;
     void columns();
     void modifyColumn(const schema::Column &live);
     void restateCharacterColumns();
@@ -207,13 +212,15 @@ void AlterBuilder::uniques()
     for (const UniqueConstraint &live : m_live.uniques) {
         const UniqueConstraint *target = findBy(m_target.uniques, columnsOf(live), columnsOf);
         if (!target || !namesAgree(live.name, target->name) || live.comment != target->comment ||
-            touchesRecreated(live.columns))
+            touchesRecreated(live.columns) ||
+            rebuiltWithPeriod(live.withoutOverlaps, target->withoutOverlaps))
             m_drops.append(u"DROP INDEX " + quoteIdentifier(uniqueName(live)));
     }
     for (const UniqueConstraint &target : m_target.uniques) {
         const UniqueConstraint *live = findBy(m_live.uniques, columnsOf(target), columnsOf);
         if (!live || !namesAgree(live->name, target.name) || live->comment != target.comment ||
-            touchesRecreated(target.columns))
+            touchesRecreated(target.columns) ||
+            rebuiltWithPeriod(live->withoutOverlaps, target.withoutOverlaps))
             m_adds.append(u"ADD " + uniqueClause(target));
     }
 }
@@ -296,12 +303,34 @@ void AlterBuilder::primaryKey()
     const auto commentOf = [](const std::optional<PrimaryKey> &key) {
         return key ? key->comment : QString();
     };
-    if (before == after && commentOf(m_live.primaryKey) == commentOf(m_target.primaryKey))
+    const auto overlapsOf = [](const std::optional<PrimaryKey> &key) {
+        return key ? key->withoutOverlaps : QString();
+    };
+    if (before == after && commentOf(m_live.primaryKey) == commentOf(m_target.primaryKey) &&
+        !rebuiltWithPeriod(overlapsOf(m_live.primaryKey), overlapsOf(m_target.primaryKey)))
         return;
     if (!before.isEmpty())
         m_drops.append(QStringLiteral("DROP PRIMARY KEY"));
     if (!after.isEmpty())
         m_adds.prepend(u"ADD " + primaryKeyClause(*m_target.primaryKey));
+}
+
+bool AlterBuilder::rebuiltWithPeriod(const QString &liveOverlaps,
+                                     const QString &targetOverlaps) const
+{
+    return liveOverlaps != targetOverlaps ||
+           (!liveOverlaps.isEmpty() && m_live.period != m_target.period);
+}
+
+// After the keys: the DROP needs those using the period gone, the keys added need it there.
+void AlterBuilder::period()
+{
+    if (m_live.period == m_target.period)
+        return;
+    if (!m_live.period.name.isEmpty())
+        m_drops.append(u"DROP PERIOD FOR " + quoteIdentifier(m_live.period.name));
+    if (!m_target.period.name.isEmpty())
+        m_adds.prepend(u"ADD " + applicationPeriodClause(m_target.period));
 }
 
 void AlterBuilder::columns()
@@ -392,6 +421,7 @@ plan::TableAlteration AlterBuilder::build()
     uniques();
     indexes();
     primaryKey();
+    period();
     const QString alter = u"ALTER TABLE " + quoteIdentifier(m_target.name) + u"\n  ";
     // InnoDB refuses to change the engine of a table that has foreign keys, even those the
     // same statement drops: they go first, on their own.

@@ -6,6 +6,7 @@
 #include "mysql_event_guard.h"
 #include "mysql_events.h"
 #include "mysql_partitions.h"
+#include "mysql_periods.h"
 #include "mysql_routines.h"
 #include "mysql_sequences.h"
 #include "mysql_sql_mode.h"
@@ -86,6 +87,22 @@ Status readSequences(const QSqlDatabase &db, const QString &database, CatalogBui
     return Ok{};
 }
 
+/// One more query per table with a CHECK shaped like a period's (`s` < `e`): only SHOW CREATE
+/// TABLE tells a period, and the keys that use it, apart from such a CHECK.
+Status readPeriods(const QSqlDatabase &db, const QString &database, CatalogBuilder &builder)
+{
+    for (const QString &table : builder.periodCandidates()) {
+        ++queriesSent;
+        Result<QSqlQuery> shown = runQuery(db, u"SHOW CREATE TABLE " + quoteIdentifier(database) +
+                                                   u'.' + quoteIdentifier(table));
+        if (!shown)
+            return shown.error();
+        if (shown->next())
+            builder.readPeriod(table, shown->value(1).toString());
+    }
+    return Ok{};
+}
+
 } // namespace
 
 int catalogQueryCount()
@@ -119,6 +136,8 @@ Result<schema::Schema> readCatalog(const QSqlDatabase &db, const QString &databa
     }
     if (Status sequences = readSequences(db, database, builder); !sequences)
         return sequences.error();
+    if (Status periods = readPeriods(db, database, builder); !periods)
+        return periods.error();
     schema::Schema schema = builder.finish();
     if (Status statuses = applyScratchStatuses(db, database, schema); !statuses)
         return statuses.error();

@@ -3,6 +3,7 @@
 #include "mysql_events.h"
 #include "mysql_lexer.h"
 #include "mysql_normalize.h"
+#include "mysql_periods.h"
 #include "mysql_routines.h"
 #include "mysql_sequences.h"
 #include "mysql_sql_mode.h"
@@ -245,6 +246,7 @@ void CatalogBuilder::classifyIndexes(Table &t, const QList<RawIndex> &indexes)
             UniqueConstraint unique{raw.index.name, {}, raw.index.comment};
             for (const IndexPart &part : raw.index.parts)
                 unique.columns.append(part.column);
+            unique.withoutOverlaps = raw.withoutOverlaps;
             t.uniques.append(unique);
             continue;
         }
@@ -272,6 +274,57 @@ void CatalogBuilder::leaveOutRowEnd(Table &t)
         if (raw.index.unique && raw.index.parts.size() > 1 &&
             raw.index.parts.last().column == rowEnd->name)
             raw.index.parts.removeLast();
+    }
+}
+
+QStringList CatalogBuilder::periodCandidates() const
+{
+    QStringList out;
+    for (const Table &t : m_schema.tables) {
+        if (std::any_of(t.checks.begin(), t.checks.end(), mayBePeriodCheck))
+            out.append(t.name);
+    }
+    return out;
+}
+
+// The period's CHECK is the engine's, hidden from SHOW CREATE TABLE: it goes. A key using the
+// period lists the period's end and start columns after its own: they go too.
+void CatalogBuilder::readPeriod(const QString &name, const QString &createTable)
+{
+    Table *t = table(name);
+    const PeriodDeclaration declared = periodDeclaration(createTable);
+    if (!t || declared.period.name.isEmpty())
+        return;
+    t->period = declared.period;
+    const QString hiddenCheck =
+        quoteIdentifier(declared.period.start) + u" < " + quoteIdentifier(declared.period.end);
+    t->checks.removeIf([&](const CheckConstraint &c) {
+        return c.column.isEmpty() && !declared.checks.contains(c.name) &&
+               c.expression.text.trimmed() == hiddenCheck;
+    });
+    const QStringList boundaries{declared.period.end, declared.period.start};
+    const auto endsWithBoundaries = [&boundaries](const QStringList &columns) {
+        return columns.size() > 2 && columns.sliced(columns.size() - 2) == boundaries;
+    };
+    for (const QString &key : declared.withoutOverlaps) {
+        if (key == u"PRIMARY" && t->primaryKey && endsWithBoundaries(t->primaryKey->columns)) {
+            t->primaryKey->columns.resize(t->primaryKey->columns.size() - 2);
+            t->primaryKey->withoutOverlaps = declared.period.name;
+            for (Column &c : t->columns) {
+                if (boundaries.contains(c.name))
+                    c.primaryKeyPosition = 0;
+            }
+            continue;
+        }
+        for (RawIndex &raw : m_indexes[t->name]) {
+            QStringList columns;
+            for (const IndexPart &part : raw.index.parts)
+                columns.append(part.column);
+            if (raw.index.name == key && endsWithBoundaries(columns)) {
+                raw.index.parts.resize(raw.index.parts.size() - 2);
+                raw.withoutOverlaps = declared.period.name;
+            }
+        }
     }
 }
 

@@ -32,6 +32,10 @@ public:
     /// The sequences the tables query listed, whose settings readSequence() takes.
     const QStringList &sequenceNames() const { return m_sequenceNames; }
     void readSequence(const QSqlQuery &row);
+    /// The tables with a CHECK shaped like an application-time period's, whose SHOW CREATE
+    /// TABLE readPeriod() takes.
+    QStringList periodCandidates() const;
+    void readPeriod(const QString &table, const QString &createTable);
 
     schema::Schema finish();
 
@@ -41,6 +45,7 @@ private:
         schema::Index index;
         QString type; // BTREE, HASH, FULLTEXT, SPATIAL
         bool plainColumns = true;
+        QString withoutOverlaps{}; // the period its rows may not overlap in
     };
 
     schema::Table *table(const QString &name);

@@ -2,6 +2,7 @@
 
 #include "../../sql/item_list.h"
 #include "mysql_connection.h"
+#include "mysql_periods.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -111,13 +112,14 @@ QString columnDefinition(const Column &column)
 
 QString primaryKeyClause(const PrimaryKey &key)
 {
-    return u"PRIMARY KEY " + quotedList(key.columns) + commentClause(key.comment);
+    return u"PRIMARY KEY " + keyPartsSql(key.columns, key.withoutOverlaps) +
+           commentClause(key.comment);
 }
 
 QString uniqueClause(const UniqueConstraint &unique)
 {
     return u"UNIQUE KEY " + quoteIdentifier(uniqueName(unique)) + u' ' +
-           quotedList(unique.columns) + commentClause(unique.comment);
+           keyPartsSql(unique.columns, unique.withoutOverlaps) + commentClause(unique.comment);
 }
 
 QString checkClause(const QString &name, const CheckConstraint &check)
@@ -225,6 +227,8 @@ QString createTableSql(const Table &table)
         }
         items.append(definition);
     }
+    if (const QString period = applicationPeriodClause(table.period); !period.isEmpty())
+        items.append(period);
     if (table.primaryKey)
         items.append(primaryKeyClause(*table.primaryKey));
     for (const UniqueConstraint &unique : table.uniques)
