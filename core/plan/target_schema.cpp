@@ -36,6 +36,27 @@ void keepLive(QList<T> &target, const QList<T> &live, const Change &change, Qt::
         target.insert(inTarget >= 0 ? inTarget : target.size(), live[inLive]);
 }
 
+/// An enum whose change is kept out keeps its live labels, and still gains those the model adds
+/// (ALTER TYPE … ADD VALUE, which loses nothing): a default or CHECK kept in may name one.
+/// Each goes after the label the model has before it, or first.
+void keepLiveEnum(QList<EnumType> &target, const QList<EnumType> &live, const Change &change,
+                  Qt::CaseSensitivity cs)
+{
+    const qsizetype inTarget = indexOf(target, change.name, cs);
+    const qsizetype inLive = indexOf(live, change.name, cs);
+    if (inTarget < 0 || inLive < 0)
+        return keepLive(target, live, change, cs);
+    const QStringList wanted = target[inTarget].labels;
+    QStringList labels = live[inLive].labels;
+    for (qsizetype i = 0; i < wanted.size(); ++i) {
+        if (!labels.contains(wanted[i]))
+            labels.insert(i == 0 ? 0 : labels.indexOf(wanted[i - 1]) + 1, wanted[i]);
+    }
+    EnumType kept = live[inLive];
+    kept.labels = labels;
+    target[inTarget] = kept;
+}
+
 /// How one kind of constraint is told apart, as the differ pairs and shows them.
 template<typename T> struct ConstraintIdentity {
     QString (*describe)(const T &); // what a change shows for it when it has no name
@@ -262,7 +283,7 @@ Schema targetSchema(const Schema &live, const Schema &model, const QList<Change>
         else if (change.object == ObjectKind::View)
             keepLive(target.views, live.views, change, cs);
         else if (change.object == ObjectKind::Enum)
-            keepLive(target.enums, live.enums, change, cs);
+            keepLiveEnum(target.enums, live.enums, change, cs);
         else if (change.object == ObjectKind::Domain)
             keepLive(target.domains, live.domains, change, cs);
         else if (change.object == ObjectKind::Composite)

@@ -164,3 +164,31 @@ TEST_F(PostgresEnumUsers, a_check_naming_a_label_the_migration_adds_is_not_count
         << planned.err.toStdString();
     EXPECT_FALSE(planned.err.contains(u"LINE 1"_s)) << planned.err.toStdString();
 }
+
+TEST_F(PostgresEnumUsers, a_label_removal_left_out_still_adds_the_labels_a_kept_default_names)
+{
+    const QByteArray before = "CREATE TYPE status AS ENUM ('new', 'paid', 'cancelled');\n"
+                              "CREATE TABLE orders (id int PRIMARY KEY, status status NOT NULL "
+                              "DEFAULT 'new');\n";
+    load(before);
+    db.exec(u"INSERT INTO orders (id, status) VALUES (1, 'cancelled')"_s);
+    const QString after = model(QByteArray(before)
+                                    .replace("'cancelled')", "'refunded')")
+                                    .replace("DEFAULT 'new'", "DEFAULT 'refunded'"));
+
+    const CliRun planned = plan(after); // without --allow-destructive: 'cancelled' stays
+    EXPECT_TRUE(planned.err.contains(u"left out (destructive): enum type status"_s))
+        << planned.err.toStdString();
+    const CliRun applied = runCli(
+        {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT enum_range(NULL::status)::text"_s),
+              QStringList{u"{new,paid,refunded,cancelled}"_s});
+    db.exec(u"INSERT INTO orders (id) VALUES (2)"_s);
+    EXPECT_EQ(db.rows(u"SELECT id, status FROM orders ORDER BY id"_s),
+              (QStringList{u"1|cancelled"_s, u"2|refunded"_s}));
+    const CliRun left = diff(after);
+    EXPECT_TRUE(left.out.contains(u"labels ('new', 'paid', 'refunded', 'cancelled') → ('new', "
+                                  "'paid', 'refunded')"_s))
+        << left.out.toStdString();
+}
