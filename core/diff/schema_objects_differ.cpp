@@ -147,6 +147,8 @@ void compareSequences(ObjectDiffer &d, const Sequence &l, const Sequence &m)
               l.cycle ? QStringLiteral("CYCLE") : QString(),
               m.cycle ? QStringLiteral("CYCLE") : QString());
     d.compare(ownerText(l) != ownerText(m), QStringLiteral("owned by"), ownerText(l), ownerText(m));
+    d.flag(l.unlogged != m.unlogged, QStringLiteral("unlogged"),
+           m.unlogged ? QStringLiteral("UNLOGGED added") : QStringLiteral("UNLOGGED dropped"));
     d.compare(l.comment != m.comment, QStringLiteral("comment"), l.comment, m.comment);
 }
 
@@ -242,8 +244,8 @@ QString describeCollation(const Collation &c)
 
 QString describeSequence(const Sequence &s)
 {
-    QString out = u"AS " + s.type + u" START " + QString::number(s.start) + u" INCREMENT " +
-                  QString::number(s.increment);
+    QString out = (s.unlogged ? u"UNLOGGED AS " : u"AS ") + s.type + u" START " +
+                  QString::number(s.start) + u" INCREMENT " + QString::number(s.increment);
     if (s.cycle)
         out += QStringLiteral(" CYCLE");
     if (!s.ownedByTable.isEmpty())

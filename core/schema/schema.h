@@ -327,6 +327,9 @@ struct Sequence {
     QString ownedByTable; // empty when owned by no column
     QString ownedByColumn;
     QString comment{}; // empty when none (PostgreSQL's COMMENT ON SEQUENCE)
+    /// PostgreSQL 15's UNLOGGED sequence: not written to the WAL, so reset by a crash and not
+    /// replicated.
+    bool unlogged = false;
 };
 
 /// A scheduled event (MariaDB/MySQL's CREATE EVENT): when it runs and what it does. Its

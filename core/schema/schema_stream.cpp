@@ -30,7 +30,7 @@ static_assert(sizeof(EnumType) == 72);
 static_assert(sizeof(Domain) == 184);
 static_assert(sizeof(TypeAttribute) == 72);
 static_assert(sizeof(CompositeType) == 72);
-static_assert(sizeof(Sequence) == 168);
+static_assert(sizeof(Sequence) == 176);
 static_assert(sizeof(Event) == 304);
 static_assert(sizeof(Function) == 336);
 static_assert(sizeof(Extension) == 24);
@@ -144,7 +144,7 @@ template<typename F> void members(Domain &d, F &&f)
 template<typename F> void members(Sequence &s, F &&f)
 {
     f(s.name, s.type, s.start, s.increment, s.minValue, s.maxValue, s.cache, s.cycle,
-      s.ownedByTable, s.ownedByColumn, s.comment);
+      s.ownedByTable, s.ownedByColumn, s.comment, s.unlogged);
 }
 template<typename F> void members(Event &e, F &&f)
 {

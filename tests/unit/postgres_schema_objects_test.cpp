@@ -192,6 +192,28 @@ TEST_F(PostgresSchemaObjects, stand_alone_sequences_are_managed_apart_from_seria
               QStringList{u"true"_s});
 }
 
+TEST_F(PostgresSchemaObjects, an_unlogged_sequence_is_created_and_switched_as_such_in_place)
+{
+    db.exec(u"CREATE TABLE t (id int); CREATE SEQUENCE counter; "
+            u"SELECT nextval('counter'), nextval('counter')"_s);
+    const QByteArray logged = "CREATE TABLE t (id int);\nCREATE SEQUENCE counter;\n";
+    const QByteArray unlogged = "CREATE TABLE t (id int);\nCREATE UNLOGGED SEQUENCE counter;\n"
+                                "CREATE UNLOGGED SEQUENCE scratch;\n";
+    const QString path = model(unlogged);
+    const CliRun differs = diff(path);
+    EXPECT_TRUE(differs.out.contains(u"~ sequence counter  UNLOGGED added"_s))
+        << differs.out.toStdString();
+    const QString migration = migrateAndBack(logged, unlogged);
+    EXPECT_TRUE(upSection(migration).contains(u"ALTER SEQUENCE \"counter\" SET UNLOGGED"_s))
+        << migration.toStdString();
+    EXPECT_TRUE(upSection(migration).contains(u"CREATE UNLOGGED SEQUENCE \"scratch\""_s))
+        << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT relpersistence FROM pg_class WHERE relname = 'counter'"_s),
+              QStringList{u"p"_s})
+        << "the down ran last";
+    EXPECT_EQ(db.rows(u"SELECT nextval('counter')"_s), QStringList{u"3"_s});
+}
+
 TEST_F(PostgresSchemaObjects, domains_are_created_altered_and_dropped)
 {
     db.exec(u"CREATE DOMAIN price AS numeric(10,2) CHECK (VALUE >= 0);"

@@ -356,6 +356,7 @@ void CatalogBuilder::readSequence(const QSqlQuery &row)
     s.ownedByTable = row.value(8).isNull() ? QString() : nameIn(row, 8, 11);
     s.ownedByColumn = row.value(9).toString();
     s.comment = row.value(12).toString();
+    s.unlogged = row.value(13).toBool();
     m_schema.sequences.append(std::move(s));
 }
 

@@ -241,7 +241,8 @@ QStringList alterDomainSql(const Domain &live, const Domain &target)
 
 QString createSequenceSql(const Sequence &sequence)
 {
-    return u"CREATE SEQUENCE " + quoteIdentifier(sequence.name) + sequenceOptions(sequence);
+    return (sequence.unlogged ? u"CREATE UNLOGGED SEQUENCE " : u"CREATE SEQUENCE ") +
+           quoteIdentifier(sequence.name) + sequenceOptions(sequence);
 }
 
 QString dropSequenceSql(const Sequence &sequence)
@@ -255,6 +256,9 @@ QStringList alterSequenceSql(const Sequence &live, const Sequence &target)
     QStringList sql;
     if (sequenceOptions(live) != sequenceOptions(target))
         sql.append(u"ALTER SEQUENCE " + quoteIdentifier(target.name) + sequenceOptions(target));
+    if (live.unlogged != target.unlogged)
+        sql.append(u"ALTER SEQUENCE " + quoteIdentifier(target.name) +
+                   (target.unlogged ? u" SET UNLOGGED" : u" SET LOGGED"));
     if (live.comment != target.comment)
         sql.append(commentOnSql(u"SEQUENCE " + quoteIdentifier(target.name), target.comment));
     return sql;
