@@ -106,6 +106,12 @@ TEST_F(PostgresSchemaObjects, removing_an_enum_label_is_destructive_and_recreate
     const CliRun refused = plan(path);
     EXPECT_TRUE(refused.err.contains(u"left out (destructive)"_s)) << refused.err.toStdString();
     EXPECT_TRUE(refused.err.contains(u"enum type mood"_s)) << refused.err.toStdString();
+    // Without consent only the new label goes in: the rows keep theirs.
+    const QString kept = QString::fromUtf8(readBytes(refused.out.trimmed()));
+    EXPECT_TRUE(upSection(kept).contains(u"ADD VALUE E'ok2' AFTER E'sad'"_s))
+        << kept.toStdString();
+    EXPECT_FALSE(upSection(kept).contains(u"RENAME TO"_s)) << kept.toStdString();
+    QDir(migrations()).removeRecursively();
     // 'ok' is still used by a row: converting it fails, and nothing changes.
     const CliRun allowed = plan(path, true);
     ASSERT_EQ(allowed.exitCode, 0) << allowed.err.toStdString();
