@@ -1,5 +1,6 @@
 #pragma once
 
+#include "qualified_name.h"
 #include "sql_mode.h"
 
 #include <QList>
@@ -429,35 +430,6 @@ struct Schema {
     /// ("publication pub", "operator ===(pt,pt)"): listed so that a model's are not lost silently.
     QStringList uncompared{};
 };
-
-/// An object of another schema than the connection's (PostgreSQL) is named `schema␟name`:
-/// the unit separator cannot be typed in a name by accident, and dialects render it as the
-/// qualified name. Objects of the connection's schema keep their plain names.
-inline constexpr char16_t kSchemaSeparator = u'\x1f';
-
-inline QString qualifiedName(const QString &schema, const QString &name)
-{
-    return schema.isEmpty() ? name : schema + kSchemaSeparator + name;
-}
-
-/// The schema part of a qualified name; empty for the connection's schema.
-inline QString schemaPart(const QString &name)
-{
-    const qsizetype at = name.indexOf(kSchemaSeparator);
-    return at < 0 ? QString() : name.left(at);
-}
-
-/// The name without its schema part.
-inline QString localPart(const QString &name)
-{
-    return name.mid(name.indexOf(kSchemaSeparator) + 1);
-}
-
-/// The name as users write and read it: `core.users` for another schema's object.
-inline QString dottedName(QString name)
-{
-    return name.replace(kSchemaSeparator, u'.');
-}
 
 /// Whether `target` only adds labels to `live`, keeping the order of the existing ones: then
 /// the type changes in place, and no stored value changes.
