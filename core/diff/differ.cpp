@@ -89,7 +89,10 @@ void Differ::compareTable(const Table &liveTable, const Table &model)
     if (joinsParent(model, liveTable, m_cs))
         joining = withJoinedParentsMembers(model, liveTable, *m_model, m_cs);
     const Table &members = joining ? *joining : model;
-    const Table live = withLeftParentsMembers(liveTable, model, *m_live, m_cs);
+    std::optional<Table> leaving; // a copy only where a table inherits (rarely)
+    if (!liveTable.inherits.isEmpty())
+        leaving = withLeftParentsMembers(liveTable, model, *m_live, m_cs);
+    const Table &live = leaving ? *leaving : liveTable;
     // A partition's columns are its parent's, compared there (neither side lists them).
     if (live.partitionOf.isEmpty() && model.partitionOf.isEmpty())
         compareColumns(live, members);

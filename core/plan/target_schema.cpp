@@ -240,12 +240,17 @@ void keepLiveTriggerAccess(Schema &target, const Schema &live, Qt::CaseSensitivi
     }
 }
 
+bool anyInherits(const Schema &schema)
+{
+    return std::any_of(schema.tables.cbegin(), schema.tables.cend(),
+                       [](const Table &t) { return !t.inherits.isEmpty(); });
+}
+
 /// A table joining a parent has the parent's columns and CHECKs itself first (INHERIT requires
 /// them), in the parent's form: they are altered, or added, before it joins.
 void addJoinedParentsMembers(Schema &target, const Schema &live, Qt::CaseSensitivity cs)
 {
-    if (std::none_of(target.tables.cbegin(), target.tables.cend(),
-                     [](const Table &t) { return !t.inherits.isEmpty(); }))
+    if (!anyInherits(target))
         return; // the usual case: no lookup of thousands of tables to build
     const TableLookup liveTables(live, cs);
     for (Table &table : target.tables) {
@@ -259,8 +264,7 @@ void addJoinedParentsMembers(Schema &target, const Schema &live, Qt::CaseSensiti
 
 Schema withLeftParentsMembers(const Schema &live, const Schema &model, Qt::CaseSensitivity cs)
 {
-    if (std::none_of(live.tables.cbegin(), live.tables.cend(),
-                     [](const Table &t) { return !t.inherits.isEmpty(); }))
+    if (!anyInherits(live))
         return live;
     Schema out = live;
     const TableLookup modelTables(model, cs);

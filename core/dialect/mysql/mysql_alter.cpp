@@ -3,7 +3,6 @@
 #include "mysql_alter_p.h"
 #include "mysql_connection.h"
 #include "mysql_partitions.h"
-#include "mysql_periods.h"
 #include "mysql_table_options.h"
 #include "mysql_table_sql.h"
 

@@ -317,10 +317,12 @@ void CatalogBuilder::readPeriod(const QString &name, const QString &createTable)
             continue;
         }
         for (RawIndex &raw : m_indexes[t->name]) {
+            if (raw.index.name != key)
+                continue;
             QStringList columns;
             for (const IndexPart &part : raw.index.parts)
                 columns.append(part.column);
-            if (raw.index.name == key && endsWithBoundaries(columns)) {
+            if (endsWithBoundaries(columns)) {
                 raw.index.parts.resize(raw.index.parts.size() - 2);
                 raw.withoutOverlaps = declared.period.name;
             }

@@ -1,6 +1,5 @@
 #include "mysql_periods.h"
 
-#include "../../sql/item_list.h"
 #include "mysql_connection.h"
 
 #include <QRegularExpression>
@@ -46,24 +45,6 @@ PeriodDeclaration periodDeclaration(const QString &createTable)
                                                            : unquoted(m.captured(2)));
     }
     return out;
-}
-
-QString applicationPeriodClause(const schema::ApplicationPeriod &period)
-{
-    if (period.name.isEmpty())
-        return {};
-    return u"PERIOD FOR " + quoteIdentifier(period.name) + u" (" + quoteIdentifier(period.start) +
-           u", " + quoteIdentifier(period.end) + u')';
-}
-
-QString keyPartsSql(const QStringList &columns, const QString &withoutOverlaps)
-{
-    QStringList parts;
-    for (const QString &column : columns)
-        parts.append(quoteIdentifier(column));
-    if (!withoutOverlaps.isEmpty())
-        parts.append(quoteIdentifier(withoutOverlaps) + u" WITHOUT OVERLAPS");
-    return sql::parenthesized(parts, [](const QString &part) { return part; });
 }
 
 } // namespace burrow::dialect::mysql

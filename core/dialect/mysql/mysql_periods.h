@@ -20,10 +20,4 @@ struct PeriodDeclaration {
 };
 PeriodDeclaration periodDeclaration(const QString &createTable);
 
-/// `PERIOD FOR p (s, e)`, or empty for a table without one.
-QString applicationPeriodClause(const schema::ApplicationPeriod &period);
-
-/// A key's parts: `(a, b)`, or `(a, p WITHOUT OVERLAPS)`.
-QString keyPartsSql(const QStringList &columns, const QString &withoutOverlaps);
-
 } // namespace burrow::dialect::mysql

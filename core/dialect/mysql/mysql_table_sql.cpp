@@ -2,7 +2,6 @@
 
 #include "../../sql/item_list.h"
 #include "mysql_connection.h"
-#include "mysql_periods.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -20,6 +19,20 @@ constexpr qsizetype kMaxNameLength = 64; // MySQL's limit for identifiers
 QString quotedList(const QStringList &names)
 {
     return sql::parenthesized(names, [](const QString &item) { return quoteIdentifier(item); });
+}
+
+/// A key's parts: `(a, b)`, or `(a, p WITHOUT OVERLAPS)` for a key using a period.
+QString keyParts(const QStringList &columns, const QString &withoutOverlaps)
+{
+    if (withoutOverlaps.isEmpty())
+        return quotedList(columns);
+    return quotedList(columns).chopped(1) + (columns.isEmpty() ? u"" : u", ") +
+           quoteIdentifier(withoutOverlaps) + u" WITHOUT OVERLAPS)";
+}
+
+QString periodFor(const QString &name, const QString &start, const QString &end)
+{
+    return u"PERIOD FOR " + name + u' ' + quotedList({start, end});
 }
 
 QString constraintPrefix(const QString &name)
@@ -80,8 +93,14 @@ QString systemTimePeriod(const Table &table)
     }
     if (start.isEmpty() || end.isEmpty())
         return {};
-    return u"PERIOD FOR SYSTEM_TIME (" + quoteIdentifier(start) + u", " + quoteIdentifier(end) +
-           u')';
+    return periodFor(QStringLiteral("SYSTEM_TIME"), start, end);
+}
+
+QString applicationPeriodClause(const ApplicationPeriod &period)
+{
+    return period.name.isEmpty()
+               ? QString()
+               : periodFor(quoteIdentifier(period.name), period.start, period.end);
 }
 
 QString columnDefinition(const Column &column)
@@ -112,14 +131,14 @@ QString columnDefinition(const Column &column)
 
 QString primaryKeyClause(const PrimaryKey &key)
 {
-    return u"PRIMARY KEY " + keyPartsSql(key.columns, key.withoutOverlaps) +
+    return u"PRIMARY KEY " + keyParts(key.columns, key.withoutOverlaps) +
            commentClause(key.comment);
 }
 
 QString uniqueClause(const UniqueConstraint &unique)
 {
     return u"UNIQUE KEY " + quoteIdentifier(uniqueName(unique)) + u' ' +
-           keyPartsSql(unique.columns, unique.withoutOverlaps) + commentClause(unique.comment);
+           keyParts(unique.columns, unique.withoutOverlaps) + commentClause(unique.comment);
 }
 
 QString checkClause(const QString &name, const CheckConstraint &check)

@@ -15,6 +15,8 @@ QString columnDefinition(const schema::Column &column);
 QString periodBoundary(const schema::Column &column);
 /// `PERIOD FOR SYSTEM_TIME (start, end)` of a table with explicit period columns, else empty.
 QString systemTimePeriod(const schema::Table &table);
+/// `PERIOD FOR p (s, e)`, MariaDB's application-time period, or empty for a table without one.
+QString applicationPeriodClause(const schema::ApplicationPeriod &period);
 /// The table option that sets (or, empty, removes) a table's comment.
 QString tableCommentOption(const QString &comment);
 
