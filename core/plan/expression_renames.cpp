@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace burrow::plan {
 namespace {
 
@@ -24,8 +26,22 @@ QString spelled(const QString &name, QChar quote, const sql::LexerOptions &lexer
     return quote + escaped + close;
 }
 
+/// Whether the word at `i` of an index's definition names something else than a column: the
+/// index or table after INDEX/ON, the access method, a collation, a storage parameter (`x=`).
+bool namesOtherThanColumn(QStringView text, const QList<sql::Token> &tokens, qsizetype i)
+{
+    static constexpr QStringView before[] = {u"INDEX",   u"ON",           u"ONLY",  u"USING",
+                                             u"COLLATE", u"CONCURRENTLY", u"EXISTS"};
+    if (i + 1 < tokens.size() && tokens[i + 1].kind == sql::TokenKind::Symbol &&
+        tokens[i + 1].text(text) == u"=")
+        return true;
+    return i > 0 && std::any_of(std::begin(before), std::end(before), [&](QStringView keyword) {
+               return sql::isKeyword(text, tokens[i - 1], keyword);
+           });
+}
+
 QString renamedIn(const QString &text, const QString &from, const QString &to,
-                  Qt::CaseSensitivity cs, const sql::LexerOptions &lexer)
+                  Qt::CaseSensitivity cs, const sql::LexerOptions &lexer, bool indexDefinition)
 {
     const QList<sql::Token> tokens = sql::significantTokens(text, lexer);
     const auto symbol = [&](qsizetype i) {
@@ -40,7 +56,7 @@ QString renamedIn(const QString &text, const QString &from, const QString &to,
             sql::identifierName(text, t).compare(from, cs) != 0)
             continue;
         if (symbol(i + 1) == u"(" || symbol(i + 1) == u"." || symbol(i - 1) == u"." ||
-            symbol(i - 1) == u"::")
+            symbol(i - 1) == u"::" || (indexDefinition && namesOtherThanColumn(text, tokens, i)))
             continue;
         const QChar quote = t.kind == sql::TokenKind::Word ? QChar() : text[t.begin];
         out.replace(t.begin, t.length, spelled(to, quote, lexer));
@@ -54,8 +70,8 @@ void renameColumnInExpressions(Table &table, const QString &from, const QString 
                                Qt::CaseSensitivity cs, const sql::LexerOptions &lexer)
 {
     const auto rename = [&](Expression &e) {
-        e.text = renamedIn(e.text, from, to, cs, lexer);
-        e.canonical = renamedIn(e.canonical, from, to, cs, lexer);
+        e.text = renamedIn(e.text, from, to, cs, lexer, false);
+        e.canonical = renamedIn(e.canonical, from, to, cs, lexer, false);
     };
     for (Column &c : table.columns) {
         if (c.generated != Generated::No)
@@ -64,6 +80,10 @@ void renameColumnInExpressions(Table &table, const QString &from, const QString 
     for (CheckConstraint &check : table.checks)
         rename(check.expression);
     for (Index &index : table.indexes) {
+        // The engine's own text (PostgreSQL: key and INCLUDE columns, predicate) builds the
+        // index and tells a rename from a new one.
+        index.sql = renamedIn(index.sql, from, to, cs, lexer, true);
+        index.options = renamedIn(index.options, from, to, cs, lexer, true);
         rename(index.where);
         for (IndexPart &part : index.parts)
             rename(part.expression);

@@ -28,6 +28,16 @@ QString keyOfTable(const QString &table, const ForeignKey &fk)
 
 } // namespace
 
+// A comment alone is changed in place, and so is a name where the engine renames keys: the key
+// stays.
+bool StepBuilder::keyChangesInPlace(const Change &change) const
+{
+    return change.type == ChangeType::Changed && !change.attributes.isEmpty() &&
+           std::all_of(change.attributes.begin(), change.attributes.end(), [&](const QString &a) {
+               return a == u"comment" || (a == u"name" && m_r.renamesKeysInPlace());
+           });
+}
+
 bool StepBuilder::referencedKeyGoes(const ForeignKey &fk) const
 {
     const Table *referenced = m_liveTables.find(fk.referencedTable);
@@ -37,11 +47,7 @@ bool StepBuilder::referencedKeyGoes(const ForeignKey &fk) const
         return sameColumns(columns, fk.referencedColumns, m_cs);
     };
     for (const Change &c : m_tableChanges.value(key(fk.referencedTable))) {
-        // A comment alone is changed in place: the key stays.
-        const bool keyGoes = c.type == ChangeType::Removed ||
-                             (c.type == ChangeType::Changed &&
-                              c.attributes != QStringList{QStringLiteral("comment")});
-        if (!keyGoes)
+        if (keyChangesInPlace(c))
             continue;
         if (c.object == ObjectKind::PrimaryKey && referenced->primaryKey &&
             isItsKey(referenced->primaryKey->columns))

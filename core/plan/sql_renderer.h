@@ -335,6 +335,9 @@ public:
     /// The engine refuses to change a column a foreign key references (MariaDB/MySQL), not only
     /// to drop the key it depends on.
     virtual bool foreignKeysBlockColumnChanges() const { return false; }
+    /// A primary key or UNIQUE constraint whose name alone changes is renamed in place (the
+    /// foreign keys referencing it stay), not dropped and added again.
+    virtual bool renamesKeysInPlace() const { return false; }
     /// The engine refuses to drop or retype a column that a view, trigger or policy reads
     /// (PostgreSQL; SQLite's DROP COLUMN): the planner recreates those readers around such an
     /// alteration. False: readers survive any in-place ALTER TABLE, and are recreated only

@@ -131,6 +131,7 @@ private:
     /// SqlRenderer::dropForeignKey); they are dropped first and come back with their table.
     void liftBlockedForeignKeys();
     /// The referenced key `fk` depends on is dropped or changed.
+    bool keyChangesInPlace(const diff::Change &change) const;
     bool referencedKeyGoes(const schema::ForeignKey &fk) const;
     /// Engines whose foreign keys block column changes: one of `columns` of `table` changes.
     bool columnsChange(const QString &table, const QStringList &columns) const;

@@ -97,6 +97,48 @@ TEST_P(IndexRename, an_index_that_changes_with_its_name_is_built_again)
     EXPECT_EQ(rebuilds(migration).size(), 2) << migration.toStdString();
 }
 
+// The engines carry an index over to a renamed column: under the model's new name too, it is
+// the same index, renamed, not built again.
+TEST_P(IndexRename, an_index_on_a_renamed_column_is_renamed_with_it)
+{
+    const QString model =
+        cli.model("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, sku VARCHAR(20), "
+                  "qty INTEGER);\nCREATE INDEX item_sku_idx ON item (sku);\n"
+                  "CREATE INDEX item_qty ON item (qty);\n");
+    const QString migration =
+        cli.migrateAndUndo(model, before(), {u"--rename"_s, u"item.code=sku"_s});
+    if (canRename()) {
+        EXPECT_EQ(rebuilds(migration), QStringList{}) << migration.toStdString();
+        EXPECT_TRUE(upSection(migration).contains(u"item_sku_idx"_s)) << migration.toStdString();
+    }
+    EXPECT_EQ(db.rows(u"SELECT id, code, qty FROM item ORDER BY id"_s),
+              (QStringList{u"1|a|5"_s, u"2|b|7"_s}));
+}
+
+// A foreign key depends on the key it references; renaming that key keeps it, so the foreign
+// key stays as it is: not dropped and added again (which checks every row under a lock).
+TEST_P(IndexRename, a_foreign_key_stays_while_the_key_it_references_is_renamed)
+{
+    const QByteArray owners = "CREATE TABLE owner (id INTEGER NOT NULL PRIMARY KEY, "
+                              "code VARCHAR(10) NOT NULL, CONSTRAINT owner_code UNIQUE (code));\n"
+                              "CREATE TABLE pet (id INTEGER NOT NULL PRIMARY KEY, owner_code "
+                              "VARCHAR(10), CONSTRAINT pet_owner_fk FOREIGN KEY (owner_code) "
+                              "REFERENCES owner (code));\n";
+    db.execEach(
+        QString::fromUtf8(owners).split(u";\n"_s, Qt::SkipEmptyParts) +
+        QStringList{u"INSERT INTO owner VALUES (1, 'x')"_s, u"INSERT INTO pet VALUES (1, 'x')"_s});
+    QByteArray renamed = owners;
+    renamed.replace("CONSTRAINT owner_code UNIQUE", "CONSTRAINT owner_code_key UNIQUE");
+    const QString migration = cli.migrateAndUndo(cli.model(kBefore + renamed),
+                                                 cli.model(kBefore + owners, u"owners.sql"_s));
+    if (canRename()) {
+        EXPECT_FALSE(migration.contains(u"pet_owner_fk"_s)) << migration.toStdString();
+        EXPECT_TRUE(upSection(migration).contains(u"owner_code_key"_s)) << migration.toStdString();
+    }
+    EXPECT_EQ(db.rows(u"SELECT p.id, o.code FROM pet p JOIN owner o ON o.code = p.owner_code"_s),
+              QStringList{u"1|x"_s});
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, IndexRename, allBackends(), backendParamName);
 
 class MariaDbIndexRename : public IndexRename {};
@@ -121,6 +163,31 @@ TEST_P(MariaDbIndexRename, the_index_a_foreign_key_needs_is_renamed)
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, MariaDbIndexRename, ::testing::Values(Backend::MariaDB),
+                         backendParamName);
+
+class PostgresIndexRename : public IndexRename {};
+
+// PostgreSQL's own text of the index names its INCLUDE columns and predicate too: a renamed
+// column there still leaves the same index.
+TEST_P(PostgresIndexRename, a_covering_partial_index_follows_its_renamed_columns)
+{
+    db.exec(u"CREATE INDEX item_cover ON item (code) INCLUDE (qty) WHERE qty > 0"_s);
+    const QString model = cli.model(
+        "CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(20), amount INTEGER);\n"
+        "CREATE INDEX item_code_idx ON item (code);\nCREATE INDEX item_qty ON item (amount);\n"
+        "CREATE INDEX item_cover_amount ON item (code) INCLUDE (amount) WHERE amount > 0;\n");
+    const QString migration = cli.migrateAndUndo(
+        model,
+        cli.model(kBefore + "CREATE INDEX item_cover ON item (code) INCLUDE (qty) WHERE qty > 0;\n",
+                  u"cover.sql"_s),
+        {u"--rename"_s, u"item.qty=amount"_s});
+    EXPECT_EQ(rebuilds(migration), QStringList{}) << migration.toStdString();
+    EXPECT_TRUE(upSection(migration).contains(
+        u"ALTER INDEX \"item_cover\" RENAME TO \"item_cover_amount\""_s))
+        << migration.toStdString();
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, PostgresIndexRename, ::testing::Values(Backend::PostgreSQL),
                          backendParamName);
 
 } // namespace

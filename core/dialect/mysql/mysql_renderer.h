@@ -48,6 +48,7 @@ public:
     QStringList dropForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
     QStringList addForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
     bool foreignKeysBlockColumnChanges() const override { return true; }
+    bool renamesKeysInPlace() const override { return true; }
     /// InnoDB's foreign key names are the database's; index names are the table's own.
     QStringList schemaWideNames(const schema::Table &table) const override;
     /// Views and triggers keep their text through any ALTER TABLE; one reading a column that
