@@ -59,7 +59,7 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
         return supported.error();
     const Qt::CaseSensitivity cs = d.caseSensitiveNames() ? Qt::CaseSensitive : Qt::CaseInsensitive;
     const QList<Rename> renames =
-        inManagedSchemas(request.renames, comparison.live, cs) +
+        inManagedSchemas(request.renames, comparison.live, comparison.model, cs) +
         fittingRenames(renamesFromAnnotations(comparison.script, d.lexerOptions()), comparison.live,
                        comparison.model, cs);
     Result<MigrationPlan> up =

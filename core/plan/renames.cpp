@@ -17,9 +17,12 @@ bool sameName(const QString &a, const QString &b, Qt::CaseSensitivity cs)
     return a.compare(b, cs) == 0;
 }
 
-/// A name as the user would type it in a --rename argument: quoted unless plain.
+/// A name as the user would type it in a --rename argument: quoted unless plain; another
+/// schema's table as `schema.table`.
 QString quoted(const QString &name)
 {
+    if (!schema::schemaPart(name).isEmpty())
+        return quoted(schema::schemaPart(name)) + u'.' + quoted(schema::localPart(name));
     const auto plain = [](QChar c) { return c.isLetterOrNumber() || c == u'_' || c == u'$'; };
     if (!name.isEmpty() && std::all_of(name.begin(), name.end(), plain))
         return name;
@@ -41,8 +44,9 @@ QString describe(const Rename &r)
 Error argumentError(const QString &text, const QString &reason)
 {
     return Error{.code = Error::Code::InvalidArgument,
-                 .message = u"invalid rename \"" + text + u"\": " + reason +
-                            u"; expected table=new_table or table.column=new_column",
+                 .message =
+                     u"invalid rename \"" + text + u"\": " + reason +
+                     u"; expected table=new_table, table.column=new_column or table=schema.table",
                  .hint = QStringLiteral("double-quote names that contain dots, equals signs or "
                                         "quotes: \"my.table\".\"a=b\"=new_name")};
 }
@@ -313,6 +317,14 @@ void applyTableRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs)
     }
 }
 
+/// `public.users`, where `public` is the connection's schema, is the table `users`.
+void unqualifyConnectionSchema(QString &table, const Schema &schema, Qt::CaseSensitivity cs)
+{
+    if (!schema::schemaPart(table).isEmpty() && !schema::findTable(schema, table, cs) &&
+        schema::findTable(schema, schema::localPart(table), cs))
+        table = schema::localPart(table);
+}
+
 } // namespace
 
 Result<Rename> parseRenameArgument(const QString &text)
@@ -329,10 +341,15 @@ Result<Rename> parseRenameArgument(const QString &text)
     const qsizetype oldParts = separators.indexOf(u'=') + 1;
     if (oldParts > 3)
         return argumentError(text, QStringLiteral("more than two dots outside quotes"));
-    if (names.size() - oldParts > 1)
+    const qsizetype newParts = names.size() - oldParts;
+    if (newParts > 2 || (newParts == 2 && oldParts == 3))
         return argumentError(text, QStringLiteral("the new name has a dot outside quotes"));
     if (names.contains(QString()))
         return argumentError(text, QStringLiteral("a name is empty"));
+    if (newParts == 2) // table=schema.table: the table moves to another schema
+        return Rename{oldParts == 1 ? names[0] : schema::qualifiedName(names[0], names[1]),
+                      {},
+                      schema::qualifiedName(names[oldParts], names[oldParts + 1])};
     if (oldParts == 3) // schema.table.column: a column of another managed schema's table
         return Rename{schema::qualifiedName(names[0], names[1]), names[2], names[3]};
     return oldParts == 1 ? Rename{names[0], {}, names[1]} : Rename{names[0], names[1], names[2]};
@@ -392,7 +409,7 @@ Schema applyRenames(const Schema &schema, const QList<Rename> &renames, Qt::Case
 }
 
 QList<Rename> inManagedSchemas(const QList<Rename> &renames, const Schema &live,
-                               Qt::CaseSensitivity cs)
+                               const Schema &model, Qt::CaseSensitivity cs)
 {
     QList<Rename> resolved = renames;
     for (Rename &r : resolved) {
@@ -400,6 +417,10 @@ QList<Rename> inManagedSchemas(const QList<Rename> &renames, const Schema &live,
         if (r.isColumn() && !schema::findTable(live, r.table, cs) &&
             schema::findTable(live, table, cs))
             r = Rename{table, {}, schema::qualifiedName(r.table, r.newName)};
+        if (!r.isColumn()) {
+            unqualifyConnectionSchema(r.table, live, cs);
+            unqualifyConnectionSchema(r.newName, model, cs);
+        }
     }
     return resolved;
 }

@@ -8,7 +8,8 @@
 
 namespace burrow::plan {
 
-/// Parses a `--rename` argument: `table=new_table` or `table.column=new_column`. Names may be
+/// Parses a `--rename` argument: `table=new_table`, `table.column=new_column`, or
+/// `table=schema.table` (PostgreSQL: the table moves to another schema). Names may be
 /// double-quoted (`"my table"."a.b"=c`) when they contain dots, equals signs or quotes.
 Result<Rename> parseRenameArgument(const QString &text);
 
@@ -50,9 +51,11 @@ schema::Schema applyRenames(const schema::Schema &schema, const QList<Rename> &r
 
 /// `--rename core.users=members` names a table of another managed schema (PostgreSQL), not a
 /// column of a table `core`, when `live` has that table and no table `core`: such renames
-/// become renames of the table within its schema (schema::qualifiedName).
+/// become renames of the table within its schema (schema::qualifiedName). A table moved to
+/// another schema (`--rename users=core.users`, or back with `core.users=public.users`) may
+/// name the connection's schema: its tables have plain names, so the schema is dropped there.
 QList<Rename> inManagedSchemas(const QList<Rename> &renames, const schema::Schema &live,
-                               Qt::CaseSensitivity cs);
+                               const schema::Schema &model, Qt::CaseSensitivity cs);
 
 /// The renames undone: each new name back to the old, in reverse order.
 QList<Rename> invertRenames(const QList<Rename> &renames);

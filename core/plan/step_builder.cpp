@@ -274,6 +274,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     dropPolicies();
     dropViews();
     dropViewIndexes();
+    createNamespaces(); // before a table moves there
     renameObjects(renames);
     dropLiftedForeignKeys();
     findIndexRenames();
@@ -281,7 +282,6 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     renameIndexes();
     setAsideUsers();
     giveUpNames();
-    createNamespaces();
     createExtensions();
     createCollations();
     createTextSearch();

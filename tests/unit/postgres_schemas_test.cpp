@@ -14,7 +14,22 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-using PostgresSchemas = PostgresCliFixture;
+class PostgresSchemas : public PostgresCliFixture {
+protected:
+    /// Plans with `--rename rename`, applies, expects no differences after; the migration.
+    QString migrateRenaming(const QString &path, const QString &rename)
+    {
+        const CliRun planned = runCli({u"plan"_s, u"--db"_s, db.url(), u"--model"_s, path,
+                                       u"--migrations"_s, migrations(), u"--rename"_s, rename});
+        EXPECT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+        const QString migration = QString::fromUtf8(readBytes(planned.out.trimmed()));
+        const CliRun applied = runCli(
+            {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+        EXPECT_EQ(applied.exitCode, 0) << applied.err.toStdString() << migration.toStdString();
+        EXPECT_EQ(diff(path).exitCode, 0) << migration.toStdString();
+        return migration;
+    }
+};
 
 constexpr char kBefore[] = "CREATE TABLE keep (id int PRIMARY KEY);\n";
 
@@ -194,6 +209,51 @@ TEST_F(PostgresSchemas, a_table_renamed_in_its_schema_is_suggested_and_renamed_w
     EXPECT_EQ(applied.exitCode, 0) << applied.err.toStdString();
     EXPECT_EQ(db.rows(u"SELECT id, name FROM core.members"_s), QStringList{u"1|ann"_s});
     EXPECT_EQ(diff(path).exitCode, 0);
+}
+
+// A table moved to another schema (`--rename orders=sales.orders`) takes its rows, index,
+// serial sequence and the foreign keys referencing it along: nothing is dropped, so no consent
+// is asked. The down section moves it back.
+TEST_F(PostgresSchemas, a_table_moved_to_another_schema_keeps_its_rows_and_moves_back)
+{
+    const QByteArray before = "CREATE TABLE orders (id serial PRIMARY KEY, note text);\n"
+                              "CREATE INDEX orders_note ON orders (note);\n"
+                              "CREATE TABLE lines (id int PRIMARY KEY, order_id int REFERENCES "
+                              "orders (id));\n";
+    load(before +
+         "INSERT INTO orders (note) VALUES ('first');\nINSERT INTO lines VALUES (1, 1);\n");
+    const QString moved = model("CREATE SCHEMA sales;\n"
+                                "CREATE TABLE sales.orders (id serial PRIMARY KEY, note text);\n"
+                                "CREATE INDEX orders_note ON sales.orders (note);\n"
+                                "CREATE TABLE lines (id int PRIMARY KEY, order_id int REFERENCES "
+                                "sales.orders (id));\n");
+    const QString migration = migrateRenaming(moved, u"orders=sales.orders"_s);
+    const QString up = upSection(migration);
+    EXPECT_TRUE(up.contains(u"ALTER TABLE \"orders\" SET SCHEMA \"sales\""_s)) << up.toStdString();
+    EXPECT_FALSE(up.contains(u"DROP"_s)) << up.toStdString();
+    EXPECT_FALSE(up.contains(u"CREATE INDEX"_s)) << up.toStdString();
+    db.exec(u"INSERT INTO sales.orders (note) VALUES ('second')"_s);
+    EXPECT_EQ(
+        db.rows(u"SELECT o.id, o.note FROM sales.orders o JOIN lines l ON l.order_id = o.id"_s),
+        QStringList{u"1|first"_s});
+    EXPECT_EQ(db.rows(u"SELECT max(id) FROM sales.orders"_s), QStringList{u"2"_s});
+
+    db.execEach(downStatements(migration));
+    EXPECT_EQ(diff(model(before)).exitCode, 0) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT note FROM public.orders ORDER BY id"_s),
+              (QStringList{u"first"_s, u"second"_s}));
+}
+
+// Back to the URL's schema, named as such: the plain name's schema is the connection's.
+TEST_F(PostgresSchemas, a_table_moves_back_to_the_connections_schema_named_by_it)
+{
+    load("CREATE SCHEMA sales;\nCREATE TABLE sales.orders (id int PRIMARY KEY, note text);\n"
+         "INSERT INTO sales.orders VALUES (1, 'first');\n");
+    const QString back = model("CREATE SCHEMA sales;\nCREATE TABLE sales.regions (id int);\n"
+                               "CREATE TABLE orders (id int PRIMARY KEY, note text);\n");
+    const QString migration = migrateRenaming(back, u"sales.orders=public.orders"_s);
+    EXPECT_TRUE(upSection(migration).contains(u"current_schema()"_s)) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, note FROM public.orders"_s), QStringList{u"1|first"_s});
 }
 
 // In the scratch database too, every statement runs in a transaction (what cannot, fails at

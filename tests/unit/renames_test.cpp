@@ -115,6 +115,21 @@ TEST(Renames, argument_with_dotted_name_renames_a_column)
     EXPECT_EQ(*r, columnRename("users", "nick", "nickname"));
 }
 
+// A dotted new name moves the table to that schema (PostgreSQL); the old name may be another
+// schema's table too.
+TEST(Renames, argument_with_dotted_new_name_moves_a_table_to_that_schema)
+{
+    const Result<Rename> in = parseRenameArgument(QStringLiteral("users=core.users"));
+    ASSERT_TRUE(in.ok()) << in.error().toString().toStdString();
+    EXPECT_EQ(*in, (Rename{u"users"_s, {}, schema::qualifiedName(u"core"_s, u"users"_s)}));
+
+    const Result<Rename> out = parseRenameArgument(QStringLiteral("core.users=public.members"));
+    ASSERT_TRUE(out.ok()) << out.error().toString().toStdString();
+    EXPECT_EQ(*out, (Rename{schema::qualifiedName(u"core"_s, u"users"_s),
+                            {},
+                            schema::qualifiedName(u"public"_s, u"members"_s)}));
+}
+
 TEST(Renames, quoted_argument_names_keep_dots_equals_signs_and_doubled_quotes)
 {
     const Result<Rename> column = parseRenameArgument(QStringLiteral(R"("my table"."a.b"="c=d")"));
@@ -148,7 +163,8 @@ TEST(Renames, malformed_argument_is_an_error_naming_it_and_the_expected_form)
         {"users.=nickname", "a name is empty"},
         {"a=b=c", "more than one \"=\""},
         {"main.users.nick.x=nickname", "more than two dots outside quotes"},
-        {"users.nick=people.nickname", "the new name has a dot"},
+        {"app.users.nick=people.nickname", "the new name has a dot"},
+        {"users=a.b.c", "the new name has a dot"},
         {"\"users=people", "a quote is not closed"},
         {"\"users\"s=people", "quote whole names"},
     };
@@ -160,7 +176,8 @@ TEST(Renames, malformed_argument_is_an_error_naming_it_and_the_expected_form)
         const QString message = r.error().message;
         EXPECT_TRUE(message.contains(QString::fromUtf8(c.argument))) << message.toStdString();
         EXPECT_TRUE(message.contains(QString::fromUtf8(c.reason))) << message.toStdString();
-        EXPECT_TRUE(message.contains(u"table=new_table or table.column=new_column"))
+        EXPECT_TRUE(
+            message.contains(u"table=new_table, table.column=new_column or table=schema.table"))
             << message.toStdString();
     }
 }
