@@ -159,7 +159,9 @@ start_mariadb() {
     user_opt=(--user=mysql)
   fi
   chmod 0700 "$dir"
-  mariadb-install-db --no-defaults "${user_opt[@]}" --datadir="$dir/data" \
+  # The bootstrap server too: in a shared /tmp it lost its temporary tables to a server
+  # starting beside it ("Could not remove temporary table", a failed install).
+  mariadb-install-db --no-defaults "${user_opt[@]}" --datadir="$dir/data" --tmpdir="$dir/tmp" \
     --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1 ||
     { cat "$dir/install.log" >&2; die "mariadb-install-db failed"; }
   install_server_tls "$dir" mysql
