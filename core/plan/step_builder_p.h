@@ -130,8 +130,9 @@ private:
     /// Finds the live foreign keys the engine would not let a column change pass (see
     /// SqlRenderer::dropForeignKey); they are dropped first and come back with their table.
     void liftBlockedForeignKeys();
-    /// The referenced key `fk` depends on is dropped or changed.
+    /// A key's change leaves it in place (a comment; a name, where the engine renames keys).
     bool keyChangesInPlace(const diff::Change &change) const;
+    /// The referenced key `fk` depends on is dropped or changed.
     bool referencedKeyGoes(const schema::ForeignKey &fk) const;
     /// Engines whose foreign keys block column changes: one of `columns` of `table` changes.
     bool columnsChange(const QString &table, const QStringList &columns) const;

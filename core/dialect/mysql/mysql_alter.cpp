@@ -31,7 +31,7 @@ private:
     bool keepIndexOf(const ForeignKey &fk);
     void checks();
     void uniques();
-    bool onlyRenamed(const UniqueConstraint &live, const UniqueConstraint *target) const;
+    bool uniqueKept(const UniqueConstraint &live, const UniqueConstraint &target) const;
     void indexes();
     QHash<QString, QString> indexRenames() const;
     void primaryKey();
@@ -206,13 +206,12 @@ void AlterBuilder::modifyColumn(const Column &live)
     }
 }
 
-// The same key under another name: renamed in place, not built again (nor refused while a
-// foreign key needs it).
-bool AlterBuilder::onlyRenamed(const UniqueConstraint &live, const UniqueConstraint *target) const
+// The same key, but perhaps for its name: kept (renamed in place where the name differs, not
+// built again, nor refused while a foreign key needs it).
+bool AlterBuilder::uniqueKept(const UniqueConstraint &live, const UniqueConstraint &target) const
 {
-    return target && !namesAgree(live.name, target->name) && live.comment == target->comment &&
-           !touchesRecreated(live.columns) &&
-           !rebuiltWithPeriod(live.withoutOverlaps, target->withoutOverlaps);
+    return live.comment == target.comment && !touchesRecreated(live.columns) &&
+           !rebuiltWithPeriod(live.withoutOverlaps, target.withoutOverlaps);
 }
 
 void AlterBuilder::uniques()
@@ -220,22 +219,17 @@ void AlterBuilder::uniques()
     auto columnsOf = [](const UniqueConstraint &u) { return u.columns.join(u'\x1f'); };
     for (const UniqueConstraint &live : m_live.uniques) {
         const UniqueConstraint *target = findBy(m_target.uniques, columnsOf(live), columnsOf);
-        if (onlyRenamed(live, target)) {
+        if (!target || !uniqueKept(live, *target)) {
+            m_drops.append(u"DROP INDEX " + quoteIdentifier(uniqueName(live)));
+        } else if (!namesAgree(live.name, target->name)) {
             m_columns.append(u"RENAME INDEX " + quoteIdentifier(uniqueName(live)) + u" TO " +
                              quoteIdentifier(uniqueName(*target)));
             m_touchesIndexes = true;
-        } else if (!target || !namesAgree(live.name, target->name) ||
-                   live.comment != target->comment || touchesRecreated(live.columns) ||
-                   rebuiltWithPeriod(live.withoutOverlaps, target->withoutOverlaps))
-            m_drops.append(u"DROP INDEX " + quoteIdentifier(uniqueName(live)));
+        }
     }
     for (const UniqueConstraint &target : m_target.uniques) {
         const UniqueConstraint *live = findBy(m_live.uniques, columnsOf(target), columnsOf);
-        if (live && onlyRenamed(*live, &target))
-            continue;
-        if (!live || !namesAgree(live->name, target.name) || live->comment != target.comment ||
-            touchesRecreated(target.columns) ||
-            rebuiltWithPeriod(live->withoutOverlaps, target.withoutOverlaps))
+        if (!live || !uniqueKept(*live, target))
             m_adds.append(u"ADD " + uniqueClause(target));
     }
 }

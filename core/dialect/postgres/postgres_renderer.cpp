@@ -60,22 +60,29 @@ QStringList PostgresRenderer::dropTable(const Table &table) const
     return {u"DROP TABLE " + quote(table.name)};
 }
 
-// A table moved to another schema takes its indexes, constraints and owned sequences along
-// (SET SCHEMA). The connection's schema has no name here: its tables' plain names resolve by
-// the search_path, which holds it alone, so a move back there names current_schema().
+namespace {
+
+/// Moves `table` to `schema`; to the connection's schema (empty: its tables' plain names
+/// resolve by the search_path, which holds it alone) by current_schema().
+QString setSchemaSql(const QString &table, const QString &schema)
+{
+    const QString quoted = quoteIdentifier(table);
+    if (!schema.isEmpty())
+        return u"ALTER TABLE " + quoted + u" SET SCHEMA " + quoteIdentifier(schema);
+    return doBlock(u"\nBEGIN\n  EXECUTE pg_catalog.format('ALTER TABLE %s SET SCHEMA %I', " +
+                   quoteLiteral(quoted) + u", pg_catalog.current_schema());\nEND\n");
+}
+
+} // namespace
+
+// A table moved to another schema takes its indexes, constraints and owned sequences along.
 QStringList PostgresRenderer::renameTable(const QString &from, const QString &to) const
 {
     QStringList sql;
     QString moved = from;
     if (schemaPart(from) != schemaPart(to)) {
-        const QString target = schemaPart(to);
-        sql.append(target.isEmpty()
-                       ? doBlock(u"\nBEGIN\n  EXECUTE pg_catalog.format('ALTER TABLE %s SET SCHEMA "
-                                 u"%I', " +
-                                 quoteLiteral(quote(from)) +
-                                 u", pg_catalog.current_schema());\nEND\n")
-                       : u"ALTER TABLE " + quote(from) + u" SET SCHEMA " + quoteIdentifier(target));
-        moved = qualifiedName(target, localPart(from));
+        sql.append(setSchemaSql(from, schemaPart(to)));
+        moved = qualifiedName(schemaPart(to), localPart(from));
     }
     if (localPart(moved) != localPart(to))
         sql.append(u"ALTER TABLE " + quote(moved) + u" RENAME TO " + quote(localPart(to)));
