@@ -1,5 +1,7 @@
 #include "change.h"
 
+#include "../schema/qualified_name.h"
+
 namespace burrow::diff {
 
 QString objectNoun(ObjectKind kind)
@@ -61,6 +63,12 @@ QString objectNoun(ObjectKind kind)
         return QStringLiteral("range type");
     }
     return {};
+}
+
+bool isMove(const Change &change)
+{
+    return change.object == ObjectKind::Table && change.type == ChangeType::RenameSuggested &&
+           schema::schemaPart(change.name) != schema::schemaPart(change.newName);
 }
 
 QString kindName(const Change &change)

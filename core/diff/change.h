@@ -74,6 +74,9 @@ struct Change {
     friend bool operator==(const Change &, const Change &) = default;
 };
 
+/// A table suggested as renamed into another schema (PostgreSQL): `ALTER TABLE … SET SCHEMA`.
+bool isMove(const Change &change);
+
 /// `column_added`, `index_changed`, `table_rename_suggested` …: the JSON contract's kind.
 QString kindName(const Change &change);
 

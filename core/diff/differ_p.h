@@ -152,6 +152,9 @@ private:
     void suggestRenames(const QList<Pair<T>> &pairs, ObjectKind object, const QString &table,
                         SignatureFn signature);
 
+    /// Tables of the same name and definition, removed from one schema and added in another.
+    void suggestMoves(const QList<Pair<Table>> &pairs);
+
     Qt::CaseSensitivity m_cs;
     const Schema *m_live = nullptr;  // the live schema, where a table's parents were
     const Schema *m_model = nullptr; // the model's schema, where a table's parents are

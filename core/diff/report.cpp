@@ -87,6 +87,13 @@ QString renameHint(const Change &c)
     QString target = c.object == ObjectKind::Table
                          ? displayName(c.name)
                          : displayName(c.table) + u'.' + displayName(c.name);
+    if (isMove(c)) {
+        const QString to = schema::schemaPart(c.newName);
+        return c.detail + u"; to move instead of drop and add: --rename " + target + u'=' +
+               (to.isEmpty() ? u"public." + displayName(c.newName) +
+                                   u" (public, or the schema the URL names)"
+                             : displayName(c.newName));
+    }
     return c.detail + u"; to rename instead of drop and add: --rename " + target + u'=' +
            schema::localPart(c.newName); // a table stays in its schema
 }

@@ -3,6 +3,7 @@
 #include "differences/differences_filter.h"
 #include "differences/differences_model.h"
 #include "differences_test_support.h"
+#include "schema/qualified_name.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>
@@ -218,6 +219,27 @@ TEST(DifferencesModel, a_ticked_rename_suggestion_is_an_accepted_rename)
                     .toString()
                     .toStdString(),
                 ::testing::HasSubstr("renames it in place"));
+}
+
+// A table in another schema (PostgreSQL): ticking the suggestion moves it, rows and all.
+TEST(DifferencesModel, a_ticked_move_suggestion_moves_the_table_into_its_schema)
+{
+    DifferencesModel model;
+    Tester tester(&model, Tester::FailureReportingMode::Fatal);
+    const QString moved = schema::qualifiedName(u"sales"_s, u"orders"_s);
+    diff::Change move = renameSuggested(ObjectKind::Table, u"orders"_s, u"orders"_s, moved);
+    move.detail = u"same definition, moved to schema sales"_s;
+    model.setChanges({change(ObjectKind::Table, ChangeType::Removed, u"orders"_s, u"orders"_s),
+                      change(ObjectKind::Table, ChangeType::Added, moved, moved), move});
+    const QModelIndex suggestion = childNamed(model, u"orders"_s, u"orders → sales.orders"_s);
+    ASSERT_TRUE(suggestion.isValid()) << names(model).join(u", ").toStdString();
+    EXPECT_THAT(suggestion.siblingAtColumn(DifferencesModel::ChangeColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .toStdString(),
+                ::testing::HasSubstr("Same table in another schema: tick it to move it there"));
+    ASSERT_TRUE(model.setData(suggestion, Qt::Checked, Qt::CheckStateRole));
+    EXPECT_EQ(model.acceptedRenames(), (QList<plan::Rename>{{u"orders"_s, {}, moved}}));
 }
 
 TEST(DifferencesModel, identical_tables_show_greyed_only_when_asked)

@@ -1,18 +1,21 @@
 // The generic differ on hand-built schemas: each kind of difference yields the documented Change,
 // in a stable order; renames are only suggested when unambiguous; ignore rules drop tables.
 #include "diff/differ.h"
+#include "diff/report.h"
 #include "differ_test_support.h"
 #include "qt_printing.h"
 #include "schema_builders.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <ostream>
 
 using namespace burrow;
 using namespace burrow::diff;
 using namespace burrow::schema;
 using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -479,6 +482,60 @@ TEST(Differ, table_and_index_renames_are_suggested)
     EXPECT_EQ(changes[2].type, ChangeType::RenameSuggested);
     EXPECT_EQ(changes[2].name, u"idx_old");
     EXPECT_EQ(changes[2].newName, u"idx_new");
+}
+
+// A table under its name and definition in another schema was moved there (PostgreSQL): the
+// suggestion names the schemas, and the report's hint is a --rename that moves it.
+TEST(Differ, a_table_in_another_schema_suggests_a_move)
+{
+    const Table live = table("orders", {column("id"), column("note", "TEXT")});
+    Table moved = live;
+    moved.name = qualifiedName(u"sales"_s, u"orders"_s);
+    const QList<Change> there = diffSchemas(schemaOf({live}), schemaOf({moved}));
+    ASSERT_EQ(there.size(), 3) << ::testing::PrintToString(there);
+    EXPECT_EQ(there[2], (Change{ObjectKind::Table,
+                                ChangeType::RenameSuggested,
+                                u"orders"_s,
+                                u"orders"_s,
+                                moved.name,
+                                {},
+                                u"same definition, moved to schema sales"_s}));
+    EXPECT_TRUE(isMove(there[2]));
+    EXPECT_TRUE(formatText(there).contains(u"--rename orders=sales.orders"_s))
+        << formatText(there).toStdString();
+
+    const QList<Change> back = diffSchemas(schemaOf({moved}), schemaOf({live}));
+    ASSERT_EQ(back.size(), 3) << ::testing::PrintToString(back);
+    EXPECT_EQ(back[2].newName, u"orders"_s);
+    EXPECT_EQ(back[2].detail, u"same definition, moved to the connection's schema"_s);
+    EXPECT_TRUE(formatText(back).contains(u"--rename sales.orders=public.orders"_s))
+        << formatText(back).toStdString();
+}
+
+TEST(Differ, a_move_is_not_suggested_when_a_rename_or_another_table_explains_it)
+{
+    const Table live = table("orders", {column("id"), column("note", "TEXT")});
+    Table moved = live;
+    moved.name = qualifiedName(u"sales"_s, u"orders"_s);
+    Table renamed = live;
+    renamed.name = u"purchases"_s;
+    // A rename in its own schema comes first: one suggestion for one table.
+    QList<Change> changes = diffSchemas(schemaOf({live}), schemaOf({moved, renamed}));
+    EXPECT_EQ(std::count_if(changes.begin(), changes.end(),
+                            [](const Change &c) { return c.type == ChangeType::RenameSuggested; }),
+              1)
+        << ::testing::PrintToString(changes);
+    EXPECT_EQ(changes.last().newName, u"purchases"_s);
+    // Two schemas gaining it: which one it went to is a guess.
+    Table alsoMoved = moved;
+    alsoMoved.name = qualifiedName(u"archive"_s, u"orders"_s);
+    changes = diffSchemas(schemaOf({live}), schemaOf({moved, alsoMoved}));
+    for (const Change &c : changes)
+        EXPECT_NE(c.type, ChangeType::RenameSuggested) << ::testing::PrintToString(c);
+    // Another definition is another table.
+    moved.columns[1].type = moved.columns[1].typeKey = u"INTEGER"_s;
+    changes = diffSchemas(schemaOf({live}), schemaOf({moved}));
+    EXPECT_EQ(changes.size(), 2) << ::testing::PrintToString(changes);
 }
 
 // --- names and case ----------------------------------------------------------------------------

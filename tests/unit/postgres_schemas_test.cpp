@@ -2,9 +2,13 @@
 // database, compared and migrated with the URL's schema, objects named `core.users`, created,
 // changed in place and dropped with their rows as elsewhere, and undone by the down section.
 // Schemas the model does not create stay out of view.
+#include "diff/compare.h"
+#include "plan/draft.h"
+#include "plan/renames.h"
 #include "postgres_cli_fixture.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QUrl>
 
@@ -185,7 +189,8 @@ TEST_F(PostgresSchemas, a_model_error_names_its_line_and_leaves_no_scratch_datab
     EXPECT_EQ(leftoverDatabases(db, u"burrow_modeldb_%"_s, scratchBefore), QStringList{});
 }
 
-// A rename is suggested within a schema only, and taken with --rename core.users=members.
+// A rename is suggested within a schema, and taken with --rename core.users=members; a table of
+// the same name in another schema is a move.
 TEST_F(PostgresSchemas, a_table_renamed_in_its_schema_is_suggested_and_renamed_with_its_rows)
 {
     db.exec(u"CREATE SCHEMA core;CREATE TABLE core.users (id int PRIMARY KEY, name text);"
@@ -195,7 +200,7 @@ TEST_F(PostgresSchemas, a_table_renamed_in_its_schema_is_suggested_and_renamed_w
                                "CREATE TABLE core.moved (id int);\n");
     const CliRun shown = diff(path);
     EXPECT_TRUE(shown.out.contains(u"--rename core.users=members"_s)) << shown.out.toStdString();
-    EXPECT_FALSE(shown.out.contains(u"--rename moved"_s)) << shown.out.toStdString();
+    EXPECT_TRUE(shown.out.contains(u"--rename moved=core.moved"_s)) << shown.out.toStdString();
 
     const CliRun planned =
         runCli({u"plan"_s, u"--db"_s, db.url(), u"--model"_s, path, u"--migrations"_s, migrations(),
@@ -253,6 +258,46 @@ TEST_F(PostgresSchemas, a_table_moves_back_to_the_connections_schema_named_by_it
                                "CREATE TABLE orders (id int PRIMARY KEY, note text);\n");
     const QString migration = migrateRenaming(back, u"sales.orders=public.orders"_s);
     EXPECT_TRUE(upSection(migration).contains(u"current_schema()"_s)) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, note FROM public.orders"_s), QStringList{u"1|first"_s});
+}
+
+// The differ suggests a move on its own: the CLI's hint is the --rename that plans it, and the
+// GUI's ticked suggestion (suggestedRenames, as the differences panel hands it on) drafts the
+// same SET SCHEMA, which keeps the rows, both ways.
+TEST_F(PostgresSchemas, a_moved_table_is_suggested_and_the_suggestion_moves_it)
+{
+    const QByteArray home = "CREATE TABLE orders (id int PRIMARY KEY, note text);\n";
+    load(home + "INSERT INTO orders VALUES (1, 'first');\n");
+    const QString moved = model("CREATE SCHEMA sales;\n"
+                                "CREATE TABLE sales.orders (id int PRIMARY KEY, note text);\n");
+    const CliRun shown = diff(moved);
+    EXPECT_EQ(shown.exitCode, 1) << shown.err.toStdString();
+    EXPECT_TRUE(shown.out.contains(u"same definition, moved to schema sales; to move instead of "
+                                   u"drop and add: --rename orders=sales.orders"_s))
+        << shown.out.toStdString();
+
+    const QString back = dir.write(u"home.sql"_s, "CREATE SCHEMA sales;\n" + home);
+    ASSERT_TRUE(QDir().mkpath(migrations()));
+    for (const QString &path : {moved, back}) {
+        diff::CompareRequest compare;
+        compare.database = db.url();
+        compare.models = {path};
+        Result<diff::Comparison> comparison = diff::compareWithModel(compare);
+        ASSERT_TRUE(comparison) << comparison.error().toString().toStdString();
+        plan::DraftRequest request;
+        request.renames = plan::suggestedRenames(comparison->changes);
+        ASSERT_EQ(request.renames.size(), 1) << path.toStdString();
+        Result<plan::MigrationDraft> draft = plan::draftMigration(*comparison, request);
+        ASSERT_TRUE(draft) << draft.error().toString().toStdString();
+        EXPECT_TRUE(draft->text.contains(u"SET SCHEMA"_s)) << draft->text.toStdString();
+        EXPECT_FALSE(upSection(draft->text).contains(u"DROP"_s)) << draft->text.toStdString();
+        dir.write(u"migrations/000"_s + QString::number(path == moved ? 1 : 2) + u"_move.sql"_s,
+                  draft->text.toUtf8());
+        const CliRun applied = runCli(
+            {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+        ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString() << draft->text.toStdString();
+        EXPECT_EQ(diff(path).exitCode, 0) << draft->text.toStdString();
+    }
     EXPECT_EQ(db.rows(u"SELECT id, note FROM public.orders"_s), QStringList{u"1|first"_s});
 }
 

@@ -50,6 +50,9 @@ QString changeTypeExplanation(const diff::Change &change)
     case ChangeType::Changed:
         return QStringLiteral("Defined differently: the migration changes it to the model's.");
     case ChangeType::RenameSuggested:
+        if (diff::isMove(change))
+            return QStringLiteral("Same table in another schema: tick it to move it there, "
+                                  "rows and all, instead of dropping and adding.");
         return diff::isRenameable(change.object)
                    ? QStringLiteral("Same definition under another name: tick it to rename "
                                     "instead of dropping and adding.")
