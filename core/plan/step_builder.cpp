@@ -71,8 +71,14 @@ bool tableChangeKeepsReaders(const Change &c)
 void StepBuilder::classifyTables(const QList<Rename> &renames)
 {
     for (const Rename &r : renames) {
+        // Only the readers naming a renamed column go and come back: the others, and what
+        // depends on them, are left alone.
+        if (r.isColumn()) {
+            m_touchedColumns[key(r.table)].insert(key(r.column));
+            continue;
+        }
         m_touched.insert(key(r.table));
-        m_touched.insert(key(r.isColumn() ? r.table : r.newName));
+        m_touched.insert(key(r.newName));
     }
     findTablesInTheWay();
     liftBlockedForeignKeys();

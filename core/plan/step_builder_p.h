@@ -440,7 +440,8 @@ private:
     QHash<QString, QList<diff::Change>> m_viewChanges;  // by view key
     QList<diff::Change> m_objectChanges;                // enums, domains, sequences, functions
     QSet<QString> m_touched; // tables (and functions) whose readers are recreated
-    /// Tables altered in place, by key: the keys of their columns whose readers are recreated.
+    /// Tables altered in place or with renamed columns, by (live) key: the keys of their
+    /// columns whose readers are recreated.
     QHash<QString, QSet<QString>> m_touchedColumns;
     QHash<QString, TableAlteration> m_alterations;      // by table key
     QHash<QString, schema::Table> m_liftedLive;         // live tables without lifted keys

@@ -1,0 +1,79 @@
+// A renamed column takes along only the views and triggers that name it: the others are left
+// as they are, not dropped and created again. Planned, applied and undone through the real
+// burrow-cli.
+#include "cli_migrations.h"
+
+using namespace burrow::test;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QByteArray kItem = "CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, "
+                         "code VARCHAR(20), qty INTEGER);\n";
+const QByteArray kViews = "CREATE VIEW item_ids AS SELECT id FROM item;\n"
+                          "CREATE VIEW item_stock AS SELECT id, qty FROM item;\n";
+
+class ReaderRename : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override
+    {
+        BURROW_REQUIRE_BACKEND(db);
+        db.execEach(QString::fromUtf8(kItem + kViews).split(u";\n"_s, Qt::SkipEmptyParts) +
+                    QStringList{u"INSERT INTO item VALUES (1, 'a', 5)"_s});
+    }
+    /// Renames item.qty to amount, the model's views reading it so; the migration.
+    QString renameQty(const QByteArray &more = {}, const QByteArray &moreAfter = {})
+    {
+        const QString model = cli.model(
+            "CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(20), amount "
+            "INTEGER);\nCREATE VIEW item_ids AS SELECT id FROM item;\n"
+            "CREATE VIEW item_stock AS SELECT id, amount AS qty FROM item;\n" +
+            moreAfter);
+        return cli.migrateAndUndo(model, cli.model(kItem + kViews + more, u"before.sql"_s),
+                                  {u"--rename"_s, u"item.qty=amount"_s});
+    }
+
+    TestDatabase db{GetParam()};
+    TempDir dir;
+    CliMigrations cli{db, dir};
+};
+
+TEST_P(ReaderRename, only_the_views_naming_a_renamed_column_are_created_again)
+{
+    const QString migration = renameQty();
+    const QString up = upSection(migration);
+    EXPECT_FALSE(up.contains(u"item_ids"_s)) << migration.toStdString();
+    EXPECT_TRUE(up.contains(u"item_stock"_s)) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, qty FROM item_stock"_s), QStringList{u"1|5"_s});
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ReaderRename, allBackends(), backendParamName);
+
+class PostgresReaderRename : public ReaderRename {};
+
+// A trigger that does not name the column stays, and what the user granted on a view that
+// does not name it is still granted after.
+TEST_P(PostgresReaderRename, a_view_keeps_its_grants_and_a_trigger_stays)
+{
+    const QByteArray touch =
+        "CREATE FUNCTION item_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "NEW.code := upper(NEW.code); RETURN NEW; END $$;\n"
+        "CREATE TRIGGER item_upper BEFORE UPDATE ON item FOR EACH ROW "
+        "EXECUTE FUNCTION item_touch();\n";
+    db.execEach({QString::fromUtf8(touch).section(u";\n"_s, 0, 0),
+                 QString::fromUtf8(touch).section(u";\n"_s, 1, 1),
+                 u"DROP ROLE IF EXISTS burrow_reader"_s, u"CREATE ROLE burrow_reader"_s,
+                 u"GRANT SELECT ON item_ids TO burrow_reader"_s});
+    const QString migration = renameQty(touch, touch);
+    EXPECT_FALSE(upSection(migration).contains(u"item_upper"_s)) << migration.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT has_table_privilege('burrow_reader', 'item_ids', 'SELECT')"_s),
+              QStringList{u"true"_s});
+    db.exec(u"UPDATE item SET code = 'b'"_s);
+    EXPECT_EQ(db.rows(u"SELECT code FROM item"_s), QStringList{u"B"_s});
+    db.execEach({u"REVOKE ALL ON item_ids FROM burrow_reader"_s, u"DROP ROLE burrow_reader"_s});
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, PostgresReaderRename, ::testing::Values(Backend::PostgreSQL),
+                         backendParamName);
+
+} // namespace
