@@ -238,6 +238,8 @@ TEST(DifferencesModel, a_ticked_move_suggestion_moves_the_table_into_its_schema)
                     .toString()
                     .toStdString(),
                 ::testing::HasSubstr("Same table in another schema: tick it to move it there"));
+    EXPECT_EQ(suggestion.siblingAtColumn(DifferencesModel::ChangeColumn).data().toString(),
+              u"move suggested"_s);
     ASSERT_TRUE(model.setData(suggestion, Qt::Checked, Qt::CheckStateRole));
     EXPECT_EQ(model.acceptedRenames(), (QList<plan::Rename>{{u"orders"_s, {}, moved}}));
 }
