@@ -73,51 +73,27 @@ QList<Change> Differ::run(const Schema &live, const Schema &model)
         else
             compareTable(*p.live, *p.model);
     }
-    suggestRenames(pairs, ObjectKind::Table, {},
-                   [this](const Table &t) { return tableSignature(t); });
-    suggestMoves(pairs);
+    suggestMoves(pairs, suggestRenames(pairs, ObjectKind::Table, {},
+                                       [this](const Table &t) { return tableSignature(t); }));
     compareViews(live, model);
     m_out += diffSchemaObjects(live, model, m_cs);
     return m_out;
 }
 
-void Differ::suggestMoves(const QList<Pair<Table>> &pairs)
+void Differ::suggestMoves(const QList<Pair<Table>> &pairs, const QSet<QString> &renamed)
 {
-    // A table under the same name and definition in another schema was moved there: one
-    // that a rename in its own schema explains already is left to that.
-    QSet<QString> suggested;
-    for (const Change &c : std::as_const(m_out)) {
-        if (c.object == ObjectKind::Table && c.type == ChangeType::RenameSuggested)
-            suggested << key(c.name) << key(c.newName);
-    }
-    const auto moveKey = [this](const Table &t) -> QString {
-        return key(localPart(t.name)) + u'\x1e' + tableSignature(t);
-    };
-    QHash<QString, QList<const Table *>> removed, added;
-    for (const Pair<Table> &p : pairs) {
-        const Table *only = p.live ? (p.model ? nullptr : p.live) : p.model;
-        if (only && !suggested.contains(key(only->name)))
-            (p.live ? removed : added)[moveKey(*only)].append(only);
-    }
-    for (const Pair<Table> &p : pairs) {
-        if (p.model || suggested.contains(key(p.live->name)))
-            continue;
-        const QList<const Table *> to = added.value(moveKey(*p.live));
-        // Only an unambiguous one-to-one match is a credible move.
-        if (removed.value(moveKey(*p.live)).size() != 1 || to.size() != 1)
-            continue;
-        const QString schema = schemaPart(to.first()->name);
-        QString detail = QStringLiteral("same definition, moved to ");
-        detail +=
-            schema.isEmpty() ? QStringLiteral("the connection's schema") : u"schema " + schema;
-        m_out.append(Change{ObjectKind::Table,
-                            ChangeType::RenameSuggested,
-                            p.live->name,
-                            p.live->name,
-                            to.first()->name,
-                            {},
-                            detail});
-    }
+    suggestMatches(
+        pairs, ObjectKind::Table, {},
+        [this](const Table &t) -> QString {
+            return key(localPart(t.name)) + u'\x1e' + tableSignature(t);
+        },
+        [](const Table &moved) -> QString {
+            const QString schema = schemaPart(moved.name);
+            return schema.isEmpty()
+                       ? QStringLiteral("same definition, moved to the connection's schema")
+                       : u"same definition, moved to schema " + schema;
+        },
+        renamed);
 }
 
 void Differ::compareTable(const Table &liveTable, const Table &model)

@@ -148,12 +148,19 @@ private:
     void compareOptions(const Table &live, const Table &model);
     void compareViews(const Schema &live, const Schema &model);
 
+    /// Suggests a rename for each removed item whose `matchKey` one added item alone shares
+    /// (and no other removed one), items named in `taken` aside; the keys of the names used.
+    template<typename T, typename MatchKeyFn, typename DetailFn>
+    QSet<QString> suggestMatches(const QList<Pair<T>> &pairs, ObjectKind object,
+                                 const QString &table, MatchKeyFn matchKey, DetailFn detail,
+                                 const QSet<QString> &taken = {});
+    /// Same definition under another name, in the same schema.
     template<typename T, typename SignatureFn>
-    void suggestRenames(const QList<Pair<T>> &pairs, ObjectKind object, const QString &table,
-                        SignatureFn signature);
-
-    /// Tables of the same name and definition, removed from one schema and added in another.
-    void suggestMoves(const QList<Pair<Table>> &pairs);
+    QSet<QString> suggestRenames(const QList<Pair<T>> &pairs, ObjectKind object,
+                                 const QString &table, SignatureFn signature);
+    /// Tables of the same name and definition, removed from one schema and added in another;
+    /// those a rename explains (`renamed`) aside.
+    void suggestMoves(const QList<Pair<Table>> &pairs, const QSet<QString> &renamed);
 
     Qt::CaseSensitivity m_cs;
     const Schema *m_live = nullptr;  // the live schema, where a table's parents were
@@ -161,38 +168,50 @@ private:
     QList<Change> m_out;
 };
 
-template<typename T, typename SignatureFn>
-void Differ::suggestRenames(const QList<Pair<T>> &pairs, ObjectKind object, const QString &table,
-                            SignatureFn signature)
+template<typename T, typename MatchKeyFn, typename DetailFn>
+QSet<QString> Differ::suggestMatches(const QList<Pair<T>> &pairs, ObjectKind object,
+                                     const QString &table, MatchKeyFn matchKey, DetailFn detail,
+                                     const QSet<QString> &taken)
 {
-    // A rename stays in its schema: moving an object to another is not one.
-    const auto inSchema = [&](const T &item) -> QString {
-        return schemaPart(item.name) + u'\x1e' + signature(item);
-    };
     QHash<QString, QList<const T *>> removed;
     QHash<QString, QList<const T *>> added;
     for (const Pair<T> &p : pairs) {
-        if (!p.model)
-            removed[inSchema(*p.live)].append(p.live);
-        else if (!p.live)
-            added[inSchema(*p.model)].append(p.model);
+        const T *only = p.model ? (p.live ? nullptr : p.model) : p.live;
+        if (only && !taken.contains(key(only->name)))
+            (p.model ? added : removed)[matchKey(*only)].append(only);
     }
+    QSet<QString> suggested;
     for (const Pair<T> &p : pairs) {
-        if (p.model)
+        if (p.model || taken.contains(key(p.live->name)))
             continue;
-        const QString sig = inSchema(*p.live);
-        // Only an unambiguous one-to-one match is a credible rename.
-        if (removed[sig].size() != 1 || added.value(sig).size() != 1)
+        const QString match = matchKey(*p.live);
+        // Only an unambiguous one-to-one match is credible.
+        if (removed.value(match).size() != 1 || added.value(match).size() != 1)
             continue;
-        const T *renamed = added[sig].first();
+        const T *to = added.value(match).first();
         m_out.append(Change{object,
                             ChangeType::RenameSuggested,
                             table.isEmpty() ? p.live->name : table,
                             p.live->name,
-                            renamed->name,
+                            to->name,
                             {},
-                            u"same definition as " + displayName(renamed->name)});
+                            detail(*to)});
+        suggested << key(p.live->name) << key(to->name);
     }
+    return suggested;
+}
+
+template<typename T, typename SignatureFn>
+QSet<QString> Differ::suggestRenames(const QList<Pair<T>> &pairs, ObjectKind object,
+                                     const QString &table, SignatureFn signature)
+{
+    // A rename stays in its schema: moving an object to another is not one.
+    return suggestMatches(
+        pairs, object, table,
+        [&](const T &item) -> QString { return schemaPart(item.name) + u'\x1e' + signature(item); },
+        [](const T &renamed) -> QString {
+            return u"same definition as " + displayName(renamed.name);
+        });
 }
 
 } // namespace burrow::diff::detail

@@ -40,6 +40,11 @@ QString changeTypeText(ChangeType type)
     return {};
 }
 
+QString changeTypeText(const diff::Change &change)
+{
+    return diff::isMove(change) ? QStringLiteral("move suggested") : changeTypeText(change.type);
+}
+
 QString changeTypeExplanation(const diff::Change &change)
 {
     switch (change.type) {

@@ -14,6 +14,8 @@ QString objectText(const diff::Change &change);
 
 /// "added", "removed", "changed", "rename suggested".
 QString changeTypeText(diff::ChangeType type);
+/// The Change column's word for one change: its type's, or "move suggested" for a move.
+QString changeTypeText(const diff::Change &change);
 
 /// What the change means for the migration, in a sentence (the Change column's tooltip).
 QString changeTypeExplanation(const diff::Change &change);

@@ -209,7 +209,7 @@ QVariant DifferencesModel::entryText(const Entry &e, int column) const
     case ObjectColumn:
         return objectText(e.change);
     case ChangeColumn:
-        return diff::isMove(e.change) ? u"move suggested"_s : changeTypeText(e.change.type);
+        return changeTypeText(e.change);
     case DetailColumn:
         return e.change.detail.simplified(); // one line: rows have a uniform height
     case RowsColumn:
