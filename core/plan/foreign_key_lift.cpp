@@ -57,7 +57,7 @@ bool StepBuilder::referencedKeyGoes(const ForeignKey &fk) const
             std::any_of(referenced->uniques.begin(), referenced->uniques.end(),
                         [&](const UniqueConstraint &u) { return isItsKey(u.columns); }))
             return true;
-        if (c.object == ObjectKind::Index &&
+        if (c.object == ObjectKind::Index && !indexRenameMatched(fk.referencedTable, c.name) &&
             std::any_of(
                 referenced->indexes.begin(), referenced->indexes.end(), [&](const Index &i) {
                     return i.unique && i.name.compare(c.name, m_cs) == 0 && isItsKey(columnsOf(i));

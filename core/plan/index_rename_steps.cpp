@@ -27,24 +27,24 @@ bool StepBuilder::renamesIndex(const QString &table, const QString &index) const
     return m_renamedIndexes.contains(key(table) + u'\x1f' + key(index));
 }
 
-void StepBuilder::findIndexRenames()
+// Matched before the foreign keys are lifted: a key referencing an index renamed in place stays.
+void StepBuilder::matchIndexRenames()
 {
     for (const Table &target : m_target.tables) {
         const Table *live = m_liveTables.find(target.name);
-        if (!live || alterationMakesIndexes(target.name))
-            continue; // a rebuild (SQLite, a MariaDB ALTER) makes the indexes itself
-        const auto movable = [&](const Index &i, ChangeType type) {
-            return !changesOf(target.name, ObjectKind::Index, i.name, {type}).isEmpty() &&
-                   !recreatesIndex(target.name, i.name);
+        if (!live)
+            continue;
+        const auto changed = [&](const Index &i, ChangeType type) {
+            return !changesOf(target.name, ObjectKind::Index, i.name, {type}).isEmpty();
         };
         QList<const Index *> removed;
         QList<const Index *> added;
         for (const Index &i : live->indexes) {
-            if (movable(i, ChangeType::Removed))
+            if (changed(i, ChangeType::Removed))
                 removed.append(&i);
         }
         for (const Index &i : target.indexes) {
-            if (movable(i, ChangeType::Added))
+            if (changed(i, ChangeType::Added))
                 added.append(&i);
         }
         for (const Index *from : removed) {
@@ -57,13 +57,31 @@ void StepBuilder::findIndexRenames()
                 std::count_if(removed.begin(), removed.end(), sameAs(*to)) != 1)
                 continue;
             const QStringList sql = m_r.renameIndex(target.name, from->name, (*to)->name);
-            if (sql.isEmpty())
-                continue; // the engine cannot
-            m_indexRenames.append({target.name, from->name, (*to)->name, sql});
-            m_renamedIndexes.insert(key(target.name) + u'\x1f' + key(from->name));
-            m_renamedIndexes.insert(key(target.name) + u'\x1f' + key((*to)->name));
+            if (!sql.isEmpty()) // else the engine cannot
+                m_indexRenames.append({target.name, from->name, (*to)->name, sql});
         }
     }
+}
+
+// A rebuild (SQLite, a MariaDB ALTER) makes the indexes itself, and an index calling a function
+// recreated below is built again: neither is renamed on its own.
+void StepBuilder::settleIndexRenames()
+{
+    m_indexRenames.removeIf([&](const IndexRename &r) {
+        return alterationMakesIndexes(r.table) || recreatesIndex(r.table, r.from) ||
+               recreatesIndex(r.table, r.to);
+    });
+    for (const IndexRename &r : m_indexRenames) {
+        m_renamedIndexes.insert(key(r.table) + u'\x1f' + key(r.from));
+        m_renamedIndexes.insert(key(r.table) + u'\x1f' + key(r.to));
+    }
+}
+
+bool StepBuilder::indexRenameMatched(const QString &table, const QString &from) const
+{
+    return std::any_of(m_indexRenames.begin(), m_indexRenames.end(), [&](const IndexRename &r) {
+        return r.table.compare(table, m_cs) == 0 && r.from.compare(from, m_cs) == 0;
+    });
 }
 
 void StepBuilder::renameIndexes()

@@ -81,6 +81,7 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
         m_touched.insert(key(r.newName));
     }
     findTablesInTheWay();
+    matchIndexRenames();
     liftBlockedForeignKeys();
     liftFunctionUsers();
     liftEnumUsers();
@@ -283,7 +284,7 @@ QList<PlanStep> StepBuilder::build(const QList<Rename> &renames)
     createNamespaces(); // before a table moves there
     renameObjects(renames);
     dropLiftedForeignKeys();
-    findIndexRenames();
+    settleIndexRenames();
     dropIndexes(); // before the generated columns they cover are set aside
     renameIndexes();
     setAsideUsers();

@@ -229,8 +229,11 @@ private:
 
     // Indexes renamed in place (index_rename_steps.cpp): a live index the model drops and one
     // it adds to the same table with the same definition are one index under a new name.
-    void findIndexRenames();
+    void matchIndexRenames();
+    void settleIndexRenames();
     void renameIndexes();
+    /// The live index `from` of `table` matched one the model adds (settled or not yet).
+    bool indexRenameMatched(const QString &table, const QString &from) const;
     /// `index` (a live name or a target one) of `table` is renamed, not dropped or created.
     bool renamesIndex(const QString &table, const QString &index) const;
     bool sameIndexDefinition(const QString &table, const schema::Index &live,

@@ -139,6 +139,32 @@ TEST_P(IndexRename, a_foreign_key_stays_while_the_key_it_references_is_renamed)
               QStringList{u"1|x"_s});
 }
 
+// The same with a unique index, not a constraint, as the key: the rename is matched before the
+// foreign keys in the way are lifted.
+TEST_P(IndexRename, a_foreign_key_stays_while_the_unique_index_it_references_is_renamed)
+{
+    const QByteArray owners = "CREATE TABLE owner (id INTEGER NOT NULL PRIMARY KEY, "
+                              "code VARCHAR(10) NOT NULL);\n"
+                              "CREATE UNIQUE INDEX owner_code ON owner (code);\n"
+                              "CREATE TABLE pet (id INTEGER NOT NULL PRIMARY KEY, owner_code "
+                              "VARCHAR(10), CONSTRAINT pet_owner_fk FOREIGN KEY (owner_code) "
+                              "REFERENCES owner (code));\n";
+    db.execEach(
+        QString::fromUtf8(owners).split(u";\n"_s, Qt::SkipEmptyParts) +
+        QStringList{u"INSERT INTO owner VALUES (1, 'x')"_s, u"INSERT INTO pet VALUES (1, 'x')"_s});
+    QByteArray renamed = owners;
+    renamed.replace("UNIQUE INDEX owner_code ", "UNIQUE INDEX owner_code_uq ");
+    const QString migration = cli.migrateAndUndo(cli.model(kBefore + renamed),
+                                                 cli.model(kBefore + owners, u"owners.sql"_s));
+    if (canRename()) {
+        EXPECT_FALSE(migration.contains(u"pet_owner_fk"_s)) << migration.toStdString();
+        EXPECT_EQ(rebuilds(migration), QStringList{}) << migration.toStdString();
+        EXPECT_TRUE(upSection(migration).contains(u"owner_code_uq"_s)) << migration.toStdString();
+    }
+    EXPECT_EQ(db.rows(u"SELECT p.id, o.code FROM pet p JOIN owner o ON o.code = p.owner_code"_s),
+              QStringList{u"1|x"_s});
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, IndexRename, allBackends(), backendParamName);
 
 class MariaDbIndexRename : public IndexRename {};
