@@ -86,8 +86,9 @@ void StepBuilder::dropPolicies()
         for (const Policy &p : live.policies) {
             if (!m_policiesToDrop.contains(policyId(live.name, p.name)))
                 continue;
-            add(policySummary(QStringLiteral("drop"), live.name, p), m_r.dropPolicy(live.name, p),
-                m_r.createPolicy(live.name, p),
+            const QString before = nameBeforeRenames(live.name);
+            add(policySummary(QStringLiteral("drop"), before, p), m_r.dropPolicy(before, p),
+                m_r.createPolicy(before, p),
                 changesOf(live.name, ObjectKind::Policy, p.name, {ChangeType::Removed}));
         }
     }

@@ -79,6 +79,7 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
         }
         m_touched.insert(key(r.table));
         m_touched.insert(key(r.newName));
+        m_renamedFrom.insert(key(r.newName), r.table);
     }
     findTablesInTheWay();
     matchIndexRenames();
@@ -110,6 +111,11 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
             m_rebuilt.append(target->name);
         m_alterations.insert(key(live.name), alteration);
     }
+}
+
+QString StepBuilder::nameBeforeRenames(const QString &table) const
+{
+    return m_renamedFrom.value(key(table), table);
 }
 
 void StepBuilder::touchReaders(const QString &table, const QList<Change> &changes,

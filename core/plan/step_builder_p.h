@@ -120,6 +120,9 @@ private:
     bool ownerComes(const QString &owner) const;
 
     void classifyTables(const QList<Rename> &renames);
+    /// What a live table was called before this migration renames it: steps running before the
+    /// renames (dropping its triggers and policies) must name it so.
+    QString nameBeforeRenames(const QString &table) const;
     /// Marks what an alteration of `table` makes its readers (views, triggers, policies) be
     /// recreated for: the whole table when it is rebuilt or its key changes; else, where the
     /// engine refuses to change a column something reads, the columns dropped or retyped.
@@ -442,7 +445,8 @@ private:
     QHash<QString, QList<diff::Change>> m_tableChanges; // by table key
     QHash<QString, QList<diff::Change>> m_viewChanges;  // by view key
     QList<diff::Change> m_objectChanges;                // enums, domains, sequences, functions
-    QSet<QString> m_touched; // tables (and functions) whose readers are recreated
+    QSet<QString> m_touched;               // tables (and functions) whose readers are recreated
+    QHash<QString, QString> m_renamedFrom; // a renamed table's new key → its name before
     /// Tables altered in place or with renamed columns, by (live) key: the keys of their
     /// columns whose readers are recreated.
     QHash<QString, QSet<QString>> m_touchedColumns;

@@ -95,8 +95,9 @@ void StepBuilder::dropTriggers()
         for (const Trigger &t : *owner.triggers) {
             if (!m_triggersToDrop.contains(triggerId(owner.name, t)))
                 continue;
+            const QString before = nameBeforeRenames(owner.name);
             add(u"drop " + objectNoun(triggerKind(t)) + u' ' + displayName(t.name),
-                m_r.dropTrigger(owner.name, t), m_r.createTrigger(owner.name, t),
+                m_r.dropTrigger(before, t), m_r.createTrigger(before, t),
                 changesOf(owner.name, triggerKind(t), t.name, {ChangeType::Removed}));
         }
     }

@@ -1,6 +1,6 @@
 // A renamed column takes along only the views and triggers that name it: the others are left
-// as they are, not dropped and created again. Planned, applied and undone through the real
-// burrow-cli.
+// as they are, not dropped and created again. A renamed table's own triggers and policies that
+// do go are dropped under its old name. Planned, applied and undone through the real burrow-cli.
 #include "cli_migrations.h"
 
 using namespace burrow::test;
@@ -71,6 +71,37 @@ TEST_P(PostgresReaderRename, a_view_keeps_its_grants_and_a_trigger_stays)
     db.exec(u"UPDATE item SET code = 'b'"_s);
     EXPECT_EQ(db.rows(u"SELECT code FROM item"_s), QStringList{u"B"_s});
     db.execEach({u"REVOKE ALL ON item_ids FROM burrow_reader"_s, u"DROP ROLE burrow_reader"_s});
+}
+
+// A trigger, a policy and a statistics object of a renamed table are dropped before the rename
+// (DROP TRIGGER … ON names the table): under the table's old name, both ways.
+TEST_P(PostgresReaderRename, a_renamed_tables_own_objects_are_dropped_under_its_old_name)
+{
+    const auto extras = [](const QByteArray &table, const QByteArray &suffix) -> QByteArray {
+        return "CREATE FUNCTION item_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+               "NEW.code := upper(NEW.code); RETURN NEW; END $$;\n"
+               "CREATE TRIGGER item_upper" +
+               suffix + " BEFORE UPDATE ON " + table +
+               " FOR EACH ROW EXECUTE FUNCTION item_touch();\n"
+               "ALTER TABLE " +
+               table + " ENABLE ROW LEVEL SECURITY;\nCREATE POLICY item_rows" + suffix + " ON " +
+               table + " USING (qty > 0);\nCREATE STATISTICS item_stats" + suffix +
+               " ON id, code FROM " + table + ";\n";
+    };
+    const QByteArray before = extras("item", "");
+    db.execEach(QString::fromUtf8(before).split(u";\n"_s, Qt::SkipEmptyParts));
+    QByteArray model = kItem + kViews + extras("stock", "_v2");
+    model.replace("TABLE item ", "TABLE stock ");
+    model.replace("FROM item;", "FROM stock;");
+    const QString migration =
+        cli.migrateAndUndo(cli.model(model), cli.model(kItem + kViews + before, u"before.sql"_s),
+                           {u"--rename"_s, u"item=stock"_s, u"--allow-destructive"_s});
+    const QString up = upSection(migration);
+    for (const QString &drop :
+         {u"DROP TRIGGER \"item_upper\" ON \"item\""_s, u"DROP POLICY \"item_rows\" ON \"item\""_s})
+        EXPECT_TRUE(up.contains(drop)) << drop.toStdString() << '\n' << migration.toStdString();
+    db.exec(u"UPDATE item SET code = 'b'"_s);
+    EXPECT_EQ(db.rows(u"SELECT id, code, qty FROM item"_s), QStringList{u"1|B|5"_s});
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, PostgresReaderRename, ::testing::Values(Backend::PostgreSQL),
