@@ -70,7 +70,8 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
     MigrationDraft draft;
     draft.up = std::move(*up);
     const schema::Schema renamed = withLeftParentsMembers(
-        applyRenames(comparison.live, draft.up.renames, cs, renderer.lexerOptions()),
+        applyRenames(comparison.live, draft.up.renames, cs,
+                     {renderer.lexerOptions(), renderer.readersFollowTableRenames()}),
         comparison.model, cs);
     draft.target = targetSchema(renamed, comparison.model, draft.up.leftOut + draft.up.skipped, cs);
     Result<MigrationPlan> down = planMigration(

@@ -40,8 +40,20 @@ bool namesOtherThanColumn(QStringView text, const QList<sql::Token> &tokens, qsi
            });
 }
 
+/// What the words renamed in a text name.
+enum class Names { Columns, IndexColumns, Tables };
+
+/// A column is a bare word (not `a.b`); a table may be qualified by its schema or qualify a
+/// column. Neither is a function's name (before "(") nor a type (after "::").
+bool skipped(QStringView before, QStringView after, Names names)
+{
+    if (after == u"(" || before == u"::")
+        return true;
+    return names != Names::Tables && (after == u"." || before == u".");
+}
+
 QString renamedIn(const QString &text, const QString &from, const QString &to,
-                  Qt::CaseSensitivity cs, const sql::LexerOptions &lexer, bool indexDefinition)
+                  Qt::CaseSensitivity cs, const sql::LexerOptions &lexer, Names names)
 {
     const QList<sql::Token> tokens = sql::significantTokens(text, lexer);
     const auto symbol = [&](qsizetype i) {
@@ -55,8 +67,8 @@ QString renamedIn(const QString &text, const QString &from, const QString &to,
         if ((t.kind != sql::TokenKind::Word && t.kind != sql::TokenKind::QuotedIdentifier) ||
             sql::identifierName(text, t).compare(from, cs) != 0)
             continue;
-        if (symbol(i + 1) == u"(" || symbol(i + 1) == u"." || symbol(i - 1) == u"." ||
-            symbol(i - 1) == u"::" || (indexDefinition && namesOtherThanColumn(text, tokens, i)))
+        if (skipped(symbol(i - 1), symbol(i + 1), names) ||
+            (names == Names::IndexColumns && namesOtherThanColumn(text, tokens, i)))
             continue;
         const QChar quote = t.kind == sql::TokenKind::Word ? QChar() : text[t.begin];
         out.replace(t.begin, t.length, spelled(to, quote, lexer));
@@ -70,8 +82,8 @@ void renameColumnInExpressions(Table &table, const QString &from, const QString 
                                Qt::CaseSensitivity cs, const sql::LexerOptions &lexer)
 {
     const auto rename = [&](Expression &e) {
-        e.text = renamedIn(e.text, from, to, cs, lexer, false);
-        e.canonical = renamedIn(e.canonical, from, to, cs, lexer, false);
+        e.text = renamedIn(e.text, from, to, cs, lexer, Names::Columns);
+        e.canonical = renamedIn(e.canonical, from, to, cs, lexer, Names::Columns);
     };
     for (Column &c : table.columns) {
         if (c.generated != Generated::No)
@@ -82,11 +94,29 @@ void renameColumnInExpressions(Table &table, const QString &from, const QString 
     for (Index &index : table.indexes) {
         // The engine's own text (PostgreSQL: key and INCLUDE columns, predicate) builds the
         // index and tells a rename from a new one.
-        index.sql = renamedIn(index.sql, from, to, cs, lexer, true);
-        index.options = renamedIn(index.options, from, to, cs, lexer, true);
+        index.sql = renamedIn(index.sql, from, to, cs, lexer, Names::IndexColumns);
+        index.options = renamedIn(index.options, from, to, cs, lexer, Names::IndexColumns);
         rename(index.where);
         for (IndexPart &part : index.parts)
             rename(part.expression);
+    }
+}
+
+void renameTableInReaders(Schema &schema, const QString &from, const QString &to,
+                          Qt::CaseSensitivity cs, const sql::LexerOptions &lexer)
+{
+    const auto rename = [&](Expression &e) {
+        e.text = renamedIn(e.text, from, to, cs, lexer, Names::Tables);
+        e.canonical = renamedIn(e.canonical, from, to, cs, lexer, Names::Tables);
+    };
+    for (View &view : schema.views) {
+        rename(view.definition);
+        for (Trigger &trigger : view.triggers)
+            rename(trigger.definition);
+    }
+    for (Table &table : schema.tables) {
+        for (Trigger &trigger : table.triggers)
+            rename(trigger.definition);
     }
 }
 

@@ -305,8 +305,13 @@ void applyColumnRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs,
     }
 }
 
-void applyTableRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs)
+void applyTableRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs,
+                      const RenameReaders &readers)
 {
+    if (readers.followTableRenames &&
+        sameName(schema::schemaPart(r.table), schema::schemaPart(r.newName), cs))
+        renameTableInReaders(schema, schema::localPart(r.table), schema::localPart(r.newName), cs,
+                             readers.lexer);
     for (Table &table : schema.tables) {
         rename(table.name, r.table, r.newName, cs);
         rename(table.partitionOf, r.table, r.newName, cs);
@@ -393,8 +398,9 @@ Status validateRenames(const QList<Rename> &renames, const Schema &live, const S
 }
 
 Schema applyRenames(const Schema &schema, const QList<Rename> &renames, Qt::CaseSensitivity cs,
-                    const sql::LexerOptions &lexer)
+                    const RenameReaders &readers)
 {
+    const sql::LexerOptions &lexer = readers.lexer;
     // Column renames name tables by their live names, so they go before any table rename.
     Schema renamed = schema;
     for (bool columns : {true, false}) {
@@ -402,7 +408,7 @@ Schema applyRenames(const Schema &schema, const QList<Rename> &renames, Qt::Case
             if (r.isColumn() && columns)
                 applyColumnRename(renamed, r, cs, lexer);
             else if (!r.isColumn() && !columns)
-                applyTableRename(renamed, r, cs);
+                applyTableRename(renamed, r, cs, readers);
         }
     }
     return renamed;

@@ -41,13 +41,21 @@ QList<Rename> fittingRenames(const QList<Rename> &candidates, const schema::Sche
 /// columns), as Renames.
 QList<Rename> suggestedRenames(const QList<diff::Change> &suggestions);
 
+/// How the engine's views and triggers read a renamed table.
+struct RenameReaders {
+    sql::LexerOptions lexer; // reads the definitions and expressions
+    /// They name it by its identity and show the new name after RENAME (PostgreSQL): their
+    /// definitions take the new name too, unless the table moves to another schema.
+    bool followTableRenames = false;
+};
+
 /// The schema with `renames` applied to its values: table and column names and every reference
 /// to them (primary keys, uniques, indexes' column parts, this table's foreign-key columns,
 /// other tables' foreign keys pointing at the renamed table or column, the table's own
-/// expressions read with `lexer`). View and trigger definitions are left as written (the
-/// planner recreates those that mention a renamed table).
+/// expressions). View and trigger definitions are left as written (the planner recreates those
+/// that mention a renamed table), but where `readers` follow table renames.
 schema::Schema applyRenames(const schema::Schema &schema, const QList<Rename> &renames,
-                            Qt::CaseSensitivity cs, const sql::LexerOptions &lexer);
+                            Qt::CaseSensitivity cs, const RenameReaders &readers);
 
 /// `--rename core.users=members` names a table of another managed schema (PostgreSQL), not a
 /// column of a table `core`, when `live` has that table and no table `core`: such renames

@@ -343,6 +343,10 @@ public:
     /// alteration. False: readers survive any in-place ALTER TABLE, and are recreated only
     /// where they change themselves, so none is missing while the table is altered.
     virtual bool readersBlockColumnChanges() const { return true; }
+    /// Views, triggers, rules and statistics name a table by its identity and follow its
+    /// RENAME (PostgreSQL): a table renamed within its schema keeps them. False: they name it
+    /// by its name (MariaDB's views) and are recreated with the new one.
+    virtual bool readersFollowTableRenames() const { return false; }
     /// DDL commits statement by statement (MariaDB/MySQL): a view or trigger that is created
     /// again is dropped right before, at the end, not before the tables are altered; it is then
     /// missing for one statement rather than for the whole migration.

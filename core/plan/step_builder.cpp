@@ -77,9 +77,11 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
             m_touchedColumns[key(r.table)].insert(key(r.column));
             continue;
         }
+        m_renamedFrom.insert(key(r.newName), r.table);
+        if (m_r.readersFollowTableRenames() && !movesSchema(r))
+            continue; // its readers show the new name (applyRenames): changed ones are recreated
         m_touched.insert(key(r.table));
         m_touched.insert(key(r.newName));
-        m_renamedFrom.insert(key(r.newName), r.table);
     }
     findTablesInTheWay();
     matchIndexRenames();
@@ -113,6 +115,11 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
     }
 }
 
+bool StepBuilder::movesSchema(const Rename &r) const
+{
+    return schema::schemaPart(r.table).compare(schema::schemaPart(r.newName), m_cs) != 0;
+}
+
 QString StepBuilder::nameBeforeRenames(const QString &table) const
 {
     return m_renamedFrom.value(key(table), table);
@@ -129,7 +136,8 @@ void StepBuilder::touchReaders(const QString &table, const QList<Change> &change
         return;
     QSet<QString> columns;
     for (const Change &c : changes) {
-        if (c.object != ObjectKind::Column && !tableChangeKeepsReaders(c)) {
+        if (c.object != ObjectKind::Column && !tableChangeKeepsReaders(c) &&
+            !keyChangesInPlace(c)) { // a key renamed in place keeps them too
             m_touched.insert(key(table));
             return;
         }

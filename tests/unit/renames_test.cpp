@@ -336,7 +336,7 @@ TEST(Renames, validate_rejects_two_tables_renamed_to_one_name)
 TEST(Renames, applying_renames_updates_keys_indexes_and_foreign_keys_of_other_tables)
 {
     const Schema renamed = applyRenames(test::introspectSql(kLive), kRenames, Qt::CaseInsensitive,
-                                        dialect::sqlite::lexerOptions());
+                                        {dialect::sqlite::lexerOptions()});
     const Table &people = tableNamed(renamed, "people");
     EXPECT_EQ(columnNames(people), (QStringList{u"uid"_s, u"nickname"_s, u"email"_s}));
     ASSERT_TRUE(people.primaryKey);
@@ -364,7 +364,7 @@ TEST(Renames, applying_renames_updates_keys_indexes_and_foreign_keys_of_other_ta
 TEST(Renames, renamed_live_schema_matches_the_model_written_with_new_names)
 {
     const Schema renamed = applyRenames(test::introspectSql(kLive), kRenames, Qt::CaseInsensitive,
-                                        dialect::sqlite::lexerOptions());
+                                        {dialect::sqlite::lexerOptions()});
     const QList<diff::Change> changes = diff::diffSchemas(renamed, test::introspectSql(kModel));
     EXPECT_TRUE(changes.isEmpty())
         << changes.size() << " changes, first: " << changes.value(0).table.toStdString() << " "
@@ -377,11 +377,11 @@ TEST(Renames, applying_renames_compares_names_with_the_given_case_rule)
     const QList<Rename> renames = {tableRename("USERS", "people"),
                                    columnRename("USERS", "NICK", "nickname")};
     const Schema insensitive =
-        applyRenames(live, renames, Qt::CaseInsensitive, dialect::sqlite::lexerOptions());
+        applyRenames(live, renames, Qt::CaseInsensitive, {dialect::sqlite::lexerOptions()});
     EXPECT_EQ(columnNames(tableNamed(insensitive, "people"))[1], u"nickname");
     EXPECT_EQ(tableNamed(insensitive, "posts").foreignKeys[0].referencedTable, u"people");
     const Schema sensitive =
-        applyRenames(live, renames, Qt::CaseSensitive, dialect::sqlite::lexerOptions());
+        applyRenames(live, renames, Qt::CaseSensitive, {dialect::sqlite::lexerOptions()});
     EXPECT_EQ(tableNames(sensitive), tableNames(live));
     EXPECT_EQ(columnNames(tableNamed(sensitive, "users")), columnNames(tableNamed(live, "users")));
 }
@@ -400,9 +400,9 @@ TEST(Renames, applying_renames_then_their_inverse_restores_the_schema)
 {
     const Schema live = test::introspectSql(kLive);
     const Schema renamed =
-        applyRenames(live, kRenames, Qt::CaseInsensitive, dialect::sqlite::lexerOptions());
+        applyRenames(live, kRenames, Qt::CaseInsensitive, {dialect::sqlite::lexerOptions()});
     const Schema restored = applyRenames(renamed, invertRenames(kRenames), Qt::CaseInsensitive,
-                                         dialect::sqlite::lexerOptions());
+                                         {dialect::sqlite::lexerOptions()});
     EXPECT_FALSE(diff::diffSchemas(live, renamed).isEmpty());
     EXPECT_TRUE(diff::diffSchemas(live, restored).isEmpty());
     EXPECT_EQ(tableNames(restored), tableNames(live));

@@ -66,6 +66,7 @@ public:
                               const schema::Function &target) const override;
     bool generatedColumnsBlockTypeChanges() const override { return true; }
     bool renamesKeysInPlace() const override { return true; }
+    bool readersFollowTableRenames() const override { return true; }
     /// Index names, and those of the keys and exclusions that an index carries, are relation
     /// names of the schema.
     QStringList schemaWideNames(const schema::Table &table) const override;
