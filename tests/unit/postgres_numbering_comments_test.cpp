@@ -1,6 +1,7 @@
 // PostgreSQL end to end through burrow-cli: models that name their own schema (`public.book`),
-// serial and identity columns told apart and converted into each other, a column moved from one
-// enum type to another, and comments on indexes, views, constraints, types, domains and triggers.
+// serial and identity columns told apart and converted into each other (their sequences renamed
+// with their table), a column moved from one enum type to another, and comments on indexes,
+// views, constraints, types, domains and triggers.
 #include "dialect/postgres/postgres_model_text.h"
 #include "dialect/postgres/postgres_numbering.h"
 #include "dialect/postgres/postgres_table_sql.h"
@@ -343,4 +344,39 @@ TEST_F(PostgresNumberingAndComments, a_view_created_again_gets_its_grants_back)
     EXPECT_EQ(db.rows(publicPrivileges.arg(u"v"_s)), QStringList{u"SELECT"_s})
         << migration.toStdString();
     EXPECT_EQ(db.rows(publicPrivileges.arg(u"reader"_s)), QStringList{u"SELECT,UPDATE"_s});
+}
+
+// A renamed table's serial and identity sequences take its new name, as PostgreSQL would name
+// them for a new table: unless the name is taken, or the user named the sequence. Numbering
+// goes on where it was, both ways.
+TEST_F(PostgresNumberingAndComments, a_renamed_tables_sequences_follow_its_name)
+{
+    db.exec(u"CREATE TABLE clients (id serial PRIMARY KEY, n integer GENERATED ALWAYS AS IDENTITY,"
+            u" code integer, v text);"
+            u"CREATE SEQUENCE clients_code_numbers OWNED BY clients.code;"
+            u"ALTER TABLE clients ALTER code SET DEFAULT nextval('clients_code_numbers');"
+            u"CREATE SEQUENCE customers_n_seq;"
+            u"INSERT INTO clients (v) VALUES ('a'), ('b')"_s);
+    const auto modelNaming = [&](const QByteArray &table, const QByteArray &before) {
+        return model("CREATE SEQUENCE clients_code_numbers;\nCREATE SEQUENCE customers_n_seq;\n"
+                     "CREATE TABLE " +
+                     table + " -- @renamed from=" + before +
+                     "\n (id serial PRIMARY KEY, n integer GENERATED ALWAYS AS IDENTITY, code "
+                     "integer DEFAULT nextval('clients_code_numbers'), v text);\n"
+                     "ALTER SEQUENCE clients_code_numbers OWNED BY " +
+                     table + ".code;\n");
+    };
+    const QString sequences =
+        u"SELECT relname FROM pg_class WHERE relkind = 'S' ORDER BY relname"_s;
+    migrate(modelNaming("customers", "clients"));
+    EXPECT_EQ(db.rows(sequences), (QStringList{u"clients_code_numbers"_s, u"clients_n_seq"_s,
+                                               u"customers_id_seq"_s, u"customers_n_seq"_s}));
+    EXPECT_EQ(db.rows(u"INSERT INTO customers (v) VALUES ('c') RETURNING id, n, code"_s),
+              QStringList{u"3|3|3"_s});
+
+    migrate(modelNaming("clients", "customers"));
+    EXPECT_EQ(db.rows(sequences), (QStringList{u"clients_code_numbers"_s, u"clients_id_seq"_s,
+                                               u"clients_n_seq"_s, u"customers_n_seq"_s}));
+    EXPECT_EQ(db.rows(u"INSERT INTO clients (v) VALUES ('d') RETURNING id, n"_s),
+              QStringList{u"4|4"_s});
 }

@@ -6,6 +6,8 @@
 
 #include <limits>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace burrow::dialect::postgres {
 namespace {
 
@@ -293,6 +295,36 @@ QStringList changeNumberingSql(const QString &table, const Column &from, const C
 QString retypeSerialSequenceSql(const QString &table, const Column &c)
 {
     return onSerialSequence(table, c, u"ALTER SEQUENCE %s AS " + c.type);
+}
+
+QString followTableRenameSql(const QString &table, const QString &oldName, const QString &newName)
+{
+    // pg_depend: a serial's sequence is owned by its column ('a'), an identity's is internal ('i').
+    return doBlock(
+        u"\nDECLARE\n  s record;\nBEGIN\n  FOR s IN SELECT q.relname AS name, n.nspname AS "
+        u"schema, "_s +
+        quoteLiteral(newName) +
+        u" || '_' || a.attname || '_seq' AS wanted\n"
+        u"    FROM pg_catalog.pg_depend d\n"
+        u"    JOIN pg_catalog.pg_class q ON q.oid = d.objid AND q.relkind = 'S'\n"
+        u"    JOIN pg_catalog.pg_namespace n ON n.oid = q.relnamespace\n"
+        u"    JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = "
+        u"d.refobjsubid\n"
+        u"    WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass\n"
+        u"      AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass\n"
+        u"      AND d.refobjid = "_s +
+        quoteLiteral(table) +
+        u"::pg_catalog.regclass AND d.deptype IN ('a', 'i')\n"
+        u"      AND q.relname = "_s +
+        quoteLiteral(oldName) +
+        u" || '_' || a.attname || '_seq'\n"
+        u"  LOOP\n"
+        u"    IF pg_catalog.octet_length(s.wanted) < 64 AND pg_catalog.to_regclass("
+        u"pg_catalog.format('%I.%I', s.schema, s.wanted)) IS NULL THEN\n"
+        u"      EXECUTE pg_catalog.format('ALTER SEQUENCE %I.%I RENAME TO %I', s.schema, s.name, "
+        u"s.wanted);\n"
+        u"    END IF;\n"
+        u"  END LOOP;\nEND\n"_s);
 }
 
 } // namespace burrow::dialect::postgres

@@ -39,5 +39,10 @@ QStringList changeNumberingSql(const QString &table, const schema::Column &from,
                                const schema::Column &to);
 /// After a serial column's type changed: its sequence takes the new type too.
 QString retypeSerialSequenceSql(const QString &table, const schema::Column &column);
+/// After `table` (quoted, maybe schema-qualified) was renamed from `oldName`: each sequence it
+/// owns (serial or identity) still named as PostgreSQL named it, `<old>_<column>_seq`, is
+/// renamed `<new>_<column>_seq`, as a new table of that name would have it; unless that name
+/// is taken or too long.
+QString followTableRenameSql(const QString &table, const QString &oldName, const QString &newName);
 
 } // namespace burrow::dialect::postgres

@@ -4,6 +4,7 @@
 #include "postgres_column_options.h"
 #include "postgres_composite_sql.h"
 #include "postgres_names.h"
+#include "postgres_numbering.h"
 #include "postgres_object_sql.h"
 #include "postgres_policy_sql.h"
 #include "postgres_section.h"
@@ -75,7 +76,8 @@ QString setSchemaSql(const QString &table, const QString &schema)
 
 } // namespace
 
-// A table moved to another schema takes its indexes, constraints and owned sequences along.
+// A table moved to another schema takes its indexes, constraints and owned sequences along;
+// a renamed one renames the sequences named after it (Rails' rename_table does too).
 QStringList PostgresRenderer::renameTable(const QString &from, const QString &to) const
 {
     QStringList sql;
@@ -84,8 +86,10 @@ QStringList PostgresRenderer::renameTable(const QString &from, const QString &to
         sql.append(setSchemaSql(from, schemaPart(to)));
         moved = qualifiedName(schemaPart(to), localPart(from));
     }
-    if (localPart(moved) != localPart(to))
+    if (localPart(moved) != localPart(to)) {
         sql.append(u"ALTER TABLE " + quote(moved) + u" RENAME TO " + quote(localPart(to)));
+        sql.append(followTableRenameSql(quote(to), localPart(from), localPart(to)));
+    }
     return sql;
 }
 
