@@ -76,15 +76,19 @@ QString renamedIn(const QString &text, const QString &from, const QString &to,
     return out;
 }
 
+void renameIn(Expression &e, const QString &from, const QString &to, Qt::CaseSensitivity cs,
+              const sql::LexerOptions &lexer, Names names)
+{
+    e.text = renamedIn(e.text, from, to, cs, lexer, names);
+    e.canonical = renamedIn(e.canonical, from, to, cs, lexer, names);
+}
+
 } // namespace
 
 void renameColumnInExpressions(Table &table, const QString &from, const QString &to,
                                Qt::CaseSensitivity cs, const sql::LexerOptions &lexer)
 {
-    const auto rename = [&](Expression &e) {
-        e.text = renamedIn(e.text, from, to, cs, lexer, Names::Columns);
-        e.canonical = renamedIn(e.canonical, from, to, cs, lexer, Names::Columns);
-    };
+    const auto rename = [&](Expression &e) { renameIn(e, from, to, cs, lexer, Names::Columns); };
     for (Column &c : table.columns) {
         if (c.generated != Generated::No)
             rename(c.generatedExpression);
@@ -105,10 +109,7 @@ void renameColumnInExpressions(Table &table, const QString &from, const QString 
 void renameTableInReaders(Schema &schema, const QString &from, const QString &to,
                           Qt::CaseSensitivity cs, const sql::LexerOptions &lexer)
 {
-    const auto rename = [&](Expression &e) {
-        e.text = renamedIn(e.text, from, to, cs, lexer, Names::Tables);
-        e.canonical = renamedIn(e.canonical, from, to, cs, lexer, Names::Tables);
-    };
+    const auto rename = [&](Expression &e) { renameIn(e, from, to, cs, lexer, Names::Tables); };
     for (View &view : schema.views) {
         rename(view.definition);
         for (Trigger &trigger : view.triggers)

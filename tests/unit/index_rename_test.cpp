@@ -44,6 +44,32 @@ protected:
         return out;
     }
     bool canRename() const { return GetParam() != Backend::SQLite; }
+    /// Migrates owner and pet (pet's foreign key references owner.code, its key `key`: a
+    /// constraint within the table, or a statement of its own) to the same with `renamedKey`,
+    /// and back; expects pet's row to keep its owner. The migration.
+    QString renameReferencedKey(const QByteArray &key, const QByteArray &renamedKey,
+                                bool keyInTable)
+    {
+        const auto owners = [&](const QByteArray &ownerKey) -> QByteArray {
+            QByteArray sql = "CREATE TABLE owner (id INTEGER NOT NULL PRIMARY KEY, code "
+                             "VARCHAR(10) NOT NULL";
+            sql += keyInTable ? QByteArray(", " + ownerKey + ");\n")
+                              : QByteArray(");\n" + ownerKey + ";\n");
+            return sql + "CREATE TABLE pet (id INTEGER NOT NULL PRIMARY KEY, owner_code "
+                         "VARCHAR(10), CONSTRAINT pet_owner_fk FOREIGN KEY (owner_code) "
+                         "REFERENCES owner (code));\n";
+        };
+        db.execEach(QString::fromUtf8(owners(key)).split(u";\n"_s, Qt::SkipEmptyParts) +
+                    QStringList{u"INSERT INTO owner VALUES (1, 'x')"_s,
+                                u"INSERT INTO pet VALUES (1, 'x')"_s});
+        const QString migration =
+            cli.migrateAndUndo(cli.model(kBefore + owners(renamedKey)),
+                               cli.model(kBefore + owners(key), u"owners.sql"_s));
+        EXPECT_EQ(
+            db.rows(u"SELECT p.id, o.code FROM pet p JOIN owner o ON o.code = p.owner_code"_s),
+            QStringList{u"1|x"_s});
+        return migration;
+    }
 
     TestDatabase db{GetParam()};
     TempDir dir;
@@ -119,50 +145,27 @@ TEST_P(IndexRename, an_index_on_a_renamed_column_is_renamed_with_it)
 // key stays as it is: not dropped and added again (which checks every row under a lock).
 TEST_P(IndexRename, a_foreign_key_stays_while_the_key_it_references_is_renamed)
 {
-    const QByteArray owners = "CREATE TABLE owner (id INTEGER NOT NULL PRIMARY KEY, "
-                              "code VARCHAR(10) NOT NULL, CONSTRAINT owner_code UNIQUE (code));\n"
-                              "CREATE TABLE pet (id INTEGER NOT NULL PRIMARY KEY, owner_code "
-                              "VARCHAR(10), CONSTRAINT pet_owner_fk FOREIGN KEY (owner_code) "
-                              "REFERENCES owner (code));\n";
-    db.execEach(
-        QString::fromUtf8(owners).split(u";\n"_s, Qt::SkipEmptyParts) +
-        QStringList{u"INSERT INTO owner VALUES (1, 'x')"_s, u"INSERT INTO pet VALUES (1, 'x')"_s});
-    QByteArray renamed = owners;
-    renamed.replace("CONSTRAINT owner_code UNIQUE", "CONSTRAINT owner_code_key UNIQUE");
-    const QString migration = cli.migrateAndUndo(cli.model(kBefore + renamed),
-                                                 cli.model(kBefore + owners, u"owners.sql"_s));
+    const QString migration = renameReferencedKey("CONSTRAINT owner_code UNIQUE (code)",
+                                                  "CONSTRAINT owner_code_key UNIQUE (code)", true);
     if (canRename()) {
         EXPECT_FALSE(migration.contains(u"pet_owner_fk"_s)) << migration.toStdString();
         EXPECT_TRUE(upSection(migration).contains(u"owner_code_key"_s)) << migration.toStdString();
     }
-    EXPECT_EQ(db.rows(u"SELECT p.id, o.code FROM pet p JOIN owner o ON o.code = p.owner_code"_s),
-              QStringList{u"1|x"_s});
 }
 
 // The same with a unique index, not a constraint, as the key: the rename is matched before the
 // foreign keys in the way are lifted.
 TEST_P(IndexRename, a_foreign_key_stays_while_the_unique_index_it_references_is_renamed)
 {
-    const QByteArray owners = "CREATE TABLE owner (id INTEGER NOT NULL PRIMARY KEY, "
-                              "code VARCHAR(10) NOT NULL);\n"
-                              "CREATE UNIQUE INDEX owner_code ON owner (code);\n"
-                              "CREATE TABLE pet (id INTEGER NOT NULL PRIMARY KEY, owner_code "
-                              "VARCHAR(10), CONSTRAINT pet_owner_fk FOREIGN KEY (owner_code) "
-                              "REFERENCES owner (code));\n";
-    db.execEach(
-        QString::fromUtf8(owners).split(u";\n"_s, Qt::SkipEmptyParts) +
-        QStringList{u"INSERT INTO owner VALUES (1, 'x')"_s, u"INSERT INTO pet VALUES (1, 'x')"_s});
-    QByteArray renamed = owners;
-    renamed.replace("UNIQUE INDEX owner_code ", "UNIQUE INDEX owner_code_uq ");
-    const QString migration = cli.migrateAndUndo(cli.model(kBefore + renamed),
-                                                 cli.model(kBefore + owners, u"owners.sql"_s));
+    const QString migration = renameReferencedKey("CREATE UNIQUE INDEX owner_code ON owner (code)",
+                                                  "CREATE UNIQUE INDEX owner_code_uq ON owner "
+                                                  "(code)",
+                                                  false);
     if (canRename()) {
         EXPECT_FALSE(migration.contains(u"pet_owner_fk"_s)) << migration.toStdString();
         EXPECT_EQ(rebuilds(migration), QStringList{}) << migration.toStdString();
         EXPECT_TRUE(upSection(migration).contains(u"owner_code_uq"_s)) << migration.toStdString();
     }
-    EXPECT_EQ(db.rows(u"SELECT p.id, o.code FROM pet p JOIN owner o ON o.code = p.owner_code"_s),
-              QStringList{u"1|x"_s});
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, IndexRename, allBackends(), backendParamName);
