@@ -70,8 +70,7 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
     MigrationDraft draft;
     draft.up = std::move(*up);
     const schema::Schema renamed = withLeftParentsMembers(
-        applyRenames(comparison.live, draft.up.renames, cs,
-                     {renderer.lexerOptions(), renderer.readersFollowTableRenames()}),
+        applyRenames(comparison.live, draft.up.renames, cs, renameReaders(renderer)),
         comparison.model, cs);
     draft.target = targetSchema(renamed, comparison.model, draft.up.leftOut + draft.up.skipped, cs);
     Result<MigrationPlan> down = planMigration(

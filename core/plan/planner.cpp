@@ -38,9 +38,7 @@ Result<MigrationPlan> planMigration(const Schema &live, const Schema &model,
     if (Status valid = validateRenames(plan.renames, live, model, cs); !valid)
         return valid.error();
     const Schema renamed = withLeftParentsMembers(
-        applyRenames(live, plan.renames, cs,
-                     {renderer.lexerOptions(), renderer.readersFollowTableRenames()}),
-        model, cs);
+        applyRenames(live, plan.renames, cs, renameReaders(renderer)), model, cs);
     const DestructiveJudge judge(renamed, model, renderer, cs);
     const QList<Change> all = diff::diffSchemas(renamed, model, {cs});
     for (const Change &c : all) {

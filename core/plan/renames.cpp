@@ -308,8 +308,7 @@ void applyColumnRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs,
 void applyTableRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs,
                       const RenameReaders &readers)
 {
-    if (readers.followTableRenames &&
-        sameName(schema::schemaPart(r.table), schema::schemaPart(r.newName), cs))
+    if (readers.followTableRenames && !r.movesSchema(cs))
         renameTableInReaders(schema, schema::localPart(r.table), schema::localPart(r.newName), cs,
                              readers.lexer);
     for (Table &table : schema.tables) {

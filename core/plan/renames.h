@@ -49,6 +49,12 @@ struct RenameReaders {
     bool followTableRenames = false;
 };
 
+/// How `renderer`'s engine treats the readers of a renamed table.
+inline RenameReaders renameReaders(const SqlRenderer &renderer)
+{
+    return {renderer.lexerOptions(), renderer.readersFollowTableRenames()};
+}
+
 /// The schema with `renames` applied to its values: table and column names and every reference
 /// to them (primary keys, uniques, indexes' column parts, this table's foreign-key columns,
 /// other tables' foreign keys pointing at the renamed table or column, the table's own

@@ -78,7 +78,7 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
             continue;
         }
         m_renamedFrom.insert(key(r.newName), r.table);
-        if (m_r.readersFollowTableRenames() && !movesSchema(r))
+        if (m_r.readersFollowTableRenames() && !r.movesSchema(m_cs))
             continue; // its readers show the new name (applyRenames): changed ones are recreated
         m_touched.insert(key(r.table));
         m_touched.insert(key(r.newName));
@@ -113,11 +113,6 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
             m_rebuilt.append(target->name);
         m_alterations.insert(key(live.name), alteration);
     }
-}
-
-bool StepBuilder::movesSchema(const Rename &r) const
-{
-    return schema::schemaPart(r.table).compare(schema::schemaPart(r.newName), m_cs) != 0;
 }
 
 QString StepBuilder::nameBeforeRenames(const QString &table) const

@@ -123,7 +123,6 @@ private:
     /// What a live table was called before this migration renames it: steps running before the
     /// renames (dropping its triggers and policies) must name it so.
     QString nameBeforeRenames(const QString &table) const;
-    bool movesSchema(const Rename &r) const;
     /// Marks what an alteration of `table` makes its readers (views, triggers, policies) be
     /// recreated for: the whole table when it is rebuilt or its key changes; else, where the
     /// engine refuses to change a column something reads, the columns dropped or retyped.
