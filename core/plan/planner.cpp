@@ -4,6 +4,7 @@
 #include "dependencies_p.h"
 #include "renames.h"
 #include "step_builder_p.h"
+#include "target_needs_p.h"
 
 namespace burrow::plan {
 
@@ -25,6 +26,23 @@ Error nameClashError(const NameClash &clash)
                  u"rename " + clash.heldBy + u" to " + clash.newTable + u" (--rename " +
                      clash.heldBy + u'=' + clash.newTable + u"), let the plan drop " +
                      clash.heldBy + u" (--allow-destructive), or give the name up in one of them"};
+}
+
+/// The removals of `all` that `kept` names: types and schemas that what the plan keeps still
+/// uses (keepWhatTargetUses), kept with it.
+QList<Change> removalsKept(const QList<Change> &all, const QStringList &kept,
+                           Qt::CaseSensitivity cs)
+{
+    using diff::ObjectKind;
+    QList<Change> out;
+    for (const Change &c : all) {
+        const bool type = c.object == ObjectKind::Enum || c.object == ObjectKind::Domain ||
+                          c.object == ObjectKind::Composite || c.object == ObjectKind::Range ||
+                          c.object == ObjectKind::Namespace;
+        if (type && c.type == ChangeType::Removed && kept.contains(c.name, cs))
+            out.append(c);
+    }
+    return out;
 }
 
 } // namespace
@@ -52,7 +70,14 @@ Result<MigrationPlan> planMigration(const Schema &live, const Schema &model,
             plan.leftOut.append(c);
     }
     const QList<Change> kept = plan.leftOut + plan.skipped;
-    const Schema target = targetSchema(renamed, model, kept, cs);
+    Schema target = targetSchema(renamed, model, kept, cs);
+    if (!kept.isEmpty()) {
+        // Listed with what keeps them: "plan with --allow-destructive to include" holds for
+        // both, unless only skipped changes keep them.
+        const QList<Change> used =
+            removalsKept(all, keepWhatTargetUses(target, renamed, renderer, cs), cs);
+        (plan.leftOut.isEmpty() ? plan.skipped : plan.leftOut) += used;
+    }
     QList<Change> destructive;
     // Without exclusions the target is the model: its differences are known already.
     for (const Change &c : kept.isEmpty() ? all : diff::diffSchemas(renamed, target, {cs})) {

@@ -108,8 +108,7 @@ TEST_F(PostgresSchemaObjects, removing_an_enum_label_is_destructive_and_recreate
     EXPECT_TRUE(refused.err.contains(u"enum type mood"_s)) << refused.err.toStdString();
     // Without consent only the new label goes in: the rows keep theirs.
     const QString kept = QString::fromUtf8(readBytes(refused.out.trimmed()));
-    EXPECT_TRUE(upSection(kept).contains(u"ADD VALUE E'ok2' AFTER E'sad'"_s))
-        << kept.toStdString();
+    EXPECT_TRUE(upSection(kept).contains(u"ADD VALUE E'ok2' AFTER E'sad'"_s)) << kept.toStdString();
     EXPECT_FALSE(upSection(kept).contains(u"RENAME TO"_s)) << kept.toStdString();
     QDir(migrations()).removeRecursively();
     // 'ok' is still used by a row: converting it fails, and nothing changes.
@@ -276,6 +275,37 @@ TEST_F(PostgresSchemaObjects, a_domain_based_on_another_comes_after_it_and_goes_
 
 // A partitioned table is created with its key; changing the key of an existing table needs it
 // created again with its rows copied, which the migration refuses to do silently.
+// Without --allow-destructive the table stays, and with it the types it is of: dropping them
+// failed the migration ("cannot drop type pos because other objects depend on it").
+TEST_F(PostgresSchemaObjects, a_table_left_out_keeps_the_types_it_uses)
+{
+    db.exec(u"CREATE TYPE mood AS ENUM ('sad', 'happy');"
+            u"CREATE DOMAIN feeling AS mood NOT NULL;"
+            u"CREATE DOMAIN pos AS int CHECK (VALUE > 0);"
+            u"CREATE TYPE unused AS ENUM ('x');"
+            u"CREATE TABLE person (id int PRIMARY KEY, f feeling, p pos[]);"
+            u"INSERT INTO person VALUES (1, 'happy', '{2}');"
+            u"CREATE TABLE keep (id int PRIMARY KEY)"_s);
+    const QString after = model("CREATE TABLE keep (id int PRIMARY KEY);\n");
+
+    const CliRun planned = plan(after);
+    ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    EXPECT_TRUE(planned.err.contains(u"left out (destructive): enum type mood"_s))
+        << planned.err.toStdString();
+    EXPECT_TRUE(planned.err.contains(u"left out (destructive): domain pos"_s))
+        << planned.err.toStdString();
+    const CliRun applied = runCli(
+        {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, f, p FROM person"_s), QStringList{u"1|happy|{2}"_s});
+    EXPECT_EQ(db.rows(u"SELECT to_regtype('unused') IS NULL"_s), QStringList{u"true"_s});
+
+    migrate(after, true);
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_type WHERE typname IN ('mood', 'feeling', "
+                      u"'pos')"_s),
+              QStringList{u"0"_s});
+}
+
 TEST_F(PostgresSchemaObjects, a_partitioned_table_keeps_its_key_and_a_new_key_is_refused)
 {
     const QString byDay = model("CREATE TABLE log (at date NOT NULL, note text) "
