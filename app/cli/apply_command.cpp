@@ -139,12 +139,12 @@ int runApply(const QStringList &arguments)
     int exitCode = Success;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
-    QString directory;
-    Result<diff::CompareRequest> models = compareRequest(parser, o.compare, &directory);
+    Result<diff::CompareRequest> models = compareRequest(parser, o.compare);
     if (!models)
         return fail(models.error());
     if (parser.isSet(o.migrations))
-        directory = parser.value(o.migrations);
+        models->migrations = parser.value(o.migrations);
+    const QString directory = models->migrations;
     if (directory.isEmpty())
         return fail(QStringLiteral("no migrations folder given"),
                     QStringLiteral("pass --migrations DIR or set \"migrations\" in burrow.json"));

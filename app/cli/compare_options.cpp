@@ -37,7 +37,7 @@ void CompareOptions::addTo(QCommandLineParser &parser) const
 }
 
 Result<diff::CompareRequest> compareRequest(const QCommandLineParser &parser,
-                                            const CompareOptions &o, QString *migrations)
+                                            const CompareOptions &o)
 {
     diff::CompareRequest request;
     if (parser.isSet(o.workspace)) {
@@ -48,8 +48,7 @@ Result<diff::CompareRequest> compareRequest(const QCommandLineParser &parser,
         request.models = ws->models;
         request.ignore = ws->ignore;
         request.python = ws->python;
-        if (migrations)
-            *migrations = ws->migrations;
+        request.migrations = ws->migrations;
     }
     if (parser.isSet(o.db))
         request.database = parser.value(o.db);

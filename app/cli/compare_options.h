@@ -21,10 +21,9 @@ struct CompareOptions {
     QCommandLineOption noModelCache;
 };
 
-/// What to compare: the workspace's burrow.json (when given) overridden by the flags.
-/// `migrations` receives the workspace's migrations folder, if any.
+/// What to compare: the workspace's burrow.json (when given) overridden by the flags; its
+/// migrations folder too, if any.
 Result<diff::CompareRequest> compareRequest(const QCommandLineParser &parser,
-                                            const CompareOptions &options,
-                                            QString *migrations = nullptr);
+                                            const CompareOptions &options);
 
 } // namespace burrow::cli

@@ -13,6 +13,11 @@ struct DiffOptions {
     QCommandLineOption format{QStringLiteral("format"),
                               QStringLiteral("Output: text (default) or json."),
                               QStringLiteral("FORMAT"), QStringLiteral("text")};
+    QCommandLineOption migrations{
+        QStringLiteral("migrations"),
+        QStringLiteral("Folder of migration files: the schemas they create are compared too "
+                       "(PostgreSQL), also one the model no longer creates."),
+        QStringLiteral("DIR")};
 };
 
 } // namespace
@@ -25,7 +30,7 @@ int runDiff(const QStringList &arguments)
                        "Exit status: 0 no differences, 1 differences, 2 error."));
     const DiffOptions o;
     o.compare.addTo(parser);
-    parser.addOption(o.format);
+    parser.addOptions({o.format, o.migrations});
     int exitCode = Success;
     if (!parseArguments(parser, arguments, exitCode))
         return exitCode;
@@ -38,6 +43,8 @@ int runDiff(const QStringList &arguments)
     Result<diff::CompareRequest> request = compareRequest(parser, o.compare);
     if (!request)
         return fail(request.error());
+    if (parser.isSet(o.migrations))
+        request->migrations = parser.value(o.migrations);
     Result<diff::Comparison> comparison = diff::compareWithModel(*request);
     if (!comparison)
         return fail(comparison.error());

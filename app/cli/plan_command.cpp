@@ -161,12 +161,12 @@ int runPlan(const QStringList &arguments)
     if (!parser.positionalArguments().isEmpty())
         return unexpectedArgument(parser.positionalArguments().first(),
                                   QStringLiteral("model paths go after --model"));
-    QString directory;
-    Result<diff::CompareRequest> request = compareRequest(parser, o.compare, &directory);
+    Result<diff::CompareRequest> request = compareRequest(parser, o.compare);
     if (!request)
         return fail(request.error());
     if (parser.isSet(o.migrations))
-        directory = parser.value(o.migrations);
+        request->migrations = parser.value(o.migrations);
+    const QString directory = request->migrations;
     if (directory.isEmpty())
         return fail(QStringLiteral("no migrations folder given"),
                     QStringLiteral("pass --migrations DIR or set \"migrations\" in burrow.json"));

@@ -1,11 +1,13 @@
 #include "compare.h"
 
 #include "../dialect/dialect.h"
+#include "../migration/migration_directory.h"
 #include "../model/model_cache.h"
 #include "../model/model_reader.h"
 #include "differ.h"
 #include "ignore_rules.h"
 
+#include <QFileInfo>
 #include <QSet>
 
 #include <future>
@@ -114,8 +116,39 @@ QStringList namespaceNames(const schema::Schema &schema)
     QStringList names;
     for (const schema::Namespace &n : schema.namespaces)
         names.append(n.name);
+    return names;
+}
+
+/// `names` with those of `more` it lacks, sorted.
+QStringList united(QStringList names, const QStringList &more)
+{
+    for (const QString &name : more) {
+        if (!names.contains(name))
+            names.append(name);
+    }
     names.sort();
     return names;
+}
+
+/// The schemas besides the URL's that the migrations of `folder` create, where the engine
+/// compares other schemas (PostgreSQL; none elsewhere). One the model no longer creates is still
+/// read: Burrow made it, so what it holds is the model's to keep or drop. Schemas created by
+/// hand stay out of view.
+Result<QStringList> schemasMigrationsCreate(const QString &folder, const dialect::Dialect &d)
+{
+    if (folder.isEmpty() || !QFileInfo(folder).isDir() ||
+        !d.schemasComparedWith(model::ModelScript{}))
+        return QStringList();
+    Result<QList<migration::MigrationEntry>> entries =
+        migration::readMigrationDirectory(folder, d.lexerOptions());
+    if (!entries)
+        return entries.error();
+    QStringList schemas;
+    for (const migration::MigrationEntry &entry : *entries) {
+        const model::ModelScript up{entry.file.up.statements, {entry.path}, {}};
+        schemas = united(schemas, d.schemasComparedWith(up).value_or(QStringList()));
+    }
+    return schemas;
 }
 
 struct BothSchemas {
@@ -123,19 +156,22 @@ struct BothSchemas {
     schema::Schema model;
 };
 
-/// The model, and the live schema with the schemas the model creates (PostgreSQL). Where the
-/// engine tells those before the model loads, the live schema is read meanwhile, on a thread
-/// and connection of its own (PostgreSQL's catalog reads wait for no DDL: a cold diff of
-/// 1,000 tables gains about the time of the read).
+/// The model, and the live schema with the schemas the model and the migrations create
+/// (PostgreSQL). Where the engine tells those before the model loads, the live schema is read
+/// meanwhile, on a thread and connection of its own (PostgreSQL's catalog reads wait for no DDL:
+/// a cold diff of 1,000 tables gains about the time of the read).
 Result<BothSchemas> readBoth(const ModelInput &input, const dialect::Dialect &d,
                              const CompareRequest &request, dialect::DatabaseUrl &url)
 {
+    Result<QStringList> former = schemasMigrationsCreate(request.migrations, d);
+    if (!former)
+        return former.error();
     std::optional<QStringList> expected;
     if (!input.reference)
         expected = d.schemasComparedWith(input.script);
     std::future<Result<schema::Schema>> early;
     if (expected) {
-        url.otherSchemas = *expected;
+        url.otherSchemas = united(*expected, *former);
         early = std::async(std::launch::async, [&d, url] { return d.introspect(url); });
     }
     Result<schema::Schema> model = loadModel(input, d, request);
@@ -144,9 +180,8 @@ Result<BothSchemas> readBoth(const ModelInput &input, const dialect::Dialect &d,
         live = early.get();
     if (!model)
         return model.error();
-    QStringList read = url.otherSchemas;
-    read.sort();
-    url.otherSchemas = namespaceNames(*model);
+    const QStringList read = url.otherSchemas;
+    url.otherSchemas = united(namespaceNames(*model), *former);
     if (!live || read != url.otherSchemas) // none read yet, or not those the model created
         live = d.introspect(url);
     if (!*live)

@@ -21,6 +21,10 @@ struct CompareRequest {
     std::optional<dialect::DatabaseUrl> url; // already parsed: takes precedence over `database`
     QString python; // the interpreter for django: and sqlalchemy: models; empty: python3 on PATH
     QString modelCache{}; // folder of the model cache (model/model_cache.h); empty: none
+    /// The migrations folder, if known: the schemas its migrations create are compared too
+    /// (PostgreSQL), also once the model no longer creates one, so that what such a schema
+    /// holds is dropped with it rather than left behind unseen.
+    QString migrations{};
 };
 
 /// Both schemas (ignored objects removed) and the changes between them.

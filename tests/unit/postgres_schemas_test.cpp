@@ -1,7 +1,7 @@
 // PostgreSQL models that create schemas of their own (CREATE SCHEMA core): loaded in a scratch
 // database, compared and migrated with the URL's schema, objects named `core.users`, created,
 // changed in place and dropped with their rows as elsewhere, and undone by the down section.
-// Schemas the model does not create stay out of view.
+// Schemas neither the model nor a migration creates stay out of view.
 #include "diff/compare.h"
 #include "plan/draft.h"
 #include "plan/renames.h"
@@ -140,6 +140,42 @@ TEST_F(PostgresSchemas, a_schema_the_model_does_not_create_stays_out_of_view)
     // --ignore names it as it is shown.
     const CliRun ignoring = diff(model(kSchemas), {u"--ignore"_s, u"core.leg*"_s});
     EXPECT_FALSE(ignoring.out.contains(u"legacy"_s)) << ignoring.out.toStdString();
+}
+
+// A schema a migration of the folder created is Burrow's: once the model stops creating it,
+// what it holds goes with it (with consent) and the down section brings all of it back. One
+// made by hand stays out of view.
+TEST_F(PostgresSchemas, a_schema_the_model_stops_creating_goes_with_what_it_holds)
+{
+    db.exec(QString::fromUtf8(kBefore).chopped(2));
+    migrate(model(kSchemas));
+    db.exec(u"CREATE SCHEMA other;CREATE TABLE other.audit (id int)"_s);
+
+    const CliRun shown = diff(model(kBefore), {u"--migrations"_s, migrations()});
+    EXPECT_EQ(shown.exitCode, 1) << shown.err.toStdString();
+    EXPECT_TRUE(shown.out.contains(u"- table core.users"_s)) << shown.out.toStdString();
+    EXPECT_TRUE(shown.out.contains(u"- schema reporting"_s)) << shown.out.toStdString();
+    EXPECT_FALSE(shown.out.contains(u"audit"_s)) << shown.out.toStdString();
+
+    // Without consent core keeps its tables, and so its type and itself; reporting goes.
+    const CliRun cautious = plan(model(kBefore));
+    EXPECT_TRUE(cautious.err.contains(u"left out (destructive): schema core"_s))
+        << cautious.err.toStdString();
+    const CliRun applied = runCli(
+        {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    EXPECT_EQ(schemasOf(db), u"core"_s);
+    const QString migration = migrate(model(kBefore), true);
+    const QString up = upSection(migration);
+    EXPECT_LT(up.indexOf(u"DROP TABLE \"core\".\"users\""_s), up.indexOf(u"DROP SCHEMA \"core\""_s))
+        << up.toStdString();
+    EXPECT_EQ(schemasOf(db), QString());
+    EXPECT_EQ(db.rows(u"SELECT to_regclass('other.audit') IS NOT NULL"_s), QStringList{u"true"_s});
+    EXPECT_EQ(diff(model(kBefore), {u"--migrations"_s, migrations()}).exitCode, 0);
+
+    db.execEach(downStatements(migration));
+    EXPECT_EQ(schemasOf(db), u"core"_s);
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM core.users"_s), QStringList{u"0"_s});
 }
 
 // The live schema is read while the model loads, with the schemas the model's text creates;

@@ -131,6 +131,7 @@ diff::CompareRequest WorkspaceSession::compareRequest() const
     const workspace::Workspace &w = *m_workspace;
     diff::CompareRequest request{w.database, w.models, w.ignore, false, QDir(w.directory)};
     request.python = w.python;
+    request.migrations = w.migrations;
     request.modelCache = model::modelCacheFolderFromEnvironment();
     if (Result<dialect::DatabaseUrl> url = parsedUrl())
         request.url = *url; // with the session's password; a bad URL is reported by compare
