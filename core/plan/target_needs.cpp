@@ -4,12 +4,28 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace burrow::plan {
 namespace {
 
 using namespace schema;
 
-/// Whether an object of `target` is of the type `name` (or an array of it).
+/// Whether a function takes or returns the type `name` (or an array or set of it).
+bool functionUsesType(const Function &function, const QString &name, const QString &quoted)
+{
+    const QString result = function.result.startsWith(u"SETOF ", Qt::CaseInsensitive)
+                               ? function.result.mid(6)
+                               : function.result;
+    if (typeIsOrArrayOf(result, name, quoted))
+        return true;
+    const QStringList arguments = function.argumentTypes.split(QStringLiteral(", "));
+    return std::any_of(arguments.cbegin(), arguments.cend(),
+                       [&](const QString &type) { return typeIsOrArrayOf(type, name, quoted); });
+}
+
+/// Whether an object of `target` is of the type `name` (or an array of it): a column, a
+/// domain's base, a composite's attribute, a function's argument or result.
 bool typeUsed(const Schema &target, const QString &name, const QString &quoted)
 {
     for (const Table &table : target.tables) {
@@ -28,7 +44,8 @@ bool typeUsed(const Schema &target, const QString &name, const QString &quoted)
                 return true;
         }
     }
-    return false;
+    return std::any_of(target.functions.cbegin(), target.functions.cend(),
+                       [&](const Function &f) { return functionUsesType(f, name, quoted); });
 }
 
 /// Adds the types of `liveTypes` that `types` (one list of `target`) lacks and `target` uses.

@@ -275,14 +275,17 @@ TEST_F(PostgresSchemaObjects, a_domain_based_on_another_comes_after_it_and_goes_
 
 // A partitioned table is created with its key; changing the key of an existing table needs it
 // created again with its rows copied, which the migration refuses to do silently.
-// Without --allow-destructive the table stays, and with it the types it is of: dropping them
-// failed the migration ("cannot drop type pos because other objects depend on it").
+// Without --allow-destructive the table and the function stay, and with them the types they use:
+// dropping those failed the migration ("cannot drop type pos because other objects depend on it").
 TEST_F(PostgresSchemaObjects, a_table_left_out_keeps_the_types_it_uses)
 {
     db.exec(u"CREATE TYPE mood AS ENUM ('sad', 'happy');"
             u"CREATE DOMAIN feeling AS mood NOT NULL;"
             u"CREATE DOMAIN pos AS int CHECK (VALUE > 0);"
             u"CREATE TYPE unused AS ENUM ('x');"
+            u"CREATE TYPE tone AS ENUM ('low');"
+            u"CREATE FUNCTION louder(t tone[], n int) RETURNS SETOF tone LANGUAGE sql "
+            u"AS $$ SELECT unnest(t) $$;"
             u"CREATE TABLE person (id int PRIMARY KEY, f feeling, p pos[]);"
             u"INSERT INTO person VALUES (1, 'happy', '{2}');"
             u"CREATE TABLE keep (id int PRIMARY KEY)"_s);
@@ -294,6 +297,8 @@ TEST_F(PostgresSchemaObjects, a_table_left_out_keeps_the_types_it_uses)
         << planned.err.toStdString();
     EXPECT_TRUE(planned.err.contains(u"left out (destructive): domain pos"_s))
         << planned.err.toStdString();
+    EXPECT_TRUE(planned.err.contains(u"left out (destructive): enum type tone"_s))
+        << planned.err.toStdString();
     const CliRun applied = runCli(
         {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
     ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
@@ -302,7 +307,7 @@ TEST_F(PostgresSchemaObjects, a_table_left_out_keeps_the_types_it_uses)
 
     migrate(after, true);
     EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_type WHERE typname IN ('mood', 'feeling', "
-                      u"'pos')"_s),
+                      u"'pos', 'tone')"_s),
               QStringList{u"0"_s});
 }
 
