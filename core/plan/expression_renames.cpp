@@ -83,6 +83,51 @@ void renameIn(Expression &e, const QString &from, const QString &to, Qt::CaseSen
     e.canonical = renamedIn(e.canonical, from, to, cs, lexer, names);
 }
 
+/// `name` qualified by `schema` as the engine prints a table outside the search path, or alone
+/// for the connection's schema.
+QString spelledQualified(const QString &schema, const QString &name, const sql::LexerOptions &lexer)
+{
+    const QString local = spelled(name, QChar(), lexer);
+    return schema.isEmpty() ? local : spelled(schema, QChar(), lexer) + u'.' + local;
+}
+
+/// `text` with the references to table `from` (qualified: schema␟name) naming it in the schema
+/// of `to`, keeping its local name: `FROM orders` → `FROM sales.orders` and back. A column's
+/// qualifier (`orders.id`) is the table's alias and stays; a function's name (before "(") or a
+/// type (after "::") is something else.
+QString movedIn(const QString &text, const QString &from, const QString &to, Qt::CaseSensitivity cs,
+                const sql::LexerOptions &lexer)
+{
+    const QString fromSchema = schemaPart(from);
+    const QString name = localPart(from);
+    const QList<sql::Token> tokens = sql::significantTokens(text, lexer);
+    const auto symbol = [&](qsizetype i) {
+        return i >= 0 && i < tokens.size() && tokens[i].kind == sql::TokenKind::Symbol
+                   ? tokens[i].text(text)
+                   : QStringView();
+    };
+    const auto names = [&](qsizetype i, const QString &wanted) {
+        return i >= 0 &&
+               (tokens[i].kind == sql::TokenKind::Word ||
+                tokens[i].kind == sql::TokenKind::QuotedIdentifier) &&
+               sql::identifierName(text, tokens[i]).compare(wanted, cs) == 0;
+    };
+    QString out = text;
+    for (qsizetype i = tokens.size() - 1; i >= 0; --i) { // from the end: offsets stay valid
+        if (!names(i, name) || symbol(i + 1) == u"." || symbol(i + 1) == u"(")
+            continue;
+        const bool qualified = symbol(i - 1) == u".";
+        if (fromSchema.isEmpty() ? qualified || symbol(i - 1) == u"::"
+                                 : !qualified || !names(i - 2, fromSchema) ||
+                                       symbol(i - 3) == u"." || symbol(i - 3) == u"::")
+            continue;
+        const qsizetype begin = qualified ? tokens[i - 2].begin : tokens[i].begin;
+        out.replace(begin, tokens[i].begin + tokens[i].length - begin,
+                    spelledQualified(schemaPart(to), name, lexer));
+    }
+    return out;
+}
+
 } // namespace
 
 void renameColumnInExpressions(Table &table, const QString &from, const QString &to,
@@ -109,7 +154,16 @@ void renameColumnInExpressions(Table &table, const QString &from, const QString 
 void renameTableInReaders(Schema &schema, const QString &from, const QString &to,
                           Qt::CaseSensitivity cs, const sql::LexerOptions &lexer)
 {
-    const auto rename = [&](Expression &e) { renameIn(e, from, to, cs, lexer, Names::Tables); };
+    const bool moves = schemaPart(from).compare(schemaPart(to), cs) != 0;
+    const bool renames = localPart(from).compare(localPart(to), cs) != 0;
+    const auto rename = [&](Expression &e) {
+        if (moves) {
+            e.text = movedIn(e.text, from, to, cs, lexer);
+            e.canonical = movedIn(e.canonical, from, to, cs, lexer);
+        }
+        if (renames) // the alias changes with the name: `orders.id` → `sales_orders.id` too
+            renameIn(e, localPart(from), localPart(to), cs, lexer, Names::Tables);
+    };
     for (View &view : schema.views) {
         rename(view.definition);
         for (Trigger &trigger : view.triggers)

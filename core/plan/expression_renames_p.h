@@ -11,10 +11,11 @@ namespace burrow::plan {
 void renameColumnInExpressions(schema::Table &table, const QString &from, const QString &to,
                                Qt::CaseSensitivity cs, const sql::LexerOptions &lexer);
 
-/// Renames table `from` to `to` (local names, one schema) within view and trigger definitions,
-/// as engines whose readers name a table by its identity show them after RENAME (PostgreSQL):
-/// so that such readers of a renamed table show as unchanged and stay. A word that names
-/// something else by the same name makes a reader look changed: it is recreated, as before.
+/// Renames table `from` to `to` (qualified names: schema␟name) within view and trigger
+/// definitions, as engines whose readers name a table by its identity show them after RENAME or
+/// SET SCHEMA (PostgreSQL): so that such readers of a renamed or moved table show as unchanged
+/// and stay. A word that names something else by the same name makes a reader look changed: it
+/// is recreated, as before.
 void renameTableInReaders(schema::Schema &schema, const QString &from, const QString &to,
                           Qt::CaseSensitivity cs, const sql::LexerOptions &lexer);
 

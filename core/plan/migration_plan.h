@@ -1,7 +1,6 @@
 #pragma once
 
 #include "../diff/change.h"
-#include "../schema/qualified_name.h"
 #include "sql_renderer.h"
 
 #include <QList>
@@ -18,12 +17,6 @@ struct Rename {
     QString newName; // the model's name for the table or column
 
     bool isColumn() const { return !column.isEmpty(); }
-    /// A table moved to another schema (PostgreSQL's SET SCHEMA), renamed there or not.
-    bool movesSchema(Qt::CaseSensitivity cs) const
-    {
-        return !isColumn() &&
-               schema::schemaPart(table).compare(schema::schemaPart(newName), cs) != 0;
-    }
     friend bool operator==(const Rename &, const Rename &) = default;
 };
 

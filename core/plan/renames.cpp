@@ -308,9 +308,8 @@ void applyColumnRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs,
 void applyTableRename(Schema &schema, const Rename &r, Qt::CaseSensitivity cs,
                       const RenameReaders &readers)
 {
-    if (readers.followTableRenames && !r.movesSchema(cs))
-        renameTableInReaders(schema, schema::localPart(r.table), schema::localPart(r.newName), cs,
-                             readers.lexer);
+    if (readers.followTableRenames)
+        renameTableInReaders(schema, r.table, r.newName, cs, readers.lexer);
     for (Table &table : schema.tables) {
         rename(table.name, r.table, r.newName, cs);
         rename(table.partitionOf, r.table, r.newName, cs);

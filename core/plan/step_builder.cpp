@@ -78,7 +78,7 @@ void StepBuilder::classifyTables(const QList<Rename> &renames)
             continue;
         }
         m_renamedFrom.insert(key(r.newName), r.table);
-        if (m_r.readersFollowTableRenames() && !r.movesSchema(m_cs))
+        if (m_r.readersFollowTableRenames())
             continue; // its readers show the new name (applyRenames): changed ones are recreated
         m_touched.insert(key(r.table));
         m_touched.insert(key(r.newName));

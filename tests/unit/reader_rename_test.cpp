@@ -49,7 +49,48 @@ TEST_P(ReaderRename, only_the_views_naming_a_renamed_column_are_created_again)
 
 INSTANTIATE_TEST_SUITE_P(Engines, ReaderRename, allBackends(), backendParamName);
 
-class PostgresReaderRename : public ReaderRename {};
+class PostgresReaderRename : public ReaderRename {
+protected:
+    /// Renames or moves item to `newName` (`stock`, `sales.item`) with a materialized view, a
+    /// trigger and a grant on it, a view the model changes, and back: the readers the model
+    /// does not change stay. The up section.
+    QString keepReadersRenamingTo(const QByteArray &newName)
+    {
+        const QByteArray more = "CREATE MATERIALIZED VIEW item_count AS SELECT count(*) AS n "
+                                "FROM item;\nCREATE FUNCTION item_touch() RETURNS trigger LANGUAGE "
+                                "plpgsql AS $$ BEGIN NEW.code := upper(NEW.code); RETURN NEW; END "
+                                "$$;\nCREATE TRIGGER item_upper BEFORE UPDATE ON item FOR EACH ROW "
+                                "EXECUTE FUNCTION item_touch();\n";
+        db.execEach(QString::fromUtf8(more).split(u";\n"_s, Qt::SkipEmptyParts) +
+                    QStringList{u"DROP ROLE IF EXISTS burrow_reader"_s,
+                                u"CREATE ROLE burrow_reader"_s,
+                                u"GRANT SELECT ON item_ids TO burrow_reader"_s,
+                                u"INSERT INTO item VALUES (2, 'b', 7)"_s}); // after the count
+        QByteArray model = kItem + kViews + more;
+        model.replace("TABLE item ", QByteArray("TABLE " + newName + ' '));
+        model.replace("FROM item", QByteArray("FROM " + newName));
+        model.replace("ON item ", QByteArray("ON " + newName + ' '));
+        model.replace(QByteArray("SELECT id, qty FROM " + newName),
+                      QByteArray("SELECT id, qty, code FROM " + newName));
+        if (newName.contains('.'))
+            model.prepend(
+                QByteArray("CREATE SCHEMA " + newName.left(newName.indexOf('.')) + ";\n"));
+        const QString migration =
+            cli.migrateAndUndo(cli.model(model), cli.model(kItem + kViews + more, u"before.sql"_s),
+                               {u"--rename"_s, u"item="_s + QString::fromUtf8(newName)});
+        const QString up = upSection(migration);
+        for (const QString &kept : {u"item_ids"_s, u"item_count"_s, u"item_upper"_s})
+            EXPECT_FALSE(up.contains(kept)) << kept.toStdString() << '\n' << up.toStdString();
+        EXPECT_TRUE(up.contains(u"CREATE VIEW \"item_stock\""_s)) << up.toStdString();
+        EXPECT_EQ(db.rows(u"SELECT n FROM item_count"_s), QStringList{u"1"_s});
+        EXPECT_EQ(db.rows(u"SELECT has_table_privilege('burrow_reader', 'item_ids', 'SELECT')"_s),
+                  QStringList{u"true"_s});
+        db.exec(u"UPDATE item SET code = 'c' WHERE id = 2"_s);
+        EXPECT_EQ(db.rows(u"SELECT code FROM item WHERE id = 2"_s), QStringList{u"C"_s});
+        db.execEach({u"REVOKE ALL ON item_ids FROM burrow_reader"_s, u"DROP ROLE burrow_reader"_s});
+        return up;
+    }
+};
 
 // A trigger that does not name the column stays, and what the user granted on a view that
 // does not name it is still granted after.
@@ -109,34 +150,22 @@ TEST_P(PostgresReaderRename, a_renamed_tables_own_objects_are_dropped_under_its_
 // the model changes is created again. Both ways.
 TEST_P(PostgresReaderRename, a_renamed_table_keeps_the_readers_the_model_does_not_change)
 {
-    const QByteArray more = "CREATE MATERIALIZED VIEW item_count AS SELECT count(*) AS n FROM "
-                            "item;\nCREATE FUNCTION item_touch() RETURNS trigger LANGUAGE "
-                            "plpgsql AS $$ BEGIN NEW.code := upper(NEW.code); RETURN NEW; END "
-                            "$$;\nCREATE TRIGGER item_upper BEFORE UPDATE ON item FOR EACH ROW "
-                            "EXECUTE FUNCTION item_touch();\n";
-    db.execEach(QString::fromUtf8(more).split(u";\n"_s, Qt::SkipEmptyParts) +
-                QStringList{u"DROP ROLE IF EXISTS burrow_reader"_s, u"CREATE ROLE burrow_reader"_s,
-                            u"GRANT SELECT ON item_ids TO burrow_reader"_s,
-                            u"INSERT INTO item VALUES (2, 'b', 7)"_s}); // after the count
-    QByteArray model = kItem + kViews + more;
-    model.replace("TABLE item ", "TABLE stock ");
-    model.replace("FROM item", "FROM stock");
-    model.replace("ON item ", "ON stock ");
-    model.replace("SELECT id, qty FROM stock", "SELECT id, qty, code FROM stock");
-    const QString migration =
-        cli.migrateAndUndo(cli.model(model), cli.model(kItem + kViews + more, u"before.sql"_s),
-                           {u"--rename"_s, u"item=stock"_s});
-    const QString up = upSection(migration);
+    const QString up = keepReadersRenamingTo("stock");
     EXPECT_TRUE(up.contains(u"ALTER TABLE \"item\" RENAME TO \"stock\""_s)) << up.toStdString();
-    for (const QString &kept : {u"item_ids"_s, u"item_count"_s, u"item_upper"_s})
-        EXPECT_FALSE(up.contains(kept)) << kept.toStdString() << '\n' << up.toStdString();
-    EXPECT_TRUE(up.contains(u"CREATE VIEW \"item_stock\""_s)) << up.toStdString();
-    EXPECT_EQ(db.rows(u"SELECT n FROM item_count"_s), QStringList{u"1"_s});
-    EXPECT_EQ(db.rows(u"SELECT has_table_privilege('burrow_reader', 'item_ids', 'SELECT')"_s),
-              QStringList{u"true"_s});
-    db.exec(u"UPDATE item SET code = 'c' WHERE id = 2"_s);
-    EXPECT_EQ(db.rows(u"SELECT code FROM item WHERE id = 2"_s), QStringList{u"C"_s});
-    db.execEach({u"REVOKE ALL ON item_ids FROM burrow_reader"_s, u"DROP ROLE burrow_reader"_s});
+}
+
+// So does a table moved to another schema (SET SCHEMA), and one moved and renamed: the readers
+// name it `sales.item`, a column still `item.id`.
+TEST_P(PostgresReaderRename, a_moved_table_keeps_the_readers_the_model_does_not_change)
+{
+    const QString up = keepReadersRenamingTo("sales.item");
+    EXPECT_TRUE(up.contains(u"ALTER TABLE \"item\" SET SCHEMA \"sales\""_s)) << up.toStdString();
+}
+
+TEST_P(PostgresReaderRename, a_table_moved_and_renamed_keeps_the_readers_the_model_does_not_change)
+{
+    const QString up = keepReadersRenamingTo("sales.stock");
+    EXPECT_TRUE(up.contains(u"SET SCHEMA \"sales\""_s)) << up.toStdString();
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, PostgresReaderRename, ::testing::Values(Backend::PostgreSQL),
