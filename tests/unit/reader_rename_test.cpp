@@ -3,6 +3,8 @@
 // do go are dropped under its old name. Planned, applied and undone through the real burrow-cli.
 #include "cli_migrations.h"
 
+#include <QCoreApplication>
+
 using namespace burrow::test;
 using namespace Qt::Literals::StringLiterals;
 
@@ -51,6 +53,22 @@ INSTANTIATE_TEST_SUITE_P(Engines, ReaderRename, allBackends(), backendParamName)
 
 class PostgresReaderRename : public ReaderRename {
 protected:
+    /// A role of this process's own (roles are the server's, and tests run side by side) that
+    /// may read item_ids.
+    void grantReader()
+    {
+        db.execEach({u"DROP ROLE IF EXISTS "_s + m_reader, u"CREATE ROLE "_s + m_reader,
+                     u"GRANT SELECT ON item_ids TO "_s + m_reader});
+    }
+    bool readerMaySelect()
+    {
+        return db.rows(u"SELECT has_table_privilege('"_s + m_reader +
+                       u"', 'item_ids', 'SELECT')"_s) == QStringList{u"true"_s};
+    }
+    void dropReader()
+    {
+        db.execEach({u"REVOKE ALL ON item_ids FROM "_s + m_reader, u"DROP ROLE "_s + m_reader});
+    }
     /// Renames or moves item to `newName` (`stock`, `sales.item`) with a materialized view, a
     /// trigger and a grant on it, a view the model changes, and back: the readers the model
     /// does not change stay. The up section.
@@ -62,10 +80,8 @@ protected:
                                 "$$;\nCREATE TRIGGER item_upper BEFORE UPDATE ON item FOR EACH ROW "
                                 "EXECUTE FUNCTION item_touch();\n";
         db.execEach(QString::fromUtf8(more).split(u";\n"_s, Qt::SkipEmptyParts) +
-                    QStringList{u"DROP ROLE IF EXISTS burrow_reader"_s,
-                                u"CREATE ROLE burrow_reader"_s,
-                                u"GRANT SELECT ON item_ids TO burrow_reader"_s,
-                                u"INSERT INTO item VALUES (2, 'b', 7)"_s}); // after the count
+                    QStringList{u"INSERT INTO item VALUES (2, 'b', 7)"_s}); // after the count
+        grantReader();
         QByteArray model = kItem + kViews + more;
         model.replace("TABLE item ", QByteArray("TABLE " + newName + ' '));
         model.replace("FROM item", QByteArray("FROM " + newName));
@@ -83,13 +99,16 @@ protected:
             EXPECT_FALSE(up.contains(kept)) << kept.toStdString() << '\n' << up.toStdString();
         EXPECT_TRUE(up.contains(u"CREATE VIEW \"item_stock\""_s)) << up.toStdString();
         EXPECT_EQ(db.rows(u"SELECT n FROM item_count"_s), QStringList{u"1"_s});
-        EXPECT_EQ(db.rows(u"SELECT has_table_privilege('burrow_reader', 'item_ids', 'SELECT')"_s),
-                  QStringList{u"true"_s});
+        EXPECT_TRUE(readerMaySelect());
         db.exec(u"UPDATE item SET code = 'c' WHERE id = 2"_s);
         EXPECT_EQ(db.rows(u"SELECT code FROM item WHERE id = 2"_s), QStringList{u"C"_s});
-        db.execEach({u"REVOKE ALL ON item_ids FROM burrow_reader"_s, u"DROP ROLE burrow_reader"_s});
+        dropReader();
         return up;
     }
+
+private:
+    const QString m_reader =
+        u"burrow_reader_"_s + QString::number(QCoreApplication::applicationPid());
 };
 
 // A trigger that does not name the column stays, and what the user granted on a view that
@@ -102,16 +121,14 @@ TEST_P(PostgresReaderRename, a_view_keeps_its_grants_and_a_trigger_stays)
         "CREATE TRIGGER item_upper BEFORE UPDATE ON item FOR EACH ROW "
         "EXECUTE FUNCTION item_touch();\n";
     db.execEach({QString::fromUtf8(touch).section(u";\n"_s, 0, 0),
-                 QString::fromUtf8(touch).section(u";\n"_s, 1, 1),
-                 u"DROP ROLE IF EXISTS burrow_reader"_s, u"CREATE ROLE burrow_reader"_s,
-                 u"GRANT SELECT ON item_ids TO burrow_reader"_s});
+                 QString::fromUtf8(touch).section(u";\n"_s, 1, 1)});
+    grantReader();
     const QString migration = renameQty(touch, touch);
     EXPECT_FALSE(upSection(migration).contains(u"item_upper"_s)) << migration.toStdString();
-    EXPECT_EQ(db.rows(u"SELECT has_table_privilege('burrow_reader', 'item_ids', 'SELECT')"_s),
-              QStringList{u"true"_s});
+    EXPECT_TRUE(readerMaySelect());
     db.exec(u"UPDATE item SET code = 'b'"_s);
     EXPECT_EQ(db.rows(u"SELECT code FROM item"_s), QStringList{u"B"_s});
-    db.execEach({u"REVOKE ALL ON item_ids FROM burrow_reader"_s, u"DROP ROLE burrow_reader"_s});
+    dropReader();
 }
 
 // A trigger, a policy and a statistics object of a renamed table are dropped before the rename
