@@ -244,8 +244,11 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
                            "pass --allow-empty-model if that is what you want")};
     const Qt::CaseSensitivity cs = d.caseSensitiveNames() ? Qt::CaseSensitive : Qt::CaseInsensitive;
     const IgnoreRules rules(d.internalTableGlobs() + script.ignore + request.ignore, cs);
-    Comparison result{
-        *url, rules.apply(std::move(both->live)), rules.apply(std::move(both->model)), {}, script};
+    Comparison result{*url,
+                      rules.applyToLive(std::move(both->live), both->model, cs),
+                      rules.apply(std::move(both->model)),
+                      {},
+                      script};
     result.changes = diffSchemas(result.live, result.model, DiffOptions{cs});
     d.spellTriggersAsTyped(result.url, result.live, changedTables(result.changes));
     for (const QString &object : result.model.uncompared) {

@@ -18,6 +18,28 @@ QString globToPattern(const QString &glob)
     return QRegularExpression::anchoredPattern(pattern);
 }
 
+/// Whether one of `objects`, in schema `ns`, is a name `rules` match.
+template<typename T>
+bool matchesIn(const QList<T> &objects, const QString &ns, const IgnoreRules &rules)
+{
+    return std::any_of(objects.cbegin(), objects.cend(), [&](const T &object) {
+        return schema::schemaPart(object.name) == ns && rules.matches(object.name);
+    });
+}
+
+bool holdsIgnored(const schema::Schema &s, const QString &ns, const IgnoreRules &rules)
+{
+    return matchesIn(s.tables, ns, rules) || matchesIn(s.views, ns, rules) ||
+           matchesIn(s.enums, ns, rules) || matchesIn(s.domains, ns, rules) ||
+           matchesIn(s.sequences, ns, rules) || matchesIn(s.composites, ns, rules) ||
+           matchesIn(s.ranges, ns, rules) || matchesIn(s.collations, ns, rules) ||
+           matchesIn(s.textSearchDictionaries, ns, rules) ||
+           matchesIn(s.textSearchConfigurations, ns, rules) ||
+           std::any_of(s.functions.cbegin(), s.functions.cend(), [&](const schema::Function &f) {
+               return schema::schemaPart(f.name) == ns && rules.matches(f.routineName);
+           });
+}
+
 } // namespace
 
 IgnoreRules::IgnoreRules(const QStringList &globs, Qt::CaseSensitivity cs)
@@ -58,6 +80,16 @@ schema::Schema IgnoreRules::apply(schema::Schema schema) const
     });
     schema.functions.removeIf([this](const schema::Function &f) { return matches(f.routineName); });
     return schema;
+}
+
+schema::Schema IgnoreRules::applyToLive(schema::Schema live, const schema::Schema &model,
+                                        Qt::CaseSensitivity cs) const
+{
+    live.namespaces.removeIf([&](const schema::Namespace &n) {
+        return !schema::findNamed(model.namespaces, n.name, cs) &&
+               holdsIgnored(live, n.name, *this);
+    });
+    return apply(std::move(live));
 }
 
 } // namespace burrow::diff

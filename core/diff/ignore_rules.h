@@ -19,6 +19,11 @@ public:
     /// `schema` without the tables, views, types and sequences these rules match (and the
     /// sequences owned by tables they match).
     schema::Schema apply(schema::Schema schema) const;
+    /// apply() to the live schema; a schema (PostgreSQL) holding something these rules match
+    /// that `model` does not create stays out of view too: dropping it would fail on what it
+    /// still holds (DROP SCHEMA without CASCADE).
+    schema::Schema applyToLive(schema::Schema live, const schema::Schema &model,
+                               Qt::CaseSensitivity cs) const;
 
 private:
     QList<QRegularExpression> m_patterns;

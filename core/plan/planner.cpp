@@ -36,10 +36,11 @@ QList<Change> removalsKept(const QList<Change> &all, const QStringList &kept,
     using diff::ObjectKind;
     QList<Change> out;
     for (const Change &c : all) {
-        const bool type = c.object == ObjectKind::Enum || c.object == ObjectKind::Domain ||
-                          c.object == ObjectKind::Composite || c.object == ObjectKind::Range ||
-                          c.object == ObjectKind::Namespace;
-        if (type && c.type == ChangeType::Removed && kept.contains(c.name, cs))
+        const bool typeOrSchema = c.object == ObjectKind::Enum || c.object == ObjectKind::Domain ||
+                                  c.object == ObjectKind::Composite ||
+                                  c.object == ObjectKind::Range ||
+                                  c.object == ObjectKind::Namespace;
+        if (typeOrSchema && c.type == ChangeType::Removed && kept.contains(c.name, cs))
             out.append(c);
     }
     return out;

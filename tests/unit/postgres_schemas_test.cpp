@@ -178,6 +178,28 @@ TEST_F(PostgresSchemas, a_schema_the_model_stops_creating_goes_with_what_it_hold
     EXPECT_EQ(db.rows(u"SELECT count(*) FROM core.users"_s), QStringList{u"0"_s});
 }
 
+// What --ignore leaves out keeps its schema: DROP SCHEMA would fail on it.
+TEST_F(PostgresSchemas, a_schema_holding_what_is_ignored_stays)
+{
+    db.exec(QString::fromUtf8(kBefore).chopped(2));
+    migrate(model(kSchemas));
+    const QStringList ignoring{u"--ignore"_s, u"core.*"_s, u"--migrations"_s, migrations()};
+    const CliRun shown = diff(model(kBefore), ignoring);
+    for (const QString &left : {u"- schema core"_s, u"table core.users"_s, u"core.twice"_s})
+        EXPECT_FALSE(shown.out.contains(left)) << left.toStdString() << shown.out.toStdString();
+    EXPECT_TRUE(shown.out.contains(u"- schema reporting"_s)) << shown.out.toStdString();
+
+    const CliRun planned = runCli(QStringList{u"plan"_s, u"--db"_s, db.url(), u"--model"_s,
+                                              model(kBefore), u"--allow-destructive"_s} +
+                                  ignoring);
+    ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    const CliRun applied = runCli(
+        {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    EXPECT_EQ(schemasOf(db), u"core"_s);
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM core.users"_s), QStringList{u"0"_s});
+}
+
 // The live schema is read while the model loads, with the schemas the model's text creates;
 // when the model turns out to create others, it is read again with those.
 TEST_F(PostgresSchemas, the_schemas_compared_are_those_the_model_ends_up_creating)
