@@ -52,20 +52,30 @@ bool skipped(QStringView before, QStringView after, Names names)
     return names != Names::Tables && (after == u"." || before == u".");
 }
 
+/// The symbol at `i` of `tokens`, or nothing where another kind of token or none is.
+QStringView symbolAt(QStringView text, const QList<sql::Token> &tokens, qsizetype i)
+{
+    return i >= 0 && i < tokens.size() && tokens[i].kind == sql::TokenKind::Symbol
+               ? tokens[i].text(text)
+               : QStringView();
+}
+
+/// Whether `t` is a bare or quoted word naming `name`.
+bool namesAt(const QString &text, const sql::Token &t, const QString &name, Qt::CaseSensitivity cs)
+{
+    return (t.kind == sql::TokenKind::Word || t.kind == sql::TokenKind::QuotedIdentifier) &&
+           sql::identifierName(text, t).compare(name, cs) == 0;
+}
+
 QString renamedIn(const QString &text, const QString &from, const QString &to,
                   Qt::CaseSensitivity cs, const sql::LexerOptions &lexer, Names names)
 {
     const QList<sql::Token> tokens = sql::significantTokens(text, lexer);
-    const auto symbol = [&](qsizetype i) {
-        return i >= 0 && i < tokens.size() && tokens[i].kind == sql::TokenKind::Symbol
-                   ? tokens[i].text(text)
-                   : QStringView();
-    };
+    const auto symbol = [&](qsizetype i) { return symbolAt(text, tokens, i); };
     QString out = text;
     for (qsizetype i = tokens.size() - 1; i >= 0; --i) { // from the end: offsets stay valid
         const sql::Token &t = tokens[i];
-        if ((t.kind != sql::TokenKind::Word && t.kind != sql::TokenKind::QuotedIdentifier) ||
-            sql::identifierName(text, t).compare(from, cs) != 0)
+        if (!namesAt(text, t, from, cs))
             continue;
         if (skipped(symbol(i - 1), symbol(i + 1), names) ||
             (names == Names::IndexColumns && namesOtherThanColumn(text, tokens, i)))
@@ -101,16 +111,9 @@ QString movedIn(const QString &text, const QString &from, const QString &to, Qt:
     const QString fromSchema = schemaPart(from);
     const QString name = localPart(from);
     const QList<sql::Token> tokens = sql::significantTokens(text, lexer);
-    const auto symbol = [&](qsizetype i) {
-        return i >= 0 && i < tokens.size() && tokens[i].kind == sql::TokenKind::Symbol
-                   ? tokens[i].text(text)
-                   : QStringView();
-    };
+    const auto symbol = [&](qsizetype i) { return symbolAt(text, tokens, i); };
     const auto names = [&](qsizetype i, const QString &wanted) {
-        return i >= 0 &&
-               (tokens[i].kind == sql::TokenKind::Word ||
-                tokens[i].kind == sql::TokenKind::QuotedIdentifier) &&
-               sql::identifierName(text, tokens[i]).compare(wanted, cs) == 0;
+        return i >= 0 && namesAt(text, tokens[i], wanted, cs);
     };
     QString out = text;
     for (qsizetype i = tokens.size() - 1; i >= 0; --i) { // from the end: offsets stay valid
