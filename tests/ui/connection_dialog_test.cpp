@@ -154,6 +154,20 @@ TEST_F(ConnectionDialogTest, editing_a_url_keeps_the_parameters_no_field_shows)
     EXPECT_FALSE(dialog.url().contains(u"schema"_s)) << dialog.url().toStdString();
 }
 
+TEST_F(ConnectionDialogTest, a_url_naming_a_ca_without_a_mode_shows_the_mode_it_means)
+{
+    // Shown as the default (prefer, off), the CA field would be disabled and dropped from the URL.
+    dialog.setUrl(u"postgresql://app@db.example.org:5432/shop?sslrootcert=/etc/ca.pem"_s);
+    EXPECT_EQ(field<QComboBox>(u"sslMode"_s)->currentText(), u"verify-full"_s);
+    EXPECT_EQ(dialog.url().toStdString(), "postgresql://app@db.example.org:5432/shop"
+                                          "?sslmode=verify-full&sslrootcert=/etc/ca.pem");
+
+    dialog.setUrl(u"mysql://app@db.example.org:3306/shop?ssl_ca=/etc/ca.pem"_s);
+    EXPECT_EQ(field<QComboBox>(u"sslMode"_s)->currentText(), u"on"_s);
+    EXPECT_EQ(dialog.url().toStdString(),
+              "mysql://app@db.example.org:3306/shop?ssl=on&ssl_ca=/etc/ca.pem");
+}
+
 TEST_F(ConnectionDialogTest, the_server_ca_field_counts_only_where_tls_checks_the_server)
 {
     fillServer(Engine::MySQL);
@@ -244,11 +258,11 @@ QUrl testServer(Engine engine)
                                                                   : "BURROW_TEST_MARIADB_URL"));
 }
 
-#define REQUIRE_TEST_SERVER(server)                                                               \
-    if (!(server).isValid()) {                                                                    \
-        if (qEnvironmentVariable("BURROW_REQUIRE_SERVERS") == u"1")                             \
-            FAIL() << "test server not running (tests/servers.sh start)";                        \
-        GTEST_SKIP() << "no test server; ./dev test starts one";                                  \
+#define REQUIRE_TEST_SERVER(server)                                                                \
+    if (!(server).isValid()) {                                                                     \
+        if (qEnvironmentVariable("BURROW_REQUIRE_SERVERS") == u"1")                                \
+            FAIL() << "test server not running (tests/servers.sh start)";                          \
+        GTEST_SKIP() << "no test server; ./dev test starts one";                                   \
     }
 
 TEST_F(ConnectionDialogTest, a_real_server_connects_and_a_wrong_password_is_one_line_without_it)

@@ -145,6 +145,22 @@ TEST_P(PostgresTls, a_locked_key_opens_with_its_passphrase_in_the_tools_too)
         << wrong.err.toStdString();
 }
 
+TEST_P(PostgresTls, a_certificate_authority_named_without_a_mode_is_checked)
+{
+    // libpq's default mode (prefer) would take a server that fails the check in plain text.
+    EXPECT_EQ(diff(url({{u"sslrootcert"_s, tlsFile(u"ca.crt"_s)}})).exitCode, 0);
+    applyAndRestore(url({{u"sslrootcert"_s, tlsFile(u"ca.crt"_s)}}));
+
+    const CliRun wrong = diff(url({{u"sslrootcert"_s, tlsFile(u"client.crt"_s)}}));
+    EXPECT_EQ(wrong.exitCode, 2) << "reached without the check: " << wrong.err.toStdString();
+    EXPECT_TRUE(wrong.err.contains(u"?sslrootcert= must name the CA"_s)) << wrong.err.toStdString();
+
+    // A mode the user gives stays theirs, prefer too.
+    const CliRun preferred =
+        diff(url({{u"sslmode"_s, u"prefer"_s}, {u"sslrootcert"_s, tlsFile(u"client.crt"_s)}}));
+    EXPECT_EQ(preferred.exitCode, 0) << preferred.err.toStdString();
+}
+
 INSTANTIATE_TEST_SUITE_P(Server, PostgresTls, ::testing::Values(Backend::PostgreSQL),
                          backendParamName);
 
@@ -194,6 +210,12 @@ TEST(ServerWithoutTls, a_url_that_asks_for_tls_is_refused_rather_than_sent_in_pl
                                            ? u"server does not support SSL"_s
                                            : u"did not encrypt the connection"_s))
             << asked.err.toStdString();
+        if (backend == Backend::PostgreSQL) {
+            url.setQuery(u"sslrootcert="_s + tlsFile(u"ca.crt"_s));
+            const CliRun named =
+                runCli({u"diff"_s, u"--db"_s, url.toString(), u"--model"_s, model});
+            EXPECT_EQ(named.exitCode, 2) << "a named CA asks for TLS too";
+        }
     }
 }
 

@@ -34,6 +34,7 @@ struct ServerEngine {
     QStringList sslModes;   // its values, the default first
     QString caKey;          // the parameter naming the CA file that checks the server
     QStringList plainModes; // the modes in which a CA file means nothing
+    QString caMode;         // what a URL naming a CA and no mode means
 };
 
 const ServerEngine &serverEngine(Engine engine)
@@ -46,11 +47,13 @@ const ServerEngine &serverEngine(Engine engine)
                                         QStringLiteral("verify-full")},
                                        QStringLiteral("sslrootcert"),
                                        // prefer would fall back to plain text when the check fails
-                                       {QStringLiteral("prefer"), QStringLiteral("disable")}};
+                                       {QStringLiteral("prefer"), QStringLiteral("disable")},
+                                       QStringLiteral("verify-full")};
     static const ServerEngine mysql{
         QStringLiteral("mysql"),  3306,
         QStringLiteral("ssl"),    {QStringLiteral("off"), QStringLiteral("on")},
-        QStringLiteral("ssl_ca"), {QStringLiteral("off")}};
+        QStringLiteral("ssl_ca"), {QStringLiteral("off")},
+        QStringLiteral("on")};
     return engine == Engine::PostgreSQL ? postgres : mysql;
 }
 
@@ -217,7 +220,9 @@ void ConnectionDialog::setUrl(const QString &url)
     m_port->setValue(parsed->port > 0 ? parsed->port : server.port);
     m_database->setText(parsed->database);
     m_user->setText(parsed->user);
-    const QString sslMode = parsed->parameters.value(server.sslKey, server.sslModes.first());
+    const bool namesCa = parsed->parameters.contains(server.caKey);
+    const QString sslMode =
+        parsed->parameters.value(server.sslKey, namesCa ? server.caMode : server.sslModes.first());
     m_sslMode->setCurrentText(sslMode);
     m_caFile->setText(parsed->parameters.value(server.caKey));
     // The parameters no field shows (?schema=, a socket, client certificates…) stay as they are.

@@ -52,4 +52,16 @@ QString libpqEnvironmentVariable(const QString &parameter)
     return {};
 }
 
+QMap<QString, QString> libpqSettings(const DatabaseUrl &url)
+{
+    QMap<QString, QString> settings = url.parameters;
+    const bool modeGiven = settings.contains(QStringLiteral("sslmode")) ||
+                           settings.contains(QStringLiteral("service")) ||
+                           qEnvironmentVariableIsSet("PGSSLMODE") ||
+                           qEnvironmentVariableIsSet("PGSERVICE");
+    if (settings.contains(QStringLiteral("sslrootcert")) && !modeGiven)
+        settings.insert(QStringLiteral("sslmode"), QStringLiteral("verify-full"));
+    return settings;
+}
+
 } // namespace burrow::dialect::postgres

@@ -22,7 +22,8 @@ QString conninfoValue(const QString &value)
 Result<QString> connectOptions(const DatabaseUrl &url)
 {
     QStringList options;
-    for (auto it = url.parameters.cbegin(); it != url.parameters.cend(); ++it) {
+    const QMap<QString, QString> settings = libpqSettings(url);
+    for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
         if (it.key() == u"schema" || it.key() == u"host" || it.key() == u"lock_timeout")
             continue;
         if (!libpqParameters().contains(it.key()))

@@ -202,7 +202,8 @@ Result<QProcessEnvironment> toolEnvironment(const DatabaseUrl &url,
         environment.insert(QStringLiteral("PGUSER"), url.user);
     environment.insert(QStringLiteral("PGDATABASE"), url.database);
     environment.insert(QStringLiteral("PGCONNECT_TIMEOUT"), QStringLiteral("10"));
-    for (auto it = url.parameters.cbegin(); it != url.parameters.cend(); ++it) {
+    const QMap<QString, QString> settings = libpqSettings(url);
+    for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
         if (const QString variable = libpqEnvironmentVariable(it.key()); !variable.isEmpty())
             environment.insert(variable, it.value());
     }
