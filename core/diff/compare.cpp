@@ -143,12 +143,11 @@ Result<QStringList> schemasMigrationsCreate(const QString &folder, const dialect
         migration::readMigrationDirectory(folder, d.lexerOptions());
     if (!entries)
         return entries.error();
-    QStringList schemas;
-    for (const migration::MigrationEntry &entry : *entries) {
-        const model::ModelScript up{entry.file.up.statements, {entry.path}, {}};
-        schemas = united(schemas, d.schemasComparedWith(up).value_or(QStringList()));
-    }
-    return schemas;
+    // One script, in the order they ran: a later migration may rename what an earlier created.
+    model::ModelScript ups;
+    for (const migration::MigrationEntry &entry : *entries)
+        ups.statements += entry.file.up.statements;
+    return d.schemasComparedWith(ups).value_or(QStringList());
 }
 
 struct BothSchemas {

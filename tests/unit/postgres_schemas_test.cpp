@@ -178,6 +178,29 @@ TEST_F(PostgresSchemas, a_schema_the_model_stops_creating_goes_with_what_it_hold
     EXPECT_EQ(db.rows(u"SELECT count(*) FROM core.users"_s), QStringList{u"0"_s});
 }
 
+// A migration written by hand may rename a schema Burrow created: it is followed by its new name.
+TEST_F(PostgresSchemas, a_schema_a_migration_renames_is_compared_by_its_new_name)
+{
+    db.exec(QString::fromUtf8(kBefore).chopped(2));
+    migrate(model(kSchemas));
+    dir.write(u"migrations/0002_rename_reporting.sql"_s,
+              "-- migrate:up\nALTER SCHEMA reporting RENAME TO \"Reports\";\n"
+              "-- migrate:down\nALTER SCHEMA \"Reports\" RENAME TO reporting;\n");
+    const CliRun renamed = runCli(
+        {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+    ASSERT_EQ(renamed.exitCode, 0) << renamed.err.toStdString();
+
+    const CliRun shown = diff(model(kBefore), {u"--migrations"_s, migrations()});
+    EXPECT_EQ(shown.exitCode, 1) << shown.err.toStdString();
+    EXPECT_TRUE(shown.out.contains(u"- schema Reports"_s)) << shown.out.toStdString();
+    EXPECT_TRUE(shown.out.contains(u"- view Reports.user_list"_s)) << shown.out.toStdString();
+
+    migrate(model(kBefore), true);
+    EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_namespace WHERE nspname IN "
+                      u"('core', 'reporting', 'Reports')"_s),
+              QStringList{u"0"_s});
+}
+
 // What --ignore leaves out keeps its schema: DROP SCHEMA would fail on it.
 TEST_F(PostgresSchemas, a_schema_holding_what_is_ignored_stays)
 {

@@ -16,6 +16,16 @@ namespace {
 
 using sql::Statement;
 
+/// The schema name at `ts`, taken: folded to lower case unless quoted, as PostgreSQL reads it.
+QString schemaNameAt(sql::TokenStream &ts)
+{
+    if (ts.atEnd())
+        return {};
+    const bool quoted = ts.peek().kind == sql::TokenKind::QuotedIdentifier;
+    const QString name = ts.takeName();
+    return quoted ? name : name.toLower();
+}
+
 /// The schema `CREATE SCHEMA …` creates, or empty for another statement. An unquoted name
 /// folds to lower case, as PostgreSQL reads it; `AUTHORIZATION role` alone names it after the
 /// role.
@@ -31,11 +41,21 @@ QString createdSchema(const QString &statement)
         ts.acceptKeyword(u"EXISTS");
     }
     ts.acceptKeyword(u"AUTHORIZATION");
-    if (ts.atEnd())
+    return schemaNameAt(ts);
+}
+
+/// `ALTER SCHEMA a RENAME TO b`: a and b; empty for another statement.
+std::pair<QString, QString> renamedSchema(const QString &statement)
+{
+    if (!statement.contains(u"RENAME", Qt::CaseInsensitive))
         return {};
-    const bool quoted = ts.peek().kind == sql::TokenKind::QuotedIdentifier;
-    const QString name = ts.takeName();
-    return quoted ? name : name.toLower();
+    sql::TokenStream ts(statement, lexerOptions());
+    if (!ts.acceptKeyword(u"ALTER") || !ts.acceptKeyword(u"SCHEMA"))
+        return {};
+    const QString from = schemaNameAt(ts);
+    if (!ts.acceptKeyword(u"RENAME") || !ts.acceptKeyword(u"TO"))
+        return {};
+    return {from, schemaNameAt(ts)};
 }
 
 /// `CREATE DATABASE` with the live database's encoding and locale (collations and case rules
@@ -201,7 +221,9 @@ QStringList schemasCreatedBy(const model::ModelScript &script, const QString &ow
 {
     QStringList schemas;
     for (const Statement &statement : script.statements) {
-        const QString name = createdSchema(statement.text);
+        QString name = createdSchema(statement.text);
+        if (const auto [from, to] = renamedSchema(statement.text); schemas.removeOne(from))
+            name = to; // a schema created by hand and renamed stays out of view, as before
         if (!name.isEmpty() && name != ownSchema && !schemas.contains(name))
             schemas.append(name);
     }

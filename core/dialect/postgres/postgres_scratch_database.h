@@ -7,7 +7,8 @@
 namespace burrow::dialect::postgres {
 
 /// The schemas a model creates (`CREATE SCHEMA [IF NOT EXISTS] name`), in the model's order,
-/// without `ownSchema` (the URL's, which the model may create too).
+/// without `ownSchema` (the URL's, which the model may create too). One renamed later
+/// (`ALTER SCHEMA a RENAME TO b`) is listed by its new name.
 QStringList schemasCreatedBy(const model::ModelScript &script, const QString &ownSchema);
 
 /// Loads a model that creates schemas of its own: a scratch schema cannot hold them, and they
