@@ -18,26 +18,13 @@ QString globToPattern(const QString &glob)
     return QRegularExpression::anchoredPattern(pattern);
 }
 
-/// Whether one of `objects`, in schema `ns`, is a name `rules` match.
-template<typename T>
-bool matchesIn(const QList<T> &objects, const QString &ns, const IgnoreRules &rules)
-{
-    return std::any_of(objects.cbegin(), objects.cend(), [&](const T &object) {
-        return schema::schemaPart(object.name) == ns && rules.matches(object.name);
-    });
-}
-
+/// Whether schema `ns` of `s` holds something `rules` match.
 bool holdsIgnored(const schema::Schema &s, const QString &ns, const IgnoreRules &rules)
 {
-    return matchesIn(s.tables, ns, rules) || matchesIn(s.views, ns, rules) ||
-           matchesIn(s.enums, ns, rules) || matchesIn(s.domains, ns, rules) ||
-           matchesIn(s.sequences, ns, rules) || matchesIn(s.composites, ns, rules) ||
-           matchesIn(s.ranges, ns, rules) || matchesIn(s.collations, ns, rules) ||
-           matchesIn(s.textSearchDictionaries, ns, rules) ||
-           matchesIn(s.textSearchConfigurations, ns, rules) ||
-           std::any_of(s.functions.cbegin(), s.functions.cend(), [&](const schema::Function &f) {
-               return schema::schemaPart(f.name) == ns && rules.matches(f.routineName);
-           });
+    const QStringList names = schema::namesInSchemas(s);
+    return std::any_of(names.cbegin(), names.cend(), [&](const QString &name) {
+        return schema::schemaPart(name) == ns && rules.matches(name);
+    });
 }
 
 } // namespace

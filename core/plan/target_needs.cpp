@@ -61,29 +61,14 @@ void keepUsedTypes(QList<T> &types, const QList<T> &liveTypes, const Schema &tar
     }
 }
 
-template<typename T> void addSchemasOf(const QList<T> &objects, QSet<QString> &schemas)
-{
-    for (const T &object : objects) {
-        if (const QString schema = schemaPart(object.name); !schema.isEmpty())
-            schemas.insert(schema);
-    }
-}
-
 /// The schemas `target` names objects in.
 QSet<QString> schemasUsed(const Schema &target)
 {
     QSet<QString> schemas;
-    addSchemasOf(target.tables, schemas);
-    addSchemasOf(target.views, schemas);
-    addSchemasOf(target.enums, schemas);
-    addSchemasOf(target.domains, schemas);
-    addSchemasOf(target.sequences, schemas);
-    addSchemasOf(target.functions, schemas);
-    addSchemasOf(target.composites, schemas);
-    addSchemasOf(target.collations, schemas);
-    addSchemasOf(target.ranges, schemas);
-    addSchemasOf(target.textSearchDictionaries, schemas);
-    addSchemasOf(target.textSearchConfigurations, schemas);
+    for (const QString &name : namesInSchemas(target)) {
+        if (const QString schema = schemaPart(name); !schema.isEmpty())
+            schemas.insert(schema);
+    }
     return schemas;
 }
 

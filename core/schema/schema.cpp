@@ -6,6 +6,34 @@
 
 namespace burrow::schema {
 
+namespace {
+
+template<typename T> void appendNames(const QList<T> &objects, QStringList &names)
+{
+    for (const T &object : objects)
+        names.append(object.name);
+}
+
+} // namespace
+
+QStringList namesInSchemas(const Schema &schema)
+{
+    QStringList names;
+    appendNames(schema.tables, names);
+    appendNames(schema.views, names);
+    appendNames(schema.enums, names);
+    appendNames(schema.domains, names);
+    appendNames(schema.composites, names);
+    appendNames(schema.ranges, names);
+    appendNames(schema.sequences, names);
+    appendNames(schema.collations, names);
+    appendNames(schema.textSearchDictionaries, names);
+    appendNames(schema.textSearchConfigurations, names);
+    for (const Function &f : schema.functions)
+        names.append(f.routineName);
+    return names;
+}
+
 const Table *findTable(const Schema &schema, const QString &name, Qt::CaseSensitivity cs)
 {
     for (const Table &table : schema.tables) {

@@ -468,6 +468,11 @@ const T *findNamed(const QList<T> &items, const QString &name, Qt::CaseSensitivi
     return nullptr;
 }
 
+/// The names of what lives in a schema (PostgreSQL's namespaces): tables, views, types,
+/// sequences, collations, text search objects, and functions by their routine name (without the
+/// argument types). Qualified (`core.users`) where another schema than the URL's holds them.
+QStringList namesInSchemas(const Schema &schema);
+
 /// The table named `name`, or null.
 const Table *findTable(const Schema &schema, const QString &name, Qt::CaseSensitivity cs);
 
