@@ -53,9 +53,10 @@ QList<TypeUser> StepBuilder::columnsOfType(const QString &type) const
     QList<TypeUser> users;
     for (const Table &live : m_live.tables) {
         const Table &t = liveForAlteration(live.name); // without what was set aside or dropped
+        const QSet<QString> keyNames = m_deps.mentions(t.partitioning);
         for (const Column &c : t.columns) {
             if (columnUsesType(c, type, m_r.quote(type)))
-                users.append({t.name, c});
+                users.append({t.name, c, keyNames.contains(key(c.name))});
         }
     }
     return users;

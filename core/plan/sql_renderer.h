@@ -28,6 +28,9 @@ struct TableAlteration {
 struct TypeUser {
     QString table;
     schema::Column column;
+    /// In its table's partition key, which PostgreSQL cannot retype: the table must be created
+    /// again, which Burrow does not plan.
+    bool partitionKey = false;
 };
 
 /// What converts to an enum type recreated: its columns, and the domains based on it, which are

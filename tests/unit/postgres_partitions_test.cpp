@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 using namespace burrow;
 using namespace burrow::test;
 using namespace Qt::Literals::StringLiterals;
@@ -436,4 +438,41 @@ TEST_F(PostgresPartitions, partitions_across_schemas_are_created_after_their_par
     EXPECT_EQ(db.rows(u"SELECT count(*) FROM pg_class WHERE relname LIKE 'logs%'"_s),
               QStringList{u"0"_s});
     EXPECT_EQ(db.rows(u"SELECT to_regnamespace('core') IS NULL"_s), QStringList{u"true"_s});
+}
+
+// PostgreSQL cannot retype a column of a partition key: an enum losing a label there stops the
+// migration with Burrow's words (what to do), not the engine's, and nothing changes. The same
+// enum in a column outside the key is converted as anywhere.
+TEST_F(PostgresPartitions, an_enum_label_dropped_from_a_partition_key_stops_with_what_to_do)
+{
+    constexpr char kEvents[] =
+        "CREATE TABLE events (id int, kind kind NOT NULL, PRIMARY KEY (id, kind))\n"
+        "  PARTITION BY LIST (kind);\n"
+        "CREATE TABLE events_all PARTITION OF events DEFAULT;\n"
+        "CREATE TABLE tasks (id int, kind kind) PARTITION BY RANGE (id);\n"
+        "CREATE TABLE tasks_all PARTITION OF tasks DEFAULT;\n";
+    db.execEach({u"CREATE TYPE kind AS ENUM ('a', 'b', 'gone')"_s, text(kEvents),
+                 u"INSERT INTO events VALUES (1, 'a'); INSERT INTO tasks VALUES (1, 'b')"_s});
+    const QString fewer = model(QByteArray("CREATE TYPE kind AS ENUM ('a', 'b');\n") + kEvents);
+    const CliRun planned = plan(fewer, true);
+    ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    ASSERT_TRUE(QDir(migrations()).exists()) << planned.err.toStdString();
+    const CliRun applied = runCli(
+        {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+    EXPECT_EQ(applied.exitCode, 1) << applied.out.toStdString();
+    EXPECT_TRUE(applied.err.contains(u"cannot change the type of column \"events\".\"kind\""_s))
+        << applied.err.toStdString();
+    EXPECT_TRUE(applied.err.contains(u"partition key"_s)) << applied.err.toStdString();
+    EXPECT_FALSE(applied.err.contains(u"\"tasks\""_s)) << applied.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT enum_range(NULL::kind)::text"_s), QStringList{u"{a,b,gone}"_s});
+    EXPECT_EQ(db.rows(u"SELECT kind::text FROM events UNION ALL SELECT kind::text FROM tasks"_s),
+              (QStringList{u"a"_s, u"b"_s}));
+
+    // Without the table keyed on it, the label goes and tasks keeps its row.
+    ASSERT_TRUE(QDir(migrations()).removeRecursively());
+    db.exec(u"DROP TABLE events"_s);
+    const QByteArray tasksOnly(std::strstr(kEvents, "CREATE TABLE tasks"));
+    migrate(model("CREATE TYPE kind AS ENUM ('a', 'b');\n" + tasksOnly), true);
+    EXPECT_EQ(db.rows(u"SELECT enum_range(NULL::kind)::text"_s), QStringList{u"{a,b}"_s});
+    EXPECT_EQ(db.rows(u"SELECT kind::text FROM tasks"_s), QStringList{u"b"_s});
 }

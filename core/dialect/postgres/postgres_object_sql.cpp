@@ -116,6 +116,12 @@ QStringList convertColumnSql(const plan::TypeUser &user, const QString &type,
 {
     const QString prefix = u"ALTER TABLE " + quoteIdentifier(user.table) + u" ALTER COLUMN " +
                            quoteIdentifier(user.column.name);
+    if (user.partitionKey) // the migration stops there (one transaction), to be edited by hand
+        return {raiseSql(u"Burrow cannot change the type of column " + quoteIdentifier(user.table) +
+                         u'.' + quoteIdentifier(user.column.name) + u" to " + type +
+                         u": it is in the table's partition key, which "
+                         u"PostgreSQL cannot retype. Write that step of this migration by hand "
+                         u"(create the table again and copy its rows), or keep the type as it is")};
     QStringList sql;
     if (user.column.defaultValue)
         sql.append(prefix + u" DROP DEFAULT");
