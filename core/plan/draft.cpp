@@ -89,7 +89,7 @@ Result<MigrationDraft> draftMigration(const diff::Comparison &comparison,
                      draft.target, (*db)->database(), renderer);
         if (!warnings)
             return warnings.error();
-        draft.warnings = std::move(*warnings);
+        draft.warnings = refusalsIn(draft.up, renderer) + std::move(*warnings);
     }
     if (request.online.any() && !draft.up.isEmpty()) {
         if (Status split =

@@ -462,4 +462,17 @@ Result<QList<LintWarning>> lintPlan(const MigrationPlan &plan, const Schema &liv
     return Linter{plan, live, target, db, renderer}.run();
 }
 
+QList<LintWarning> refusalsIn(const MigrationPlan &plan, const SqlRenderer &renderer)
+{
+    QList<LintWarning> refusals;
+    for (const PlanStep &step : plan.steps) {
+        for (const QString &statement : step.sql) {
+            if (const QString message = renderer.refusalIn(statement); !message.isEmpty())
+                refusals.append({LintWarning::Severity::Refused, step.changes.value(0),
+                                 u"the migration stops at " + step.summary + u": " + message, 0});
+        }
+    }
+    return refusals;
+}
+
 } // namespace burrow::plan

@@ -9,9 +9,10 @@
 
 namespace burrow::plan {
 
-/// A warning about what a planned change does to the rows that exist now.
+/// A warning about what a planned change does to the rows that exist now, or a step Burrow
+/// cannot write, where the migration stops (Refused) until it is written by hand.
 struct LintWarning {
-    enum class Severity { Destructive, DataDependent };
+    enum class Severity { Destructive, DataDependent, Refused };
     Severity severity = Severity::DataDependent;
     diff::Change change; // the difference it is about
     QString message;     // "drops column sample.legacy_flag holding 2 non-null values"
@@ -27,5 +28,8 @@ struct LintWarning {
 Result<QList<LintWarning>> lintPlan(const MigrationPlan &plan, const schema::Schema &live,
                                     const schema::Schema &target, const QSqlDatabase &db,
                                     const SqlRenderer &renderer);
+
+/// A Refused warning for each statement of `plan` that stops the migration (refusalIn).
+QList<LintWarning> refusalsIn(const MigrationPlan &plan, const SqlRenderer &renderer);
 
 } // namespace burrow::plan

@@ -377,6 +377,10 @@ public:
     {
         return {};
     }
+    /// The message of a statement that stops the migration where Burrow cannot plan a step
+    /// (PostgreSQL's raiseSql), for the plan to warn about; empty for any other statement.
+    virtual QString refusalIn([[maybe_unused]] const QString &statement) const { return {}; }
+
     /// Surrounds a section's statements with what the engine needs to run them safely.
     /// SQLite with `foreignKeysOff`: foreign keys switched off outside one transaction and
     /// verified off, `rebuiltTables` checked with `foreign_key_check` before commit.

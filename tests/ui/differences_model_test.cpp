@@ -156,6 +156,19 @@ TEST(DifferencesModel, destructive_changes_start_unchecked_with_the_warning_icon
                                    sampleChanges().last()}));
 }
 
+TEST(DifferencesModel, a_change_burrow_cannot_write_starts_unchecked_and_says_why)
+{
+    DifferencesModel model;
+    const diff::Change year = columnChanged(u"book"_s, u"year"_s);
+    const QString why = u"the migration stops at alter table book: Burrow cannot …"_s;
+    model.setChanges(sampleChanges(), {{plan::LintWarning::Severity::Refused, year, why, 0}});
+    const QModelIndex entry = childNamed(model, u"book"_s, u"year"_s);
+    EXPECT_EQ(checkState(entry), Qt::Unchecked);
+    const QModelIndex rows = entry.siblingAtColumn(DifferencesModel::RowsColumn);
+    EXPECT_EQ(rows.data(Qt::ToolTipRole).toString(), why);
+    EXPECT_FALSE(rows.data(Qt::DecorationRole).value<QIcon>().isNull());
+}
+
 TEST(DifferencesModel, unchecking_a_change_skips_it_and_makes_its_table_partial)
 {
     DifferencesModel model;

@@ -457,6 +457,11 @@ TEST_F(PostgresPartitions, an_enum_label_dropped_from_a_partition_key_stops_with
     const CliRun planned = plan(fewer, true);
     ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
     ASSERT_TRUE(QDir(migrations()).exists()) << planned.err.toStdString();
+    // Told when planned, in the file's header too: not first when applied.
+    const QString stops = u"the migration stops at alter type kind: Burrow cannot change the type "
+                          u"of column \"events\".\"kind\""_s;
+    EXPECT_TRUE(planned.err.contains(u"warning: "_s + stops)) << planned.err.toStdString();
+    EXPECT_TRUE(QString::fromUtf8(readBytes(planned.out.trimmed())).contains(stops));
     const CliRun applied = runCli(
         {u"apply"_s, u"--db"_s, db.url(), u"--migrations"_s, migrations(), u"--no-backup"_s});
     EXPECT_EQ(applied.exitCode, 1) << applied.out.toStdString();

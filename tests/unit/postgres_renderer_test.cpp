@@ -212,3 +212,13 @@ TEST(PostgresRenderer, a_constraint_whose_name_alone_changes_is_renamed_not_drop
         alterTableSql(live, target).sql,
         QStringList{u"ALTER TABLE \"book\" RENAME CONSTRAINT \"books_pkey\" TO \"book_pkey\""_s});
 }
+
+// A step Burrow cannot write stops the migration; the plan reads the message back to warn.
+TEST(PostgresRenderer, a_refusal_is_read_back_as_its_message)
+{
+    const PostgresRenderer renderer;
+    const QString message = u"cannot change \"o'brien\" at C:\\path; $burrow$ in it"_s;
+    EXPECT_EQ(renderer.refusalIn(raiseSql(message)), message);
+    EXPECT_EQ(renderer.refusalIn(u"DO $burrow$ BEGIN PERFORM 1; END $burrow$"_s), QString());
+    EXPECT_EQ(renderer.refusalIn(u"ALTER TABLE t DROP COLUMN x"_s), QString());
+}

@@ -86,7 +86,8 @@ void DifferencesModel::attachWarnings(const QList<plan::LintWarning> &warnings)
                 e.warning += u'\n';
             e.warning += w.message;
             e.rows = std::max(e.rows, w.rows);
-            if (w.severity == plan::LintWarning::Severity::Destructive) {
+            // Unchecked: a step Burrow cannot write is left out unless the user writes it.
+            if (w.severity != plan::LintWarning::Severity::DataDependent) {
                 e.destructive = true;
                 e.checked = false;
             }

@@ -2,6 +2,8 @@
 
 #include "../../schema/schema.h"
 
+#include <QRegularExpression>
+
 namespace burrow::dialect::postgres {
 
 const sql::LexerOptions &lexerOptions()
@@ -51,6 +53,24 @@ QString doBlock(const QString &body)
 QString raiseSql(const QString &message)
 {
     return doBlock(u" BEGIN RAISE EXCEPTION USING MESSAGE = " + quoteLiteral(message) + u"; END ");
+}
+
+QString raisedMessage(const QString &statement)
+{
+    static const QRegularExpression raised(
+        QStringLiteral(R"(^DO (\$burrow_*\$) BEGIN RAISE EXCEPTION USING MESSAGE = )"
+                       R"(E'((?:[^'\\]|''|\\.)*)'; END \1$)"));
+    const QRegularExpressionMatch match = raised.match(statement);
+    if (!match.hasMatch())
+        return {};
+    const QString literal = match.captured(2);
+    QString message;
+    for (qsizetype i = 0; i < literal.size(); ++i) {
+        if (literal[i] == u'\'' || literal[i] == u'\\') // quoteLiteral doubled it
+            ++i;
+        message += literal[i];
+    }
+    return message;
 }
 
 } // namespace burrow::dialect::postgres

@@ -28,4 +28,7 @@ QString doBlock(const QString &body);
 /// migration (one transaction) says so there, and the user writes that step by hand.
 QString raiseSql(const QString &message);
 
+/// The message of a statement raiseSql() wrote; empty for any other statement.
+QString raisedMessage(const QString &statement);
+
 } // namespace burrow::dialect::postgres

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../../plan/sql_renderer.h"
+#include "postgres_names.h"
 
 namespace burrow::dialect::postgres {
 
@@ -102,6 +103,7 @@ public:
     QStringList addForeignKey(const QString &table, const schema::ForeignKey &fk) const override;
     bool narrowsType(const schema::Column &from, const schema::Column &to) const override;
     QString valuesNotHeld(const schema::Column &from, const schema::Column &to) const override;
+    QString refusalIn(const QString &statement) const override { return raisedMessage(statement); }
     plan::SectionText wrapSection(const QStringList &statements, bool foreignKeysOff,
                                   const QStringList &rebuiltTables) const override;
 };
