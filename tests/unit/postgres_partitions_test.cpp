@@ -449,7 +449,7 @@ TEST_F(PostgresPartitions, an_enum_label_dropped_from_a_partition_key_stops_with
         "CREATE TABLE events (id int, kind kind NOT NULL, PRIMARY KEY (id, kind))\n"
         "  PARTITION BY LIST (kind);\n"
         "CREATE TABLE events_all PARTITION OF events DEFAULT;\n"
-        "CREATE TABLE tasks (id int, kind kind) PARTITION BY RANGE (id);\n"
+        "CREATE TABLE tasks (id int, kind kind, range kind) PARTITION BY RANGE (id);\n"
         "CREATE TABLE tasks_all PARTITION OF tasks DEFAULT;\n";
     db.execEach({u"CREATE TYPE kind AS ENUM ('a', 'b', 'gone')"_s, text(kEvents),
                  u"INSERT INTO events VALUES (1, 'a'); INSERT INTO tasks VALUES (1, 'b')"_s});
