@@ -49,7 +49,8 @@ int runDiff(const QStringList &arguments)
     if (!comparison)
         return fail(comparison.error());
     const QList<diff::Change> &changes = comparison->changes;
-    out() << (format == u"json" ? diff::formatJson(changes) : diff::formatText(changes));
+    out() << (format == u"json" ? diff::formatJson(changes)
+                                : diff::formatText(changes, comparison->ownSchema));
     out().flush();
     for (const QString &object : comparison->notCompared)
         err() << "burrow-cli: warning: " << diff::notComparedWarning(object) << '\n';

@@ -54,14 +54,14 @@ Result<QList<plan::Rename>> renamesFrom(const QStringList &arguments)
     return renames;
 }
 
-void reportLeftOut(const plan::MigrationPlan &plan)
+void reportLeftOut(const plan::MigrationPlan &plan, const QString &ownSchema)
 {
     for (const diff::Change &c : plan.leftOut)
         err() << "burrow-cli: left out (destructive): " << diff::changeLine(c) << '\n';
     if (!plan.leftOut.isEmpty())
         err() << "burrow-cli: re-run with --allow-destructive to include them" << Qt::endl;
     for (const diff::Change &c : plan.suggestions)
-        err() << "burrow-cli: not renamed: " << diff::changeLine(c) << '\n';
+        err() << "burrow-cli: not renamed: " << diff::changeLine(c, ownSchema) << '\n';
 }
 
 Status writeFile(const QString &path, const QString &text)
@@ -95,7 +95,7 @@ int plan(const diff::Comparison &comparison, const plan::DraftRequest &request,
     Result<plan::MigrationDraft> draft = plan::draftMigration(comparison, request);
     if (!draft)
         return fail(draft.error());
-    reportLeftOut(draft->up);
+    reportLeftOut(draft->up, comparison.ownSchema);
     const auto warn = [&] {
         for (const plan::LintWarning &w : draft->warnings)
             err() << "burrow-cli: warning: " << w.message << '\n';

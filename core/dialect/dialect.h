@@ -42,6 +42,9 @@ public:
         (void)script;
         return std::nullopt;
     }
+    /// The schema where unqualified names live (PostgreSQL: the URL's, `public` by default);
+    /// empty where the engine has none besides the database.
+    virtual QString ownSchema() const { return {}; }
     /// Lets the engine validate and normalize the model's DDL, and reads the result back.
     virtual Result<schema::Schema> loadModel(const model::ModelScript &script) const = 0;
     /// What loadModel()'s result depends on besides the model (server version and settings,

@@ -250,6 +250,7 @@ Result<Comparison> compareWithModel(const CompareRequest &request)
                       script};
     result.changes = diffSchemas(result.live, result.model, DiffOptions{cs});
     d.spellTriggersAsTyped(result.url, result.live, changedTables(result.changes));
+    result.ownSchema = d.ownSchema();
     for (const QString &object : result.model.uncompared) {
         if (!result.live.uncompared.contains(object))
             result.notCompared.append(object);

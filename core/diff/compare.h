@@ -37,6 +37,8 @@ struct Comparison {
     /// What the model creates that Burrow neither compares nor migrates and the database lacks
     /// ("publication pub"): never in a migration, so the user is told.
     QStringList notCompared{};
+    /// Where unqualified names live (Dialect::ownSchema): a move back names it.
+    QString ownSchema{};
 };
 
 /// The warning for one of Comparison::notCompared.

@@ -80,7 +80,7 @@ QString subject(const Change &c)
     return out;
 }
 
-QString renameHint(const Change &c)
+QString renameHint(const Change &c, const QString &ownSchema)
 {
     if (!isRenameable(c.object))
         return c.detail + u"; plan renames it in place (SQLite, which cannot, builds it again)";
@@ -90,9 +90,11 @@ QString renameHint(const Change &c)
     if (isMove(c)) {
         const QString to = schema::schemaPart(c.newName);
         return c.detail + u"; to move instead of drop and add: --rename " + target + u'=' +
-               (to.isEmpty() ? u"public." + displayName(c.newName) +
-                                   u" (public, or the schema the URL names)"
-                             : displayName(c.newName));
+               (to.isEmpty() && ownSchema.isEmpty()
+                    ? u"public." + displayName(c.newName) +
+                          u" (public, or the schema the URL names)"
+                    : displayName(to.isEmpty() ? schema::qualifiedName(ownSchema, c.newName)
+                                               : c.newName));
     }
     return c.detail + u"; to rename instead of drop and add: --rename " + target + u'=' +
            schema::localPart(c.newName); // a table stays in its schema
@@ -176,7 +178,7 @@ QString summaryLine(const QList<Change> &changes)
     return line;
 }
 
-QString formatText(const QList<Change> &changes)
+QString formatText(const QList<Change> &changes, const QString &ownSchema)
 {
     if (changes.isEmpty())
         return summaryLine(changes) + u'\n';
@@ -196,7 +198,7 @@ QString formatText(const QList<Change> &changes)
             width = std::max(width, std::min<qsizetype>(subject(*c).size(), 40));
         for (const Change *c : groups[header]) {
             const QString detail =
-                c->type == ChangeType::RenameSuggested ? renameHint(*c) : c->detail;
+                c->type == ChangeType::RenameSuggested ? renameHint(*c, ownSchema) : c->detail;
             out += u"  " + marker(c->type) + u' ' + subject(*c).leftJustified(width) + u"  " +
                    detail + u'\n';
         }
@@ -208,9 +210,10 @@ QString formatText(const QList<Change> &changes)
     return out;
 }
 
-QString changeLine(const Change &c)
+QString changeLine(const Change &c, const QString &ownSchema)
 {
-    const QString detail = c.type == ChangeType::RenameSuggested ? renameHint(c) : c.detail;
+    const QString detail =
+        c.type == ChangeType::RenameSuggested ? renameHint(c, ownSchema) : c.detail;
     return headerFor(c) + u": " + marker(c.type) + u' ' + subject(c) + u"  " + detail;
 }
 

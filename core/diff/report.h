@@ -15,10 +15,11 @@ QString counted(qsizetype n, const QString &singular, const QString &plural = {}
 QString listed(QStringList parts);
 
 /// The differences grouped by table, readable at a glance, ending with the summary line.
-QString formatText(const QList<Change> &changes);
+/// `ownSchema` (Comparison::ownSchema) is named where a hint moves a table back into it.
+QString formatText(const QList<Change> &changes, const QString &ownSchema = {});
 
 /// One change on one line: "table book: + column price  NUMERIC".
-QString changeLine(const Change &change);
+QString changeLine(const Change &change, const QString &ownSchema = {});
 
 /// `{"differences": [{"kind", "table", "name", "detail"}, …]}` as the CLI contract says.
 QString formatJson(const QList<Change> &changes);

@@ -342,6 +342,32 @@ TEST_F(PostgresSchemas, a_table_moves_back_to_the_connections_schema_named_by_it
     EXPECT_EQ(db.rows(u"SELECT id, note FROM public.orders"_s), QStringList{u"1|first"_s});
 }
 
+// Connected to another schema than public, the hint to move a table back names that schema.
+TEST_F(PostgresSchemas, the_hint_to_move_a_table_back_names_the_connections_schema)
+{
+    load("CREATE SCHEMA app;\nCREATE SCHEMA sales;\n"
+         "CREATE TABLE sales.orders (id int PRIMARY KEY, note text);\n"
+         "INSERT INTO sales.orders VALUES (1, 'first');\n");
+    QUrl url(db.url());
+    url.setQuery(u"schema=app"_s);
+    const QString back = model("CREATE SCHEMA sales;\nCREATE TABLE sales.regions (id int);\n"
+                               "CREATE TABLE orders (id int PRIMARY KEY, note text);\n");
+    const CliRun shown = runCli({u"diff"_s, u"--db"_s, url.toString(), u"--model"_s, back});
+    EXPECT_EQ(shown.exitCode, 1) << shown.err.toStdString();
+    EXPECT_TRUE(shown.out.contains(u"to move instead of drop and add: --rename "
+                                   u"sales.orders=app.orders\n"_s))
+        << shown.out.toStdString();
+
+    const CliRun planned =
+        runCli({u"plan"_s, u"--db"_s, url.toString(), u"--model"_s, back, u"--migrations"_s,
+                migrations(), u"--rename"_s, u"sales.orders=app.orders"_s});
+    ASSERT_EQ(planned.exitCode, 0) << planned.err.toStdString();
+    const CliRun applied = runCli(
+        {u"apply"_s, u"--db"_s, url.toString(), u"--migrations"_s, migrations(), u"--no-backup"_s});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    EXPECT_EQ(db.rows(u"SELECT id, note FROM app.orders"_s), QStringList{u"1|first"_s});
+}
+
 // The differ suggests a move on its own: the CLI's hint is the --rename that plans it, and the
 // GUI's ticked suggestion (suggestedRenames, as the differences panel hands it on) drafts the
 // same SET SCHEMA, which keeps the rows, both ways.

@@ -63,6 +63,11 @@ PostgresDialect::schemasComparedWith(const model::ModelScript &script) const
     return schemasCreatedBy(script, schemaOf(m_server));
 }
 
+QString PostgresDialect::ownSchema() const
+{
+    return schemaOf(m_server);
+}
+
 Result<schema::Schema> PostgresDialect::loadModel(const model::ModelScript &script) const
 {
     model::ModelScript own = withoutOwnSchemaQualifier(script, schemaOf(m_server));

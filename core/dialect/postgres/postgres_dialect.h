@@ -24,6 +24,7 @@ public:
     Result<schema::Schema> introspect(const DatabaseUrl &url) const override;
     Result<QStringList> otherSchemasIn(const DatabaseUrl &url) const override;
     std::optional<QStringList> schemasComparedWith(const model::ModelScript &script) const override;
+    QString ownSchema() const override;
     Result<schema::Schema> loadModel(const model::ModelScript &script) const override;
     Result<QString> modelContext() const override;
     const plan::SqlRenderer &renderer() const override { return m_renderer; }
