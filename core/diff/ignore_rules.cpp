@@ -18,13 +18,15 @@ QString globToPattern(const QString &glob)
     return QRegularExpression::anchoredPattern(pattern);
 }
 
-/// Whether schema `ns` of `s` holds something `rules` match.
-bool holdsIgnored(const schema::Schema &s, const QString &ns, const IgnoreRules &rules)
+/// The schemas besides the URL's that hold something `rules` match, from one pass over `s`.
+QSet<QString> schemasHoldingIgnored(const schema::Schema &s, const IgnoreRules &rules)
 {
-    const QStringList names = schema::namesInSchemas(s);
-    return std::any_of(names.cbegin(), names.cend(), [&](const QString &name) {
-        return schema::schemaPart(name) == ns && rules.matches(name);
-    });
+    QSet<QString> schemas;
+    for (const QString &name : schema::namesInSchemas(s)) {
+        if (const QString ns = schema::schemaPart(name); !ns.isEmpty() && rules.matches(name))
+            schemas.insert(ns);
+    }
+    return schemas;
 }
 
 } // namespace
@@ -72,9 +74,9 @@ schema::Schema IgnoreRules::apply(schema::Schema schema) const
 schema::Schema IgnoreRules::applyToLive(schema::Schema live, const schema::Schema &model,
                                         Qt::CaseSensitivity cs) const
 {
+    const QSet<QString> holding = schemasHoldingIgnored(live, *this);
     live.namespaces.removeIf([&](const schema::Namespace &n) {
-        return !schema::findNamed(model.namespaces, n.name, cs) &&
-               holdsIgnored(live, n.name, *this);
+        return holding.contains(n.name) && !schema::findNamed(model.namespaces, n.name, cs);
     });
     return apply(std::move(live));
 }
